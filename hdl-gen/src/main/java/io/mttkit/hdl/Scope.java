@@ -1,0 +1,123 @@
+package io.mttkit.hdl;
+
+import io.mttkit.hdl.ir.Expr;
+import io.mttkit.hdl.ir.Signal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where a {@link Bundle}'s fields are created: the module, what kind of signal they become (ports, wires,
+ * registers), the name prefix (the bundle's path) and whether the direction is flipped. A bundle type is
+ * simply a constructor taking a {@code Scope}, so one type serves for ports, wires and registers.
+ */
+public final class Scope {
+    private final ModuleState module;
+    private final Signal.Kind kind;
+    private final String prefix;
+    private final boolean flipped;
+    private boolean resetZero;
+    final List<Bundle.Leaf> leaves = new ArrayList<>();
+
+    Scope(ModuleState module, Signal.Kind kind, String prefix, boolean flipped) {
+        this.module = module;
+        this.kind = kind;
+        this.prefix = prefix;
+        this.flipped = flipped;
+    }
+
+    Scope resetToZero() {
+        resetZero = true;
+        return this;
+    }
+
+    private Signal.Kind effectiveKind() {
+        if (!flipped) {
+            return kind;
+        }
+        return switch (kind) {
+            case INPUT -> Signal.Kind.OUTPUT;
+            case OUTPUT -> Signal.Kind.INPUT;
+            default -> kind;
+        };
+    }
+
+    private String path(String name) {
+        if (prefix.isEmpty()) {
+            return name;
+        }
+        return name.isEmpty() ? prefix : prefix + "_" + name;
+    }
+
+    /** A field of {@code width} bits named {@code name} (the Verilog name is the path joined by {@code _}). */
+    public UInt uint(String name, int width) {
+        module.elab.current();
+        SignalNode n = module.newSignal(path(name), effectiveKind(), width, Locations.capture());
+        if (resetZero && n.kind == Signal.Kind.REG) {
+            n.init = new Expr.Lit(BigInteger.ZERO, n.width);
+        }
+        UInt v = UInt.declared(n);
+        leaves.add(new Bundle.Leaf(name, v, flipped));
+        return v;
+    }
+
+    /** A field named after the scope itself (used for vector elements). */
+    public UInt uint(int width) {
+        return uint("", width);
+    }
+
+    /** A 1-bit field. */
+    public Bool bool(String name) {
+        return (Bool) uint(name, 1);
+    }
+
+    /** A nested bundle whose fields are prefixed with {@code name}. */
+    public <B extends Bundle> B bundle(String name, Function<Scope, B> type) {
+        Scope inner = new Scope(module, kind, path(name), flipped);
+        inner.resetZero = resetZero;
+        B b = type.apply(inner);
+        for (Bundle.Leaf l : inner.leaves) {
+            leaves.add(new Bundle.Leaf(name.isEmpty() ? l.path() : l.path().isEmpty() ? name : name + "_" + l.path(),
+                    l.signal(), l.flipped()));
+        }
+        return b;
+    }
+
+    /** This scope with the direction reversed (for the {@code ready} of a valid/ready pair, say). */
+    public Scope flip() {
+        Scope f = new Scope(module, kind, prefix, !flipped);
+        f.resetZero = resetZero;
+        return new FlippedView(this, f).scope();
+    }
+
+    /** {@code n} elements named {@code name_0 ... name_<n-1>}. */
+    public <T> Vec<T> vec(String name, int n, Function<Scope, T> element) {
+        List<T> items = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Scope inner = new Scope(module, kind, path(name + "_" + i), flipped);
+            inner.resetZero = resetZero;
+            items.add(element.apply(inner));
+            for (Bundle.Leaf l : inner.leaves) {
+                String p = name + "_" + i + (l.path().isEmpty() ? "" : "_" + l.path());
+                leaves.add(new Bundle.Leaf(p, l.signal(), l.flipped()));
+            }
+        }
+        return Vec.copyOf(items);
+    }
+
+    /** A flipped scope that reports the leaves it creates to its parent. */
+    private record FlippedView(Scope parent, Scope flipped) {
+        Scope scope() {
+            flipped.sharedLeaves = parent.leaves;
+            return flipped;
+        }
+    }
+
+    /** When set, leaves are recorded in the parent scope's list (flip() views share the bundle's list). */
+    private List<Bundle.Leaf> sharedLeaves;
+
+    List<Bundle.Leaf> leafList() {
+        return sharedLeaves != null ? sharedLeaves : leaves;
+    }
+}

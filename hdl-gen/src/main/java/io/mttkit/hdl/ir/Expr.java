@@ -1,0 +1,72 @@
+package io.mttkit.hdl.ir;
+
+/**
+ * A combinational expression tree node. Every node knows its exact width in bits; the widths follow the
+ * table in {@code io.mttkit.hdl.UInt}. Nodes are immutable and may be shared (a value used twice is the same
+ * object twice), so passes that care about sharing use identity maps, never {@code equals}.
+ */
+public sealed interface Expr
+        permits Expr.Ref, Expr.Lit, Expr.Const, Expr.Unary, Expr.Binary, Expr.Mux, Expr.Slice, Expr.Index,
+                Expr.Concat, Expr.Repeat, Expr.MemRead {
+
+    /** Width in bits, always at least 1. */
+    int width();
+
+    /** A named signal of the enclosing module, by its id in {@link ModuleDef#signals()}. */
+    record Ref(int id, int width) implements Expr {}
+
+    /** A sized literal; {@code value} lies in {@code [0, 2^width)}. */
+    record Lit(java.math.BigInteger value, int width) implements Expr {}
+
+    /** A named constant ({@code localparam}) of the enclosing module, e.g. an FSM state. */
+    record Const(String name, java.math.BigInteger value, int width) implements Expr {}
+
+    /** {@code op a}; reductions have width 1, {@code NOT} keeps the width. */
+    record Unary(UnOp op, Expr a, int width) implements Expr {}
+
+    /** {@code a op b}; {@code loc} is where the operator was written, for width errors. */
+    record Binary(BinOp op, Expr a, Expr b, int width, SourceLoc loc) implements Expr {}
+
+    /** {@code cond ? whenTrue : whenFalse}. */
+    record Mux(Expr cond, Expr whenTrue, Expr whenFalse, int width, SourceLoc loc) implements Expr {}
+
+    /** Static part select {@code a[hi:lo]}. */
+    record Slice(Expr a, int hi, int lo) implements Expr {
+        @Override
+        public int width() {
+            return hi - lo + 1;
+        }
+    }
+
+    /** Dynamic bit select {@code a[index]}; an index past the top bit reads 0. */
+    record Index(Expr a, Expr index) implements Expr {
+        @Override
+        public int width() {
+            return 1;
+        }
+    }
+
+    /** Concatenation, most significant part first. */
+    record Concat(java.util.List<Expr> parts, int width) implements Expr {
+        public Concat {
+            parts = java.util.List.copyOf(parts);
+        }
+    }
+
+    /** {@code {count{a}}}. */
+    record Repeat(Expr a, int count) implements Expr {
+        @Override
+        public int width() {
+            return a.width() * count;
+        }
+    }
+
+    /** Asynchronous (combinational) read of memory {@code mem}; an address past the depth reads 0. */
+    record MemRead(int mem, Expr addr, int width) implements Expr {}
+
+    /** Unary operators. */
+    enum UnOp { NOT, AND_REDUCE, OR_REDUCE, XOR_REDUCE }
+
+    /** Binary operators; the {@code S*} compares and {@code SRA} treat operands as two's complement. */
+    enum BinOp { ADD, SUB, AND, OR, XOR, EQ, NE, LT, LE, GT, GE, SLT, SLE, SGT, SGE, SHL, SHR, SRA }
+}

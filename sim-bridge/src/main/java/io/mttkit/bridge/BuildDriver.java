@@ -1,0 +1,283 @@
+package io.mttkit.bridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds Verilog into a co-simulation shared library with Verilator, cached by content hash.
+ *
+ * <p>The hash covers every input that can change the library: the RTL files' contents, the bridge C++
+ * sources and the shim generator version, the full Verilator argument list (with source paths replaced by
+ * their contents' place in the list) and make variables, {@code verilator --version}, the C++ compiler
+ * version and the variant (COSIM-BRIDGE.md, "Build cache").
+ */
+public final class BuildDriver {
+    /** Bump when ShimGenerator's output changes. */
+    static final String GENERATOR_VERSION = "shim-1";
+    /** Bridge C++ sources, packaged as classpath resources under this folder. */
+    static final String CPP_RESOURCES = "/io/mttkit/bridge/cpp/";
+    static final List<String> BRIDGE_SOURCES = List.of("mttb_abi.h", "mttb_vl_config.h", "mttb_core.cpp");
+    /** C++ optimisation goes through make variables: an -O in -CFLAGS is overridden by OPT_FAST=-Os. */
+    static final String MAKE_FLAGS = "OPT_FAST=-O2 OPT_GLOBAL=-O2";
+    static final long BUILD_TIMEOUT_SECONDS = 1800;
+
+    private final BuildCache cache;
+    private final VerilatorTool tool;
+    private String compilerVersion;
+
+    public BuildDriver(BuildCache cache, VerilatorTool tool) {
+        this.cache = cache;
+        this.tool = tool;
+    }
+
+    /** Verilator from the environment ({@link VerilatorTool#locate()}), cache from the environment. */
+    public static BuildDriver fromEnvironment() {
+        return new BuildDriver(BuildCache.fromEnvironment(), VerilatorTool.locate());
+    }
+
+    public BuildCache cache() {
+        return cache;
+    }
+
+    public VerilatorTool tool() {
+        return tool;
+    }
+
+    /** Builds (or finds in the cache) and loads the library for {@code spec}. A library that fails to
+     *  load or verify is rebuilt once; a second failure is an error. */
+    public LoadedLibrary load(BuildSpec spec) {
+        BuiltLibrary built = build(spec);
+        try {
+            return LoadedLibrary.load(built, cache);
+        } catch (BridgeException first) {
+            if (built.cold()) {
+                throw new BridgeException("freshly built library " + built.library() + " failed its load check: "
+                        + first.getMessage() + ". The toolchain produces unusable libraries; see " + built.manifest());
+            }
+            try {
+                cache.locked(() -> {
+                    cache.remove(built.hash());
+                    return null;
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove corrupt cache entry " + built.hash(), e);
+            }
+            BuiltLibrary rebuilt = build(spec, "-r" + System.nanoTime());
+            try {
+                return LoadedLibrary.load(rebuilt, cache);
+            } catch (BridgeException second) {
+                throw new BridgeException("library " + built.library() + " was corrupt or foreign (" + first.getMessage()
+                        + "); rebuilt once as " + rebuilt.library() + " but it still fails: " + second.getMessage()
+                        + ". Check the C++ toolchain; manifest " + rebuilt.manifest());
+            }
+        }
+    }
+
+    /** Ensures the cache holds a library for {@code spec}; builds it when missing. */
+    public BuiltLibrary build(BuildSpec spec) {
+        return build(spec, "");
+    }
+
+    private BuiltLibrary build(BuildSpec spec, String fileSuffix) {
+        String hash = hash(spec);
+        try {
+            return cache.locked(() -> {
+                Path entry = cache.entry(hash);
+                Path manifest = entry.resolve("manifest.json");
+                if (Files.isRegularFile(manifest)) {
+                    Path lib = findLibrary(entry, hash);
+                    if (lib != null) {
+                        return new BuiltLibrary(lib, hash, manifest, false, 0, spec);
+                    }
+                    cache.remove(hash);  // an entry without its library is unusable
+                }
+                return coldBuild(spec, hash, fileSuffix);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("build cache " + cache.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path findLibrary(Path entry, String hash) throws IOException {
+        try (var s = Files.list(entry)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("lib" + hash) && p.toString().endsWith(".so"))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    private BuiltLibrary coldBuild(BuildSpec spec, String hash, String fileSuffix) throws IOException {
+        long t0 = System.nanoTime();
+        Path tmp = cache.newTempDir(hash);
+        try {
+            Path src = Files.createDirectories(tmp.resolve("src"));
+            Map<String, String> bridge = bridgeSources();
+            for (var e : bridge.entrySet()) {
+                Files.writeString(src.resolve(e.getKey()), e.getValue());
+            }
+            List<PortInfo> ports = PortScanner.scan(tool, spec.sources(), spec.top(), spec.extraVerilatorArgs(), tmp);
+            if (spec.checker()) {
+                List<String> problems = PortContract.violations(ports);
+                if (!problems.isEmpty()) {
+                    throw new BridgeException("top '" + spec.top() + "' does not implement checker port contract v"
+                            + PortContract.VERSION + ": " + String.join("; ", problems)
+                            + " (see docs/bridge.md, or build it with BuildSpec.generic)");
+                }
+            }
+            Files.writeString(src.resolve("mttb_ports_gen.h"), ShimGenerator.header(ports, hash, tool.version(),
+                    spec.variant(), spec.waves(), spec.checker()));
+            Files.writeString(src.resolve("mttb_ports_gen.cpp"), ShimGenerator.source(ports));
+            String libName = "lib" + hash + fileSuffix + ".so";
+            List<String> cmd = new ArrayList<>();
+            cmd.add(tool.executable().toString());
+            cmd.addAll(verilatorArgs(spec, src.toString(), libName));
+            for (Path s : spec.sources()) {
+                cmd.add(s.toString());
+            }
+            cmd.add(src.resolve("mttb_core.cpp").toString());
+            cmd.add(src.resolve("mttb_ports_gen.cpp").toString());
+            Path obj = tmp.resolve("obj");
+            cmd.add("-Mdir");
+            cmd.add(obj.toString());
+            Path log = tmp.resolve("build.log");
+            Processes.Result r = Processes.run(cmd, tmp, BUILD_TIMEOUT_SECONDS, log);
+            Path built = obj.resolve(libName);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (r.exitCode() != 0 || !Files.isRegularFile(built)) {
+                Path failed = Files.createDirectories(cache.dir().resolve("failed").resolve(hash));
+                Files.copy(log, failed.resolve("build.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Path manifest = failed.resolve("manifest.json");
+                Files.writeString(manifest, manifest(spec, hash, cmd, libName, seconds, "failed (exit " + r.exitCode() + ")"));
+                throw new BuildException("Verilator build of '" + spec.top() + "' (" + spec.variant().id()
+                        + ") failed with exit code " + r.exitCode() + "; last lines of " + failed.resolve("build.log")
+                        + ":\n" + Processes.tail(r.output().stripTrailing(), 25), manifest);
+            }
+            Path staged = Files.createDirectories(tmp.resolve("publish"));
+            Files.move(built, staged.resolve(libName));
+            Files.copy(log, staged.resolve("build.log"));
+            Files.writeString(staged.resolve("manifest.json"), manifest(spec, hash, cmd, libName, seconds, "ok"));
+            cache.publish(staged, hash);
+            cache.evict();
+            Path entry = cache.entry(hash);
+            return new BuiltLibrary(entry.resolve(libName), hash, entry.resolve("manifest.json"), true, seconds, spec);
+        } finally {
+            BuildCache.deleteTree(tmp);
+        }
+    }
+
+    /** Verilator arguments except the source files and -Mdir (which vary by location, not content). */
+    static List<String> verilatorArgs(BuildSpec spec, String srcDir, String libName) {
+        List<String> a = new ArrayList<>(List.of("--cc", "--exe", "--build", "-O3", "--threads", "1", "-j", "2",
+                "--prefix", "Vtop", "--top-module", spec.top(), "-o", libName));
+        a.addAll(spec.variant().verilatorArgs());
+        if (spec.variant() == Variant.TRACE) {
+            a.add(spec.waves().verilatorFlag());
+        }
+        a.addAll(List.of("-MAKEFLAGS", MAKE_FLAGS));
+        a.addAll(List.of("-CFLAGS", "-fPIC -fvisibility=hidden -include " + srcDir + "/mttb_vl_config.h -I" + srcDir));
+        a.addAll(List.of("-LDFLAGS", "-shared -Wl,-z,defs"));
+        a.addAll(spec.extraVerilatorArgs());
+        return a;
+    }
+
+    /** Content hash of everything that determines the library for {@code spec}. */
+    public String hash(BuildSpec spec) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            update(md, "mttkit-bridge-build/1");
+            update(md, GENERATOR_VERSION);
+            for (Path s : spec.sources()) {
+                update(md, "rtl");
+                md.update(Files.readAllBytes(s));
+            }
+            for (var e : bridgeSources().entrySet()) {
+                update(md, e.getKey());
+                update(md, e.getValue());
+            }
+            for (String arg : verilatorArgs(spec, "<src>", "<lib>")) {
+                update(md, arg);
+            }
+            update(md, spec.checker() ? "checker" : "generic");
+            update(md, spec.variant().id());
+            update(md, spec.waves().name());
+            update(md, tool.versionLine());
+            update(md, compilerVersion());
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sources of '" + spec.top() + "'", e);
+        }
+    }
+
+    private static void update(MessageDigest md, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        md.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
+        md.update(b);
+    }
+
+    /** First line of {@code g++ --version} (the compiler Verilator's makefiles use). */
+    synchronized String compilerVersion() {
+        if (compilerVersion == null) {
+            String cxx = System.getenv().getOrDefault("CXX", "g++");
+            try {
+                Processes.Result r = Processes.run(List.of(cxx, "--version"), null, 60);
+                compilerVersion = r.output().lines().findFirst().orElse("unknown");
+            } catch (IOException e) {
+                throw new ToolMissingException("C++ compiler '" + cxx + "' not found: run scripts/setup.sh "
+                        + "(apt-get install g++ verilator)");
+            }
+        }
+        return compilerVersion;
+    }
+
+    /** The bridge's C++ sources from the classpath (works from a jar as well as from target/classes). */
+    static Map<String, String> bridgeSources() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String name : BRIDGE_SOURCES) {
+            m.put(name, resource(CPP_RESOURCES + name));
+        }
+        return m;
+    }
+
+    static String resource(String path) {
+        try (InputStream in = BuildDriver.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new BridgeException("bridge resource " + path + " missing from the classpath; rebuild sim-bridge");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String manifest(BuildSpec spec, String hash, List<String> cmd, String libName, double seconds, String status) {
+        StringBuilder b = new StringBuilder("{\n");
+        Json.field(b, "hash", hash);
+        Json.field(b, "status", status);
+        Json.field(b, "top", spec.top());
+        Json.field(b, "variant", spec.variant().id());
+        Json.field(b, "waves", spec.variant() == Variant.TRACE ? spec.waves().name().toLowerCase() : "none");
+        Json.field(b, "checkerContract", spec.checker() ? "v" + PortContract.VERSION : "none");
+        Json.field(b, "library", libName);
+        Json.field(b, "verilator", tool.versionLine());
+        Json.field(b, "compiler", compilerVersion());
+        Json.field(b, "makeFlags", MAKE_FLAGS);
+        Json.array(b, "sources", spec.sources().stream().map(Path::toString).toList());
+        Json.array(b, "command", cmd);
+        Json.field(b, "buildSeconds", String.format("%.2f", seconds));
+        b.append("  \"created\": \"").append(Instant.now()).append("\"\n}\n");
+        return b.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package io.mttkit.tb.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code mtt bench}: speed figures, printed; never a pass/fail speed test. */
+@Command(name = "bench",
+        description = "Measure and print speed figures (golden model lookups/s, co-simulation throughput).",
+        subcommands = {BenchGoldenCommand.class},
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  ./mtt bench golden", "  ./mtt bench golden --seconds 2 --mode smmpt43"})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
