@@ -55,9 +55,9 @@ typedef struct {
 
 // ---- event kinds ----
 enum {
-    MTTB_EV_ACCEPT = 1,      // check handshake: a32 = id, x = pa, y = request index
-    MTTB_EV_INV_ACCEPT = 2,  // invalidation handshake: b1 = has_pa | has_sdid << 1, a32 = sdid, x = pa, y = index
-    MTTB_EV_SYNC_ACK = 3,    // sync_ack seen: y = request index
+    MTTB_EV_ACCEPT = 1,      // check handshake: a32 = id (truncated to req_id), x = pa, y = stream position
+    MTTB_EV_INV_ACCEPT = 2,  // invalidation handshake: b1 = has_pa | has_sdid << 1, a32 = sdid, x = pa, y = stream position
+    MTTB_EV_SYNC_ACK = 3,    // sync_ack seen: y = stream position (requests consumed before it since create)
     MTTB_EV_PMP_QUERY = 4,   // pmp_valid: b1 = size, x = addr
     MTTB_EV_PMP_ANSWER = 5,  // pmp_ok driven: b1 = ok, x = addr of the query answered
     MTTB_EV_MRD = 6,         // memory read handshake: b1 = size, a32 = tag, x = addr

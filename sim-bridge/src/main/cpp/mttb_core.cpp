@@ -22,6 +22,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the record layouts assume a little-endian host");
@@ -73,6 +74,7 @@ struct mttb_session {
     bool head_started = false;
     uint64_t head_since = 0;
     int64_t idle_left = 0;
+    uint64_t consumed_total = 0;  // requests consumed since creation: the stream position in events
 #if defined(MTTB_TRACE_FST)
     std::unique_ptr<VerilatedFstC> tfp;
 #elif defined(MTTB_TRACE_VCD)
@@ -465,7 +467,7 @@ MTTB_EXPORT int32_t mttb_trace_window(mttb_session* h, const char* path, uint64_
 
 namespace {
 
-#define MTTB_SET(port, v) (top->port = static_cast<decltype(top->port)>((v) & mask_bits(MTTB_W_##port)))
+#define MTTB_SET(port, v) (top->port = static_cast<std::remove_reference_t<decltype(top->port)>>((v) & mask_bits(MTTB_W_##port)))
 
 bool pmp_allows(mttb_session* s, uint64_t addr, uint64_t size) {
     for (const mttb_pmp_region& r : s->pmp) {
@@ -704,21 +706,23 @@ int32_t simulate(mttb_session* s, const mttb_request* reqs, int64_t n, mttb_even
             switch (head->kind) {
                 case MTTB_REQ_CHECK:
                     if (top->req_ready) {
-                        ev.put(s->cycle, MTTB_EV_ACCEPT, 0, 0, 0, head->id, head->pa, static_cast<uint64_t>(cur));
-                        s->outstanding.push_back({head->id, s->cycle});
+                        // ids are truncated to the width of req_id, as the RTL sees them
+                        const uint32_t id = static_cast<uint32_t>(head->id & mask_bits(MTTB_W_req_id));
+                        ev.put(s->cycle, MTTB_EV_ACCEPT, 0, 0, 0, id, head->pa, s->consumed_total);
+                        s->outstanding.push_back({id, s->cycle});
                         consumed = true;
                     }
                     break;
                 case MTTB_REQ_INVAL:
                     if (top->inv_ready) {
                         const uint8_t f = ((head->flags & MTTB_RF_INV_HAS_PA) ? 1 : 0) | ((head->flags & MTTB_RF_INV_HAS_SDID) ? 2 : 0);
-                        ev.put(s->cycle, MTTB_EV_INV_ACCEPT, f, 0, 0, head->sdid, head->pa, static_cast<uint64_t>(cur));
+                        ev.put(s->cycle, MTTB_EV_INV_ACCEPT, f, 0, 0, head->sdid, head->pa, s->consumed_total);
                         consumed = true;
                     }
                     break;
                 case MTTB_REQ_SYNC:
                     if (top->sync_ack) {
-                        ev.put(s->cycle, MTTB_EV_SYNC_ACK, 0, 0, 0, 0, 0, static_cast<uint64_t>(cur));
+                        ev.put(s->cycle, MTTB_EV_SYNC_ACK, 0, 0, 0, 0, 0, s->consumed_total);
                         consumed = true;
                     }
                     break;
@@ -736,6 +740,7 @@ int32_t simulate(mttb_session* s, const mttb_request* reqs, int64_t n, mttb_even
         ++cycles_run;
         if (consumed) {
             ++cur;
+            ++s->consumed_total;
             s->head_started = false;
         }
         if (s->dead) break;

@@ -28,6 +28,11 @@ public final class Bool extends UInt {
     /** Logical not. */
     @Override
     public Bool not() {
+        // !(a == b) reads better as a != b (and vice versa)
+        if (expr instanceof Expr.Binary b && (b.op() == BinOp.EQ || b.op() == BinOp.NE)) {
+            BinOp flipped = b.op() == BinOp.EQ ? BinOp.NE : BinOp.EQ;
+            return (Bool) of(new Expr.Binary(flipped, b.a(), b.b(), 1, b.loc()), ctx());
+        }
         return (Bool) of(new Expr.Unary(UnOp.NOT, expr, 1), ctx());
     }
 
@@ -39,6 +44,12 @@ public final class Bool extends UInt {
     @Override
     public Bool enabledBy(Bool enable) {
         super.enabledBy(enable);
+        return this;
+    }
+
+    /** A constant default for a combinational 1-bit signal (see {@link UInt#withDefault(UInt)}). */
+    public Bool withDefault(boolean value) {
+        super.withDefault(value ? 1 : 0);
         return this;
     }
 

@@ -150,9 +150,8 @@ final class Freezer {
                 id = side == null ? null : localId.get(side);
             }
             if (id == null) {
-                // Ownership is checked when the value is used; this only guards the IR's consistency.
-                throw new IllegalStateException("signal " + n + " is not visible in module "
-                        + state.displayName());
+                // A foreign signal: the ownership error was logged where it was used; keep the IR well-formed.
+                return new Expr.Lit(java.math.BigInteger.ZERO, r.width());
             }
             return new Expr.Ref(id, r.width());
         } else if (e instanceof Expr.Lit || e instanceof Expr.Const) {

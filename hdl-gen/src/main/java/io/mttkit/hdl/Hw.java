@@ -112,6 +112,9 @@ public final class Hw {
         if (options.isEmpty()) {
             throw new IllegalArgumentException("select() from no options");
         }
+        if (options.size() == 2 && index.width() == 1) {
+            return mux(index.asBool(), options.get(1), options.get(0));
+        }
         UInt result = options.get(options.size() - 1);
         for (int i = options.size() - 2; i >= 0; i--) {
             result = mux(index.eq(i), options.get(i), result);
@@ -121,12 +124,32 @@ public final class Hw {
 
     /** Or of a list of conditions ({@code false} for an empty list). */
     public static Bool orAll(List<? extends UInt> conds) {
-        return conds.isEmpty() ? low() : catLsbFirst(conds).orR();
+        if (conds.isEmpty()) {
+            return low();
+        }
+        if (conds.size() > 8) {
+            return catLsbFirst(conds).orR();
+        }
+        UInt acc = conds.get(0).asBool();
+        for (int i = 1; i < conds.size(); i++) {
+            acc = acc.or(conds.get(i).asBool());
+        }
+        return acc.asBool();
     }
 
     /** And of a list of conditions ({@code true} for an empty list). */
     public static Bool andAll(List<? extends UInt> conds) {
-        return conds.isEmpty() ? high() : catLsbFirst(conds).andR();
+        if (conds.isEmpty()) {
+            return high();
+        }
+        if (conds.size() > 8) {
+            return catLsbFirst(conds).andR();
+        }
+        UInt acc = conds.get(0).asBool();
+        for (int i = 1; i < conds.size(); i++) {
+            acc = acc.and(conds.get(i).asBool());
+        }
+        return acc.asBool();
     }
 
     /**

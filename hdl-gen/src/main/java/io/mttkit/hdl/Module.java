@@ -67,12 +67,31 @@ public abstract class Module {
 
     /** The Verilog module name: the class name followed by {@code _<param><value>} for each parameter. */
     public String definitionName() {
-        StringBuilder sb = new StringBuilder(getClass().getSimpleName());
+        String simple = getClass().getSimpleName();
+        if (simple.isEmpty()) { // anonymous class: Outer$3 -> Outer_3
+            String full = getClass().getName();
+            simple = full.substring(full.lastIndexOf('.') + 1).replace('$', '_');
+        }
+        StringBuilder sb = new StringBuilder(simple);
         params.forEach((k, v) -> sb.append('_').append(k).append(v));
         return sb.toString();
     }
 
     // ---------------------------------------------------------------- ports
+
+    /**
+     * The port called {@code name} of this (already built) module, for a parent that holds no field for it.
+     * Ports of bundles are named by their path joined with {@code _}.
+     */
+    public final UInt port(String name) {
+        for (SignalNode n : st().signals) {
+            if (n.kind.isPort() && n.name.equals(name)) {
+                return UInt.declared(n);
+            }
+        }
+        throw new IllegalArgumentException("module " + definitionName() + " has no port '" + name + "'; ports: "
+                + st().signals.stream().filter(n -> n.kind.isPort()).map(n -> n.name).toList());
+    }
 
     /** A 1-bit input port. */
     protected final Bool input(String name) {

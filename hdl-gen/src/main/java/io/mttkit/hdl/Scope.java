@@ -17,19 +17,26 @@ public final class Scope {
     private final Signal.Kind kind;
     private final String prefix;
     private final boolean flipped;
-    private boolean resetZero;
-    final List<Bundle.Leaf> leaves = new ArrayList<>();
+    private final boolean resetZero;
+    /** Leaves of the bundle being built, shared with {@link #flip()} views of this scope. */
+    final List<Bundle.Leaf> leaves;
 
     Scope(ModuleState module, Signal.Kind kind, String prefix, boolean flipped) {
+        this(module, kind, prefix, flipped, false, new ArrayList<>());
+    }
+
+    private Scope(ModuleState module, Signal.Kind kind, String prefix, boolean flipped, boolean resetZero,
+                  List<Bundle.Leaf> leaves) {
         this.module = module;
         this.kind = kind;
         this.prefix = prefix;
         this.flipped = flipped;
+        this.resetZero = resetZero;
+        this.leaves = leaves;
     }
 
     Scope resetToZero() {
-        resetZero = true;
-        return this;
+        return new Scope(module, kind, prefix, flipped, true, leaves);
     }
 
     private Signal.Kind effectiveKind() {
@@ -74,50 +81,32 @@ public final class Scope {
 
     /** A nested bundle whose fields are prefixed with {@code name}. */
     public <B extends Bundle> B bundle(String name, Function<Scope, B> type) {
-        Scope inner = new Scope(module, kind, path(name), flipped);
-        inner.resetZero = resetZero;
+        Scope inner = new Scope(module, kind, path(name), flipped, resetZero, new ArrayList<>());
         B b = type.apply(inner);
-        for (Bundle.Leaf l : inner.leaves) {
-            leaves.add(new Bundle.Leaf(name.isEmpty() ? l.path() : l.path().isEmpty() ? name : name + "_" + l.path(),
-                    l.signal(), l.flipped()));
-        }
+        adopt(name, inner);
         return b;
     }
 
     /** This scope with the direction reversed (for the {@code ready} of a valid/ready pair, say). */
     public Scope flip() {
-        Scope f = new Scope(module, kind, prefix, !flipped);
-        f.resetZero = resetZero;
-        return new FlippedView(this, f).scope();
+        return new Scope(module, kind, prefix, !flipped, resetZero, leaves);
     }
 
     /** {@code n} elements named {@code name_0 ... name_<n-1>}. */
     public <T> Vec<T> vec(String name, int n, Function<Scope, T> element) {
         List<T> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Scope inner = new Scope(module, kind, path(name + "_" + i), flipped);
-            inner.resetZero = resetZero;
+            Scope inner = new Scope(module, kind, path(name + "_" + i), flipped, resetZero, new ArrayList<>());
             items.add(element.apply(inner));
-            for (Bundle.Leaf l : inner.leaves) {
-                String p = name + "_" + i + (l.path().isEmpty() ? "" : "_" + l.path());
-                leaves.add(new Bundle.Leaf(p, l.signal(), l.flipped()));
-            }
+            adopt(name + "_" + i, inner);
         }
         return Vec.copyOf(items);
     }
 
-    /** A flipped scope that reports the leaves it creates to its parent. */
-    private record FlippedView(Scope parent, Scope flipped) {
-        Scope scope() {
-            flipped.sharedLeaves = parent.leaves;
-            return flipped;
+    private void adopt(String name, Scope inner) {
+        for (Bundle.Leaf l : inner.leaves) {
+            String p = name.isEmpty() ? l.path() : l.path().isEmpty() ? name : name + "_" + l.path();
+            leaves.add(new Bundle.Leaf(p, l.signal(), l.flipped()));
         }
-    }
-
-    /** When set, leaves are recorded in the parent scope's list (flip() views share the bundle's list). */
-    private List<Bundle.Leaf> sharedLeaves;
-
-    List<Bundle.Leaf> leafList() {
-        return sharedLeaves != null ? sharedLeaves : leaves;
     }
 }

@@ -444,6 +444,28 @@ public class UInt {
         return this;
     }
 
+    /**
+     * Gives a combinational signal (an output, a wire, a child's input) a default value, assigned first in
+     * its block so conditional assignments cannot make a latch. Returns this value.
+     */
+    public UInt withDefault(UInt value) {
+        SignalNode n = declaredNode("withDefault()");
+        ModuleState m = ctx(value);
+        if (n != null && n.kind.isCombinationalTarget() && n.init == null) {
+            n.init = value.expr;
+        } else if (n != null) {
+            report(m, "driver", "withDefault() on '" + n.name + "': " + (n.init != null ? "it already has a default"
+                    : "it is not combinational (registers take a reset value instead)"),
+                    "give each output or wire one default");
+        }
+        return this;
+    }
+
+    /** A constant default (see {@link #withDefault(UInt)}). */
+    public UInt withDefault(long value) {
+        return withDefault(litOfMyWidth(value));
+    }
+
     /** Gives a register a load enable: it keeps its value in cycles where {@code enable} is false. */
     public UInt enabledBy(Bool enable) {
         SignalNode n = declaredNode("enabledBy()");

@@ -80,9 +80,13 @@ public final class BuildCache {
     <T> T locked(IoSupplier<T> action) throws IOException {
         Files.createDirectories(dir);
         IN_PROCESS.lock();
-        try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = ch.lock()) {
-            return action.get();
+        try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.lock();  // released when the channel closes
+            try {
+                return action.get();
+            } finally {
+                lock.release();
+            }
         } finally {
             IN_PROCESS.unlock();
         }

@@ -126,7 +126,14 @@ public final class BuildDriver {
             for (var e : bridge.entrySet()) {
                 Files.writeString(src.resolve(e.getKey()), e.getValue());
             }
-            List<PortInfo> ports = PortScanner.scan(tool, spec.sources(), spec.top(), spec.extraVerilatorArgs(), tmp);
+            List<PortInfo> ports;
+            try {
+                ports = PortScanner.scan(tool, spec.sources(), spec.top(), spec.extraVerilatorArgs(), tmp);
+            } catch (BuildException e) {
+                Path manifest = recordFailure(spec, hash, tmp.resolve("ports.log"), List.of("verilator", "--xml-only"),
+                        (System.nanoTime() - t0) / 1e9, "failed (parse)");
+                throw new BuildException(e.getMessage(), manifest);
+            }
             if (spec.checker()) {
                 List<String> problems = PortContract.violations(ports);
                 if (!problems.isEmpty()) {
@@ -155,25 +162,35 @@ public final class BuildDriver {
             Path built = obj.resolve(libName);
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (r.exitCode() != 0 || !Files.isRegularFile(built)) {
-                Path failed = Files.createDirectories(cache.dir().resolve("failed").resolve(hash));
-                Files.copy(log, failed.resolve("build.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Path manifest = failed.resolve("manifest.json");
-                Files.writeString(manifest, manifest(spec, hash, cmd, libName, seconds, "failed (exit " + r.exitCode() + ")"));
+                Path manifest = recordFailure(spec, hash, log, cmd, seconds, "failed (exit " + r.exitCode() + ")");
                 throw new BuildException("Verilator build of '" + spec.top() + "' (" + spec.variant().id()
-                        + ") failed with exit code " + r.exitCode() + "; last lines of " + failed.resolve("build.log")
-                        + ":\n" + Processes.tail(r.output().stripTrailing(), 25), manifest);
+                        + ") failed with exit code " + r.exitCode() + "; last lines of "
+                        + manifest.resolveSibling("build.log") + ":\n" + Processes.tail(r.output().stripTrailing(), 25),
+                        manifest);
             }
             Path staged = Files.createDirectories(tmp.resolve("publish"));
             Files.move(built, staged.resolve(libName));
             Files.copy(log, staged.resolve("build.log"));
             Files.writeString(staged.resolve("manifest.json"), manifest(spec, hash, cmd, libName, seconds, "ok"));
             cache.publish(staged, hash);
+            BuildCache.deleteTree(cache.dir().resolve("failed").resolve(hash));
             cache.evict();
             Path entry = cache.entry(hash);
             return new BuiltLibrary(entry.resolve(libName), hash, entry.resolve("manifest.json"), true, seconds, spec);
         } finally {
             BuildCache.deleteTree(tmp);
         }
+    }
+
+    private Path recordFailure(BuildSpec spec, String hash, Path log, List<String> cmd, double seconds, String status)
+            throws IOException {
+        Path failed = Files.createDirectories(cache.dir().resolve("failed").resolve(hash));
+        if (Files.exists(log)) {
+            Files.copy(log, failed.resolve("build.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path manifest = failed.resolve("manifest.json");
+        Files.writeString(manifest, manifest(spec, hash, cmd, "lib" + hash + ".so", seconds, status));
+        return manifest;
     }
 
     /** Verilator arguments except the source files and -Mdir (which vary by location, not content). */
@@ -228,7 +245,7 @@ public final class BuildDriver {
     }
 
     /** First line of {@code g++ --version} (the compiler Verilator's makefiles use). */
-    synchronized String compilerVersion() {
+    public synchronized String compilerVersion() {
         if (compilerVersion == null) {
             String cxx = System.getenv().getOrDefault("CXX", "g++");
             try {

@@ -119,30 +119,17 @@ public final class MttCacheModel {
             LookupResult r = lookup.lookup(ctx.mode(), ctx.rootPpn(), pa, need, ctx.bigEndian(), new LookupResult());
             return Optional.of(new CheckOutcome(CheckOutcome.Kind.RANGE_FAULT, r, false, false, -1, List.of()));
         }
-        int set = leafSetIndex(pa);
-        WaySet<CachedLeaf> leafSet = leafArray.get(set);
-        // Leaf array first: its level-0 entries are the deepest possible answer (policy 4).
-        for (int w = 0; w < leafSet.size(); w++) {
-            CachedLeaf e = leafSet.get(w);
-            if (e != null && matches(e, ctx) && e.contains(pa)) {
-                return Optional.of(answerHit(ArrayId.LEAF, set, w, leafSet, e, pa, need));
-            }
+        Slot hit = findHit(ctx, pa);
+        if (hit == null) {
+            return Optional.empty();
         }
-        int best = -1;
-        for (int i = 0; i < superpage.size(); i++) {
-            CachedLeaf e = superpage.get(i);
-            if (e != null && matches(e, ctx) && e.contains(pa)) {
-                CachedLeaf b = best < 0 ? null : superpage.get(best);
-                // Lowest level, then smallest range, then lowest index (strict < keeps the lower index).
-                if (b == null || e.level() < b.level() || (e.level() == b.level() && e.leafLog2() < b.leafLog2())) {
-                    best = i;
-                }
-            }
-        }
-        if (best >= 0) {
-            return Optional.of(answerHit(ArrayId.SUPERPAGE, 0, best, superpage, superpage.get(best), pa, need));
-        }
-        return Optional.empty();
+        WaySet<CachedLeaf> ways = hit.array() == ArrayId.LEAF ? leafArray.get(hit.set()) : superpage;
+        CachedLeaf e = ways.get(hit.way());
+        ways.touch(hit.way());
+        LookupResult r = new LookupResult();
+        e.answer(pa, need, r);
+        return Optional.of(new CheckOutcome(CheckOutcome.Kind.HIT, r, false, false, -1,
+                List.of(leafEvent(Kind.HIT, hit.array(), hit.set(), hit.way(), e))));
     }
 
     /**
@@ -154,7 +141,7 @@ public final class MttCacheModel {
      */
     public PendingWalk beginMiss(CheckContext ctx, long pa, int need) {
         validate(ctx, need);
-        if (ctx.mode() == MttMode.BARE || outOfRange(ctx.mode(), pa) || wouldHit(ctx, pa)) {
+        if (ctx.mode() == MttMode.BARE || outOfRange(ctx.mode(), pa) || findHit(ctx, pa) != null) {
             throw new IllegalStateException("request " + String.format("pa=0x%x", pa) + " in " + ctx
                     + " does not miss (Bare, PA-range fault or cache hit); call probe() or check() first");
         }
@@ -364,30 +351,36 @@ public final class MttCacheModel {
         return e.sdid() == ctx.sdid() && e.mode() == ctx.mode();
     }
 
-    private boolean wouldHit(CheckContext ctx, long pa) {
-        WaySet<CachedLeaf> set = leafArray.get(leafSetIndex(pa));
-        for (int w = 0; w < set.size(); w++) {
-            CachedLeaf e = set.get(w);
+    /** Where a leaf or superpage entry sits. */
+    private record Slot(ArrayId array, int set, int way) {
+    }
+
+    /**
+     * The one entry that answers {@code pa} in {@code ctx}, or null (policy 4): the leaf array first (its
+     * level-0 entries are the deepest possible answer); among superpage hits the lowest level, then the
+     * smallest range, then the lowest index.
+     */
+    private Slot findHit(CheckContext ctx, long pa) {
+        int set = leafSetIndex(pa);
+        WaySet<CachedLeaf> leafSet = leafArray.get(set);
+        for (int w = 0; w < leafSet.size(); w++) {
+            CachedLeaf e = leafSet.get(w);
             if (e != null && matches(e, ctx) && e.contains(pa)) {
-                return true;
+                return new Slot(ArrayId.LEAF, set, w);
             }
         }
+        int best = -1;
         for (int i = 0; i < superpage.size(); i++) {
             CachedLeaf e = superpage.get(i);
             if (e != null && matches(e, ctx) && e.contains(pa)) {
-                return true;
+                CachedLeaf b = best < 0 ? null : superpage.get(best);
+                // Strict comparisons keep the lower index on a full tie.
+                if (b == null || e.level() < b.level() || (e.level() == b.level() && e.leafLog2() < b.leafLog2())) {
+                    best = i;
+                }
             }
         }
-        return false;
-    }
-
-    private CheckOutcome answerHit(ArrayId array, int set, int way, WaySet<CachedLeaf> ways, CachedLeaf e, long pa,
-                                   int need) {
-        ways.touch(way);
-        LookupResult r = new LookupResult();
-        e.answer(pa, need, r);
-        return new CheckOutcome(CheckOutcome.Kind.HIT, r, false, false, -1,
-                List.of(leafEvent(Kind.HIT, array, set, way, e)));
+        return best < 0 ? null : new Slot(ArrayId.SUPERPAGE, 0, best);
     }
 
     /** Deepest (lowest table level) matching walk-cache entry, lowest index on a tie; -1 when none. */
@@ -439,7 +432,10 @@ public final class MttCacheModel {
         events.add(walkEvent(Kind.FILL, way, fill));
     }
 
-    /** Leaf fill (policies 1, 2, 6): level-0 TUPLES leaves into the leaf array, every other leaf into the superpage array. */
+    /**
+     * Leaf fill (policies 1, 2, 6): level-0 TUPLES leaves into the leaf array, every other leaf into the
+     * superpage array; an entry with the same tag is overwritten in place, else the victim is replaced.
+     */
     private void fillLeaf(CachedLeaf leaf, List<CacheEvent> events) {
         boolean toLeafArray = leaf.level() == 0 && leaf.kind() == LeafKind.TUPLES;
         if (toLeafArray && leaf.leafLog2() != params.leafRangeLog2()) {

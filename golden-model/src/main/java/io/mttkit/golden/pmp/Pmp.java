@@ -421,6 +421,10 @@ public final class Pmp implements ImplicitReadCheck {
                         "NAPOT needs a power-of-two size >= 8 and a base aligned to it (base 0x%x, size 0x%x)",
                         base, size));
             }
+            if (size < (1L << (pmp.g + 2))) {
+                throw new IllegalArgumentException("NAPOT size 0x" + Long.toHexString(size)
+                        + " is below the PMP grain of 2^(G+2) = " + (1L << (pmp.g + 2)) + " bytes");
+            }
             long enc = (base >>> 2) | ((size >>> 3) - 1);
             return rule(enc, A_NAPOT, rwx, locked);
         }
@@ -429,6 +433,9 @@ public final class Pmp implements ImplicitReadCheck {
         public Builder na4(long base, String rwx, boolean locked) {
             if ((base & 3) != 0) {
                 throw new IllegalArgumentException(String.format("NA4 base 0x%x is not 4-byte aligned", base));
+            }
+            if (pmp.g >= 1) {
+                throw new IllegalArgumentException("NA4 is not selectable with granularity G=" + pmp.g + " (G >= 1)");
             }
             return rule(base >>> 2, A_NA4, rwx, locked);
         }

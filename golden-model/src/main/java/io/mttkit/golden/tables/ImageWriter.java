@@ -10,6 +10,20 @@ import java.util.Arrays;
 final class ImageWriter {
     static final long PAGE = 4096;
 
+    /**
+     * Once the image would be this many times the limit (and at least {@link #COUNT_CAP_MIN}), stop counting:
+     * the exact size no longer matters, and pathological inputs would take minutes to count.
+     */
+    static final long COUNT_CAP_FACTOR = 16;
+    static final long COUNT_CAP_MIN = 1L << 32;
+
+    /** Thrown by {@link #allocate} when the image has grown far past its limit; ends the build at once. */
+    static final class FarTooLarge extends RuntimeException {
+        FarTooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
     private final long base;
     private final long maxBytes;
     private final long reach;
@@ -41,6 +55,9 @@ final class ImageWriter {
         long end = offset + pages * PAGE;
         used = end;
         tableBytes += pages * PAGE;
+        if (end > Math.max(COUNT_CAP_FACTOR * maxBytes, COUNT_CAP_MIN)) {
+            throw new FarTooLarge();
+        }
         if (Long.compareUnsigned(base + end, reach) > 0) {
             // Keep going so that the caller can finish and report; the address handed out is a stand-in
             // that every PPN field can hold, and nothing more is stored.
@@ -56,6 +73,11 @@ final class ImageWriter {
             bytes = Arrays.copyOf(bytes, (int) cap);
         }
         return base + offset;
+    }
+
+    /** True once nothing more is stored, so callers may skip computing entries that create no table. */
+    boolean stopped() {
+        return overflow || beyondReach;
     }
 
     /** Writes the low {@code size} (4 or 8) bytes of {@code value} at physical address {@code pa}. */

@@ -36,11 +36,11 @@ final class InputCheck {
                     + Long.toHexString(imageBase & ~PAGE_MASK) + " or 0x"
                     + Long.toHexString((imageBase | PAGE_MASK) + 1));
         }
-        int reachBits = mode.xlen() == 32 ? 34 : 56;
-        if (Long.compareUnsigned(imageBase, 1L << reachBits) >= 0) {
-            problems.add("image base 0x" + Long.toHexString(imageBase) + " is not below 0x"
-                    + Long.toHexString(1L << reachBits) + ", the most the " + (reachBits - 12) + "-bit PPN fields of "
-                    + mode.id() + " can address; choose a lower image base");
+        long reach = TableBuilder.reach(mode);
+        if (Long.compareUnsigned(imageBase, reach) >= 0) {
+            problems.add("image base 0x" + Long.toHexString(imageBase) + " is not below 0x" + Long.toHexString(reach)
+                    + ", the most the " + (Long.numberOfTrailingZeros(reach) - 12) + "-bit PPN fields of " + mode.id()
+                    + " can address; choose a lower image base");
         }
         List<Integer> wellFormed = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {

@@ -37,7 +37,8 @@ public final class TableBuilder {
      *                  format can express; may be empty (everything denied)
      * @param mode      any mode except {@link MttMode#BARE}
      * @param imageBase where the image will be loaded; 4 KiB aligned (the root is placed at the first
-     *                  address aligned as the mode requires: 16 KiB for Smmtt34/46, 32 KiB for Smmpt64)
+     *                  address aligned as the mode requires: 16 KiB for Smmtt34/46, 8 KiB for Smmtt56, 32 KiB
+     *                  for Smmpt64)
      * @throws TableBuildException naming every problem with the input, or the size the image would need
      *                             when it exceeds {@link BuildOptions#maxImageBytes()}; nothing is built
      */
@@ -48,9 +49,18 @@ public final class TableBuilder {
         Map<String, Integer> kinds = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
 
-        long root = mode.format() == TableFormat.SMMPT_V0_9
-                ? new SmmptBuilder(mode, map, out, options, kinds).build()
-                : new SmmttBuilder(mode, map, out, options, kinds, notes).build();
+        long root;
+        try {
+            root = mode.format() == TableFormat.SMMPT_V0_9
+                    ? new SmmptBuilder(mode, map, out, options, kinds).build()
+                    : new SmmttBuilder(mode, map, out, options, kinds, notes).build();
+        } catch (ImageWriter.FarTooLarge e) {
+            throw new TableBuildException("the " + mode.id() + " tables for these " + regions.size()
+                    + " regions need more than " + out.bytesNeeded() + " bytes (counting stopped at "
+                    + mib(out.bytesNeeded()) + "), far more than maxImageBytes = " + options.maxImageBytes() + " ("
+                    + mib(options.maxImageBytes()) + "); describe large regions with large leaves"
+                    + " (useLargestLeaves) or use fewer, larger-aligned regions");
+        }
 
         if (out.overflowed()) {
             throw new TableBuildException("the " + mode.id() + " tables for these " + regions.size()

@@ -74,6 +74,28 @@ class CacheFillAndHitTest {
         assertTrue(denied.cacheable());
     }
 
+    @Test
+    void rv32LeafArrayIndexesAbove32KiB() {
+        // RV32: 32 KiB leaves (8 × 4 KiB), set index PA[18:15] with 16 sets.
+        for (MttMode mode : new MttMode[] {MttMode.SMMPT34, MttMode.SMMTT34}) {
+            CacheFixture f = new CacheFixture(mode);
+            long root = f.newRoot();
+            CheckContext ctx = f.ctx(0, root);
+            long pa = 0x2_1234_8000L + 0x5000;
+            long leaf = f.t.smmpt() ? f.t.mpteLeafUniform(0b011) : TestTables.mttl1(tuples(8, 2));
+            f.t.put(root, pa, 0, leaf);
+            CheckOutcome o = f.cache.check(ctx, pa, Access.W);
+            assertTrue(o.allow(), mode + " " + o);
+            CacheEvent fill = o.events().get(o.events().size() - 1);
+            assertEquals(ArrayId.LEAF, fill.array());
+            assertEquals((int) ((pa >>> 15) & 15), fill.set(), mode.id());
+            assertEquals(15, fill.sizeLog2());
+            assertEquals(pa & -(1L << 15), fill.base());
+            assertTrue(f.cache.check(ctx, pa & -(1L << 15), Access.R).hit());
+            assertFalse(f.cache.check(ctx, (pa & -(1L << 15)) + (1 << 15), Access.R).hit(), "next 32 KiB");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = MttMode.class, names = {"SMMPT43", "SMMPT52", "SMMPT64", "SMMPT34", "SMMTT46", "SMMTT56",
             "SMMTT34"})
@@ -327,6 +349,31 @@ class CacheFillAndHitTest {
         assertTrue(elsewhere.hit());
         assertEquals(1, elsewhere.result().level());
         assertTrue(elsewhere.allow());
+    }
+
+    @Test
+    void amongSuperpageHitsOfOneLevelTheSmallestAnswers() {
+        // A 32 MiB level-1 leaf is cached, then its GiB is rewritten as a level-1 NAPOT group without a fence
+        // (software error) and the NAPOT is cached from another PA: both level-1 entries cover the leaf's PAs.
+        CacheFixture f = new CacheFixture(MttMode.SMMPT43);
+        long root = f.newRoot();
+        CheckContext ctx = f.ctx(0, root);
+        long giB = 0x1_0000_0000L;
+        long x = giB + (3L << 25);
+        f.t.put(root, x, 1, f.t.mpteLeafUniform(0b001));
+        assertTrue(f.cache.check(ctx, x, Access.R).allow());
+        for (int i = 0; i < 32; i++) {
+            f.t.put(root, giB + ((long) i << 25), 1, TestTables.mpteNapot(0b111, 4));
+        }
+        CheckOutcome napot = f.cache.check(ctx, giB + (10L << 25), Access.W);
+        assertEquals(CheckOutcome.Kind.MISS, napot.kind());
+        assertEquals(30, napot.events().get(napot.events().size() - 1).sizeLog2());
+        CheckOutcome inX = f.cache.check(ctx, x + 0x100, Access.W);
+        assertTrue(inX.hit());
+        assertEquals(25, inX.result().leafLog2(), "the 32 MiB entry answers, not the 1 GiB one");
+        assertEquals(0b001, inX.result().xwr());
+        assertEquals(Cause.PERM_DENY, inX.cause());
+        assertEquals(0, inX.events().get(0).way(), "the 32 MiB entry was filled first, into entry 0");
     }
 
     @Test

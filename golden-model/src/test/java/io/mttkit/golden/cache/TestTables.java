@@ -17,6 +17,8 @@ final class TestTables {
     final MttMode mode;
     private final long limit;
     private long next;
+    /** Entries are stored big-endian ({@code mstatus.MBE}=1) when set. */
+    boolean bigEndian;
 
     TestTables(MttMode mode, long bytes) {
         this.mode = mode;
@@ -92,15 +94,11 @@ final class TestTables {
     }
 
     long read(long addr) {
-        return mode.entryBytes() == 8 ? mem.read64(addr) : mem.read32(addr);
+        return mem.read(addr, mode.entryBytes(), bigEndian);
     }
 
     void write(long addr, long value) {
-        if (mode.entryBytes() == 8) {
-            mem.write64(addr, value);
-        } else {
-            mem.write32(addr, value);
-        }
+        mem.write(addr, mode.entryBytes(), mode.entryBytes() == 8 ? value : value & 0xFFFF_FFFFL, bigEndian);
     }
 
     // ---- Smmpt encodings (smmpt ch. 4 figures) ----------------------------------------------------

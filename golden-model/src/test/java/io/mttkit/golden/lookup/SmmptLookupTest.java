@@ -9,11 +9,13 @@ import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.MttLookup;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.RsvdTupleScope;
+import io.mttkit.golden.csr.MmptCsr;
 import io.mttkit.golden.pmp.Pmp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.EnumSet;
 import java.util.Random;
 
 import static io.mttkit.golden.Access.R;
@@ -106,7 +108,7 @@ class SmmptLookupTest {
                 for (int p = 0; p < r.pointerCount(); p++) {
                     assertEquals(m.levels() - 1 - p, r.pointerLevel(p));
                     assertEquals(nonLeaf(r.pointerNextPpn(p)), r.readValue(p));
-                    assertEquals(r.pointerNextPpn(p) << 12, addrs[p + 1] - 8 * 0 - (addrs[p + 1] & 0xFFF));
+                    assertEquals(r.pointerNextPpn(p) << 12, addrs[p + 1] & ~0xFFFL);
                 }
             }
         }
@@ -133,7 +135,7 @@ class SmmptLookupTest {
     }
 
     @Test
-    void item02_aboveTheePlatformPawButInsideModeWidth_faultsWithNoRead() {
+    void item02_aboveThePlatformPawButInsideModeWidth_faultsWithNoRead() {
         MttMode m = MttMode.SMMPT43;
         Fixture f = new Fixture();
         long root = f.newTable();
@@ -180,6 +182,22 @@ class SmmptLookupTest {
         assertTrue(r.allow(), r::toString);
         assertEquals((root << 12) + 0x4000, r.readAddr(0));
         assertEquals(5, r.readCount());
+    }
+
+    @Test
+    void item04_smmpt64RootPpnLowBitsWritten_walkUsesAlignedRoot() {
+        MttMode m = MttMode.SMMPT64;
+        Fixture f = new Fixture();
+        long root = f.newTable(8); // 32 KiB aligned
+        MmptCsr mmpt = new MmptCsr(64, 0, EnumSet.of(MttMode.SMMPT64));
+        mmpt.write((3L << 60) | root | 5); // PPN[2:0] = 101 written
+        assertEquals(root, mmpt.ppn());
+        long pa = 0x0123_4567_89AB_C000L;
+        long[] addrs = f.path(m, root, pa, 0, uniformLeaf(m, R));
+        LookupResult r = Fixture.run(Fixture.lookup(f, LookupConfig.DEFAULT), mmpt.mode(), mmpt.ppn(), pa, R, false);
+        assertTrue(r.allow(), r::toString);
+        assertEquals((root << 12) + 0x012 * 8, r.readAddr(0)); // pn[4] = PA[63:52] = 0x012
+        assertEquals(addrs[0], r.readAddr(0));
     }
 
     // ---- 5: RV32 ----------------------------------------------------------------------------------------
@@ -349,7 +367,7 @@ class SmmptLookupTest {
         }
     }
 
-    /** A lookup of PA 0x0 (or a fixed PA) whose path ends at {@code level} with {@code entry}. */
+    /** A lookup (need R) of a fixed 34-bit PA whose path ends at {@code level} with {@code entry}. */
     private static LookupResult single(MttMode m, int level, long entry) {
         return single(m, level, entry, LookupConfig.DEFAULT, 0x2_4680_0000L & ((1L << 34) - 1), R);
     }
@@ -625,7 +643,7 @@ class SmmptLookupTest {
         assertEquals(1, r.level());
         assertEquals(1, r.readCount());
         assertEquals(1, counting.reads);
-        assertEquals(0, counting.canReadCalls - 1, "no canRead for the out-of-paw address either");
+        assertEquals(1, counting.canReadCalls, "no canRead for the out-of-paw address either");
         // With paw 41 the same pointer is followed (and that page is unmapped → recorded failed read).
         r = Fixture.run(Fixture.lookup(f, LookupConfig.DEFAULT.withPaw(41)), m, root, pa, R, false);
         assertEquals(Cause.WALK_BUS_ERROR, r.cause());
@@ -663,6 +681,30 @@ class SmmptLookupTest {
             throw new AssertionError("PMP asked");
         }, LookupConfig.DEFAULT).lookup(m, root, 1L << 43, R, false, new LookupResult());
         assertEquals(Cause.PA_RANGE, r.cause());
+    }
+
+    @Test
+    void priority_pmpBeforeAddressBeyondPaw_andBusErrorRecordsTheFailedRead() {
+        MttMode m = MttMode.SMMPT43;
+        Fixture f = new Fixture();
+        long root = f.newTable();
+        long[] addrs = f.path(m, root, 0, 0, uniformLeaf(m, R));
+        f.put(m, addrs[0], nonLeaf(1L << 30)); // next table at PA 2^42, beyond paw 40
+        long far = (1L << 42) + 0; // its entry for PA 0 (pn[1] = 0)
+        LookupResult r = new MttLookup(f.mem, (a, s) -> a != far, LookupConfig.DEFAULT.withPaw(40))
+                .lookup(m, root, 0, R, false, new LookupResult());
+        assertEquals(Cause.WALK_PMP, r.cause());
+        assertEquals(1, r.level());
+        r = new MttLookup(f.mem, ImplicitReadCheck.ALLOW_ALL, LookupConfig.DEFAULT.withPaw(40))
+                .lookup(m, root, 0, R, false, new LookupResult());
+        assertEquals(Cause.WALK_BUS_ERROR, r.cause());
+        assertEquals(1, r.readCount(), "beyond paw: no read issued or recorded");
+        r = new MttLookup(f.mem, ImplicitReadCheck.ALLOW_ALL, LookupConfig.DEFAULT)
+                .lookup(m, root, 0, R, false, new LookupResult());
+        assertEquals(Cause.WALK_BUS_ERROR, r.cause());
+        assertEquals(2, r.readCount(), "inside paw but unmapped: the failed read is recorded");
+        assertEquals(far, r.readAddr(1));
+        assertTrue(r.readFailed(1));
     }
 
     @Test

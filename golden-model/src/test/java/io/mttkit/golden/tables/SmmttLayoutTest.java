@@ -140,6 +140,17 @@ class SmmttLayoutTest {
         assertEquals(all.bits(), Fields.read(t, firstL1 + 8 * 511, 8));
     }
 
+    @Test
+    void describeNamesRootPagesAndLeafKinds() {
+        BuiltTables t = build(MttMode.SMMTT46, new Region(0xC000_0000L, 1L << 30, RW), new Region(0xB800_3000L, PAGE, RX));
+        String d = t.describe();
+        for (String part : List.of("smmtt46", "root PPN 0x80400", "4097 table pages", "32 × 1G_allow_rw",
+                "1 × MTTL1 word", "[0x80400000, 0x81400fff]")) {
+            assertTrue(d.contains(part), "'" + part + "' missing from: " + d);
+        }
+        assertTrue(!d.contains("\n"), d);
+    }
+
     // ---- Smmtt56 --------------------------------------------------------------------------------
 
     @Test
@@ -165,6 +176,13 @@ class SmmttLayoutTest {
         for (long off = 0; off < MTTL2_RV64_BYTES; off += 8 * 4099) {
             assertEquals(0, Fields.read(t, shared + off, 8));
         }
+    }
+
+    @Test
+    void smmtt56RootIsNaturallyAlignedTo8KiB() {
+        BuiltTables t = TableBuilder.build(List.of(new Region(0, PAGE, RW)), MttMode.SMMTT56, 0x8040_1000L);
+        assertEquals(0x8040_2000L >>> 12, t.rootPpn());
+        assertEquals(mttl3(0x8040_4000L), Fields.read(t, 0x8040_2000L, 8));
     }
 
     // ---- Smmtt34 --------------------------------------------------------------------------------

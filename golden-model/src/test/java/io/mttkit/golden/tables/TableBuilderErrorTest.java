@@ -116,7 +116,7 @@ class TableBuilderErrorTest {
         assertMentions(fails(MttMode.SMMPT34, 1L << 34, BuildOptions.DEFAULT), "image base 0x400000000",
                 "22-bit PPN");
         assertMentions(fails(MttMode.SMMTT34, (1L << 34) - PAGE, BuildOptions.DEFAULT, new Region(0, PAGE, 3)),
-                "does not lie below 0x400000000");
+                "would not lie below 0x400000000", "needs 12288 bytes");
     }
 
     @Test
@@ -129,6 +129,14 @@ class TableBuilderErrorTest {
         String m56 = fails(MttMode.SMMTT56, BASE, BuildOptions.DEFAULT.withMaxImageBytes(32 << 20),
                 new Region(0, 1L << 30, 3), new Region(1L << 46, 1L << 30, 3));
         assertMentions(m56, "need " + (0x2000 + 3 * (16L << 20)) + " bytes", "64 TiB");
+    }
+
+    @Test
+    void anImageFarTooLargeStopsCountingEarly() {
+        // 2^48 bytes at level 0 would be 2^32 MPTEs (32 GiB of tables): the builder gives up counting.
+        String m = fails(MttMode.SMMPT64, BASE, BuildOptions.DEFAULT.withUseLargestLeaves(false)
+                .withMaxImageBytes(1 << 20), new Region(1L << 48, 1L << 48, 3));
+        assertMentions(m, "need more than", "counting stopped", "maxImageBytes = 1048576", "useLargestLeaves");
     }
 
     @Test

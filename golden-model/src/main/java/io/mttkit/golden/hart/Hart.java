@@ -1,0 +1,1197 @@
+package io.mttkit.golden.hart;
+
+import io.mttkit.golden.Cause;
+import io.mttkit.golden.LookupResult;
+import io.mttkit.golden.MttLookup;
+import io.mttkit.golden.MttMode;
+import io.mttkit.golden.TableFormat;
+import io.mttkit.golden.csr.MmptCsr;
+import io.mttkit.golden.csr.Msdcfg;
+import io.mttkit.golden.csr.MttRootCsr;
+import io.mttkit.golden.csr.MttpCsr;
+import io.mttkit.golden.pmp.Pmp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The golden RISC-V hart: RV32/RV64 I, M, A, Zicsr, Zifencei with M/S/U privilege, Sv32/Sv39/Sv48 paging
+ * with hardware A/D updates, PMP with Smepmp, and the Smmtt/Smmpt root CSR with its fences. Every physical
+ * access below effective M — fetches, loads, stores, AMOs, the page-table walk's reads and A/D updates —
+ * goes through the {@link MttAccessCheck} hook after translation and PMP (SPEC-DECISIONS #21).
+ *
+ * <p>Order of checks for one access: alignment (misaligned loads/stores/AMOs trap; no emulation) →
+ * translation (each PTE read and A/D update: PMP as S-mode, then MTT as load/store, then bus) → PMP → MTT →
+ * bus. Every failure after translation is an access fault of the original access type.
+ *
+ * <p>The hart holds no cache of MTT entries or translations: each access walks afresh, which is one of the
+ * behaviours the spec allows (no fence is ever needed to see a table update). Fences only notify
+ * {@link HartListener}s so a co-simulation can mirror them into a cached checker.
+ *
+ * <p>Deterministic: {@code mtime} advances by {@link HartConfig#mtimeTicksPerInsn()} per step.
+ */
+public final class Hart {
+    // mstatus bits (Privileged Architecture §3.1.6)
+    static final long SIE = 1L << 1;
+    static final long MIE = 1L << 3;
+    static final long SPIE = 1L << 5;
+    static final long MPIE = 1L << 7;
+    static final long SPP = 1L << 8;
+    static final int MPP_SHIFT = 11;
+    static final long MPP = 3L << MPP_SHIFT;
+    static final long MPRV = 1L << 17;
+    static final long SUM = 1L << 18;
+    static final long MXR = 1L << 19;
+    static final long TVM = 1L << 20;
+    static final long TW = 1L << 21;
+    static final long TSR = 1L << 22;
+    static final long MBE = 1L << 37;
+    private static final long MSTATUS_WRITABLE = SIE | MIE | SPIE | MPIE | SPP | MPP | MPRV | SUM | MXR | TVM | TW
+            | TSR | MBE;
+    private static final long SSTATUS_MASK = SIE | SPIE | SPP | SUM | MXR | (3L << 32) | (3L << 13) | (3L << 15);
+    private static final long XL64 = (2L << 32) | (2L << 34); // UXL = SXL = 64
+
+    static final long IRQ_SSIP = 1L << TrapCause.IRQ_SSI;
+    static final long IRQ_MSIP = 1L << TrapCause.IRQ_MSI;
+    static final long IRQ_STIP = 1L << TrapCause.IRQ_STI;
+    static final long IRQ_MTIP = 1L << TrapCause.IRQ_MTI;
+    private static final long MEDELEG_WRITABLE = 0xB3FFL & ~(1L << TrapCause.ECALL_M);
+
+    private final HartConfig cfg;
+    private final int xlen;
+    private final PageMemory mem;
+    private final Pmp pmp;
+    private final MttRootCsr mttRoot;
+    private final Msdcfg msdcfg = new Msdcfg();
+    private MttAccessCheck mttCheck;
+    private final List<HartListener> listeners = new ArrayList<>();
+    private final LookupResult verdict = new LookupResult();
+    private final Disassembler disassembler;
+
+    // architectural state
+    final long[] x = new long[32];
+    long pc;
+    int priv = Priv.M;
+    long mstatus;
+    long medeleg;
+    long mideleg;
+    long mie;
+    long mipSoft; // SSIP, STIP (writable by M); MSIP and MTIP come from the CLINT
+    long mtvec;
+    long stvec;
+    long mscratch;
+    long sscratch;
+    long mepc;
+    long sepc;
+    long mcause;
+    long scause;
+    long mtval;
+    long stval;
+    long satp;
+    long mcounteren;
+    long scounteren;
+    long mcycle;
+    long minstret;
+    long mtime;
+    long mtimecmp = -1;
+    boolean msip;
+    private long reservation = -1;
+
+    // bookkeeping
+    private long retired;
+    private int rdWritten;
+    private long rdValue;
+    private long storeWatchBase = -1;
+    private StoreWatcher storeWatcher;
+
+    /** Told about physical stores into a watched 8-byte window (HTIF {@code tohost}). */
+    @FunctionalInterface
+    public interface StoreWatcher {
+        /** A store of {@code size} bytes at physical {@code pa} inside the window has completed. */
+        void stored(long pa, int size);
+    }
+
+    /**
+     * @param cfg    what hart to build
+     * @param memory the physical memory (shared with the MTT lookup's implicit reads)
+     */
+    public Hart(HartConfig cfg, PageMemory memory) {
+        if (cfg == null || memory == null) {
+            throw new IllegalArgumentException("config and memory must be given");
+        }
+        this.cfg = cfg;
+        this.xlen = cfg.xlen();
+        this.mem = memory;
+        this.pmp = new Pmp(xlen, cfg.pmpEntries(), cfg.pmpGranularity());
+        this.mttRoot = cfg.format() == TableFormat.SMMPT_V0_9
+                ? new MmptCsr(xlen, cfg.sdidLen(), cfg.supportedModes())
+                : new MttpCsr(xlen, cfg.sdidLen(), cfg.supportedModes());
+        this.mttCheck = new LookupAccessCheck(new MttLookup(memory, pmp, cfg.lookup()));
+        this.disassembler = new Disassembler(xlen, cfg.mfenceFunct7(), cfg.minvalFunct7());
+        this.mstatus = xlen == 64 ? XL64 : 0;
+    }
+
+    // ---- configuration and inspection -------------------------------------------------------------------
+
+    public HartConfig config() {
+        return cfg;
+    }
+
+    public PageMemory memory() {
+        return mem;
+    }
+
+    public Pmp pmp() {
+        return pmp;
+    }
+
+    /** The MTT root CSR ({@code mmpt} or {@code mttp}). */
+    public MttRootCsr mttRoot() {
+        return mttRoot;
+    }
+
+    /** The access-check hook in use. */
+    public MttAccessCheck mttCheck() {
+        return mttCheck;
+    }
+
+    /** Replaces the access-check hook (a co-simulation wraps {@link #mttCheck()}). */
+    public void setMttCheck(MttAccessCheck check) {
+        if (check == null) {
+            throw new IllegalArgumentException("the MTT access check must not be null");
+        }
+        this.mttCheck = check;
+    }
+
+    public void addListener(HartListener l) {
+        listeners.add(l);
+    }
+
+    /** Calls {@code watcher} after every physical store that touches {@code [base, base + 8)}. */
+    public void watchStores(long base, StoreWatcher watcher) {
+        this.storeWatchBase = base;
+        this.storeWatcher = watcher;
+    }
+
+    public Disassembler disassembler() {
+        return disassembler;
+    }
+
+    public long pc() {
+        return pc;
+    }
+
+    public void setPc(long v) {
+        pc = xlen == 32 ? v & 0xFFFF_FFFFL : v;
+    }
+
+    /** Register {@code i} (RV32 values are sign-extended to 64 bits). */
+    public long reg(int i) {
+        return x[i];
+    }
+
+    public void setReg(int i, long v) {
+        if (i != 0) {
+            x[i] = xlen == 32 ? (int) v : v;
+        }
+    }
+
+    /** Current privilege: {@link Priv#M}, {@link Priv#S} or {@link Priv#U}. */
+    public int priv() {
+        return priv;
+    }
+
+    /** Instructions retired. */
+    public long instret() {
+        return retired;
+    }
+
+    public long mtime() {
+        return mtime;
+    }
+
+    /** Reads a CSR as M-mode would (for tests and tools); throws for a CSR that does not exist. */
+    public long csr(int n) {
+        Long v = readCsr(n);
+        if (v == null) {
+            throw new IllegalArgumentException(String.format("CSR 0x%03x is not implemented", n));
+        }
+        return v;
+    }
+
+    // ---- execution ----------------------------------------------------------------------------------------
+
+    /** Executes one instruction, or takes one interrupt or exception. Never throws for program behaviour. */
+    public void step() {
+        long insnPc = pc;
+        int insnPriv = priv;
+        int insn = 0;
+        rdWritten = 0;
+        try {
+            if (takeInterrupt()) {
+                return;
+            }
+            insn = fetch(insnPc);
+            execute(insn);
+            retired++;
+            minstret++;
+            for (int i = 0; i < listeners.size(); i++) {
+                listeners.get(i).retired(insnPc, insn, insnPriv, rdWritten, rdValue);
+            }
+        } catch (Trap t) {
+            pc = insnPc;
+            takeTrap(false, t.cause, t.tval, t.mttCause);
+        } finally {
+            mcycle++;
+            mtime += cfg.mtimeTicksPerInsn();
+        }
+    }
+
+    private int fetch(long va) {
+        long pa = translate(va, AccessKind.FETCH, priv);
+        physCheck(pa, 4, AccessKind.FETCH, priv, AccessKind.FETCH);
+        return (int) mem.load(pa, 4);
+    }
+
+    private void wr(int rd, long v) {
+        if (rd != 0) {
+            x[rd] = xlen == 32 ? (int) v : v;
+            rdWritten = rd;
+            rdValue = x[rd];
+        }
+    }
+
+    private static Trap illegal(int insn) {
+        return new Trap(TrapCause.ILLEGAL_INSN, insn & 0xFFFF_FFFFL);
+    }
+
+    private void execute(int insn) {
+        if ((insn & 3) != 3) {
+            throw illegal(insn); // no C extension
+        }
+        int opcode = insn & 0x7F;
+        int rd = (insn >>> 7) & 31;
+        int f3 = (insn >>> 12) & 7;
+        int rs1 = (insn >>> 15) & 31;
+        int rs2 = (insn >>> 20) & 31;
+        int f7 = insn >>> 25;
+        long a = x[rs1];
+        long b = x[rs2];
+        long next = pc + 4;
+        switch (opcode) {
+            case 0x37 -> wr(rd, (long) (insn & 0xFFFFF000));
+            case 0x17 -> wr(rd, pc + (insn & 0xFFFFF000));
+            case 0x6F -> {
+                long target = pc + immJ(insn);
+                jumpTo(target);
+                wr(rd, next);
+                return;
+            }
+            case 0x67 -> {
+                if (f3 != 0) {
+                    throw illegal(insn);
+                }
+                long target = (a + (insn >> 20)) & ~1L;
+                jumpTo(target);
+                wr(rd, next);
+                return;
+            }
+            case 0x63 -> {
+                boolean take = switch (f3) {
+                    case 0 -> a == b;
+                    case 1 -> a != b;
+                    case 4 -> a < b;
+                    case 5 -> a >= b;
+                    case 6 -> Long.compareUnsigned(a, b) < 0;
+                    case 7 -> Long.compareUnsigned(a, b) >= 0;
+                    default -> throw illegal(insn);
+                };
+                if (take) {
+                    jumpTo(pc + immB(insn));
+                    return;
+                }
+            }
+            case 0x03 -> {
+                long va = a + (insn >> 20);
+                long v = switch (f3) {
+                    case 0 -> (byte) load(va, 1, AccessKind.LOAD);
+                    case 1 -> (short) load(va, 2, AccessKind.LOAD);
+                    case 2 -> (int) load(va, 4, AccessKind.LOAD);
+                    case 3 -> {
+                        if (xlen == 32) {
+                            throw illegal(insn);
+                        }
+                        yield load(va, 8, AccessKind.LOAD);
+                    }
+                    case 4 -> load(va, 1, AccessKind.LOAD);
+                    case 5 -> load(va, 2, AccessKind.LOAD);
+                    case 6 -> {
+                        if (xlen == 32) {
+                            throw illegal(insn);
+                        }
+                        yield load(va, 4, AccessKind.LOAD);
+                    }
+                    default -> throw illegal(insn);
+                };
+                wr(rd, v);
+            }
+            case 0x23 -> {
+                long va = a + immS(insn);
+                if (f3 > 3 || (f3 == 3 && xlen == 32)) {
+                    throw illegal(insn);
+                }
+                store(va, 1 << f3, b, AccessKind.STORE);
+            }
+            case 0x13 -> wr(rd, opImm(insn, f3, a, false));
+            case 0x1B -> {
+                if (xlen == 32) {
+                    throw illegal(insn);
+                }
+                wr(rd, opImm(insn, f3, a, true));
+            }
+            case 0x33 -> wr(rd, f7 == 1 ? mulDiv(insn, f3, a, b, false) : op(insn, f3, f7, a, b, false));
+            case 0x3B -> {
+                if (xlen == 32) {
+                    throw illegal(insn);
+                }
+                wr(rd, f7 == 1 ? mulDiv(insn, f3, a, b, true) : op(insn, f3, f7, a, b, true));
+            }
+            case 0x0F -> {
+                // FENCE (incl. FENCE.TSO, PAUSE) and FENCE.I: no caches or buffers to order in this model.
+                if (f3 != 0 && f3 != 1) {
+                    throw illegal(insn);
+                }
+            }
+            case 0x2F -> amo(insn, rd, f3, a, b, rs2);
+            case 0x73 -> {
+                if (f3 == 0) {
+                    system(insn, rd, rs1, rs2, f7);
+                    return;
+                }
+                csrOp(insn, rd, f3, rs1, a);
+            }
+            default -> throw illegal(insn);
+        }
+        pc = mask(next);
+    }
+
+    private long mask(long v) {
+        return xlen == 32 ? v & 0xFFFF_FFFFL : v;
+    }
+
+    private void jumpTo(long target) {
+        target = mask(target);
+        if ((target & 3) != 0) {
+            throw new Trap(TrapCause.INSN_MISALIGNED, target);
+        }
+        pc = target;
+    }
+
+    static long immJ(int i) {
+        return ((i >> 31) << 20) | (i & 0xFF000) | ((i >>> 9) & 0x800) | ((i >>> 20) & 0x7FE);
+    }
+
+    static long immB(int i) {
+        return ((i >> 31) << 12) | ((i << 4) & 0x800) | ((i >>> 20) & 0x7E0) | ((i >>> 7) & 0x1E);
+    }
+
+    static long immS(int i) {
+        return ((i >> 25) << 5) | ((i >>> 7) & 31);
+    }
+
+    private long opImm(int insn, int f3, long a, boolean word) {
+        long imm = insn >> 20;
+        int shMax = word || xlen == 32 ? 31 : 63;
+        int sh = (int) (imm & 0x3F);
+        int hi = (insn >>> 26);
+        switch (f3) {
+            case 0:
+                return word ? (int) (a + imm) : a + imm;
+            case 1:
+                if (hi != 0 || sh > shMax) {
+                    throw illegal(insn);
+                }
+                return word ? (int) a << sh : a << sh;
+            case 5:
+                if ((hi & ~0x10) != 0 || sh > shMax) {
+                    throw illegal(insn);
+                }
+                if (hi == 0x10) {
+                    return word || xlen == 32 ? (int) a >> sh : a >> sh;
+                }
+                return word || xlen == 32 ? (int) ((a & 0xFFFF_FFFFL) >>> sh) : a >>> sh;
+            default:
+                if (word) {
+                    throw illegal(insn);
+                }
+                return switch (f3) {
+                    case 2 -> a < imm ? 1 : 0;
+                    case 3 -> Long.compareUnsigned(mask(a), mask(imm)) < 0 ? 1 : 0;
+                    case 4 -> a ^ imm;
+                    case 6 -> a | imm;
+                    default -> a & imm;
+                };
+        }
+    }
+
+    private long op(int insn, int f3, int f7, long a, long b, boolean word) {
+        boolean narrow = word || xlen == 32;
+        int sh = (int) (b & (narrow ? 31 : 63));
+        if (f7 == 0x20) {
+            return switch (f3) {
+                case 0 -> word ? (int) (a - b) : a - b;
+                case 5 -> narrow ? (int) a >> sh : a >> sh;
+                default -> throw illegal(insn);
+            };
+        }
+        if (f7 != 0) {
+            throw illegal(insn);
+        }
+        if (word) {
+            return switch (f3) {
+                case 0 -> (int) (a + b);
+                case 1 -> (int) a << sh;
+                case 5 -> (int) ((a & 0xFFFF_FFFFL) >>> sh);
+                default -> throw illegal(insn);
+            };
+        }
+        return switch (f3) {
+            case 0 -> a + b;
+            case 1 -> a << sh;
+            case 2 -> a < b ? 1 : 0;
+            case 3 -> Long.compareUnsigned(mask(a), mask(b)) < 0 ? 1 : 0;
+            case 4 -> a ^ b;
+            case 5 -> narrow ? (int) ((a & 0xFFFF_FFFFL) >>> sh) : a >>> sh;
+            case 6 -> a | b;
+            default -> a & b;
+        };
+    }
+
+    /** M extension (RV32M/RV64M, Unprivileged ISA ch. "M"): division by zero and overflow never trap. */
+    private long mulDiv(int insn, int f3, long a, long b, boolean word) {
+        if (word) {
+            int x1 = (int) a;
+            int x2 = (int) b;
+            return switch (f3) {
+                case 0 -> x1 * x2;
+                case 4 -> x2 == 0 ? -1 : x1 / x2; // MIN / -1 = MIN in Java as in RISC-V
+                case 5 -> x2 == 0 ? -1 : Integer.divideUnsigned(x1, x2);
+                case 6 -> x2 == 0 ? x1 : x1 % x2;
+                case 7 -> x2 == 0 ? x1 : Integer.remainderUnsigned(x1, x2);
+                default -> throw illegal(insn);
+            };
+        }
+        if (xlen == 32) {
+            int x1 = (int) a;
+            int x2 = (int) b;
+            long ua = a & 0xFFFF_FFFFL;
+            long ub = b & 0xFFFF_FFFFL;
+            return switch (f3) {
+                case 0 -> x1 * x2;
+                case 1 -> ((long) x1 * (long) x2) >> 32;
+                case 2 -> ((long) x1 * ub) >> 32;
+                case 3 -> (ua * ub) >>> 32;
+                case 4 -> x2 == 0 ? -1 : x1 / x2;
+                case 5 -> x2 == 0 ? -1 : Integer.divideUnsigned(x1, x2);
+                case 6 -> x2 == 0 ? x1 : x1 % x2;
+                default -> x2 == 0 ? x1 : Integer.remainderUnsigned(x1, x2);
+            };
+        }
+        return switch (f3) {
+            case 0 -> a * b;
+            case 1 -> Math.multiplyHigh(a, b);
+            case 2 -> Math.multiplyHigh(a, b) + ((b >> 63) & a); // signed a × unsigned b
+            case 3 -> Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+            case 4 -> b == 0 ? -1 : a / b;
+            case 5 -> b == 0 ? -1 : Long.divideUnsigned(a, b);
+            case 6 -> b == 0 ? a : a % b;
+            default -> b == 0 ? a : Long.remainderUnsigned(a, b);
+        };
+    }
+
+    private void amo(int insn, int rd, int f3, long a, long b, int rs2) {
+        int size;
+        if (f3 == 2) {
+            size = 4;
+        } else if (f3 == 3 && xlen == 64) {
+            size = 8;
+        } else {
+            throw illegal(insn);
+        }
+        int f5 = insn >>> 27;
+        long va = mask(a);
+        if (f5 == 0b00010) { // LR
+            if (rs2 != 0) {
+                throw illegal(insn);
+            }
+            long pa = dataAccess(va, size, AccessKind.LOAD);
+            long v = readPhys(pa, size);
+            reservation = pa;
+            wr(rd, size == 4 ? (int) v : v);
+            return;
+        }
+        if (f5 == 0b00011) { // SC
+            long pa = dataAccess(va, size, AccessKind.STORE);
+            boolean ok = reservation == pa;
+            reservation = -1;
+            if (ok) {
+                writePhys(pa, size, b);
+            }
+            wr(rd, ok ? 0 : 1);
+            return;
+        }
+        switch (f5) {
+            case 0b00001, 0b00000, 0b00100, 0b01100, 0b01000, 0b10000, 0b10100, 0b11000, 0b11100 -> {
+            }
+            default -> throw illegal(insn);
+        }
+        long pa = dataAccess(va, size, AccessKind.AMO);
+        long old = readPhys(pa, size);
+        if (size == 4) {
+            old = (int) old;
+            b = (int) b;
+        }
+        long nv = switch (f5) {
+            case 0b00001 -> b;
+            case 0b00000 -> old + b;
+            case 0b00100 -> old ^ b;
+            case 0b01100 -> old & b;
+            case 0b01000 -> old | b;
+            case 0b10000 -> Math.min(old, b);
+            case 0b10100 -> Math.max(old, b);
+            case 0b11000 -> Long.compareUnsigned(old, b) <= 0 ? old : b;
+            default -> Long.compareUnsigned(old, b) >= 0 ? old : b;
+        };
+        if (size == 4) { // unsigned compares of W-AMOs act on the 32-bit values
+            long uo = old & 0xFFFF_FFFFL;
+            long ub = b & 0xFFFF_FFFFL;
+            if (f5 == 0b11000) {
+                nv = uo <= ub ? old : b;
+            } else if (f5 == 0b11100) {
+                nv = uo >= ub ? old : b;
+            }
+        }
+        writePhys(pa, size, nv);
+        wr(rd, old);
+    }
+
+    // ---- SYSTEM: xRET, WFI, fences ----------------------------------------------------------------------
+
+    private void system(int insn, int rd, int rs1, int rs2, int f7) {
+        if (insn == 0x00000073) {
+            throw new Trap(priv == Priv.M ? TrapCause.ECALL_M : priv == Priv.S ? TrapCause.ECALL_S : TrapCause.ECALL_U,
+                    0);
+        }
+        if (insn == 0x00100073) {
+            throw new Trap(TrapCause.BREAKPOINT, pc);
+        }
+        if (rd != 0) {
+            throw illegal(insn);
+        }
+        if (insn == 0x30200073) { // MRET
+            if (priv != Priv.M) {
+                throw illegal(insn);
+            }
+            int mpp = (int) ((mstatus >>> MPP_SHIFT) & 3);
+            mstatus = setBit(mstatus, MIE, (mstatus & MPIE) != 0) | MPIE;
+            mstatus &= ~MPP;
+            if (mpp != Priv.M) {
+                mstatus &= ~MPRV;
+            }
+            priv = mpp;
+            pc = mepc;
+            return;
+        }
+        if (insn == 0x10200073) { // SRET
+            if (priv == Priv.U || (priv == Priv.S && (mstatus & TSR) != 0)) {
+                throw illegal(insn);
+            }
+            int spp = (mstatus & SPP) != 0 ? Priv.S : Priv.U;
+            mstatus = setBit(mstatus, SIE, (mstatus & SPIE) != 0) | SPIE;
+            mstatus &= ~SPP;
+            mstatus &= ~MPRV; // SRET always returns below M
+            priv = spp;
+            pc = sepc;
+            return;
+        }
+        if (insn == 0x10500073) { // WFI: a hint here (time advances per instruction anyway)
+            if (priv == Priv.U || (priv == Priv.S && (mstatus & TW) != 0)) {
+                throw illegal(insn);
+            }
+            pc = mask(pc + 4);
+            return;
+        }
+        boolean rs1Zero = rs1 == 0;
+        boolean rs2Zero = rs2 == 0;
+        HartListener.Fence fence;
+        if (f7 == 0b0001001 || f7 == 0b0001011) { // SFENCE.VMA, SINVAL.VMA (Svinval)
+            if (priv == Priv.U || (priv == Priv.S && (mstatus & TVM) != 0)) {
+                throw illegal(insn);
+            }
+            fence = HartListener.Fence.SFENCE_VMA;
+        } else if (f7 == 0b0001100 && rs1 == 0 && (rs2 == 0 || rs2 == 1)) { // SFENCE.W.INVAL / SFENCE.INVAL.IR
+            if (priv == Priv.U) {
+                throw illegal(insn);
+            }
+            fence = rs2 == 0 ? HartListener.Fence.SFENCE_W_INVAL : HartListener.Fence.SFENCE_INVAL_IR;
+            rs2Zero = true;
+        } else if (f7 == cfg.mfenceFunct7() || f7 == cfg.minvalFunct7()) {
+            // MFENCE.PA / MINVAL.PA are "only valid in M-mode" (v0.9 ch. 3): illegal instruction elsewhere.
+            if (priv != Priv.M) {
+                throw illegal(insn);
+            }
+            fence = f7 == cfg.mfenceFunct7() ? HartListener.Fence.MFENCE_PA : HartListener.Fence.MINVAL_PA;
+        } else {
+            throw illegal(insn);
+        }
+        long v1 = rs1Zero ? 0 : mask(x[rs1]); // XLEN-wide values: an RV32 PA is unsigned
+        long v2 = rs2Zero ? 0 : mask(x[rs2]);
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).fence(fence, rs1Zero, v1, rs2Zero, v2);
+        }
+        pc = mask(pc + 4);
+    }
+
+    private static long setBit(long v, long bit, boolean on) {
+        return on ? v | bit : v & ~bit;
+    }
+
+    // ---- traps and interrupts -----------------------------------------------------------------------------
+
+    private long mip() {
+        long v = mipSoft;
+        if (Long.compareUnsigned(mtime, mtimecmp) >= 0) {
+            v |= IRQ_MTIP;
+        }
+        if (msip) {
+            v |= IRQ_MSIP;
+        }
+        return v;
+    }
+
+    private boolean takeInterrupt() {
+        long pending = mip() & mie;
+        if (pending == 0) {
+            return false;
+        }
+        long mPending = pending & ~mideleg;
+        boolean mEnabled = priv < Priv.M || (mstatus & MIE) != 0;
+        long sPending = pending & mideleg;
+        boolean sEnabled = priv < Priv.S || (priv == Priv.S && (mstatus & SIE) != 0);
+        long take = mEnabled && mPending != 0 ? mPending : sEnabled && sPending != 0 ? sPending : 0;
+        if (take == 0) {
+            return false;
+        }
+        // Priority (Privileged Architecture §3.1.9): MEI, MSI, MTI, SEI, SSI, STI.
+        int[] order = {11, TrapCause.IRQ_MSI, TrapCause.IRQ_MTI, 9, TrapCause.IRQ_SSI, TrapCause.IRQ_STI};
+        for (int code : order) {
+            if ((take & (1L << code)) != 0) {
+                takeTrap(true, code, 0, null);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void takeTrap(boolean interrupt, int code, long tval, Cause mttCause) {
+        int from = priv;
+        long delegBits = interrupt ? mideleg : medeleg;
+        boolean delegate = from <= Priv.S && ((delegBits >>> code) & 1) != 0
+                && (mttCause == null || cfg.mttFaultsHonourMedeleg()); // SPEC-DECISIONS #15
+        long causeReg = interrupt ? (1L << (xlen - 1)) | code : code;
+        if (xlen == 32) {
+            causeReg &= 0xFFFF_FFFFL;
+        }
+        reservation = -1;
+        if (delegate) {
+            scause = causeReg;
+            sepc = pc;
+            stval = tval;
+            mstatus = setBit(mstatus, SPP, from == Priv.S);
+            mstatus = setBit(mstatus, SPIE, (mstatus & SIE) != 0) & ~SIE;
+            priv = Priv.S;
+            pc = vector(stvec, interrupt, code);
+        } else {
+            mcause = causeReg;
+            mepc = pc;
+            mtval = tval;
+            mstatus = (mstatus & ~MPP) | ((long) from << MPP_SHIFT);
+            mstatus = setBit(mstatus, MPIE, (mstatus & MIE) != 0) & ~MIE;
+            priv = Priv.M;
+            pc = vector(mtvec, interrupt, code);
+        }
+        if (!listeners.isEmpty()) {
+            TrapRecord r = new TrapRecord(retired, sepcOrMepc(delegate), interrupt, code, tval, from, priv,
+                    mttCause == null ? Cause.NONE : mttCause);
+            for (int i = 0; i < listeners.size(); i++) {
+                listeners.get(i).trap(r);
+            }
+        }
+    }
+
+    private long sepcOrMepc(boolean delegated) {
+        return delegated ? sepc : mepc;
+    }
+
+    private long vector(long tvec, boolean interrupt, int code) {
+        long base = tvec & ~3L;
+        return (tvec & 3) == 1 && interrupt ? mask(base + 4L * code) : base;
+    }
+
+    // ---- memory access ------------------------------------------------------------------------------------
+
+    private int effectiveDataPriv() {
+        return priv == Priv.M && (mstatus & MPRV) != 0 ? (int) ((mstatus >>> MPP_SHIFT) & 3) : priv;
+    }
+
+    /** Alignment, translation, PMP, MTT and bus checks of a data access; returns the PA. */
+    private long dataAccess(long va, int size, AccessKind kind) {
+        va = mask(va);
+        if ((va & (size - 1)) != 0) {
+            throw new Trap(kind == AccessKind.LOAD ? TrapCause.LOAD_MISALIGNED : TrapCause.STORE_MISALIGNED, va);
+        }
+        int eff = effectiveDataPriv();
+        long pa = translate(va, kind, eff);
+        physCheck(pa, size, kind, eff, kind);
+        return pa;
+    }
+
+    private long load(long va, int size, AccessKind kind) {
+        long pa = dataAccess(va, size, kind);
+        long v = readPhys(pa, size);
+        // Only M-mode data accesses may be big-endian (MBE); SBE and UBE are read-only zero.
+        return effectiveDataPriv() == Priv.M && (mstatus & MBE) != 0 ? PageMemory.swap(v, size) : v;
+    }
+
+    private void store(long va, int size, long v, AccessKind kind) {
+        long pa = dataAccess(va, size, kind);
+        if (effectiveDataPriv() == Priv.M && (mstatus & MBE) != 0) {
+            v = PageMemory.swap(v, size);
+        }
+        writePhys(pa, size, v);
+    }
+
+    private boolean isClint(long pa) {
+        return Long.compareUnsigned(pa - cfg.clintBase(), 0x10000) < 0;
+    }
+
+    private long readPhys(long pa, int size) {
+        if (isClint(pa)) {
+            long off = pa - cfg.clintBase();
+            long v;
+            if (off >= 0xBFF8 && off < 0xC000) {
+                v = mtime >>> (8 * (off - 0xBFF8));
+            } else if (off >= 0x4000 && off < 0x4008) {
+                v = mtimecmp >>> (8 * (off - 0x4000));
+            } else if (off < 4) {
+                v = msip ? 1 : 0;
+            } else {
+                v = 0;
+            }
+            return size == 8 ? v : v & ((1L << (8 * size)) - 1);
+        }
+        return mem.load(pa, size);
+    }
+
+    private void writePhys(long pa, int size, long v) {
+        if (isClint(pa)) {
+            long off = pa - cfg.clintBase();
+            if (off >= 0xBFF8 && off < 0xC000) {
+                mtime = merge(mtime, off - 0xBFF8, size, v);
+            } else if (off >= 0x4000 && off < 0x4008) {
+                mtimecmp = merge(mtimecmp, off - 0x4000, size, v);
+            } else if (off == 0) {
+                msip = (v & 1) != 0;
+            }
+            return;
+        }
+        mem.store(pa, size, v);
+        if (storeWatcher != null && Long.compareUnsigned(pa - storeWatchBase, 8) < 0) {
+            storeWatcher.stored(pa, size);
+        }
+    }
+
+    private static long merge(long reg, long byteOff, int size, long v) {
+        int sh = (int) (8 * byteOff);
+        long m = size == 8 ? -1L : ((1L << (8 * size)) - 1);
+        return (reg & ~(m << sh)) | ((v & m) << sh);
+    }
+
+    /**
+     * PMP, MTT and bus checks of one physical access.
+     *
+     * @param kind     the access as the MTT and PMP see it (walk reads are loads, A/D updates stores)
+     * @param eff      effective privilege of the access
+     * @param reportAs the original access type, which selects the access-fault cause
+     */
+    private void physCheck(long pa, int size, AccessKind kind, int eff, AccessKind reportAs) {
+        boolean pmpOk = pmp.check(pa, size, kind.need(), Priv.pmp(eff));
+        LookupResult v = null;
+        if (pmpOk && eff != Priv.M) {
+            v = mttCheck.check(mttRoot.mode(), mttRoot.ppn(), mttRoot.sdid(), pa, size, kind,
+                    (mstatus & MBE) != 0, verdict);
+        }
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).access(kind, pa, size, pmpOk, v);
+        }
+        if (!pmpOk) {
+            throw new Trap(accessFault(reportAs), faultVa);
+        }
+        if (v != null && !v.allow()) {
+            throw new Trap(accessFault(reportAs), faultVa, v.cause());
+        }
+        if (!isClint(pa) && !mem.canAccess(pa, size)) {
+            throw new Trap(accessFault(reportAs), faultVa);
+        }
+    }
+
+    /** The VA of the access being made: xtval of its access and page faults, also when a walk access fails. */
+    private long faultVa;
+
+    private static int accessFault(AccessKind k) {
+        return switch (k) {
+            case FETCH -> TrapCause.INSN_ACCESS_FAULT;
+            case LOAD, PTW_READ -> TrapCause.LOAD_ACCESS_FAULT;
+            default -> TrapCause.STORE_ACCESS_FAULT;
+        };
+    }
+
+    private static int pageFault(AccessKind k) {
+        return switch (k) {
+            case FETCH -> TrapCause.INSN_PAGE_FAULT;
+            case LOAD -> TrapCause.LOAD_PAGE_FAULT;
+            default -> TrapCause.STORE_PAGE_FAULT;
+        };
+    }
+
+    // ---- address translation (Privileged Architecture §12.3–12.5) -------------------------------------
+
+    /** satp MODE values: RV32 1 = Sv32; RV64 8 = Sv39, 9 = Sv48. */
+    private int satpMode() {
+        return (int) (xlen == 32 ? (satp >>> 31) & 1 : (satp >>> 60) & 0xF);
+    }
+
+    private long translate(long va, AccessKind kind, int eff) {
+        faultVa = va;
+        int mode = satpMode();
+        if (eff == Priv.M || mode == 0) {
+            return va;
+        }
+        int levels;
+        int vpnBits;
+        int pteSize;
+        if (xlen == 32) {
+            levels = 2;
+            vpnBits = 10;
+            pteSize = 4;
+        } else {
+            levels = mode == 8 ? 3 : 4;
+            vpnBits = 9;
+            pteSize = 8;
+            int vaBits = 12 + 9 * levels;
+            long top = va >> (vaBits - 1);
+            if (top != 0 && top != -1) { // not canonical: bits above VA width must equal bit VA-1
+                throw new Trap(pageFault(kind), va);
+            }
+        }
+        long ppnMask = xlen == 32 ? (1L << 22) - 1 : (1L << 44) - 1;
+        long base = (satp & ppnMask) << 12;
+        for (int i = levels - 1; i >= 0; i--) {
+            long vpn = (va >>> (12 + i * vpnBits)) & ((1L << vpnBits) - 1);
+            long pteAddr = base + vpn * pteSize;
+            // The walk's own reads are S-mode loads for PMP and loads for the MTT (SPEC-DECISIONS #21).
+            physCheck(pteAddr, pteSize, AccessKind.PTW_READ, Priv.S, kind);
+            long pte = mem.load(pteAddr, pteSize);
+            boolean v = (pte & 1) != 0;
+            boolean r = (pte & 2) != 0;
+            boolean w = (pte & 4) != 0;
+            boolean xx = (pte & 8) != 0;
+            if (!v || (!r && w) || (xlen == 64 && (pte >>> 54) != 0)) {
+                throw new Trap(pageFault(kind), va); // reserved bits / N / PBMT (not implemented) → page fault
+            }
+            long ppn = (pte >>> 10) & ppnMask;
+            if (!r && !xx) {
+                if ((pte & (0x10 | 0x40 | 0x80)) != 0) { // U, A, D are reserved in non-leaf PTEs
+                    throw new Trap(pageFault(kind), va);
+                }
+                base = ppn << 12;
+                continue;
+            }
+            checkLeafPermissions(pte, kind, eff, va);
+            long lowMask = (1L << (i * vpnBits)) - 1;
+            if ((ppn & lowMask) != 0) { // misaligned superpage
+                throw new Trap(pageFault(kind), va);
+            }
+            boolean needD = kind == AccessKind.STORE || kind == AccessKind.AMO;
+            if ((pte & 0x40) == 0 || (needD && (pte & 0x80) == 0)) {
+                // Hardware A/D update (Svadu behaviour): an implicit store, MTT-checked as a store.
+                long npte = pte | 0x40 | (needD ? 0x80 : 0);
+                physCheck(pteAddr, pteSize, AccessKind.PTW_UPDATE, Priv.S, kind);
+                mem.store(pteAddr, pteSize, npte);
+            }
+            long offMask = (1L << (12 + i * vpnBits)) - 1;
+            return ((ppn << 12) & ~offMask) | (va & offMask);
+        }
+        throw new Trap(pageFault(kind), va); // non-leaf at the last level
+    }
+
+    private void checkLeafPermissions(long pte, AccessKind kind, int eff, long va) {
+        boolean r = (pte & 2) != 0;
+        boolean w = (pte & 4) != 0;
+        boolean xx = (pte & 8) != 0;
+        boolean u = (pte & 0x10) != 0;
+        if (eff == Priv.U && !u) {
+            throw new Trap(pageFault(kind), va);
+        }
+        if (eff == Priv.S && u && (kind == AccessKind.FETCH || (mstatus & SUM) == 0)) {
+            throw new Trap(pageFault(kind), va);
+        }
+        boolean readable = r || ((mstatus & MXR) != 0 && xx);
+        boolean ok = switch (kind) {
+            case FETCH -> xx;
+            case LOAD -> readable;
+            case STORE -> w;
+            default -> w && readable;
+        };
+        if (!ok) {
+            throw new Trap(pageFault(kind), va);
+        }
+    }
+
+    // ---- CSRs ---------------------------------------------------------------------------------------------
+
+    private void csrOp(int insn, int rd, int f3, int rs1, long rs1Value) {
+        int csr = insn >>> 20;
+        boolean imm = (f3 & 4) != 0;
+        long src = imm ? rs1 : rs1Value;
+        int op = f3 & 3;
+        if (op == 0) {
+            throw illegal(insn);
+        }
+        boolean writes = op == 1 || rs1 != 0;
+        int minPriv = (csr >>> 8) & 3;
+        if (priv < minPriv || (writes && (csr >>> 10) == 3)) {
+            throw illegal(insn);
+        }
+        if (!counterAccessible(csr) || (csr == 0x180 && priv == Priv.S && (mstatus & TVM) != 0)) {
+            throw illegal(insn);
+        }
+        Long old = readCsr(csr);
+        if (old == null) {
+            throw illegal(insn);
+        }
+        if (writes) {
+            long nv = switch (op) {
+                case 1 -> src;
+                case 2 -> old | src;
+                default -> old & ~src;
+            };
+            if (!writeCsr(csr, mask(nv))) {
+                throw illegal(insn);
+            }
+            Long after = readCsr(csr);
+            for (int i = 0; i < listeners.size(); i++) {
+                listeners.get(i).csrWritten(csr, after == null ? 0 : after);
+            }
+        }
+        wr(rd, old);
+    }
+
+    /** Zicntr/Zihpm gating by mcounteren/scounteren for S and U. */
+    private boolean counterAccessible(int csr) {
+        boolean user = (csr >= 0xC00 && csr <= 0xC1F) || (xlen == 32 && csr >= 0xC80 && csr <= 0xC9F);
+        if (!user || priv == Priv.M) {
+            return true;
+        }
+        int bit = csr & 0x1F;
+        if (((mcounteren >>> bit) & 1) == 0) {
+            return false;
+        }
+        return priv == Priv.S || ((scounteren >>> bit) & 1) != 0;
+    }
+
+    private long readMstatus() {
+        return xlen == 32 ? mstatus & 0xFFFF_FFFFL : mstatus;
+    }
+
+    /** The CSR value as software reads it, or null when the CSR does not exist. */
+    private Long readCsr(int csr) {
+        boolean rv32 = xlen == 32;
+        if (csr >= 0x3A0 && csr <= 0x3AF) {
+            int n = csr - 0x3A0;
+            return rv32 || (n & 1) == 0 ? pmp.readPmpcfgCsr(n) : null;
+        }
+        if (csr >= 0x3B0 && csr <= 0x3EF) {
+            int i = csr - 0x3B0;
+            return i < pmp.entries() ? pmp.readPmpaddr(i) : 0L;
+        }
+        if ((csr >= 0xB03 && csr <= 0xB1F) || (csr >= 0xC03 && csr <= 0xC1F) || (csr >= 0x323 && csr <= 0x33F)) {
+            return 0L; // hpm counters and events: read-only zero (WARL 0)
+        }
+        if (rv32 && ((csr >= 0xB83 && csr <= 0xB9F) || (csr >= 0xC83 && csr <= 0xC9F))) {
+            return 0L;
+        }
+        long v;
+        switch (csr) {
+            case 0x300 -> v = readMstatus();
+            case 0x310 -> {
+                if (!rv32) {
+                    return null;
+                }
+                v = (mstatus >>> 32) & 0xFFFF_FFFFL;
+            }
+            case 0x301 -> v = (rv32 ? 1L << 30 : 2L << 62) | (1 << 0) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20);
+            case 0x302 -> v = medeleg;
+            case 0x303 -> v = mideleg;
+            case 0x304 -> v = mie;
+            case 0x305 -> v = mtvec;
+            case 0x306 -> v = mcounteren;
+            case 0x30A, 0x10A -> v = 0; // menvcfg/senvcfg: no optional features, read-only zero
+            case 0x31A -> {
+                if (!rv32) {
+                    return null;
+                }
+                v = 0;
+            }
+            case 0x320 -> v = 0; // mcountinhibit: not implemented, WARL zero
+            case 0x340 -> v = mscratch;
+            case 0x341 -> v = mepc;
+            case 0x342 -> v = mcause;
+            case 0x343 -> v = mtval;
+            case 0x344 -> v = mip();
+            case 0x100 -> v = readMstatus() & SSTATUS_MASK;
+            case 0x104 -> v = mie & mideleg;
+            case 0x105 -> v = stvec;
+            case 0x106 -> v = scounteren;
+            case 0x140 -> v = sscratch;
+            case 0x141 -> v = sepc;
+            case 0x142 -> v = scause;
+            case 0x143 -> v = stval;
+            case 0x144 -> v = mip() & mideleg;
+            case 0x180 -> v = satp;
+            case 0x382 -> v = mttRoot.read(); // mmpt (v0.9) / mttp (v0.1, mttkit's number)
+            case Msdcfg.CSR_NUMBER -> v = msdcfg.read();
+            case Pmp.CSR_MSECCFG -> v = rv32 ? pmp.readMseccfg() & 0xFFFF_FFFFL : pmp.readMseccfg();
+            case 0x757 -> {
+                if (!rv32) {
+                    return null;
+                }
+                v = pmp.readMseccfg() >>> 32;
+            }
+            case 0xB00, 0xC00 -> v = mcycle;
+            case 0xB02, 0xC02 -> v = minstret;
+            case 0xC01 -> v = mtime;
+            case 0xB80, 0xC80 -> {
+                if (!rv32) {
+                    return null;
+                }
+                v = mcycle >>> 32;
+            }
+            case 0xB82, 0xC82 -> {
+                if (!rv32) {
+                    return null;
+                }
+                v = minstret >>> 32;
+            }
+            case 0xC81 -> {
+                if (!rv32) {
+                    return null;
+                }
+                v = mtime >>> 32;
+            }
+            case 0xF11, 0xF12, 0xF13, 0xF14, 0xF15 -> v = 0;
+            default -> {
+                return null;
+            }
+        }
+        return mask(v);
+    }
+
+    /** Writes a CSR with its WARL rules; false when the CSR does not exist. Read-only ones are filtered before. */
+    private boolean writeCsr(int csr, long v) {
+        boolean rv32 = xlen == 32;
+        if (csr >= 0x3A0 && csr <= 0x3AF) {
+            pmp.writePmpcfgCsr(csr - 0x3A0, v);
+            return true;
+        }
+        if (csr >= 0x3B0 && csr <= 0x3EF) {
+            int i = csr - 0x3B0;
+            if (i < pmp.entries()) {
+                pmp.writePmpaddr(i, v);
+            }
+            return true;
+        }
+        if ((csr >= 0xB03 && csr <= 0xB1F) || (csr >= 0x323 && csr <= 0x33F) || (rv32 && csr >= 0xB83 && csr <= 0xB9F)) {
+            return true;
+        }
+        switch (csr) {
+            case 0x300 -> writeMstatus(rv32 ? (mstatus & ~0xFFFF_FFFFL) | v : v, MSTATUS_WRITABLE);
+            case 0x310 -> writeMstatus((mstatus & 0xFFFF_FFFFL) | (v << 32), MSTATUS_WRITABLE);
+            case 0x100 -> writeMstatus(rv32 ? (mstatus & ~0xFFFF_FFFFL) | v : v, SIE | SPIE | SPP | SUM | MXR);
+            case 0x301, 0x30A, 0x10A, 0x31A, 0x320 -> {
+                // misa is read-only (WARL); envcfg and mcountinhibit are read-only zero here
+            }
+            case 0x302 -> medeleg = v & MEDELEG_WRITABLE;
+            case 0x303 -> mideleg = v & (IRQ_SSIP | IRQ_STIP);
+            case 0x304 -> mie = v & (IRQ_SSIP | IRQ_STIP | IRQ_MSIP | IRQ_MTIP);
+            case 0x104 -> mie = (mie & ~mideleg) | (v & mideleg & (IRQ_SSIP | IRQ_STIP));
+            case 0x305 -> mtvec = legalTvec(mtvec, v);
+            case 0x105 -> stvec = legalTvec(stvec, v);
+            case 0x306 -> mcounteren = v & 0xFFFF_FFFFL;
+            case 0x106 -> scounteren = v & 0xFFFF_FFFFL;
+            case 0x340 -> mscratch = v;
+            case 0x140 -> sscratch = v;
+            case 0x341 -> mepc = v & ~3L;
+            case 0x141 -> sepc = v & ~3L;
+            case 0x342 -> mcause = v;
+            case 0x142 -> scause = v;
+            case 0x343 -> mtval = v;
+            case 0x143 -> stval = v;
+            case 0x344 -> mipSoft = v & (IRQ_SSIP | IRQ_STIP);
+            case 0x144 -> mipSoft = (mipSoft & ~(IRQ_SSIP & mideleg)) | (v & IRQ_SSIP & mideleg);
+            case 0x180 -> writeSatp(v);
+            case 0x382 -> mttRoot.write(v);
+            case Msdcfg.CSR_NUMBER -> msdcfg.write(v);
+            case Pmp.CSR_MSECCFG -> pmp.writeMseccfg(rv32 ? (pmp.readMseccfg() & ~0xFFFF_FFFFL) | v : v);
+            case 0x757 -> pmp.writeMseccfg((pmp.readMseccfg() & 0xFFFF_FFFFL) | (v << 32));
+            case 0xB00 -> mcycle = rv32 ? (mcycle & ~0xFFFF_FFFFL) | v : v;
+            case 0xB80 -> mcycle = (mcycle & 0xFFFF_FFFFL) | (v << 32);
+            case 0xB02 -> minstret = rv32 ? (minstret & ~0xFFFF_FFFFL) | v : v;
+            case 0xB82 -> minstret = (minstret & 0xFFFF_FFFFL) | (v << 32);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void writeMstatus(long v, long writable) {
+        long nv = (mstatus & ~writable) | (v & writable);
+        if (((nv >>> MPP_SHIFT) & 3) == 2) { // MPP=2 is reserved: keep the old value (WARL)
+            nv = (nv & ~MPP) | (mstatus & MPP);
+        }
+        mstatus = nv | (xlen == 64 ? XL64 : 0);
+    }
+
+    private static long legalTvec(long old, long v) {
+        long mode = v & 3;
+        return mode >= 2 ? (v & ~3L) | (old & 3) : v;
+    }
+
+    /** satp: "If satp is written with an unsupported MODE, the entire write has no effect"; ASIDLEN = 0. */
+    private void writeSatp(long v) {
+        if (xlen == 32) {
+            satp = v & 0x803F_FFFFL;
+            return;
+        }
+        long mode = v >>> 60;
+        if (mode == 0 || mode == 8 || mode == 9) {
+            satp = v & (0xFL << 60 | ((1L << 44) - 1));
+        }
+    }
+
+    /** The active MTT mode (for tools and tests). */
+    public MttMode mttMode() {
+        return mttRoot.mode();
+    }
+}

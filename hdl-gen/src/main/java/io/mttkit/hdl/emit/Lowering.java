@@ -1,0 +1,258 @@
+package io.mttkit.hdl.emit;
+
+import io.mttkit.hdl.ir.Expr;
+import io.mttkit.hdl.ir.ModuleDef;
+import io.mttkit.hdl.ir.Signal;
+import io.mttkit.hdl.ir.Stmt;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Prepares a module for printing (IR to IR): an expression used more than once that is not trivial becomes a
+ * named wire, and so does any expression Verilog-2005 cannot part-select (a slice of a sum, say). Names are
+ * derived from the expression ({@code count_plus_1}, {@code req_and_mask}), never {@code _T_123}. Single-use
+ * expressions stay inline.
+ */
+final class Lowering {
+    private final ModuleDef in;
+    private final Map<Expr, Integer> uses = new IdentityHashMap<>();
+    private final Set<Expr> mustName = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Expr, Integer> temps = new IdentityHashMap<>();
+    private final Map<Expr, Expr> done = new IdentityHashMap<>();
+    private final List<Signal> signals;
+    private final Set<String> names = new HashSet<>();
+    private final List<Stmt> tempAssigns = new ArrayList<>();
+
+    Lowering(ModuleDef in) {
+        this.in = in;
+        this.signals = new ArrayList<>(in.signals());
+        in.signals().forEach(s -> names.add(s.name()));
+        in.memories().forEach(m -> names.add(m.name()));
+        in.instances().forEach(i -> names.add(i.name()));
+        in.localParams().forEach(p -> names.add(p.name()));
+        names.add("clk");
+        names.add("rst");
+    }
+
+    ModuleDef lower() {
+        for (Signal s : in.signals()) {
+            count(s.init());
+            count(s.enable());
+        }
+        countStmts(in.body());
+        Map<Expr, Integer> order = new LinkedHashMap<>();
+        uses.forEach((e, n) -> {
+            if ((n >= 2 && !trivial(e)) || mustName.contains(e)) {
+                order.put(e, 0);
+            }
+        });
+        List<Signal> outSignals = new ArrayList<>();
+        for (Signal s : signals) {
+            outSignals.add(new Signal(s.id(), s.name(), s.kind(), s.width(), expr(s.init()), expr(s.enable()),
+                    s.dontCare(), s.loc()));
+        }
+        for (Expr e : order.keySet()) {
+            temp(e);
+        }
+        List<Stmt> body = new ArrayList<>(stmts(in.body()));
+        // temps may have been created while rewriting; declare them all
+        for (int i = outSignals.size(); i < signals.size(); i++) {
+            outSignals.add(signals.get(i));
+        }
+        body.addAll(0, tempAssigns);
+        return new ModuleDef(in.name(), outSignals, in.memories(), in.instances(), in.localParams(), body,
+                in.clocked(), in.loc());
+    }
+
+    // ------------------------------------------------------------------ counting
+
+    private void countStmts(List<Stmt> body) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Assign a) {
+                count(a.value());
+            } else if (s instanceof Stmt.When w) {
+                count(w.cond());
+                countStmts(w.then());
+                countStmts(w.otherwise());
+            } else if (s instanceof Stmt.Switch sw) {
+                count(sw.selector());
+                for (Stmt.Case c : sw.cases()) {
+                    countStmts(c.body());
+                }
+                if (sw.otherwise() != null) {
+                    countStmts(sw.otherwise());
+                }
+            } else if (s instanceof Stmt.MemWrite w) {
+                count(w.addr());
+                count(w.data());
+                count(w.mask());
+                if (w.mask() != null) {
+                    needsRef(w.data());
+                    needsRef(w.mask());
+                }
+            }
+        }
+    }
+
+    private void needsRef(Expr e) {
+        if (!(e instanceof Expr.Ref)) {
+            mustName.add(e);
+        }
+    }
+
+    private void count(Expr e) {
+        if (e == null) {
+            return;
+        }
+        int n = uses.merge(e, 1, Integer::sum);
+        if (n > 1) {
+            return;
+        }
+        if (e instanceof Expr.Unary u) {
+            count(u.a());
+        } else if (e instanceof Expr.Binary b) {
+            count(b.a());
+            count(b.b());
+        } else if (e instanceof Expr.Mux m) {
+            count(m.cond());
+            count(m.whenTrue());
+            count(m.whenFalse());
+        } else if (e instanceof Expr.Slice s) {
+            count(s.a());
+            if (!selectable(s.a())) {
+                mustName.add(s.a());
+            }
+        } else if (e instanceof Expr.Index i) {
+            count(i.a());
+            count(i.index());
+            if (!selectable(i.a())) {
+                mustName.add(i.a());
+            }
+        } else if (e instanceof Expr.Concat c) {
+            c.parts().forEach(this::count);
+        } else if (e instanceof Expr.Repeat r) {
+            count(r.a());
+        } else if (e instanceof Expr.MemRead m) {
+            count(m.addr());
+        }
+    }
+
+    /** Verilog-2005 allows part and bit selects of identifiers, parameters and memory words only. */
+    private static boolean selectable(Expr e) {
+        return e instanceof Expr.Ref || e instanceof Expr.Const || e instanceof Expr.MemRead;
+    }
+
+    /** Cheap to repeat and as readable inline as a name would be. */
+    private static boolean trivial(Expr e) {
+        if (e instanceof Expr.Ref || e instanceof Expr.Lit || e instanceof Expr.Const) {
+            return true;
+        }
+        if (e instanceof Expr.Slice s) {
+            return s.a() instanceof Expr.Ref;
+        }
+        if (e instanceof Expr.Index i) {
+            return i.a() instanceof Expr.Ref && (i.index() instanceof Expr.Ref || i.index() instanceof Expr.Lit);
+        }
+        if (e instanceof Expr.Unary u) {
+            return u.op() == Expr.UnOp.NOT && u.a() instanceof Expr.Ref;
+        }
+        if (e instanceof Expr.Binary b) {
+            // a compare of a signal with a constant (a state test, a count test) reads best inline
+            return (b.op() == Expr.BinOp.EQ || b.op() == Expr.BinOp.NE) && b.a() instanceof Expr.Ref
+                    && (b.b() instanceof Expr.Lit || b.b() instanceof Expr.Const);
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ rewriting
+
+    private Expr.Ref temp(Expr e) {
+        Integer id = temps.get(e);
+        if (id != null) {
+            return new Expr.Ref(id, e.width());
+        }
+        String name = unique(Naming.hint(e, signals, in));
+        id = signals.size();
+        temps.put(e, id);
+        signals.add(new Signal(id, name, Signal.Kind.WIRE, e.width(), null, null, false,
+                io.mttkit.hdl.ir.SourceLoc.UNKNOWN));
+        Expr value = rewriteChildren(e);
+        tempAssigns.add(new Stmt.Assign(id, e.width() - 1, 0, value, io.mttkit.hdl.ir.SourceLoc.UNKNOWN));
+        return new Expr.Ref(id, e.width());
+    }
+
+    private String unique(String base) {
+        String name = base;
+        for (int i = 1; !names.add(name); i++) {
+            name = base + "_" + i;
+        }
+        return name;
+    }
+
+    private Expr expr(Expr e) {
+        if (e == null) {
+            return null;
+        }
+        Expr r = done.get(e);
+        if (r != null) {
+            return r;
+        }
+        boolean named = (uses.getOrDefault(e, 0) >= 2 && !trivial(e)) || mustName.contains(e);
+        r = named ? temp(e) : rewriteChildren(e);
+        done.put(e, r);
+        return r;
+    }
+
+    private Expr rewriteChildren(Expr e) {
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), expr(u.a()), u.width());
+        } else if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), expr(b.a()), expr(b.b()), b.width(), b.loc());
+        } else if (e instanceof Expr.Mux m) {
+            return new Expr.Mux(expr(m.cond()), expr(m.whenTrue()), expr(m.whenFalse()), m.width(), m.loc());
+        } else if (e instanceof Expr.Slice s) {
+            return new Expr.Slice(expr(s.a()), s.hi(), s.lo());
+        } else if (e instanceof Expr.Index i) {
+            return new Expr.Index(expr(i.a()), expr(i.index()));
+        } else if (e instanceof Expr.Concat c) {
+            return new Expr.Concat(c.parts().stream().map(this::expr).toList(), c.width());
+        } else if (e instanceof Expr.Repeat r) {
+            return new Expr.Repeat(expr(r.a()), r.count());
+        } else if (e instanceof Expr.MemRead m) {
+            return new Expr.MemRead(m.mem(), expr(m.addr()), m.width());
+        }
+        return e;
+    }
+
+    private List<Stmt> stmts(List<Stmt> body) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Assign a) {
+                out.add(new Stmt.Assign(a.target(), a.hi(), a.lo(), expr(a.value()), a.loc()));
+            } else if (s instanceof Stmt.When w) {
+                out.add(new Stmt.When(expr(w.cond()), stmts(w.then()), stmts(w.otherwise()), w.loc()));
+            } else if (s instanceof Stmt.Switch sw) {
+                List<Stmt.Case> cases = new ArrayList<>();
+                for (Stmt.Case c : sw.cases()) {
+                    cases.add(new Stmt.Case(c.labels(), stmts(c.body()), c.loc()));
+                }
+                out.add(new Stmt.Switch(expr(sw.selector()), cases,
+                        sw.otherwise() == null ? null : stmts(sw.otherwise()), sw.loc()));
+            } else {
+                Stmt.MemWrite w = (Stmt.MemWrite) s;
+                out.add(new Stmt.MemWrite(w.mem(), expr(w.addr()), expr(w.data()), expr(w.mask()), w.loc()));
+            }
+        }
+        return out;
+    }
+
+    static String lit(BigInteger v) {
+        return v.toString();
+    }
+}

@@ -1,0 +1,639 @@
+package io.mttkit.hdl.emit;
+
+import io.mttkit.hdl.ir.Design;
+import io.mttkit.hdl.ir.Expr;
+import io.mttkit.hdl.ir.Instance;
+import io.mttkit.hdl.ir.Memory;
+import io.mttkit.hdl.ir.ModuleDef;
+import io.mttkit.hdl.ir.Signal;
+import io.mttkit.hdl.ir.SourceLoc;
+import io.mttkit.hdl.ir.Stmt;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Prints an elaborated {@link Design} as Verilog-2005, one file per definition. Statements are first
+ * grouped, then printed (after SpinalHDL's emitter): a combinational signal with one unconditional driver
+ * gets an {@code assign}; the others are grouped into {@code always @(*)} blocks by the top-level
+ * statements that drive them, each block assigning defaults first; all registers and memory writes share
+ * one {@code always @(posedge clk)} with the reset branch first. The output depends only on the design, so
+ * it is byte-for-byte reproducible.
+ */
+public final class VerilogEmitter {
+    private static final String IND = "  ";
+    private final EmitOptions options;
+
+    /** An emitter with the given options. */
+    public VerilogEmitter(EmitOptions options) {
+        this.options = options;
+    }
+
+    /** File name ({@code <module>.v}) to text, children before parents. */
+    public Map<String, String> emit(Design design) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (ModuleDef m : design.modules()) {
+            files.put(m.name() + ".v", emitModule(m));
+        }
+        return files;
+    }
+
+    /** The text of one module. */
+    public String emitModule(ModuleDef original) {
+        return new ModulePrinter(new Lowering(original).lower(), original.signals().size()).print();
+    }
+
+    /** How a combinational target is driven. */
+    private enum Drive { CONTINUOUS, PROCEDURAL, CHILD, NONE }
+
+    private final class ModulePrinter {
+        private final ModuleDef m;
+        private final ExprPrinter ex;
+        private final StringBuilder out = new StringBuilder();
+        /** All assignments per target (anywhere in the body). */
+        private final Map<Integer, List<Stmt.Assign>> assigns = new HashMap<>();
+        private final Map<Integer, Drive> drive = new HashMap<>();
+        /** Child inputs whose single driver is printed directly in the instance's port map. */
+        private final Map<Integer, Expr> inlinedChildInputs = new HashMap<>();
+
+        /** Signals with an id at or past this one were introduced by {@link Lowering}. */
+        private final int firstGenerated;
+
+        ModulePrinter(ModuleDef m, int firstGenerated) {
+            this.m = m;
+            this.ex = new ExprPrinter(m);
+            this.firstGenerated = firstGenerated;
+        }
+
+        String print() {
+            collect(m.body());
+            classify();
+            header();
+            localParams();
+            declarations();
+            instances();
+            continuousAssigns();
+            combinationalBlocks();
+            clockedBlock();
+            out.append("endmodule\n");
+            return out.toString();
+        }
+
+        private void collect(List<Stmt> body) {
+            for (Stmt s : body) {
+                if (s instanceof Stmt.Assign a) {
+                    assigns.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(a);
+                } else if (s instanceof Stmt.When w) {
+                    collect(w.then());
+                    collect(w.otherwise());
+                } else if (s instanceof Stmt.Switch sw) {
+                    sw.cases().forEach(c -> collect(c.body()));
+                    if (sw.otherwise() != null) {
+                        collect(sw.otherwise());
+                    }
+                }
+            }
+        }
+
+        private void classify() {
+            Set<Stmt> topLevel = new HashSet<>(m.body());
+            for (Signal s : m.signals()) {
+                if (s.kind() == Signal.Kind.CHILD_OUTPUT) {
+                    drive.put(s.id(), Drive.CHILD);
+                }
+                if (!s.kind().isCombinationalTarget()) {
+                    continue;
+                }
+                List<Stmt.Assign> as = assigns.getOrDefault(s.id(), List.of());
+                if (as.isEmpty()) {
+                    drive.put(s.id(), Drive.NONE);
+                } else if (as.size() == 1 && topLevel.contains(as.get(0)) && as.get(0).lo() == 0
+                        && as.get(0).hi() == s.width() - 1) {
+                    drive.put(s.id(), Drive.CONTINUOUS);
+                    Expr v = as.get(0).value();
+                    if (s.kind() == Signal.Kind.CHILD_INPUT && simple(v)) {
+                        inlinedChildInputs.put(s.id(), v);
+                    }
+                } else {
+                    drive.put(s.id(), Drive.PROCEDURAL);
+                }
+            }
+        }
+
+        private boolean simple(Expr e) {
+            return e instanceof Expr.Ref || e instanceof Expr.Lit || e instanceof Expr.Const
+                    || (e instanceof Expr.Slice s && s.a() instanceof Expr.Ref);
+        }
+
+        // -------------------------------------------------------------- header and declarations
+
+        private void header() {
+            out.append("module ").append(m.name()).append(" (\n");
+            List<String[]> ports = new ArrayList<>();
+            if (m.clocked()) {
+                ports.add(new String[] {"input  wire", "", "clk", null});
+                ports.add(new String[] {"input  wire", "", "rst", null});
+            }
+            for (Signal p : m.ports()) {
+                String dir = p.kind() == Signal.Kind.INPUT ? "input  wire"
+                        : drive.get(p.id()) == Drive.PROCEDURAL ? "output reg " : "output wire";
+                ports.add(new String[] {dir, range(p.width()), p.name(), comment(p.loc())});
+            }
+            int rw = ports.stream().mapToInt(p -> p[1].length()).max().orElse(0);
+            for (int i = 0; i < ports.size(); i++) {
+                String[] p = ports.get(i);
+                String line = IND + p[0] + " " + pad(p[1], rw) + (rw > 0 ? " " : "") + p[2]
+                        + (i + 1 < ports.size() ? "," : "");
+                out.append(withComment(line, p[3])).append("\n");
+            }
+            out.append(");\n");
+        }
+
+        private void localParams() {
+            if (m.localParams().isEmpty()) {
+                return;
+            }
+            out.append("\n");
+            int nw = m.localParams().stream().mapToInt(p -> p.name().length()).max().orElse(0);
+            for (ModuleDef.LocalParam p : m.localParams()) {
+                out.append(IND).append("localparam ").append(range(p.width())).append(p.width() > 1 ? " " : "")
+                        .append(pad(p.name(), nw)).append(" = ").append(ExprPrinter.lit(p.value(), p.width()))
+                        .append(";\n");
+            }
+        }
+
+        private void declarations() {
+            List<String[]> decls = new ArrayList<>();
+            for (Signal s : m.signals()) {
+                if (s.kind().isPort() || inlinedChildInputs.containsKey(s.id())) {
+                    continue;
+                }
+                boolean isReg = s.kind() == Signal.Kind.REG || drive.get(s.id()) == Drive.PROCEDURAL;
+                decls.add(new String[] {isReg ? "reg " : "wire", range(s.width()), s.name(), "", comment(s.loc())});
+            }
+            for (Memory mem : m.memories()) {
+                decls.add(new String[] {"reg ", range(mem.width()), mem.name(), " [0:" + (mem.depth() - 1) + "]",
+                        comment(mem.loc())});
+            }
+            if (decls.isEmpty()) {
+                return;
+            }
+            Map<String, String> partlyUsed = partlyUsedTemporaries();
+            out.append("\n");
+            int rw = decls.stream().mapToInt(d -> d[1].length()).max().orElse(0);
+            for (String[] d : decls) {
+                String line = IND + d[0] + " " + pad(d[1], rw) + (rw > 0 ? " " : "") + d[2] + d[3] + ";";
+                String unused = partlyUsed.get(d[2]);
+                if (unused != null) {
+                    // A temporary the emitter introduced so that only part of a value is selected; the other
+                    // bits are genuinely not needed, so say so to the linter instead of warning.
+                    out.append(IND).append("/* verilator lint_off UNUSEDSIGNAL */\n");
+                    out.append(line).append("  // ").append(unused).append(" not needed\n");
+                    out.append(IND).append("/* verilator lint_on UNUSEDSIGNAL */\n");
+                } else {
+                    out.append(withComment(line, d[4])).append("\n");
+                }
+            }
+        }
+
+        /** Generated temporaries of which only some bits are read: name -> the unread bits as text. */
+        private Map<String, String> partlyUsedTemporaries() {
+            Map<Integer, java.util.BitSet> used = new HashMap<>();
+            java.util.function.Consumer<Expr> scan = new java.util.function.Consumer<>() {
+                private final Set<Expr> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+                @Override
+                public void accept(Expr e) {
+                    if (e == null || !seen.add(e)) {
+                        return;
+                    }
+                    if (e instanceof Expr.Slice s && s.a() instanceof Expr.Ref r) {
+                        used.computeIfAbsent(r.id(), k -> new java.util.BitSet()).set(s.lo(), s.hi() + 1);
+                    } else if (e instanceof Expr.Ref r) {
+                        used.computeIfAbsent(r.id(), k -> new java.util.BitSet()).set(0, r.width());
+                    } else {
+                        children(e).forEach(this);
+                    }
+                }
+            };
+            for (Signal s : m.signals()) {
+                scan.accept(s.init());
+                scan.accept(s.enable());
+            }
+            forEachExpr(m.body(), scan);
+            Map<String, String> result = new HashMap<>();
+            for (Signal s : m.signals()) {
+                if (s.id() < firstGenerated) {
+                    continue;
+                }
+                java.util.BitSet u = used.getOrDefault(s.id(), new java.util.BitSet());
+                if (u.cardinality() < s.width()) {
+                    java.util.BitSet unused = new java.util.BitSet();
+                    unused.set(0, s.width());
+                    unused.andNot(u);
+                    result.put(s.name(), (unused.cardinality() == 1 ? "bit " : "bits ") + unused.stream().mapToObj(Integer::toString)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+                }
+            }
+            return result;
+        }
+
+        private List<Expr> children(Expr e) {
+            if (e instanceof Expr.Unary u) {
+                return List.of(u.a());
+            } else if (e instanceof Expr.Binary b) {
+                return List.of(b.a(), b.b());
+            } else if (e instanceof Expr.Mux x) {
+                return List.of(x.cond(), x.whenTrue(), x.whenFalse());
+            } else if (e instanceof Expr.Slice s) {
+                return List.of(s.a());
+            } else if (e instanceof Expr.Index i) {
+                return List.of(i.a(), i.index());
+            } else if (e instanceof Expr.Concat c) {
+                return c.parts();
+            } else if (e instanceof Expr.Repeat r) {
+                return List.of(r.a());
+            } else if (e instanceof Expr.MemRead r) {
+                return List.of(r.addr());
+            }
+            return List.of();
+        }
+
+        private void forEachExpr(List<Stmt> body, java.util.function.Consumer<Expr> f) {
+            for (Stmt s : body) {
+                if (s instanceof Stmt.Assign a) {
+                    f.accept(a.value());
+                } else if (s instanceof Stmt.When w) {
+                    f.accept(w.cond());
+                    forEachExpr(w.then(), f);
+                    forEachExpr(w.otherwise(), f);
+                } else if (s instanceof Stmt.Switch sw) {
+                    f.accept(sw.selector());
+                    sw.cases().forEach(c -> forEachExpr(c.body(), f));
+                    if (sw.otherwise() != null) {
+                        forEachExpr(sw.otherwise(), f);
+                    }
+                } else if (s instanceof Stmt.MemWrite w) {
+                    f.accept(w.addr());
+                    f.accept(w.data());
+                    f.accept(w.mask());
+                }
+            }
+        }
+
+        private void instances() {
+            for (Instance inst : m.instances()) {
+                out.append("\n").append(withComment(IND + inst.module() + " " + inst.name() + " (", comment(inst.loc())))
+                        .append("\n");
+                List<String> conns = new ArrayList<>();
+                if (inst.clocked()) {
+                    conns.add(".clk(clk)");
+                    conns.add(".rst(rst)");
+                }
+                for (Instance.PortBinding b : inst.ports()) {
+                    Expr inl = inlinedChildInputs.get(b.signal());
+                    conns.add("." + b.port() + "(" + (inl != null ? ex.print(inl) : m.signal(b.signal()).name()) + ")");
+                }
+                for (int i = 0; i < conns.size(); i++) {
+                    out.append(IND).append(IND).append(conns.get(i)).append(i + 1 < conns.size() ? "," : "").append("\n");
+                }
+                out.append(IND).append(");\n");
+            }
+        }
+
+        private void continuousAssigns() {
+            List<String> lines = new ArrayList<>();
+            for (Signal s : m.signals()) {
+                Drive d = drive.get(s.id());
+                if (d == null || inlinedChildInputs.containsKey(s.id())) {
+                    continue;
+                }
+                String lhs = IND + "assign " + s.name() + " = ";
+                if (d == Drive.CONTINUOUS) {
+                    Stmt.Assign a = assigns.get(s.id()).get(0);
+                    lines.add(withComment(lhs + ex.printBroken(a.value(), lhs.length()) + ";", comment(a.loc())));
+                } else if (d == Drive.NONE && (s.init() != null || s.dontCare())) {
+                    Expr v = s.init() != null ? s.init() : new Expr.Lit(BigInteger.ZERO, s.width());
+                    lines.add(withComment(lhs + ex.print(v) + ";", comment(s.loc())));
+                }
+            }
+            if (!lines.isEmpty()) {
+                out.append("\n");
+                lines.forEach(l -> out.append(l).append("\n"));
+            }
+        }
+
+        // -------------------------------------------------------------- combinational always blocks
+
+        private void combinationalBlocks() {
+            List<Stmt> body = m.body();
+            // union-find over top-level statements that drive the same procedural target
+            int[] parent = new int[body.size()];
+            for (int i = 0; i < parent.length; i++) {
+                parent[i] = i;
+            }
+            Map<Integer, Integer> firstStmtOf = new HashMap<>();
+            for (int i = 0; i < body.size(); i++) {
+                for (int t : targets(body.get(i))) {
+                    if (drive.get(t) != Drive.PROCEDURAL) {
+                        continue;
+                    }
+                    Integer f = firstStmtOf.putIfAbsent(t, i);
+                    if (f != null) {
+                        parent[find(parent, i)] = find(parent, f);
+                    }
+                }
+            }
+            Map<Integer, List<Integer>> groups = new TreeMap<>();
+            for (Map.Entry<Integer, Integer> e : firstStmtOf.entrySet()) {
+                groups.computeIfAbsent(find(parent, e.getValue()), k -> new ArrayList<>()).add(e.getKey());
+            }
+            for (List<Integer> targets : groups.values()) {
+                targets.sort(Integer::compare);
+                Set<Integer> set = new HashSet<>(targets);
+                out.append("\n").append(IND).append("always @(*) begin\n");
+                for (int t : targets) {
+                    Signal s = m.signal(t);
+                    if (s.init() != null || s.dontCare()) {
+                        Expr v = s.init() != null ? s.init() : new Expr.Lit(BigInteger.ZERO, s.width());
+                        out.append(IND).append(IND).append(s.name()).append(" = ").append(ex.print(v)).append(";\n");
+                    }
+                }
+                List<Stmt> filtered = filter(body, st -> st instanceof Stmt.Assign a && set.contains(a.target()));
+                printStmts(filtered, 2, "=");
+                out.append(IND).append("end\n");
+            }
+        }
+
+        private static int find(int[] parent, int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
+
+        private Set<Integer> targets(Stmt s) {
+            Set<Integer> ts = new java.util.TreeSet<>();
+            collectTargets(List.of(s), ts);
+            return ts;
+        }
+
+        private void collectTargets(List<Stmt> body, Set<Integer> ts) {
+            for (Stmt s : body) {
+                if (s instanceof Stmt.Assign a) {
+                    ts.add(a.target());
+                } else if (s instanceof Stmt.When w) {
+                    collectTargets(w.then(), ts);
+                    collectTargets(w.otherwise(), ts);
+                } else if (s instanceof Stmt.Switch sw) {
+                    sw.cases().forEach(c -> collectTargets(c.body(), ts));
+                    if (sw.otherwise() != null) {
+                        collectTargets(sw.otherwise(), ts);
+                    }
+                }
+            }
+        }
+
+        // -------------------------------------------------------------- the clocked block
+
+        private void clockedBlock() {
+            List<Signal> regs = m.signals().stream().filter(s -> s.kind() == Signal.Kind.REG).toList();
+            boolean memWrites = hasMemWrite(m.body());
+            if (regs.isEmpty() && !memWrites) {
+                return;
+            }
+            List<Signal> withReset = regs.stream().filter(r -> r.init() != null).toList();
+            List<Signal> noReset = regs.stream().filter(r -> r.init() == null).toList();
+            out.append("\n").append(IND).append("always @(posedge clk) begin\n");
+            if (!withReset.isEmpty()) {
+                out.append(IND).append(IND).append("if (rst) begin\n");
+                for (Signal r : withReset) {
+                    out.append(IND.repeat(3)).append(r.name()).append(" <= ").append(ex.print(r.init())).append(";\n");
+                }
+                out.append(IND).append(IND).append("end else begin\n");
+                registerUpdates(withReset, false, 3);
+                out.append(IND).append(IND).append("end\n");
+            }
+            registerUpdates(noReset, memWrites, 2);
+            out.append(IND).append("end\n");
+        }
+
+        /** Next-state logic of {@code regs} (and the memory writes), grouped by load enable. */
+        private void registerUpdates(List<Signal> regs, boolean memWrites, int depth) {
+            Map<Expr, List<Integer>> byEnable = new LinkedHashMap<>();
+            List<Integer> always = new ArrayList<>();
+            for (Signal r : regs) {
+                if (r.enable() == null) {
+                    always.add(r.id());
+                } else {
+                    byEnable.computeIfAbsent(r.enable(), k -> new ArrayList<>()).add(r.id());
+                }
+            }
+            Set<Integer> alwaysSet = new HashSet<>(always);
+            printStmts(filter(m.body(), st -> (st instanceof Stmt.Assign a && alwaysSet.contains(a.target()))
+                    || (memWrites && st instanceof Stmt.MemWrite)), depth, "<=");
+            for (Map.Entry<Expr, List<Integer>> e : byEnable.entrySet()) {
+                Set<Integer> set = new HashSet<>(e.getValue());
+                List<Stmt> f = filter(m.body(), st -> st instanceof Stmt.Assign a && set.contains(a.target()));
+                if (f.isEmpty()) {
+                    continue;
+                }
+                out.append(IND.repeat(depth)).append("if (").append(ex.print(e.getKey())).append(") begin\n");
+                printStmts(f, depth + 1, "<=");
+                out.append(IND.repeat(depth)).append("end\n");
+            }
+        }
+
+        private boolean hasMemWrite(List<Stmt> body) {
+            for (Stmt s : body) {
+                if (s instanceof Stmt.MemWrite) {
+                    return true;
+                }
+                if (s instanceof Stmt.When w && (hasMemWrite(w.then()) || hasMemWrite(w.otherwise()))) {
+                    return true;
+                }
+                if (s instanceof Stmt.Switch sw) {
+                    for (Stmt.Case c : sw.cases()) {
+                        if (hasMemWrite(c.body())) {
+                            return true;
+                        }
+                    }
+                    if (sw.otherwise() != null && hasMemWrite(sw.otherwise())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        // -------------------------------------------------------------- statements
+
+        /** The part of {@code body} that concerns the statements accepted by {@code keep}. */
+        private List<Stmt> filter(List<Stmt> body, Predicate<Stmt> keep) {
+            List<Stmt> outList = new ArrayList<>();
+            for (Stmt s : body) {
+                if (s instanceof Stmt.Assign || s instanceof Stmt.MemWrite) {
+                    if (keep.test(s)) {
+                        outList.add(s);
+                    }
+                } else if (s instanceof Stmt.When w) {
+                    List<Stmt> t = filter(w.then(), keep);
+                    List<Stmt> o = filter(w.otherwise(), keep);
+                    if (!t.isEmpty() || !o.isEmpty()) {
+                        outList.add(new Stmt.When(w.cond(), t, o, w.loc()));
+                    }
+                } else if (s instanceof Stmt.Switch sw) {
+                    List<Stmt> dflt = sw.otherwise() == null ? null : filter(sw.otherwise(), keep);
+                    boolean keepEmptyArms = dflt != null && !dflt.isEmpty();
+                    List<Stmt.Case> cases = new ArrayList<>();
+                    for (Stmt.Case c : sw.cases()) {
+                        List<Stmt> b = filter(c.body(), keep);
+                        if (!b.isEmpty() || keepEmptyArms) {
+                            cases.add(new Stmt.Case(c.labels(), b, c.loc()));
+                        }
+                    }
+                    if (!cases.isEmpty() || keepEmptyArms) {
+                        outList.add(new Stmt.Switch(sw.selector(), cases, keepEmptyArms ? dflt : null, sw.loc()));
+                    }
+                }
+            }
+            return outList;
+        }
+
+        private void printStmts(List<Stmt> body, int depth, String op) {
+            for (Stmt s : body) {
+                printStmt(s, depth, op);
+            }
+        }
+
+        private void printStmt(Stmt s, int depth, String op) {
+            String ind = IND.repeat(depth);
+            if (s instanceof Stmt.Assign a) {
+                out.append(withComment(ind + assignText(a, op), comment(a.loc()))).append("\n");
+            } else if (s instanceof Stmt.MemWrite w) {
+                printMemWrite(w, depth);
+            } else if (s instanceof Stmt.When w) {
+                printWhen(w, depth, op, false);
+            } else if (s instanceof Stmt.Switch sw) {
+                printSwitch(sw, depth, op);
+            }
+        }
+
+        private String assignText(Stmt.Assign a, String op) {
+            Signal t = m.signal(a.target());
+            String lhs = t.name();
+            if (a.hi() != t.width() - 1 || a.lo() != 0) {
+                lhs += a.hi() == a.lo() ? "[" + a.lo() + "]" : "[" + a.hi() + ":" + a.lo() + "]";
+            }
+            return lhs + " " + op + " " + ex.print(a.value()) + ";";
+        }
+
+        private void printWhen(Stmt.When w, int depth, String op, boolean continued) {
+            String ind = IND.repeat(depth);
+            String cond;
+            List<Stmt> then = w.then();
+            List<Stmt> otherwise = w.otherwise();
+            if (then.isEmpty()) {
+                cond = "!" + ex.operand(w.cond());
+                then = otherwise;
+                otherwise = List.of();
+            } else {
+                cond = ex.print(w.cond());
+            }
+            out.append(continued ? "" : ind).append("if (").append(cond).append(") begin\n");
+            printStmts(then, depth + 1, op);
+            if (otherwise.isEmpty()) {
+                out.append(ind).append("end\n");
+            } else if (otherwise.size() == 1 && otherwise.get(0) instanceof Stmt.When inner && !inner.then().isEmpty()) {
+                out.append(ind).append("end else ");
+                printWhen(inner, depth, op, true);
+            } else {
+                out.append(ind).append("end else begin\n");
+                printStmts(otherwise, depth + 1, op);
+                out.append(ind).append("end\n");
+            }
+        }
+
+        private void printSwitch(Stmt.Switch sw, int depth, String op) {
+            String ind = IND.repeat(depth);
+            out.append(ind).append("case (").append(ex.print(sw.selector())).append(")\n");
+            Set<BigInteger> covered = new HashSet<>();
+            for (Stmt.Case c : sw.cases()) {
+                List<String> labels = new ArrayList<>();
+                for (Expr l : c.labels()) {
+                    labels.add(ex.print(l));
+                    covered.add(l instanceof Expr.Lit lit ? lit.value() : ((Expr.Const) l).value());
+                }
+                printArm(String.join(", ", labels), c.body(), depth + 1, op);
+            }
+            boolean complete = sw.selector().width() < 31
+                    && covered.size() == (1L << sw.selector().width());
+            if (sw.otherwise() != null) {
+                printArm("default", sw.otherwise(), depth + 1, op);
+            } else if (!complete) {
+                // Not every value has an arm: an explicit empty default says "nothing happens" (and keeps
+                // lint's CASEINCOMPLETE quiet).
+                out.append(ind).append(IND).append("default: ;\n");
+            }
+            out.append(ind).append("endcase\n");
+        }
+
+        private void printArm(String label, List<Stmt> body, int depth, String op) {
+            String ind = IND.repeat(depth);
+            if (body.isEmpty()) {
+                out.append(ind).append(label).append(": ;\n");
+            } else if (body.size() == 1 && body.get(0) instanceof Stmt.Assign a) {
+                out.append(withComment(ind + label + ": " + assignText(a, op), comment(a.loc()))).append("\n");
+            } else {
+                out.append(ind).append(label).append(": begin\n");
+                printStmts(body, depth + 1, op);
+                out.append(ind).append("end\n");
+            }
+        }
+
+        private void printMemWrite(Stmt.MemWrite w, int depth) {
+            String ind = IND.repeat(depth);
+            Memory mem = m.memories().get(w.mem());
+            String word = mem.name() + "[" + ex.print(w.addr()) + "]";
+            if (w.mask() == null) {
+                out.append(withComment(ind + word + " <= " + ex.print(w.data()) + ";", comment(w.loc()))).append("\n");
+                return;
+            }
+            int lanes = w.mask().width();
+            int lane = mem.width() / lanes;
+            String data = ex.operand(w.data());
+            String mask = ex.operand(w.mask());
+            for (int i = 0; i < lanes; i++) {
+                String sel = lane == 1 ? "[" + i + "]" : "[" + ((i + 1) * lane - 1) + ":" + (i * lane) + "]";
+                out.append(ind).append("if (").append(lanes == 1 ? mask : mask + "[" + i + "]").append(") ")
+                        .append(word).append(sel).append(" <= ").append(data).append(sel).append(";\n");
+            }
+        }
+
+        // -------------------------------------------------------------- formatting helpers
+
+        private String comment(SourceLoc loc) {
+            return options.sourceComments() && loc != null && loc.line() > 0 ? loc.toString() : null;
+        }
+
+        private String withComment(String line, String comment) {
+            return comment == null ? line : line + "  // " + comment;
+        }
+    }
+
+    private static String range(int width) {
+        return width == 1 ? "" : "[" + (width - 1) + ":0]";
+    }
+
+    private static String pad(String s, int w) {
+        return s + " ".repeat(w - s.length());
+    }
+}

@@ -1,0 +1,148 @@
+package io.mttkit.hdl;
+
+import io.mttkit.hdl.samples.Stream;
+import java.math.BigInteger;
+import java.util.List;
+
+/** Designs that exercise every operator and construct, for the interpreter-vs-Verilator and lint tests. */
+final class TestDesigns {
+    private TestDesigns() {}
+
+    /** Pure operators, including values wider than 64 bits and the signed operations. */
+    static final class Operators extends Module {
+        @Override
+        protected void build() {
+            UInt a = input("a", 72);
+            UInt b = input("b", 72);
+            UInt s = input("s", 8);
+            UInt t = input("t", 8);
+            UInt amt = input("amt", 7);
+            UInt small = input("sh", 3);
+            output("sum", 72).set(a.add(b));
+            output("diff", 72).set(a.sub(b));
+            output("sum_wide", 73).set(a.addW(b));
+            output("diff_wide", 9).set(s.subW(t));
+            output("bitwise", 72).set(a.and(b).or(a.xor(b).not()));
+            output("shifts", 24).set(s.shl(3).cat(s.shr(2), s.sra(5)));
+            output("dyn_shifts", 72).set(a.shl(amt).xor(b.shr(amt)));
+            output("dyn_sra", 8).set(s.sra(small));
+            output("compares", 10).set(Hw.catLsbFirst(List.of(s.eq(t), s.ne(t), s.lt(t), s.le(t), s.gt(t), s.ge(t),
+                    s.slt(t), s.sle(t), s.sgt(t), s.sge(t))));
+            output("wide_lt").set(a.lt(b));
+            output("select_bits", 12).set(a.bits(71, 64).cat(a.bit(3), b.msb(), s.bit(small), t.bit(small)));
+            output("extend", 40).set(s.zext(16).cat(s.sext(16), t.resize(4), t.bits(7, 4)));
+            output("truncate", 5).set(a.resize(5));
+            output("repl", 12).set(small.repeat(4));
+            output("reduce", 3).set(Hw.cat(a.andR(), b.orR(), s.xorR()));
+            output("muxed", 8).set(Hw.mux(s.lt(t), s, t));
+            output("prio", 3).set(Hw.priorityEncode(s));
+            output("lowest", 8).set(Hw.lowestOneHot(t));
+            output("decoded", 6).set(Hw.decode(small, 6));
+            output("onehot_index", 3).set(Hw.oneHotToIndex(Hw.lowestOneHot(s)));
+            output("selected", 8).set(Hw.select(small, List.of(s, t, s.add(t), s.xor(t), t.sub(s))));
+            output("const_wide", 72).set(a.xor(Hw.lit(new BigInteger("ffeeddccbbaa998877", 16), 72)));
+        }
+    }
+
+    /** A leaf used twice with the same parameters (must be emitted once) and once with others. */
+    static final class Accumulator extends Module {
+        private final int width;
+        private Stream in;
+        private UInt total;
+
+        Accumulator(int width) {
+            this.width = param("width", width);
+        }
+
+        Stream inPort() {
+            return in;
+        }
+
+        UInt totalPort() {
+            return total;
+        }
+
+        @Override
+        protected void build() {
+            in = input("in", s -> new Stream(s, width));
+            total = output("total", width);
+            UInt acc = regInit("acc", width, 0);
+            in.ready.set(acc.msb().not());
+            when(in.fire(), () -> acc.set(acc.add(in.bits)));
+            total.set(acc);
+        }
+    }
+
+    /** State, memories, vectors, switches, an FSM and hierarchy together. */
+    static final class Everything extends Module {
+        enum Phase { LOAD, RUN, DRAIN }
+
+        @Override
+        protected void build() {
+            UInt op = input("op", 3);
+            UInt x = input("x", 16);
+            UInt y = input("y", 16);
+            UInt idx = input("idx", 2);
+            Bool go = input("go");
+            UInt mask = input("mask", 2);
+
+            // switch with several labels per arm and a default
+            UInt alu = wireInit("alu", 16, 0);
+            switchOn(op)
+                    .is(0, () -> alu.set(x.add(y)))
+                    .is(new long[] {1, 2}, () -> alu.set(x.sub(y)))
+                    .is(3, () -> alu.set(x.and(y)))
+                    .otherwise(() -> alu.set(x.xor(y)));
+            output("alu_out", 16).set(alu);
+
+            // registers with enable and without reset
+            UInt held = regInit("held", 16, 0xbeef).enabledBy(go);
+            held.set(alu);
+            UInt free = reg("free", 16);
+            free.set(x);
+            output("held_out", 16).set(held);
+            output("free_out", 16).set(free.and(0));
+
+            // vector of registers written and read dynamically
+            Vec<UInt> slots = vec(4, i -> regInit("slot_" + i, 16, i));
+            when(go, () -> slots.write(idx, s -> s, x));
+            output("slot_read", 16).set(slots.read(idx, s -> s));
+            output("any_match").set(Hw.orAll(slots.map(s -> s.eq(y))));
+
+            // memory: masked write, asynchronous and synchronous read
+            Mem ram = mem("ram", 16, 6);
+            UInt waddr = x.bits(2, 0);
+            when(go.and(waddr.lt(6)), () -> ram.write(waddr, y, mask));
+            output("ram_async", 16).set(ram.read(y.bits(2, 0)));
+            output("ram_sync", 16).set(ram.readSync(y.bits(2, 0), go.not()));
+
+            // area prefixes and an FSM
+            area("ctl", () -> {
+                Fsm<Phase> fsm = fsm("phase", Phase.class, Phase.LOAD);
+                UInt beats = regInit("beats", 4, 0);
+                fsm.on(Phase.LOAD, () -> when(go, () -> fsm.go(Phase.RUN)))
+                        .on(Phase.RUN, () -> {
+                            beats.set(beats.add(1));
+                            when(beats.eq(5), () -> fsm.go(Phase.DRAIN));
+                        })
+                        .on(Phase.DRAIN, () -> {
+                            beats.set(0);
+                            fsm.go(Phase.LOAD);
+                        });
+                output("phase_run").set(fsm.is(Phase.RUN));
+            });
+
+            // hierarchy: two identical children, one different
+            Accumulator a0 = instance("acc0", new Accumulator(8));
+            Accumulator a1 = instance("acc1", new Accumulator(8));
+            Accumulator a2 = instance("acc2", new Accumulator(12));
+            for (Accumulator a : List.of(a0, a1, a2)) {
+                Stream in = a.inPort();
+                in.valid.set(go);
+                in.bits.set(x.resize(in.bits.width()));
+            }
+            output("totals", 28).set(a0.totalPort().cat(a1.totalPort(), a2.totalPort()));
+            output("readies", 3).set(Hw.cat(a0.inPort().ready, a1.inPort().ready, a2.inPort().ready));
+        }
+    }
+}

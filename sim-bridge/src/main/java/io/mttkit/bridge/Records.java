@@ -1,0 +1,78 @@
+package io.mttkit.bridge;
+
+/**
+ * Constants of the C ABI records ({@code mttb_abi.h}); {@link LoadedLibrary} checks the sizes against the
+ * library at load time, the C++ side asserts them with {@code static_assert}.
+ */
+public final class Records {
+    private Records() {
+    }
+
+    public static final int ABI_VERSION = 1;
+    public static final int REQUEST_SIZE = 32;
+    public static final int EVENT_SIZE = 32;
+    public static final int CONFIG_SIZE = 64;
+    public static final int PMP_SIZE = 24;
+    public static final int STATS_SIZE = 64;
+    /** Events one simulated cycle can write at most; run needs at least this much room. */
+    public static final int MAX_EVENTS_PER_CYCLE = 16;
+
+    // request kinds and flags
+    public static final int REQ_CHECK = 1;
+    public static final int REQ_INVAL = 2;
+    public static final int REQ_SYNC = 3;
+    public static final int REQ_IDLE = 4;
+    public static final int RF_BE = 1;
+    public static final int RF_BYPASS = 2;
+    public static final int RF_INV_HAS_PA = 4;
+    public static final int RF_INV_HAS_SDID = 8;
+
+    // event kinds
+    public static final int EV_ACCEPT = 1;
+    public static final int EV_INV_ACCEPT = 2;
+    public static final int EV_SYNC_ACK = 3;
+    public static final int EV_PMP_QUERY = 4;
+    public static final int EV_PMP_ANSWER = 5;
+    public static final int EV_MRD = 6;
+    public static final int EV_MRS = 7;
+    public static final int EV_RSP = 8;
+    public static final int EV_OBS = 9;
+    public static final int EV_STOP = 10;
+    // response flags (event b1)
+    public static final int RSP_ALLOW = 1;
+    public static final int RSP_FAULT = 2;
+    public static final int RSP_CACHEABLE = 4;
+    public static final int RSP_STALE = 8;
+
+    /** Observation kinds on {@code obs_kind} (port contract v1). */
+    public static final int OBS_HIT = 0;
+    public static final int OBS_MISS = 1;
+    public static final int OBS_FILL = 2;
+    public static final int OBS_EVICT = 3;
+    public static final int OBS_INVAL = 4;
+
+    /** Name of an event kind for text traces. */
+    public static String eventName(int kind) {
+        return switch (kind) {
+            case EV_ACCEPT -> "ACCEPT";
+            case EV_INV_ACCEPT -> "INV";
+            case EV_SYNC_ACK -> "SYNC_ACK";
+            case EV_PMP_QUERY -> "PMP_Q";
+            case EV_PMP_ANSWER -> "PMP_A";
+            case EV_MRD -> "MRD";
+            case EV_MRS -> "MRS";
+            case EV_RSP -> "RSP";
+            case EV_OBS -> "OBS";
+            case EV_STOP -> "STOP";
+            default -> "?" + kind;
+        };
+    }
+
+    /** FNV-1a over 64-bit words, seeded; identical to the C++ runner's digest. */
+    public static long digestWord(long h, long word) {
+        return (h ^ word) * 0x100000001B3L;
+    }
+
+    /** Initial digest value. */
+    public static final long DIGEST_SEED = 0xcbf29ce484222325L;
+}

@@ -1,0 +1,126 @@
+package io.mttkit.bridge;
+
+import com.sun.jna.Memory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A request stream in native memory: 32-byte {@code mttb_request} records that {@code run} reads in place.
+ * Invalidations, syncs and idle gaps sit at exact positions between checks, and the driver presents them
+ * in that order. Kept reachable by the session while a call runs.
+ */
+public final class RequestBuffer {
+    private final Memory memory;
+    private final ByteBuffer view;
+    private final int capacity;
+    private int size;
+
+    public RequestBuffer(int capacity) {
+        if (capacity < 1) {
+            throw new BridgeException("request buffer capacity must be positive, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.memory = new Memory((long) capacity * Records.REQUEST_SIZE);
+        memory.clear();
+        this.view = memory.getByteBuffer(0, memory.size()).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public void clear() {
+        size = 0;
+    }
+
+    private int next() {
+        if (size == capacity) {
+            throw new BridgeException("request buffer full (" + capacity + " records)");
+        }
+        return size++ * Records.REQUEST_SIZE;
+    }
+
+    private void put(int kind, int need, int flags, int mode, int id, long pa, long rootPpn, int sdid) {
+        int o = next();
+        view.put(o, (byte) kind).put(o + 1, (byte) need).put(o + 2, (byte) flags).put(o + 3, (byte) mode)
+                .putInt(o + 4, id).putLong(o + 8, pa).putLong(o + 16, rootPpn).putInt(o + 24, sdid).putInt(o + 28, 0);
+    }
+
+    /** Appends a check: {@code need} is {X,W,R} in bits 2..0. Returns its index. */
+    public int check(int id, long pa, int need, int sdid, int mode, long rootPpn, boolean be, boolean bypass) {
+        if ((need & ~7) != 0) {
+            throw new BridgeException("need must be a 3-bit {X,W,R} mask, got " + need);
+        }
+        put(Records.REQ_CHECK, need, (be ? Records.RF_BE : 0) | (bypass ? Records.RF_BYPASS : 0), mode, id, pa, rootPpn, sdid);
+        return size - 1;
+    }
+
+    /** Appends an invalidation (MINVAL-like). Returns its index. */
+    public int invalidate(boolean hasPa, long pa, boolean hasSdid, int sdid) {
+        put(Records.REQ_INVAL, 0, (hasPa ? Records.RF_INV_HAS_PA : 0) | (hasSdid ? Records.RF_INV_HAS_SDID : 0), 0, 0,
+                pa, 0, sdid);
+        return size - 1;
+    }
+
+    /** Appends a sync (held until {@code sync_ack}). Returns its index. */
+    public int sync() {
+        put(Records.REQ_SYNC, 0, 0, 0, 0, 0, 0, 0);
+        return size - 1;
+    }
+
+    /** Appends an idle gap of {@code cycles} cycles in which nothing new is presented. */
+    public int idle(int cycles) {
+        if (cycles < 1) {
+            throw new BridgeException("idle gap must be at least one cycle, got " + cycles);
+        }
+        put(Records.REQ_IDLE, 0, 0, 0, cycles, 0, 0, 0);
+        return size - 1;
+    }
+
+    public int kind(int i) {
+        return view.get(i * Records.REQUEST_SIZE) & 0xff;
+    }
+
+    public int need(int i) {
+        return view.get(i * Records.REQUEST_SIZE + 1) & 0xff;
+    }
+
+    public int flags(int i) {
+        return view.get(i * Records.REQUEST_SIZE + 2) & 0xff;
+    }
+
+    public int mode(int i) {
+        return view.get(i * Records.REQUEST_SIZE + 3) & 0xff;
+    }
+
+    public int id(int i) {
+        return view.getInt(i * Records.REQUEST_SIZE + 4);
+    }
+
+    public long pa(int i) {
+        return view.getLong(i * Records.REQUEST_SIZE + 8);
+    }
+
+    public long rootPpn(int i) {
+        return view.getLong(i * Records.REQUEST_SIZE + 16);
+    }
+
+    public int sdid(int i) {
+        return view.getInt(i * Records.REQUEST_SIZE + 24);
+    }
+
+    /** The records [0, size) as bytes (for stimulus files). */
+    public byte[] toBytes() {
+        byte[] b = new byte[size * Records.REQUEST_SIZE];
+        memory.read(0, b, 0, b.length);
+        return b;
+    }
+
+    Memory memory() {
+        return memory;
+    }
+}

@@ -1,0 +1,116 @@
+package io.mttkit.tb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every command with malformed arguments and files: one clear line naming the problem, exit code 2, no
+ * stack trace.
+ */
+class BadInputTest {
+    @TempDir
+    static Path dir;
+
+    static Path goodRegions;
+    static Path image;
+
+    @BeforeAll
+    static void files() throws IOException {
+        goodRegions = dir.resolve("good.json");
+        Files.writeString(goodRegions, "[{\"base\": \"0x80000000\", \"size\": \"0x1000\", \"xwr\": \"rw\"}]");
+        image = dir.resolve("img.bin");
+        Files.write(image, new byte[4096]);
+        write("notjson.json", "{ this is not json");
+        write("object.json", "{\"foo\": 1}");
+        write("overlap.json", "[{\"base\": \"0x80000000\", \"size\": \"0x2000\", \"xwr\": \"rw\"},"
+                + " {\"base\": \"0x80001000\", \"size\": \"0x1000\", \"xwr\": \"r\"}]");
+        write("misaligned.json", "[{\"base\": \"0x80000800\", \"size\": \"0x1000\", \"xwr\": \"rw\"}]");
+        write("badperm.json", "[{\"base\": \"0x80000000\", \"size\": \"0x1000\", \"xwr\": \"rwz\"}]");
+        write("wonly.json", "[{\"base\": \"0x80000000\", \"size\": \"0x1000\", \"xwr\": \"w\"}]");
+        write("badfield.json", "[{\"base\": \"0x80000000\", \"size\": \"0x1000\", \"xwr\": \"rw\", \"colour\": 1}]");
+        write("badnum.json", "[{\"base\": \"0xZZ\", \"size\": \"0x1000\", \"xwr\": \"rw\"}]");
+        write("toowide.json", "[{\"base\": \"0x400000000\", \"size\": \"0x1000\", \"xwr\": \"rw\"}]");
+    }
+
+    private static void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text);
+    }
+
+    static Stream<Arguments> cases() {
+        String img = image + "@0x80000000";
+        String out = dir.resolve("out.bin").toString();
+        List<Arguments> c = new ArrayList<>();
+        // global
+        c.add(Arguments.of("unknown command", new String[] {"frobnicate"}, "frobnicate"));
+        c.add(Arguments.of("unknown option", new String[] {"check", "--bogus"}, "--bogus"));
+        // check
+        c.add(Arguments.of("check: nothing to do", new String[] {"check"}, "nothing to check"));
+        c.add(Arguments.of("check: image without base", new String[] {"check", "--image", image.toString(), "--pa", "1"}, "FILE@BASE"));
+        c.add(Arguments.of("check: image missing", new String[] {"check", "--image", "/no/such@0x0", "--pa", "1"}, "not found"));
+        c.add(Arguments.of("check: bad image base", new String[] {"check", "--image", image + "@0xq", "--pa", "1"}, "not a number"));
+        c.add(Arguments.of("check: overlapping images", new String[] {"check", "--image", img, "--image", img, "--pa", "1"}, "overlap"));
+        c.add(Arguments.of("check: paw too small", new String[] {"check", "--paw", "5", "--pa", "1"}, "--paw"));
+        c.add(Arguments.of("check: paw not a number", new String[] {"check", "--paw", "many", "--pa", "1"}, "--paw"));
+        c.add(Arguments.of("check: bad scope", new String[] {"check", "--rsvd-tuple-scope", "some", "--pa", "1", "--mode", "bare"}, "rsvd-tuple-scope"));
+        c.add(Arguments.of("check: unknown mode", new String[] {"check", "--mode", "smmpt99", "--root-ppn", "1", "--pa", "1"}, "unknown mode"));
+        c.add(Arguments.of("check: format/mode clash", new String[] {"check", "--format", "smmtt-v0.1", "--mode", "smmpt43", "--root-ppn", "1", "--pa", "1"}, "belongs to format"));
+        c.add(Arguments.of("check: unknown format", new String[] {"check", "--format", "v2", "--mode", "smmpt43", "--root-ppn", "1", "--pa", "1"}, "unknown table format"));
+        c.add(Arguments.of("check: missing root", new String[] {"check", "--mode", "smmpt43", "--pa", "1"}, "--root-ppn"));
+        c.add(Arguments.of("check: bad pa", new String[] {"check", "--mode", "smmpt43", "--root-ppn", "1", "--pa", "0x"}, "--pa"));
+        c.add(Arguments.of("check: negative pa", new String[] {"check", "--mode", "smmpt43", "--root-ppn", "1", "--pa", "-4"}, "negative"));
+        c.add(Arguments.of("check: pa over 64 bits", new String[] {"check", "--mode", "smmpt43", "--root-ppn", "1", "--pa", "0x10000000000000000"}, "--pa"));
+        c.add(Arguments.of("check: bad need", new String[] {"check", "--mode", "smmpt43", "--root-ppn", "1", "--pa", "1", "--need", "rwq"}, "--need"));
+        c.add(Arguments.of("check: need twice", new String[] {"check", "--mode", "smmpt43", "--root-ppn", "1", "--pa", "1", "--need", "rr"}, "twice"));
+        c.add(Arguments.of("check: sdid too big", new String[] {"check", "--mode", "smmpt43", "--root-ppn", "1", "--pa", "1", "--sdid", "64"}, "--sdid"));
+        c.add(Arguments.of("check: root ppn too wide", new String[] {"check", "--mode", "smmpt34", "--root-ppn", "0x400000", "--pa", "1"}, "22-bit"));
+        c.add(Arguments.of("check: rv32 pa too wide", new String[] {"check", "--mode", "smmtt34", "--root-ppn", "1", "--pa", "0x400000000"}, "34-bit"));
+        c.add(Arguments.of("check: batch missing", new String[] {"check", "--batch", "/no/such.jsonl"}, "not found"));
+        c.add(Arguments.of("check: batch and single", new String[] {"check", "--batch", "x", "--pa", "1"}, "not both"));
+        // tables
+        c.add(Arguments.of("tables: no options", new String[] {"tables"}, "Missing required"));
+        c.add(Arguments.of("tables: regions missing", new String[] {"tables", "--regions", "/no/such.json", "--mode", "smmpt43", "--base", "0x80400000", "--out", out}, "not found"));
+        c.add(Arguments.of("tables: invalid JSON", new String[] {"tables", "--regions", dir.resolve("notjson.json").toString(), "--mode", "smmpt43", "--base", "0x0", "--out", out}, "invalid JSON"));
+        c.add(Arguments.of("tables: not an array", new String[] {"tables", "--regions", dir.resolve("object.json").toString(), "--mode", "smmpt43", "--base", "0x0", "--out", out}, "expected a JSON array"));
+        c.add(Arguments.of("tables: overlap", new String[] {"tables", "--regions", dir.resolve("overlap.json").toString(), "--mode", "smmpt43", "--base", "0x0", "--out", out}, "overlap"));
+        c.add(Arguments.of("tables: misaligned", new String[] {"tables", "--regions", dir.resolve("misaligned.json").toString(), "--mode", "smmpt43", "--base", "0x0", "--out", out}, "0x80000800"));
+        c.add(Arguments.of("tables: bad permission letters", new String[] {"tables", "--regions", dir.resolve("badperm.json").toString(), "--mode", "smmpt43", "--base", "0x0", "--out", out}, "rwz"));
+        c.add(Arguments.of("tables: W without R", new String[] {"tables", "--regions", dir.resolve("wonly.json").toString(), "--mode", "smmpt43", "--base", "0x0", "--out", out}, "region"));
+        c.add(Arguments.of("tables: unknown field", new String[] {"tables", "--regions", dir.resolve("badfield.json").toString(), "--mode", "smmpt43", "--base", "0x0", "--out", out}, "colour"));
+        c.add(Arguments.of("tables: bad number", new String[] {"tables", "--regions", dir.resolve("badnum.json").toString(), "--mode", "smmpt43", "--base", "0x0", "--out", out}, "base"));
+        c.add(Arguments.of("tables: beyond 34 bits", new String[] {"tables", "--regions", dir.resolve("toowide.json").toString(), "--mode", "smmpt34", "--base", "0x80000000", "--out", out}, "region"));
+        c.add(Arguments.of("tables: bare mode", new String[] {"tables", "--regions", goodRegions.toString(), "--mode", "bare", "--base", "0x0", "--out", out}, "bare"));
+        c.add(Arguments.of("tables: unaligned base", new String[] {"tables", "--regions", goodRegions.toString(), "--mode", "smmpt43", "--base", "0x123", "--out", out}, "0x123"));
+        c.add(Arguments.of("tables: out folder missing", new String[] {"tables", "--regions", goodRegions.toString(), "--mode", "smmpt43", "--base", "0x90000000", "--out", "/no/such/dir/t.bin"}, "does not exist"));
+        c.add(Arguments.of("tables: format clash", new String[] {"tables", "--regions", goodRegions.toString(), "--format", "smmtt-v0.1", "--mode", "smmpt43", "--base", "0x0", "--out", out}, "belongs to format"));
+        // bench golden
+        c.add(Arguments.of("bench golden: bad mode", new String[] {"bench", "golden", "--mode", "nope"}, "unknown mode"));
+        c.add(Arguments.of("bench golden: bare", new String[] {"bench", "golden", "--mode", "bare"}, "bare"));
+        c.add(Arguments.of("bench golden: seconds", new String[] {"bench", "golden", "--seconds", "0"}, "--seconds"));
+        // selftest
+        c.add(Arguments.of("selftest: unknown option", new String[] {"selftest", "--fast"}, "--fast"));
+        return c.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void answersWithOneClearLineAndExitCodeTwo(String name, String[] args, String mustMention) {
+        CliRunner r = CliRunner.run(args);
+        assertEquals(2, r.exit(), name + ": exit code; stderr=" + r.err());
+        assertTrue(r.noStackTrace(), name + ": printed a stack trace:\n" + r.err());
+        assertTrue(r.err().contains(mustMention), name + ": message should mention '" + mustMention + "' but was:\n" + r.err());
+        String firstLine = r.err().strip().split("\n")[0];
+        assertTrue(firstLine.startsWith("mtt"), name + ": first line should name the command: " + firstLine);
+    }
+}
