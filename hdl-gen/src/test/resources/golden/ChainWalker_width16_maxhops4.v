@@ -1,3 +1,6 @@
+// Pointer-chasing walker: on start, read the word at base; while the word has bit 0 set, follow it
+// (next address = word with bit 0 cleared); else the word is the result. After 4 pointers,
+// stop with error. Memory port: mem_req valid/ready + address, mem_resp valid + data.
 module ChainWalker_width16_maxhops4 (
   input  wire        clk,
   input  wire        rst,

@@ -1,3 +1,4 @@
+// 8-bit wrapping up-counter: counts when enable, clear wins; wrap marks the increment from all-ones.
 module Counter_width8 (
   input  wire       clk,
   input  wire       rst,

@@ -1,3 +1,5 @@
+// 16-entry FIFO of 8-bit words with valid/ready on both sides; storage is read
+// asynchronously at head, written at tail; count is the number of entries (level).
 module Fifo_width8_depth16 (
   input  wire       clk,
   input  wire       rst,

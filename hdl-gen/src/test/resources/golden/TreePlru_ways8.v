@@ -1,3 +1,8 @@
+// Tree pseudo-LRU state for one set of 8 ways.
+// tree[k] is node k of a binary tree in heap order (children of k: 2k+1, 2k+2);
+// 0 points to the lower half of the node's ways, 1 to the upper half.
+// victim: follow the pointers from tree[0]; the bits taken, root first, are the way number.
+// access: every node on the accessed way's path is set to point away from it.
 module TreePlru_ways8 (
   input  wire       clk,
   input  wire       rst,

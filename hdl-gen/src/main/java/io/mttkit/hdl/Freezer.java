@@ -62,7 +62,7 @@ final class Freezer {
         state.clocked = clocked;
         List<Stmt> body = stmts(state.body);
         return new ModuleDef(state.displayName(), signals, memories, instances,
-                List.copyOf(state.localParams.values()), body, clocked, state.loc);
+                List.copyOf(state.localParams.values()), body, clocked, state.doc, state.loc);
     }
 
     /**

@@ -77,6 +77,14 @@ public abstract class Module {
         return sb.toString();
     }
 
+    /**
+     * A description of the module for readers of the Verilog, printed as {@code //} comment lines above the
+     * {@code module} line (say what the module does and how its state is encoded; lines split at newlines).
+     */
+    protected final void doc(String text) {
+        st().doc = text.strip();
+    }
+
     // ---------------------------------------------------------------- ports
 
     /**

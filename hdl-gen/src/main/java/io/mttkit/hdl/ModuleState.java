@@ -32,6 +32,8 @@ final class ModuleState {
     private final Deque<String> prefixes = new ArrayDeque<>();
     /** Definition name after freezing and merging of identical definitions. */
     String finalName;
+    /** Description printed above the module. */
+    String doc = "";
     boolean clocked;
 
     /** A named child instance and the parent-side signals bound to its ports, in port order. */

@@ -67,9 +67,4 @@ public final class SwitchBuilder {
         node.otherwise = new ArrayList<>();
         module.inBlock(node.otherwise, body);
     }
-
-    /** Number of distinct label values so far. */
-    int labelCount() {
-        return seen.size();
-    }
 }

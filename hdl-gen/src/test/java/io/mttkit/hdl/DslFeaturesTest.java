@@ -161,6 +161,13 @@ class DslFeaturesTest {
     }
 
     @Test
+    void childOutputsNobodyReadsAreNamedUnused() {
+        String v = verilog(Hdl.elaborate(new TestDesigns.IgnoresOutputs()), "IgnoresOutputs");
+        assertTrue(v.contains(".in_ready(u_acc_in_ready_unused)"), v);
+        assertTrue(v.contains(".total(u_acc_total)"), v);
+    }
+
+    @Test
     void sourceCommentsPointAtTheJavaLines() {
         String v = Hdl.emit(Hdl.elaborate(new FieldNamed()), EmitOptions.withSourceComments()).get("FieldNamed.v");
         assertTrue(v.contains("// DslFeaturesTest.java:"), v);

@@ -325,6 +325,49 @@ class ElaborationErrorTest {
         assertContains(e.message(), "'x'", FILE + ":" + first[0]);
     }
 
+    @Test
+    void instanceNamedLikeASignalInsideIt() {
+        HdlError e = single(new Probe() {
+            @Override
+            protected void build() {
+                line = nextLine();
+                PassThrough p = instance("o", new PassThrough());
+                p.port("i").set(input("a", 8));
+                output("y", 8).set(p.port("o"));
+            }
+        }, "name");
+        assertContains(e.message(), "instance name 'o'", "PassThrough");
+        assertContains(e.hint(), "'u_o'");
+    }
+
+    @Test
+    void registerThatIsNeverAssigned() {
+        HdlError e = single(new Probe() {
+            @Override
+            protected void build() {
+                line = nextLine();
+                UInt r = regInit("r", 8, 5);
+                output("y", 8).set(r);
+            }
+        }, "undriven");
+        assertContains(e.message(), "register 'r' is never assigned");
+    }
+
+    @Test
+    void memoryAddressOfTheWrongWidth() {
+        HdlError e = single(new Probe() {
+            @Override
+            protected void build() {
+                Mem ram = mem("ram", 8, 16);
+                UInt a = input("a", 5);
+                line = nextLine();
+                output("y", 8).set(ram.read(a));
+            }
+        }, "width");
+        assertContains(e.message(), "address of 5 bits", "'ram'", "depth 16");
+        assertContains(e.hint(), "exactly 4 bits");
+    }
+
     enum Light { RED, GREEN, YELLOW }
 
     @Test

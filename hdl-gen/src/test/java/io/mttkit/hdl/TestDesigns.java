@@ -73,6 +73,17 @@ final class TestDesigns {
         }
     }
 
+    /** A parent that ignores some outputs of its children. */
+    static final class IgnoresOutputs extends Module {
+        @Override
+        protected void build() {
+            Accumulator a = instance("u_acc", new Accumulator(8));
+            a.inPort().valid.set(input("v"));
+            a.inPort().bits.set(input("d", 8));
+            output("total", 8).set(a.totalPort());
+        }
+    }
+
     /** State, memories, vectors, switches, an FSM and hierarchy together. */
     static final class Everything extends Module {
         enum Phase { LOAD, RUN, DRAIN }

@@ -23,6 +23,8 @@ public final class CheckerSession extends NativeSession {
     private final List<ByteBuffer> attached = new ArrayList<>();  // keeps the memory alive while C++ reads it
     private List<PmpRegion> pmpRegions = List.of();
     private final Memory stats = new Memory(Records.STATS_SIZE);
+    /** Read through a ByteBuffer view: plain Java loads instead of one JNI call per field. */
+    private final ByteBuffer statsView = stats.getByteBuffer(0, Records.STATS_SIZE).order(ByteOrder.LITTLE_ENDIAN);
     private final SessionConfig config;
 
     CheckerSession(LoadedLibrary lib, SessionConfig config) {
@@ -109,14 +111,14 @@ public final class CheckerSession extends NativeSession {
 
     private RunResult result(int code, EventBuffer events, String what) {
         StopReason r = status(code, what);
-        int n = (int) stats.getLong(24);
+        int n = (int) statsView.getLong(24);
         events.setSize(n);
-        return new RunResult(r, stats.getLong(0), stats.getLong(8), stats.getLong(16), n, stats.getLong(32),
-                stats.getLong(40), stats.getLong(48), r.terminal() ? lastError() : "");
+        return new RunResult(r, statsView.getLong(0), statsView.getLong(8), statsView.getLong(16), n,
+                statsView.getLong(32), statsView.getLong(40), statsView.getLong(48), r.terminal() ? lastError() : "");
     }
 
     /** Absolute cycle count of the session after the last call. */
     public long cycle() {
-        return stats.getLong(0);
+        return statsView.getLong(0);
     }
 }

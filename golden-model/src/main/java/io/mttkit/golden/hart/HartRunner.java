@@ -114,13 +114,10 @@ public final class HartRunner {
         @Override
         public void access(AccessKind kind, long pa, int size, boolean pmpOk, LookupResult mtt) {
             if (tracing()) {
-                String v = mtt == null ? "-" : mtt.allow() ? "allow " + verdictXwr(mtt) : "deny " + mtt.cause();
+                String v = mtt == null ? "-" : !mtt.allow() ? "deny " + mtt.cause()
+                        : mtt.xwr() < 0 ? "bypass" : "allow xwr=" + io.mttkit.golden.Access.format(mtt.xwr());
                 pending.add(new TraceEntry.AccessRecord(kind, pa, size, pmpOk, v));
             }
-        }
-
-        private static String verdictXwr(LookupResult r) {
-            return r.xwr() < 0 ? "bypass" : "xwr=" + io.mttkit.golden.Access.format(r.xwr());
         }
 
         @Override

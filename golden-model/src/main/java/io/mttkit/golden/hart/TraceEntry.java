@@ -24,7 +24,8 @@ public record TraceEntry(long pc, int insn, String disassembly, int priv, int rd
      * @param pa    physical address
      * @param size  bytes
      * @param pmpOk PMP allowed it
-     * @param mtt   the MTT verdict ("allow rwx", "deny PERM_DENY", "bypass"), or "-" when not consulted
+     * @param mtt   the MTT verdict ("allow xwr=rw", "deny PERM_DENY", "bypass" for MODE=Bare), or "-" when
+     *              not consulted (effective M, or PMP denied first)
      */
     public record AccessRecord(AccessKind kind, long pa, int size, boolean pmpOk, String mtt) {
         @Override

@@ -14,7 +14,7 @@ import java.util.List;
  *   <li>4 KiB at 0xB800_0000 — one MTTL1 nibble / one level-0 tuple.</li>
  * </ul>
  * {@link #TABLE_BASE} holds the tables clear of all three: the largest image (Smmtt56: an 8 KiB MTTL3, two
- * 16 MiB MTTL2 tables and a few MTTL1 pages, about 32 MiB) ends near 0x8240_0000, far below 0xB000_0000, and
+ * 16 MiB MTTL2 tables and a few MTTL1 pages, about 32 MiB) ends at 0x8240_3000 at most, far below 0xB000_0000, and
  * every address involved stays below 2^34 as Smmtt34/Smmpt34 require.
  */
 public final class SeedMatrix {

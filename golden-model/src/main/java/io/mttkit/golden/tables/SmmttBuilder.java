@@ -123,11 +123,13 @@ final class SmmttBuilder {
             for (int i = first; i < first + ENTRIES_PER_GIB; i++) {
                 long entryBase = coveredBase + ((long) i << MTTL2_ENTRY_LOG2);
                 long entryAddr = table + (long) i * eb;
-                int[] pages = pages(entryBase);
                 if (!map.intersects(entryBase, entryBase + (1L << MTTL2_ENTRY_LOG2) - 1)) {
-                    out.put(entryAddr, eb, SmmttEntries.pages(xlen, pages));
+                    out.put(entryAddr, eb, SmmttEntries.pages(xlen, new int[xlen == 64 ? 16 : 8]));
                     fillers++;
-                } else if (options.useLargestLeaves() && pages != null) {
+                    continue;
+                }
+                int[] pages = options.useLargestLeaves() ? pages(entryBase) : null;
+                if (pages != null) {
                     out.put(entryAddr, eb, SmmttEntries.pages(xlen, pages));
                     count(SmmttEntries.pagesName(xlen), 1);
                 } else {

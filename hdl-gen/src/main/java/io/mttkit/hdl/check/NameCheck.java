@@ -67,11 +67,23 @@ final class NameCheck implements Check {
         }
         for (Instance i : m.instances()) {
             claim("instance", i.name(), i.loc(), taken, errors);
+            if (declaredIn(design.module(i.module()), i.name())) {
+                // Verilator (-Wall, VARHIDDEN) objects to an instance named like something inside it.
+                errors.add(new HdlError("name", "instance name '" + i.name() + "' is also a name inside "
+                        + i.module(), i.loc(), "rename the instance, e.g. 'u_" + i.name() + "'"));
+            }
         }
         for (ModuleDef.LocalParam p : m.localParams()) {
             claim("constant", p.name(), m.loc(), taken, errors);
         }
         return errors;
+    }
+
+    private static boolean declaredIn(ModuleDef child, String name) {
+        return child.signals().stream().anyMatch(s -> s.name().equals(name))
+                || child.memories().stream().anyMatch(x -> x.name().equals(name))
+                || child.instances().stream().anyMatch(x -> x.name().equals(name))
+                || child.localParams().stream().anyMatch(x -> x.name().equals(name));
     }
 
     private static void claim(String what, String name, SourceLoc loc, Map<String, SourceLoc> taken,

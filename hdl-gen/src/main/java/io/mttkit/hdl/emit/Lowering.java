@@ -52,6 +52,7 @@ final class Lowering {
                 order.put(e, 0);
             }
         });
+        renameUnreadChildOutputs();
         List<Signal> outSignals = new ArrayList<>();
         for (Signal s : signals) {
             outSignals.add(new Signal(s.id(), s.name(), s.kind(), s.width(), expr(s.init()), expr(s.enable()),
@@ -67,7 +68,27 @@ final class Lowering {
         }
         body.addAll(0, tempAssigns);
         return new ModuleDef(in.name(), outSignals, in.memories(), in.instances(), in.localParams(), body,
-                in.clocked(), in.loc());
+                in.clocked(), in.doc(), in.loc());
+    }
+
+    /**
+     * A child output the parent never reads keeps its wire (an empty port connection would be a lint
+     * warning) but is named {@code <instance>_<port>_unused}: it says so to the reader, and Verilator's
+     * default {@code --unused-regexp} accepts it.
+     */
+    private void renameUnreadChildOutputs() {
+        Set<Integer> read = new HashSet<>();
+        uses.keySet().forEach(e -> {
+            if (e instanceof Expr.Ref r) {
+                read.add(r.id());
+            }
+        });
+        for (Signal s : in.signals()) {
+            if (s.kind() == Signal.Kind.CHILD_OUTPUT && !read.contains(s.id())) {
+                names.remove(s.name());
+                signals.set(s.id(), s.withName(unique(s.name() + "_unused")));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ counting

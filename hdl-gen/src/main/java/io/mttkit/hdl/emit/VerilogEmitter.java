@@ -135,6 +135,11 @@ public final class VerilogEmitter {
         // -------------------------------------------------------------- header and declarations
 
         private void header() {
+            if (!m.doc().isEmpty()) {
+                for (String line : m.doc().split("\n", -1)) {
+                    out.append(line.isBlank() ? "//" : "// " + line.stripTrailing()).append("\n");
+                }
+            }
             out.append("module ").append(m.name()).append(" (\n");
             List<String[]> ports = new ArrayList<>();
             if (m.clocked()) {

@@ -12,10 +12,12 @@ import java.util.List;
  * @param localParams named constants (FSM states) in declaration order
  * @param body        the statement tree
  * @param clocked     whether the module has {@code clk}/{@code rst} ports (it or a child holds state)
+ * @param doc         a description for readers of the Verilog (printed as a comment above the module), or ""
  * @param loc         where the module was instantiated / elaborated
  */
 public record ModuleDef(String name, List<Signal> signals, List<Memory> memories, List<Instance> instances,
-                        List<LocalParam> localParams, List<Stmt> body, boolean clocked, SourceLoc loc) {
+                        List<LocalParam> localParams, List<Stmt> body, boolean clocked, String doc,
+                        SourceLoc loc) {
     public ModuleDef {
         signals = List.copyOf(signals);
         memories = List.copyOf(memories);
@@ -39,11 +41,11 @@ public record ModuleDef(String name, List<Signal> signals, List<Memory> memories
 
     /** A copy with another source location. */
     public ModuleDef withLoc(SourceLoc newLoc) {
-        return new ModuleDef(name, signals, memories, instances, localParams, body, clocked, newLoc);
+        return new ModuleDef(name, signals, memories, instances, localParams, body, clocked, doc, newLoc);
     }
 
     /** A copy with another definition name. */
     public ModuleDef withName(String newName) {
-        return new ModuleDef(newName, signals, memories, instances, localParams, body, clocked, loc);
+        return new ModuleDef(newName, signals, memories, instances, localParams, body, clocked, doc, loc);
     }
 }

@@ -31,6 +31,9 @@ public final class ChainWalker extends Module {
 
     @Override
     protected void build() {
+        doc("Pointer-chasing walker: on start, read the word at base; while the word has bit 0 set, follow it\n"
+                + "(next address = word with bit 0 cleared); else the word is the result. After " + maxHops + " pointers,\n"
+                + "stop with error. Memory port: mem_req valid/ready + address, mem_resp valid + data.");
         Bool start = input("start");
         UInt base = input("base", width);
         Bool memReqValid = output("mem_req_valid").withDefault(false);

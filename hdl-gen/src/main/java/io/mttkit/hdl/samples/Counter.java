@@ -19,6 +19,7 @@ public final class Counter extends Module {
 
     @Override
     protected void build() {
+        doc(width + "-bit wrapping up-counter: counts when enable, clear wins; wrap marks the increment from all-ones.");
         Bool enable = input("enable");
         Bool clear = input("clear");
         UInt count = output("count", width);

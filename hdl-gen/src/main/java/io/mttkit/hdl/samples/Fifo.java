@@ -26,6 +26,8 @@ public final class Fifo extends Module {
 
     @Override
     protected void build() {
+        doc(depth + "-entry FIFO of " + width + "-bit words with valid/ready on both sides; storage is read\n"
+                + "asynchronously at head, written at tail; count is the number of entries (level).");
         Stream enq = input("enq", s -> new Stream(s, width));
         Stream deq = output("deq", s -> new Stream(s, width));
         UInt level = output("level", Hw.log2Ceil(depth + 1L));

@@ -23,6 +23,9 @@ public final class RoundRobinArbiter extends Module {
 
     @Override
     protected void build() {
+        doc("Round-robin arbiter over " + ports + " requesters: each cycle with a request grants one (one-hot\n"
+                + "grant, binary grant_index). mask holds the requesters strictly above the last winner; the\n"
+                + "lowest masked request wins, else the lowest request.");
         UInt request = input("request", ports);
         UInt grant = output("grant", ports);
         UInt grantIndex = output("grant_index", Hw.indexWidth(ports));
@@ -30,7 +33,9 @@ public final class RoundRobinArbiter extends Module {
 
         UInt mask = regInit("mask", ports, 0);
         UInt masked = request.and(mask).named("masked_request");
-        UInt winner = Hw.mux(masked.orR(), Hw.lowestOneHot(masked), Hw.lowestOneHot(request)).named("winner");
+        UInt lowestMasked = Hw.lowestOneHot(masked).named("lowest_masked");
+        UInt lowestRequest = Hw.lowestOneHot(request).named("lowest_request");
+        UInt winner = Hw.mux(masked.orR(), lowestMasked, lowestRequest).named("winner");
 
         grant.set(winner);
         grantIndex.set(Hw.oneHotToIndex(winner));

@@ -30,6 +30,11 @@ public final class TreePlru extends Module {
     @Override
     protected void build() {
         int levels = Hw.log2Ceil(ways);
+        doc("Tree pseudo-LRU state for one set of " + ways + " ways.\n"
+                + "tree[k] is node k of a binary tree in heap order (children of k: 2k+1, 2k+2);\n"
+                + "0 points to the lower half of the node's ways, 1 to the upper half.\n"
+                + "victim: follow the pointers from tree[0]; the bits taken, root first, are the way number.\n"
+                + "access: every node on the accessed way's path is set to point away from it.");
         Bool accessValid = input("access_valid");
         UInt accessWay = input("access_way", levels);
         UInt victim = output("victim", levels);
