@@ -10,6 +10,9 @@
  *   expect     expected XWR of the three probed regions (bit 0 R, 1 W, 2 X)
  *   stride     probe every stride-th page of each region (1 = every page); the last page is always probed
  *   mid_size   size of the middle region (4 MiB on RV32, 2 MiB on RV64)
+ *   fw_tables  0: the harness placed tables and mmpt holds their root; 1: the firmware builds Smmpt34
+ *              (RV32) / Smmpt43 (RV64) tables itself in `pool` and ORs their root PPN into mmpt
+ *   pool       where firmware-built tables go (page aligned)
  */
 #include "mttkit.h"
 
@@ -18,6 +21,8 @@ struct params {
     ulong expect;
     ulong stride;
     ulong mid_size;
+    ulong fw_tables;
+    ulong pool;
 };
 
 volatile struct params matrix_params;
@@ -140,10 +145,19 @@ void firmware_main(void) {
             *(volatile unsigned *)(region_base[r] + (p << 12)) = (unsigned)RET_INSN;
         }
     }
-    csr_write(0x382, matrix_params.mmpt);
-    if (csr_read(0x382) != matrix_params.mmpt) {
+    ulong mmpt = matrix_params.mmpt;
+    if (matrix_params.fw_tables) {
+        ulong *root = mpt_begin(matrix_params.pool);
+        for (int r = 0; r < 3; r++) {
+            mpt_grant(root, region_base[r], region_size(r), matrix_params.expect);
+        }
+        mpt_grant(root, 0x80000000UL, 0x400000UL, 7); /* the domain's own code, data and stacks */
+        mmpt |= (ulong)root >> 12;
+    }
+    csr_write(0x382, mmpt);
+    if (csr_read(0x382) != mmpt) {
         puts_("mmpt did not take the value: wrote ");
-        puthex(matrix_params.mmpt);
+        puthex(mmpt);
         puts_(" read ");
         puthex(csr_read(0x382));
         putch('\n');

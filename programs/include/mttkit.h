@@ -43,6 +43,10 @@ void enter_smode(void (*fn)(void), ulong sp);
 void pmp_open_all(void);
 ulong s_ecall(ulong fn, ulong a0, ulong a1, ulong a2, ulong a3, ulong a4);
 
+/* mpt_build.c: firmware-built Smmpt tables (Smmpt34 on RV32, Smmpt43 on RV64), pages taken from `pool`. */
+ulong *mpt_begin(ulong pool);
+void mpt_grant(ulong *root, ulong base, ulong size, ulong xwr);
+
 /* Provided by each program. */
 void firmware_main(void);
 /* Return 1 when the trap was handled (mepc in regs[0] may be changed), 0 for "unexpected". */

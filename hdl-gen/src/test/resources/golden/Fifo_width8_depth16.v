@@ -33,10 +33,10 @@ module Fifo_width8_depth16 (
       count <= 5'd0;
     end else begin
       if (push) begin
-        tail <= (tail == 4'd15) ? 4'd0 : (tail + 4'd1);
+        tail <= tail + 4'd1;
       end
       if (pop) begin
-        head <= (head == 4'd15) ? 4'd0 : (head + 4'd1);
+        head <= head + 4'd1;
       end
       if (push & ~pop) begin
         count <= count + 5'd1;

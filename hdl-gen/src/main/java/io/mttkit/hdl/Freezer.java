@@ -70,8 +70,12 @@ final class Freezer {
      * the field, and every use of that expression reads the wire.
      */
     private void nameFields() {
+        List<Map.Entry<Expr, SignalNode>> namedInOrder = new ArrayList<>();
         for (Class<?> c = state.module.getClass(); c != Module.class && c != null; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
+            Field[] fields = c.getDeclaredFields();
+            // the JVM does not promise declaration order: sort, so the output never depends on it
+            java.util.Arrays.sort(fields, java.util.Comparator.comparing(Field::getName));
+            for (Field f : fields) {
                 if (Modifier.isStatic(f.getModifiers()) || !UInt.class.isAssignableFrom(f.getType())) {
                     continue;
                 }
@@ -88,9 +92,10 @@ final class Freezer {
                 }
                 SignalNode wire = state.newSignal(f.getName(), Signal.Kind.WIRE, v.width(), state.loc);
                 fieldNamed.put(v.expr, wire);
+                namedInOrder.add(Map.entry(v.expr, wire));
             }
         }
-        for (Map.Entry<Expr, SignalNode> e : fieldNamed.entrySet()) {
+        for (Map.Entry<Expr, SignalNode> e : namedInOrder) {
             SignalNode w = e.getValue();
             state.body.add(new BodyNode.Assign(w, w.width - 1, 0, e.getKey(), w.loc));
         }

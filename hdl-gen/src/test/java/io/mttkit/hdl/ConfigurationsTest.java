@@ -32,7 +32,7 @@ class ConfigurationsTest {
     void generateWritesOneFilePerModuleTopLast(@TempDir Path out) throws Exception {
         List<Path> files = Configurations.generate("sample-fifo", Map.of("width", "12", "depth", "6"), out);
         assertEquals(List.of(out.resolve("Fifo_width12_depth6.v")), files);
-        assertTrue(Files.readString(files.get(0)).startsWith("module Fifo_width12_depth6 ("));
+        assertTrue(Files.readString(files.get(0)).contains("\nmodule Fifo_width12_depth6 (\n"));
     }
 
     private static String failure(String config, Map<String, String> settings) {

@@ -74,9 +74,17 @@ class SampleSimulationTest {
     }
 
     @Test
-    void fifoKeepsOrderAndLevel() throws Exception {
+    void fifoOfDepthFiveKeepsOrderAndLevel() throws Exception {
+        fifo(5);
+    }
+
+    @Test
+    void fifoOfDepthFourKeepsOrderAndLevel() throws Exception {
+        fifo(4);
+    }
+
+    private static void fifo(int depth) throws Exception {
         int width = 8;
-        int depth = 5;
         Design d = Hdl.elaborate(new Fifo(width, depth));
         // phases that favour filling, then draining, so full and empty both happen
         List<BigInteger[]> v = Bench.vectors(12, CYCLES, 500, List.of(r -> r.nextInt(3) == 0 ? 0L : 1L,

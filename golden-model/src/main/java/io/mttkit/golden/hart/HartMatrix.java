@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * M-mode firmware writes {@code mmpt}/{@code mttp} with tables the harness placed in memory (built by
  * {@link TableBuilder} for the three regions of {@link SeedMatrix} plus the domain's own 4 MiB of RAM at
  * 0x8000_0000, RWX), S-mode probes every page (the 1 GiB region: every {@code stride}-th page and the last)
- * with a load, a store and a jump-to-execute, and reports per region.
+ * with a load, a store and a jump-to-execute, and reports per region. For Smmpt34 and Smmpt43 every
+ * permission also runs with tables the firmware builds itself ({@code programs/runtime/mpt_build.c}), so
+ * real RDSM table-building code is exercised too.
  *
  * <p>A cell passes when the program exits with 0 and the per-region counts it prints equal the counts
  * this class expects from the permission (all pages or none, per R, W, X) — checked here independently of
@@ -41,12 +43,21 @@ public final class HartMatrix {
             "region 0x0*([0-9a-f]+) pages=(\\d+) r=(\\d+) w=(\\d+) x=(\\d+) badvalue=(\\d+)");
 
     /** The outcome of one cell. */
-    public record Cell(int xlen, MttMode mode, int xwr, boolean pass, String detail, RunResult run) {
-        /** {@code PASS|FAIL <xlen> <mode> <perm>}, plus the reason when it failed. */
+    public record Cell(int xlen, MttMode mode, int xwr, boolean firmwareTables, boolean pass, String detail,
+                       RunResult run) {
+        /**
+         * {@code PASS|FAIL <xlen> <mode> <perm>}, with {@code firmware-tables} when the firmware built the
+         * tables, plus the reason when it failed.
+         */
         public String line() {
             return (pass ? "PASS " : "FAIL ") + xlen + " " + mode.id() + " " + permName(xwr)
-                    + (pass ? "" : " — " + detail);
+                    + (firmwareTables ? " firmware-tables" : "") + (pass ? "" : " — " + detail);
         }
+    }
+
+    /** The modes whose tables the matrix firmware can build itself ({@code programs/runtime/mpt_build.c}). */
+    public static boolean firmwareCanBuild(MttMode mode) {
+        return mode == MttMode.SMMPT34 || mode == MttMode.SMMPT43;
     }
 
     /** All cells and a summary line. */
@@ -88,6 +99,9 @@ public final class HartMatrix {
                 }
                 for (int xwr : SeedMatrix.PERMISSIONS) {
                     cells.add(runCell(elf, mode, xwr, stride));
+                    if (firmwareCanBuild(mode)) {
+                        cells.add(runCell(elf, mode, xwr, stride, true, UnaryOperator.identity()));
+                    }
                 }
             }
         }
@@ -97,16 +111,21 @@ public final class HartMatrix {
 
     /** Runs one cell with the built {@code matrix} program of the mode's XLEN. */
     public static Cell runCell(ElfFile elf, MttMode mode, int xwr, long stride) {
-        return runCell(elf, mode, xwr, stride, UnaryOperator.identity());
+        return runCell(elf, mode, xwr, stride, false, UnaryOperator.identity());
     }
 
     /**
      * Runs one cell with the hart's access check replaced by {@code wrap.apply(default check)}: the way a
      * lockstep co-simulation sends every check to the RTL as well.
      */
-    public static Cell runCell(ElfFile elf, MttMode mode, int xwr, long stride, UnaryOperator<MttAccessCheck> wrap) {
+    public static Cell runCell(ElfFile elf, MttMode mode, int xwr, long stride, boolean firmwareTables,
+                               UnaryOperator<MttAccessCheck> wrap) {
         if (stride < 1) {
             throw new IllegalArgumentException("stride must be at least 1, got " + stride);
+        }
+        if (firmwareTables && !firmwareCanBuild(mode)) {
+            throw new IllegalArgumentException("the matrix firmware builds tables only for smmpt34 and smmpt43, not "
+                    + mode.id());
         }
         int xlen = mode.xlen();
         List<Region> regions = new ArrayList<>(SeedMatrix.regions(xlen, xwr));
@@ -117,21 +136,25 @@ public final class HartMatrix {
                 new PageMemory.Range(SeedMatrix.MID_BASE, midSize, "mid region"),
                 new PageMemory.Range(SeedMatrix.PAGE_BASE, 4096, "4 KiB region"),
                 new PageMemory.Range(SeedMatrix.ONE_GIB_BASE, 1L << 30, "1 GiB region"));
-        long csr = rootCsrValue(mode, SDID, tables.rootPpn());
+        long csr = rootCsrValue(mode, SDID, firmwareTables ? 0 : tables.rootPpn());
         long params = elf.symbol("matrix_params");
         RunOptions opts = RunOptions.defaults().withMemory(memory).withMaxInstructions(2_000_000_000L)
                 .withSetup((hart, e) -> {
                     hart.setMttCheck(wrap.apply(hart.mttCheck()));
-                    hart.memory().writeBytes(tables.base(), tables.image(), 0, tables.image().length);
+                    if (!firmwareTables) {
+                        hart.memory().writeBytes(tables.base(), tables.image(), 0, tables.image().length);
+                    }
                     int w = xlen / 8;
                     hart.memory().write(params, w, csr, false);
                     hart.memory().write(params + w, w, xwr, false);
                     hart.memory().write(params + 2L * w, w, stride, false);
                     hart.memory().write(params + 3L * w, w, midSize, false);
+                    hart.memory().write(params + 4L * w, w, firmwareTables ? 1 : 0, false);
+                    hart.memory().write(params + 5L * w, w, SeedMatrix.TABLE_BASE, false);
                 });
         RunResult run = HartRunner.run(elf, HartConfig.defaults(xlen, mode.format()), opts);
         String problem = checkRun(run, xwr, stride, midSize);
-        return new Cell(xlen, mode, xwr, problem == null, problem == null ? "" : problem, run);
+        return new Cell(xlen, mode, xwr, firmwareTables, problem == null, problem == null ? "" : problem, run);
     }
 
     /** The value of {@code mmpt}/{@code mttp} selecting {@code mode} with {@code sdid} and root {@code ppn}. */

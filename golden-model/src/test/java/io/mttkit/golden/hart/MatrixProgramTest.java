@@ -29,9 +29,10 @@ class MatrixProgramTest {
             }
         }
         assertTrue(failed.isEmpty(), String.join("\n", failed));
-        // 2 RV32 modes + 5 RV64 modes, × 4 permissions.
-        assertEquals(28, r.cells().size(), r.summary());
-        assertEquals("28/28 cells passed", r.summary());
+        // 2 RV32 modes + 5 RV64 modes, × 4 permissions, plus firmware-built tables for Smmpt34 and Smmpt43.
+        assertEquals(36, r.cells().size(), r.summary());
+        assertEquals(8, r.cells().stream().filter(HartMatrix.Cell::firmwareTables).count());
+        assertEquals("36/36 cells passed", r.summary());
     }
 
     @Test
@@ -53,7 +54,7 @@ class MatrixProgramTest {
     @Test
     void aHartThatIgnoresTheMttFailsTheDisallowCell() {
         ElfFile elf = ElfFile.read(Programs.elf("matrix", 32));
-        HartMatrix.Cell c = HartMatrix.runCell(elf, MttMode.SMMTT34, 0, 4096,
+        HartMatrix.Cell c = HartMatrix.runCell(elf, MttMode.SMMTT34, 0, 4096, false,
                 inner -> (mode, root, sdid, pa, size, kind, be, out) -> {
                     inner.check(mode, root, sdid, pa, size, kind, be, out);
                     out.reset().bypass(); // a broken checker: allows everything

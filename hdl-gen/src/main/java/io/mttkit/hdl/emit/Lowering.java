@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +21,7 @@ import java.util.Set;
 final class Lowering {
     private final ModuleDef in;
     private final Map<Expr, Integer> uses = new IdentityHashMap<>();
+    private final List<Expr> visitOrder = new ArrayList<>();
     private final Set<Expr> mustName = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Expr, Integer> temps = new IdentityHashMap<>();
     private final Map<Expr, Expr> done = new IdentityHashMap<>();
@@ -46,19 +46,20 @@ final class Lowering {
             count(s.enable());
         }
         countStmts(in.body());
-        Map<Expr, Integer> order = new LinkedHashMap<>();
-        uses.forEach((e, n) -> {
-            if ((n >= 2 && !trivial(e)) || mustName.contains(e)) {
-                order.put(e, 0);
+        // first-visit order, never identity-hash order: temporaries are numbered and named reproducibly
+        List<Expr> order = new ArrayList<>();
+        for (Expr e : visitOrder) {
+            if ((uses.get(e) >= 2 && !trivial(e)) || mustName.contains(e)) {
+                order.add(e);
             }
-        });
+        }
         renameUnreadChildOutputs();
         List<Signal> outSignals = new ArrayList<>();
         for (Signal s : signals) {
             outSignals.add(new Signal(s.id(), s.name(), s.kind(), s.width(), expr(s.init()), expr(s.enable()),
                     s.dontCare(), s.loc()));
         }
-        for (Expr e : order.keySet()) {
+        for (Expr e : order) {
             temp(e);
         }
         List<Stmt> body = new ArrayList<>(stmts(in.body()));
@@ -135,6 +136,7 @@ final class Lowering {
         if (n > 1) {
             return;
         }
+        visitOrder.add(e);
         if (e instanceof Expr.Unary u) {
             count(u.a());
         } else if (e instanceof Expr.Binary b) {

@@ -55,6 +55,9 @@ public final class Fifo extends Module {
 
     /** The pointer after {@code ptr}, wrapping at {@code depth} (which need not be a power of two). */
     private UInt next(UInt ptr) {
+        if (Integer.bitCount(depth) == 1) {
+            return ptr.add(1); // wraps by itself
+        }
         return Hw.mux(ptr.eq(depth - 1), Hw.lit(0, ptr.width()), ptr.add(1));
     }
 }

@@ -36,15 +36,7 @@ final class BenchGoldenCommand implements Callable<Integer> {
         }
         List<MttMode> modes = new ArrayList<>();
         if (mode != null) {
-            MttMode m;
-            try {
-                m = MttMode.fromId(mode);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--mode: " + e.getMessage());
-            }
-            if (m == MttMode.BARE) {
-                throw new UserInputException("--mode: bare makes no lookups; choose a table mode");
-            }
+            MttMode m = ModeArgs.parseTableMode(mode, null, "makes no lookups");
             modes.add(m);
         } else {
             for (MttMode m : MttMode.values()) {

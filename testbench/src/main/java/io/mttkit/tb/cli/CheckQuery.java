@@ -3,7 +3,6 @@ package io.mttkit.tb.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
-import io.mttkit.golden.TableFormat;
 
 /**
  * One query of {@code mtt check}: which table (format, mode, root PPN), which domain (SDID), which physical
@@ -14,27 +13,7 @@ record CheckQuery(MttMode mode, long rootPpn, int sdid, long pa, int need, boole
     /** Builds and validates a query; {@code format} may be null (it then follows from the mode). */
     static CheckQuery of(String format, String mode, long rootPpn, long sdid, long pa, String need, boolean be,
                          boolean json) {
-        if (mode == null) {
-            throw new UserInputException(name("mode", json) + ": missing (e.g. smmpt43, smmtt46, bare)");
-        }
-        MttMode m;
-        try {
-            m = MttMode.fromId(mode);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(name("mode", json) + ": " + e.getMessage());
-        }
-        if (format != null) {
-            TableFormat f;
-            try {
-                f = TableFormat.fromId(format);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException(name("format", json) + ": " + e.getMessage());
-            }
-            if (m != MttMode.BARE && m.format() != f) {
-                throw new UserInputException(name("mode", json) + ": " + m.id() + " belongs to format " + m.format().id()
-                        + ", not " + f.id());
-            }
-        }
+        MttMode m = ModeArgs.parse(mode, format, name("mode", json), name("format", json));
         if (sdid > 63) {
             throw new UserInputException(name("sdid", json) + ": " + sdid + " is out of range (0 .. 63; SDIDMAX is 6 bits)");
         }

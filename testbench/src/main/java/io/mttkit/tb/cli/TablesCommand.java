@@ -1,7 +1,6 @@
 package io.mttkit.tb.cli;
 
 import io.mttkit.golden.MttMode;
-import io.mttkit.golden.TableFormat;
 import io.mttkit.golden.tables.BuildOptions;
 import io.mttkit.golden.tables.BuiltTables;
 import io.mttkit.golden.tables.Region;
@@ -63,26 +62,7 @@ final class TablesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        MttMode m;
-        try {
-            m = MttMode.fromId(mode);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--mode: " + e.getMessage());
-        }
-        if (m == MttMode.BARE) {
-            throw new UserInputException("--mode: bare has no tables; choose one of smmtt34, smmtt46, smmtt56, smmpt34, smmpt43, smmpt52, smmpt64");
-        }
-        if (format != null) {
-            TableFormat f;
-            try {
-                f = TableFormat.fromId(format);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--format: " + e.getMessage());
-            }
-            if (f != m.format()) {
-                throw new UserInputException("--mode " + m.id() + " belongs to format " + m.format().id() + ", not " + f.id());
-            }
-        }
+        MttMode m = ModeArgs.parseTableMode(mode, format, "has no tables");
         long imageBase = Numbers.parseU64(base, "--base");
         List<Region> list = RegionsFile.read(regions);
         BuildOptions options = BuildOptions.DEFAULT.withBigEndian(bigEndian).withUseNapot(!noNapot);
