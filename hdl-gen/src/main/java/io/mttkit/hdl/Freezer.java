@@ -5,7 +5,6 @@ import io.mttkit.hdl.ir.Instance;
 import io.mttkit.hdl.ir.Memory;
 import io.mttkit.hdl.ir.ModuleDef;
 import io.mttkit.hdl.ir.Signal;
-import io.mttkit.hdl.ir.SourceLoc;
 import io.mttkit.hdl.ir.Stmt;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -51,18 +50,22 @@ final class Freezer {
         }
         List<Instance> instances = new ArrayList<>();
         boolean clocked = !memories.isEmpty() || order.stream().anyMatch(n -> n.kind == Signal.Kind.REG);
+        boolean reset = order.stream().anyMatch(n -> n.kind == Signal.Kind.REG && n.init != null);
         for (ModuleState.ChildInstance ci : state.instances) {
             List<Instance.PortBinding> ports = new ArrayList<>();
             for (SignalNode b : ci.bindings()) {
                 ports.add(new Instance.PortBinding(b.childPort.name, localId.get(b)));
             }
-            instances.add(new Instance(ci.name(), ci.child().finalName, ports, ci.child().clocked, ci.loc()));
+            instances.add(new Instance(ci.name(), ci.child().finalName, ports, ci.child().clocked, ci.child().reset,
+                    ci.loc()));
             clocked |= ci.child().clocked;
+            reset |= ci.child().reset;
         }
         state.clocked = clocked;
+        state.reset = reset;
         List<Stmt> body = stmts(state.body);
         return new ModuleDef(state.displayName(), signals, memories, instances,
-                List.copyOf(state.localParams.values()), body, clocked, state.doc, state.loc);
+                List.copyOf(state.localParams.values()), body, clocked, reset, state.doc, state.loc);
     }
 
     /**

@@ -122,6 +122,29 @@ public final class Hw {
         return result;
     }
 
+    /**
+     * And-or multiplexer: the or of every option whose bit in {@code oneHot} is set (all options the same
+     * width, one bit per option). With a one-hot select this is that option; with none set it is zero. The
+     * usual read path of a CAM: {@code Hw.selectOneHot(hits, entries.map(e -> e.data))}.
+     */
+    public static UInt selectOneHot(UInt oneHot, List<? extends UInt> options) {
+        if (options.isEmpty() || oneHot.width() != options.size()) {
+            ModuleState m = oneHot.ctx();
+            UInt.report(m, "width", "selectOneHot() with a " + oneHot.width() + "-bit select over " + options.size()
+                    + " options", "give the select one bit per option");
+            if (options.isEmpty()) {
+                return lit(0, 1);
+            }
+        }
+        UInt acc = null;
+        for (int i = 0; i < options.size(); i++) {
+            UInt o = options.get(i);
+            UInt term = o.width() == 1 ? oneHot.bit(i).and(o.asBool()) : oneHot.bit(i).repeat(o.width()).and(o);
+            acc = acc == null ? term : acc.or(term);
+        }
+        return acc;
+    }
+
     /** Or of a list of conditions ({@code false} for an empty list). */
     public static Bool orAll(List<? extends UInt> conds) {
         if (conds.isEmpty()) {

@@ -35,6 +35,7 @@ final class ModuleState {
     /** Description printed above the module. */
     String doc = "";
     boolean clocked;
+    boolean reset;
 
     /** A named child instance and the parent-side signals bound to its ports, in port order. */
     record ChildInstance(String name, ModuleState child, List<SignalNode> bindings, SourceLoc loc) {}

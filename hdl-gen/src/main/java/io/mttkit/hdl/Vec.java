@@ -57,6 +57,11 @@ public final class Vec<T> extends AbstractList<T> implements RandomAccess {
         return Hw.select(index, map(field));
     }
 
+    /** Read of {@code field} of the element selected by a one-hot {@code select} (see {@link Hw#selectOneHot}). */
+    public UInt readOneHot(UInt select, Function<? super T, ? extends UInt> field) {
+        return Hw.selectOneHot(select, map(field));
+    }
+
     /**
      * Dynamic write: assigns {@code value} to {@code field} of element {@code index} (in the current
      * {@code when} context); the other elements are untouched.

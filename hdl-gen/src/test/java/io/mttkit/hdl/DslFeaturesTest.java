@@ -161,6 +161,13 @@ class DslFeaturesTest {
     }
 
     @Test
+    void resetPortOnlyWhereSomethingHasAResetValue() {
+        String v = verilog(Hdl.elaborate(new TestDesigns.NoReset()), "NoReset");
+        assertTrue(v.contains("input  wire       clk,"), v);
+        assertFalse(v.contains("rst"), v);
+    }
+
+    @Test
     void childOutputsNobodyReadsAreNamedUnused() {
         String v = verilog(Hdl.elaborate(new TestDesigns.IgnoresOutputs()), "IgnoresOutputs");
         assertTrue(v.contains(".in_ready(u_acc_in_ready_unused)"), v);

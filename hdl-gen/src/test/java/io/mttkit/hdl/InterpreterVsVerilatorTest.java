@@ -26,7 +26,7 @@ class InterpreterVsVerilatorTest {
         Design d = Hdl.elaborate(m);
         List<Signal> ins = d.topModule().ports().stream().filter(p -> p.kind() == Signal.Kind.INPUT).toList();
         List<String> inNames = new ArrayList<>();
-        if (d.topModule().clocked()) {
+        if (d.topModule().reset()) {
             inNames.add("rst");
         }
         ins.forEach(p -> inNames.add(p.name()));
@@ -36,7 +36,7 @@ class InterpreterVsVerilatorTest {
         List<BigInteger[]> vectors = new ArrayList<>();
         for (int c = 0; c < cycles; c++) {
             List<BigInteger> v = new ArrayList<>();
-            if (d.topModule().clocked()) {
+            if (d.topModule().reset()) {
                 v.add(BigInteger.valueOf(c < 2 || rnd.nextInt(100) == 0 ? 1 : 0));
             }
             for (Signal p : ins) {
@@ -59,6 +59,11 @@ class InterpreterVsVerilatorTest {
     @Test
     void everyOperatorIncludingWideAndSigned() throws Exception {
         compare(new TestDesigns.Operators(), 21, 3000);
+    }
+
+    @Test
+    void stateWithoutResetValues() throws Exception {
+        compare(new TestDesigns.NoReset(), 23, 500);
     }
 
     @Test

@@ -40,6 +40,8 @@ final class TestDesigns {
             output("decoded", 6).set(Hw.decode(small, 6));
             output("onehot_index", 3).set(Hw.oneHotToIndex(Hw.lowestOneHot(s)));
             output("selected", 8).set(Hw.select(small, List.of(s, t, s.add(t), s.xor(t), t.sub(s))));
+            output("onehot_selected", 8).set(Hw.selectOneHot(small,
+                    List.of(s, t, s.and(t))));
             output("const_wide", 72).set(a.xor(Hw.lit(new BigInteger("ffeeddccbbaa998877", 16), 72)));
         }
     }
@@ -70,6 +72,24 @@ final class TestDesigns {
             in.ready.set(acc.msb().not());
             when(in.fire(), () -> acc.set(acc.add(in.bits)));
             total.set(acc);
+        }
+    }
+
+    /** State without reset values: no {@code rst} port at all. */
+    static final class NoReset extends Module {
+        @Override
+        protected void build() {
+            UInt d = input("d", 8);
+            Vec<UInt> stages = vec(3, i -> reg("stage_" + i, 8));
+            stages.get(0).set(d);
+            stages.get(1).set(stages.get(0));
+            stages.get(2).set(stages.get(1).xor(stages.get(0)));
+            Mem history = mem("history", 8, 4);
+            UInt wp = reg("wp", 2);
+            wp.set(wp.add(1));
+            history.write(wp, stages.get(2));
+            output("q", 8).set(stages.get(2));
+            output("old", 8).set(history.read(wp));
         }
     }
 

@@ -82,16 +82,14 @@ public final class CheckerSession extends NativeSession {
                     + " requests");
         }
         Pointer reqs = n == 0 ? requests.memory() : requests.memory().share((long) from * Records.REQUEST_SIZE);
-        int code = lib.fRun.invokeInt(new Object[] {handle, reqs, (long) n, events.memory(), (long) events.capacity(),
-            maxCycles, stats});
+        int code = lib.run.run(handle, reqs, n, events.memory(), events.capacity(), maxCycles, stats);
         return result(code, events, "run");
     }
 
     /** Runs until every accepted check has answered (no new requests). */
     public RunResult drain(EventBuffer events, long maxCycles) {
         enter();
-        int code = lib.fRun.invokeInt(new Object[] {handle, events.memory(), 0L, events.memory(),
-            (long) events.capacity(), maxCycles, stats});
+        int code = lib.run.run(handle, events.memory(), 0, events.memory(), events.capacity(), maxCycles, stats);
         return result(code, events, "drain");
     }
 

@@ -39,6 +39,8 @@ public final class LoadedLibrary {
     final Function fSetPmp;
     final Function fReset;
     final Function fRun;
+    /** {@code mttb_run} through direct mapping when a slot is free (the per-batch call). */
+    final RunEntry.Call run;
     final Function fIdle;
     final Function fTrace;
 
@@ -94,6 +96,7 @@ public final class LoadedLibrary {
         fSetPmp = fn("mttb_set_pmp_regions");
         fReset = fn("mttb_reset");
         fRun = fn("mttb_run");
+        run = checker ? RunEntry.bind(lib, fRun) : null;  // only checker libraries need the fast binding
         fIdle = fn("mttb_idle");
         fTrace = fn("mttb_trace_window");
     }

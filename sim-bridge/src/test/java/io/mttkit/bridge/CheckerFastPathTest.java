@@ -302,6 +302,56 @@ class CheckerFastPathTest {
         }
     }
 
+    @Test
+    void severalMemoryRegionsAreServedAndOverlapsRefused() {
+        ByteBuffer low = TinyFixture.memory();
+        ByteBuffer high = ByteBuffer.allocateDirect(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long highBase = 0x9000_0000L;
+        high.putLong(0x18, entry(true, R | W));   // page 3 of a table rooted at highBase
+        try (CheckerSession s = TinyFixture.open(lib, SessionConfig.defaults(9), low)) {
+            s.attachMemory(highBase, high);
+            BridgeException overlap = assertThrows(BridgeException.class,
+                    () -> s.attachMemory(TinyFixture.MEM_BASE + 4096, ByteBuffer.allocateDirect(16)));
+            assertTrue(overlap.getMessage().contains("overlaps"), overlap.getMessage());
+            assertThrows(BridgeException.class, () -> s.attachMemory(0, ByteBuffer.allocate(16)));  // not direct
+            RequestBuffer q = new RequestBuffer(1);
+            q.check(1, 0x3000, W, 0, 0, highBase >>> 12, false, false);
+            List<String> ev = TinyFixture.runAll(s, q, 1, new EventBuffer(64));
+            assertEquals("MRS data=0x7 err=0 tag=0 addr=0x90000018", only(ev, "MRS").get(0));
+            assertTrue(only(ev, "RSP").get(0).contains("cause=0 xwr=3"));
+        }
+    }
+
+    @Test
+    void genericBindingOfRunBehavesLikeTheDirectOne() {
+        ByteBuffer mem = TinyFixture.memory();
+        Random rnd = new Random(3);
+        for (int p = 0; p < 32; p++) {
+            TinyFixture.putEntry(mem, p, entry(true, rnd.nextInt(8)));
+        }
+        RequestBuffer q = new RequestBuffer(200);
+        for (int i = 0; i < 200; i++) {
+            q.check(i, (long) rnd.nextInt(40) << 12, R, 0, 0, ROOT_PPN, false, false);
+        }
+        SessionConfig cfg = SessionConfig.defaults(10).withLatency(1, 5).withStalls(100, 100);
+        long direct;
+        try (CheckerSession s = TinyFixture.open(lib, cfg, mem)) {
+            direct = WaveReplay.runAll(s, q, new EventBuffer(128));
+        }
+        // the fallback used when every direct-mapping slot is taken: one call with everything, then a drain
+        RunEntry.Call generic = RunEntry.genericCall(lib.fRun);
+        try (CheckerSession s = TinyFixture.open(lib, cfg, mem)) {
+            EventBuffer ev = new EventBuffer(1 << 14);
+            com.sun.jna.Memory stats = new com.sun.jna.Memory(Records.STATS_SIZE);
+            assertEquals(0, generic.run(s.handle, q.memory(), q.size(), ev.memory(), ev.capacity(), 0, stats));
+            ev.setSize((int) stats.getLong(24));
+            long digest = ev.digest(Records.DIGEST_SEED);
+            assertEquals(0, generic.run(s.handle, q.memory(), 0, ev.memory(), ev.capacity(), 0, stats));
+            ev.setSize((int) stats.getLong(24));
+            assertEquals(direct, ev.digest(digest));
+        }
+    }
+
     private static RequestBuffer sub(RequestBuffer q, int from, int n) {
         RequestBuffer r = new RequestBuffer(n);
         for (int i = from; i < from + n; i++) {

@@ -46,23 +46,23 @@ public final class Hart {
     static final long TW = 1L << 21;
     static final long TSR = 1L << 22;
     static final long MBE = 1L << 37;
-    private static final long MSTATUS_WRITABLE = SIE | MIE | SPIE | MPIE | SPP | MPP | MPRV | SUM | MXR | TVM | TW
+    static final long MSTATUS_WRITABLE = SIE | MIE | SPIE | MPIE | SPP | MPP | MPRV | SUM | MXR | TVM | TW
             | TSR | MBE;
-    private static final long SSTATUS_MASK = SIE | SPIE | SPP | SUM | MXR | (3L << 32) | (3L << 13) | (3L << 15);
-    private static final long XL64 = (2L << 32) | (2L << 34); // UXL = SXL = 64
+    static final long SSTATUS_MASK = SIE | SPIE | SPP | SUM | MXR | (3L << 32) | (3L << 13) | (3L << 15);
+    static final long XL64 = (2L << 32) | (2L << 34); // UXL = SXL = 64
 
     static final long IRQ_SSIP = 1L << TrapCause.IRQ_SSI;
     static final long IRQ_MSIP = 1L << TrapCause.IRQ_MSI;
     static final long IRQ_STIP = 1L << TrapCause.IRQ_STI;
     static final long IRQ_MTIP = 1L << TrapCause.IRQ_MTI;
-    private static final long MEDELEG_WRITABLE = 0xB3FFL & ~(1L << TrapCause.ECALL_M);
+    static final long MEDELEG_WRITABLE = 0xB3FFL & ~(1L << TrapCause.ECALL_M);
 
     private final HartConfig cfg;
-    private final int xlen;
+    final int xlen;
     private final PageMemory mem;
-    private final Pmp pmp;
-    private final MttRootCsr mttRoot;
-    private final Msdcfg msdcfg = new Msdcfg();
+    final Pmp pmp;
+    final MttRootCsr mttRoot;
+    final Msdcfg msdcfg = new Msdcfg();
     private MttAccessCheck mttCheck;
     private final List<HartListener> listeners = new ArrayList<>();
     private final LookupResult verdict = new LookupResult();
@@ -212,7 +212,7 @@ public final class Hart {
 
     /** Reads a CSR as M-mode would (for tests and tools); throws for a CSR that does not exist. */
     public long csr(int n) {
-        Long v = readCsr(n);
+        Long v = Csrs.read(this, n);
         if (v == null) {
             throw new IllegalArgumentException(String.format("CSR 0x%03x is not implemented", n));
         }
@@ -261,7 +261,7 @@ public final class Hart {
         }
     }
 
-    private static Trap illegal(int insn) {
+    static Trap illegal(int insn) {
         return new Trap(TrapCause.ILLEGAL_INSN, insn & 0xFFFF_FFFFL);
     }
 
@@ -342,19 +342,19 @@ public final class Hart {
                 }
                 store(va, 1 << f3, b, AccessKind.STORE);
             }
-            case 0x13 -> wr(rd, opImm(insn, f3, a, false));
+            case 0x13 -> wr(rd, Alu.opImm(xlen, insn, f3, a, false));
             case 0x1B -> {
                 if (xlen == 32) {
                     throw illegal(insn);
                 }
-                wr(rd, opImm(insn, f3, a, true));
+                wr(rd, Alu.opImm(xlen, insn, f3, a, true));
             }
-            case 0x33 -> wr(rd, f7 == 1 ? mulDiv(insn, f3, a, b, false) : op(insn, f3, f7, a, b, false));
+            case 0x33 -> wr(rd, f7 == 1 ? Alu.mulDiv(xlen, insn, f3, a, b, false) : Alu.op(xlen, insn, f3, f7, a, b, false));
             case 0x3B -> {
                 if (xlen == 32) {
                     throw illegal(insn);
                 }
-                wr(rd, f7 == 1 ? mulDiv(insn, f3, a, b, true) : op(insn, f3, f7, a, b, true));
+                wr(rd, f7 == 1 ? Alu.mulDiv(xlen, insn, f3, a, b, true) : Alu.op(xlen, insn, f3, f7, a, b, true));
             }
             case 0x0F -> {
                 // FENCE (incl. FENCE.TSO, PAUSE) and FENCE.I: no caches or buffers to order in this model.
@@ -375,7 +375,7 @@ public final class Hart {
         pc = mask(next);
     }
 
-    private long mask(long v) {
+    long mask(long v) {
         return xlen == 32 ? v & 0xFFFF_FFFFL : v;
     }
 
@@ -399,116 +399,6 @@ public final class Hart {
         return ((i >> 25) << 5) | ((i >>> 7) & 31);
     }
 
-    private long opImm(int insn, int f3, long a, boolean word) {
-        long imm = insn >> 20;
-        int shMax = word || xlen == 32 ? 31 : 63;
-        int sh = (int) (imm & 0x3F);
-        int hi = (insn >>> 26);
-        switch (f3) {
-            case 0:
-                return word ? (int) (a + imm) : a + imm;
-            case 1:
-                if (hi != 0 || sh > shMax) {
-                    throw illegal(insn);
-                }
-                return word ? (int) a << sh : a << sh;
-            case 5:
-                if ((hi & ~0x10) != 0 || sh > shMax) {
-                    throw illegal(insn);
-                }
-                if (hi == 0x10) {
-                    return word || xlen == 32 ? (int) a >> sh : a >> sh;
-                }
-                return word || xlen == 32 ? (int) ((a & 0xFFFF_FFFFL) >>> sh) : a >>> sh;
-            default:
-                if (word) {
-                    throw illegal(insn);
-                }
-                return switch (f3) {
-                    case 2 -> a < imm ? 1 : 0;
-                    case 3 -> Long.compareUnsigned(mask(a), mask(imm)) < 0 ? 1 : 0;
-                    case 4 -> a ^ imm;
-                    case 6 -> a | imm;
-                    default -> a & imm;
-                };
-        }
-    }
-
-    private long op(int insn, int f3, int f7, long a, long b, boolean word) {
-        boolean narrow = word || xlen == 32;
-        int sh = (int) (b & (narrow ? 31 : 63));
-        if (f7 == 0x20) {
-            return switch (f3) {
-                case 0 -> word ? (int) (a - b) : a - b;
-                case 5 -> narrow ? (int) a >> sh : a >> sh;
-                default -> throw illegal(insn);
-            };
-        }
-        if (f7 != 0) {
-            throw illegal(insn);
-        }
-        if (word) {
-            return switch (f3) {
-                case 0 -> (int) (a + b);
-                case 1 -> (int) a << sh;
-                case 5 -> (int) ((a & 0xFFFF_FFFFL) >>> sh);
-                default -> throw illegal(insn);
-            };
-        }
-        return switch (f3) {
-            case 0 -> a + b;
-            case 1 -> a << sh;
-            case 2 -> a < b ? 1 : 0;
-            case 3 -> Long.compareUnsigned(mask(a), mask(b)) < 0 ? 1 : 0;
-            case 4 -> a ^ b;
-            case 5 -> narrow ? (int) ((a & 0xFFFF_FFFFL) >>> sh) : a >>> sh;
-            case 6 -> a | b;
-            default -> a & b;
-        };
-    }
-
-    /** M extension (RV32M/RV64M, Unprivileged ISA ch. "M"): division by zero and overflow never trap. */
-    private long mulDiv(int insn, int f3, long a, long b, boolean word) {
-        if (word) {
-            int x1 = (int) a;
-            int x2 = (int) b;
-            return switch (f3) {
-                case 0 -> x1 * x2;
-                case 4 -> x2 == 0 ? -1 : x1 / x2; // MIN / -1 = MIN in Java as in RISC-V
-                case 5 -> x2 == 0 ? -1 : Integer.divideUnsigned(x1, x2);
-                case 6 -> x2 == 0 ? x1 : x1 % x2;
-                case 7 -> x2 == 0 ? x1 : Integer.remainderUnsigned(x1, x2);
-                default -> throw illegal(insn);
-            };
-        }
-        if (xlen == 32) {
-            int x1 = (int) a;
-            int x2 = (int) b;
-            long ua = a & 0xFFFF_FFFFL;
-            long ub = b & 0xFFFF_FFFFL;
-            return switch (f3) {
-                case 0 -> x1 * x2;
-                case 1 -> ((long) x1 * (long) x2) >> 32;
-                case 2 -> ((long) x1 * ub) >> 32;
-                case 3 -> (ua * ub) >>> 32;
-                case 4 -> x2 == 0 ? -1 : x1 / x2;
-                case 5 -> x2 == 0 ? -1 : Integer.divideUnsigned(x1, x2);
-                case 6 -> x2 == 0 ? x1 : x1 % x2;
-                default -> x2 == 0 ? x1 : Integer.remainderUnsigned(x1, x2);
-            };
-        }
-        return switch (f3) {
-            case 0 -> a * b;
-            case 1 -> Math.multiplyHigh(a, b);
-            case 2 -> Math.multiplyHigh(a, b) + ((b >> 63) & a); // signed a × unsigned b
-            case 3 -> Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-            case 4 -> b == 0 ? -1 : a / b;
-            case 5 -> b == 0 ? -1 : Long.divideUnsigned(a, b);
-            case 6 -> b == 0 ? a : a % b;
-            default -> b == 0 ? a : Long.remainderUnsigned(a, b);
-        };
-    }
-
     private void amo(int insn, int rd, int f3, long a, long b, int rs2) {
         int size;
         if (f3 == 2) {
@@ -525,7 +415,7 @@ public final class Hart {
                 throw illegal(insn);
             }
             long pa = dataAccess(va, size, AccessKind.LOAD);
-            long v = readPhys(pa, size);
+            long v = dataRead(pa, size);
             reservation = pa;
             wr(rd, size == 4 ? (int) v : v);
             return;
@@ -535,7 +425,7 @@ public final class Hart {
             boolean ok = reservation == pa;
             reservation = -1;
             if (ok) {
-                writePhys(pa, size, b);
+                dataWrite(pa, size, b);
             }
             wr(rd, ok ? 0 : 1);
             return;
@@ -546,7 +436,7 @@ public final class Hart {
             default -> throw illegal(insn);
         }
         long pa = dataAccess(va, size, AccessKind.AMO);
-        long old = readPhys(pa, size);
+        long old = dataRead(pa, size);
         if (size == 4) {
             old = (int) old;
             b = (int) b;
@@ -571,7 +461,7 @@ public final class Hart {
                 nv = uo >= ub ? old : b;
             }
         }
-        writePhys(pa, size, nv);
+        dataWrite(pa, size, nv);
         wr(rd, old);
     }
 
@@ -658,7 +548,7 @@ public final class Hart {
 
     // ---- traps and interrupts -----------------------------------------------------------------------------
 
-    private long mip() {
+    long mip() {
         long v = mipSoft;
         if (Long.compareUnsigned(mtime, mtimecmp) >= 0) {
             v |= IRQ_MTIP;
@@ -757,18 +647,25 @@ public final class Hart {
     }
 
     private long load(long va, int size, AccessKind kind) {
-        long pa = dataAccess(va, size, kind);
-        long v = readPhys(pa, size);
-        // Only M-mode data accesses may be big-endian (MBE); SBE and UBE are read-only zero.
-        return effectiveDataPriv() == Priv.M && (mstatus & MBE) != 0 ? PageMemory.swap(v, size) : v;
+        return dataRead(dataAccess(va, size, kind), size);
     }
 
     private void store(long va, int size, long v, AccessKind kind) {
-        long pa = dataAccess(va, size, kind);
-        if (effectiveDataPriv() == Priv.M && (mstatus & MBE) != 0) {
-            v = PageMemory.swap(v, size);
-        }
-        writePhys(pa, size, v);
+        dataWrite(dataAccess(va, size, kind), size, v);
+    }
+
+    /** Explicit data accesses are big-endian only at effective M with MBE=1 (SBE and UBE are read-only 0). */
+    private boolean bigEndianData() {
+        return effectiveDataPriv() == Priv.M && (mstatus & MBE) != 0;
+    }
+
+    private long dataRead(long pa, int size) {
+        long v = readPhys(pa, size);
+        return bigEndianData() ? PageMemory.swap(v, size) : v;
+    }
+
+    private void dataWrite(long pa, int size, long v) {
+        writePhys(pa, size, bigEndianData() ? PageMemory.swap(v, size) : v);
     }
 
     private boolean isClint(long pa) {
@@ -840,7 +737,9 @@ public final class Hart {
         if (v != null && !v.allow()) {
             throw new Trap(accessFault(reportAs), faultVa, v.cause());
         }
-        if (!isClint(pa) && !mem.canAccess(pa, size)) {
+        // Bus: RAM ranges, and the CLINT for loads and stores only (no fetch or page-table walk from MMIO).
+        boolean bus = isClint(pa) ? kind == AccessKind.LOAD || kind == AccessKind.STORE : mem.canAccess(pa, size);
+        if (!bus) {
             throw new Trap(accessFault(reportAs), faultVa);
         }
     }
@@ -973,10 +872,10 @@ public final class Hart {
         if (priv < minPriv || (writes && (csr >>> 10) == 3)) {
             throw illegal(insn);
         }
-        if (!counterAccessible(csr) || (csr == 0x180 && priv == Priv.S && (mstatus & TVM) != 0)) {
+        if (!Csrs.counterAccessible(this, csr) || (csr == 0x180 && priv == Priv.S && (mstatus & TVM) != 0)) {
             throw illegal(insn);
         }
-        Long old = readCsr(csr);
+        Long old = Csrs.read(this, csr);
         if (old == null) {
             throw illegal(insn);
         }
@@ -986,208 +885,15 @@ public final class Hart {
                 case 2 -> old | src;
                 default -> old & ~src;
             };
-            if (!writeCsr(csr, mask(nv))) {
+            if (!Csrs.write(this, csr, mask(nv))) {
                 throw illegal(insn);
             }
-            Long after = readCsr(csr);
+            Long after = Csrs.read(this, csr);
             for (int i = 0; i < listeners.size(); i++) {
                 listeners.get(i).csrWritten(csr, after == null ? 0 : after);
             }
         }
         wr(rd, old);
-    }
-
-    /** Zicntr/Zihpm gating by mcounteren/scounteren for S and U. */
-    private boolean counterAccessible(int csr) {
-        boolean user = (csr >= 0xC00 && csr <= 0xC1F) || (xlen == 32 && csr >= 0xC80 && csr <= 0xC9F);
-        if (!user || priv == Priv.M) {
-            return true;
-        }
-        int bit = csr & 0x1F;
-        if (((mcounteren >>> bit) & 1) == 0) {
-            return false;
-        }
-        return priv == Priv.S || ((scounteren >>> bit) & 1) != 0;
-    }
-
-    private long readMstatus() {
-        return xlen == 32 ? mstatus & 0xFFFF_FFFFL : mstatus;
-    }
-
-    /** The CSR value as software reads it, or null when the CSR does not exist. */
-    private Long readCsr(int csr) {
-        boolean rv32 = xlen == 32;
-        if (csr >= 0x3A0 && csr <= 0x3AF) {
-            int n = csr - 0x3A0;
-            return rv32 || (n & 1) == 0 ? pmp.readPmpcfgCsr(n) : null;
-        }
-        if (csr >= 0x3B0 && csr <= 0x3EF) {
-            int i = csr - 0x3B0;
-            return i < pmp.entries() ? pmp.readPmpaddr(i) : 0L;
-        }
-        if ((csr >= 0xB03 && csr <= 0xB1F) || (csr >= 0xC03 && csr <= 0xC1F) || (csr >= 0x323 && csr <= 0x33F)) {
-            return 0L; // hpm counters and events: read-only zero (WARL 0)
-        }
-        if (rv32 && ((csr >= 0xB83 && csr <= 0xB9F) || (csr >= 0xC83 && csr <= 0xC9F))) {
-            return 0L;
-        }
-        long v;
-        switch (csr) {
-            case 0x300 -> v = readMstatus();
-            case 0x310 -> {
-                if (!rv32) {
-                    return null;
-                }
-                v = (mstatus >>> 32) & 0xFFFF_FFFFL;
-            }
-            case 0x301 -> v = (rv32 ? 1L << 30 : 2L << 62) | (1 << 0) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20);
-            case 0x302 -> v = medeleg;
-            case 0x303 -> v = mideleg;
-            case 0x304 -> v = mie;
-            case 0x305 -> v = mtvec;
-            case 0x306 -> v = mcounteren;
-            case 0x30A, 0x10A -> v = 0; // menvcfg/senvcfg: no optional features, read-only zero
-            case 0x31A -> {
-                if (!rv32) {
-                    return null;
-                }
-                v = 0;
-            }
-            case 0x320 -> v = 0; // mcountinhibit: not implemented, WARL zero
-            case 0x340 -> v = mscratch;
-            case 0x341 -> v = mepc;
-            case 0x342 -> v = mcause;
-            case 0x343 -> v = mtval;
-            case 0x344 -> v = mip();
-            case 0x100 -> v = readMstatus() & SSTATUS_MASK;
-            case 0x104 -> v = mie & mideleg;
-            case 0x105 -> v = stvec;
-            case 0x106 -> v = scounteren;
-            case 0x140 -> v = sscratch;
-            case 0x141 -> v = sepc;
-            case 0x142 -> v = scause;
-            case 0x143 -> v = stval;
-            case 0x144 -> v = mip() & mideleg;
-            case 0x180 -> v = satp;
-            case 0x382 -> v = mttRoot.read(); // mmpt (v0.9) / mttp (v0.1, mttkit's number)
-            case Msdcfg.CSR_NUMBER -> v = msdcfg.read();
-            case Pmp.CSR_MSECCFG -> v = rv32 ? pmp.readMseccfg() & 0xFFFF_FFFFL : pmp.readMseccfg();
-            case 0x757 -> {
-                if (!rv32) {
-                    return null;
-                }
-                v = pmp.readMseccfg() >>> 32;
-            }
-            case 0xB00, 0xC00 -> v = mcycle;
-            case 0xB02, 0xC02 -> v = minstret;
-            case 0xC01 -> v = mtime;
-            case 0xB80, 0xC80 -> {
-                if (!rv32) {
-                    return null;
-                }
-                v = mcycle >>> 32;
-            }
-            case 0xB82, 0xC82 -> {
-                if (!rv32) {
-                    return null;
-                }
-                v = minstret >>> 32;
-            }
-            case 0xC81 -> {
-                if (!rv32) {
-                    return null;
-                }
-                v = mtime >>> 32;
-            }
-            case 0xF11, 0xF12, 0xF13, 0xF14, 0xF15 -> v = 0;
-            default -> {
-                return null;
-            }
-        }
-        return mask(v);
-    }
-
-    /** Writes a CSR with its WARL rules; false when the CSR does not exist. Read-only ones are filtered before. */
-    private boolean writeCsr(int csr, long v) {
-        boolean rv32 = xlen == 32;
-        if (csr >= 0x3A0 && csr <= 0x3AF) {
-            pmp.writePmpcfgCsr(csr - 0x3A0, v);
-            return true;
-        }
-        if (csr >= 0x3B0 && csr <= 0x3EF) {
-            int i = csr - 0x3B0;
-            if (i < pmp.entries()) {
-                pmp.writePmpaddr(i, v);
-            }
-            return true;
-        }
-        if ((csr >= 0xB03 && csr <= 0xB1F) || (csr >= 0x323 && csr <= 0x33F) || (rv32 && csr >= 0xB83 && csr <= 0xB9F)) {
-            return true;
-        }
-        switch (csr) {
-            case 0x300 -> writeMstatus(rv32 ? (mstatus & ~0xFFFF_FFFFL) | v : v, MSTATUS_WRITABLE);
-            case 0x310 -> writeMstatus((mstatus & 0xFFFF_FFFFL) | (v << 32), MSTATUS_WRITABLE);
-            case 0x100 -> writeMstatus(rv32 ? (mstatus & ~0xFFFF_FFFFL) | v : v, SIE | SPIE | SPP | SUM | MXR);
-            case 0x301, 0x30A, 0x10A, 0x31A, 0x320 -> {
-                // misa is read-only (WARL); envcfg and mcountinhibit are read-only zero here
-            }
-            case 0x302 -> medeleg = v & MEDELEG_WRITABLE;
-            case 0x303 -> mideleg = v & (IRQ_SSIP | IRQ_STIP);
-            case 0x304 -> mie = v & (IRQ_SSIP | IRQ_STIP | IRQ_MSIP | IRQ_MTIP);
-            case 0x104 -> mie = (mie & ~mideleg) | (v & mideleg & (IRQ_SSIP | IRQ_STIP));
-            case 0x305 -> mtvec = legalTvec(mtvec, v);
-            case 0x105 -> stvec = legalTvec(stvec, v);
-            case 0x306 -> mcounteren = v & 0xFFFF_FFFFL;
-            case 0x106 -> scounteren = v & 0xFFFF_FFFFL;
-            case 0x340 -> mscratch = v;
-            case 0x140 -> sscratch = v;
-            case 0x341 -> mepc = v & ~3L;
-            case 0x141 -> sepc = v & ~3L;
-            case 0x342 -> mcause = v;
-            case 0x142 -> scause = v;
-            case 0x343 -> mtval = v;
-            case 0x143 -> stval = v;
-            case 0x344 -> mipSoft = v & (IRQ_SSIP | IRQ_STIP);
-            case 0x144 -> mipSoft = (mipSoft & ~(IRQ_SSIP & mideleg)) | (v & IRQ_SSIP & mideleg);
-            case 0x180 -> writeSatp(v);
-            case 0x382 -> mttRoot.write(v);
-            case Msdcfg.CSR_NUMBER -> msdcfg.write(v);
-            case Pmp.CSR_MSECCFG -> pmp.writeMseccfg(rv32 ? (pmp.readMseccfg() & ~0xFFFF_FFFFL) | v : v);
-            case 0x757 -> pmp.writeMseccfg((pmp.readMseccfg() & 0xFFFF_FFFFL) | (v << 32));
-            case 0xB00 -> mcycle = rv32 ? (mcycle & ~0xFFFF_FFFFL) | v : v;
-            case 0xB80 -> mcycle = (mcycle & 0xFFFF_FFFFL) | (v << 32);
-            case 0xB02 -> minstret = rv32 ? (minstret & ~0xFFFF_FFFFL) | v : v;
-            case 0xB82 -> minstret = (minstret & 0xFFFF_FFFFL) | (v << 32);
-            default -> {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void writeMstatus(long v, long writable) {
-        long nv = (mstatus & ~writable) | (v & writable);
-        if (((nv >>> MPP_SHIFT) & 3) == 2) { // MPP=2 is reserved: keep the old value (WARL)
-            nv = (nv & ~MPP) | (mstatus & MPP);
-        }
-        mstatus = nv | (xlen == 64 ? XL64 : 0);
-    }
-
-    private static long legalTvec(long old, long v) {
-        long mode = v & 3;
-        return mode >= 2 ? (v & ~3L) | (old & 3) : v;
-    }
-
-    /** satp: "If satp is written with an unsupported MODE, the entire write has no effect"; ASIDLEN = 0. */
-    private void writeSatp(long v) {
-        if (xlen == 32) {
-            satp = v & 0x803F_FFFFL;
-            return;
-        }
-        long mode = v >>> 60;
-        if (mode == 0 || mode == 8 || mode == 9) {
-            satp = v & (0xFL << 60 | ((1L << 44) - 1));
-        }
     }
 
     /** The active MTT mode (for tools and tests). */

@@ -80,6 +80,18 @@ class AtomicsTest {
     }
 
     @Test
+    void amosFollowMbeInMachineMode() {
+        Hart h = TestHarts.hart(64);
+        h.mstatus |= Hart.MBE;
+        h.memory().store(ADDR, 4, 0x0100_0000L); // bytes 00 00 00 01: the big-endian word 1
+        h.setReg(1, ADDR);
+        h.setReg(2, 1);
+        TestHarts.exec(h, amo(0b00000, 2, 3, 1, 2)); // amoadd.w
+        assertEquals(1, h.reg(3));
+        assertEquals(0x0200_0000L, h.memory().load(ADDR, 4));
+    }
+
+    @Test
     void misalignedAmoAndLrWithRs2AreRejected() {
         Hart h = TestHarts.hart(64);
         h.setReg(1, ADDR + 4);

@@ -137,10 +137,10 @@ class InstructionSemanticsTest {
                 Arguments.of("lbu zero-extends", 64, 4, v, 0xF0L),
                 Arguments.of("lh", 64, 1, v, (long) (short) 0xEEF0),
                 Arguments.of("lhu", 64, 5, v, 0xEEF0L),
-                Arguments.of("lw", 64, 2, v, (long) (int) 0xCCDD_EEF0),
+                Arguments.of("lw", 64, 2, v, (long) 0xCCDD_EEF0),
                 Arguments.of("lwu", 64, 6, v, 0xCCDD_EEF0L),
                 Arguments.of("ld", 64, 3, v, v),
-                Arguments.of("rv32 lw", 32, 2, v, (long) (int) 0xCCDD_EEF0));
+                Arguments.of("rv32 lw", 32, 2, v, (long) 0xCCDD_EEF0));
     }
 
     @ParameterizedTest(name = "{0}")

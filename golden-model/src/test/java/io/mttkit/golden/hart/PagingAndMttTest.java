@@ -283,6 +283,32 @@ class PagingAndMttTest {
     }
 
     @Test
+    void sv48WalksFourLevelsAndRejectsNonCanonicalAddresses() {
+        Hart h = sv39(V | R | W | A | D);
+        // Sv48: a new top-level table whose entry 0 points at the Sv39 root, which becomes level 2
+        long top = RAM + 0x14000;
+        h.memory().store(top, 8, ((ROOT >>> 12) << 10) | V);
+        h.satp = (9L << 60) | (top >>> 12);
+        h.setReg(1, VA);
+        TestHarts.exec(h, i(0, 1, 3, 3, 0x03));
+        assertEquals(0x1122_3344_5566_7788L, h.reg(3));
+        h.setReg(1, 0x0000_8000_0000_1000L); // bit 47 set, bits 63:48 clear: not canonical for Sv48
+        TestHarts.exec(h, i(0, 1, 3, 3, 0x03));
+        assertEquals(TrapCause.LOAD_PAGE_FAULT, h.csr(0x342));
+    }
+
+    @Test
+    void unsupportedSatpModeWritesHaveNoEffect() {
+        Hart h = TestHarts.hart(64);
+        h.setReg(5, (10L << 60) | 0x1234); // Sv57 is not implemented
+        TestHarts.exec(h, i(0x180, 5, 1, 0, 0x73));
+        assertEquals(0, h.csr(0x180));
+        h.setReg(5, (8L << 60) | 0x1234);
+        TestHarts.exec(h, i(0x180, 5, 1, 0, 0x73));
+        assertEquals((8L << 60) | 0x1234, h.csr(0x180));
+    }
+
+    @Test
     void sv32TranslatesAndChecksTheWalkOnRv32() {
         Hart h = TestHarts.hart(32);
         TestHarts.openPmp(h);

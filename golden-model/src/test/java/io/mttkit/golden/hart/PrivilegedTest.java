@@ -271,6 +271,31 @@ class PrivilegedTest {
     }
 
     @Test
+    void delegatedSupervisorTimerInterruptGoesToStvec() {
+        Hart h = hart64();
+        h.mideleg = Hart.IRQ_STIP;
+        h.mie = Hart.IRQ_STIP;
+        h.mipSoft = Hart.IRQ_STIP; // M-mode software raised STIP
+        h.priv = Priv.U;           // S-level interrupts are always enabled below S
+        long pc = h.pc();
+        h.step();
+        assertEquals(Priv.S, h.priv());
+        assertEquals(HANDLER_S, h.pc());
+        assertEquals((1L << 63) | TrapCause.IRQ_STI, h.scause);
+        assertEquals(pc, h.sepc);
+        // In S with SIE=0 (cleared by the trap) it stays pending: the handler's first instruction runs
+        TestHarts.exec(h, 0x13);
+        assertEquals(HANDLER_S + 4, h.pc());
+        assertEquals(Priv.S, h.priv());
+        // in M it is never taken, even with SIE=1
+        h.priv = Priv.M;
+        h.mstatus |= Hart.MIE | Hart.SIE;
+        long mpc = h.pc();
+        TestHarts.exec(h, 0x13);
+        assertEquals(mpc + 4, h.pc());
+    }
+
+    @Test
     void counterAccessFromUserFollowsCounteren() {
         Hart h = hart64();
         h.priv = Priv.U;

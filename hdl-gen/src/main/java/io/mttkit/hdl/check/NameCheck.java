@@ -54,9 +54,8 @@ final class NameCheck implements Check {
     public List<HdlError> run(Design design, ModuleDef m) {
         List<HdlError> errors = new ArrayList<>();
         Map<String, SourceLoc> taken = new HashMap<>();
-        if (m.clocked()) {
-            FRAMEWORK.forEach(n -> taken.put(n, SourceLoc.UNKNOWN));
-        }
+        // reserved in every module, so adding the first register never renames anything
+        FRAMEWORK.forEach(n -> taken.put(n, SourceLoc.UNKNOWN));
         checkIdent("module", m.name(), m.loc(), errors);
         for (Signal s : m.signals()) {
             claim(s.kind() == Signal.Kind.CHILD_INPUT || s.kind() == Signal.Kind.CHILD_OUTPUT

@@ -69,7 +69,7 @@ final class Lowering {
         }
         body.addAll(0, tempAssigns);
         return new ModuleDef(in.name(), outSignals, in.memories(), in.instances(), in.localParams(), body,
-                in.clocked(), in.doc(), in.loc());
+                in.clocked(), in.reset(), in.doc(), in.loc());
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * Prints an elaborated {@link Design} as Verilog-2005, one file per definition. Statements are first
@@ -66,10 +65,13 @@ public final class VerilogEmitter {
         /** Signals with an id at or past this one were introduced by {@link Lowering}. */
         private final int firstGenerated;
 
+        private final StatementPrinter sp;
+
         ModulePrinter(ModuleDef m, int firstGenerated) {
             this.m = m;
             this.ex = new ExprPrinter(m);
             this.firstGenerated = firstGenerated;
+            this.sp = new StatementPrinter(m, ex, out, options.sourceComments());
         }
 
         String print() {
@@ -144,6 +146,8 @@ public final class VerilogEmitter {
             List<String[]> ports = new ArrayList<>();
             if (m.clocked()) {
                 ports.add(new String[] {"input  wire", "", "clk", null});
+            }
+            if (m.reset()) {
                 ports.add(new String[] {"input  wire", "", "rst", null});
             }
             for (Signal p : m.ports()) {
@@ -190,7 +194,7 @@ public final class VerilogEmitter {
             if (decls.isEmpty()) {
                 return;
             }
-            Map<String, String> partlyUsed = partlyUsedTemporaries();
+            Map<String, String> partlyUsed = BitUsage.partlyUsed(m, firstGenerated);
             out.append("\n");
             int rw = decls.stream().mapToInt(d -> d[1].length()).max().orElse(0);
             for (String[] d : decls) {
@@ -208,91 +212,6 @@ public final class VerilogEmitter {
             }
         }
 
-        /** Generated temporaries of which only some bits are read: name -> the unread bits as text. */
-        private Map<String, String> partlyUsedTemporaries() {
-            Map<Integer, java.util.BitSet> used = new HashMap<>();
-            java.util.function.Consumer<Expr> scan = new java.util.function.Consumer<>() {
-                private final Set<Expr> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-
-                @Override
-                public void accept(Expr e) {
-                    if (e == null || !seen.add(e)) {
-                        return;
-                    }
-                    if (e instanceof Expr.Slice s && s.a() instanceof Expr.Ref r) {
-                        used.computeIfAbsent(r.id(), k -> new java.util.BitSet()).set(s.lo(), s.hi() + 1);
-                    } else if (e instanceof Expr.Ref r) {
-                        used.computeIfAbsent(r.id(), k -> new java.util.BitSet()).set(0, r.width());
-                    } else {
-                        children(e).forEach(this);
-                    }
-                }
-            };
-            for (Signal s : m.signals()) {
-                scan.accept(s.init());
-                scan.accept(s.enable());
-            }
-            forEachExpr(m.body(), scan);
-            Map<String, String> result = new HashMap<>();
-            for (Signal s : m.signals()) {
-                if (s.id() < firstGenerated) {
-                    continue;
-                }
-                java.util.BitSet u = used.getOrDefault(s.id(), new java.util.BitSet());
-                if (u.cardinality() < s.width()) {
-                    java.util.BitSet unused = new java.util.BitSet();
-                    unused.set(0, s.width());
-                    unused.andNot(u);
-                    result.put(s.name(), (unused.cardinality() == 1 ? "bit " : "bits ") + unused.stream().mapToObj(Integer::toString)
-                            .collect(java.util.stream.Collectors.joining(", ")));
-                }
-            }
-            return result;
-        }
-
-        private List<Expr> children(Expr e) {
-            if (e instanceof Expr.Unary u) {
-                return List.of(u.a());
-            } else if (e instanceof Expr.Binary b) {
-                return List.of(b.a(), b.b());
-            } else if (e instanceof Expr.Mux x) {
-                return List.of(x.cond(), x.whenTrue(), x.whenFalse());
-            } else if (e instanceof Expr.Slice s) {
-                return List.of(s.a());
-            } else if (e instanceof Expr.Index i) {
-                return List.of(i.a(), i.index());
-            } else if (e instanceof Expr.Concat c) {
-                return c.parts();
-            } else if (e instanceof Expr.Repeat r) {
-                return List.of(r.a());
-            } else if (e instanceof Expr.MemRead r) {
-                return List.of(r.addr());
-            }
-            return List.of();
-        }
-
-        private void forEachExpr(List<Stmt> body, java.util.function.Consumer<Expr> f) {
-            for (Stmt s : body) {
-                if (s instanceof Stmt.Assign a) {
-                    f.accept(a.value());
-                } else if (s instanceof Stmt.When w) {
-                    f.accept(w.cond());
-                    forEachExpr(w.then(), f);
-                    forEachExpr(w.otherwise(), f);
-                } else if (s instanceof Stmt.Switch sw) {
-                    f.accept(sw.selector());
-                    sw.cases().forEach(c -> forEachExpr(c.body(), f));
-                    if (sw.otherwise() != null) {
-                        forEachExpr(sw.otherwise(), f);
-                    }
-                } else if (s instanceof Stmt.MemWrite w) {
-                    f.accept(w.addr());
-                    f.accept(w.data());
-                    f.accept(w.mask());
-                }
-            }
-        }
-
         private void instances() {
             for (Instance inst : m.instances()) {
                 out.append("\n").append(withComment(IND + inst.module() + " " + inst.name() + " (", comment(inst.loc())))
@@ -300,6 +219,8 @@ public final class VerilogEmitter {
                 List<String> conns = new ArrayList<>();
                 if (inst.clocked()) {
                     conns.add(".clk(clk)");
+                }
+                if (inst.reset()) {
                     conns.add(".rst(rst)");
                 }
                 for (Instance.PortBinding b : inst.ports()) {
@@ -371,8 +292,8 @@ public final class VerilogEmitter {
                         out.append(IND).append(IND).append(s.name()).append(" = ").append(ex.print(v)).append(";\n");
                     }
                 }
-                List<Stmt> filtered = filter(body, st -> st instanceof Stmt.Assign a && set.contains(a.target()));
-                printStmts(filtered, 2, "=");
+                List<Stmt> filtered = sp.filter(body, st -> st instanceof Stmt.Assign a && set.contains(a.target()));
+                sp.printStmts(filtered, 2, "=");
                 out.append(IND).append("end\n");
             }
         }
@@ -443,16 +364,16 @@ public final class VerilogEmitter {
                 }
             }
             Set<Integer> alwaysSet = new HashSet<>(always);
-            printStmts(filter(m.body(), st -> (st instanceof Stmt.Assign a && alwaysSet.contains(a.target()))
+            sp.printStmts(sp.filter(m.body(), st -> (st instanceof Stmt.Assign a && alwaysSet.contains(a.target()))
                     || (memWrites && st instanceof Stmt.MemWrite)), depth, "<=");
             for (Map.Entry<Expr, List<Integer>> e : byEnable.entrySet()) {
                 Set<Integer> set = new HashSet<>(e.getValue());
-                List<Stmt> f = filter(m.body(), st -> st instanceof Stmt.Assign a && set.contains(a.target()));
+                List<Stmt> f = sp.filter(m.body(), st -> st instanceof Stmt.Assign a && set.contains(a.target()));
                 if (f.isEmpty()) {
                     continue;
                 }
                 out.append(IND.repeat(depth)).append("if (").append(ex.print(e.getKey())).append(") begin\n");
-                printStmts(f, depth + 1, "<=");
+                sp.printStmts(f, depth + 1, "<=");
                 out.append(IND.repeat(depth)).append("end\n");
             }
         }
@@ -477,150 +398,6 @@ public final class VerilogEmitter {
                 }
             }
             return false;
-        }
-
-        // -------------------------------------------------------------- statements
-
-        /** The part of {@code body} that concerns the statements accepted by {@code keep}. */
-        private List<Stmt> filter(List<Stmt> body, Predicate<Stmt> keep) {
-            List<Stmt> outList = new ArrayList<>();
-            for (Stmt s : body) {
-                if (s instanceof Stmt.Assign || s instanceof Stmt.MemWrite) {
-                    if (keep.test(s)) {
-                        outList.add(s);
-                    }
-                } else if (s instanceof Stmt.When w) {
-                    List<Stmt> t = filter(w.then(), keep);
-                    List<Stmt> o = filter(w.otherwise(), keep);
-                    if (!t.isEmpty() || !o.isEmpty()) {
-                        outList.add(new Stmt.When(w.cond(), t, o, w.loc()));
-                    }
-                } else if (s instanceof Stmt.Switch sw) {
-                    List<Stmt> dflt = sw.otherwise() == null ? null : filter(sw.otherwise(), keep);
-                    boolean keepEmptyArms = dflt != null && !dflt.isEmpty();
-                    List<Stmt.Case> cases = new ArrayList<>();
-                    for (Stmt.Case c : sw.cases()) {
-                        List<Stmt> b = filter(c.body(), keep);
-                        if (!b.isEmpty() || keepEmptyArms) {
-                            cases.add(new Stmt.Case(c.labels(), b, c.loc()));
-                        }
-                    }
-                    if (!cases.isEmpty() || keepEmptyArms) {
-                        outList.add(new Stmt.Switch(sw.selector(), cases, keepEmptyArms ? dflt : null, sw.loc()));
-                    }
-                }
-            }
-            return outList;
-        }
-
-        private void printStmts(List<Stmt> body, int depth, String op) {
-            for (Stmt s : body) {
-                printStmt(s, depth, op);
-            }
-        }
-
-        private void printStmt(Stmt s, int depth, String op) {
-            String ind = IND.repeat(depth);
-            if (s instanceof Stmt.Assign a) {
-                out.append(withComment(ind + assignText(a, op), comment(a.loc()))).append("\n");
-            } else if (s instanceof Stmt.MemWrite w) {
-                printMemWrite(w, depth);
-            } else if (s instanceof Stmt.When w) {
-                printWhen(w, depth, op, false);
-            } else if (s instanceof Stmt.Switch sw) {
-                printSwitch(sw, depth, op);
-            }
-        }
-
-        private String assignText(Stmt.Assign a, String op) {
-            Signal t = m.signal(a.target());
-            String lhs = t.name();
-            if (a.hi() != t.width() - 1 || a.lo() != 0) {
-                lhs += a.hi() == a.lo() ? "[" + a.lo() + "]" : "[" + a.hi() + ":" + a.lo() + "]";
-            }
-            return lhs + " " + op + " " + ex.print(a.value()) + ";";
-        }
-
-        private void printWhen(Stmt.When w, int depth, String op, boolean continued) {
-            String ind = IND.repeat(depth);
-            String cond;
-            List<Stmt> then = w.then();
-            List<Stmt> otherwise = w.otherwise();
-            if (then.isEmpty()) {
-                cond = "!" + ex.operand(w.cond());
-                then = otherwise;
-                otherwise = List.of();
-            } else {
-                cond = ex.print(w.cond());
-            }
-            out.append(continued ? "" : ind).append("if (").append(cond).append(") begin\n");
-            printStmts(then, depth + 1, op);
-            if (otherwise.isEmpty()) {
-                out.append(ind).append("end\n");
-            } else if (otherwise.size() == 1 && otherwise.get(0) instanceof Stmt.When inner && !inner.then().isEmpty()) {
-                out.append(ind).append("end else ");
-                printWhen(inner, depth, op, true);
-            } else {
-                out.append(ind).append("end else begin\n");
-                printStmts(otherwise, depth + 1, op);
-                out.append(ind).append("end\n");
-            }
-        }
-
-        private void printSwitch(Stmt.Switch sw, int depth, String op) {
-            String ind = IND.repeat(depth);
-            out.append(ind).append("case (").append(ex.print(sw.selector())).append(")\n");
-            Set<BigInteger> covered = new HashSet<>();
-            for (Stmt.Case c : sw.cases()) {
-                List<String> labels = new ArrayList<>();
-                for (Expr l : c.labels()) {
-                    labels.add(ex.print(l));
-                    covered.add(l instanceof Expr.Lit lit ? lit.value() : ((Expr.Const) l).value());
-                }
-                printArm(String.join(", ", labels), c.body(), depth + 1, op);
-            }
-            boolean complete = sw.selector().width() < 31
-                    && covered.size() == (1L << sw.selector().width());
-            if (sw.otherwise() != null) {
-                printArm("default", sw.otherwise(), depth + 1, op);
-            } else if (!complete) {
-                // Not every value has an arm: an explicit empty default says "nothing happens" (and keeps
-                // lint's CASEINCOMPLETE quiet).
-                out.append(ind).append(IND).append("default: ;\n");
-            }
-            out.append(ind).append("endcase\n");
-        }
-
-        private void printArm(String label, List<Stmt> body, int depth, String op) {
-            String ind = IND.repeat(depth);
-            if (body.isEmpty()) {
-                out.append(ind).append(label).append(": ;\n");
-            } else if (body.size() == 1 && body.get(0) instanceof Stmt.Assign a) {
-                out.append(withComment(ind + label + ": " + assignText(a, op), comment(a.loc()))).append("\n");
-            } else {
-                out.append(ind).append(label).append(": begin\n");
-                printStmts(body, depth + 1, op);
-                out.append(ind).append("end\n");
-            }
-        }
-
-        private void printMemWrite(Stmt.MemWrite w, int depth) {
-            String ind = IND.repeat(depth);
-            Memory mem = m.memories().get(w.mem());
-            String word = mem.name() + "[" + ex.print(w.addr()) + "]";
-            if (w.mask() == null) {
-                out.append(withComment(ind + word + " <= " + ex.print(w.data()) + ";", comment(w.loc()))).append("\n");
-                return;
-            }
-            int lanes = w.mask().width();
-            int lane = mem.width() / lanes;
-            String data = ex.operand(w.data());
-            String mask = ex.operand(w.mask());
-            for (int i = 0; i < lanes; i++) {
-                String sel = lane == 1 ? "[" + i + "]" : "[" + ((i + 1) * lane - 1) + ":" + (i * lane) + "]";
-                out.append(ind).append("if (").append(lanes == 1 ? mask : mask + "[" + i + "]").append(") ")
-                        .append(word).append(sel).append(" <= ").append(data).append(sel).append(";\n");
-            }
         }
 
         // -------------------------------------------------------------- formatting helpers

@@ -11,12 +11,13 @@ import java.util.List;
  * @param instances   child instances in creation order
  * @param localParams named constants (FSM states) in declaration order
  * @param body        the statement tree
- * @param clocked     whether the module has {@code clk}/{@code rst} ports (it or a child holds state)
+ * @param clocked     whether the module has a {@code clk} port (it or a child holds state)
+ * @param reset       whether the module has a {@code rst} port (it or a child has a register with a reset value)
  * @param doc         a description for readers of the Verilog (printed as a comment above the module), or ""
  * @param loc         where the module was instantiated / elaborated
  */
 public record ModuleDef(String name, List<Signal> signals, List<Memory> memories, List<Instance> instances,
-                        List<LocalParam> localParams, List<Stmt> body, boolean clocked, String doc,
+                        List<LocalParam> localParams, List<Stmt> body, boolean clocked, boolean reset, String doc,
                         SourceLoc loc) {
     public ModuleDef {
         signals = List.copyOf(signals);
@@ -41,11 +42,11 @@ public record ModuleDef(String name, List<Signal> signals, List<Memory> memories
 
     /** A copy with another source location. */
     public ModuleDef withLoc(SourceLoc newLoc) {
-        return new ModuleDef(name, signals, memories, instances, localParams, body, clocked, doc, newLoc);
+        return new ModuleDef(name, signals, memories, instances, localParams, body, clocked, reset, doc, newLoc);
     }
 
     /** A copy with another definition name. */
     public ModuleDef withName(String newName) {
-        return new ModuleDef(newName, signals, memories, instances, localParams, body, clocked, doc, loc);
+        return new ModuleDef(newName, signals, memories, instances, localParams, body, clocked, reset, doc, loc);
     }
 }

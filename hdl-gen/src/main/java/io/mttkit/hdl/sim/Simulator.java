@@ -34,9 +34,9 @@ public final class Simulator {
         this.top = new Inst(design, design.topModule(), null, null);
     }
 
-    /** A handle on a top-level port (including {@code rst} for clocked designs). */
+    /** A handle on a top-level port (including {@code rst} for designs with reset values). */
     public Port port(String name) {
-        if (name.equals("rst") && top.def.clocked()) {
+        if (name.equals("rst") && top.def.reset()) {
             return new Port(name, 1, -1);
         }
         for (Signal s : top.def.ports()) {
@@ -94,6 +94,7 @@ public final class Simulator {
         final BigInteger[][] mems;
         final Map<Integer, BigInteger> inputs = new HashMap<>();
         final Map<Integer, Inst> childOfPort = new HashMap<>();
+        final List<Inst> children = new ArrayList<>();
         final Map<Integer, Integer> childPortId = new HashMap<>();
         final Map<Integer, Integer> parentSignalOfInput = new HashMap<>();
         final BigInteger[] cache;
@@ -126,6 +127,7 @@ public final class Simulator {
             for (Instance i : def.instances()) {
                 ModuleDef cd = design.module(i.module());
                 Inst child = new Inst(design, cd, this, i);
+                children.add(child);
                 for (Instance.PortBinding b : i.ports()) {
                     int cid = cd.signals().stream().filter(s -> s.name().equals(b.port()) && s.kind().isPort())
                             .findFirst().orElseThrow().id();
@@ -167,10 +169,6 @@ public final class Simulator {
             }
             targetsIn.put(s, t);
             return t;
-        }
-
-        boolean reset() {
-            return parent == null ? rst : parent.reset();
         }
 
         BigInteger value(int id) {
@@ -257,7 +255,7 @@ public final class Simulator {
                 commits.add(() -> state[id] = n);
             }
             memWrites(def.body(), commits);
-            for (Inst child : new java.util.LinkedHashSet<>(childOfPort.values())) {
+            for (Inst child : children) {
                 child.prepareEdge(commits, rstNow);
             }
         }

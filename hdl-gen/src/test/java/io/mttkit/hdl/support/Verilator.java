@@ -56,7 +56,7 @@ public final class Verilator {
 
     /**
      * Runs the design's top module for {@code vectors.size()} cycles. Each vector holds the values of
-     * {@code inputs} (names of top ports; {@code rst} included for clocked designs); the result holds, per
+     * {@code inputs} (names of top ports; {@code rst} included for designs with reset values); the result holds, per
      * cycle, the values of {@code outputs} sampled after the inputs were applied and before the clock edge.
      */
     public static List<BigInteger[]> simulate(Design design, List<String> inputs, List<String> outputs,

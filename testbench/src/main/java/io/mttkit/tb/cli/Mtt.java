@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             CheckCommand.class,
             TablesCommand.class,
             BenchCommand.class,
+            GenCommand.class,
             SelftestCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -1,0 +1,90 @@
+package io.mttkit.tb.cli;
+
+import io.mttkit.gen.Configurations;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mtt gen}: emit Verilog for a named generator configuration. */
+@Command(name = "gen",
+        description = {
+            "Generate Verilog for a named configuration. Parameters not given with --set take their defaults;",
+            "every value is range-checked. --list shows the configurations, --describe NAME their parameters."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  ./mtt gen --list",
+            "  ./mtt gen --describe sample-fifo",
+            "  ./mtt gen --config sample-fifo --set width=32 --set depth=8 --out out/fifo"
+        },
+        mixinStandardHelpOptions = true)
+final class GenCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "NAME", description = "Configuration to generate.")
+    String config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a parameter (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the Verilog files (created if missing).")
+    Path out;
+
+    @Option(names = "--list", description = "List the configurations.")
+    boolean list;
+
+    @Option(names = "--describe", paramLabel = "NAME", description = "Show a configuration's parameters with defaults and ranges.")
+    String describe;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        if (list) {
+            for (String n : Configurations.names()) {
+                o.printf("%-20s %s%n", n, Configurations.get(n).summary());
+            }
+            o.flush();
+            return ExitCodes.OK;
+        }
+        if (describe != null) {
+            o.print(Configurations.describe(describe));
+            o.flush();
+            return ExitCodes.OK;
+        }
+        if (config == null || out == null) {
+            throw new UserInputException("give --config NAME and --out DIR (see --list for the configurations)");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new UserInputException("--set '" + s + "': expected KEY=VALUE, e.g. --set width=32");
+            }
+            String key = s.substring(0, eq).trim();
+            if (settings.put(key, s.substring(eq + 1).trim()) != null) {
+                throw new UserInputException("--set: parameter '" + key + "' given twice");
+            }
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserInputException("--out: " + out + " exists and is not a folder");
+        }
+        List<Path> files = Configurations.generate(config, settings, out);
+        for (Path f : files) {
+            o.println("wrote " + f);
+        }
+        o.flush();
+        return ExitCodes.OK;
+    }
+}
