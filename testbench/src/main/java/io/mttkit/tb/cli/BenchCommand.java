@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 /** {@code mtt bench}: speed figures, printed; never a pass/fail speed test. */
 @Command(name = "bench",
         description = "Measure and print speed figures (golden model lookups/s, co-simulation throughput).",
-        subcommands = {BenchGoldenCommand.class},
+        subcommands = {BenchGoldenCommand.class, BenchCosimCommand.class},
         mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  ./mtt bench golden", "  ./mtt bench golden --seconds 2 --mode smmpt43"})
+        footer = {"", "Examples:", "  ./mtt bench golden", "  ./mtt bench cosim --quick"})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
