@@ -56,7 +56,8 @@ final class Csrs {
                 }
                 v = (h.mstatus >>> 32) & 0xFFFF_FFFFL;
             }
-            case 0x301 -> v = (rv32 ? 1L << 30 : 2L << 62) | (1 << 0) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20);
+            case 0x301 -> v = (rv32 ? 1L << 30 : 2L << 62) | (1 << 0) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20)
+                    | (h.config().compressed() ? 1 << 2 : 0); // A I M S U (+ C)
             case 0x302 -> v = h.medeleg;
             case 0x303 -> v = h.mideleg;
             case 0x304 -> v = h.mie;
@@ -158,8 +159,8 @@ final class Csrs {
             case 0x106 -> h.scounteren = v & 0xFFFF_FFFFL;
             case 0x340 -> h.mscratch = v;
             case 0x140 -> h.sscratch = v;
-            case 0x341 -> h.mepc = v & ~3L;
-            case 0x141 -> h.sepc = v & ~3L;
+            case 0x341 -> h.mepc = v & ~h.ialignMask();
+            case 0x141 -> h.sepc = v & ~h.ialignMask();
             case 0x342 -> h.mcause = v;
             case 0x142 -> h.scause = v;
             case 0x343 -> h.mtval = v;

@@ -1,7 +1,7 @@
 package io.mttkit.golden.hart;
 
 /**
- * Disassembles the instructions the hart implements (RV32/RV64 IMA, Zicsr, Zifencei, the privileged and
+ * Disassembles the instructions the hart implements (RV32/RV64 IMAC, Zicsr, Zifencei, the privileged and
  * Svinval instructions, MFENCE.PA/MINVAL.PA) into GNU-style text with ABI register names. Anything else
  * prints as {@code unknown 0x<insn>}. Used by the instruction trace.
  */
@@ -25,8 +25,16 @@ public final class Disassembler {
         return ABI[i];
     }
 
-    /** Text of {@code insn} at {@code pc} (branch and jump targets are printed as absolute addresses). */
+    /**
+     * Text of {@code insn} at {@code pc} (branch and jump targets are printed as absolute addresses). A
+     * 16-bit (C extension) instruction prints as its 32-bit expansion.
+     */
     public String disassemble(long pc, int insn) {
+        if ((insn & 3) != 3) {
+            int expanded = Compressed.expand(insn, xlen);
+            return expanded == Compressed.ILLEGAL ? String.format("unknown 0x%04x", insn & 0xFFFF)
+                    : disassemble(pc, expanded);
+        }
         int op = insn & 0x7F;
         String rd = ABI[(insn >>> 7) & 31];
         int f3 = (insn >>> 12) & 7;

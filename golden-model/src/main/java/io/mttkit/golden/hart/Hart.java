@@ -232,7 +232,15 @@ public final class Hart {
                 return;
             }
             insn = fetch(insnPc);
-            execute(insn);
+            if ((insn & 3) != 3) {
+                int expanded = cfg.compressed() ? Compressed.expand(insn, xlen) : Compressed.ILLEGAL;
+                if (expanded == Compressed.ILLEGAL) {
+                    throw illegal(insn);
+                }
+                execute(expanded, 2);
+            } else {
+                execute(insn, 4);
+            }
             retired++;
             minstret++;
             for (int i = 0; i < listeners.size(); i++) {
@@ -240,17 +248,46 @@ public final class Hart {
             }
         } catch (Trap t) {
             pc = insnPc;
-            takeTrap(false, t.cause, t.tval, t.mttCause);
+            // xtval of an illegal compressed instruction is its own 16 bits, not those of its expansion
+            long tval = t.cause == TrapCause.ILLEGAL_INSN && (insn & 3) != 3 ? insn & 0xFFFFL : t.tval;
+            takeTrap(false, t.cause, tval, t.mttCause);
         } finally {
             mcycle++;
             mtime += cfg.mtimeTicksPerInsn();
         }
     }
 
+    /**
+     * Fetches the instruction at {@code va}: 4 bytes, or with C the 16-bit parcel alone when it is a
+     * compressed instruction. A 32-bit instruction that crosses a page is two fetch accesses, each
+     * translated and checked (PMP, MTT) on its own; a fault on the second reports its address.
+     */
     private int fetch(long va) {
         long pa = translate(va, AccessKind.FETCH, priv);
-        physCheck(pa, 4, AccessKind.FETCH, priv, AccessKind.FETCH);
-        return (int) mem.load(pa, 4);
+        if (!cfg.compressed()) {
+            physCheck(pa, 4, AccessKind.FETCH, priv, AccessKind.FETCH);
+            return (int) mem.load(pa, 4);
+        }
+        // Peek at the low parcel to learn the length; the checked accesses follow.
+        boolean full = mem.canAccess(pa, 2) && (mem.load(pa, 2) & 3) == 3;
+        if (!full) {
+            physCheck(pa, 2, AccessKind.FETCH, priv, AccessKind.FETCH);
+            return (int) mem.load(pa, 2);
+        }
+        if ((va & 0xFFF) != 0xFFE) {
+            physCheck(pa, 4, AccessKind.FETCH, priv, AccessKind.FETCH);
+            return (int) mem.load(pa, 4);
+        }
+        physCheck(pa, 2, AccessKind.FETCH, priv, AccessKind.FETCH);
+        long lo = mem.load(pa, 2);
+        long pa2 = translate(mask(va + 2), AccessKind.FETCH, priv);
+        physCheck(pa2, 2, AccessKind.FETCH, priv, AccessKind.FETCH);
+        return (int) (lo | (mem.load(pa2, 2) << 16));
+    }
+
+    /** Mask of the bits of a pc that must be zero: IALIGN is 16 with C, 32 without. */
+    long ialignMask() {
+        return cfg.compressed() ? 1 : 3;
     }
 
     private void wr(int rd, long v) {
@@ -265,10 +302,8 @@ public final class Hart {
         return new Trap(TrapCause.ILLEGAL_INSN, insn & 0xFFFF_FFFFL);
     }
 
-    private void execute(int insn) {
-        if ((insn & 3) != 3) {
-            throw illegal(insn); // no C extension
-        }
+    /** Executes a 32-bit instruction (or the expansion of a compressed one) of {@code len} bytes. */
+    private void execute(int insn, int len) {
         int opcode = insn & 0x7F;
         int rd = (insn >>> 7) & 31;
         int f3 = (insn >>> 12) & 7;
@@ -277,7 +312,7 @@ public final class Hart {
         int f7 = insn >>> 25;
         long a = x[rs1];
         long b = x[rs2];
-        long next = pc + 4;
+        long next = pc + len;
         switch (opcode) {
             case 0x37 -> wr(rd, (long) (insn & 0xFFFFF000));
             case 0x17 -> wr(rd, pc + (insn & 0xFFFFF000));
@@ -381,7 +416,7 @@ public final class Hart {
 
     private void jumpTo(long target) {
         target = mask(target);
-        if ((target & 3) != 0) {
+        if ((target & ialignMask()) != 0) {
             throw new Trap(TrapCause.INSN_MISALIGNED, target);
         }
         pc = target;

@@ -27,10 +27,12 @@ import java.util.Set;
  *                               {@code mtime} +0xBFF8); 64 KiB, must not overlap RAM
  * @param mtimeTicksPerInsn      how far {@code mtime} advances per executed instruction (≥ 1): time is a
  *                               function of the instruction count only, so runs are deterministic
+ * @param compressed             the C extension: 16-bit instructions, 2-byte instruction alignment
+ *                               ({@code misa.C} reads as this value and is not writable)
  */
 public record HartConfig(int xlen, TableFormat format, int sdidLen, Set<MttMode> supportedModes, LookupConfig lookup,
                          int pmpEntries, int pmpGranularity, boolean mttFaultsHonourMedeleg, int mfenceFunct7,
-                         int minvalFunct7, long clintBase, int mtimeTicksPerInsn) {
+                         int minvalFunct7, long clintBase, int mtimeTicksPerInsn, boolean compressed) {
 
     public static final int DEFAULT_MFENCE_FUNCT7 = 0b1000011;
     public static final int DEFAULT_MINVAL_FUNCT7 = 0b0000011;
@@ -80,26 +82,31 @@ public record HartConfig(int xlen, TableFormat format, int sdidLen, Set<MttMode>
             }
         }
         return new HartConfig(xlen, format, 6, modes, LookupConfig.DEFAULT.withPaw(xlen == 32 ? 34 : 56), 16, 0,
-                false, DEFAULT_MFENCE_FUNCT7, DEFAULT_MINVAL_FUNCT7, DEFAULT_CLINT_BASE, 1);
+                false, DEFAULT_MFENCE_FUNCT7, DEFAULT_MINVAL_FUNCT7, DEFAULT_CLINT_BASE, 1, true);
     }
 
     public HartConfig withMttFaultsHonourMedeleg(boolean v) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity, v,
-                mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn);
+                mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed);
     }
 
     public HartConfig withLookup(LookupConfig v) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, v, pmpEntries, pmpGranularity,
-                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn);
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed);
     }
 
     public HartConfig withPmp(int entries, int granularity) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, entries, granularity,
-                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn);
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed);
+    }
+
+    public HartConfig withCompressed(boolean v) {
+        return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity,
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, v);
     }
 
     public HartConfig withFenceFunct7(int mfence, int minval) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity,
-                mttFaultsHonourMedeleg, mfence, minval, clintBase, mtimeTicksPerInsn);
+                mttFaultsHonourMedeleg, mfence, minval, clintBase, mtimeTicksPerInsn, compressed);
     }
 }

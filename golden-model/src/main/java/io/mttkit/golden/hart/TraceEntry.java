@@ -6,7 +6,8 @@ import java.util.List;
  * One line of the instruction trace: a retired instruction, or a trap taken instead of retiring.
  *
  * @param pc          address of the instruction (or where the trap was taken)
- * @param insn        encoding (0 when the fetch itself faulted)
+ * @param insn        encoding: 32 bits, or the 16-bit parcel of a compressed instruction (0 when the
+ *                    fetch itself faulted)
  * @param disassembly text of the instruction, or empty
  * @param priv        privilege it ran at
  * @param rd          register written (0 for none)
@@ -41,7 +42,8 @@ public record TraceEntry(long pc, int insn, String disassembly, int priv, int rd
         if (trap != null) {
             sb.append(" TRAP ").append(trap);
         } else {
-            sb.append(String.format(" %08x %-32s", insn, disassembly));
+            sb.append((insn & 3) == 3 ? String.format(" %08x %-32s", insn, disassembly)
+                    : String.format("     %04x %-32s", insn & 0xFFFF, disassembly));
             if (rd != 0) {
                 sb.append(String.format(" %s=0x%x", Disassembler.reg(rd), rdValue));
             }

@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code mtt bench}: speed figures, printed; never a pass/fail speed test. */
 @Command(name = "bench",
+        header = "Print speed figures: golden lookups/s, co-simulation throughput.",
         description = "Measure and print speed figures (golden model lookups/s, co-simulation throughput).",
         subcommands = {BenchGoldenCommand.class, BenchCosimCommand.class},
         mixinStandardHelpOptions = true,

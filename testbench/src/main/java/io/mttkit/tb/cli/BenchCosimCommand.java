@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtt bench cosim}: co-simulation throughput, M0 (C++ baseline) to M3 (per-cycle peek/poke). */
 @Command(name = "cosim",
+        header = "Co-simulation throughput: C++ baseline, JNA batches, per-cycle.",
         description = {
             "Co-simulation throughput of the checker fast path, measured in one run, interleaved, medians:",
             "M0 standalone C++ runner on the same library; M1 JNA batches, decode only; M2 JNA batches of",

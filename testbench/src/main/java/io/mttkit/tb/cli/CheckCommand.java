@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtt check}: ask the golden model what a check on a table image decides. */
 @Command(name = "check",
+        header = "Ask the golden model what checks on a table image decide.",
         description = {
             "Query the golden model: load table images into physical memory, then look up each physical",
             "address and print one JSON object per query (allow, cause, xwr, level, leaf_log2, reads, ...).",

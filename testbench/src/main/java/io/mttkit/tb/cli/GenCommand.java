@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtt gen}: emit Verilog for a named generator configuration. */
 @Command(name = "gen",
+        header = "Generate Verilog for a named configuration.",
         description = {
             "Generate Verilog for a named configuration. Parameters not given with --set take their defaults;",
             "every value is range-checked. --list shows the configurations, --describe NAME their parameters."

@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtt selftest}: the seed's permission matrix on the golden model, every mode of both formats. */
 @Command(name = "selftest",
+        header = "Run the seed's permission matrix on the golden model.",
         description = {
             "Run the seed's permission matrix on the golden model: for every mode of both formats and every",
             "permission (disallow, allow-rx, allow-rw, allow-rwx), build tables for a 1 GiB region at 0xC000_0000,",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtt tables}: build MTT/MPT tables for a domain from a list of regions. */
 @Command(name = "tables",
+        header = "Build MTT/MPT tables for a domain from a list of regions.",
         description = {
             "Build valid tables for one supervisor domain from a list of regions {base, size, xwr}, using the",
             "largest leaves that fit, and write them as one raw image placed at --base. Prints the root PPN,",
