@@ -797,7 +797,7 @@ MTTB_EXPORT int32_t mttb_reset(mttb_session* h, int32_t cycles) {
     drive_idle_inputs(top);
     top->mrd_ready = 0;
     top->rsp_ready = 0;
-    top->reset = 1;
+    top->rst = 1;
     for (int32_t i = 0; i < cycles && !h->dead; ++i) {
         top->clk = 0;
         top->eval();
@@ -807,7 +807,7 @@ MTTB_EXPORT int32_t mttb_reset(mttb_session* h, int32_t cycles) {
         trace_dump(h, 1);
         ++h->cycle;
     }
-    top->reset = 0;
+    top->rst = 0;
     top->clk = 0;
     top->eval();
     h->reads.clear();

@@ -23,7 +23,7 @@ public final class PortContract {
         Map<String, PortInfo.Direction> m = new java.util.LinkedHashMap<>();
         PortInfo.Direction in = PortInfo.Direction.INPUT;
         PortInfo.Direction out = PortInfo.Direction.OUTPUT;
-        for (String s : List.of("clk", "reset", "req_valid", "req_id", "req_pa", "req_need", "req_sdid", "req_mode",
+        for (String s : List.of("clk", "rst", "req_valid", "req_id", "req_pa", "req_need", "req_sdid", "req_mode",
                 "req_root_ppn", "req_be", "req_bypass", "mrd_ready", "mrs_valid", "mrs_data", "mrs_err", "mrs_tag",
                 "pmp_ok", "inv_valid", "inv_has_pa", "inv_pa", "inv_has_sdid", "inv_sdid", "sync_req", "rsp_ready")) {
             m.put(s, in);

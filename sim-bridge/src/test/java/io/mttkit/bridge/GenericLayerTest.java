@@ -32,9 +32,9 @@ class GenericLayerTest {
     @Test
     void counterCountsOnlyWhenEnabled() {
         try (Dut dut = lib.openDut()) {
-            dut.poke("reset", 1);
+            dut.poke("rst", 1);
             dut.step(2);
-            dut.poke("reset", 0);
+            dut.poke("rst", 0);
             dut.poke("en", 1);
             dut.step(5);
             assertEquals(5, dut.peek("count"));
@@ -51,9 +51,9 @@ class GenericLayerTest {
     void wideAndMidPortsRoundTripThroughARegister() {
         Random rnd = new Random(7);
         try (Dut dut = lib.openDut()) {
-            dut.poke("reset", 1);
+            dut.poke("rst", 1);
             dut.step(1);
-            dut.poke("reset", 0);
+            dut.poke("rst", 0);
             for (int i = 0; i < 20; i++) {
                 byte[] wide = new byte[13];
                 rnd.nextBytes(wide);

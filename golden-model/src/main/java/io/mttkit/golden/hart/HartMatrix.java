@@ -90,9 +90,14 @@ public final class HartMatrix {
      * @param stride      probe every stride-th page (1 = every page: the long run)
      */
     public static Result runAll(Path programsDir, Path cacheDir, long stride) {
+        return runAll(programsDir, cacheDir, stride, false);
+    }
+
+    /** {@link #runAll(Path, Path, long)} with the program compiled for the C extension when {@code compressed}. */
+    public static Result runAll(Path programsDir, Path cacheDir, long stride, boolean compressed) {
         List<Cell> cells = new ArrayList<>();
         for (int xlen : new int[] {32, 64}) {
-            ElfFile elf = ElfFile.read(ProgramBuild.build(programsDir, "matrix", xlen, cacheDir));
+            ElfFile elf = ElfFile.read(ProgramBuild.build(programsDir, "matrix", xlen, cacheDir, compressed));
             for (MttMode mode : MttMode.values()) {
                 if (mode == MttMode.BARE || mode.xlen() != xlen) {
                     continue;

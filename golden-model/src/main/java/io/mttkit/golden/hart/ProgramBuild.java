@@ -43,12 +43,12 @@ public final class ProgramBuild {
         }
     }
 
-    /** The flags for {@code xlen}: {@code rv32ima}/{@code rv64ima} with Zicsr and Zifencei, no C. */
-    public static List<String> flags(int xlen) {
+    /** The flags for {@code xlen}: {@code rv32ima}/{@code rv64ima} (+ {@code c}) with Zicsr and Zifencei. */
+    public static List<String> flags(int xlen, boolean compressed) {
         if (xlen != 32 && xlen != 64) {
             throw new IllegalArgumentException("xlen must be 32 or 64, got " + xlen);
         }
-        return List.of("-march=rv" + xlen + "ima_zicsr_zifencei", "-mabi=" + (xlen == 32 ? "ilp32" : "lp64"),
+        return List.of("-march=rv" + xlen + "ima" + (compressed ? "c" : "") + "_zicsr_zifencei", "-mabi=" + (xlen == 32 ? "ilp32" : "lp64"),
                 "-mcmodel=medany", "-nostdlib", "-nostartfiles", "-static", "-O2", "-ffreestanding", "-fno-builtin",
                 "-Wall", "-Wextra", "-Werror", "-Wl,--no-warn-rwx-segments");
     }
@@ -62,6 +62,11 @@ public final class ProgramBuild {
      *                               (the compiler's output is in the message)
      */
     public static Path build(Path programsDir, String name, int xlen, Path cacheDir) {
+        return build(programsDir, name, xlen, cacheDir, false);
+    }
+
+    /** {@link #build(Path, String, int, Path)}, with the C extension when {@code compressed}. */
+    public static Path build(Path programsDir, String name, int xlen, Path cacheDir, boolean compressed) {
         Path src = programsDir.resolve(name + ".c");
         if (!Files.isRegularFile(src)) {
             src = programsDir.resolve(name + ".S");
@@ -72,11 +77,11 @@ public final class ProgramBuild {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(GCC);
-        cmd.addAll(flags(xlen));
+        cmd.addAll(flags(xlen, compressed));
         cmd.add("-I" + programsDir.resolve("include"));
         cmd.add("-T" + programsDir.resolve("link.ld"));
         String key = hash(programsDir, String.join(" ", cmd) + " " + name);
-        Path out = cacheDir.resolve(name + "-rv" + xlen + "-" + key + ".elf");
+        Path out = cacheDir.resolve(name + "-rv" + xlen + (compressed ? "c" : "") + "-" + key + ".elf");
         if (Files.isRegularFile(out)) {
             return out;
         }

@@ -79,7 +79,7 @@ class PrivilegedTest {
 
     @Test
     void unknownCsrAndUnknownOpcodeAreIllegal() {
-        for (int insn : new int[] {csrr(5, 0x7C0), 0, 0xFFFF_FFFF, 0x0000_0007 /* FLW: no F */, 0x4001}) {
+        for (int insn : new int[] {csrr(5, 0x7C0), 0, 0xFFFF_FFFF, 0x0000_0007 /* FLW: no F */, 0x2000 /* C.FLD */}) {
             Hart h = hart64();
             TestHarts.exec(h, insn);
             assertEquals(TrapCause.ILLEGAL_INSN, h.csr(MCAUSE), Integer.toHexString(insn));

@@ -6,7 +6,7 @@
 // Entry format (after the optional byte swap selected by req_be):
 //   bit 0 V, bits 3:1 XWR, bits 63:4 reserved (must be zero). XWR = 010/110 is a reserved encoding.
 // Strictly one request at a time; invalidation and sync are only taken while idle.
-// Single clock clk, synchronous active-high reset.
+// Single clock clk, synchronous active-high rst.
 // A check whose PA equals FATAL_PA triggers $fatal (used to test that the JVM survives).
 `default_nettype none
 module mttb_tiny_checker #(
@@ -18,7 +18,7 @@ module mttb_tiny_checker #(
     parameter logic [XLEN-1:0] FATAL_PA = 64'hFA7A_1000_0000_0000
 ) (
     input  wire              clk,
-    input  wire              reset,
+    input  wire              rst,
     // check request
     input  wire              req_valid,
     output wire              req_ready,
@@ -149,7 +149,7 @@ module mttb_tiny_checker #(
 
     always_ff @(posedge clk) begin
         ob_valid <= 1'b0;
-        if (reset) begin
+        if (rst) begin
             state <= S_IDLE;
             c_valid <= 2'b00;
             lru <= 1'b0;
@@ -278,9 +278,9 @@ module mttb_tiny_checker #(
         end
     end
 
-    assign req_ready = state == S_IDLE && !reset;
-    assign inv_ready = state == S_IDLE && !reset && !req_valid;
-    assign sync_ack  = sync_req && state == S_IDLE && !reset;
+    assign req_ready = state == S_IDLE && !rst;
+    assign inv_ready = state == S_IDLE && !rst && !req_valid;
+    assign sync_ack  = sync_req && state == S_IDLE && !rst;
     assign pmp_valid = state == S_PMP;
     assign pmp_addr  = r_addr;
     assign pmp_size  = 4'd8;

@@ -3,7 +3,7 @@
 `default_nettype none
 module mttb_wide_counter (
     input  wire          clk,
-    input  wire          reset,
+    input  wire          rst,
     input  wire          en,
     input  wire [99:0]   wide_in,
     input  wire [39:0]   mid_in,
@@ -13,7 +13,7 @@ module mttb_wide_counter (
     output wire  [40:0]  mid_sum
 );
     always_ff @(posedge clk) begin
-        if (reset) begin
+        if (rst) begin
             count <= 8'd0;
             wide_out <= '0;
             mid_out <= '0;

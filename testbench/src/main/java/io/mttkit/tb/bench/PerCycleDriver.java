@@ -42,7 +42,7 @@ final class PerCycleDriver {
         this.sc = sc;
         long seed = sc.config().seed();
         this.rng = seed != 0 ? seed : 0x9E3779B97F4A7C15L;
-        clkReset = dut.id("reset");
+        clkReset = dut.id("rst");
         reqValid = dut.id("req_valid");
         reqId = dut.id("req_id");
         reqPa = dut.id("req_pa");
