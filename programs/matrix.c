@@ -56,7 +56,7 @@ int handle_trap(struct frame *f, ulong cause, ulong tval) {
     }
     if (cause == CAUSE_LOAD_ACCESS || cause == CAUSE_STORE_ACCESS) {
         probe_fault = cause;
-        f->regs[0] += 4; /* skip the probing load/store */
+        f->regs[0] += 4; /* skip the probing load/store (kept 32-bit with .option norvc) */
         return 1;
     }
     if (cause == CAUSE_FETCH_ACCESS) {
@@ -106,7 +106,7 @@ static void s_main(void) {
             ulong v;
             n++;
             probe_fault = 0;
-            __asm__ volatile("li %0, 0; lw %0, 0(%1)" : "=&r"(v) : "r"(a) : "memory");
+            __asm__ volatile(".option push; .option norvc; li %0, 0; lw %0, 0(%1); .option pop" : "=&r"(v) : "r"(a) : "memory");
             if (probe_fault == 0) {
                 nr++;
                 if ((v & 0xFFFFFFFFUL) != RET_INSN) {
@@ -114,12 +114,12 @@ static void s_main(void) {
                 }
             }
             probe_fault = 0;
-            __asm__ volatile("sw %0, 8(%1)" ::"r"(a), "r"(a) : "memory");
+            __asm__ volatile(".option push; .option norvc; sw %0, 8(%1); .option pop" ::"r"(a), "r"(a) : "memory");
             if (probe_fault == 0) {
                 nw++;
             }
             probe_fault = 0;
-            __asm__ volatile("jalr ra, 0(%0)" ::"r"(a) : "ra", "memory");
+            __asm__ volatile(".option push; .option norvc; jalr ra, 0(%0); .option pop" ::"r"(a) : "ra", "memory");
             if (probe_fault == 0) {
                 nx++;
             }

@@ -35,7 +35,7 @@ rvc_cases:
     sw t6, 8(sp)            /* c.swsp */
     jr t0                   /* c.jr */
     jalr t1                 /* c.jalr */
-    mv a0, s11              /* c.mv */
+    add a0, x0, s11         /* c.mv (mv would assemble to addi without C) */
     add a0, a0, t2          /* c.add */
     ebreak                  /* c.ebreak */
 #if __riscv_xlen == 64

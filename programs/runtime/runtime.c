@@ -10,17 +10,18 @@ volatile ulong probing;
 
 /* S-mode: one load (4 bytes at a), store (4 bytes at a+8) or jump-to-execute (at a, which must hold a
  * `ret`), with `probing` set so that the M-mode trap handler records the fault cause and resumes.
- * Returns the trap cause, 0 when the access succeeded. */
+ * Returns the trap cause, 0 when the access succeeded. The probing instructions are kept 32-bit
+ * (.option norvc) even in a C build: the handler resumes 4 bytes after a faulting one. */
 ulong probe_access(int kind, ulong a) {
     ulong v;
     probe_fault = 0;
     probing = 1;
     if (kind == 0) {
-        __asm__ volatile("lw %0, 0(%1)" : "=&r"(v) : "r"(a) : "memory");
+        __asm__ volatile(".option push; .option norvc; lw %0, 0(%1); .option pop" : "=&r"(v) : "r"(a) : "memory");
     } else if (kind == 1) {
-        __asm__ volatile("sw %0, 8(%0)" ::"r"(a) : "memory");
+        __asm__ volatile(".option push; .option norvc; sw %0, 8(%0); .option pop" ::"r"(a) : "memory");
     } else {
-        __asm__ volatile("jalr ra, 0(%0)" ::"r"(a) : "ra", "memory");
+        __asm__ volatile(".option push; .option norvc; jalr ra, 0(%0); .option pop" ::"r"(a) : "ra", "memory");
     }
     probing = 0;
     (void)v;

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The golden RISC-V hart: RV32/RV64 I, M, A, Zicsr, Zifencei with M/S/U privilege, Sv32/Sv39/Sv48 paging
+ * The golden RISC-V hart: RV32/RV64 I, M, A, C, Zicsr, Zifencei with M/S/U privilege, Sv32/Sv39/Sv48 paging
  * with hardware A/D updates, PMP with Smepmp, and the Smmtt/Smmpt root CSR with its fences. Every physical
  * access below effective M — fetches, loads, stores, AMOs, the page-table walk's reads and A/D updates —
  * goes through the {@link MttAccessCheck} hook after translation and PMP (SPEC-DECISIONS #21).
@@ -55,6 +55,9 @@ public final class Hart {
     static final long IRQ_MSIP = 1L << TrapCause.IRQ_MSI;
     static final long IRQ_STIP = 1L << TrapCause.IRQ_STI;
     static final long IRQ_MTIP = 1L << TrapCause.IRQ_MTI;
+    /** Interrupt priority (Privileged Architecture, "Machine Interrupt Registers"): MEI, MSI, MTI, SEI, SSI, STI. */
+    private static final int[] IRQ_PRIORITY = {11, TrapCause.IRQ_MSI, TrapCause.IRQ_MTI, 9, TrapCause.IRQ_SSI,
+        TrapCause.IRQ_STI};
     static final long MEDELEG_WRITABLE = 0xB3FFL & ~(1L << TrapCause.ECALL_M);
 
     private final HartConfig cfg;
@@ -607,9 +610,7 @@ public final class Hart {
         if (take == 0) {
             return false;
         }
-        // Priority (Privileged Architecture §3.1.9): MEI, MSI, MTI, SEI, SSI, STI.
-        int[] order = {11, TrapCause.IRQ_MSI, TrapCause.IRQ_MTI, 9, TrapCause.IRQ_SSI, TrapCause.IRQ_STI};
-        for (int code : order) {
+        for (int code : IRQ_PRIORITY) {
             if ((take & (1L << code)) != 0) {
                 takeTrap(true, code, 0, null);
                 return true;

@@ -11,7 +11,7 @@ import java.util.Set;
  * What hart to build: XLEN, the MTT format and the modes its root CSR accepts, PMP geometry, and the
  * interpretations the hart lets the user choose.
  *
- * @param xlen                   32 or 64 (RV32IMA / RV64IMA, Zicsr, Zifencei, M/S/U)
+ * @param xlen                   32 or 64 (RV32IMA(C) / RV64IMA(C), Zicsr, Zifencei, M/S/U)
  * @param format                 {@code smmtt-v0.1} (CSR {@code mttp}) or {@code smmpt-v0.9} (CSR {@code mmpt});
  *                               both at CSR 0x382
  * @param sdidLen                implemented SDID bits, 0..6

@@ -107,12 +107,28 @@ public final class ProgramBuild {
             }
             Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            removeStale(cacheDir, out, name + "-rv" + xlen + (compressed ? "c" : "") + "-");
             return out;
         } catch (IOException e) {
             throw new IllegalStateException("building " + name + " for RV" + xlen + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building " + name, e);
+        }
+    }
+
+    /** Deletes older builds of the same program and flavour (other hashes); best effort. */
+    private static void removeStale(Path cacheDir, Path keep, String prefix) {
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (!f.equals(keep) && n.startsWith(prefix) && n.endsWith(".elf")
+                        && n.substring(prefix.length()).matches("[0-9a-f]{16}\\.elf")) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            // a stale file left behind only costs disk space
         }
     }
 

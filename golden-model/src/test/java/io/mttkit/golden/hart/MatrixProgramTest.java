@@ -36,6 +36,14 @@ class MatrixProgramTest {
     }
 
     @Test
+    void everyCellPassesWithCompressedCode() {
+        Programs.requireToolchain();
+        HartMatrix.Result r = HartMatrix.runAll(Programs.dir(), Programs.cache(), 4096, true);
+        assertTrue(r.allPassed(), String.join("\n", r.lines()));
+        assertEquals(36, r.cells().size());
+    }
+
+    @Test
     void deniedProbesTrapToMachineModeAsMttAccessFaults() {
         ElfFile elf = ElfFile.read(Programs.elf("matrix", 64));
         HartMatrix.Cell c = HartMatrix.runCell(elf, MttMode.SMMPT43, Access.R | Access.X, 64);
