@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigurationsTest {
     @Test
     void samplesAreRegistered() {
+        // The samples come first, in this order; generator configurations follow them.
         assertEquals(List.of("sample-counter", "sample-fifo", "sample-arbiter", "sample-plru", "sample-fsm"),
-                Configurations.names());
+                Configurations.names().subList(0, 5));
     }
 
     @Test

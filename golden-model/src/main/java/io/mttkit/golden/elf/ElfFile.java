@@ -205,10 +205,12 @@ public final class ElfFile {
         return xlen;
     }
 
+    /** e_entry: where execution starts. */
     public long entry() {
         return entry;
     }
 
+    /** The PT_LOAD segments in file order. */
     public List<Segment> segments() {
         return segments;
     }

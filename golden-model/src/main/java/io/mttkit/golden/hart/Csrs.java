@@ -97,7 +97,7 @@ final class Csrs {
             }
             case 0xB00, 0xC00 -> v = h.mcycle;
             case 0xB02, 0xC02 -> v = h.minstret;
-            case 0xC01 -> v = h.mtime;
+            case 0xC01 -> v = h.clint.mtime;
             case 0xB80, 0xC80 -> {
                 if (!rv32) {
                     return null;
@@ -114,7 +114,7 @@ final class Csrs {
                 if (!rv32) {
                     return null;
                 }
-                v = h.mtime >>> 32;
+                v = h.clint.mtime >>> 32;
             }
             case 0xF11, 0xF12, 0xF13, 0xF14, 0xF15 -> v = 0;
             default -> {

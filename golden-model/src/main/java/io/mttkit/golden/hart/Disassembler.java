@@ -14,6 +14,7 @@ public final class Disassembler {
     private final int mfenceFunct7;
     private final int minvalFunct7;
 
+    /** @param xlen 32 or 64; the funct7 values of MFENCE.PA and MINVAL.PA as configured on the hart */
     public Disassembler(int xlen, int mfenceFunct7, int minvalFunct7) {
         this.xlen = xlen;
         this.mfenceFunct7 = mfenceFunct7;

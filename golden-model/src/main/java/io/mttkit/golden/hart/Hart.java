@@ -95,9 +95,7 @@ public final class Hart {
     long scounteren;
     long mcycle;
     long minstret;
-    long mtime;
-    long mtimecmp = -1;
-    boolean msip;
+    final Clint clint;
     private long reservation = -1;
 
     // bookkeeping
@@ -132,18 +130,22 @@ public final class Hart {
         this.mttCheck = new LookupAccessCheck(new MttLookup(memory, pmp, cfg.lookup()));
         this.disassembler = new Disassembler(xlen, cfg.mfenceFunct7(), cfg.minvalFunct7());
         this.mstatus = xlen == 64 ? XL64 : 0;
+        this.clint = new Clint(cfg.clintBase());
     }
 
     // ---- configuration and inspection -------------------------------------------------------------------
 
+    /** The configuration the hart was built with. */
     public HartConfig config() {
         return cfg;
     }
 
+    /** The physical memory (also read by the MTT lookup's implicit MPTE reads). */
     public PageMemory memory() {
         return mem;
     }
 
+    /** The hart's PMP/Smepmp state (also the implicit-read check of the default MTT lookup). */
     public Pmp pmp() {
         return pmp;
     }
@@ -166,6 +168,7 @@ public final class Hart {
         this.mttCheck = check;
     }
 
+    /** Adds a listener; listeners are called in the order added. */
     public void addListener(HartListener l) {
         listeners.add(l);
     }
@@ -176,14 +179,17 @@ public final class Hart {
         this.storeWatcher = watcher;
     }
 
+    /** A disassembler configured for this hart's XLEN and fence encodings. */
     public Disassembler disassembler() {
         return disassembler;
     }
 
+    /** The address of the next instruction. */
     public long pc() {
         return pc;
     }
 
+    /** Sets the pc (truncated to XLEN); for loaders and tests. */
     public void setPc(long v) {
         pc = xlen == 32 ? v & 0xFFFF_FFFFL : v;
     }
@@ -193,6 +199,7 @@ public final class Hart {
         return x[i];
     }
 
+    /** Writes register {@code i} (x0 stays zero; RV32 values are sign-extended to 64 bits). */
     public void setReg(int i, long v) {
         if (i != 0) {
             x[i] = xlen == 32 ? (int) v : v;
@@ -209,8 +216,9 @@ public final class Hart {
         return retired;
     }
 
+    /** The CLINT's {@code mtime}. */
     public long mtime() {
-        return mtime;
+        return clint.mtime;
     }
 
     /** Reads a CSR as M-mode would (for tests and tools); throws for a CSR that does not exist. */
@@ -256,7 +264,7 @@ public final class Hart {
             takeTrap(false, t.cause, tval, t.mttCause);
         } finally {
             mcycle++;
-            mtime += cfg.mtimeTicksPerInsn();
+            clint.tick(cfg.mtimeTicksPerInsn());
         }
     }
 
@@ -588,10 +596,10 @@ public final class Hart {
 
     long mip() {
         long v = mipSoft;
-        if (Long.compareUnsigned(mtime, mtimecmp) >= 0) {
+        if (clint.timerPending()) {
             v |= IRQ_MTIP;
         }
-        if (msip) {
+        if (clint.msip) {
             v |= IRQ_MSIP;
         }
         return v;
@@ -705,49 +713,22 @@ public final class Hart {
     }
 
     private boolean isClint(long pa) {
-        return Long.compareUnsigned(pa - cfg.clintBase(), 0x10000) < 0;
+        return clint.contains(pa);
     }
 
     private long readPhys(long pa, int size) {
-        if (isClint(pa)) {
-            long off = pa - cfg.clintBase();
-            long v;
-            if (off >= 0xBFF8 && off < 0xC000) {
-                v = mtime >>> (8 * (off - 0xBFF8));
-            } else if (off >= 0x4000 && off < 0x4008) {
-                v = mtimecmp >>> (8 * (off - 0x4000));
-            } else if (off < 4) {
-                v = msip ? 1 : 0;
-            } else {
-                v = 0;
-            }
-            return size == 8 ? v : v & ((1L << (8 * size)) - 1);
-        }
-        return mem.load(pa, size);
+        return isClint(pa) ? clint.read(pa, size) : mem.load(pa, size);
     }
 
     private void writePhys(long pa, int size, long v) {
         if (isClint(pa)) {
-            long off = pa - cfg.clintBase();
-            if (off >= 0xBFF8 && off < 0xC000) {
-                mtime = merge(mtime, off - 0xBFF8, size, v);
-            } else if (off >= 0x4000 && off < 0x4008) {
-                mtimecmp = merge(mtimecmp, off - 0x4000, size, v);
-            } else if (off == 0) {
-                msip = (v & 1) != 0;
-            }
+            clint.write(pa, size, v);
             return;
         }
         mem.store(pa, size, v);
         if (storeWatcher != null && Long.compareUnsigned(pa - storeWatchBase, 8) < 0) {
             storeWatcher.stored(pa, size);
         }
-    }
-
-    private static long merge(long reg, long byteOff, int size, long v) {
-        int sh = (int) (8 * byteOff);
-        long m = size == 8 ? -1L : ((1L << (8 * size)) - 1);
-        return (reg & ~(m << sh)) | ((v & m) << sh);
     }
 
     /**

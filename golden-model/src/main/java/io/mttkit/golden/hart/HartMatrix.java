@@ -62,10 +62,12 @@ public final class HartMatrix {
 
     /** All cells and a summary line. */
     public record Result(List<Cell> cells, String summary) {
+        /** True when every cell passed. */
         public boolean allPassed() {
             return cells.stream().allMatch(Cell::pass);
         }
 
+        /** One line per cell, then the summary. */
         public List<String> lines() {
             List<String> l = new ArrayList<>();
             cells.forEach(c -> l.add(c.line()));

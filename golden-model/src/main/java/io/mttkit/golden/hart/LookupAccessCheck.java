@@ -8,6 +8,7 @@ import io.mttkit.golden.MttMode;
 public final class LookupAccessCheck implements MttAccessCheck {
     private final MttLookup lookup;
 
+    /** @param lookup the golden lookup, built on the hart's memory and PMP */
     public LookupAccessCheck(MttLookup lookup) {
         if (lookup == null) {
             throw new IllegalArgumentException("lookup must be given");

@@ -45,6 +45,8 @@ final class DomainsProgram {
     final List<BuiltTables> tables = new ArrayList<>();
     final List<PageMemory.Range> memory = new ArrayList<>(List.of(RunOptions.DEFAULT_RAM));
     private long nextTableBase = 0x8040_0000L;
+    /** Run the program built for the C extension. */
+    boolean compressed;
 
     DomainsProgram(MttMode mode) {
         this.mode = mode;
@@ -132,7 +134,7 @@ final class DomainsProgram {
 
     /** Runs the program with the script; {@code hartOut[0]} receives the hart for post-run inspection. */
     RunResult run(HartListener listener, Hart[] hartOut) {
-        ElfFile elf = ElfFile.read(Programs.elf("domains", xlen));
+        ElfFile elf = ElfFile.read(Programs.elf("domains", xlen, compressed));
         long params = elf.symbol("domains_params");
         RunOptions opts = RunOptions.defaults().withMemory(memory).withMaxInstructions(20_000_000L)
                 .withSetup((hart, e) -> {

@@ -5,7 +5,11 @@ import io.mttkit.golden.MttMode;
 import io.mttkit.golden.tables.BuiltTables;
 import io.mttkit.golden.tables.Region;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import java.util.List;
 import java.util.Map;
@@ -28,10 +32,16 @@ class PagingProgramTest {
     static final long PTE_A = 0x40;
     static final long PTE_D = 0x80;
 
-    @ParameterizedTest
-    @EnumSource(value = MttMode.class, names = "BARE", mode = EnumSource.Mode.EXCLUDE)
-    void walkAccessesAreMttCheckedAndFaultAsTheOriginalAccess(MttMode mode) {
+    static Stream<Arguments> modesWithAndWithoutC() {
+        return Arrays.stream(MttMode.values()).filter(m -> m != MttMode.BARE)
+                .flatMap(m -> Stream.of(Arguments.of(m, false), Arguments.of(m, true)));
+    }
+
+    @ParameterizedTest(name = "{0} rvc={1}")
+    @MethodSource("modesWithAndWithoutC")
+    void walkAccessesAreMttCheckedAndFaultAsTheOriginalAccess(MttMode mode, boolean rvc) {
         DomainsProgram p = new DomainsProgram(mode);
+        p.compressed = rvc;
         p.memory.add(new PageMemory.Range(0xB000_0000L, 2L << 20, "page tables and data"));
         boolean rv32 = mode.xlen() == 32;
         int pteSize = rv32 ? 4 : 8;

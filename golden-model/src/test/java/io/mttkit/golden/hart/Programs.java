@@ -47,7 +47,12 @@ final class Programs {
 
     /** Builds (or reuses) program {@code name} for {@code xlen}. */
     static Path elf(String name, int xlen) {
+        return elf(name, xlen, false);
+    }
+
+    /** Builds (or reuses) program {@code name} for {@code xlen}, with the C extension when {@code rvc}. */
+    static Path elf(String name, int xlen, boolean rvc) {
         requireToolchain();
-        return ProgramBuild.build(dir(), name, xlen, cache());
+        return ProgramBuild.build(dir(), name, xlen, cache(), rvc);
     }
 }

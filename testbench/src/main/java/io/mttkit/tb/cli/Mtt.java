@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             GenCommand.class,
             SelftestCommand.class,
+            RunCommand.class,
+            MatrixCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -1,0 +1,69 @@
+package io.mttkit.tb.cosim;
+
+import io.mttkit.gen.checker.MttChecker;
+import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.hdl.Hdl;
+import io.mttkit.hdl.emit.EmitOptions;
+import io.mttkit.hdl.ir.Design;
+import io.mttkit.bridge.BuildDriver;
+import io.mttkit.bridge.BuildSpec;
+import io.mttkit.bridge.LoadedLibrary;
+import io.mttkit.bridge.Variant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The generated cache-less checker for one {@link WalkerParams}, compiled by Verilator through the bridge's
+ * {@link BuildDriver} (whose content-hashed build cache shares one build across test classes and JVMs) and
+ * loaded once per JVM.
+ */
+public final class CheckerLibrary {
+    private static final Map<WalkerParams, CheckerLibrary> LOADED = new ConcurrentHashMap<>();
+
+    private final WalkerParams params;
+    private final LoadedLibrary library;
+    private final String top;
+
+    private CheckerLibrary(WalkerParams params, LoadedLibrary library, String top) {
+        this.params = params;
+        this.library = library;
+        this.top = top;
+    }
+
+    /** The library for {@code params}, built (or taken from the build cache) on first use. */
+    public static CheckerLibrary of(WalkerParams params) {
+        return LOADED.computeIfAbsent(params, CheckerLibrary::build);
+    }
+
+    private static CheckerLibrary build(WalkerParams params) {
+        Design design = Hdl.elaborate(new MttChecker(params));
+        try {
+            Path dir = Files.createTempDirectory("mtt-checker-rtl");
+            List<Path> files = Hdl.write(design, EmitOptions.plain(), dir);
+            LoadedLibrary lib = BuildDriver.fromEnvironment().load(BuildSpec.checker(files, design.top(), Variant.FAST));
+            return new CheckerLibrary(params, lib, design.top());
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the generated checker Verilog", e);
+        }
+    }
+
+    /** The generator parameters. */
+    public WalkerParams params() {
+        return params;
+    }
+
+    /** The loaded bridge library. */
+    public LoadedLibrary library() {
+        return library;
+    }
+
+    /** The Verilog top module name. */
+    public String top() {
+        return top;
+    }
+}

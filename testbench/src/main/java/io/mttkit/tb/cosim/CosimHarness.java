@@ -1,0 +1,442 @@
+package io.mttkit.tb.cosim;
+
+import io.mttkit.bridge.CheckerSession;
+import io.mttkit.bridge.EventBuffer;
+import io.mttkit.bridge.PmpRegion;
+import io.mttkit.bridge.RequestBuffer;
+import io.mttkit.bridge.RunResult;
+import io.mttkit.bridge.SessionConfig;
+import io.mttkit.bridge.StopReason;
+import io.mttkit.golden.Cause;
+import io.mttkit.golden.LookupResult;
+import io.mttkit.golden.mem.PhysicalMemory;
+import io.mttkit.gen.walker.WalkerParams;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs checks through the generated checker (one bridge session) and compares every response, check by check,
+ * with the golden model walking the same memory: the verdict fields, the exact ordered MPTE reads (address,
+ * size, value, bus error), the PMP queries, and the latency bound of {@code docs/walker.md}. The first
+ * divergence throws {@link CosimMismatchException} with a full text report.
+ *
+ * <p>The memory is the golden {@link PhysicalMemory}: its regions' direct buffers are attached to the session,
+ * so both sides read the same bytes. Edit it only between {@link #run} calls.
+ */
+public final class CosimHarness implements AutoCloseable {
+
+    /**
+     * Session settings.
+     *
+     * @param seed            seed of the bridge's latency/stall/bus-error generator
+     * @param memLatencyMin   smallest memory latency, cycles (≥ 1)
+     * @param memLatencyMax   largest memory latency, cycles
+     * @param mrdStallPerMille chance per cycle that {@code mrd_ready} is low
+     * @param rspStallPerMille chance per cycle that {@code rsp_ready} is low
+     * @param busErrorPerMille chance per read of a bus error
+     * @param pmpDefaultAllow  PMP answer for an access no region overlaps
+     */
+    public record Settings(long seed, int memLatencyMin, int memLatencyMax, int mrdStallPerMille,
+                           int rspStallPerMille, int busErrorPerMille, boolean pmpDefaultAllow) {
+        /** Latency 1, no stalls, no bus errors, PMP allows by default. */
+        public static Settings simple(long seed) {
+            return new Settings(seed, 1, 1, 0, 0, 0, true);
+        }
+
+        /** With memory latency in {@code [min, max]}. */
+        public Settings withLatency(int min, int max) {
+            return new Settings(seed, min, max, mrdStallPerMille, rspStallPerMille, busErrorPerMille, pmpDefaultAllow);
+        }
+
+        /** With stalls of {@code mrd_ready} / {@code rsp_ready}. */
+        public Settings withStalls(int mrd, int rsp) {
+            return new Settings(seed, memLatencyMin, memLatencyMax, mrd, rsp, busErrorPerMille, pmpDefaultAllow);
+        }
+
+        /** With bus errors. */
+        public Settings withBusErrors(int perMille) {
+            return new Settings(seed, memLatencyMin, memLatencyMax, mrdStallPerMille, rspStallPerMille, perMille,
+                    pmpDefaultAllow);
+        }
+
+        /** With the default PMP answer. */
+        public Settings withPmpDefaultAllow(boolean allow) {
+            return new Settings(seed, memLatencyMin, memLatencyMax, mrdStallPerMille, rspStallPerMille,
+                    busErrorPerMille, allow);
+        }
+
+        /** Whether the latency bound can be checked (stall cycles are not visible in the event trace). */
+        boolean latencyCheckable() {
+            return mrdStallPerMille == 0 && rspStallPerMille == 0;
+        }
+    }
+
+    /** Totals of the checks run so far. */
+    public record Totals(long checks, long reads, long cycles, long[] causes) {
+    }
+
+    private static final int EVENT_CAPACITY = 1 << 14;
+    private static final int BATCH = 256;
+    private static final int HISTORY = 64;
+
+    private final CheckerLibrary lib;
+    private final WalkerParams params;
+    private final Settings settings;
+    private final CheckerSession session;
+    private final GoldenOracle oracle;
+    private final EventBuffer events = new EventBuffer(EVENT_CAPACITY);
+    private final long[][] history = new long[HISTORY][];
+    private long historyCount;
+    private long checks;
+    private long reads;
+    private final long[] causes = new long[Cause.values().length];
+    private final LookupResult golden = new LookupResult();
+    private long requestIndexBase;
+
+    // the check in flight (contract: one at a time, answered in order)
+    private final List<CheckRequest> pending = new ArrayList<>();
+    private int nextAnswer;
+    private Observed current;
+
+    /** Opens a session on {@code lib} over {@code memory} (every region attached). */
+    public CosimHarness(CheckerLibrary lib, PhysicalMemory memory, Settings settings) {
+        this.lib = lib;
+        this.params = lib.params();
+        this.settings = settings;
+        SessionConfig config = new SessionConfig(settings.seed(), settings.memLatencyMin(), settings.memLatencyMax(),
+                settings.mrdStallPerMille(), settings.rspStallPerMille(), settings.busErrorPerMille(),
+                params.pmpLatency(), 20_000, settings.pmpDefaultAllow());
+        this.session = lib.library().openChecker(config);
+        for (PhysicalMemory.Region r : memory.regions()) {
+            session.attachMemory(r.base(), r.buffer());
+        }
+        this.oracle = new GoldenOracle(memory, params);
+        oracle.setPmp(List.of(), settings.pmpDefaultAllow());
+        session.reset(4);
+    }
+
+    /** Sets the PMP regions the bridge answers from (and the golden model mirrors). */
+    public void setPmpRegions(List<PmpRegion> regions) {
+        session.setPmpRegions(regions);
+        oracle.setPmp(regions, settings.pmpDefaultAllow());
+    }
+
+    /** The settings of this session. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Runs {@code list} to completion and compares every response.
+     *
+     * @throws CosimMismatchException at the first difference, with the report
+     */
+    public void run(List<CheckRequest> list) {
+        pending.clear();
+        pending.addAll(list);
+        nextAnswer = 0;
+        current = null;
+        RequestBuffer q = new RequestBuffer(Math.max(1, list.size()));
+        int idMask = (1 << params.idWidth()) - 1;
+        for (int i = 0; i < list.size(); i++) {
+            CheckRequest c = list.get(i);
+            q.check(i & idMask, c.pa(), c.need(), c.sdid(), c.rawMode(), c.rootPpn(), c.be(), c.bypass());
+        }
+        int from = 0;
+        while (from < q.size()) {
+            RunResult r = session.run(q, from, Math.min(BATCH, q.size() - from), events, 0);
+            consume(r);
+            from += (int) r.consumed();
+        }
+        RunResult r;
+        do {
+            r = session.drain(events, 0);
+            consume(r);
+        } while (r.reason() == StopReason.EVENTS_FULL || r.reason() == StopReason.CYCLE_LIMIT);
+        if (nextAnswer != list.size()) {
+            throw new CosimMismatchException(header(nextAnswer) + "only " + nextAnswer + " of " + list.size()
+                    + " checks were answered\n" + historyText());
+        }
+        requestIndexBase += list.size();
+    }
+
+    /** Totals so far. */
+    public Totals totals() {
+        return new Totals(checks, reads, session.cycle(), causes.clone());
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void consume(RunResult r) {
+        if (r.reason().ordinal() >= StopReason.TIMEOUT.ordinal()) {
+            throw new CosimMismatchException(header(nextAnswer) + "the simulation stopped: " + r.reason() + " "
+                    + r.message() + "\n" + historyText());
+        }
+        for (int i = 0; i < events.size(); i++) {
+            long[] e = {events.cycle(i), events.kind(i), events.b1(i), events.b2(i), events.b3(i), events.a32(i),
+                    events.x(i), events.y(i)};
+            history[(int) (historyCount++ % HISTORY)] = e;
+            onEvent(e);
+        }
+    }
+
+    private void onEvent(long[] e) {
+        int kind = (int) e[1];
+        switch (kind) {
+            case EventKind.ACCEPT -> {
+                if (current != null) {
+                    fail(nextAnswer, "a request was accepted while check " + nextAnswer + " had not been answered "
+                            + "(contract: one check at a time)", null);
+                }
+                current = new Observed(e[0]);
+            }
+            case EventKind.PMP_QUERY -> requireCurrent("PMP query").pmpQueries.add(e[6]);
+            case EventKind.MRD -> requireCurrent("MRD").reads.add(new long[] {e[6], e[2], 0, 0});
+            case EventKind.MRS -> {
+                Observed o = requireCurrent("MRS");
+                if (o.responses >= o.reads.size()) {
+                    fail(nextAnswer, "a memory response without a read", null);
+                }
+                long[] rd = o.reads.get(o.responses++);
+                rd[2] = e[6];
+                rd[3] = e[3];
+            }
+            case EventKind.RSP -> {
+                Observed o = requireCurrent("RSP");
+                o.rsp = e;
+                compare(o);
+                current = null;
+                nextAnswer++;
+            }
+            default -> {
+                // PMP answers, INV/SYNC acks and OBS carry nothing the scoreboard compares for a cache-less checker
+            }
+        }
+    }
+
+    private Observed requireCurrent(String what) {
+        if (current == null) {
+            fail(nextAnswer, what + " event outside any check", null);
+        }
+        return current;
+    }
+
+    private void compare(Observed o) {
+        int idx = nextAnswer;
+        CheckRequest req = pending.get(idx);
+        Expected exp = expected(req, o);
+        List<String> diffs = new ArrayList<>();
+        long[] rsp = o.rsp;
+        int flags = (int) rsp[2];
+        boolean allow = (flags & 1) != 0;
+        boolean fault = (flags & 2) != 0;
+        boolean cacheable = (flags & 4) != 0;
+        boolean stale = (flags & 8) != 0;
+        int cause = (int) rsp[3];
+        int xwr = (int) rsp[4];
+        long packed = rsp[6];
+        int level = (int) (packed & 0xFF);
+        int leafLog2 = (int) ((packed >> 8) & 0xFF);
+        int uniformLog2 = (int) ((packed >> 16) & 0xFF);
+        int idMask = (1 << params.idWidth()) - 1;
+        field(diffs, "id", idx & idMask, (int) rsp[5]);
+        field(diffs, "allow", exp.allow ? 1 : 0, allow ? 1 : 0);
+        field(diffs, "fault", exp.allow ? 0 : 1, fault ? 1 : 0);
+        if (cause != exp.cause) {
+            diffs.add(String.format("  %-14s expected %-16s actual %s", "cause", causeName(exp.cause), causeName(cause)));
+        }
+        field(diffs, "xwr", exp.xwr, xwr);
+        field(diffs, "level", exp.level, level);
+        field(diffs, "leaf_log2", exp.leafLog2, leafLog2);
+        field(diffs, "uniform_log2", exp.uniformLog2, uniformLog2);
+        field(diffs, "cacheable", exp.cacheable ? 1 : 0, cacheable ? 1 : 0);
+        field(diffs, "stale", 0, stale ? 1 : 0);
+
+        // the exact ordered MPTE reads
+        int n = Math.max(exp.reads.size(), o.reads.size());
+        int firstReadDiff = -1;
+        for (int i = 0; i < n && firstReadDiff < 0; i++) {
+            if (i >= exp.reads.size() || i >= o.reads.size() || !sameRead(exp.reads.get(i), o.reads.get(i), req.be())) {
+                firstReadDiff = i;
+            }
+        }
+        if (firstReadDiff >= 0) {
+            diffs.add("  reads differ at read " + firstReadDiff);
+        }
+        if (!exp.pmpQueries.equals(o.pmpQueries)) {
+            diffs.add("  PMP queries differ: expected " + hexList(exp.pmpQueries) + " actual " + hexList(o.pmpQueries));
+        }
+        long latency = rsp[0] - o.acceptCycle;
+        if (settings.latencyCheckable()) {
+            long bound = 2 + (long) o.pmpQueries.size()
+                    * (params.pmpLatency() + settings.memLatencyMax() + 3);
+            if (latency > bound) {
+                diffs.add("  latency " + latency + " cycles exceeds the bound " + bound
+                        + " = 2 + PMP queries x (pmpLatency + memLatencyMax + 3)");
+            }
+        }
+        if (!diffs.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            sb.append("field differences (expected = golden model):\n");
+            diffs.forEach(d -> sb.append(d).append('\n'));
+            sb.append(readsTable(exp.reads, o.reads, firstReadDiff, req.be()));
+            sb.append("latency ").append(latency).append(" cycles (accept ").append(o.acceptCycle).append(", rsp ")
+                    .append(rsp[0]).append(")\n");
+            if (exp.goldenText != null) {
+                sb.append("golden result: ").append(exp.goldenText).append('\n');
+            }
+            fail(idx, sb.toString(), req);
+        }
+        checks++;
+        reads += o.reads.size();
+        causes[Math.min(cause, causes.length - 1)]++;
+    }
+
+    private static void field(List<String> diffs, String name, int expected, int actual) {
+        if (expected != actual) {
+            diffs.add(String.format("  %-14s expected %-16d actual %d", name, expected, actual));
+        }
+    }
+
+    private boolean sameRead(long[] exp, long[] act, boolean be) {
+        if (exp[0] != act[0] || exp[1] != act[1] || exp[3] != act[3]) {
+            return false;
+        }
+        return exp[3] != 0 || exp[2] == asInterpreted(act[2], (int) act[1], be);
+    }
+
+    /** The bridge returns the bytes little-endian; the golden lists the value after the MBE byte swap. */
+    private long asInterpreted(long data, int size, boolean be) {
+        if (!be || !params.bigEndianSupport()) {
+            return data;
+        }
+        return size == 8 ? Long.reverseBytes(data) : Integer.reverseBytes((int) data) & 0xFFFF_FFFFL;
+    }
+
+    /** What the checker must answer, from the golden model (or the contract, for bypass and driver errors). */
+    private Expected expected(CheckRequest req, Observed o) {
+        Expected e = new Expected();
+        if (req.isBypass()) {
+            e.allow = true;
+            return e;
+        }
+        if (req.mode() == null) {
+            e.cause = Cause.PA_RANGE.ordinal();
+            return e;
+        }
+        int failAt = -1;
+        for (int i = 0; i < o.reads.size(); i++) {
+            if (o.reads.get(i)[3] != 0) {
+                failAt = i;
+                break;
+            }
+        }
+        LookupResult g = oracle.evaluate(req, failAt, golden);
+        e.allow = g.allow();
+        e.cause = g.cause().ordinal();
+        e.xwr = Math.max(0, g.xwr());
+        e.level = g.level();
+        e.leafLog2 = g.leafLog2();
+        e.uniformLog2 = g.uniformLog2();
+        e.cacheable = g.cacheable();
+        for (int i = 0; i < g.readCount(); i++) {
+            e.reads.add(new long[] {g.readAddr(i), g.readSize(i), g.readValue(i), g.readFailed(i) ? 1 : 0});
+        }
+        e.pmpQueries.addAll(oracle.pmpQueries());
+        e.goldenText = g.toString();
+        return e;
+    }
+
+    private void fail(int idx, String body, CheckRequest req) {
+        StringBuilder sb = new StringBuilder(header(idx));
+        CheckRequest r = req != null ? req : (idx < pending.size() ? pending.get(idx) : null);
+        if (r != null) {
+            sb.append(RequestDecoder.describe(r, params));
+        }
+        sb.append(body);
+        sb.append(historyText());
+        throw new CosimMismatchException(sb.toString());
+    }
+
+    private String header(int idx) {
+        return "CO-SIMULATION MISMATCH\n" + "configuration " + lib.top() + "\n" + "session " + settings + "\n"
+                + "seed " + settings.seed() + ", request index " + (requestIndexBase + idx) + " (index " + idx
+                + " of this run)\n";
+    }
+
+    private String readsTable(List<long[]> exp, List<long[]> act, int firstDiff, boolean be) {
+        StringBuilder sb = new StringBuilder("MPTE reads, expected (golden) | actual (RTL, value as interpreted):\n");
+        int n = Math.max(exp.size(), act.size());
+        for (int i = 0; i < n; i++) {
+            String l = i < exp.size() ? readText(exp.get(i), false, be) : "-";
+            String r = i < act.size() ? readText(act.get(i), true, be) : "-";
+            sb.append(String.format("%s %2d  %-44s | %s%n", i == firstDiff ? ">>" : "  ", i, l, r));
+        }
+        if (n == 0) {
+            sb.append("   (none on either side)\n");
+        }
+        return sb.toString();
+    }
+
+    private String readText(long[] rd, boolean fromRtl, boolean be) {
+        if (rd[3] != 0) {
+            return String.format("0x%x/%d BUS ERROR", rd[0], rd[1]);
+        }
+        long v = fromRtl ? asInterpreted(rd[2], (int) rd[1], be) : rd[2];
+        return String.format("0x%x/%d = 0x%016x", rd[0], rd[1], v);
+    }
+
+    private String historyText() {
+        StringBuilder sb = new StringBuilder("last events (oldest first):\n");
+        long start = Math.max(0, historyCount - HISTORY);
+        for (long i = start; i < historyCount; i++) {
+            sb.append("  ").append(EventKind.format(history[(int) (i % HISTORY)])).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String hexList(List<Long> l) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < l.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append("0x").append(Long.toHexString(l.get(i)));
+        }
+        return sb.append(']').toString();
+    }
+
+    private static String causeName(int code) {
+        return code >= 0 && code < Cause.values().length ? Cause.values()[code] + " (" + code + ")" : "code " + code;
+    }
+
+    /** What one check produced in the RTL. */
+    private static final class Observed {
+        final long acceptCycle;
+        final List<Long> pmpQueries = new ArrayList<>();
+        /** {addr, size, data, err}. */
+        final List<long[]> reads = new ArrayList<>();
+        int responses;
+        long[] rsp;
+
+        Observed(long acceptCycle) {
+            this.acceptCycle = acceptCycle;
+        }
+    }
+
+    /** What the check must produce. */
+    private static final class Expected {
+        boolean allow;
+        int cause;
+        int xwr;
+        int level;
+        int leafLog2;
+        int uniformLog2;
+        boolean cacheable;
+        final List<long[]> reads = new ArrayList<>();
+        final List<Long> pmpQueries = new ArrayList<>();
+        String goldenText;
+    }
+}

@@ -1,0 +1,247 @@
+package io.mttkit.tb.cosim;
+
+import io.mttkit.bridge.PmpRegion;
+import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.golden.Access;
+import io.mttkit.golden.LookupResult;
+import io.mttkit.golden.MttMode;
+import io.mttkit.golden.tables.BuildOptions;
+import io.mttkit.golden.tables.Region;
+import io.mttkit.tb.selftest.RandomDomains;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded random co-simulation of the generated cache-less checker against the golden model: for every mode the
+ * configuration implements, tables from the golden {@code TableBuilder} over random regions, then phases of
+ * random checks (PAs inside and outside the regions and above the PA width, random needs, bypass and Bare),
+ * each phase in a fresh session with its own memory latency (1..8), backpressure, bus-error rate and PMP regions
+ * over table pages, and with a few random table entries corrupted (random bits flipped; restored after the
+ * phase). Everything follows from the seed.
+ */
+public final class Regression {
+    /** Checks per phase (one bridge session, one set of corrupted entries and PMP regions). */
+    static final int PHASE_CHECKS = 400;
+
+    /** Outcome of a run. */
+    public record Result(long checks, long mismatches, double checksPerSecond, long cycles, long reads,
+                         long[] causes, String firstMismatch) {
+        /** True when every check matched. */
+        public boolean passed() {
+            return mismatches == 0;
+        }
+    }
+
+    private Regression() {}
+
+    /**
+     * Runs about {@code checks} random checks (split evenly over the configuration's modes) with {@code seed};
+     * stops at the first mismatch and returns its report.
+     */
+    public static Result run(WalkerParams params, long seed, long checks) {
+        CheckerLibrary lib = CheckerLibrary.of(params);
+        List<MttMode> modes = modesOf(params);
+        long perMode = Math.max(1, checks / modes.size());
+        long done = 0;
+        long cycles = 0;
+        long reads = 0;
+        long[] causes = new long[io.mttkit.golden.Cause.values().length];
+        long t0 = System.nanoTime();
+        try {
+            for (int m = 0; m < modes.size(); m++) {
+                MttMode mode = modes.get(m);
+                SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + mode.ordinal());
+                ModeRun run = new ModeRun(lib, mode, rnd);
+                long left = perMode;
+                while (left > 0) {
+                    int n = (int) Math.min(PHASE_CHECKS, left);
+                    CosimHarness.Totals t = run.phase(n, seed);
+                    done += t.checks();
+                    cycles += t.cycles();
+                    reads += t.reads();
+                    for (int i = 0; i < causes.length; i++) {
+                        causes[i] += t.causes()[i];
+                    }
+                    left -= n;
+                }
+            }
+        } catch (CosimMismatchException e) {
+            double s = (System.nanoTime() - t0) / 1e9;
+            return new Result(done, 1, done / s, cycles, reads, causes, e.getMessage());
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        return new Result(done, 0, done / s, cycles, reads, causes, null);
+    }
+
+    /** The golden modes a configuration implements (both formats where built), in declaration order. */
+    public static List<MttMode> modesOf(WalkerParams params) {
+        List<MttMode> out = new ArrayList<>();
+        for (MttMode m : MttMode.values()) {
+            if (m == MttMode.BARE || m.xlen() != params.xlen()) {
+                continue;
+            }
+            boolean v09 = m.format() == io.mttkit.golden.TableFormat.SMMPT_V0_9;
+            if (v09 ? params.formats().v09() : params.formats().v01()) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The random run of one mode: its world, and phase after phase of checks. */
+    private static final class ModeRun {
+        private final CheckerLibrary lib;
+        private final WalkerParams params;
+        private final MttMode mode;
+        private final SplittableRandom rnd;
+        private final TableWorld world;
+        private final List<Region> regions;
+        private final boolean bigEndian;
+        private final long paMask;
+        private int phase;
+        private List<PmpRegion> pmpRegionsDebug;
+
+        ModeRun(CheckerLibrary lib, MttMode mode, SplittableRandom rnd) {
+            this.lib = lib;
+            this.params = lib.params();
+            this.mode = mode;
+            this.rnd = rnd;
+            this.bigEndian = params.bigEndianSupport() && rnd.nextBoolean();
+            this.paMask = params.paWidth() == 64 ? -1L : (1L << params.paWidth()) - 1;
+            // Regions inside [0, 2^32) minus the table area, so that 34-bit modes fit as well.
+            List<Region> r = new ArrayList<>(RandomDomains.generate(mode, rnd.nextLong(), 24, 0x9000_0000L, 0x6000_0000L));
+            r.addAll(RandomDomains.generate(mode, rnd.nextLong(), 8, 0x1000_0000L, 0x4000_0000L));
+            r.sort((a, b) -> Long.compareUnsigned(a.base(), b.base()));
+            this.regions = r;
+            BuildOptions options = BuildOptions.DEFAULT.withBigEndian(bigEndian).withUseNapot(rnd.nextInt(4) != 0);
+            this.world = TableWorld.build(mode, regions, options);
+        }
+
+        CosimHarness.Totals phase(int n, long seed) {
+            int lmin = 1 + rnd.nextInt(8);
+            int lmax = lmin + rnd.nextInt(9 - lmin);
+            boolean stalls = rnd.nextInt(3) == 0;
+            int busErrors = rnd.nextInt(3) == 0 ? 5 + rnd.nextInt(30) : 0;
+            boolean pmpDefault = rnd.nextInt(10) != 0;
+            CosimHarness.Settings s = new CosimHarness.Settings(seed ^ ((long) mode.ordinal() << 40) ^ phase++,
+                    lmin, lmax, stalls ? 50 + rnd.nextInt(200) : 0, stalls ? 50 + rnd.nextInt(200) : 0, busErrors,
+                    pmpDefault);
+            List<long[]> restore = corrupt(rnd.nextInt(12));
+            try (CosimHarness h = new CosimHarness(lib, world.memory(), s)) {
+                List<PmpRegion> pr = pmpRegions(pmpDefault);
+                pmpRegionsDebug = pr;
+                h.setPmpRegions(pr);
+                List<CheckRequest> checks = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    checks.add(randomCheck());
+                }
+                h.run(checks);
+                if (Boolean.getBoolean("mttkit.cosim.debug")) {
+                    System.out.println(mode + " " + s + " pmp=" + pmpRegionsDebug + " causes="
+                            + java.util.Arrays.toString(h.totals().causes()));
+                }
+                return h.totals();
+            } finally {
+                for (int i = restore.size() - 1; i >= 0; i--) {
+                    world.writeEntry(restore.get(i)[0], restore.get(i)[1]);
+                }
+            }
+        }
+
+        private CheckRequest randomCheck() {
+            long pa = randomPa();
+            int need = switch (rnd.nextInt(8)) {
+                case 0 -> Access.R;
+                case 1 -> Access.W;
+                case 2 -> Access.X;
+                case 3 -> Access.R | Access.W;
+                case 4 -> Access.R | Access.X;
+                case 5 -> Access.R | Access.W | Access.X;
+                default -> rnd.nextInt(8);
+            };
+            int kind = rnd.nextInt(100);
+            if (kind < 2) {
+                return CheckRequest.bypass(mode, world.rootPpn(), pa, need);
+            }
+            if (kind < 3) {
+                return CheckRequest.of(MttMode.BARE, world.rootPpn(), pa, need, false);
+            }
+            CheckRequest c = CheckRequest.of(mode, world.rootPpn(), pa, need, bigEndian);
+            return new CheckRequest(c.pa(), c.need(), c.mode(), c.rawMode(), c.rootPpn(),
+                    rnd.nextInt(1 << params.sdidPortWidth()), c.be(), false);
+        }
+
+        private long randomPa() {
+            int k = rnd.nextInt(100);
+            long pa;
+            if (k < 65) {
+                Region r = regions.get(rnd.nextInt(regions.size()));
+                long off = rnd.nextLong(r.size());
+                pa = r.base() + (rnd.nextInt(4) == 0 ? (rnd.nextBoolean() ? 0 : r.size() - 1) : off);
+            } else if (k < 80) {
+                pa = rnd.nextLong() & ((1L << Math.min(mode.paBits(), 62)) - 1) & ((1L << 33) - 1);
+            } else if (k < 88) {
+                pa = rnd.nextLong() & (mode.paBits() >= 64 ? -1L : (1L << mode.paBits()) - 1);
+            } else if (k < 96) {
+                // one bit at or above the mode width or paw (PA range)
+                int lo = Math.min(mode.paBits(), params.paw());
+                int bit = lo >= params.paWidth() ? params.paWidth() - 1 : lo + rnd.nextInt(params.paWidth() - lo);
+                pa = (rnd.nextLong() & 0xFFFF_FFFFL) | (1L << bit);
+            } else {
+                pa = rnd.nextLong();
+            }
+            return pa & paMask;
+        }
+
+        /** Flips 1–3 random bits of {@code count} entries on random walk paths; returns {addr, old value} pairs. */
+        private List<long[]> corrupt(int count) {
+            List<long[]> restore = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Region r = regions.get(rnd.nextInt(regions.size()));
+                LookupResult path = world.path(r.base() + rnd.nextLong(r.size()));
+                if (path.readCount() == 0) {
+                    continue;
+                }
+                long addr = path.readAddr(rnd.nextInt(path.readCount()));
+                if (!world.memory().canRead(addr, world.entryBytes())) {
+                    continue;
+                }
+                long old = world.readEntry(addr);
+                long v = old;
+                int bits = world.entryBytes() * 8;
+                for (int f = 1 + rnd.nextInt(3); f > 0; f--) {
+                    v ^= 1L << rnd.nextInt(bits);
+                }
+                restore.add(new long[] {addr, old});
+                world.writeEntry(addr, v);
+            }
+            return restore;
+        }
+
+        /** A few regions over table entries/pages: some deny, some split an entry (partial overlap denies). */
+        private List<PmpRegion> pmpRegions(boolean defaultAllow) {
+            List<PmpRegion> out = new ArrayList<>();
+            int n = defaultAllow ? rnd.nextInt(4) : 1 + rnd.nextInt(2);
+            if (!defaultAllow) {
+                // allow the whole table image so that walks can proceed at all
+                out.add(new PmpRegion(world.tables().base(), world.tables().image().length, true));
+            }
+            for (int i = 0; i < n; i++) {
+                Region r = regions.get(rnd.nextInt(regions.size()));
+                LookupResult path = world.path(r.base() + rnd.nextLong(r.size()));
+                if (path.readCount() == 0) {
+                    continue;
+                }
+                long addr = path.readAddr(rnd.nextInt(path.readCount()));
+                PmpRegion p = switch (rnd.nextInt(3)) {
+                    case 0 -> new PmpRegion(addr & ~0xFFFL, 4096, false);
+                    case 1 -> new PmpRegion(addr, world.entryBytes(), rnd.nextBoolean());
+                    default -> new PmpRegion(addr + world.entryBytes() / 2, 64, true); // partial overlap: denied
+                };
+                out.add(0, p);
+            }
+            return out;
+        }
+    }
+}
