@@ -50,8 +50,8 @@ final class MatrixCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         HartMatrix.Result r = HartMatrix.runAll(programs, root.resolve("target/programs"), stride, compressed);
-        r.lines().forEach(out::println);
-        out.println("summary: " + r.summary());
+        r.cells().forEach(c -> out.println(c.line()));
+        out.println("summary: " + r.summary() + " (golden hart)");
         out.flush();
         return r.allPassed() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -100,6 +100,14 @@ public final class CosimHarness implements AutoCloseable {
 
     /** Opens a session on {@code lib} over {@code memory} (every region attached). */
     public CosimHarness(CheckerLibrary lib, PhysicalMemory memory, Settings settings) {
+        this(lib, memory, settings, lib.params());
+    }
+
+    /**
+     * As above, but the golden model is configured from {@code goldenParams} (a test of the scoreboard itself:
+     * a configuration the RTL was not built for must be caught).
+     */
+    CosimHarness(CheckerLibrary lib, PhysicalMemory memory, Settings settings, WalkerParams goldenParams) {
         this.lib = lib;
         this.params = lib.params();
         this.settings = settings;
@@ -110,7 +118,7 @@ public final class CosimHarness implements AutoCloseable {
         for (PhysicalMemory.Region r : memory.regions()) {
             session.attachMemory(r.base(), r.buffer());
         }
-        this.oracle = new GoldenOracle(memory, params);
+        this.oracle = new GoldenOracle(memory, goldenParams);
         oracle.setPmp(List.of(), settings.pmpDefaultAllow());
         session.reset(4);
     }

@@ -101,6 +101,8 @@ public final class Regression {
         private final long paMask;
         private int phase;
         private List<PmpRegion> pmpRegionsDebug;
+        /** PAs whose walk reads a corrupted entry or crosses a PMP region (checked more often). */
+        private final List<Long> hot = new ArrayList<>();
 
         ModeRun(CheckerLibrary lib, MttMode mode, SplittableRandom rnd) {
             this.lib = lib;
@@ -127,7 +129,8 @@ public final class Regression {
             CosimHarness.Settings s = new CosimHarness.Settings(seed ^ ((long) mode.ordinal() << 40) ^ phase++,
                     lmin, lmax, stalls ? 50 + rnd.nextInt(200) : 0, stalls ? 50 + rnd.nextInt(200) : 0, busErrors,
                     pmpDefault);
-            List<long[]> restore = corrupt(rnd.nextInt(12));
+            hot.clear();
+            List<long[]> restore = corrupt(rnd.nextInt(40));
             try (CosimHarness h = new CosimHarness(lib, world.memory(), s)) {
                 List<PmpRegion> pr = pmpRegions(pmpDefault);
                 pmpRegionsDebug = pr;
@@ -172,10 +175,19 @@ public final class Regression {
                     rnd.nextInt(1 << params.sdidPortWidth()), c.be(), false);
         }
 
+        /** A walk step, the root only one time in {@code count + 2}. */
+        private int deepBiased(int count) {
+            int pick = rnd.nextInt(count + 2);
+            return pick == 0 ? 0 : Math.min(count - 1, Math.max(1, pick - 1)) ;
+        }
+
         private long randomPa() {
             int k = rnd.nextInt(100);
             long pa;
-            if (k < 65) {
+            if (k < 20 && !hot.isEmpty()) {
+                long base = hot.get(rnd.nextInt(hot.size()));
+                pa = rnd.nextBoolean() ? base : base ^ ((long) rnd.nextInt(1 << 16) << 12);
+            } else if (k < 65) {
                 Region r = regions.get(rnd.nextInt(regions.size()));
                 long off = rnd.nextLong(r.size());
                 pa = r.base() + (rnd.nextInt(4) == 0 ? (rnd.nextBoolean() ? 0 : r.size() - 1) : off);
@@ -199,11 +211,13 @@ public final class Regression {
             List<long[]> restore = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Region r = regions.get(rnd.nextInt(regions.size()));
-                LookupResult path = world.path(r.base() + rnd.nextLong(r.size()));
+                long target = r.base() + rnd.nextLong(r.size());
+                LookupResult path = world.path(target);
                 if (path.readCount() == 0) {
                     continue;
                 }
-                long addr = path.readAddr(rnd.nextInt(path.readCount()));
+                long addr = path.readAddr(deepBiased(path.readCount()));
+                hot.add(target);
                 if (!world.memory().canRead(addr, world.entryBytes())) {
                     continue;
                 }
@@ -222,18 +236,20 @@ public final class Regression {
         /** A few regions over table entries/pages: some deny, some split an entry (partial overlap denies). */
         private List<PmpRegion> pmpRegions(boolean defaultAllow) {
             List<PmpRegion> out = new ArrayList<>();
-            int n = defaultAllow ? rnd.nextInt(4) : 1 + rnd.nextInt(2);
+            int n = defaultAllow ? (rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(3)) : 1 + rnd.nextInt(2);
             if (!defaultAllow) {
                 // allow the whole table image so that walks can proceed at all
                 out.add(new PmpRegion(world.tables().base(), world.tables().image().length, true));
             }
             for (int i = 0; i < n; i++) {
                 Region r = regions.get(rnd.nextInt(regions.size()));
-                LookupResult path = world.path(r.base() + rnd.nextLong(r.size()));
+                long target = r.base() + rnd.nextLong(r.size());
+                LookupResult path = world.path(target);
                 if (path.readCount() == 0) {
                     continue;
                 }
-                long addr = path.readAddr(rnd.nextInt(path.readCount()));
+                long addr = path.readAddr(deepBiased(path.readCount()));
+                hot.add(target);
                 PmpRegion p = switch (rnd.nextInt(3)) {
                     case 0 -> new PmpRegion(addr & ~0xFFFL, 4096, false);
                     case 1 -> new PmpRegion(addr, world.entryBytes(), rnd.nextBoolean());
