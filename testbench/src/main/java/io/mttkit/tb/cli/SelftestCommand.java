@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mttkit.golden.MttMode;
+import io.mttkit.golden.hart.HartMatrix;
+import io.mttkit.golden.hart.ProgramBuild;
 import io.mttkit.golden.tables.SeedMatrix;
 import io.mttkit.tb.selftest.GoldenSeedMatrix;
 import java.io.IOException;
@@ -19,12 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtt selftest}: the seed's permission matrix on the golden model, every mode of both formats. */
 @Command(name = "selftest",
-        header = "Run the seed's permission matrix on the golden model.",
+        header = "Run the seed's permission matrix on the golden model and the golden hart.",
         description = {
-            "Run the seed's permission matrix on the golden model: for every mode of both formats and every",
+            "Run the seed's permission matrix on the golden model and the golden hart. for every mode of both formats and every",
             "permission (disallow, allow-rx, allow-rw, allow-rwx), build tables for a 1 GiB region at 0xC000_0000,",
             "a 2 MiB (RV64) / 4 MiB (RV32) region at 0xB000_0000 and a 4 KiB region at 0xB800_0000, probe their",
-            "pages with load, store and fetch through the lookup and the cache reference model, and compare.",
+            "pages with load, store and fetch through the lookup and the cache reference model, and compare;",
+            "then run the same matrix as RISC-V programs on the golden hart (M-mode firmware, S-mode probes).",
             "Prints PASS|FAIL <xlen> <mode> <perm> per cell, a summary and the report path."
         },
         footer = {"", "Examples:", "  ./mtt selftest", "  ./mtt selftest --full --report out/selftest"},
@@ -34,7 +37,7 @@ final class SelftestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--full", description = "Probe every page of the 1 GiB region (262144 pages) instead of every 61st.")
+    @Option(names = "--full", description = "Probe every page of the 1 GiB region (262144 pages) instead of a sample (slow; the hart needs -Xmx3g via MTT_JAVA_OPTS).")
     boolean full;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: target/reports/selftest).")
@@ -81,6 +84,30 @@ final class SelftestCommand implements Callable<Integer> {
                 }
             }
         }
+        // Stage 2: the same matrix as real RISC-V programs on the golden hart.
+        out.println();
+        out.println("seed matrix as RISC-V programs on the golden hart:");
+        ArrayNode hartCells = report.putArray("hartCells");
+        if (!ProgramBuild.toolchainAvailable()) {
+            out.println("FAIL hart matrix not run: " + ProgramBuild.MISSING);
+            fail++;
+        } else {
+            Path root = repoRoot();
+            HartMatrix.Result hm = HartMatrix.runAll(root.resolve("programs"), root.resolve("target/programs"),
+                    full ? 1 : HartMatrix.DEFAULT_STRIDE);
+            for (HartMatrix.Cell c : hm.cells()) {
+                out.println(c.line());
+                ObjectNode n = hartCells.addObject();
+                n.put("line", c.line());
+                n.put("result", c.pass() ? "PASS" : "FAIL");
+                if (c.pass()) {
+                    pass++;
+                } else {
+                    fail++;
+                }
+            }
+            out.flush();
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         report.put("passed", pass);
         report.put("failed", fail);
@@ -90,8 +117,8 @@ final class SelftestCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Path file = dir.resolve("report.json");
         json.writeValue(file.toFile(), report);
-        out.printf("%nsummary: %d cells, %d passed, %d failed; %d golden checks (lookup + cache model) in %.1f s%n",
-                pass + fail, pass, fail, probes, seconds);
+        out.printf("%nsummary: %d cells, %d passed, %d failed (golden lookup + cache model: %d checks; golden hart"
+                + " programs) in %.1f s%n", pass + fail, pass, fail, probes, seconds);
         out.println("report: " + file.toAbsolutePath());
         out.flush();
         return fail == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
