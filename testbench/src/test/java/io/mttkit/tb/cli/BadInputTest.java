@@ -41,6 +41,9 @@ class BadInputTest {
         write("wonly.json", "[{\"base\": \"0x80000000\", \"size\": \"0x1000\", \"xwr\": \"w\"}]");
         write("badfield.json", "[{\"base\": \"0x80000000\", \"size\": \"0x1000\", \"xwr\": \"rw\", \"colour\": 1}]");
         write("badnum.json", "[{\"base\": \"0xZZ\", \"size\": \"0x1000\", \"xwr\": \"rw\"}]");
+        write("notelf.elf", "#!/bin/sh\necho this is not an ELF file\n");
+        byte[] truncated = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
+        Files.write(dir.resolve("truncated.elf"), truncated);
         write("toowide.json", "[{\"base\": \"0x400000000\", \"size\": \"0x1000\", \"xwr\": \"rw\"}]");
     }
 
@@ -98,6 +101,28 @@ class BadInputTest {
         c.add(Arguments.of("bench golden: bad mode", new String[] {"bench", "golden", "--mode", "nope"}, "unknown mode"));
         c.add(Arguments.of("bench golden: bare", new String[] {"bench", "golden", "--mode", "bare"}, "bare"));
         c.add(Arguments.of("bench golden: seconds", new String[] {"bench", "golden", "--seconds", "0"}, "--seconds"));
+        // gen
+        c.add(Arguments.of("gen: unknown configuration", new String[] {"gen", "--config", "nope", "--out", out}, "nope"));
+        c.add(Arguments.of("gen: nothing to do", new String[] {"gen"}, "--config"));
+        c.add(Arguments.of("gen: --set without =", new String[] {"gen", "--config", "sample-fifo", "--set", "depth", "--out", out}, "KEY=VALUE"));
+        c.add(Arguments.of("gen: unknown parameter", new String[] {"gen", "--config", "sample-fifo", "--set", "colour=3", "--out", out}, "colour"));
+        c.add(Arguments.of("gen: out of range", new String[] {"gen", "--config", "sample-fifo", "--set", "depth=0", "--out", out}, "depth"));
+        c.add(Arguments.of("gen: not a number", new String[] {"gen", "--config", "sample-fifo", "--set", "width=wide", "--out", out}, "width"));
+        c.add(Arguments.of("gen: parameter twice", new String[] {"gen", "--config", "sample-fifo", "--set", "width=8", "--set", "width=9", "--out", out}, "twice"));
+        c.add(Arguments.of("gen: out is a file", new String[] {"gen", "--config", "sample-fifo", "--out", image.toString()}, "not a folder"));
+        c.add(Arguments.of("gen: describe unknown", new String[] {"gen", "--describe", "nope"}, "nope"));
+        // run
+        c.add(Arguments.of("run: missing file", new String[] {"run", "/no/such.elf"}, "not found"));
+        c.add(Arguments.of("run: not an ELF", new String[] {"run", dir.resolve("notelf.elf").toString()}, "notelf.elf"));
+        c.add(Arguments.of("run: truncated ELF", new String[] {"run", dir.resolve("truncated.elf").toString()}, "truncated.elf"));
+        c.add(Arguments.of("run: no program", new String[] {"run"}, "PROGRAM.elf"));
+        c.add(Arguments.of("run: bad instruction limit", new String[] {"run", image.toString(), "--max-instructions", "0"}, "--max-instructions"));
+        c.add(Arguments.of("run: bad timeout", new String[] {"run", image.toString(), "--timeout", "-1"}, "--timeout"));
+        // matrix
+        c.add(Arguments.of("matrix: stride 0", new String[] {"matrix", "--stride", "0"}, "--stride"));
+        c.add(Arguments.of("matrix: stride not a number", new String[] {"matrix", "--stride", "x"}, "--stride"));
+        // bench cosim
+        c.add(Arguments.of("bench cosim: unknown option", new String[] {"bench", "cosim", "--slow"}, "--slow"));
         // selftest
         c.add(Arguments.of("selftest: unknown option", new String[] {"selftest", "--fast"}, "--fast"));
         return c.stream();
