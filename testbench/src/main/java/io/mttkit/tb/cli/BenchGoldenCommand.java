@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "golden",
         header = "Golden-model lookups per second, per mode.",
         description = {"Golden-model lookups per second, per mode, single-threaded, on seeded random tables",
-            "(about 400 regions of 4 KiB .. 3 GiB with mixed permissions). Prints figures; never fails on speed."},
+            "(a few hundred regions of 4 KiB .. 3 GiB with mixed permissions). Prints figures; never fails on speed."},
         footer = {"", "Examples:", "  ./mtt bench golden", "  ./mtt bench golden --mode smmpt43 --seconds 3"},
         mixinStandardHelpOptions = true)
 final class BenchGoldenCommand implements Callable<Integer> {

@@ -114,6 +114,13 @@ public final class Regression {
             // Regions inside [0, 2^32) minus the table area, so that 34-bit modes fit as well.
             List<Region> r = new ArrayList<>(RandomDomains.generate(mode, rnd.nextLong(), 24, 0x9000_0000L, 0x6000_0000L));
             r.addAll(RandomDomains.generate(mode, rnd.nextLong(), 8, 0x1000_0000L, 0x4000_0000L));
+            // high windows, so that root (and upper-level) indices other than 0 are walked as well
+            int width = Math.min(mode.paBits(), params.paw());
+            if (width > 36) {
+                for (int shift : new int[] {width - 1, width - 3, 35}) {
+                    r.addAll(RandomDomains.generate(mode, rnd.nextLong(), 6, 1L << shift, 1L << 33));
+                }
+            }
             r.sort((a, b) -> Long.compareUnsigned(a.base(), b.base()));
             this.regions = r;
             BuildOptions options = BuildOptions.DEFAULT.withBigEndian(bigEndian).withUseNapot(rnd.nextInt(4) != 0);
@@ -130,7 +137,7 @@ public final class Regression {
                     lmin, lmax, stalls ? 50 + rnd.nextInt(200) : 0, stalls ? 50 + rnd.nextInt(200) : 0, busErrors,
                     pmpDefault);
             hot.clear();
-            List<long[]> restore = corrupt(rnd.nextInt(40));
+            List<long[]> restore = corrupt(rnd.nextInt(24));
             try (CosimHarness h = new CosimHarness(lib, world.memory(), s)) {
                 List<PmpRegion> pr = pmpRegions(pmpDefault);
                 pmpRegionsDebug = pr;
@@ -175,12 +182,6 @@ public final class Regression {
                     rnd.nextInt(1 << params.sdidPortWidth()), c.be(), false);
         }
 
-        /** A walk step, the root only one time in {@code count + 2}. */
-        private int deepBiased(int count) {
-            int pick = rnd.nextInt(count + 2);
-            return pick == 0 ? 0 : Math.min(count - 1, Math.max(1, pick - 1)) ;
-        }
-
         private long randomPa() {
             int k = rnd.nextInt(100);
             long pa;
@@ -216,21 +217,44 @@ public final class Regression {
                 if (path.readCount() == 0) {
                     continue;
                 }
-                long addr = path.readAddr(deepBiased(path.readCount()));
+                int steps = path.readCount();
+                // the root entry only rarely: a corrupted root entry stops most walks of the phase
+                long addr = path.readAddr(steps == 1 || rnd.nextInt(20) == 0 ? 0 : 1 + rnd.nextInt(steps - 1));
                 hot.add(target);
                 if (!world.memory().canRead(addr, world.entryBytes())) {
                     continue;
                 }
                 long old = world.readEntry(addr);
-                long v = old;
-                int bits = world.entryBytes() * 8;
-                for (int f = 1 + rnd.nextInt(3); f > 0; f--) {
-                    v ^= 1L << rnd.nextInt(bits);
-                }
+                long v = mutate(old, path);
                 restore.add(new long[] {addr, old});
                 world.writeEntry(addr, v);
             }
             return restore;
+        }
+
+        /**
+         * A corrupted entry: random bit flips (half of them in the low 16 bits, where V/L/N, XWR, G and the v0.1
+         * TYPE/PERM fields live), or a well-shaped entry of another kind: a pointer copied from higher up the
+         * path (a non-leaf at level 0, loops), a NAPOT leaf with random XWR and G, random low bits.
+         */
+        private long mutate(long old, LookupResult path) {
+            int bits = world.entryBytes() * 8;
+            int kind = rnd.nextInt(10);
+            if (kind < 5) {
+                long v = old;
+                for (int f = 1 + rnd.nextInt(3); f > 0; f--) {
+                    v ^= 1L << (rnd.nextBoolean() ? rnd.nextInt(16) : rnd.nextInt(bits));
+                }
+                return v;
+            }
+            if (kind < 7 && path.readCount() > 1) {
+                return path.readValue(rnd.nextInt(path.readCount() - 1)); // a pointer of this walk
+            }
+            if (kind < 9 && mode.format() == io.mttkit.golden.TableFormat.SMMPT_V0_9) {
+                return 0b111L | ((long) rnd.nextInt(8) << 8) | ((long) (rnd.nextInt(3) == 0 ? rnd.nextInt(16)
+                        : (mode.xlen() == 64 ? 4 : 6)) << 12);
+            }
+            return (old & ~0xFFFFL) | rnd.nextInt(1 << 16);
         }
 
         /** A few regions over table entries/pages: some deny, some split an entry (partial overlap denies). */
@@ -248,9 +272,12 @@ public final class Regression {
                 if (path.readCount() == 0) {
                     continue;
                 }
-                long addr = path.readAddr(deepBiased(path.readCount()));
+                // the root entry only rarely: denying it (or its page) stops every walk of the phase
+                int steps = path.readCount();
+                int step = steps == 1 || rnd.nextInt(20) == 0 ? 0 : 1 + rnd.nextInt(steps - 1);
+                long addr = path.readAddr(step);
                 hot.add(target);
-                PmpRegion p = switch (rnd.nextInt(3)) {
+                PmpRegion p = switch (step == 0 ? 1 + rnd.nextInt(2) : rnd.nextInt(3)) {
                     case 0 -> new PmpRegion(addr & ~0xFFFL, 4096, false);
                     case 1 -> new PmpRegion(addr, world.entryBytes(), rnd.nextBoolean());
                     default -> new PmpRegion(addr + world.entryBytes() / 2, 64, true); // partial overlap: denied

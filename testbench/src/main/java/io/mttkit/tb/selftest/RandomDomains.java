@@ -37,17 +37,26 @@ public final class RandomDomains {
         long cursor = windowBase;
         long end = windowBase + windowSize;
         for (int i = 0; i < count; i++) {
-            int sizeLog2 = switch (rnd.nextInt(6)) {
-                case 0 -> 12;
-                case 1 -> 12 + rnd.nextInt(4);
-                case 2 -> 16;
-                case 3 -> 21;
-                case 4 -> 16 + rnd.nextInt(9);
-                default -> rnd.nextInt(8) == 0 ? 30 : 22 + rnd.nextInt(4);
-            };
+            // Mostly small regions (so that tables reach level 0 and need many pages), some 2 MiB-aligned
+            // ones (level-1 leaves, NAPOT groups) and a few 1 GiB blocks.
+            int pick = rnd.nextInt(20);
+            int sizeLog2;
+            if (pick < 7) {
+                sizeLog2 = 12;
+            } else if (pick < 11) {
+                sizeLog2 = 13 + rnd.nextInt(3);
+            } else if (pick < 13) {
+                sizeLog2 = 16;
+            } else if (pick < 16) {
+                sizeLog2 = 21;
+            } else if (pick < 19) {
+                sizeLog2 = 17 + rnd.nextInt(8);
+            } else {
+                sizeLog2 = rnd.nextInt(4) == 0 ? 30 : 25;
+            }
             long size = (1L << sizeLog2) * (1 + rnd.nextInt(3));
             long align = 1L << Math.min(sizeLog2, 30);
-            long gap = (long) rnd.nextInt(64) << 12;
+            long gap = (long) rnd.nextInt(1 << rnd.nextInt(12)) << 12;
             long base = (cursor + gap + align - 1) & -align;
             if (base + size > end) {
                 break;
