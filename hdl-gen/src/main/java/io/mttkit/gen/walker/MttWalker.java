@@ -17,8 +17,11 @@ import java.util.List;
  * pointer followed and {@code result_mpte} (the deciding leaf) so that a cache can fill from the walk.
  * Memory and PMP ports carry the names and timing of checker port contract v1.
  *
- * <p>FSM: {@code IDLE → RANGE → PMP → PMP_WAIT → MREQ → MWAIT → DECODE → (PMP of the next level | RESP)}.
- * Every fault goes to {@code RESP} with no further read.
+ * <p>FSM: {@code IDLE → RANGE → PMP → [MREQ] → MWAIT → DECODE → (PMP of the next level | RESP)}. The PMP query
+ * of an entry pulses in the cycle that forms its address (RANGE for the root, DECODE for the next level) and the
+ * read is offered in the cycle {@code pmp_ok} arrives ({@code MREQ} only holds it while {@code mrd_ready} is
+ * low), so a level costs {@code pmpLatency + memory latency + 1} cycles. Every fault goes to {@code RESP} with
+ * no further read.
  */
 public final class MttWalker extends Module {
 
@@ -28,10 +31,12 @@ public final class MttWalker extends Module {
         IDLE,
         /** PA range check and root entry address (SPEC-DECISIONS #3, #10). */
         RANGE,
-        /** PMP/PMA query of the entry address (v0.9 §4 step 2, one {@code pmp_valid} pulse). */
+        /**
+         * the PMP/PMA query of the entry (v0.9 §4 step 2) is outstanding: its {@code pmp_valid} pulse went out in
+         * the cycle that formed the address (RANGE or DECODE); {@code pmp_ok} comes {@code pmpLatency} cycles later
+         * and, when it allows, the read is offered in that same cycle.
+         */
         PMP,
-        /** waiting {@code pmpLatency} cycles for {@code pmp_ok}. */
-        PMP_WAIT,
         /** the MPTE read is offered on {@code mrd_*}. */
         MREQ,
         /** waiting for the read response. */
@@ -89,8 +94,14 @@ public final class MttWalker extends Module {
     protected void build() {
         doc("MTT/MPT walker (" + p.xlen() + "-bit, formats " + p.formats() + ", paw " + p.paw() + ").\n"
                 + "One lookup at a time, one outstanding MPTE read; PMP query before every read.\n"
-                + "State: IDLE -> RANGE -> PMP -> PMP_WAIT -> MREQ -> MWAIT -> DECODE -> (PMP | RESP).\n"
-                + "Levels count from the leaf up (docs/spec-notes.md); causes use the contract v1 codes.");
+                + "State: IDLE -> RANGE -> PMP -> [MREQ] -> MWAIT -> DECODE -> (PMP | RESP); the PMP query\n"
+                + "pulses in RANGE/DECODE, the read is offered when pmp_ok arrives: memory latency + 2 cycles per level\n"
+                + "at pmpLatency 1.\n"
+                + "Levels count from the leaf up (docs/spec-notes.md). Entry address = (ppn << 12) + index * size\n"
+                + "(SPEC-DECISIONS #4). Decode order (SPEC-DECISIONS #16): bus error, V=0, reserved bits, reserved\n"
+                + "encodings, NAPOT G, non-leaf at level 0, permission (smmpt-v0.9 ch. 4 steps 2-7; smmtt-v0.1\n"
+                + "ch. 4 steps 2-7, MTTL2 TYPE table, MTTL1 PERM table).\n"
+                + "res_cause / result_cause codes (contract v1): " + causeLegend() + ".");
 
         // ---- lookup request (from the front end) ----
         Bool lookupValid = input("lookup_valid");
@@ -205,11 +216,12 @@ public final class MttWalker extends Module {
         Bool beyondPaw = p.paw() < addrW ? entryAddr.bits(addrW - 1, p.paw()).orR().named("entry_beyond_paw")
                 : Hw.low();
         UInt entryAddrPaw = p.paw() <= addrW ? entryAddr.bits(p.paw() - 1, 0) : entryAddr.zext(p.paw());
+        UInt nextEntryAddrPaw = p.paw() <= addrW ? nextEntryAddr.bits(p.paw() - 1, 0) : nextEntryAddr.zext(p.paw());
 
         mrdAddr.set(entryAddrPaw);
         mrdSize.set(Hw.lit(p.entryBytes(), SIZE_WIDTH));
         mrdTag.set(Hw.lit(0, TAG_WIDTH));
-        pmpAddr.set(entryAddrPaw);
+        pmpAddr.set(nextEntryAddrPaw); // the query goes out in the cycle that forms the address
         pmpSize.set(Hw.lit(p.entryBytes(), SIZE_WIDTH));
         resultAllow.set(resAllow);
         resultCause.set(resCause);
@@ -253,12 +265,12 @@ public final class MttWalker extends Module {
                 faultNoLeaf.run();
                 resCause.set(WalkCause.PA_RANGE.code());
                 fsm.go(State.RESP);
-            }).otherwise(() -> fsm.go(State.PMP));
+            }).otherwise(() -> {
+                pmpValid.set(true);
+                pmpWait.set(1);
+                fsm.go(State.PMP);
+            });
         }).on(State.PMP, () -> {
-            pmpValid.set(true);
-            pmpWait.set(1);
-            fsm.go(State.PMP_WAIT);
-        }).on(State.PMP_WAIT, () -> {
             pmpWait.set(pmpWait.add(1));
             when(pmpWait.eq(p.pmpLatency()), () -> {
                 when(pmpOk.not(), () -> {
@@ -270,7 +282,10 @@ public final class MttWalker extends Module {
                     faultNoLeaf.run();
                     resCause.set(WalkCause.WALK_BUS_ERROR.code());
                     fsm.go(State.RESP);
-                }).otherwise(() -> fsm.go(State.MREQ));
+                }).otherwise(() -> {
+                    mrdValid.set(true);
+                    when(mrdReady, () -> fsm.go(State.MWAIT)).otherwise(() -> fsm.go(State.MREQ));
+                });
             });
         }).on(State.MREQ, () -> {
             mrdValid.set(true);
@@ -288,6 +303,8 @@ public final class MttWalker extends Module {
                 ptrValid.set(true);
                 level.set(level.sub(1));
                 entryAddr.set(nextEntryAddr);
+                pmpValid.set(true);
+                pmpWait.set(1);
                 fsm.go(State.PMP);
             }).otherwise(() -> {
                 resCause.set(dec.cause);
@@ -596,6 +613,14 @@ public final class MttWalker extends Module {
                 Hw.mux(typeIs1G, Hw.lit(oneGigLog2, LOG2_WIDTH), Hw.lit(25, LOG2_WIDTH)));
         d.uniformLog2 = Hw.mux(atL1, l1Uniform, Hw.mux(typeIs1G, Hw.lit(oneGigLog2, LOG2_WIDTH), l2PagesUniform));
         return d;
+    }
+
+    private static String causeLegend() {
+        StringBuilder sb = new StringBuilder();
+        for (WalkCause c : WalkCause.values()) {
+            sb.append(c.ordinal() == 0 ? "" : ", ").append(c.code()).append(' ').append(c.name());
+        }
+        return sb.toString();
     }
 
     /** v0.9 XWR table: 010 and 110 (W without R) are reserved. */

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             TablesCommand.class,
             BenchCommand.class,
             GenCommand.class,
+            RegressCommand.class,
             SelftestCommand.class,
             RunCommand.class,
             MatrixCommand.class,

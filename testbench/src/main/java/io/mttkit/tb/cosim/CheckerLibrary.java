@@ -45,8 +45,16 @@ public final class CheckerLibrary {
         try {
             Path dir = Files.createTempDirectory("mtt-checker-rtl");
             List<Path> files = Hdl.write(design, EmitOptions.plain(), dir);
-            LoadedLibrary lib = BuildDriver.fromEnvironment().load(BuildSpec.checker(files, design.top(), Variant.FAST));
-            return new CheckerLibrary(params, lib, design.top());
+            try {
+                LoadedLibrary lib = BuildDriver.fromEnvironment().load(BuildSpec.checker(files, design.top(), Variant.FAST));
+                return new CheckerLibrary(params, lib, design.top());
+            } finally {
+                // the build cache keys on content and keeps its own copy of what it needs: no temp files left
+                for (Path f : files) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the generated checker Verilog", e);
         }

@@ -148,6 +148,10 @@ public final class CosimHarness implements AutoCloseable {
         current = null;
         long paMask = params.paWidth() == 64 ? -1L : (1L << params.paWidth()) - 1;
         for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).be() && !params.bigEndianSupport()) {
+                throw new IllegalArgumentException("check " + i + " asks for big-endian entries, but this configuration "
+                        + "was generated with bigEndianSupport off (it ignores req_be); generate it with the option on");
+            }
             if ((list.get(i).pa() & ~paMask) != 0) {
                 throw new IllegalArgumentException(String.format("check %d: PA 0x%x does not fit the %d-bit req_pa port "
                         + "of this configuration (RV%d); the golden model would see bits the RTL cannot", i,

@@ -23,6 +23,8 @@ import java.util.SplittableRandom;
 public final class Regression {
     /** Checks per phase (one bridge session, one set of corrupted entries and PMP regions). */
     static final int PHASE_CHECKS = 400;
+    /** Phases run on one set of regions and tables before a new random set is built. */
+    static final int PHASES_PER_WORLD = 20;
 
     /** Outcome of a run. */
     public record Result(long checks, long mismatches, double checksPerSecond, long cycles, long reads,
@@ -52,9 +54,12 @@ public final class Regression {
             for (int m = 0; m < modes.size(); m++) {
                 MttMode mode = modes.get(m);
                 SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + mode.ordinal());
-                ModeRun run = new ModeRun(lib, mode, rnd);
+                ModeRun run = null;
                 long left = perMode;
-                while (left > 0) {
+                for (int phase = 0; left > 0; phase++) {
+                    if (phase % PHASES_PER_WORLD == 0) {
+                        run = new ModeRun(lib, mode, rnd); // fresh regions and tables now and then
+                    }
                     int n = (int) Math.min(PHASE_CHECKS, left);
                     CosimHarness.Totals t = run.phase(n, seed);
                     done += t.checks();
@@ -100,7 +105,6 @@ public final class Regression {
         private final boolean bigEndian;
         private final long paMask;
         private int phase;
-        private List<PmpRegion> pmpRegionsDebug;
         /** PAs whose walk reads a corrupted entry or crosses a PMP region (checked more often). */
         private final List<Long> hot = new ArrayList<>();
 
@@ -139,16 +143,15 @@ public final class Regression {
             hot.clear();
             List<long[]> restore = corrupt(rnd.nextInt(24));
             try (CosimHarness h = new CosimHarness(lib, world.memory(), s)) {
-                List<PmpRegion> pr = pmpRegions(pmpDefault);
-                pmpRegionsDebug = pr;
-                h.setPmpRegions(pr);
+                List<PmpRegion> pmp = pmpRegions(pmpDefault);
+                h.setPmpRegions(pmp);
                 List<CheckRequest> checks = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     checks.add(randomCheck());
                 }
                 h.run(checks);
-                if (Boolean.getBoolean("mttkit.cosim.debug")) {
-                    System.out.println(mode + " " + s + " pmp=" + pmpRegionsDebug + " causes="
+                if (Boolean.getBoolean("mttkit.cosim.debug")) { // per-phase stimulus summary, for tuning
+                    System.out.println(mode + " " + s + " pmp=" + pmp + " causes="
                             + java.util.Arrays.toString(h.totals().causes()));
                 }
                 return h.totals();

@@ -121,6 +121,12 @@ class BadInputTest {
         // matrix
         c.add(Arguments.of("matrix: stride 0", new String[] {"matrix", "--stride", "0"}, "--stride"));
         c.add(Arguments.of("matrix: stride not a number", new String[] {"matrix", "--stride", "x"}, "--stride"));
+        // regress
+        c.add(Arguments.of("regress: unknown configuration", new String[] {"regress", "--config", "rv128"}, "rv128"));
+        c.add(Arguments.of("regress: zero checks", new String[] {"regress", "--checks", "0"}, "--checks"));
+        c.add(Arguments.of("regress: bad seed", new String[] {"regress", "--seed", "abc"}, "--seed"));
+        c.add(Arguments.of("regress: parameter out of range", new String[] {"regress", "--set", "paw=99"}, "paw"));
+        c.add(Arguments.of("regress: unknown parameter", new String[] {"regress", "--set", "ways=4"}, "ways"));
         // bench cosim
         c.add(Arguments.of("bench cosim: unknown option", new String[] {"bench", "cosim", "--slow"}, "--slow"));
         // selftest

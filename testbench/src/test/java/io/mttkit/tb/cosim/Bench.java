@@ -34,6 +34,21 @@ final class Bench {
     /** paw = 64: every Smmpt64 PA is legal. */
     static final WalkerParams RV64_WIDE = new WalkerParams(64, Formats.BOTH, 64, 6, 8, TupleScope.ANY, false, false, 1);
 
+    /**
+     * Skips the calling test class when Verilator is missing, unless {@code MTTKIT_REQUIRE_TOOLS=1} (CI) makes
+     * that a failure.
+     */
+    static void requireTools() {
+        try {
+            io.mttkit.bridge.BuildDriver.fromEnvironment();
+        } catch (io.mttkit.bridge.ToolMissingException e) {
+            if ("1".equals(System.getenv("MTTKIT_REQUIRE_TOOLS"))) {
+                org.junit.jupiter.api.Assertions.fail("MTTKIT_REQUIRE_TOOLS=1 but " + e.getMessage());
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, io.mttkit.bridge.ToolMissingException.INSTALL_HINT);
+        }
+    }
+
     /** A region of 1 MiB at 0xB000_0000 with RWX (the directed tests' main target). */
     static final long TARGET = 0xB000_0000L;
 

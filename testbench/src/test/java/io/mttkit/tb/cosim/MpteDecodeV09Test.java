@@ -15,6 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** VERIFICATION-PLAN §4 items 6–11 and 13–16 for every smmpt-v0.9 mode (v0.9 §4 steps 3–7). */
 class MpteDecodeV09Test {
+    @org.junit.jupiter.api.BeforeAll
+    static void tools() {
+        Bench.requireTools();
+    }
+
     static final int R = Access.R;
     static final int W = Access.W;
     static final int X = Access.X;

@@ -17,6 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** VERIFICATION-PLAN §4 items 1, 2, 3 and 27: PA range, last indices, Bare and bypass (every mode). */
 class PaRangeAndBypassTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void tools() {
+        Bench.requireTools();
+    }
+
     static java.util.stream.Stream<MttMode> modes() {
         return Bench.allModes();
     }
@@ -86,7 +91,7 @@ class PaRangeAndBypassTest {
         long root = b.world.rootPpn();
         List<CheckRequest> reqs = List.of(
                 CheckRequest.bypass(mode, root, Bench.TARGET, Access.W),
-                CheckRequest.bypass(mode, root, -1L, Access.X),
+                CheckRequest.bypass(mode, root, -1L >>> (64 - b.params.paWidth()), Access.X), // every PA bit set
                 CheckRequest.of(MttMode.BARE, root, Bench.TARGET, Access.R, false),
                 // Bare of the other format: req_mode = {1, 0}
                 new CheckRequest(Bench.TARGET, Access.R, MttMode.BARE, 16, root, 0, false, false),

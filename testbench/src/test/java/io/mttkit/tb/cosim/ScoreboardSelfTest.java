@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
  * another, must be reported at the first differing check, with the report the verification plan asks for.
  */
 class ScoreboardSelfTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void tools() {
+        Bench.requireTools();
+    }
+
     @Test
     void aConfigurationDifferenceIsReportedWithFieldsReadsAndEvents() {
         WalkerParams rtl = Bench.RV64;                      // v0.1 1G_* leaves reported as 32 MiB
@@ -37,6 +42,21 @@ class ScoreboardSelfTest {
             assertTrue(report.contains("MPTE reads"), report);
             assertTrue(report.contains("last events"), report);
             assertEquals(2, h.totals().checks(), "the two checks before the mismatch matched");
+        }
+    }
+
+    @Test
+    void requestsTheRtlCannotCarryAreRefusedBeforeTheRun() {
+        TableWorld w = TableWorld.build(MttMode.SMMPT34, List.of(new Region(0xB000_0000L, 1 << 16, Access.R)));
+        try (CosimHarness h = new CosimHarness(CheckerLibrary.of(Bench.RV32), w.memory(), CosimHarness.Settings.simple(1))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> h.run(List.of(CheckRequest.of(MttMode.SMMPT34, w.rootPpn(), 1L << 34, Access.R, false))));
+            assertTrue(e.getMessage().contains("34-bit req_pa"), e.getMessage());
+        }
+        try (CosimHarness h = new CosimHarness(CheckerLibrary.of(Bench.RV64_WIDE), w.memory(), CosimHarness.Settings.simple(1))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> h.run(List.of(CheckRequest.of(MttMode.SMMPT43, w.rootPpn(), 0, Access.R, true))));
+            assertTrue(e.getMessage().contains("bigEndianSupport off"), e.getMessage());
         }
     }
 }

@@ -16,6 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** VERIFICATION-PLAN §4 items 17–20 (bus errors, PMP on entry addresses, next level beyond paw), every mode. */
 class WalkFaultTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void tools() {
+        Bench.requireTools();
+    }
+
     static final long PA = Bench.TARGET + 0x3000;
     /** A page no memory region covers: reads there are bus errors. */
     static final long UNMAPPED_PPN = 0xC0000L;
