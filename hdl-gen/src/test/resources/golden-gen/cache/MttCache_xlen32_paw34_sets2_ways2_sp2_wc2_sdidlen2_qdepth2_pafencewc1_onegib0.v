@@ -1,6 +1,12 @@
 // MTT cache (docs/cache-model.md, interface in docs/cache-rtl.md): 2 sets x 2 ways leaf array, 2-entry superpage/NAPOT array, 2-entry walk cache,
 // 2-entry MINVAL.PA queue. Entries are registers; PLRU trees in heap order (§5).
 // Lookups answer combinationally; fills take priority over lookups (lookup_ready = !fill_valid).
+// lookup_*/hit_*: front-end probe (§4.3, priority leaf > lowest level > smallest size > index);
+// miss/wc_*: walk start and deepest walk-cache match (§6.1); walk_stale_q: R1 for the walk in flight;
+// fill_*: fills at the response (§6.2 conditions, §6.3 placement: same tag in place, else lowest
+// invalid way, else PLRU victim); inv_*/q_*: MINVAL.PA queue, applied oldest first when idle, full
+// or syncing (§7, §7.1); *_clear_*: the CAM invalidation of the applied operand (§7 table);
+// obs_*: every event of §8 (fills, evictions; obs_inv_* = the entries cleared this cycle).
 module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_onegib0 (
   input  wire        clk,
   input  wire        rst,
@@ -27,7 +33,7 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   output wire [21:0] wc_ppn,
   output wire        walk_stale,
   input  wire        fill_valid,
-  input  wire        fill_leaf_valid,
+  input  wire        fill_cacheable,
   input  wire        fill_leaf_rsvd,
   input  wire [2:0]  fill_leaf_level,
   input  wire [1:0]  fill_leaf_kind,
@@ -296,7 +302,7 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   assign sp_fill_way = sp_fill_dup ? (cat_4[0] ? 1'b0 : 1'b1) :
                        sp_fill_has_invalid ? (not_cat_1[0] ? 1'b0 : 1'b1) :
                        sp_plru;
-  assign fill_walk_cache = fill_ok & fill_ptr_valid;
+  assign fill_walk_cache = fill_ok & fill_cacheable & fill_ptr_valid;
   assign fill_prefix = walk_pa & 34'h3fe000000;
   assign wc_dup_0 = wc_valid_0 & ((wc_format_0 == walk_format) & (wc_mode_0 == walk_mode) & (wc_sdid_0 == walk_sdid)) & (wc_table_level_0 == fill_ptr_level) & (wc_prefix_0 == fill_prefix);
   assign wc_dup_1 = wc_valid_1 & ((wc_format_1 == walk_format) & (wc_mode_1 == walk_mode) & (wc_sdid_1 == walk_sdid)) & (wc_table_level_1 == fill_ptr_level) & (wc_prefix_1 == fill_prefix);
@@ -319,7 +325,7 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   assign cat_1 = {sp_level_0, sp_size_log2_0};
   assign cat_2 = {sp_level_1, sp_size_log2_1};
   assign leaf_hit_or_sp_hit = leaf_hit | sp_hit;
-  assign bits = fill_ok & fill_leaf_valid & ~fill_leaf_rsvd;
+  assign bits = fill_ok & fill_cacheable & ~fill_leaf_rsvd;
   assign bits_1 = (fill_leaf_level == 3'd0) & (fill_leaf_kind == 2'd0);
   assign mux = walk_set ? leaf_valid_s1_w0 : leaf_valid_s0_w0;
   assign mux_1 = walk_set ? leaf_valid_s1_w1 : leaf_valid_s0_w1;

@@ -81,7 +81,13 @@ public final class MttCache extends Module {
         doc("MTT cache (docs/cache-model.md, interface in docs/cache-rtl.md): " + sets + " sets x " + ways
                 + " ways leaf array, " + spN + "-entry superpage/NAPOT array, " + wcN + "-entry walk cache,\n"
                 + depth + "-entry MINVAL.PA queue. Entries are registers; PLRU trees in heap order (§5).\n"
-                + "Lookups answer combinationally; fills take priority over lookups (lookup_ready = !fill_valid).");
+                + "Lookups answer combinationally; fills take priority over lookups (lookup_ready = !fill_valid).\n"
+                + "lookup_*/hit_*: front-end probe (§4.3, priority leaf > lowest level > smallest size > index);\n"
+                + "miss/wc_*: walk start and deepest walk-cache match (§6.1); walk_stale_q: R1 for the walk in flight;\n"
+                + "fill_*: fills at the response (§6.2 conditions, §6.3 placement: same tag in place, else lowest\n"
+                + "invalid way, else PLRU victim); inv_*/q_*: MINVAL.PA queue, applied oldest first when idle, full\n"
+                + "or syncing (§7, §7.1); *_clear_*: the CAM invalidation of the applied operand (§7 table);\n"
+                + "obs_*: every event of §8 (fills, evictions; obs_inv_* = the entries cleared this cycle).");
 
         // ---------------------------------------------------------------- ports
         Bool lookupValid = input("lookup_valid");
