@@ -159,8 +159,11 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   wire        leaf_hit_way;
   wire        sp_hit_0;
   wire        sp_hit_1;
+  wire [8:0]  sp_priority_0;
+  wire [8:0]  sp_priority_1;
   wire [1:0]  sp_hit_onehot;
   wire        sp_hit;
+  wire        any_hit;
   wire        hit_accepted;
   wire        sp_hit_index;
   wire        miss_accepted;
@@ -170,19 +173,25 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   wire        wc_match;
   wire        wc_match_index;
   wire        fill_ok;
+  wire        fill_leaf;
+  wire        fill_is_level0_tuples;
   wire        fill_leaf_array;
   wire        fill_superpage;
   wire        walk_set;
   wire [17:0] walk_tag;
+  wire        walk_set_valid_w0;
   wire        leaf_dup_w0;
+  wire        walk_set_valid_w1;
   wire        leaf_dup_w1;
   wire        leaf_fill_dup;
+  wire [1:0]  leaf_fill_invalid;
   wire        leaf_fill_has_invalid;
   wire        leaf_fill_way;
   wire [33:0] fill_base;
   wire        sp_dup_0;
   wire        sp_dup_1;
   wire        sp_fill_dup;
+  wire [1:0]  sp_fill_invalid;
   wire        sp_fill_has_invalid;
   wire        sp_fill_way;
   wire        fill_walk_cache;
@@ -190,6 +199,7 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   wire        wc_dup_0;
   wire        wc_dup_1;
   wire        wc_fill_dup;
+  wire [1:0]  wc_fill_invalid;
   wire        wc_fill_has_invalid;
   wire        wc_fill_way;
   wire        inv_set;
@@ -205,24 +215,14 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   /* verilator lint_off UNUSEDSIGNAL */
   wire [1:0]  cat;  // bit 1 not needed
   /* verilator lint_on UNUSEDSIGNAL */
-  wire [8:0]  cat_1;
-  wire [8:0]  cat_2;
-  wire        leaf_hit_or_sp_hit;
-  wire        bits;
-  wire        bits_1;
-  wire        mux;
-  wire        mux_1;
-  wire [1:0]  not_cat;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [1:0]  cat_1;  // bit 1 not needed
+  /* verilator lint_on UNUSEDSIGNAL */
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [1:0]  cat_2;  // bit 1 not needed
+  /* verilator lint_on UNUSEDSIGNAL */
   /* verilator lint_off UNUSEDSIGNAL */
   wire [1:0]  cat_3;  // bit 1 not needed
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire [1:0]  not_cat_1;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [1:0]  cat_4;  // bit 1 not needed
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire [1:0]  not_cat_2;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [1:0]  cat_5;  // bit 1 not needed
   /* verilator lint_on UNUSEDSIGNAL */
 
   assign lookup_ready = ~fill_valid;
@@ -271,45 +271,55 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   assign leaf_hit_way = cat[0] ? 1'b0 : 1'b1;
   assign sp_hit_0 = sp_valid_0 & ((sp_format_0 == lookup_format) & (sp_mode_0 == lookup_mode) & (sp_sdid_0 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_0) & (34'h3ffffffff << sp_size_log2_0)));
   assign sp_hit_1 = sp_valid_1 & ((sp_format_1 == lookup_format) & (sp_mode_1 == lookup_mode) & (sp_sdid_1 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_1) & (34'h3ffffffff << sp_size_log2_1)));
-  assign sp_hit_onehot = {sp_hit_1 & ~(sp_hit_0 & (cat_1 <= cat_2)), sp_hit_0 & ~(sp_hit_1 & (cat_2 < cat_1))};
+  assign sp_priority_0 = {sp_level_0, sp_size_log2_0};
+  assign sp_priority_1 = {sp_level_1, sp_size_log2_1};
+  assign sp_hit_onehot = {sp_hit_1 & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_1)), sp_hit_0 & ~(sp_hit_1 & (sp_priority_1 < sp_priority_0))};
   assign sp_hit = |sp_hit_onehot;
-  assign hit_accepted = lookup_valid & ~fill_valid & leaf_hit_or_sp_hit;
+  assign any_hit = leaf_hit | sp_hit;
+  assign hit_accepted = lookup_valid & ~fill_valid & any_hit;
   assign sp_hit_index = sp_hit_onehot[1];
-  assign miss_accepted = lookup_valid & ~fill_valid & ~leaf_hit_or_sp_hit & walk_ready;
+  assign miss_accepted = lookup_valid & ~fill_valid & ~any_hit & walk_ready;
   assign wc_match_0 = wc_valid_0 & ((wc_format_0 == lookup_format) & (wc_mode_0 == lookup_mode) & (wc_sdid_0 == lookup_sdid)) & ((lookup_pa & 34'h3fe000000) == wc_prefix_0);
   assign wc_match_1 = wc_valid_1 & ((wc_format_1 == lookup_format) & (wc_mode_1 == lookup_mode) & (wc_sdid_1 == lookup_sdid)) & ((lookup_pa & 34'h3fe000000) == wc_prefix_1);
   assign wc_match_onehot = {wc_match_1 & ~(wc_match_0 & (wc_table_level_0 <= wc_table_level_1)), wc_match_0 & ~(wc_match_1 & (wc_table_level_1 < wc_table_level_0))};
   assign wc_match = |wc_match_onehot;
   assign wc_match_index = wc_match_onehot[1];
   assign fill_ok = fill_valid & ~walk_stale_q & ~inv_apply;
-  assign fill_leaf_array = bits & bits_1;
-  assign fill_superpage = bits & ~bits_1;
+  assign fill_leaf = fill_ok & fill_cacheable & ~fill_leaf_rsvd;
+  assign fill_is_level0_tuples = (fill_leaf_level == 3'd0) & (fill_leaf_kind == 2'd0);
+  assign fill_leaf_array = fill_leaf & fill_is_level0_tuples;
+  assign fill_superpage = fill_leaf & ~fill_is_level0_tuples;
   assign walk_set = walk_pa[15];
   assign walk_tag = walk_pa[33:16];
-  assign leaf_dup_w0 = mux & (((walk_set ? leaf_format_s1_w0 : leaf_format_s0_w0) == walk_format) & ((walk_set ? leaf_mode_s1_w0 : leaf_mode_s0_w0) == walk_mode) & ((walk_set ? leaf_sdid_s1_w0 : leaf_sdid_s0_w0) == walk_sdid)) & ((walk_set ? leaf_tag_s1_w0 : leaf_tag_s0_w0) == walk_tag);
-  assign leaf_dup_w1 = mux_1 & (((walk_set ? leaf_format_s1_w1 : leaf_format_s0_w1) == walk_format) & ((walk_set ? leaf_mode_s1_w1 : leaf_mode_s0_w1) == walk_mode) & ((walk_set ? leaf_sdid_s1_w1 : leaf_sdid_s0_w1) == walk_sdid)) & ((walk_set ? leaf_tag_s1_w1 : leaf_tag_s0_w1) == walk_tag);
+  assign walk_set_valid_w0 = walk_set ? leaf_valid_s1_w0 : leaf_valid_s0_w0;
+  assign leaf_dup_w0 = walk_set_valid_w0 & (((walk_set ? leaf_format_s1_w0 : leaf_format_s0_w0) == walk_format) & ((walk_set ? leaf_mode_s1_w0 : leaf_mode_s0_w0) == walk_mode) & ((walk_set ? leaf_sdid_s1_w0 : leaf_sdid_s0_w0) == walk_sdid)) & ((walk_set ? leaf_tag_s1_w0 : leaf_tag_s0_w0) == walk_tag);
+  assign walk_set_valid_w1 = walk_set ? leaf_valid_s1_w1 : leaf_valid_s0_w1;
+  assign leaf_dup_w1 = walk_set_valid_w1 & (((walk_set ? leaf_format_s1_w1 : leaf_format_s0_w1) == walk_format) & ((walk_set ? leaf_mode_s1_w1 : leaf_mode_s0_w1) == walk_mode) & ((walk_set ? leaf_sdid_s1_w1 : leaf_sdid_s0_w1) == walk_sdid)) & ((walk_set ? leaf_tag_s1_w1 : leaf_tag_s0_w1) == walk_tag);
   assign leaf_fill_dup = leaf_dup_w0 | leaf_dup_w1;
-  assign leaf_fill_has_invalid = |not_cat;
-  assign leaf_fill_way = leaf_fill_dup ? (cat_3[0] ? 1'b0 : 1'b1) :
-                         leaf_fill_has_invalid ? (not_cat[0] ? 1'b0 : 1'b1) :
+  assign leaf_fill_invalid = ~{walk_set_valid_w1, walk_set_valid_w0};
+  assign leaf_fill_has_invalid = |leaf_fill_invalid;
+  assign leaf_fill_way = leaf_fill_dup ? (cat_1[0] ? 1'b0 : 1'b1) :
+                         leaf_fill_has_invalid ? (leaf_fill_invalid[0] ? 1'b0 : 1'b1) :
                          walk_set ? leaf_plru_s1 :
                          leaf_plru_s0;
   assign fill_base = walk_pa & (34'h3ffffffff << fill_leaf_log2);
   assign sp_dup_0 = sp_valid_0 & ((sp_format_0 == walk_format) & (sp_mode_0 == walk_mode) & (sp_sdid_0 == walk_sdid)) & (sp_level_0 == fill_leaf_level) & (sp_size_log2_0 == fill_leaf_log2) & (sp_base_0 == fill_base);
   assign sp_dup_1 = sp_valid_1 & ((sp_format_1 == walk_format) & (sp_mode_1 == walk_mode) & (sp_sdid_1 == walk_sdid)) & (sp_level_1 == fill_leaf_level) & (sp_size_log2_1 == fill_leaf_log2) & (sp_base_1 == fill_base);
   assign sp_fill_dup = sp_dup_0 | sp_dup_1;
-  assign sp_fill_has_invalid = |not_cat_1;
-  assign sp_fill_way = sp_fill_dup ? (cat_4[0] ? 1'b0 : 1'b1) :
-                       sp_fill_has_invalid ? (not_cat_1[0] ? 1'b0 : 1'b1) :
+  assign sp_fill_invalid = ~{sp_valid_1, sp_valid_0};
+  assign sp_fill_has_invalid = |sp_fill_invalid;
+  assign sp_fill_way = sp_fill_dup ? (cat_2[0] ? 1'b0 : 1'b1) :
+                       sp_fill_has_invalid ? (sp_fill_invalid[0] ? 1'b0 : 1'b1) :
                        sp_plru;
   assign fill_walk_cache = fill_ok & fill_cacheable & fill_ptr_valid;
   assign fill_prefix = walk_pa & 34'h3fe000000;
   assign wc_dup_0 = wc_valid_0 & ((wc_format_0 == walk_format) & (wc_mode_0 == walk_mode) & (wc_sdid_0 == walk_sdid)) & (wc_table_level_0 == fill_ptr_level) & (wc_prefix_0 == fill_prefix);
   assign wc_dup_1 = wc_valid_1 & ((wc_format_1 == walk_format) & (wc_mode_1 == walk_mode) & (wc_sdid_1 == walk_sdid)) & (wc_table_level_1 == fill_ptr_level) & (wc_prefix_1 == fill_prefix);
   assign wc_fill_dup = wc_dup_0 | wc_dup_1;
-  assign wc_fill_has_invalid = |not_cat_2;
-  assign wc_fill_way = wc_fill_dup ? (cat_5[0] ? 1'b0 : 1'b1) :
-                       wc_fill_has_invalid ? (not_cat_2[0] ? 1'b0 : 1'b1) :
+  assign wc_fill_invalid = ~{wc_valid_1, wc_valid_0};
+  assign wc_fill_has_invalid = |wc_fill_invalid;
+  assign wc_fill_way = wc_fill_dup ? (cat_3[0] ? 1'b0 : 1'b1) :
+                       wc_fill_has_invalid ? (wc_fill_invalid[0] ? 1'b0 : 1'b1) :
                        wc_plru;
   assign inv_set = inv_head_pa[15];
   assign inv_tag = inv_head_pa[33:16];
@@ -322,19 +332,9 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   assign wc_clear_0 = inv_apply & wc_valid_0 & (~inv_head_has_sdid | (wc_sdid_0 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_prefix_0));
   assign wc_clear_1 = inv_apply & wc_valid_1 & (~inv_head_has_sdid | (wc_sdid_1 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_prefix_1));
   assign cat = {leaf_hit_w1, leaf_hit_w0};
-  assign cat_1 = {sp_level_0, sp_size_log2_0};
-  assign cat_2 = {sp_level_1, sp_size_log2_1};
-  assign leaf_hit_or_sp_hit = leaf_hit | sp_hit;
-  assign bits = fill_ok & fill_cacheable & ~fill_leaf_rsvd;
-  assign bits_1 = (fill_leaf_level == 3'd0) & (fill_leaf_kind == 2'd0);
-  assign mux = walk_set ? leaf_valid_s1_w0 : leaf_valid_s0_w0;
-  assign mux_1 = walk_set ? leaf_valid_s1_w1 : leaf_valid_s0_w1;
-  assign not_cat = ~{mux_1, mux};
-  assign cat_3 = {leaf_dup_w1, leaf_dup_w0};
-  assign not_cat_1 = ~{sp_valid_1, sp_valid_0};
-  assign cat_4 = {sp_dup_1, sp_dup_0};
-  assign not_cat_2 = ~{wc_valid_1, wc_valid_0};
-  assign cat_5 = {wc_dup_1, wc_dup_0};
+  assign cat_1 = {leaf_dup_w1, leaf_dup_w0};
+  assign cat_2 = {sp_dup_1, sp_dup_0};
+  assign cat_3 = {wc_dup_1, wc_dup_0};
 
   always @(posedge clk) begin
     if (rst) begin

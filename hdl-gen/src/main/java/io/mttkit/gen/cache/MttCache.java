@@ -124,14 +124,9 @@ public final class MttCache extends Module {
         UInt fillPtrLevel = wcN > 0 ? input("fill_ptr_level", 3) : null;
         UInt fillPtrPpn = wcN > 0 ? input("fill_ptr_ppn", p.ppnWidth()) : null;
 
-        Bool invValid = input("inv_valid");
-        Bool invReady = output("inv_ready");
-        Bool invHasPa = input("inv_has_pa");
-        UInt invPa = input("inv_pa", paw);
-        Bool invHasSdid = sdidLen > 0 ? input("inv_has_sdid") : null;
-        UInt invSdid = sdidLen > 0 ? input("inv_sdid", sdidLen) : null;
-        Bool syncValid = input("sync_valid");
-        Bool syncAck = output("sync_ack");
+        InvPort invPort = new InvPort(input("inv_valid"), output("inv_ready"), input("inv_has_pa"), input("inv_pa", paw),
+                sdidLen > 0 ? input("inv_has_sdid") : null, sdidLen > 0 ? input("inv_sdid", sdidLen) : null,
+                input("sync_valid"), output("sync_ack"));
 
         Bool obsFillWalk = wcN > 0 ? output("obs_fill_walk") : null;
         Bool obsFillWalkEvict = wcN > 0 ? output("obs_fill_walk_evict") : null;
@@ -184,51 +179,9 @@ public final class MttCache extends Module {
         walkStaleOut.set(walkStale);
 
         // ---------------------------------------------------------------- MINVAL.PA queue (§7.1)
-        int ptrW = Hw.indexWidth(depth);
-        UInt head = regInit("q_head", ptrW, 0);
-        UInt tail = regInit("q_tail", ptrW, 0);
-        UInt count = regInit("q_count", Hw.log2Ceil(depth + 1L), 0);
-        List<Bool> qHasPa = new ArrayList<>();
-        List<UInt> qPa = new ArrayList<>();
-        List<Bool> qHasSdid = new ArrayList<>();
-        List<UInt> qSdid = new ArrayList<>();
-        for (int k = 0; k < depth; k++) {
-            qHasPa.add(reg("q_has_pa_" + k));
-            qPa.add(reg("q_pa_" + k, paw));
-            if (sdidLen > 0) {
-                qHasSdid.add(reg("q_has_sdid_" + k));
-                qSdid.add(reg("q_sdid_" + k, sdidLen));
-            }
-        }
-        Bool qEmpty = count.eq(0).named("q_empty");
-        Bool qFull = count.eq(depth).named("q_full");
-        invReady.set(qFull.not());
-        Bool enqueue = invValid.and(qFull.not()).named("q_enqueue");
-        // Apply the oldest queued invalidation when the cache is idle, when the queue is full (so a stream of
-        // lookups cannot starve MINVAL.PA) or when a sync waits (§7.1: "at any time before the sync").
-        Bool invApply = qEmpty.not().and(lookupValid.or(fillValid).not().or(qFull).or(syncValid))
-                .named("inv_apply");
-        syncAck.set(syncValid.and(qEmpty));
+        QueueHead inv = minvalQueue(invPort, lookupValid.or(fillValid));
+        Bool invApply = inv.apply;
         obsInvApply.set(invApply);
-        for (int k = 0; k < depth; k++) {
-            int kk = k;
-            when(enqueue.and(tail.eq(kk)), () -> {
-                qHasPa.get(kk).set(invHasPa);
-                qPa.get(kk).set(invPa);
-                if (sdidLen > 0) {
-                    qHasSdid.get(kk).set(invHasSdid);
-                    qSdid.get(kk).set(invSdid);
-                }
-            });
-        }
-        when(enqueue, () -> tail.set(wrapInc(tail, depth)));
-        when(invApply, () -> head.set(wrapInc(head, depth)));
-        when(enqueue.and(invApply.not()), () -> count.set(count.add(1)))
-                .elseWhen(invApply.and(enqueue.not()), () -> count.set(count.sub(1)));
-        Bool iHasPa = (depth == 1 ? qHasPa.get(0) : Hw.select(head, qHasPa).asBool()).named("inv_head_has_pa");
-        UInt iPa = (depth == 1 ? qPa.get(0) : Hw.select(head, qPa)).named("inv_head_pa");
-        Bool iHasSdid = sdidLen == 0 ? null : (depth == 1 ? qHasSdid.get(0) : Hw.select(head, qHasSdid).asBool()).named("inv_head_has_sdid");
-        UInt iSdid = sdidLen == 0 ? null : (depth == 1 ? qSdid.get(0) : Hw.select(head, qSdid)).named("inv_head_sdid");
 
         // ---------------------------------------------------------------- front-end probe (§4.3)
         Bool ready = fillValid.not();
@@ -253,10 +206,15 @@ public final class MttCache extends Module {
                     .named("sp_hit_" + e));
         }
         // Among superpage hits: lowest level, then smallest size_log2, then lowest index (§4.3).
-        UInt spWin = Hw.catLsbFirst(lowestKey(spHits, sp.stream().map(x -> x.level.cat(x.sizeLog2)).toList()))
+        List<UInt> spPriority = new ArrayList<>();
+        for (int e = 0; e < spN; e++) {
+            UInt key = sp.get(e).level.cat(sp.get(e).sizeLog2);
+            spPriority.add(spN == 1 ? key : key.named("sp_priority_" + e));
+        }
+        UInt spWin = Hw.catLsbFirst(lowestKey(spHits, spPriority))
                 .named("sp_hit_onehot");
         Bool spHit = spWin.orR().named("sp_hit");
-        Bool anyHit = leafHit.or(spHit);
+        Bool anyHit = leafHit.or(spHit).named("any_hit");
         Bool hit = lookupValid.and(ready).and(anyHit).named("hit_accepted");
         hitOut.set(hit);
         hitArray.set(leafHit.not());
@@ -308,8 +266,8 @@ public final class MttCache extends Module {
         Bool fillOk = fillValid.and(walkStale.not()).and(invApply.not()).named("fill_ok");
         // §6.2.1: a walk that faulted fills nothing, in any structure; a leaf with a reserved tuple encoding is not
         // filled into the leaf or superpage array (the walk-cache fill still happens).
-        Bool leafFill = fillOk.and(fillCacheable).and(fillLeafRsvd.not());
-        Bool toLeafArray = fillLeafLevel.eq(0).and(fillLeafKind.eq(KIND_TUPLES));
+        Bool leafFill = fillOk.and(fillCacheable).and(fillLeafRsvd.not()).named("fill_leaf");
+        Bool toLeafArray = fillLeafLevel.eq(0).and(fillLeafKind.eq(KIND_TUPLES)).named("fill_is_level0_tuples");
         Bool fillLeafArr = leafFill.and(toLeafArray).named("fill_leaf_array");
         Bool fillSp = leafFill.and(toLeafArray.not()).named("fill_superpage");
 
@@ -320,8 +278,9 @@ public final class MttCache extends Module {
         List<Bool> leafValidSel = new ArrayList<>();
         for (int j = 0; j < ways; j++) {
             LeafEntry sel = selectLeaf(leaf, walkSet, j);
-            leafValidSel.add(sel.valid);
-            leafDup.add(sel.valid.and(sel.ctx.matches(walkCtx)).and(sel.tag.eq(walkTag)).named("leaf_dup_w" + j));
+            Bool valid = sets == 1 ? sel.valid : sel.valid.named("walk_set_valid_w" + j);
+            leafValidSel.add(valid);
+            leafDup.add(valid.and(sel.ctx.matches(walkCtx)).and(sel.tag.eq(walkTag)).named("leaf_dup_w" + j));
         }
         UInt leafPlruSel = ways > 1 ? (sets == 1 ? leafPlru.get(0) : Hw.select(walkSet, leafPlru)) : null;
         Placement leafPlace = place("leaf_fill", leafDup, leafValidSel, leafPlruSel, ways);
@@ -407,14 +366,93 @@ public final class MttCache extends Module {
         }
 
         // ---------------------------------------------------------------- invalidation (§7)
-        UInt invSet = s > 0 ? iPa.bits(tagLo - 1, r).named("inv_set") : Hw.lit(0, 1);
-        UInt invTag = iPa.bits(paw - 1, tagLo).named("inv_tag");
+        invalidate(inv, leaf, sp, wc, obsInvLeaf, obsInvSuperpage, obsInvWalk);
+    }
+
+    /** The invalidation port of cache-model.md §7: operand, rs1/rs2 ≠ x0 flags, and the sync handshake. */
+    private record InvPort(Bool valid, Bool ready, Bool hasPa, UInt pa, Bool hasSdid, UInt sdid, Bool syncValid,
+                           Bool syncAck) {}
+
+    /** The queue head being applied in this cycle ({@code apply}) and its operand. */
+    private record QueueHead(Bool apply, Bool hasPa, UInt pa, Bool hasSdid, UInt sdid) {}
+
+    /**
+     * The MINVAL.PA FIFO (§7.1): enqueue while not full; the head is applied when the cache is not {@code busy}
+     * (no lookup, no fill), when the queue is full (so a stream of lookups cannot starve MINVAL.PA) or when a sync
+     * waits; {@code sync_ack} once the queue is empty.
+     */
+    private QueueHead minvalQueue(InvPort port, Bool busy) {
+        int depth = p.minvalQueueDepth();
+        int ptrW = Hw.indexWidth(depth);
+        UInt head = regInit("q_head", ptrW, 0);
+        UInt tail = regInit("q_tail", ptrW, 0);
+        UInt count = regInit("q_count", Hw.log2Ceil(depth + 1L), 0);
+        List<Bool> qHasPa = new ArrayList<>();
+        List<UInt> qPa = new ArrayList<>();
+        List<Bool> qHasSdid = new ArrayList<>();
+        List<UInt> qSdid = new ArrayList<>();
+        for (int k = 0; k < depth; k++) {
+            qHasPa.add(reg("q_has_pa_" + k));
+            qPa.add(reg("q_pa_" + k, paw));
+            if (sdidLen > 0) {
+                qHasSdid.add(reg("q_has_sdid_" + k));
+                qSdid.add(reg("q_sdid_" + k, sdidLen));
+            }
+        }
+        Bool qEmpty = count.eq(0).named("q_empty");
+        Bool qFull = count.eq(depth).named("q_full");
+        port.ready.set(qFull.not());
+        Bool enqueue = port.valid.and(qFull.not()).named("q_enqueue");
+        // Apply the oldest queued invalidation when the cache is idle, when the queue is full (so a stream of
+        // lookups cannot starve MINVAL.PA) or when a sync waits (§7.1: "at any time before the sync").
+        Bool invApply = qEmpty.not().and(busy.not().or(qFull).or(port.syncValid))
+                .named("inv_apply");
+        port.syncAck.set(port.syncValid.and(qEmpty));
+        for (int k = 0; k < depth; k++) {
+            int kk = k;
+            when(enqueue.and(tail.eq(kk)), () -> {
+                qHasPa.get(kk).set(port.hasPa);
+                qPa.get(kk).set(port.pa);
+                if (sdidLen > 0) {
+                    qHasSdid.get(kk).set(port.hasSdid);
+                    qSdid.get(kk).set(port.sdid);
+                }
+            });
+        }
+        when(enqueue, () -> tail.set(wrapInc(tail, depth)));
+        when(invApply, () -> head.set(wrapInc(head, depth)));
+        when(enqueue.and(invApply.not()), () -> count.set(count.add(1)))
+                .elseWhen(invApply.and(enqueue.not()), () -> count.set(count.sub(1)));
+        Bool iHasPa = (depth == 1 ? qHasPa.get(0) : Hw.select(head, qHasPa).asBool()).named("inv_head_has_pa");
+        UInt iPa = (depth == 1 ? qPa.get(0) : Hw.select(head, qPa)).named("inv_head_pa");
+        Bool iHasSdid = sdidLen == 0 ? null
+                : (depth == 1 ? qHasSdid.get(0) : Hw.select(head, qHasSdid).asBool()).named("inv_head_has_sdid");
+        UInt iSdid = sdidLen == 0 ? null
+                : (depth == 1 ? qSdid.get(0) : Hw.select(head, qSdid)).named("inv_head_sdid");
+        return new QueueHead(invApply, iHasPa, iPa, iHasSdid, iSdid);
+    }
+
+    /**
+     * The CAM invalidation of the applied queue head (§7 table): valid bits of every matching entry clear in this
+     * cycle, PLRU bits untouched; the cleared entries are reported on {@code obs_inv_*}.
+     */
+    private void invalidate(QueueHead inv, List<List<LeafEntry>> leaf, List<SpEntry> sp, List<WcEntry> wc,
+                            UInt obsInvLeaf, UInt obsInvSuperpage, UInt obsInvWalk) {
+        int r = p.leafRange();
+        int s = p.setBits();
+        int tagLo = r + s;
+        int sets = p.leafSets();
+        int ways = p.leafWays();
+        int spN = p.superpageEntries();
+        int wcN = p.walkCacheEntries();
+        UInt invSet = s > 0 ? inv.pa.bits(tagLo - 1, r).named("inv_set") : Hw.lit(0, 1);
+        UInt invTag = inv.pa.bits(paw - 1, tagLo).named("inv_tag");
         List<Bool> leafClear = new ArrayList<>();
         for (int i = 0; i < sets; i++) {
             for (int j = 0; j < ways; j++) {
                 LeafEntry x = leaf.get(i).get(j);
-                Bool paOk = iHasPa.not().or(invSet.eq(i).and(x.tag.eq(invTag)));
-                Bool clear = invApply.and(x.valid).and(sdidOk(x.ctx, iHasSdid, iSdid)).and(paOk)
+                Bool paOk = inv.hasPa.not().or(invSet.eq(i).and(x.tag.eq(invTag)));
+                Bool clear = inv.apply.and(x.valid).and(sdidOk(x.ctx, inv.hasSdid, inv.sdid)).and(paOk)
                         .named("leaf_clear_s" + i + "_w" + j);
                 leafClear.add(clear);
                 when(clear, () -> x.valid.set(false));
@@ -424,8 +462,8 @@ public final class MttCache extends Module {
         List<Bool> spClear = new ArrayList<>();
         for (int e = 0; e < spN; e++) {
             SpEntry x = sp.get(e);
-            Bool paOk = iHasPa.not().or(covers(iPa, x.base, x.sizeLog2));
-            Bool clear = invApply.and(x.valid).and(sdidOk(x.ctx, iHasSdid, iSdid)).and(paOk).named("sp_clear_" + e);
+            Bool paOk = inv.hasPa.not().or(covers(inv.pa, x.base, x.sizeLog2));
+            Bool clear = inv.apply.and(x.valid).and(sdidOk(x.ctx, inv.hasSdid, inv.sdid)).and(paOk).named("sp_clear_" + e);
             spClear.add(clear);
             when(clear, () -> x.valid.set(false));
         }
@@ -435,9 +473,9 @@ public final class MttCache extends Module {
             for (int e = 0; e < wcN; e++) {
                 WcEntry x = wc.get(e);
                 Bool paOk = p.paFenceDropsWalkCache()
-                        ? iHasPa.not().or(iPa.and(coverMask(x.ctx.format, x.tableLevel)).eq(x.prefix))
-                        : iHasPa.not();
-                Bool clear = invApply.and(x.valid).and(sdidOk(x.ctx, iHasSdid, iSdid)).and(paOk)
+                        ? inv.hasPa.not().or(inv.pa.and(coverMask(x.ctx.format, x.tableLevel)).eq(x.prefix))
+                        : inv.hasPa.not();
+                Bool clear = inv.apply.and(x.valid).and(sdidOk(x.ctx, inv.hasSdid, inv.sdid)).and(paOk)
                         .named("wc_clear_" + e);
                 wcClear.add(clear);
                 when(clear, () -> x.valid.set(false));
@@ -462,7 +500,7 @@ public final class MttCache extends Module {
         int w = Hw.indexWidth(n);
         Bool dupAny = Hw.orAll(dup).named(name + "_dup");
         UInt dupWay = Hw.priorityEncode(Hw.catLsbFirst(dup));
-        UInt invalid = Hw.catLsbFirst(valid).not();
+        UInt invalid = Hw.catLsbFirst(valid).not().named(name + "_invalid");
         Bool anyInvalid = invalid.orR().named(name + "_has_invalid");
         UInt plruVictim = n > 1 ? PlruTree.victim(plru, n) : Hw.lit(0, w);
         UInt victim = Hw.mux(anyInvalid, Hw.priorityEncode(invalid), plruVictim);

@@ -9,6 +9,7 @@ import io.mttkit.golden.Access;
 import io.mttkit.golden.LookupConfig;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.MttMode;
+import io.mttkit.golden.RsvdTupleScope;
 import io.mttkit.golden.cache.CacheEvent;
 import io.mttkit.golden.cache.CacheEvent.ArrayId;
 import io.mttkit.golden.cache.CacheEvent.Kind;
@@ -17,6 +18,7 @@ import io.mttkit.golden.cache.CheckOutcome;
 import io.mttkit.golden.cache.Invalidation;
 import io.mttkit.golden.tables.BuildOptions;
 import io.mttkit.golden.tables.Region;
+import io.mttkit.golden.tables.SmmptEntries;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Directed co-simulations for VERIFICATION-PLAN §4 #22, #24, #25, #26, #28, #29, #30, #31, #37, #38 as far as the
- * cache alone shows them. Every cycle is compared with the model by {@link CacheCosim}; the assertions here
- * state what the spec (cache-model.md) requires of the scenario, independently of both implementations.
+ * cache alone shows them, and the reserved-tuple rule of cache-model.md §6.2. Every cycle is compared with the
+ * model by {@link CacheCosim}; the assertions here state what the spec (cache-model.md) requires of the
+ * scenario, independently of both implementations.
  *
  * <p>Tables (Smmpt43): region A = [1 MiB, 2 MiB) RW (level-0 64 KiB TUPLES leaves), B = [64 MiB, 96 MiB) R (a
  * level-1 leaf), C = [32 MiB, 34 MiB) RX (a level-0 NAPOT leaf), for SDID 1 and SDID 2; SDID 1 again under
@@ -269,5 +272,34 @@ class CacheDirectedTest {
         assertEquals(ArrayId.LEAF, both.events().get(0).array(), "the leaf array wins");
         assertTrue(both.allow(), "the answer is the 64 KiB leaf's (RW), not the superpage's (R)");
         assertEquals(ArrayId.SUPERPAGE, check(sd1, A + 0xA0000).events().get(0).array());
+    }
+
+    /**
+     * §6.2: a TUPLES leaf holding a reserved XWR (010) is well-formed under {@code rsvdTupleScope = SELECTED} for
+     * its legal tuples, but it is never put in the leaf array: every access stays a walk.
+     */
+    @Test
+    void leafWithReservedTupleIsNeverCached() {
+        cs.close();
+        cs = new CacheCosim(PARAMS, world.memory, LookupConfig.DEFAULT.withRsvdTupleScope(RsvdTupleScope.SELECTED),
+                "directed-selected");
+        long pa = A + 0x20000;
+        LookupResult first = check(sd1, pa).result();
+        long leafEntry = first.readAddr(first.readCount() - 1);
+        int[] xwr = new int[SmmptEntries.tupleCount(64)];
+        long none = SmmptEntries.leaf(64, xwr);
+        xwr[0] = Access.R;
+        int tupleShift = Long.numberOfTrailingZeros(none ^ SmmptEntries.leaf(64, xwr));   // tuple 0's XWR field
+        java.util.Arrays.fill(xwr, Access.R | Access.W);
+        long legal = SmmptEntries.leaf(64, xwr);
+        long withReserved = (legal & ~(7L << (tupleShift + 3 * 5))) | (0b010L << (tupleShift + 3 * 5));
+        world.memory.write(leafEntry, 8, withReserved, false);
+        cs.mfence(Invalidation.ofPa(pa));
+        int leafFills = cs.seen(Kind.FILL, ArrayId.LEAF);
+        CheckOutcome legalTuple = check(sd1, pa);
+        assertTrue(legalTuple.allow() && legalTuple.cacheable(), "tuple 0 is legal RW: " + legalTuple);
+        assertEquals(CheckOutcome.Kind.MISS, check(sd1, pa).kind(), "not cached, walked again");
+        assertFalse(check(sd1, A + 0x25000).allow(), "the reserved tuple faults");
+        assertEquals(leafFills, cs.seen(Kind.FILL, ArrayId.LEAF));
     }
 }

@@ -3,7 +3,10 @@ package io.mttkit.tb.cachesim;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mttkit.gen.cache.MttCacheParams;
+import io.mttkit.golden.ImplicitReadCheck;
 import io.mttkit.golden.LookupConfig;
+import io.mttkit.golden.LookupResult;
+import io.mttkit.golden.MttLookup;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.cache.CacheEvent.ArrayId;
 import io.mttkit.golden.cache.CacheEvent.Kind;
@@ -23,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Seeded random co-simulation of the generated cache against {@code MttCacheModel}: per parameter set at least
  * {@value #CHECKS} checks over several SDIDs and modes, with walks of random latency (hits served meanwhile),
  * random invalidations of all four kinds (SDIDs with bits above {@code sdidLen} included), MINVAL batches that
- * hit the queue's backpressure, syncs, and MFENCE.PA. Every cycle compares hit/miss, every event and the hit
+ * hit the queue's backpressure, syncs, MFENCE.PA, and table rewrites without a fence (overlaps, in-place
+ * overwrites). Every cycle compares hit/miss, every event and the hit
  * data ({@link CacheCosim}). The seed is fixed per set; {@code -Dmttkit.cachesim.seed=N} overrides it.
  */
 class CacheRandomCosimTest {
@@ -69,15 +73,22 @@ class CacheRandomCosimTest {
 
     private static void run(CacheCosim cs, CacheWorld world, Random rnd, MttCacheParams params) {
         Map<CacheWorld.Domain, List<Long>> hot = new HashMap<>();
+        MttLookup paths = new MttLookup(world.memory, ImplicitReadCheck.ALLOW_ALL,
+                LookupConfig.DEFAULT.withPaw(params.paWidth()));
+        List<long[]> seenEntries = new ArrayList<>();
         PendingWalk pending = null;
         int pendingLeft = 0;
         while (cs.checks < CHECKS) {
             int dice = rnd.nextInt(1000);
-            if (pending == null && dice < 4) {
+            if (dice < 3) {
+                softwareRewrite(rnd, world, hot, paths, seenEntries);
+                continue;
+            }
+            if (pending == null && dice < 7) {
                 cs.mfence(randomInvalidation(rnd, world, hot, params));
                 continue;
             }
-            if (pending == null && dice < 8) {
+            if (pending == null && dice < 11) {
                 // A MINVAL batch of 0 .. depth+1 operands, then the sync.
                 int n = rnd.nextInt(params.minvalQueueDepth() + 2);
                 for (int i = 0; i < n; i++) {
@@ -122,6 +133,40 @@ class CacheRandomCosimTest {
             cs.fill(pending);
         }
         cs.sync();
+    }
+
+    /**
+     * Software without the fence the spec asks for: an entry on a hot PA's path is overwritten with another
+     * entry value seen in the tables (a pointer, a leaf of another size or kind, an invalid entry). Stale and
+     * overlapping entries follow (cache-model.md §4.3 priority, §6.3 in-place overwrite); the cache and the
+     * model must still agree event by event.
+     */
+    private static void softwareRewrite(Random rnd, CacheWorld world, Map<CacheWorld.Domain, List<Long>> hot,
+                                        MttLookup paths, List<long[]> seenEntries) {
+        CacheWorld.Domain d = world.domains.get(rnd.nextInt(world.domains.size()));
+        long pa = pickPa(rnd, d, hot);
+        LookupResult path = paths.lookup(d.ctx().mode(), d.ctx().rootPpn(), pa, 1, false, new LookupResult());
+        for (int i = 0; i < path.readCount(); i++) {
+            seenEntries.add(new long[] {path.readSize(i), path.readValue(i)});
+        }
+        if (seenEntries.size() > 256) {
+            seenEntries.subList(0, 128).clear();
+        }
+        if (path.readCount() == 0) {
+            return;
+        }
+        int step = rnd.nextInt(path.readCount());
+        int size = path.readSize(step);
+        if (path.readFailed(step) || !world.memory.canRead(path.readAddr(step), size)) {
+            return;                                    // a bus error: there is no entry to rewrite
+        }
+        for (int tries = 0; tries < 8; tries++) {
+            long[] e = seenEntries.get(rnd.nextInt(seenEntries.size()));
+            if (e[0] == size) {
+                world.memory.write(path.readAddr(step), size, e[1], false);
+                return;
+            }
+        }
     }
 
     private static long pickPa(Random rnd, CacheWorld.Domain d, Map<CacheWorld.Domain, List<Long>> hot) {

@@ -54,21 +54,34 @@ final class CacheRtl implements AutoCloseable {
             assumeTrue(false, ToolMissingException.INSTALL_HINT);
             throw e;
         }
-        List<Path> files;
+        LoadedLibrary lib;
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("mttkit-cachesim");
-            files = Hdl.write(Hdl.elaborate(new MttCache(params)), EmitOptions.plain(), dir);
+            dir = Files.createTempDirectory("mttkit-cachesim");
+            List<Path> files = Hdl.write(Hdl.elaborate(new MttCache(params)), EmitOptions.plain(), dir);
+            String topName = files.get(files.size() - 1).getFileName().toString().replaceFirst("\\.v$", "");
+            lib = driver.load(BuildSpec.generic(files, topName, Variant.FAST));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(dir);                         // the build cache keeps what it needs
         }
-        Path top = files.get(files.size() - 1);
-        String topName = top.getFileName().toString().replaceFirst("\\.v$", "");
-        LoadedLibrary lib = driver.load(BuildSpec.generic(files, topName, Variant.FAST));
         CacheRtl rtl = new CacheRtl(params, lib.openDut());
         rtl.poke("rst", 1);
         rtl.dut.step(2);
         rtl.poke("rst", 0);
         return rtl;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
     }
 
     MttCacheParams params() {
