@@ -45,6 +45,8 @@ public final class Configurations {
                 p -> new ChainWalker(p.get("width").intValue(), p.get("maxhops").intValue())));
         add(r, io.mttkit.gen.checker.CheckerConfigurations.forXlen(64));
         add(r, io.mttkit.gen.checker.CheckerConfigurations.forXlen(32));
+        add(r, io.mttkit.gen.cache.CacheConfigurations.forXlen(64));
+        add(r, io.mttkit.gen.cache.CacheConfigurations.forXlen(32));
         return java.util.Collections.unmodifiableMap(r);
     }
 
