@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             GenCommand.class,
             RegressCommand.class,
+            ReplayCommand.class,
+            MergeCommand.class,
             SelftestCommand.class,
             RunCommand.class,
             MatrixCommand.class,

@@ -8,6 +8,7 @@ import io.mttkit.gen.checker.CheckerConfigurations;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.Cause;
 import io.mttkit.golden.MttMode;
+import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.report.JUnitXml;
 import java.io.IOException;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Today's generated checker is the walker without the MTT cache (the cache is being added)."
         },
         footer = {"", "Examples:", "  ./mtt regress", "  ./mtt regress --config walker-rv32 --checks 1000000 --seed 7",
-            "  ./mtt regress --set rsvdTupleScope=1 --long"},
+            "  ./mtt regress --set rsvdTupleScope=1 --long", "  ./mtt regress --rtl my-checker/   # bring your own RTL (docs/byo-rtl.md)",
+            "", "On a mismatch the report folder holds repro.tar.gz: ./mtt replay target/reports/regress/repro.tar.gz --waves"},
         mixinStandardHelpOptions = true)
 final class RegressCommand implements Callable<Integer> {
     @Spec
@@ -47,6 +49,10 @@ final class RegressCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "NAME", defaultValue = "walker-rv64",
             description = "walker-rv64 (default) or walker-rv32; see ./mtt gen --describe NAME for the parameters.")
     String config;
+
+    @Option(names = "--rtl", paramLabel = "DIR",
+            description = "Bring your own RTL: a folder with Verilog implementing the port contract and a checker.json manifest (docs/byo-rtl.md).")
+    Path rtl;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a generator parameter (repeatable).")
     List<String> sets = new ArrayList<>();
@@ -70,35 +76,45 @@ final class RegressCommand implements Callable<Integer> {
         if (n < 1 || n > 1_000_000_000L) {
             throw new UserInputException("--checks: " + n + " is out of range (1 .. 1000000000)");
         }
-        int xlen = switch (config) {
-            case "walker-rv64" -> 64;
-            case "walker-rv32" -> 32;
-            default -> throw new UserInputException("--config: unknown configuration '" + config
-                    + "' (expected walker-rv64 or walker-rv32)");
-        };
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || eq == s.length() - 1) {
-                throw new UserInputException("--set '" + s + "': expected KEY=VALUE, e.g. --set paw=48");
-            }
-            settings.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
-        }
-        WalkerParams params = CheckerConfigurations.params(xlen, Configurations.resolve(config, settings));
-        PrintWriter out = spec.commandLine().getOut();
-        List<MttMode> modes = Regression.modesOf(params);
-        out.printf("mtt regress: %s, %d checks over %s, seed %d%n", config, n,
-                modes.stream().map(MttMode::id).toList(), seed);
-        out.println("generating the checker Verilog and building it with Verilator (cached after the first time) ...");
-        out.flush();
-        long t0 = System.nanoTime();
-        Regression.Result r = Regression.run(params, seed, n);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-
         Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
         Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("mismatch.txt"));
+        Files.deleteIfExists(dir.resolve("repro.tar.gz"));
+        PrintWriter out = spec.commandLine().getOut();
+        CheckerLibrary lib;
+        String what;
+        if (rtl != null) {
+            if (!sets.isEmpty()) {
+                throw new UserInputException("--set applies to generated RTL; with --rtl the parameters come from "
+                        + rtl.resolve("checker.json"));
+            }
+            if (!Files.isDirectory(rtl)) {
+                throw new UserInputException("--rtl: folder not found: " + rtl);
+            }
+            out.println("building your RTL in " + rtl + " with Verilator (cached after the first time) ...");
+            out.flush();
+            lib = CheckerLibrary.fromManifest(rtl);
+            what = rtl.toString();
+        } else {
+            WalkerParams params = CheckerConfigurations.params(xlenOf(config),
+                    Configurations.resolve(config, parseSets()));
+            out.println("generating the " + config + " checker Verilog and building it with Verilator"
+                    + " (cached after the first time) ...");
+            out.flush();
+            lib = CheckerLibrary.of(params);
+            what = config;
+        }
+        List<MttMode> modes = Regression.modesOf(lib.params());
+        out.printf("mtt regress: %s, %d checks over %s, seed %d%n", what, n,
+                modes.stream().map(MttMode::id).toList(), seed);
+        out.flush();
+        long t0 = System.nanoTime();
+        Regression.Result r = Regression.run(lib, seed, n, dir.resolve("repro.tar.gz"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        WalkerParams params = lib.params();
+
         writeJson(dir.resolve("report.json"), params, r, n, seconds);
-        JUnitXml.write(dir.resolve("junit.xml"), "mtt.regress." + config,
+        JUnitXml.write(dir.resolve("junit.xml"), "mtt.regress." + (rtl != null ? "rtl" : config),
                 List.of(new JUnitXml.Case("seed " + seed + ", " + n + " checks", seconds, r.firstMismatch())));
         if (r.firstMismatch() != null) {
             Files.writeString(dir.resolve("mismatch.txt"), r.firstMismatch());
@@ -107,6 +123,10 @@ final class RegressCommand implements Callable<Integer> {
         out.println();
         out.printf("checks: %d   mismatches: %d   checks/s: %.0f   (simulated cycles %d, MPTE reads %d)%n",
                 r.checks(), r.mismatches(), r.checksPerSecond(), r.cycles(), r.reads());
+        if (r.coverage() != null) {
+            r.coverage().write(dir.resolve("coverage.json"));
+            out.println(r.coverage().summary(8));
+        }
         StringBuilder causes = new StringBuilder("causes:");
         for (Cause c : Cause.values()) {
             causes.append(' ').append(c.name()).append('=').append(r.causes()[c.ordinal()]);
@@ -114,9 +134,31 @@ final class RegressCommand implements Callable<Integer> {
         out.println(causes);
         out.println(r.passed() ? "PASS: the RTL agreed with the golden model on every check"
                 : "FAIL: first mismatch above (also in " + dir.resolve("mismatch.txt") + ")");
-        out.println("report: " + dir.toAbsolutePath().resolve("report.json") + " (JUnit XML: junit.xml)");
+        out.println("report: " + dir.toAbsolutePath().resolve("report.json")
+                + " (also junit.xml, coverage.json" + (r.bundle() != null ? ", " + r.bundle().getFileName() : "") + ")");
         out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static int xlenOf(String config) {
+        return switch (config) {
+            case "walker-rv64" -> 64;
+            case "walker-rv32" -> 32;
+            default -> throw new UserInputException("--config: unknown configuration '" + config
+                    + "' (expected walker-rv64 or walker-rv32)");
+        };
+    }
+
+    private Map<String, String> parseSets() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new UserInputException("--set '" + s + "': expected KEY=VALUE, e.g. --set paw=48");
+            }
+            settings.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+        }
+        return settings;
     }
 
     private static void writeJson(Path file, WalkerParams params, Regression.Result r, long asked, double seconds)

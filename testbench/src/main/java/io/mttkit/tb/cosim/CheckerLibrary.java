@@ -40,6 +40,30 @@ public final class CheckerLibrary {
         return LOADED.computeIfAbsent(params, CheckerLibrary::build);
     }
 
+    /**
+     * A checker built from given Verilog (a team's own RTL, or a mutant of the generated one) for the regression.
+     * {@code params} tells the regression what the RTL implements (XLEN, formats, paw, SDID and id widths, reserved
+     * tuple scope, big-endian support, PMP latency); the golden model is configured from it. Not memoised: each
+     * call builds (or takes from the content-hashed build cache) and loads the library.
+     *
+     * @throws io.mttkit.bridge.BridgeException when a source is missing, the top lacks contract ports (listed),
+     *                                          or Verilator fails
+     */
+    public static CheckerLibrary fromVerilog(List<Path> sources, String top, WalkerParams params) {
+        java.util.Objects.requireNonNull(params, "params");
+        LoadedLibrary lib = BuildDriver.fromEnvironment().load(BuildSpec.checker(sources, top, Variant.FAST));
+        return new CheckerLibrary(params, lib, top);
+    }
+
+    /**
+     * A checker from a folder holding Verilog and a {@code checker.json} manifest ({@link CheckerManifest}):
+     * bring-your-own RTL, {@code docs/byo-rtl.md}.
+     */
+    public static CheckerLibrary fromManifest(Path dir) {
+        CheckerManifest m = CheckerManifest.read(dir);
+        return fromVerilog(m.sources(), m.top(), m.params());
+    }
+
     private static CheckerLibrary build(WalkerParams params) {
         Design design = Hdl.elaborate(new MttChecker(params));
         try {

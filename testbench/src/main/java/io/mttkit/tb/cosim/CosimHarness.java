@@ -71,6 +71,15 @@ public final class CosimHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Called once per check that matched (coverage sampling, {@code io.mttkit.tb.coverage}): the request and the
+     * golden result it was compared against, or {@code null} for a bypass/Bare check or an unimplemented
+     * {@code req_mode} (answered by the contract, not by a walk). The result object is reused: read it at once.
+     */
+    public interface CheckObserver {
+        void onCheck(CheckRequest request, LookupResult golden);
+    }
+
     /** Totals of the checks run so far. */
     public record Totals(long checks, long reads, long cycles, long[] causes) {
     }
@@ -92,6 +101,7 @@ public final class CosimHarness implements AutoCloseable {
     private final long[] causes = new long[Cause.values().length];
     private final LookupResult golden = new LookupResult();
     private long requestIndexBase;
+    private CheckObserver observer;
 
     // the check in flight (contract: one at a time, answered in order)
     private final List<CheckRequest> pending = new ArrayList<>();
@@ -128,6 +138,19 @@ public final class CosimHarness implements AutoCloseable {
     public void setPmpRegions(List<PmpRegion> regions) {
         session.setPmpRegions(regions);
         oracle.setPmp(regions, settings.pmpDefaultAllow());
+    }
+
+    /** Sets the observer told about every matched check ({@code null}: none). */
+    public void setObserver(CheckObserver observer) {
+        this.observer = observer;
+    }
+
+    /**
+     * Index, within the list of the last {@link #run}, of the check being answered: after a
+     * {@link CosimMismatchException}, the failing check (or the first one never answered).
+     */
+    public int currentIndex() {
+        return nextAnswer;
     }
 
     /** The settings of this session. */
@@ -320,6 +343,9 @@ public final class CosimHarness implements AutoCloseable {
             fail(idx, sb.toString(), req);
         }
         checks++;
+        if (observer != null) {
+            observer.onCheck(req, req.isBypass() || req.mode() == null ? null : golden);
+        }
         latencies.add(latency);
         reads += o.reads.size();
         causes[Math.min(cause, causes.length - 1)]++;

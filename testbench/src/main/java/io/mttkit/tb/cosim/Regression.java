@@ -28,7 +28,8 @@ public final class Regression {
 
     /** Outcome of a run. */
     public record Result(long checks, long mismatches, double checksPerSecond, long cycles, long reads,
-                         long[] causes, String firstMismatch) {
+                         long[] causes, String firstMismatch, io.mttkit.tb.coverage.CoverageDb coverage,
+                         java.nio.file.Path bundle) {
         /** True when every check matched. */
         public boolean passed() {
             return mismatches == 0;
@@ -42,7 +43,25 @@ public final class Regression {
      * stops at the first mismatch and returns its report.
      */
     public static Result run(WalkerParams params, long seed, long checks) {
-        CheckerLibrary lib = CheckerLibrary.of(params);
+        return run(CheckerLibrary.of(params), seed, checks);
+    }
+
+    /**
+     * As {@link #run(WalkerParams, long, long)} on a given library (bring-your-own RTL, a mutant): the stimulus and
+     * the golden model follow {@code lib.params()}.
+     */
+    public static Result run(CheckerLibrary lib, long seed, long checks) {
+        return run(lib, seed, checks, null);
+    }
+
+    /**
+     * As {@link #run(CheckerLibrary, long, long)}; at a mismatch, writes a repro bundle of the failing phase
+     * ({@link io.mttkit.tb.repro.ReproBundle}) to {@code bundleFile} unless it is {@code null}. The result carries
+     * the coverage of every matched check ({@link io.mttkit.tb.coverage.CheckerCoverage}).
+     */
+    public static Result run(CheckerLibrary lib, long seed, long checks, java.nio.file.Path bundleFile) {
+        WalkerParams params = lib.params();
+        io.mttkit.tb.coverage.CheckerCoverage coverage = new io.mttkit.tb.coverage.CheckerCoverage(params);
         List<MttMode> modes = modesOf(params);
         long perMode = Math.max(1, checks / modes.size());
         long done = 0;
@@ -50,18 +69,18 @@ public final class Regression {
         long reads = 0;
         long[] causes = new long[io.mttkit.golden.Cause.values().length];
         long t0 = System.nanoTime();
+        ModeRun run = null;
         try {
             for (int m = 0; m < modes.size(); m++) {
                 MttMode mode = modes.get(m);
                 SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + mode.ordinal());
-                ModeRun run = null;
                 long left = perMode;
                 for (int phase = 0; left > 0; phase++) {
                     if (phase % PHASES_PER_WORLD == 0) {
                         run = new ModeRun(lib, mode, rnd); // fresh regions and tables now and then
                     }
                     int n = (int) Math.min(PHASE_CHECKS, left);
-                    CosimHarness.Totals t = run.phase(n, seed);
+                    CosimHarness.Totals t = run.phase(n, seed, coverage);
                     done += t.checks();
                     cycles += t.cycles();
                     reads += t.reads();
@@ -73,10 +92,20 @@ public final class Regression {
             }
         } catch (CosimMismatchException e) {
             double s = (System.nanoTime() - t0) / 1e9;
-            return new Result(done, 1, done / s, cycles, reads, causes, e.getMessage());
+            String report = e.getMessage();
+            java.nio.file.Path written = null;
+            if (bundleFile != null && run != null && run.failure != null) {
+                try {
+                    written = io.mttkit.tb.repro.ReproBundle.writeWithDigest(run.failure, lib.library(), bundleFile);
+                    report += "repro bundle: " + written.toAbsolutePath() + " (mtt replay " + written + " [--waves])\n";
+                } catch (java.io.IOException | RuntimeException w) {
+                    report += "repro bundle NOT written to " + bundleFile + ": " + w.getMessage() + "\n";
+                }
+            }
+            return new Result(done, 1, done / s, cycles, reads, causes, report, coverage.db(), written);
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        return new Result(done, 0, done / s, cycles, reads, causes, null);
+        return new Result(done, 0, done / s, cycles, reads, causes, null, coverage.db(), null);
     }
 
     /** The golden modes a configuration implements (both formats where built), in declaration order. */
@@ -105,6 +134,8 @@ public final class Regression {
         private final boolean bigEndian;
         private final long paMask;
         private int phase;
+        /** The failing phase, captured at a mismatch (memory as it was, corrupted entries included). */
+        private io.mttkit.tb.repro.ReproBundle failure;
         /** PAs whose walk reads a corrupted entry or crosses a PMP region (checked more often). */
         private final List<Long> hot = new ArrayList<>();
 
@@ -131,7 +162,7 @@ public final class Regression {
             this.world = TableWorld.build(mode, regions, options);
         }
 
-        CosimHarness.Totals phase(int n, long seed) {
+        CosimHarness.Totals phase(int n, long seed, CosimHarness.CheckObserver observer) {
             int lmin = 1 + rnd.nextInt(8);
             int lmax = lmin + rnd.nextInt(9 - lmin);
             boolean stalls = rnd.nextInt(3) == 0;
@@ -145,11 +176,20 @@ public final class Regression {
             try (CosimHarness h = new CosimHarness(lib, world.memory(), s)) {
                 List<PmpRegion> pmp = pmpRegions(pmpDefault);
                 h.setPmpRegions(pmp);
+                h.setObserver(observer);
                 List<CheckRequest> checks = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     checks.add(randomCheck());
                 }
-                h.run(checks);
+                try {
+                    h.run(checks);
+                } catch (CosimMismatchException e) {
+                    // captured before the corrupted entries are restored: the bundle holds the memory as it was
+                    failure = new io.mttkit.tb.repro.ReproBundle(seed, params, s, pmp,
+                            lib.library().built().hash(), 0, h.currentIndex(), e.getMessage(),
+                            io.mttkit.tb.repro.ReproBundle.snapshot(world.memory()), checks);
+                    throw e;
+                }
                 if (Boolean.getBoolean("mttkit.cosim.debug")) { // per-phase stimulus summary, for tuning
                     System.out.println(mode + " " + s + " pmp=" + pmp + " causes="
                             + java.util.Arrays.toString(h.totals().causes()));
@@ -204,8 +244,17 @@ public final class Regression {
                 int lo = Math.min(mode.paBits(), params.paw());
                 int bit = lo >= params.paWidth() ? params.paWidth() - 1 : lo + rnd.nextInt(params.paWidth() - lo);
                 pa = (rnd.nextLong() & 0xFFFF_FFFFL) | (1L << bit);
-            } else {
+            } else if (k < 98) {
                 pa = rnd.nextLong();
+            } else {
+                // PA-range corners (VERIFICATION-PLAN §5): 0, the largest legal PA, the first illegal one
+                int w = Math.min(mode.paBits(), params.paw());
+                long legal = w >= 64 ? -1L : (1L << w) - 1;
+                pa = switch (rnd.nextInt(3)) {
+                    case 0 -> 0L;
+                    case 1 -> legal;
+                    default -> w >= 64 ? legal : 1L << w;
+                };
             }
             return pa & paMask;
         }
@@ -251,13 +300,45 @@ public final class Regression {
                 return v;
             }
             if (kind < 7 && path.readCount() > 1) {
-                return path.readValue(rnd.nextInt(path.readCount() - 1)); // a pointer of this walk
+                long ptr = path.readValue(rnd.nextInt(path.readCount() - 1)); // a pointer of this walk
+                // sometimes with a reserved bit as well (at level 0: reserved bits and non-leaf-at-L0 together)
+                return rnd.nextInt(4) == 0 ? fieldShaped(ptr, bits) : ptr;
             }
-            if (kind < 9 && mode.format() == io.mttkit.golden.TableFormat.SMMPT_V0_9) {
-                return 0b111L | ((long) rnd.nextInt(8) << 8) | ((long) (rnd.nextInt(3) == 0 ? rnd.nextInt(16)
+            boolean v09 = mode.format() == io.mttkit.golden.TableFormat.SMMPT_V0_9;
+            if (kind < 9 && v09) {
+                long napot = 0b111L | ((long) rnd.nextInt(8) << 8) | ((long) (rnd.nextInt(3) == 0 ? rnd.nextInt(16)
                         : (mode.xlen() == 64 ? 4 : 6)) << 12);
+                return rnd.nextInt(4) == 0 ? fieldShaped(napot, bits) : napot;
+            }
+            if (v09 || rnd.nextBoolean()) {
+                // one or two reserved fields: two make the cause priority between them observable
+                long v = fieldShaped(old, bits);
+                return rnd.nextBoolean() ? v : fieldShaped(v, bits);
             }
             return (old & ~0xFFFFL) | rnd.nextInt(1 << 16);
+        }
+
+        /**
+         * An entry with one reserved field hit on purpose: random bit flips rarely form a given reserved encoding
+         * (the mutation run, docs/mutation.md, showed such checks surviving). smmpt-v0.9: one reserved bit (3..7, the
+         * NAPOT bit 11, a high bit) or a W-without-R tuple; smmtt-v0.1: a random MTTL2 TYPE plus one random bit.
+         */
+        private long fieldShaped(long old, int bits) {
+            if (mode.format() == io.mttkit.golden.TableFormat.SMMPT_V0_9) {
+                if (rnd.nextBoolean()) {
+                    int t = rnd.nextInt(bits == 64 ? 16 : 8);
+                    return (old & ~(7L << (8 + 3 * t))) | ((rnd.nextBoolean() ? 2L : 6L) << (8 + 3 * t));
+                }
+                int b = switch (rnd.nextInt(3)) {
+                    case 0 -> 3 + rnd.nextInt(5);
+                    case 1 -> 11;
+                    default -> bits == 64 ? 54 + rnd.nextInt(10) : 16 + rnd.nextInt(16);
+                };
+                return old | (1L << b);
+            }
+            int typeLo = bits == 64 ? 44 : 22; // MTTL2 TYPE field (smmtt-v0.1 ch. 4)
+            long v = rnd.nextBoolean() ? (old & ~(7L << typeLo)) | ((long) rnd.nextInt(8) << typeLo) : old;
+            return v | (1L << rnd.nextInt(bits));
         }
 
         /** A few regions over table entries/pages: some deny, some split an entry (partial overlap denies). */

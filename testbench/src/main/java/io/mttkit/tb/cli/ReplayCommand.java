@@ -1,0 +1,60 @@
+package io.mttkit.tb.cli;
+
+import io.mttkit.tb.repro.Replay;
+import io.mttkit.tb.repro.ReproBundle;
+import io.mttkit.tb.repro.ReproBundleException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mtt replay}: reproduce a mismatch from its repro bundle, optionally with waves. */
+@Command(name = "replay",
+        header = "Reproduce a co-simulation mismatch from its repro bundle, optionally with waves.",
+        description = {
+            "Rebuild the checker for the bundle's parameters (warning when the generator changed since), attach the",
+            "bundle's memory image, re-run its requests with the same latency, backpressure, bus-error and PMP",
+            "settings and the same seed, and compare every check with the golden model again. With --waves an FST",
+            "wave file around the failing request is written (open it with GTKWave). Exit 0 when the recorded",
+            "mismatch reproduces, 1 when it does not."
+        },
+        footer = {"", "Examples:", "  ./mtt replay target/reports/regress/repro.tar.gz",
+            "  ./mtt replay target/reports/regress/repro.tar.gz --waves && gtkwave target/reports/regress/repro.fst"},
+        mixinStandardHelpOptions = true)
+final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BUNDLE.tar.gz", description = "The repro bundle a regression wrote.")
+    Path bundle;
+
+    @Option(names = "--waves", description = "Write an FST wave file around the failing request.")
+    boolean waves;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(bundle)) {
+            throw new UserInputException("bundle not found: " + bundle);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ReproBundle b;
+        Replay.Outcome outcome;
+        try {
+            b = ReproBundle.read(bundle);
+            PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+            outcome = Replay.replay(b, waves ? Replay.defaultWaveFile(bundle) : null, log);
+        } catch (ReproBundleException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        out.print(outcome.summary(b));
+        out.flush();
+        return outcome.reproduced() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+}

@@ -1,0 +1,156 @@
+package io.mttkit.tb.mutation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bug-like mutants of the generated cache-less checker ({@code walker-rv64}, {@code walker-rv32}), after the
+ * classes of VERIFICATION-PLAN §3: wrong tuple/nibble index, missing reserved-bit or reserved-encoding check,
+ * off-by-one PA range check, wrong cause priority, wrong level/size report, protocol slips (bus error, PMP, entry
+ * size, byte order). Each edits one emitted line the way a designer's slip would. Cache mutants (a fill on a stale
+ * walk, an invalidation that ignores SDID) join once the cached checker is generated.
+ */
+public final class MutantCatalogue {
+    /** Configuration names the catalogue covers. */
+    public static final String RV64 = "walker-rv64";
+    /** Configuration names the catalogue covers. */
+    public static final String RV32 = "walker-rv32";
+
+    private static final String WALKER = "MttWalker_";
+    private static final String CHECKER = "MttChecker_";
+    /** Continuation indent of the {@code v09_cause} / {@code v01_cause} priority chains. */
+    private static final String CAUSE_NL = "\n                     ";
+
+    private MutantCatalogue() {}
+
+    /** Every mutant, RV64 first. */
+    public static List<Mutant> all() {
+        List<Mutant> out = new ArrayList<>(rv64());
+        out.addAll(rv32());
+        return List.copyOf(out);
+    }
+
+    /** The mutants of {@code config}. */
+    public static List<Mutant> forConfig(String config) {
+        return switch (config) {
+            case RV64 -> rv64();
+            case RV32 -> rv32();
+            default -> throw new IllegalArgumentException("no mutants for configuration '" + config + "'; the catalogue covers "
+                    + RV64 + " and " + RV32);
+        };
+    }
+
+    /** A mutant by id. */
+    public static Mutant byId(String id) {
+        return all().stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no mutant '" + id + "' in the catalogue"));
+    }
+
+    private static List<Mutant> rv64() {
+        String c = RV64;
+        return List.of(
+                // --- PA range (smmpt-v0.9 / smmtt-v0.1 ch. 4 step 1)
+                new Mutant("pa-range-off-by-one", c, "Smmpt43 PA range check starts one bit too high (pa[43] set is walked)",
+                        WALKER, "(mode_is_smmpt43 & (|pa[63:43]))", "(mode_is_smmpt43 & (|pa[63:44]))"),
+                new Mutant("pa-range-paw-missing", c, "the platform paw check is dropped (PA bits >= paw walked in Smmpt64)",
+                        WALKER, " | (|pa[63:56]) | ~mode_implemented;", " | ~mode_implemented;"),
+                new Mutant("root-level-smmpt52", c, "Smmpt52 starts its walk one level too low",
+                        WALKER, "mode_is_smmpt52 ? 3'd3 :", "mode_is_smmpt52 ? 3'd2 :"),
+                // --- tuple / entry indices
+                new Mutant("v09-tuple-index-l1", c, "level-1 leaf takes its tuple index from pa[25:22] instead of pa[24:21]",
+                        WALKER, "(level == 3'd1) ? pa[24:21] :", "(level == 3'd1) ? pa[25:22] :"),
+                new Mutant("v09-tuple-select-swap", c, "tuple 1 is read from the bits of tuple 2",
+                        WALKER, "(v09_pi == 4'd1) ? mpte[13:11] :", "(v09_pi == 4'd1) ? mpte[16:14] :"),
+                new Mutant("v01-entry-index-l1", c, "smmtt MTTL2 entry index off by one bit (pa[46:26] instead of pa[45:25])",
+                        WALKER, "(addr_level == 3'd1) ? {pa[45:25], 3'd0} :", "(addr_level == 3'd1) ? {pa[46:26], 3'd0} :"),
+                new Mutant("v01-perm-bit-order", c, "MTTL1 nibble permission bits swapped (R and W exchanged)",
+                        WALKER, "v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm}",
+                        "v01_at_mttl1 ? {v01_nibble_perm[1], v01_nibble_perm[0], |v01_nibble_perm}"),
+                // --- reserved bits / encodings
+                new Mutant("v09-nonleaf-rsvd-high", c, "non-leaf MPTE bits 63:54 are not checked as reserved",
+                        WALKER, "v09_nonleaf_rsvd_bits = |{mpte[9:3], mpte[63:54]};", "v09_nonleaf_rsvd_bits = |{mpte[9:3]};"),
+                new Mutant("v09-leaf-rsvd-bit3", c, "leaf MPTE bit 3 is not checked as reserved",
+                        WALKER, "v09_leaf_rsvd_bits = |{mpte[7:3], mpte[63:56]};", "v09_leaf_rsvd_bits = |{mpte[7:4], mpte[63:56]};"),
+                new Mutant("v09-napot-rsvd-bit11", c, "NAPOT leaf bit 11 is not checked as reserved",
+                        WALKER, "v09_napot_rsvd_bits = |{mpte[7:3], mpte[11], mpte[63:16]};",
+                        "v09_napot_rsvd_bits = |{mpte[7:3], mpte[63:16]};"),
+                new Mutant("v09-rsvd-enc-tuple0", c, "the W-without-R reserved encoding of tuple 0 is not detected",
+                        WALKER, "mpte[12] & ~mpte[11], mpte[9] & ~mpte[8]};", "mpte[12] & ~mpte[11], 1'b0};"),
+                new Mutant("v09-napot-g", c, "NAPOT G value accepted is 5 instead of 4",
+                        WALKER, "(v09_napot_g != 4'd4)", "(v09_napot_g != 4'd5)"),
+                new Mutant("v01-type-rsvd", c, "MTTL2 TYPE 5 is not treated as a reserved encoding",
+                        WALKER, "v01_type_rsvd = (v01_mpte_type == 3'd7) | (v01_mpte_type == 3'd5);",
+                        "v01_type_rsvd = (v01_mpte_type == 3'd7);"),
+                new Mutant("v01-mttl3-zero-bits", c, "MTTL3 bit 44 is not checked as must-be-zero",
+                        WALKER, "v01_mttl3_zero_bits = |mpte[63:44];", "v01_mttl3_zero_bits = |mpte[63:45];"),
+                new Mutant("v01-mttl2-info-high", c, "MTTL2 TYPE 6 entry: info bit 32 not checked as reserved",
+                        WALKER, "((v01_mpte_type == 3'd6) & (|v01_mpte_info[43:32]))", "((v01_mpte_type == 3'd6) & (|v01_mpte_info[43:33]))"),
+                // --- cause priority (SPEC-DECISIONS #16)
+                new Mutant("v09-priority-rsvd-enc-first", c, "leaf reserved encoding reported before reserved bits",
+                        WALKER, "(v09_mpte_l_and_not_v09_mpte_n & v09_leaf_rsvd_bits) ? 4'd5 :" + CAUSE_NL
+                                + "(v09_mpte_l_and_not_v09_mpte_n & v09_tuple_rsvd_enc) ? 4'd6 :",
+                        "(v09_mpte_l_and_not_v09_mpte_n & v09_tuple_rsvd_enc) ? 4'd6 :" + CAUSE_NL
+                                + "(v09_mpte_l_and_not_v09_mpte_n & v09_leaf_rsvd_bits) ? 4'd5 :"),
+                new Mutant("v09-priority-l0-first", c, "non-leaf at level 0 reported before the non-leaf reserved bits",
+                        WALKER, "(~v09_mpte_l & v09_nonleaf_rsvd_bits) ? 4'd5 :" + CAUSE_NL + "(~v09_mpte_l & v09_mpte_n) ? 4'd6 :"
+                                + CAUSE_NL + "(~v09_mpte_l & (level == 3'd0)) ? 4'd8 :",
+                        "(~v09_mpte_l & (level == 3'd0)) ? 4'd8 :" + CAUSE_NL + "(~v09_mpte_l & v09_nonleaf_rsvd_bits) ? 4'd5 :"
+                                + CAUSE_NL + "(~v09_mpte_l & v09_mpte_n) ? 4'd6 :"),
+                new Mutant("v01-priority-perm-first", c, "MTTL2 reserved encoding checked after the permission",
+                        WALKER, "(v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :" + CAUSE_NL + "(v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :"
+                                + CAUSE_NL + "(bits & v01_perm_deny) ? 4'd9 :",
+                        "(bits & v01_perm_deny) ? 4'd9 :" + CAUSE_NL + "(v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :" + CAUSE_NL
+                                + "(v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :"),
+                // --- permission
+                new Mutant("v09-perm-ignores-x", c, "execute permission is not checked",
+                        WALKER, "v09_perm_deny = |(need & ~v09_xwr);", "v09_perm_deny = |(need[1:0] & ~v09_xwr[1:0]);"),
+                // --- reported level / sizes
+                new Mutant("v09-leaf-log2-l1", c, "level-1 leaf reports leaf_log2 24 instead of 25",
+                        WALKER, "(level == 3'd1) ? 7'd25 :", "(level == 3'd1) ? 7'd24 :"),
+                new Mutant("v09-napot-log2", c, "NAPOT leaf reports a range half as large",
+                        WALKER, "v09_napot_log2 = v09_leaf_log2 + 7'd5;", "v09_napot_log2 = v09_leaf_log2 + 7'd4;"),
+                new Mutant("v09-uniform-log2-l1", c, "uniform_log2 of a level-1 leaf starts from 2^20 instead of 2^21",
+                        WALKER, "(level == 3'd0) ? 7'd12 : (level == 3'd1) ? 7'd21", "(level == 3'd0) ? 7'd12 : (level == 3'd1) ? 7'd20"),
+                new Mutant("cacheable-deny", c, "a leaf that denies the access is reported not cacheable",
+                        WALKER, "res_cacheable <= 1'b1;", "res_cacheable <= dec_cause == 4'd0;"),
+                // --- memory / PMP protocol
+                new Mutant("bus-error-ignored", c, "a read answered with a bus error is decoded as data",
+                        WALKER, "          if (mpte_err) begin", "          if (1'b0) begin"),
+                new Mutant("pmp-deny-ignored", c, "a PMP denial of an MPTE read is ignored",
+                        WALKER, "            if (~pmp_ok) begin", "            if (1'b0) begin"),
+                new Mutant("entry-beyond-paw", c, "an MPTE address at or above 2^paw is read instead of failing",
+                        WALKER, "assign entry_beyond_paw = entry_addr[56];", "assign entry_beyond_paw = 1'b0;"),
+                new Mutant("mrd-size", c, "MPTE reads are issued 4 bytes wide",
+                        WALKER, "assign mrd_size = 4'd8;", "assign mrd_size = 4'd4;"),
+                new Mutant("be-swap-wrong", c, "big-endian MPTE byte swap exchanges the two lowest bytes wrongly",
+                        WALKER, "{mrs_data[7:0], mrs_data[15:8],", "{mrs_data[15:8], mrs_data[7:0],"),
+                // --- checker top
+                new Mutant("bare-walked", c, "Bare (req_mode[3:0] = 0) is sent to the walker instead of bypassed",
+                        CHECKER, "assign req_is_bypass = req_bypass | (req_mode[3:0] == 4'd0);", "assign req_is_bypass = req_bypass;"),
+                new Mutant("sdid-ignored-equivalent", c,
+                        "EQUIVALENT by design: the cache-less checker's unused-input sink loses req_sdid (nothing depends on the SDID"
+                                + " without a cache)",
+                        CHECKER, "assign inputs_unused = ^{req_sdid, inv_valid,", "assign inputs_unused = ^{inv_valid,"));
+    }
+
+    private static List<Mutant> rv32() {
+        String c = RV32;
+        return List.of(
+                new Mutant("rv32-v09-tuple-index", c, "Smmpt34 level-1 tuple index from pa[23:21] instead of pa[24:22]",
+                        WALKER, "v09_pi = (level == 3'd0) ? pa[14:12] : pa[24:22];", "v09_pi = (level == 3'd0) ? pa[14:12] : pa[23:21];"),
+                new Mutant("rv32-v09-napot-g", c, "Smmpt34 NAPOT G value accepted is 7 instead of 6",
+                        WALKER, "(v09_napot_g != 4'd6)", "(v09_napot_g != 4'd7)"),
+                new Mutant("rv32-v01-mttl2-zero-bits", c, "Smmtt34 MTTL2 bit 25 not checked as must-be-zero",
+                        WALKER, "v01_mttl2_zero_bits = |mpte[31:25];", "v01_mttl2_zero_bits = |mpte[31:26];"),
+                new Mutant("rv32-v01-type-rsvd", c, "Smmtt34 MTTL2 TYPE 6 not treated as a reserved encoding",
+                        WALKER, "v01_type_rsvd = (v01_mpte_type == 3'd7) | (v01_mpte_type == 3'd6);",
+                        "v01_type_rsvd = (v01_mpte_type == 3'd7);"),
+                new Mutant("rv32-leaf-log2-l0", c, "Smmpt34 level-0 leaf reports leaf_log2 14 instead of 15",
+                        WALKER, "v09_leaf_log2 = (level == 3'd0) ? 7'd15 : 7'd25;", "v09_leaf_log2 = (level == 3'd0) ? 7'd14 : 7'd25;"),
+                new Mutant("rv32-entry-beyond-paw", c, "an MPTE address at or above 2^34 is read (truncated) instead of failing",
+                        WALKER, "assign entry_beyond_paw = entry_addr[34];", "assign entry_beyond_paw = 1'b0;"),
+                new Mutant("rv32-be-swap-wrong", c, "big-endian 4-byte MPTE swap exchanges bytes pairwise only",
+                        WALKER, "{mrs_data[7:0], mrs_data[15:8], mrs_data[23:16], mrs_data[31:24]}",
+                        "{mrs_data[15:8], mrs_data[7:0], mrs_data[31:24], mrs_data[23:16]}"));
+    }
+}

@@ -1,0 +1,32 @@
+package io.mttkit.tb.mutation;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The full mutation run, as a command (not part of the default suite, it builds every mutant): until the CLI has
+ * {@code mtt mutate}, run
+ * {@code mvn -q -B -o -pl testbench -am test -Dtest=FullMutationRun -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dmttkit.mutation.config=walker-rv64 [-Dmttkit.mutation.checks=20000] [-Dmttkit.mutation.out=FILE]}.
+ */
+@EnabledIfSystemProperty(named = "mttkit.mutation.config", matches = ".+")
+class FullMutationRun {
+    @Test
+    void runCatalogue() throws Exception {
+        String config = System.getProperty("mttkit.mutation.config");
+        long checks = Long.getLong("mttkit.mutation.checks", MutationRun.DEFAULT_CHECKS);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        MutationRun.Report r = MutationRun.run(config, checks, MutationRun.DEFAULT_SEED, out);
+        String file = System.getProperty("mttkit.mutation.out");
+        if (file != null) {
+            Files.writeString(Path.of(file), r.table() + "\n" + r.summary() + "\n");
+        }
+        assertFalse(r.outcomes().isEmpty());
+    }
+}

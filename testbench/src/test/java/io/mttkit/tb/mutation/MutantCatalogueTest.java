@@ -1,0 +1,91 @@
+package io.mttkit.tb.mutation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mttkit.gen.checker.MttChecker;
+import io.mttkit.hdl.Hdl;
+import io.mttkit.hdl.emit.EmitOptions;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue matches the generator's current output: every edit found exactly once, in one file. */
+class MutantCatalogueTest {
+
+    private static Map<String, String> emitted(String config) {
+        return Hdl.emit(Hdl.elaborate(new MttChecker(MutationRun.paramsOf(config))), EmitOptions.plain());
+    }
+
+    @Test
+    void everyMutantAppliesExactlyOnceToTheGeneratedVerilog() {
+        for (String config : List.of(MutantCatalogue.RV64, MutantCatalogue.RV32)) {
+            Map<String, String> files = emitted(config);
+            for (Mutant m : MutantCatalogue.forConfig(config)) {
+                Map<String, String> mutated = MutationRun.apply(m, files); // throws when not found exactly once
+                int changed = 0;
+                for (String name : files.keySet()) {
+                    if (!files.get(name).equals(mutated.get(name))) {
+                        changed++;
+                        assertTrue(name.startsWith(m.file()), m.id() + " edited " + name);
+                        assertTrue(mutated.get(name).contains(m.replacement()), m.id());
+                        assertEquals(files.get(name).length() - m.original().length() + m.replacement().length(),
+                                mutated.get(name).length(), m.id());
+                    }
+                }
+                assertEquals(1, changed, m.id() + " must change exactly one file");
+            }
+        }
+    }
+
+    @Test
+    void catalogueIsLargeEnoughAndIdsAreUnique() {
+        List<Mutant> all = MutantCatalogue.all();
+        assertTrue(all.size() >= 20, "at least 20 mutants, got " + all.size());
+        Set<String> ids = new HashSet<>();
+        for (Mutant m : all) {
+            assertTrue(ids.add(m.id()), "duplicate id " + m.id());
+        }
+        assertTrue(MutantCatalogue.forConfig(MutantCatalogue.RV32).size() >= 5);
+    }
+
+    @Test
+    void textNotFoundIsAnErrorNamingTheMutant() {
+        Mutant m = new Mutant("no-such-text", MutantCatalogue.RV64, "d", "MttWalker_", "assign nothing_here = 1'b0;", "x");
+        MutantNotApplicableException e = assertThrows(MutantNotApplicableException.class,
+                () -> MutationRun.apply(m, emitted(MutantCatalogue.RV64)));
+        assertTrue(e.getMessage().contains("no-such-text") && e.getMessage().contains("not found"), e.getMessage());
+    }
+
+    @Test
+    void ambiguousTextAndUnknownFileAreErrors() {
+        Map<String, String> files = emitted(MutantCatalogue.RV64);
+        Mutant twice = new Mutant("twice", MutantCatalogue.RV64, "d", "MttWalker_", "res_allow <= 1'b0;", "res_allow <= 1'b1;");
+        assertTrue(assertThrows(MutantNotApplicableException.class, () -> MutationRun.apply(twice, files)).getMessage()
+                .contains("more than once"));
+        Mutant nofile = new Mutant("nofile", MutantCatalogue.RV64, "d", "NoSuchModule_", "a", "b");
+        assertTrue(assertThrows(MutantNotApplicableException.class, () -> MutationRun.apply(nofile, files)).getMessage()
+                .contains("NoSuchModule_"));
+    }
+
+    @Test
+    void unknownConfigurationIsAnError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MutantCatalogue.forConfig("cached-rv64"));
+        assertTrue(e.getMessage().contains("walker-rv64"), e.getMessage());
+        assertNotEquals(MutantCatalogue.forConfig(MutantCatalogue.RV64), MutantCatalogue.forConfig(MutantCatalogue.RV32));
+    }
+
+    @Test
+    void mismatchSummaryIsOneLineWithModeAndIndex() {
+        String report = "CO-SIMULATION MISMATCH\nconfiguration X\nsession S\nseed 5, request index 17 (index 3 of this run)\n"
+                + "request: pa=0x1000 need=r-- mode=smmpt52 req_mode=0x12 root_ppn=0x1 sdid=0 be=false bypass=false\n"
+                + "  PA fields: L3[51:43]=0x0\nfield differences (expected = golden model):\n"
+                + "  cause          expected MPTE_RSVD_BITS   actual NONE\n  xwr expected 0 actual 1\n";
+        String s = MismatchSummary.of(report);
+        assertEquals("cause expected MPTE_RSVD_BITS actual NONE (mode smmpt52, request 17)", s);
+    }
+}
