@@ -127,6 +127,16 @@ class BadInputTest {
         c.add(Arguments.of("regress: bad seed", new String[] {"regress", "--seed", "abc"}, "--seed"));
         c.add(Arguments.of("regress: parameter out of range", new String[] {"regress", "--set", "paw=99"}, "paw"));
         c.add(Arguments.of("regress: unknown parameter", new String[] {"regress", "--set", "ways=4"}, "ways"));
+        c.add(Arguments.of("regress: rtl folder missing", new String[] {"regress", "--rtl", "/no/such/rtl"}, "not found"));
+        c.add(Arguments.of("regress: rtl without manifest", new String[] {"regress", "--rtl", dir.toString()}, "checker.json"));
+        // replay
+        c.add(Arguments.of("replay: missing bundle", new String[] {"replay", "/no/such.tar.gz"}, "not found"));
+        c.add(Arguments.of("replay: not a bundle", new String[] {"replay", dir.resolve("notjson.json").toString()}, "notjson.json"));
+        c.add(Arguments.of("replay: truncated bundle", new String[] {"replay", dir.resolve("truncated.elf").toString()}, "truncated.elf"));
+        // merge
+        c.add(Arguments.of("merge: missing file", new String[] {"merge", "/no/such.json"}, "not found"));
+        c.add(Arguments.of("merge: invalid JSON", new String[] {"merge", dir.resolve("notjson.json").toString()}, "notjson.json"));
+        c.add(Arguments.of("merge: not a coverage file", new String[] {"merge", dir.resolve("object.json").toString()}, "object.json"));
         // bench cosim
         c.add(Arguments.of("bench cosim: unknown option", new String[] {"bench", "cosim", "--slow"}, "--slow"));
         // selftest
