@@ -1,6 +1,7 @@
 package io.mttkit.tb.cli;
 
 import io.mttkit.gen.Configurations;
+import io.mttkit.gen.ShippedRtl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Examples:",
             "  ./mtt gen --list",
             "  ./mtt gen --describe sample-fifo",
-            "  ./mtt gen --config sample-fifo --set width=32 --set depth=8 --out out/fifo"
+            "  ./mtt gen --config sample-fifo --set width=32 --set depth=8 --out out/fifo",
+            "  ./mtt gen --shipped        # regenerate rtl/ after changing a generator"
         },
         mixinStandardHelpOptions = true)
 final class GenCommand implements Callable<Integer> {
@@ -46,6 +48,9 @@ final class GenCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the configurations.")
     boolean list;
 
+    @Option(names = "--shipped", description = "Regenerate the checked-in configurations under rtl/ (each with its manifest.json).")
+    boolean shipped;
+
     @Option(names = "--describe", paramLabel = "NAME", description = "Show a configuration's parameters with defaults and ranges.")
     String describe;
 
@@ -56,6 +61,13 @@ final class GenCommand implements Callable<Integer> {
             for (String n : Configurations.names()) {
                 o.printf("%-20s %s%n", n, Configurations.get(n).summary());
             }
+            o.flush();
+            return ExitCodes.OK;
+        }
+        if (shipped) {
+            Path rtl = out != null ? out : SelftestCommand.repoRoot().resolve("rtl");
+            List<Path> files = ShippedRtl.write(rtl);
+            o.printf("regenerated %d files of %d shipped configurations under %s%n", files.size(), ShippedRtl.ALL.size(), rtl);
             o.flush();
             return ExitCodes.OK;
         }

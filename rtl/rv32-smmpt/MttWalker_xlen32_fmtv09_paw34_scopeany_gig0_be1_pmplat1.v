@@ -1,0 +1,357 @@
+// MTT/MPT walker (32-bit, formats V09, paw 34).
+// One lookup at a time, one outstanding MPTE read; PMP query before every read.
+// State: IDLE -> RANGE -> PMP -> [MREQ] -> MWAIT -> DECODE -> (PMP | RESP); the PMP query
+// pulses in RANGE/DECODE, the read is offered when pmp_ok arrives: memory latency + 2 cycles per level
+// at pmpLatency 1.
+// Levels count from the leaf up (docs/spec-notes.md). Entry address = (ppn << 12) + index * size
+// (SPEC-DECISIONS #4). Decode order (SPEC-DECISIONS #16): bus error, V=0, reserved bits, reserved
+// encodings, NAPOT G, non-leaf at level 0, permission (smmpt-v0.9 ch. 4 steps 2-7; smmtt-v0.1
+// ch. 4 steps 2-7, MTTL2 TYPE table, MTTL1 PERM table).
+// res_cause / result_cause codes (contract v1): 0 NONE, 1 PA_RANGE, 2 WALK_PMP, 3 WALK_BUS_ERROR, 4 MPTE_INVALID, 5 MPTE_RSVD_BITS, 6 MPTE_RSVD_ENC, 7 NAPOT_G_BAD, 8 NONLEAF_AT_L0, 9 PERM_DENY.
+module MttWalker_xlen32_fmtv09_paw34_scopeany_gig0_be1_pmplat1 (
+  input  wire        clk,
+  input  wire        rst,
+  input  wire        lookup_valid,
+  output reg         lookup_ready,
+  input  wire [33:0] lookup_pa,
+  input  wire [2:0]  lookup_need,
+  input  wire        lookup_format,
+  input  wire [3:0]  lookup_mode,
+  input  wire [21:0] lookup_root_ppn,
+  input  wire        lookup_be,
+  output reg         mrd_valid,
+  input  wire        mrd_ready,
+  output wire [33:0] mrd_addr,
+  output wire [3:0]  mrd_size,
+  output wire        mrd_tag,
+  input  wire        mrs_valid,
+  input  wire [63:0] mrs_data,
+  input  wire        mrs_err,
+  input  wire        mrs_tag,
+  output reg         pmp_valid,
+  output wire [33:0] pmp_addr,
+  output wire [3:0]  pmp_size,
+  input  wire        pmp_ok,
+  output reg         result_valid,
+  input  wire        result_ready,
+  output wire        result_allow,
+  output wire [3:0]  result_cause,
+  output wire [2:0]  result_xwr,
+  output wire [2:0]  result_level,
+  output wire [6:0]  result_leaf_log2,
+  output wire [6:0]  result_uniform_log2,
+  output wire        result_cacheable,
+  output wire [31:0] result_mpte,
+  output reg         ptr_valid,
+  output wire [2:0]  ptr_level,
+  output wire [21:0] ptr_ppn,
+  output wire [2:0]  walker_state
+);
+
+  localparam [2:0] STATE_IDLE   = 3'd0;
+  localparam [2:0] STATE_RANGE  = 3'd1;
+  localparam [2:0] STATE_PMP    = 3'd2;
+  localparam [2:0] STATE_MREQ   = 3'd3;
+  localparam [2:0] STATE_MWAIT  = 3'd4;
+  localparam [2:0] STATE_DECODE = 3'd5;
+  localparam [2:0] STATE_RESP   = 3'd6;
+
+  reg  [33:0] pa;
+  reg  [2:0]  need;
+  reg         fmt_v09;
+  reg  [3:0]  mode;
+  reg  [21:0] root_ppn;
+  reg         be;
+  reg  [2:0]  level;
+  reg  [34:0] entry_addr;
+  reg  [31:0] mpte;
+  reg         mpte_err;
+  reg         pmp_wait;
+  reg         res_allow;
+  reg  [3:0]  res_cause;
+  reg  [2:0]  res_xwr;
+  reg  [6:0]  res_leaf_log2;
+  reg  [6:0]  res_uniform_log2;
+  reg         res_cacheable;
+  wire        mode_is_smmpt34;
+  wire        mode_implemented;
+  wire        pa_range_fault;
+  wire [2:0]  root_level;
+  wire        v09_mpte_v;
+  wire        v09_mpte_l;
+  wire        v09_mpte_n;
+  wire        v09_nonleaf_rsvd_bits;
+  wire [21:0] v09_mpte_ppn;
+  wire        v09_leaf_rsvd_bits;
+  wire [2:0]  v09_pi;
+  wire [6:0]  v09_leaf_log2;
+  wire [2:0]  v09_tuple_xwr;
+  wire        v09_tuple_rsvd_enc;
+  wire        v09_napot_rsvd_bits;
+  wire [2:0]  v09_napot_xwr;
+  wire [3:0]  v09_napot_g;
+  wire [6:0]  v09_napot_log2;
+  wire [2:0]  v09_xwr;
+  wire        v09_perm_deny;
+  wire [3:0]  v09_cause;
+  wire        v09_descend;
+  wire        v09_leaf;
+  reg         addr_from_root;
+  wire [21:0] addr_ppn;
+  wire [2:0]  addr_level;
+  wire [11:0] entry_offset;
+  wire [34:0] next_entry_addr;
+  wire        entry_beyond_paw;
+  reg  [2:0]  state;
+  wire        inputs_unused;
+  wire        v09_mpte_l_and_not_v09_mpte_n;
+  wire        v09_mpte_l_and_v09_mpte_n;
+  wire        mpte_10_8_eq_v09_tuple_xwr;
+  wire        mpte_13_11_eq_v09_tuple_xwr;
+  wire        mpte_16_14_eq_v09_tuple_xwr;
+  wire        mpte_19_17_eq_v09_tuple_xwr;
+  wire        mpte_22_20_eq_v09_tuple_xwr;
+  wire        mpte_25_23_eq_v09_tuple_xwr;
+  wire        mpte_28_26_eq_v09_tuple_xwr;
+  wire        mpte_31_29_eq_v09_tuple_xwr;
+
+  assign mrd_addr = entry_addr[33:0];
+  assign mrd_size = 4'd4;
+  assign mrd_tag = 1'b0;
+  assign pmp_addr = next_entry_addr[33:0];
+  assign pmp_size = 4'd4;
+  assign result_allow = res_allow;
+  assign result_cause = res_cause;
+  assign result_xwr = res_xwr;
+  assign result_level = level;
+  assign result_leaf_log2 = res_leaf_log2;
+  assign result_uniform_log2 = res_uniform_log2;
+  assign result_cacheable = res_cacheable;
+  assign result_mpte = mpte;
+  assign ptr_level = level - 3'd1;
+  assign ptr_ppn = v09_mpte_ppn;
+  assign walker_state = state;
+  assign mode_is_smmpt34 = fmt_v09 & (mode == 4'd1);
+  assign mode_implemented = mode_is_smmpt34;
+  assign pa_range_fault = ~mode_implemented;
+  assign root_level = mode_is_smmpt34 ? 3'd1 : 3'd0;
+  assign v09_mpte_v = mpte[0];
+  assign v09_mpte_l = mpte[1];
+  assign v09_mpte_n = mpte[2];
+  assign v09_nonleaf_rsvd_bits = |mpte[9:3];
+  assign v09_mpte_ppn = mpte[31:10];
+  assign v09_leaf_rsvd_bits = |mpte[7:3];
+  assign v09_pi = (level == 3'd0) ? pa[14:12] : pa[24:22];
+  assign v09_leaf_log2 = (level == 3'd0) ? 7'd15 : 7'd25;
+  assign v09_tuple_xwr = (v09_pi == 3'd0) ? mpte[10:8] :
+                         (v09_pi == 3'd1) ? mpte[13:11] :
+                         (v09_pi == 3'd2) ? mpte[16:14] :
+                         (v09_pi == 3'd3) ? mpte[19:17] :
+                         (v09_pi == 3'd4) ? mpte[22:20] :
+                         (v09_pi == 3'd5) ? mpte[25:23] :
+                         (v09_pi == 3'd6) ? mpte[28:26] :
+                         mpte[31:29];
+  assign v09_tuple_rsvd_enc = (mpte[9] & ~mpte[8]) | (mpte[12] & ~mpte[11]) | (mpte[15] & ~mpte[14]) | (mpte[18] & ~mpte[17]) | (mpte[21] & ~mpte[20]) | (mpte[24] & ~mpte[23]) | (mpte[27] & ~mpte[26]) | (mpte[30] & ~mpte[29]);
+  assign v09_napot_rsvd_bits = |{mpte[7:3], mpte[11], mpte[31:16]};
+  assign v09_napot_xwr = mpte[10:8];
+  assign v09_napot_g = mpte[15:12];
+  assign v09_napot_log2 = v09_leaf_log2 + 7'd7;
+  assign v09_xwr = v09_mpte_n ? v09_napot_xwr : v09_tuple_xwr;
+  assign v09_perm_deny = |(need & ~v09_xwr);
+  assign v09_cause = ~v09_mpte_v ? 4'd4 :
+                     (~v09_mpte_l & v09_nonleaf_rsvd_bits) ? 4'd5 :
+                     (~v09_mpte_l & v09_mpte_n) ? 4'd6 :
+                     (~v09_mpte_l & (level == 3'd0)) ? 4'd8 :
+                     (v09_mpte_l_and_not_v09_mpte_n & v09_leaf_rsvd_bits) ? 4'd5 :
+                     (v09_mpte_l_and_not_v09_mpte_n & v09_tuple_rsvd_enc) ? 4'd6 :
+                     (v09_mpte_l_and_v09_mpte_n & v09_napot_rsvd_bits) ? 4'd5 :
+                     (v09_mpte_l_and_v09_mpte_n & (v09_napot_xwr[1] & ~v09_napot_xwr[0])) ? 4'd6 :
+                     (v09_mpte_l_and_v09_mpte_n & (v09_napot_g != 4'd6)) ? 4'd7 :
+                     (v09_mpte_l & v09_perm_deny) ? 4'd9 :
+                     4'd0;
+  assign v09_descend = v09_mpte_v & ~v09_mpte_l & (v09_cause == 4'd0);
+  assign v09_leaf = v09_mpte_v & v09_mpte_l & ((v09_cause == 4'd0) | (v09_cause == 4'd9));
+  assign addr_ppn = addr_from_root ? root_ppn : v09_mpte_ppn;
+  assign addr_level = addr_from_root ? root_level : (level - 3'd1);
+  assign entry_offset = (addr_level == 3'd1) ? {1'b0, {pa[33:25], 2'd0}} : {pa[24:15], 2'd0};
+  assign next_entry_addr = ({13'd0, addr_ppn} << 12) + {23'd0, entry_offset};
+  assign entry_beyond_paw = entry_addr[34];
+  assign inputs_unused = ^{mrs_tag, pa[11:0], mrs_data[63:32]};
+  assign v09_mpte_l_and_not_v09_mpte_n = v09_mpte_l & ~v09_mpte_n;
+  assign v09_mpte_l_and_v09_mpte_n = v09_mpte_l & v09_mpte_n;
+  assign mpte_10_8_eq_v09_tuple_xwr = mpte[10:8] == v09_tuple_xwr;
+  assign mpte_13_11_eq_v09_tuple_xwr = mpte[13:11] == v09_tuple_xwr;
+  assign mpte_16_14_eq_v09_tuple_xwr = mpte[16:14] == v09_tuple_xwr;
+  assign mpte_19_17_eq_v09_tuple_xwr = mpte[19:17] == v09_tuple_xwr;
+  assign mpte_22_20_eq_v09_tuple_xwr = mpte[22:20] == v09_tuple_xwr;
+  assign mpte_25_23_eq_v09_tuple_xwr = mpte[25:23] == v09_tuple_xwr;
+  assign mpte_28_26_eq_v09_tuple_xwr = mpte[28:26] == v09_tuple_xwr;
+  assign mpte_31_29_eq_v09_tuple_xwr = mpte[31:29] == v09_tuple_xwr;
+
+  always @(*) begin
+    lookup_ready = 1'b0;
+    mrd_valid = 1'b0;
+    pmp_valid = 1'b0;
+    result_valid = 1'b0;
+    ptr_valid = 1'b0;
+    addr_from_root = 1'b0;
+    case (state)
+      STATE_IDLE: lookup_ready = 1'b1;
+      STATE_RANGE: begin
+        addr_from_root = 1'b1;
+        if (!pa_range_fault) begin
+          pmp_valid = 1'b1;
+        end
+      end
+      STATE_PMP: begin
+        if (pmp_wait == 1'b1) begin
+          if (!~pmp_ok) begin
+            if (!entry_beyond_paw) begin
+              mrd_valid = 1'b1;
+            end
+          end
+        end
+      end
+      STATE_MREQ: mrd_valid = 1'b1;
+      STATE_DECODE: begin
+        if (!mpte_err) begin
+          if (v09_descend) begin
+            ptr_valid = 1'b1;
+            pmp_valid = 1'b1;
+          end
+        end
+      end
+      STATE_RESP: result_valid = 1'b1;
+      default: ;
+    endcase
+  end
+
+  always @(posedge clk) begin
+    if (rst) begin
+      pa <= 34'd0;
+      need <= 3'd0;
+      fmt_v09 <= 1'b0;
+      mode <= 4'd0;
+      root_ppn <= 22'd0;
+      be <= 1'b0;
+      level <= 3'd0;
+      entry_addr <= 35'd0;
+      mpte <= 32'd0;
+      mpte_err <= 1'b0;
+      pmp_wait <= 1'b0;
+      res_allow <= 1'b0;
+      res_cause <= 4'd0;
+      res_xwr <= 3'd0;
+      res_leaf_log2 <= 7'd0;
+      res_uniform_log2 <= 7'd0;
+      res_cacheable <= 1'b0;
+      state <= STATE_IDLE;
+    end else begin
+      case (state)
+        STATE_IDLE: begin
+          if (lookup_valid) begin
+            pa <= lookup_pa;
+            need <= lookup_need;
+            fmt_v09 <= lookup_format;
+            mode <= lookup_mode;
+            root_ppn <= lookup_root_ppn;
+            be <= lookup_be;
+            state <= STATE_RANGE;
+          end
+        end
+        STATE_RANGE: begin
+          level <= root_level;
+          entry_addr <= next_entry_addr;
+          if (pa_range_fault) begin
+            res_allow <= 1'b0;
+            res_xwr <= 3'd0;
+            res_leaf_log2 <= 7'd0;
+            res_uniform_log2 <= 7'd0;
+            res_cacheable <= 1'b0;
+            res_cause <= 4'd1;
+            state <= STATE_RESP;
+          end else begin
+            pmp_wait <= 1'b1;
+            state <= STATE_PMP;
+          end
+        end
+        STATE_PMP: begin
+          pmp_wait <= pmp_wait + 1'b1;
+          if (pmp_wait == 1'b1) begin
+            if (~pmp_ok) begin
+              res_allow <= 1'b0;
+              res_xwr <= 3'd0;
+              res_leaf_log2 <= 7'd0;
+              res_uniform_log2 <= 7'd0;
+              res_cacheable <= 1'b0;
+              res_cause <= 4'd2;
+              state <= STATE_RESP;
+            end else if (entry_beyond_paw) begin
+              res_allow <= 1'b0;
+              res_xwr <= 3'd0;
+              res_leaf_log2 <= 7'd0;
+              res_uniform_log2 <= 7'd0;
+              res_cacheable <= 1'b0;
+              res_cause <= 4'd3;
+              state <= STATE_RESP;
+            end else if (mrd_ready) begin
+              state <= STATE_MWAIT;
+            end else begin
+              state <= STATE_MREQ;
+            end
+          end
+        end
+        STATE_MREQ: begin
+          if (mrd_ready) begin
+            state <= STATE_MWAIT;
+          end
+        end
+        STATE_MWAIT: begin
+          if (mrs_valid) begin
+            mpte <= be ? {mrs_data[7:0], mrs_data[15:8], mrs_data[23:16], mrs_data[31:24]} : mrs_data[31:0];
+            mpte_err <= mrs_err;
+            state <= STATE_DECODE;
+          end
+        end
+        STATE_DECODE: begin
+          if (mpte_err) begin
+            res_allow <= 1'b0;
+            res_xwr <= 3'd0;
+            res_leaf_log2 <= 7'd0;
+            res_uniform_log2 <= 7'd0;
+            res_cacheable <= 1'b0;
+            res_cause <= 4'd3;
+            state <= STATE_RESP;
+          end else if (v09_descend) begin
+            level <= level - 3'd1;
+            entry_addr <= next_entry_addr;
+            pmp_wait <= 1'b1;
+            state <= STATE_PMP;
+          end else begin
+            res_cause <= v09_cause;
+            if (v09_leaf) begin
+              res_allow <= v09_cause == 4'd0;
+              res_xwr <= v09_xwr;
+              res_leaf_log2 <= v09_mpte_n ? v09_napot_log2 : v09_leaf_log2;
+              res_uniform_log2 <= v09_mpte_n ? v09_napot_log2 : (((level == 3'd0) ? 7'd12 : 7'd22) + {5'd0, 2'd0 + {1'b0, (v09_pi[2:1] == 2'd0) ? (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr) : (v09_pi[2:1] == 2'd1) ? (mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr) : (v09_pi[2:1] == 2'd2) ? (mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr) : (mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr)} + {1'b0, v09_pi[2] ? (mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr & mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr) : (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr & mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr)} + {1'b0, mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr & mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr & mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr & mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr}});
+              res_cacheable <= 1'b1;
+            end else begin
+              res_allow <= 1'b0;
+              res_xwr <= 3'd0;
+              res_leaf_log2 <= 7'd0;
+              res_uniform_log2 <= 7'd0;
+              res_cacheable <= 1'b0;
+            end
+            state <= STATE_RESP;
+          end
+        end
+        STATE_RESP: begin
+          if (result_ready) begin
+            state <= STATE_IDLE;
+          end
+        end
+        default: ;
+      endcase
+    end
+  end
+endmodule

@@ -1,0 +1,374 @@
+// MTT/MPT walker (32-bit, formats V01, paw 34).
+// One lookup at a time, one outstanding MPTE read; PMP query before every read.
+// State: IDLE -> RANGE -> PMP -> [MREQ] -> MWAIT -> DECODE -> (PMP | RESP); the PMP query
+// pulses in RANGE/DECODE, the read is offered when pmp_ok arrives: memory latency + 2 cycles per level
+// at pmpLatency 1.
+// Levels count from the leaf up (docs/spec-notes.md). Entry address = (ppn << 12) + index * size
+// (SPEC-DECISIONS #4). Decode order (SPEC-DECISIONS #16): bus error, V=0, reserved bits, reserved
+// encodings, NAPOT G, non-leaf at level 0, permission (smmpt-v0.9 ch. 4 steps 2-7; smmtt-v0.1
+// ch. 4 steps 2-7, MTTL2 TYPE table, MTTL1 PERM table).
+// res_cause / result_cause codes (contract v1): 0 NONE, 1 PA_RANGE, 2 WALK_PMP, 3 WALK_BUS_ERROR, 4 MPTE_INVALID, 5 MPTE_RSVD_BITS, 6 MPTE_RSVD_ENC, 7 NAPOT_G_BAD, 8 NONLEAF_AT_L0, 9 PERM_DENY.
+module MttWalker_xlen32_fmtv01_paw34_scopeany_gig0_be1_pmplat1 (
+  input  wire        clk,
+  input  wire        rst,
+  input  wire        lookup_valid,
+  output reg         lookup_ready,
+  input  wire [33:0] lookup_pa,
+  input  wire [2:0]  lookup_need,
+  input  wire        lookup_format,
+  input  wire [3:0]  lookup_mode,
+  input  wire [21:0] lookup_root_ppn,
+  input  wire        lookup_be,
+  output reg         mrd_valid,
+  input  wire        mrd_ready,
+  output wire [33:0] mrd_addr,
+  output wire [3:0]  mrd_size,
+  output wire        mrd_tag,
+  input  wire        mrs_valid,
+  input  wire [63:0] mrs_data,
+  input  wire        mrs_err,
+  input  wire        mrs_tag,
+  output reg         pmp_valid,
+  output wire [33:0] pmp_addr,
+  output wire [3:0]  pmp_size,
+  input  wire        pmp_ok,
+  output reg         result_valid,
+  input  wire        result_ready,
+  output wire        result_allow,
+  output wire [3:0]  result_cause,
+  output wire [2:0]  result_xwr,
+  output wire [2:0]  result_level,
+  output wire [6:0]  result_leaf_log2,
+  output wire [6:0]  result_uniform_log2,
+  output wire        result_cacheable,
+  output wire [31:0] result_mpte,
+  output reg         ptr_valid,
+  output wire [2:0]  ptr_level,
+  output wire [21:0] ptr_ppn,
+  output wire [2:0]  walker_state
+);
+
+  localparam [2:0] STATE_IDLE   = 3'd0;
+  localparam [2:0] STATE_RANGE  = 3'd1;
+  localparam [2:0] STATE_PMP    = 3'd2;
+  localparam [2:0] STATE_MREQ   = 3'd3;
+  localparam [2:0] STATE_MWAIT  = 3'd4;
+  localparam [2:0] STATE_DECODE = 3'd5;
+  localparam [2:0] STATE_RESP   = 3'd6;
+
+  reg  [33:0] pa;
+  reg  [2:0]  need;
+  reg         fmt_v09;
+  reg  [3:0]  mode;
+  reg  [21:0] root_ppn;
+  reg         be;
+  reg  [2:0]  level;
+  reg  [34:0] entry_addr;
+  reg  [31:0] mpte;
+  reg         mpte_err;
+  reg         pmp_wait;
+  reg         res_allow;
+  reg  [3:0]  res_cause;
+  reg  [2:0]  res_xwr;
+  reg  [6:0]  res_leaf_log2;
+  reg  [6:0]  res_uniform_log2;
+  reg         res_cacheable;
+  wire        mode_is_smmtt34;
+  wire        mode_implemented;
+  wire        pa_range_fault;
+  wire [2:0]  root_level;
+  wire [21:0] v01_mpte_info;
+  wire [2:0]  v01_mpte_type;
+  wire        v01_mttl2_zero_bits;
+  wire        v01_type_1g;
+  wire        v01_type_rsvd;
+  wire [2:0]  v01_page_pi;
+  wire [1:0]  v01_page_perm;
+  wire        v01_mttl2_rsvd_enc;
+  wire [2:0]  v01_nibble_pi;
+  wire [1:0]  v01_nibble_perm;
+  wire        v01_nibble_rsvd_enc;
+  wire        v01_at_mttl1;
+  wire        v01_at_mttl2;
+  wire [2:0]  v01_xwr;
+  wire        v01_perm_deny;
+  wire [3:0]  v01_cause;
+  wire        v01_descend;
+  wire [21:0] v01_next_ppn;
+  wire        v01_leaf;
+  reg         addr_from_root;
+  wire [21:0] addr_ppn;
+  wire [2:0]  addr_level;
+  wire [11:0] entry_offset;
+  wire [34:0] next_entry_addr;
+  wire        entry_beyond_paw;
+  reg  [2:0]  state;
+  wire        inputs_unused;
+  wire [1:0]  mux;
+  wire        bits;
+  wire        mpte_1_0_eq_v01_nibble_perm;
+  wire        mpte_5_4_eq_v01_nibble_perm;
+  wire        mpte_9_8_eq_v01_nibble_perm;
+  wire        mpte_13_12_eq_v01_nibble_perm;
+  wire        mpte_17_16_eq_v01_nibble_perm;
+  wire        mpte_21_20_eq_v01_nibble_perm;
+  wire        mpte_25_24_eq_v01_nibble_perm;
+  wire        mpte_29_28_eq_v01_nibble_perm;
+  wire        cmp;
+  wire        cmp_1;
+  wire        cmp_2;
+  wire        cmp_3;
+  wire        cmp_4;
+  wire        cmp_5;
+  wire        cmp_6;
+  wire        cmp_7;
+
+  assign mrd_addr = entry_addr[33:0];
+  assign mrd_size = 4'd4;
+  assign mrd_tag = 1'b0;
+  assign pmp_addr = next_entry_addr[33:0];
+  assign pmp_size = 4'd4;
+  assign result_allow = res_allow;
+  assign result_cause = res_cause;
+  assign result_xwr = res_xwr;
+  assign result_level = level;
+  assign result_leaf_log2 = res_leaf_log2;
+  assign result_uniform_log2 = res_uniform_log2;
+  assign result_cacheable = res_cacheable;
+  assign result_mpte = mpte;
+  assign ptr_level = level - 3'd1;
+  assign ptr_ppn = v01_next_ppn;
+  assign walker_state = state;
+  assign mode_is_smmtt34 = ~fmt_v09 & (mode == 4'd1);
+  assign mode_implemented = mode_is_smmtt34;
+  assign pa_range_fault = ~mode_implemented;
+  assign root_level = mode_is_smmtt34 ? 3'd1 : 3'd0;
+  assign v01_mpte_info = mpte[21:0];
+  assign v01_mpte_type = mpte[24:22];
+  assign v01_mttl2_zero_bits = |mpte[31:25];
+  assign v01_type_1g = ~v01_mpte_type[2];
+  assign v01_type_rsvd = (v01_mpte_type == 3'd7) | (v01_mpte_type == 3'd6);
+  assign v01_page_pi = pa[24:22];
+  assign v01_page_perm = (v01_page_pi == 3'd0) ? v01_mpte_info[1:0] :
+                         (v01_page_pi == 3'd1) ? v01_mpte_info[3:2] :
+                         (v01_page_pi == 3'd2) ? v01_mpte_info[5:4] :
+                         (v01_page_pi == 3'd3) ? v01_mpte_info[7:6] :
+                         (v01_page_pi == 3'd4) ? v01_mpte_info[9:8] :
+                         (v01_page_pi == 3'd5) ? v01_mpte_info[11:10] :
+                         (v01_page_pi == 3'd6) ? v01_mpte_info[13:12] :
+                         v01_mpte_info[15:14];
+  assign v01_mttl2_rsvd_enc = v01_type_rsvd | (v01_type_1g & (|v01_mpte_info)) | ((v01_mpte_type == 3'd5) & (|v01_mpte_info[21:16]));
+  assign v01_nibble_pi = pa[14:12];
+  assign v01_nibble_perm = (v01_nibble_pi == 3'd0) ? mpte[1:0] :
+                           (v01_nibble_pi == 3'd1) ? mpte[5:4] :
+                           (v01_nibble_pi == 3'd2) ? mpte[9:8] :
+                           (v01_nibble_pi == 3'd3) ? mpte[13:12] :
+                           (v01_nibble_pi == 3'd4) ? mpte[17:16] :
+                           (v01_nibble_pi == 3'd5) ? mpte[21:20] :
+                           (v01_nibble_pi == 3'd6) ? mpte[25:24] :
+                           mpte[29:28];
+  assign v01_nibble_rsvd_enc = (|mpte[3:2]) | (|mpte[7:6]) | (|mpte[11:10]) | (|mpte[15:14]) | (|mpte[19:18]) | (|mpte[23:22]) | (|mpte[27:26]) | (|mpte[31:30]);
+  assign v01_at_mttl1 = level == 3'd0;
+  assign v01_at_mttl2 = level == 3'd1;
+  assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : {mux[0], mux[1], |mux};
+  assign v01_perm_deny = |(need & ~v01_xwr);
+  assign v01_cause = (v01_at_mttl2 & v01_mttl2_zero_bits) ? 4'd5 :
+                     (v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :
+                     (v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :
+                     (bits & v01_perm_deny) ? 4'd9 :
+                     4'd0;
+  assign v01_descend = v01_at_mttl2 & ~v01_mttl2_zero_bits & ~v01_mttl2_rsvd_enc & (v01_mpte_type == 3'd4);
+  assign v01_next_ppn = v01_mpte_info;
+  assign v01_leaf = bits & ((v01_cause == 4'd0) | (v01_cause == 4'd9));
+  assign addr_ppn = addr_from_root ? root_ppn : v01_next_ppn;
+  assign addr_level = addr_from_root ? root_level : (level - 3'd1);
+  assign entry_offset = (addr_level == 3'd1) ? {1'b0, {pa[33:25], 2'd0}} : {pa[24:15], 2'd0};
+  assign next_entry_addr = ({13'd0, addr_ppn} << 12) + {23'd0, entry_offset};
+  assign entry_beyond_paw = entry_addr[34];
+  assign inputs_unused = ^{mrs_tag, pa[11:0], mrs_data[63:32]};
+  assign mux = v01_type_1g ? v01_mpte_type[1:0] : v01_page_perm;
+  assign bits = v01_at_mttl1 | (v01_at_mttl2 & (v01_mpte_type != 3'd4));
+  assign mpte_1_0_eq_v01_nibble_perm = mpte[1:0] == v01_nibble_perm;
+  assign mpte_5_4_eq_v01_nibble_perm = mpte[5:4] == v01_nibble_perm;
+  assign mpte_9_8_eq_v01_nibble_perm = mpte[9:8] == v01_nibble_perm;
+  assign mpte_13_12_eq_v01_nibble_perm = mpte[13:12] == v01_nibble_perm;
+  assign mpte_17_16_eq_v01_nibble_perm = mpte[17:16] == v01_nibble_perm;
+  assign mpte_21_20_eq_v01_nibble_perm = mpte[21:20] == v01_nibble_perm;
+  assign mpte_25_24_eq_v01_nibble_perm = mpte[25:24] == v01_nibble_perm;
+  assign mpte_29_28_eq_v01_nibble_perm = mpte[29:28] == v01_nibble_perm;
+  assign cmp = v01_mpte_info[1:0] == v01_page_perm;
+  assign cmp_1 = v01_mpte_info[3:2] == v01_page_perm;
+  assign cmp_2 = v01_mpte_info[5:4] == v01_page_perm;
+  assign cmp_3 = v01_mpte_info[7:6] == v01_page_perm;
+  assign cmp_4 = v01_mpte_info[9:8] == v01_page_perm;
+  assign cmp_5 = v01_mpte_info[11:10] == v01_page_perm;
+  assign cmp_6 = v01_mpte_info[13:12] == v01_page_perm;
+  assign cmp_7 = v01_mpte_info[15:14] == v01_page_perm;
+
+  always @(*) begin
+    lookup_ready = 1'b0;
+    mrd_valid = 1'b0;
+    pmp_valid = 1'b0;
+    result_valid = 1'b0;
+    ptr_valid = 1'b0;
+    addr_from_root = 1'b0;
+    case (state)
+      STATE_IDLE: lookup_ready = 1'b1;
+      STATE_RANGE: begin
+        addr_from_root = 1'b1;
+        if (!pa_range_fault) begin
+          pmp_valid = 1'b1;
+        end
+      end
+      STATE_PMP: begin
+        if (pmp_wait == 1'b1) begin
+          if (!~pmp_ok) begin
+            if (!entry_beyond_paw) begin
+              mrd_valid = 1'b1;
+            end
+          end
+        end
+      end
+      STATE_MREQ: mrd_valid = 1'b1;
+      STATE_DECODE: begin
+        if (!mpte_err) begin
+          if (v01_descend) begin
+            ptr_valid = 1'b1;
+            pmp_valid = 1'b1;
+          end
+        end
+      end
+      STATE_RESP: result_valid = 1'b1;
+      default: ;
+    endcase
+  end
+
+  always @(posedge clk) begin
+    if (rst) begin
+      pa <= 34'd0;
+      need <= 3'd0;
+      fmt_v09 <= 1'b0;
+      mode <= 4'd0;
+      root_ppn <= 22'd0;
+      be <= 1'b0;
+      level <= 3'd0;
+      entry_addr <= 35'd0;
+      mpte <= 32'd0;
+      mpte_err <= 1'b0;
+      pmp_wait <= 1'b0;
+      res_allow <= 1'b0;
+      res_cause <= 4'd0;
+      res_xwr <= 3'd0;
+      res_leaf_log2 <= 7'd0;
+      res_uniform_log2 <= 7'd0;
+      res_cacheable <= 1'b0;
+      state <= STATE_IDLE;
+    end else begin
+      case (state)
+        STATE_IDLE: begin
+          if (lookup_valid) begin
+            pa <= lookup_pa;
+            need <= lookup_need;
+            fmt_v09 <= lookup_format;
+            mode <= lookup_mode;
+            root_ppn <= lookup_root_ppn;
+            be <= lookup_be;
+            state <= STATE_RANGE;
+          end
+        end
+        STATE_RANGE: begin
+          level <= root_level;
+          entry_addr <= next_entry_addr;
+          if (pa_range_fault) begin
+            res_allow <= 1'b0;
+            res_xwr <= 3'd0;
+            res_leaf_log2 <= 7'd0;
+            res_uniform_log2 <= 7'd0;
+            res_cacheable <= 1'b0;
+            res_cause <= 4'd1;
+            state <= STATE_RESP;
+          end else begin
+            pmp_wait <= 1'b1;
+            state <= STATE_PMP;
+          end
+        end
+        STATE_PMP: begin
+          pmp_wait <= pmp_wait + 1'b1;
+          if (pmp_wait == 1'b1) begin
+            if (~pmp_ok) begin
+              res_allow <= 1'b0;
+              res_xwr <= 3'd0;
+              res_leaf_log2 <= 7'd0;
+              res_uniform_log2 <= 7'd0;
+              res_cacheable <= 1'b0;
+              res_cause <= 4'd2;
+              state <= STATE_RESP;
+            end else if (entry_beyond_paw) begin
+              res_allow <= 1'b0;
+              res_xwr <= 3'd0;
+              res_leaf_log2 <= 7'd0;
+              res_uniform_log2 <= 7'd0;
+              res_cacheable <= 1'b0;
+              res_cause <= 4'd3;
+              state <= STATE_RESP;
+            end else if (mrd_ready) begin
+              state <= STATE_MWAIT;
+            end else begin
+              state <= STATE_MREQ;
+            end
+          end
+        end
+        STATE_MREQ: begin
+          if (mrd_ready) begin
+            state <= STATE_MWAIT;
+          end
+        end
+        STATE_MWAIT: begin
+          if (mrs_valid) begin
+            mpte <= be ? {mrs_data[7:0], mrs_data[15:8], mrs_data[23:16], mrs_data[31:24]} : mrs_data[31:0];
+            mpte_err <= mrs_err;
+            state <= STATE_DECODE;
+          end
+        end
+        STATE_DECODE: begin
+          if (mpte_err) begin
+            res_allow <= 1'b0;
+            res_xwr <= 3'd0;
+            res_leaf_log2 <= 7'd0;
+            res_uniform_log2 <= 7'd0;
+            res_cacheable <= 1'b0;
+            res_cause <= 4'd3;
+            state <= STATE_RESP;
+          end else if (v01_descend) begin
+            level <= level - 3'd1;
+            entry_addr <= next_entry_addr;
+            pmp_wait <= 1'b1;
+            state <= STATE_PMP;
+          end else begin
+            res_cause <= v01_cause;
+            if (v01_leaf) begin
+              res_allow <= v01_cause == 4'd0;
+              res_xwr <= v01_xwr;
+              res_leaf_log2 <= v01_at_mttl1 ? 7'd15 : v01_type_1g ? 7'd25 : 7'd25;
+              res_uniform_log2 <= v01_at_mttl1 ? (7'd12 + {5'd0, 2'd0 + {1'b0, (v01_nibble_pi[2:1] == 2'd0) ? (mpte_1_0_eq_v01_nibble_perm & mpte_5_4_eq_v01_nibble_perm) : (v01_nibble_pi[2:1] == 2'd1) ? (mpte_9_8_eq_v01_nibble_perm & mpte_13_12_eq_v01_nibble_perm) : (v01_nibble_pi[2:1] == 2'd2) ? (mpte_17_16_eq_v01_nibble_perm & mpte_21_20_eq_v01_nibble_perm) : (mpte_25_24_eq_v01_nibble_perm & mpte_29_28_eq_v01_nibble_perm)} + {1'b0, v01_nibble_pi[2] ? (mpte_17_16_eq_v01_nibble_perm & mpte_21_20_eq_v01_nibble_perm & mpte_25_24_eq_v01_nibble_perm & mpte_29_28_eq_v01_nibble_perm) : (mpte_1_0_eq_v01_nibble_perm & mpte_5_4_eq_v01_nibble_perm & mpte_9_8_eq_v01_nibble_perm & mpte_13_12_eq_v01_nibble_perm)} + {1'b0, mpte_1_0_eq_v01_nibble_perm & mpte_5_4_eq_v01_nibble_perm & mpte_9_8_eq_v01_nibble_perm & mpte_13_12_eq_v01_nibble_perm & mpte_17_16_eq_v01_nibble_perm & mpte_21_20_eq_v01_nibble_perm & mpte_25_24_eq_v01_nibble_perm & mpte_29_28_eq_v01_nibble_perm}}) : v01_type_1g ? 7'd25 : (7'd22 + {5'd0, 2'd0 + {1'b0, (v01_page_pi[2:1] == 2'd0) ? (cmp & cmp_1) : (v01_page_pi[2:1] == 2'd1) ? (cmp_2 & cmp_3) : (v01_page_pi[2:1] == 2'd2) ? (cmp_4 & cmp_5) : (cmp_6 & cmp_7)} + {1'b0, v01_page_pi[2] ? (cmp_4 & cmp_5 & cmp_6 & cmp_7) : (cmp & cmp_1 & cmp_2 & cmp_3)} + {1'b0, cmp & cmp_1 & cmp_2 & cmp_3 & cmp_4 & cmp_5 & cmp_6 & cmp_7}});
+              res_cacheable <= 1'b1;
+            end else begin
+              res_allow <= 1'b0;
+              res_xwr <= 3'd0;
+              res_leaf_log2 <= 7'd0;
+              res_uniform_log2 <= 7'd0;
+              res_cacheable <= 1'b0;
+            end
+            state <= STATE_RESP;
+          end
+        end
+        STATE_RESP: begin
+          if (result_ready) begin
+            state <= STATE_IDLE;
+          end
+        end
+        default: ;
+      endcase
+    end
+  end
+endmodule
