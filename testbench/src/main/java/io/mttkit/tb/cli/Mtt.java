@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             RegressCommand.class,
             ReplayCommand.class,
             MergeCommand.class,
+            MutateCommand.class,
             SelftestCommand.class,
             RunCommand.class,
             MatrixCommand.class,

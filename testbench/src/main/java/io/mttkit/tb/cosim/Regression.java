@@ -136,6 +136,12 @@ public final class Regression {
         private int phase;
         /** The failing phase, captured at a mismatch (memory as it was, corrupted entries included). */
         private io.mttkit.tb.repro.ReproBundle failure;
+        /**
+         * Draws for the targeted stimulus added after the mutation run (field-shaped entries, top-of-range root PPNs):
+         * a stream of its own, seeded from the regions (which follow from the seed), so that adding it left every
+         * other draw of {@link #rnd} as before.
+         */
+        private final SplittableRandom shapes;
         /** PAs whose walk reads a corrupted entry or crosses a PMP region (checked more often). */
         private final List<Long> hot = new ArrayList<>();
 
@@ -160,6 +166,11 @@ public final class Regression {
             this.regions = r;
             BuildOptions options = BuildOptions.DEFAULT.withBigEndian(bigEndian).withUseNapot(rnd.nextInt(4) != 0);
             this.world = TableWorld.build(mode, regions, options);
+            long h = mode.ordinal();
+            for (Region x : regions) {
+                h = h * 1_000_003L + x.base() * 31 + x.size() * 7 + x.xwr();
+            }
+            this.shapes = new SplittableRandom(h);
         }
 
         CosimHarness.Totals phase(int n, long seed, CosimHarness.CheckObserver observer) {
@@ -220,7 +231,10 @@ public final class Regression {
             if (kind < 3) {
                 return CheckRequest.of(MttMode.BARE, world.rootPpn(), pa, need, false);
             }
-            CheckRequest c = CheckRequest.of(mode, world.rootPpn(), pa, need, bigEndian);
+            // now and then a root PPN at the top of the PPN range: the root entry address can then reach 2^paw
+            // (Smmtt56 with paw 56), which must fail without a read (VERIFICATION-PLAN §4 item 20; docs/mutation.md)
+            long root = kind == 3 && shapes.nextBoolean() ? (1L << params.ppnWidth()) - 1 - rnd.nextInt(2) : world.rootPpn();
+            CheckRequest c = CheckRequest.of(mode, root, pa, need, bigEndian);
             return new CheckRequest(c.pa(), c.need(), c.mode(), c.rawMode(), c.rootPpn(),
                     rnd.nextInt(1 << params.sdidPortWidth()), c.be(), false);
         }
@@ -302,43 +316,47 @@ public final class Regression {
             if (kind < 7 && path.readCount() > 1) {
                 long ptr = path.readValue(rnd.nextInt(path.readCount() - 1)); // a pointer of this walk
                 // sometimes with a reserved bit as well (at level 0: reserved bits and non-leaf-at-L0 together)
-                return rnd.nextInt(4) == 0 ? fieldShaped(ptr, bits) : ptr;
+                return shapes.nextBoolean() ? fieldShaped(ptr, bits) : ptr;
             }
             boolean v09 = mode.format() == io.mttkit.golden.TableFormat.SMMPT_V0_9;
             if (kind < 9 && v09) {
                 long napot = 0b111L | ((long) rnd.nextInt(8) << 8) | ((long) (rnd.nextInt(3) == 0 ? rnd.nextInt(16)
                         : (mode.xlen() == 64 ? 4 : 6)) << 12);
-                return rnd.nextInt(4) == 0 ? fieldShaped(napot, bits) : napot;
+                return napot;
             }
-            if (v09 || rnd.nextBoolean()) {
+            long low = (old & ~0xFFFFL) | rnd.nextInt(1 << 16);
+            // v0.9: 1 in 4 only, since random low bits turn pointers into leaves (leaf kinds the stimulus needs)
+            if (v09 ? shapes.nextInt(4) == 0 : shapes.nextInt(3) != 0) {
                 // one or two reserved fields: two make the cause priority between them observable
                 long v = fieldShaped(old, bits);
-                return rnd.nextBoolean() ? v : fieldShaped(v, bits);
+                return shapes.nextBoolean() ? v : fieldShaped(v, bits);
             }
-            return (old & ~0xFFFFL) | rnd.nextInt(1 << 16);
+            return low;
         }
 
         /**
          * An entry with one reserved field hit on purpose: random bit flips rarely form a given reserved encoding
          * (the mutation run, docs/mutation.md, showed such checks surviving). smmpt-v0.9: one reserved bit (3..7, the
          * NAPOT bit 11, a high bit) or a W-without-R tuple; smmtt-v0.1: a random MTTL2 TYPE plus one random bit.
+         * Draws from {@link #shapes} only, so that the rest of the stimulus stays what the seed made it.
          */
         private long fieldShaped(long old, int bits) {
             if (mode.format() == io.mttkit.golden.TableFormat.SMMPT_V0_9) {
-                if (rnd.nextBoolean()) {
-                    int t = rnd.nextInt(bits == 64 ? 16 : 8);
-                    return (old & ~(7L << (8 + 3 * t))) | ((rnd.nextBoolean() ? 2L : 6L) << (8 + 3 * t));
+                if (shapes.nextBoolean()) {
+                    int t = shapes.nextInt(bits == 64 ? 16 : 8);
+                    return (old & ~(7L << (8 + 3 * t))) | ((shapes.nextBoolean() ? 2L : 6L) << (8 + 3 * t));
                 }
-                int b = switch (rnd.nextInt(3)) {
-                    case 0 -> 3 + rnd.nextInt(5);
-                    case 1 -> 11;
-                    default -> bits == 64 ? 54 + rnd.nextInt(10) : 16 + rnd.nextInt(16);
+                int b = switch (shapes.nextInt(4)) {
+                    case 0, 1 -> 3 + shapes.nextInt(5); // reserved in every entry kind
+                    case 2 -> 11;
+                    default -> bits == 64 ? 54 + shapes.nextInt(10) : 16 + shapes.nextInt(16);
                 };
                 return old | (1L << b);
             }
             int typeLo = bits == 64 ? 44 : 22; // MTTL2 TYPE field (smmtt-v0.1 ch. 4)
-            long v = rnd.nextBoolean() ? (old & ~(7L << typeLo)) | ((long) rnd.nextInt(8) << typeLo) : old;
-            return v | (1L << rnd.nextInt(bits));
+            long v = shapes.nextBoolean() ? (old & ~(7L << typeLo)) | ((long) shapes.nextInt(8) << typeLo) : old;
+            // mostly inside INFO: a bit above TYPE is a must-be-zero fault that hides the TYPE/INFO checks
+            return v | (1L << (shapes.nextInt(4) == 0 ? shapes.nextInt(bits) : shapes.nextInt(typeLo)));
         }
 
         /** A few regions over table entries/pages: some deny, some split an entry (partial overlap denies). */

@@ -137,6 +137,10 @@ class BadInputTest {
         c.add(Arguments.of("merge: missing file", new String[] {"merge", "/no/such.json"}, "not found"));
         c.add(Arguments.of("merge: invalid JSON", new String[] {"merge", dir.resolve("notjson.json").toString()}, "notjson.json"));
         c.add(Arguments.of("merge: not a coverage file", new String[] {"merge", dir.resolve("object.json").toString()}, "object.json"));
+        // mutate
+        c.add(Arguments.of("mutate: unknown configuration", new String[] {"mutate", "--config", "x"}, "--config"));
+        c.add(Arguments.of("mutate: too few checks", new String[] {"mutate", "--checks", "5"}, "--checks"));
+        c.add(Arguments.of("mutate: unknown mutant", new String[] {"mutate", "--only", "no-such-mutant"}, "no-such-mutant"));
         // bench cosim
         c.add(Arguments.of("bench cosim: unknown option", new String[] {"bench", "cosim", "--slow"}, "--slow"));
         // selftest

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The full mutation run, as a command (not part of the default suite, it builds every mutant): until the CLI has
  * {@code mtt mutate}, run
  * {@code mvn -q -B -o -pl testbench -am test -Dtest=FullMutationRun -Dsurefire.failIfNoSpecifiedTests=false
- * -Dmttkit.mutation.config=walker-rv64 [-Dmttkit.mutation.checks=20000] [-Dmttkit.mutation.out=FILE]}.
+ * -Dmttkit.mutation.config=walker-rv64 [-Dmttkit.mutation.checks=20000] [-Dmttkit.mutation.ids=ID,ID]
+ * [-Dmttkit.mutation.out=FILE]}.
  */
 @EnabledIfSystemProperty(named = "mttkit.mutation.config", matches = ".+")
 class FullMutationRun {
@@ -22,7 +23,10 @@ class FullMutationRun {
         String config = System.getProperty("mttkit.mutation.config");
         long checks = Long.getLong("mttkit.mutation.checks", MutationRun.DEFAULT_CHECKS);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        MutationRun.Report r = MutationRun.run(config, checks, MutationRun.DEFAULT_SEED, out);
+        String ids = System.getProperty("mttkit.mutation.ids", "");
+        java.util.List<Mutant> mutants = ids.isBlank() ? MutantCatalogue.forConfig(config)
+                : java.util.Arrays.stream(ids.split(",")).map(String::strip).map(MutantCatalogue::byId).toList();
+        MutationRun.Report r = MutationRun.run(config, mutants, checks, MutationRun.DEFAULT_SEED, out);
         String file = System.getProperty("mttkit.mutation.out");
         if (file != null) {
             Files.writeString(Path.of(file), r.table() + "\n" + r.summary() + "\n");
