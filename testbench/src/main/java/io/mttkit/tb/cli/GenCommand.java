@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -79,17 +78,7 @@ final class GenCommand implements Callable<Integer> {
         if (config == null || out == null) {
             throw new UserInputException("give --config NAME and --out DIR (see --list for the configurations)");
         }
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || eq == s.length() - 1) {
-                throw new UserInputException("--set '" + s + "': expected KEY=VALUE, e.g. --set width=32");
-            }
-            String key = s.substring(0, eq).trim();
-            if (settings.put(key, s.substring(eq + 1).trim()) != null) {
-                throw new UserInputException("--set: parameter '" + key + "' given twice");
-            }
-        }
+        Map<String, String> settings = SetArgs.parse(sets);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out: " + out + " exists and is not a folder");
         }

@@ -16,9 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,7 +95,7 @@ final class RegressCommand implements Callable<Integer> {
             what = rtl.toString();
         } else {
             WalkerParams params = CheckerConfigurations.params(xlenOf(config),
-                    Configurations.resolve(config, parseSets()));
+                    Configurations.resolve(config, SetArgs.parse(sets)));
             out.println("generating the " + config + " checker Verilog and building it with Verilator"
                     + " (cached after the first time) ...");
             out.flush();
@@ -147,18 +145,6 @@ final class RegressCommand implements Callable<Integer> {
             default -> throw new UserInputException("--config: unknown configuration '" + config
                     + "' (expected walker-rv64 or walker-rv32)");
         };
-    }
-
-    private Map<String, String> parseSets() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || eq == s.length() - 1) {
-                throw new UserInputException("--set '" + s + "': expected KEY=VALUE, e.g. --set paw=48");
-            }
-            settings.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
-        }
-        return settings;
     }
 
     private static void writeJson(Path file, WalkerParams params, Regression.Result r, long asked, double seconds)
