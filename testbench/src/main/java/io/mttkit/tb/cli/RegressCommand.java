@@ -107,7 +107,9 @@ final class RegressCommand implements Callable<Integer> {
                 modes.stream().map(MttMode::id).toList(), seed);
         out.flush();
         long t0 = System.nanoTime();
-        Regression.Result r = Regression.run(lib, seed, n, dir.resolve("repro.tar.gz"));
+        ProgressDisplay progress = ProgressDisplay.forConsole();
+        Regression.Result r = Regression.run(lib, seed, n, dir.resolve("repro.tar.gz"), progress);
+        progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
         WalkerParams params = lib.params();
 

@@ -60,6 +60,20 @@ public final class Regression {
      * the coverage of every matched check ({@link io.mttkit.tb.coverage.CheckerCoverage}).
      */
     public static Result run(CheckerLibrary lib, long seed, long checks, java.nio.file.Path bundleFile) {
+        return run(lib, seed, checks, bundleFile, Progress.NONE);
+    }
+
+    /** Told after every phase how far a run is; the CLI shows it. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total, mode) -> { };
+
+        void update(long done, long total, MttMode mode);
+    }
+
+    /** As {@link #run(CheckerLibrary, long, long, java.nio.file.Path)}, reporting progress after every phase. */
+    public static Result run(CheckerLibrary lib, long seed, long checks, java.nio.file.Path bundleFile,
+                             Progress progress) {
         WalkerParams params = lib.params();
         io.mttkit.tb.coverage.CheckerCoverage coverage = new io.mttkit.tb.coverage.CheckerCoverage(params);
         List<MttMode> modes = modesOf(params);
@@ -88,6 +102,7 @@ public final class Regression {
                         causes[i] += t.causes()[i];
                     }
                     left -= n;
+                    progress.update(done, perMode * modes.size(), mode);
                 }
             }
         } catch (CosimMismatchException e) {
