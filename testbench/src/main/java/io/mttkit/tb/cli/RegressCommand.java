@@ -10,7 +10,10 @@ import io.mttkit.golden.Cause;
 import io.mttkit.golden.MttMode;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.Regression;
+import io.mttkit.tb.report.HtmlReport;
 import io.mttkit.tb.report.JUnitXml;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -123,6 +126,7 @@ final class RegressCommand implements Callable<Integer> {
         out.println();
         out.printf("checks: %d   mismatches: %d   checks/s: %.0f   (simulated cycles %d, MPTE reads %d)%n",
                 r.checks(), r.mismatches(), r.checksPerSecond(), r.cycles(), r.reads());
+        writeHtml(dir.resolve("report.html"), what, params, r, n, seconds);
         if (r.coverage() != null) {
             r.coverage().write(dir.resolve("coverage.json"));
             out.println(r.coverage().summary(8));
@@ -135,7 +139,7 @@ final class RegressCommand implements Callable<Integer> {
         out.println(r.passed() ? "PASS: the RTL agreed with the golden model on every check"
                 : "FAIL: first mismatch above (also in " + dir.resolve("mismatch.txt") + ")");
         out.println("report: " + dir.toAbsolutePath().resolve("report.json")
-                + " (also junit.xml, coverage.json" + (r.bundle() != null ? ", " + r.bundle().getFileName() : "") + ")");
+                + " (also report.html, junit.xml, coverage.json" + (r.bundle() != null ? ", " + r.bundle().getFileName() : "") + ")");
         out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
@@ -147,6 +151,26 @@ final class RegressCommand implements Callable<Integer> {
             default -> throw new UserInputException("--config: unknown configuration '" + config
                     + "' (expected walker-rv64 or walker-rv32)");
         };
+    }
+
+    private void writeHtml(Path file, String what, WalkerParams params, Regression.Result r, long asked,
+                           double seconds) throws IOException {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("checker", what);
+        summary.put("parameters", params.toString());
+        summary.put("seed", Long.toString(seed));
+        summary.put("checks", r.checks() + " of " + asked);
+        summary.put("mismatches", Long.toString(r.mismatches()));
+        summary.put("checks/s", String.format("%.0f", r.checksPerSecond()));
+        summary.put("simulated cycles", Long.toString(r.cycles()));
+        summary.put("MPTE reads", Long.toString(r.reads()));
+        summary.put("wall time", String.format("%.1f s", seconds));
+        Map<String, Long> causes = new LinkedHashMap<>();
+        for (Cause c : Cause.values()) {
+            causes.put(c.name(), r.causes()[c.ordinal()]);
+        }
+        HtmlReport.write(file, "mtt regress — " + what + ", seed " + seed, summary, causes, r.coverage(),
+                r.firstMismatch(), r.bundle() == null ? null : r.bundle().getFileName().toString());
     }
 
     private static void writeJson(Path file, WalkerParams params, Regression.Result r, long asked, double seconds)
