@@ -63,6 +63,8 @@ public final class Mtt implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // The descriptions are written as lines of up to ~105 characters; keep them whole.
+        cl.setUsageHelpWidth(120);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
