@@ -1,5 +1,6 @@
 package io.mttkit.tb.cli;
 
+import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.repro.Replay;
 import io.mttkit.tb.repro.ReproBundle;
 import io.mttkit.tb.repro.ReproBundleException;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "mismatch reproduces, 1 when it does not."
         },
         footer = {"", "Examples:", "  ./mtt replay target/reports/regress/repro.tar.gz",
+            "  ./mtt replay target/reports/regress/repro.tar.gz --rtl my-checker/",
             "  ./mtt replay target/reports/regress/repro.tar.gz --waves && gtkwave target/reports/regress/repro.fst"},
         mixinStandardHelpOptions = true)
 final class ReplayCommand implements Callable<Integer> {
@@ -35,13 +37,24 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BUNDLE.tar.gz", description = "The repro bundle a regression wrote.")
     Path bundle;
 
-    @Option(names = "--waves", description = "Write an FST wave file around the failing request.")
+    @Option(names = "--waves", description = "Write an FST wave file around the failing request (generated checker only).")
     boolean waves;
+
+    @Option(names = "--rtl", paramLabel = "DIR",
+            description = "Replay on your own RTL (the folder given to mtt regress --rtl) instead of the generated checker.")
+    Path rtl;
 
     @Override
     public Integer call() {
         if (!Files.isRegularFile(bundle)) {
             throw new UserInputException("bundle not found: " + bundle);
+        }
+        if (rtl != null && waves) {
+            throw new UserInputException("--waves needs the generated checker (its trace build is made by the "
+                    + "generator); replay your RTL without --waves, or dump waves from your own simulator");
+        }
+        if (rtl != null && !Files.isDirectory(rtl)) {
+            throw new UserInputException("--rtl: folder not found: " + rtl);
         }
         PrintWriter out = spec.commandLine().getOut();
         ReproBundle b;
@@ -49,7 +62,14 @@ final class ReplayCommand implements Callable<Integer> {
         try {
             b = ReproBundle.read(bundle);
             PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-            outcome = Replay.replay(b, waves ? Replay.defaultWaveFile(bundle) : null, log);
+            if (rtl != null) {
+                outcome = Replay.replay(b, CheckerLibrary.fromManifest(rtl), null, log);
+            } else {
+                outcome = Replay.replay(b, waves ? Replay.defaultWaveFile(bundle) : null, log);
+                if (!outcome.buildHashMatches()) {
+                    log.println("note: if this bundle came from mtt regress --rtl DIR, replay it with --rtl DIR");
+                }
+            }
         } catch (ReproBundleException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -133,6 +133,8 @@ class BadInputTest {
         c.add(Arguments.of("replay: missing bundle", new String[] {"replay", "/no/such.tar.gz"}, "not found"));
         c.add(Arguments.of("replay: not a bundle", new String[] {"replay", dir.resolve("notjson.json").toString()}, "notjson.json"));
         c.add(Arguments.of("replay: truncated bundle", new String[] {"replay", dir.resolve("truncated.elf").toString()}, "truncated.elf"));
+        c.add(Arguments.of("replay: waves with own RTL", new String[] {"replay", image.toString(), "--rtl", dir.toString(), "--waves"}, "--waves needs the generated checker"));
+        c.add(Arguments.of("replay: own RTL folder missing", new String[] {"replay", image.toString(), "--rtl", "/no/such/rtl"}, "not found"));
         // merge
         c.add(Arguments.of("merge: missing file", new String[] {"merge", "/no/such.json"}, "not found"));
         c.add(Arguments.of("merge: invalid JSON", new String[] {"merge", dir.resolve("notjson.json").toString()}, "notjson.json"));
