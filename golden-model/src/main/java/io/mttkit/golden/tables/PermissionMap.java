@@ -49,6 +49,26 @@ final class PermissionMap {
     }
 
     /**
+     * The permission of each of {@code count} consecutive granules of 2^granuleLog2 bytes from {@code base}
+     * (what a leaf's tuples or PERM fields hold; a granule no region touches is 0), or null when one granule
+     * is {@link #MIXED}.
+     *
+     * @param gapsAreNoAccess as for {@link #profile(long, long, boolean)}
+     */
+    int[] granules(long base, int count, int granuleLog2, boolean gapsAreNoAccess) {
+        int[] xwr = new int[count];
+        for (int i = 0; i < count; i++) {
+            long gBase = base + ((long) i << granuleLog2);
+            int p = profile(gBase, gBase + (1L << granuleLog2) - 1, gapsAreNoAccess);
+            if (p == MIXED) {
+                return null;
+            }
+            xwr[i] = p == NONE ? 0 : p;
+        }
+        return xwr;
+    }
+
+    /**
      * The permission of the range {@code [lo, last]}.
      *
      * @param gapsAreNoAccess true: bytes outside every region count as permission 0 (what a tuple or

@@ -115,19 +115,9 @@ final class SmmptBuilder {
      */
     private int[] tuples(long entryBase, int log2) {
         int t = SmmptEntries.tupleCount(xlen);
-        int granuleLog2 = log2 - Integer.numberOfTrailingZeros(t);
-        int[] xwr = new int[t];
-        for (int i = 0; i < t; i++) {
-            long gBase = entryBase + ((long) i << granuleLog2);
-            // Strict: a granule partly outside every region cannot be a tuple, even when its region is
-            // no-access, so that unmapped memory stays V=0 wherever a deeper table can keep it so.
-            int p = map.profile(gBase, gBase + (1L << granuleLog2) - 1, false);
-            if (p == PermissionMap.MIXED) {
-                return null;
-            }
-            xwr[i] = p == PermissionMap.NONE ? 0 : p;
-        }
-        return xwr;
+        // Strict: a granule partly outside every region cannot be a tuple, even when its region is
+        // no-access, so that unmapped memory stays V=0 wherever a deeper table can keep it so.
+        return map.granules(entryBase, t, log2 - Integer.numberOfTrailingZeros(t), false);
     }
 
     private void count(String kind, int n) {

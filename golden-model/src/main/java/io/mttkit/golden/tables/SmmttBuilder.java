@@ -143,18 +143,8 @@ final class SmmttBuilder {
 
     /** PERMs of the 16 × 2 MiB (RV64) / 8 × 4 MiB (RV32) pages of a 32 MiB entry, or null when one is mixed. */
     private int[] pages(long entryBase) {
-        int count = xlen == 64 ? 16 : 8;
-        int pageLog2 = xlen == 64 ? 21 : 22;
-        int[] xwr = new int[count];
-        for (int j = 0; j < count; j++) {
-            long pBase = entryBase + ((long) j << pageLog2);
-            int p = map.profile(pBase, pBase + (1L << pageLog2) - 1, true);
-            if (p == PermissionMap.MIXED) {
-                return null;
-            }
-            xwr[j] = p == PermissionMap.NONE ? 0 : p;
-        }
-        return xwr;
+        // v0.1 has no valid bit: bytes outside every region are simply not accessible (PERM 00).
+        return map.granules(entryBase, xlen == 64 ? 16 : 8, xlen == 64 ? 21 : 22, true);
     }
 
     /** One MTTL1 page for a 32 MiB entry: 512 × 64-bit words (RV64) or 1024 × 32-bit words (RV32). */

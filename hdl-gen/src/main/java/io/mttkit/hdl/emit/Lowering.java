@@ -233,24 +233,7 @@ final class Lowering {
     }
 
     private Expr rewriteChildren(Expr e) {
-        if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.op(), expr(u.a()), u.width());
-        } else if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.op(), expr(b.a()), expr(b.b()), b.width(), b.loc());
-        } else if (e instanceof Expr.Mux m) {
-            return new Expr.Mux(expr(m.cond()), expr(m.whenTrue()), expr(m.whenFalse()), m.width(), m.loc());
-        } else if (e instanceof Expr.Slice s) {
-            return new Expr.Slice(expr(s.a()), s.hi(), s.lo());
-        } else if (e instanceof Expr.Index i) {
-            return new Expr.Index(expr(i.a()), expr(i.index()));
-        } else if (e instanceof Expr.Concat c) {
-            return new Expr.Concat(c.parts().stream().map(this::expr).toList(), c.width());
-        } else if (e instanceof Expr.Repeat r) {
-            return new Expr.Repeat(expr(r.a()), r.count());
-        } else if (e instanceof Expr.MemRead m) {
-            return new Expr.MemRead(m.mem(), expr(m.addr()), m.width());
-        }
-        return e;
+        return e.mapChildren(this::expr);
     }
 
     private List<Stmt> stmts(List<Stmt> body) {

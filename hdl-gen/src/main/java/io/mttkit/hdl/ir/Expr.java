@@ -12,6 +12,32 @@ public sealed interface Expr
     /** Width in bits, always at least 1. */
     int width();
 
+    /**
+     * This node with every direct child replaced by {@code f(child)}; leaves ({@link Ref}, {@link Lit},
+     * {@link Const}) are returned as they are. The one place that knows each node's children, for the passes
+     * that rebuild trees.
+     */
+    default Expr mapChildren(java.util.function.UnaryOperator<Expr> f) {
+        if (this instanceof Unary u) {
+            return new Unary(u.op(), f.apply(u.a()), u.width());
+        } else if (this instanceof Binary b) {
+            return new Binary(b.op(), f.apply(b.a()), f.apply(b.b()), b.width(), b.loc());
+        } else if (this instanceof Mux m) {
+            return new Mux(f.apply(m.cond()), f.apply(m.whenTrue()), f.apply(m.whenFalse()), m.width(), m.loc());
+        } else if (this instanceof Slice s) {
+            return new Slice(f.apply(s.a()), s.hi(), s.lo());
+        } else if (this instanceof Index i) {
+            return new Index(f.apply(i.a()), f.apply(i.index()));
+        } else if (this instanceof Concat c) {
+            return new Concat(c.parts().stream().map(f).toList(), c.width());
+        } else if (this instanceof Repeat r) {
+            return new Repeat(f.apply(r.a()), r.count());
+        } else if (this instanceof MemRead m) {
+            return new MemRead(m.mem(), f.apply(m.addr()), m.width());
+        }
+        return this;
+    }
+
     /** A named signal of the enclosing module, by its id in {@link ModuleDef#signals()}. */
     record Ref(int id, int width) implements Expr {}
 

@@ -291,20 +291,38 @@ public final class Regression {
             return pa & paMask;
         }
 
+        /** One entry of a walk: the walk's result, which of its reads, and that read's address. */
+        private record PathEntry(LookupResult path, int step, long addr) {
+        }
+
+        /**
+         * The walk of a random PA inside a random region and one of the entries it reads — the root entry only
+         * rarely, since corrupting or PMP-denying it stops most walks of the phase; null when the walk reads
+         * nothing. The PA joins the {@code hot} list (checked more often).
+         */
+        private PathEntry randomPathEntry() {
+            Region r = regions.get(rnd.nextInt(regions.size()));
+            long target = r.base() + rnd.nextLong(r.size());
+            LookupResult path = world.path(target);
+            if (path.readCount() == 0) {
+                return null;
+            }
+            int steps = path.readCount();
+            int step = steps == 1 || rnd.nextInt(20) == 0 ? 0 : 1 + rnd.nextInt(steps - 1);
+            hot.add(target);
+            return new PathEntry(path, step, path.readAddr(step));
+        }
+
         /** Flips 1–3 random bits of {@code count} entries on random walk paths; returns {addr, old value} pairs. */
         private List<long[]> corrupt(int count) {
             List<long[]> restore = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                Region r = regions.get(rnd.nextInt(regions.size()));
-                long target = r.base() + rnd.nextLong(r.size());
-                LookupResult path = world.path(target);
-                if (path.readCount() == 0) {
+                PathEntry e = randomPathEntry();
+                if (e == null) {
                     continue;
                 }
-                int steps = path.readCount();
-                // the root entry only rarely: a corrupted root entry stops most walks of the phase
-                long addr = path.readAddr(steps == 1 || rnd.nextInt(20) == 0 ? 0 : 1 + rnd.nextInt(steps - 1));
-                hot.add(target);
+                long addr = e.addr();
+                LookupResult path = e.path();
                 if (!world.memory().canRead(addr, world.entryBytes())) {
                     continue;
                 }
@@ -386,17 +404,12 @@ public final class Regression {
                 out.add(new PmpRegion(world.tables().base(), world.tables().image().length, true));
             }
             for (int i = 0; i < n; i++) {
-                Region r = regions.get(rnd.nextInt(regions.size()));
-                long target = r.base() + rnd.nextLong(r.size());
-                LookupResult path = world.path(target);
-                if (path.readCount() == 0) {
+                PathEntry e = randomPathEntry();
+                if (e == null) {
                     continue;
                 }
-                // the root entry only rarely: denying it (or its page) stops every walk of the phase
-                int steps = path.readCount();
-                int step = steps == 1 || rnd.nextInt(20) == 0 ? 0 : 1 + rnd.nextInt(steps - 1);
-                long addr = path.readAddr(step);
-                hot.add(target);
+                int step = e.step();
+                long addr = e.addr();
                 PmpRegion p = switch (step == 0 ? 1 + rnd.nextInt(2) : rnd.nextInt(3)) {
                     case 0 -> new PmpRegion(addr & ~0xFFFL, 4096, false);
                     case 1 -> new PmpRegion(addr, world.entryBytes(), rnd.nextBoolean());
