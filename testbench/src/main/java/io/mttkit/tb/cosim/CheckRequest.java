@@ -16,7 +16,7 @@ import io.mttkit.golden.MttMode;
  * @param bypass  {@code req_bypass} (effective M)
  */
 public record CheckRequest(long pa, int need, MttMode mode, int rawMode, long rootPpn, int sdid, boolean be,
-                           boolean bypass) {
+                           boolean bypass) implements Stimulus {
 
     /** A check in {@code mode} (Bare included). */
     public static CheckRequest of(MttMode mode, long rootPpn, long pa, int need, boolean be) {

@@ -80,6 +80,18 @@ public final class CosimHarness implements AutoCloseable {
         void onCheck(CheckRequest request, LookupResult golden);
     }
 
+    /**
+     * The RTL's answer to one check.
+     *
+     * @param allow access allowed
+     * @param cause contract cause code (the golden {@link Cause} ordinal)
+     * @param xwr   permissions of the deciding leaf (0 without one)
+     * @param hit   answered from the cache (no walk)
+     * @param stale an invalidation overlapped the walk ({@code rsp_stale})
+     */
+    public record Answer(boolean allow, int cause, int xwr, boolean hit, boolean stale) {
+    }
+
     /** Totals of the checks run so far. */
     public record Totals(long checks, long reads, long cycles, long[] causes) {
     }
@@ -106,6 +118,7 @@ public final class CosimHarness implements AutoCloseable {
     // the check in flight (contract: one at a time, answered in order)
     private final List<CheckRequest> pending = new ArrayList<>();
     private final List<Long> latencies = new ArrayList<>();
+    private final List<Answer> answers = new ArrayList<>();
     private int nextAnswer;
     private Observed current;
 
@@ -159,13 +172,21 @@ public final class CosimHarness implements AutoCloseable {
     }
 
     /**
-     * Runs {@code list} to completion and compares every response.
+     * Runs {@code stream} (checks, invalidations, syncs, idle gaps, in order) to completion and compares every
+     * response. The indices of {@link #currentIndex()} and of the reports count checks only.
      *
      * @throws CosimMismatchException at the first difference, with the report
      */
-    public void run(List<CheckRequest> list) {
+    public void run(List<? extends Stimulus> stream) {
+        List<CheckRequest> list = new ArrayList<>();
+        for (Stimulus s : stream) {
+            if (s instanceof CheckRequest c) {
+                list.add(c);
+            }
+        }
         pending.clear();
         pending.addAll(list);
+        answers.clear();
         latencies.clear();
         nextAnswer = 0;
         current = null;
@@ -181,11 +202,20 @@ public final class CosimHarness implements AutoCloseable {
                         list.get(i).pa(), params.paWidth(), params.xlen()));
             }
         }
-        RequestBuffer q = new RequestBuffer(Math.max(1, list.size()));
+        RequestBuffer q = new RequestBuffer(Math.max(1, stream.size()));
         int idMask = (1 << params.idWidth()) - 1;
-        for (int i = 0; i < list.size(); i++) {
-            CheckRequest c = list.get(i);
-            q.check(i & idMask, c.pa(), c.need(), c.sdid(), c.rawMode(), c.rootPpn(), c.be(), c.bypass());
+        int checkIndex = 0;
+        for (Stimulus s : stream) {
+            if (s instanceof CheckRequest c) {
+                q.check(checkIndex++ & idMask, c.pa(), c.need(), c.sdid(), c.rawMode(), c.rootPpn(), c.be(),
+                        c.bypass());
+            } else if (s instanceof Stimulus.Invalidate inv) {
+                q.invalidate(inv.hasPa(), inv.pa(), inv.hasSdid(), inv.sdid());
+            } else if (s instanceof Stimulus.Sync) {
+                q.sync();
+            } else if (s instanceof Stimulus.Idle idle) {
+                q.idle(idle.cycles());
+            }
         }
         int from = 0;
         while (from < q.size()) {
@@ -203,6 +233,11 @@ public final class CosimHarness implements AutoCloseable {
                     + " checks were answered\n" + historyText());
         }
         requestIndexBase += list.size();
+    }
+
+    /** What the RTL answered to each check of the last {@link #run}, in order (all matched the golden model). */
+    public List<Answer> answers() {
+        return List.copyOf(answers);
     }
 
     /** Cycles from the request handshake to the response handshake of each check of the last {@link #run}. */
@@ -347,6 +382,7 @@ public final class CosimHarness implements AutoCloseable {
             observer.onCheck(req, req.isBypass() || req.mode() == null ? null : golden);
         }
         latencies.add(latency);
+        answers.add(new Answer(allow, cause, xwr, false, stale));
         reads += o.reads.size();
         causes[Math.min(cause, causes.length - 1)]++;
     }
