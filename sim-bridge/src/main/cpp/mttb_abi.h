@@ -1,4 +1,7 @@
-// mttb_abi.h -- the C ABI of an mttkit co-simulation library (ABI version 1).
+// mttb_abi.h -- the C ABI of an mttkit co-simulation library (ABI version 2).
+//
+// Version 2 (checker port contract v2) adds the MTTB_EV_OBSX event and the per-design event bound
+// mttb_max_events_per_cycle(); every record layout and every version-1 event is unchanged.
 //
 // Every entry point takes and returns plain integers and pointers and never throws. All records are
 // fixed-size and little-endian; their layouts are asserted here (static_assert) and checked again by Java
@@ -9,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MTTB_ABI_VERSION 1
+#define MTTB_ABI_VERSION 2
 
 #if defined(__GNUC__)
 #define MTTB_EXPORT extern "C" __attribute__((visibility("default")))
@@ -66,6 +69,8 @@ enum {
                              //   x = level | leaf_log2 << 8 | uniform_log2 << 16
     MTTB_EV_OBS = 9,         // observation pulse: b1 = kind, b2 = array, b3 = way, a32 = set, x = walker state
     MTTB_EV_STOP = 10,       // stop: b1 = status (MTTB_TIMEOUT / MTTB_RTL_*)
+    MTTB_EV_OBSX = 11,       // extension observation word (contract v2), one per non-zero 64-bit word:
+                             //   b1 = word index (0 = bits 63:0), a32 = port id, x = the word
 };
 enum { MTTB_RSP_ALLOW = 1, MTTB_RSP_FAULT = 2, MTTB_RSP_CACHEABLE = 4, MTTB_RSP_STALE = 8 };
 
@@ -147,6 +152,10 @@ MTTB_EXPORT int32_t mttb_abi_version(void);
 /** "hash=<hex> verilator=<version> variant=<name> checker=<0|1>" (static string). */
 MTTB_EXPORT const char* mttb_build_info(void);
 MTTB_EXPORT int32_t mttb_record_layout(int32_t which);
+/** Most events one simulated cycle can write for this design: 16 plus one per 64-bit word of every
+ *  extension observation port. run/idle need an event buffer at least this large and stop a batch with
+ *  MTTB_EVENTS_FULL before a cycle that might not fit. */
+MTTB_EXPORT int32_t mttb_max_events_per_cycle(void);
 
 /** Creates a session (model + context) owned by the calling thread; NULL on failure
  *  (text from mttb_last_error(NULL)). */

@@ -29,7 +29,11 @@ static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the record layouts ass
 
 namespace {
 
-constexpr int64_t kMaxEventsPerCycle = 16;  // upper bound of events one cycle can write (10 kinds)
+// Upper bound of events one cycle can write: 16 for the version-1 kinds (at most 8 occur, the rest is
+// slack kept so version-1 batches stop where they always did) plus one per extension observation word.
+// Generated per design into mttb_ports_gen.h.
+constexpr int64_t kMaxEventsPerCycle = MTTB_MAX_EVENTS_PER_CYCLE;
+static_assert(kMaxEventsPerCycle >= 16 + MTTB_OBSX_WORDS, "per-design event bound too small");
 constexpr size_t kLogCap = 1u << 20;        // captured text kept per session
 
 struct MemRegion {
@@ -257,6 +261,8 @@ MTTB_EXPORT int32_t mttb_record_layout(int32_t which) {
         default: return -1;
     }
 }
+
+MTTB_EXPORT int32_t mttb_max_events_per_cycle(void) { return static_cast<int32_t>(kMaxEventsPerCycle); }
 
 MTTB_EXPORT mttb_session* mttb_create(const mttb_config* config) {
     try {
@@ -659,6 +665,11 @@ int32_t simulate(mttb_session* s, const mttb_request* reqs, int64_t n, mttb_even
             ev.put(s->cycle, MTTB_EV_OBS, static_cast<uint8_t>(top->obs_kind), static_cast<uint8_t>(top->obs_array),
                    static_cast<uint8_t>(top->obs_way), static_cast<uint32_t>(top->obs_set),
                    static_cast<uint64_t>(top->obs_walker_state), 0);
+#if MTTB_OBSX_PORT_COUNT > 0
+        // Contract v2 extension ports, sampled at the same point as obs_valid. Room is guaranteed by the
+        // kMaxEventsPerCycle check at the top of the cycle; a v1 top compiles none of this.
+        ev.n += mttb_gen_obs_ext(top, s->cycle, ev.buf + ev.n);
+#endif
         if (top->pmp_valid) {
             const uint64_t addr = top->pmp_addr, size = top->pmp_size;
             s->pmp_answers.push_back({s->cycle + s->cfg.pmp_latency, addr, pmp_allows(s, addr, size)});
@@ -823,9 +834,11 @@ MTTB_EXPORT int32_t mttb_run(mttb_session* h, const mttb_request* reqs, int64_t 
                              int64_t max_cycles, mttb_stats* stats) {
     if (int32_t e = enter(h)) return e;
     MTTB_GUARD_BEGIN
-    if (n < 0 || (n > 0 && !reqs) || !events || cap < kMaxEventsPerCycle)
-        return fail(h, MTTB_ERR_ARG, "run: need n >= 0, a request array and an event buffer of at least "
-                                         + std::to_string(kMaxEventsPerCycle) + " records");
+    if (n < 0 || (n > 0 && !reqs) || !events)
+        return fail(h, MTTB_ERR_ARG, "run: need n >= 0, a request array and an event buffer");
+    if (cap < kMaxEventsPerCycle)
+        return fail(h, MTTB_ERR_ARG, "run: event buffer of " + std::to_string(cap) + " records; this design needs at least "
+                                         + std::to_string(kMaxEventsPerCycle) + " (mttb_max_events_per_cycle)");
     CurrentGuard guard(h);
     return simulate(h, reqs, n, events, cap, max_cycles, stats);
     MTTB_GUARD_END(h)
@@ -834,8 +847,11 @@ MTTB_EXPORT int32_t mttb_run(mttb_session* h, const mttb_request* reqs, int64_t 
 MTTB_EXPORT int32_t mttb_idle(mttb_session* h, int64_t cycles, mttb_event* events, int64_t cap, mttb_stats* stats) {
     if (int32_t e = enter(h)) return e;
     MTTB_GUARD_BEGIN
-    if (cycles < 0 || !events || cap < kMaxEventsPerCycle)
-        return fail(h, MTTB_ERR_ARG, "idle: need cycles >= 0 and an event buffer of at least 16 records");
+    if (cycles < 0 || !events)
+        return fail(h, MTTB_ERR_ARG, "idle: need cycles >= 0 and an event buffer");
+    if (cap < kMaxEventsPerCycle)
+        return fail(h, MTTB_ERR_ARG, "idle: event buffer of " + std::to_string(cap) + " records; this design needs at least "
+                                         + std::to_string(kMaxEventsPerCycle) + " (mttb_max_events_per_cycle)");
     CurrentGuard guard(h);
     if (cycles == 0) {
         if (stats) std::memset(stats, 0, sizeof *stats), stats->cycle = h->cycle;

@@ -10,6 +10,7 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
@@ -25,6 +26,7 @@ struct Api {
     int32_t (*abi_version)();
     const char* (*build_info)();
     int32_t (*record_layout)(int32_t);
+    int32_t (*max_events_per_cycle)();
     mttb_session* (*create)(const mttb_config*);
     void (*destroy)(mttb_session*);
     const char* (*last_error)(mttb_session*);
@@ -89,6 +91,7 @@ int main(int argc, char** argv) {
     bind(lib, "mttb_abi_version", a.abi_version);
     bind(lib, "mttb_build_info", a.build_info);
     bind(lib, "mttb_record_layout", a.record_layout);
+    bind(lib, "mttb_max_events_per_cycle", a.max_events_per_cycle);
     bind(lib, "mttb_create", a.create);
     bind(lib, "mttb_destroy", a.destroy);
     bind(lib, "mttb_last_error", a.last_error);
@@ -130,7 +133,8 @@ int main(int argc, char** argv) {
     if (nreq) std::memcpy(reqs.data(), r.bytes(nreq * sizeof(mttb_request)), nreq * sizeof(mttb_request));
     const uint64_t checks_in = r.u64();
 
-    const int64_t cap = 1 << 16;
+    // Far more than one cycle's worth, whatever the design's extension observation ports (ABI 2).
+    const int64_t cap = std::max<int64_t>(1 << 16, 64 * static_cast<int64_t>(a.max_events_per_cycle()));
     std::vector<mttb_event> events(cap);
     for (int rep = 0; rep < reps; ++rep) {
         std::vector<Region> mem = regions;  // a fresh copy per repetition, like a fresh session in Java

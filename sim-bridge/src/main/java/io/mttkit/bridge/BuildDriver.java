@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class BuildDriver {
     /** Bump when ShimGenerator's output changes. */
-    static final String GENERATOR_VERSION = "shim-1";
+    static final String GENERATOR_VERSION = "shim-2";
     /** Bridge C++ sources, packaged as classpath resources under this folder. */
     static final String CPP_RESOURCES = "/io/mttkit/bridge/cpp/";
     static final List<String> BRIDGE_SOURCES = List.of("mttb_abi.h", "mttb_vl_config.h", "mttb_core.cpp");
@@ -144,7 +144,7 @@ public final class BuildDriver {
             }
             Files.writeString(src.resolve("mttb_ports_gen.h"), ShimGenerator.header(ports, hash, tool.version(),
                     spec.variant(), spec.waves(), spec.checker()));
-            Files.writeString(src.resolve("mttb_ports_gen.cpp"), ShimGenerator.source(ports));
+            Files.writeString(src.resolve("mttb_ports_gen.cpp"), ShimGenerator.source(ports, spec.checker()));
             String libName = "lib" + hash + fileSuffix + ".so";
             List<String> cmd = new ArrayList<>();
             cmd.add(tool.executable().toString());

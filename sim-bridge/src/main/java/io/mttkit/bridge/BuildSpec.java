@@ -7,13 +7,13 @@ import java.util.Objects;
 
 /**
  * What to build: Verilog sources, the top module, the variant and whether the top implements checker
- * port contract v1 (then the fast-path driver is compiled in and the ports are validated first).
+ * port contract v2 (then the fast-path driver is compiled in and the ports are validated first).
  *
  * @param sources Verilog/SystemVerilog files, made absolute (Verilator gets absolute paths)
  * @param top top module name
  * @param variant build variant
  * @param waves wave format, used only by {@link Variant#TRACE}
- * @param checker true when the top implements port contract v1
+ * @param checker true when the top implements checker port contract v2
  * @param extraVerilatorArgs additional Verilator arguments (e.g. {@code -GXLEN=32}); part of the hash
  */
 public record BuildSpec(List<Path> sources, String top, Variant variant, WaveFormat waves, boolean checker,
@@ -35,7 +35,7 @@ public record BuildSpec(List<Path> sources, String top, Variant variant, WaveFor
         extraVerilatorArgs = extraVerilatorArgs == null ? List.of() : List.copyOf(extraVerilatorArgs);
     }
 
-    /** A design implementing checker port contract v1. */
+    /** A design implementing checker port contract v2 (v1 plus optional extension observation ports). */
     public static BuildSpec checker(List<Path> sources, String top, Variant variant) {
         return new BuildSpec(sources, top, variant, WaveFormat.FST, true, List.of());
     }

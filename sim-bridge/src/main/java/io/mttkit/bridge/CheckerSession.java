@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checker fast path (port contract v1): one native call runs a whole batch of requests, serving the memory
+ * Checker fast path (port contract v2): one native call runs a whole batch of requests, serving the memory
  * read port from Java-owned direct buffers (read in place, the same bytes the golden model reads) and the
  * PMP hook from a region list, and writes 32-byte events. Confined to the opening thread.
  *
@@ -18,6 +18,10 @@ import java.util.List;
  * request was consumed, and the next call presents the next request in the following cycle, exactly as
  * one long call would; memory responses and outstanding checks carry over. {@link #drain} runs until
  * every accepted check has answered.
+ *
+ * <p>Every call needs an {@link EventBuffer} of at least {@link #maxEventsPerCycle()} records (the design's
+ * bound: 16 plus one per extension observation word); a call stops with {@link StopReason#EVENTS_FULL}
+ * before a cycle whose events might not fit.
  */
 public final class CheckerSession extends NativeSession {
     private final List<ByteBuffer> attached = new ArrayList<>();  // keeps the memory alive while C++ reads it
@@ -34,6 +38,21 @@ public final class CheckerSession extends NativeSession {
 
     public SessionConfig config() {
         return config;
+    }
+
+    /** Most events one cycle of this design can write; the smallest event buffer this session accepts. */
+    public int maxEventsPerCycle() {
+        return lib.maxEventsPerCycle();
+    }
+
+    /** Refuses a buffer that cannot hold one cycle of this design, and lets it name OBSX ports. */
+    private void prepare(EventBuffer events, String what) {
+        if (events.capacity() < lib.maxEventsPerCycle()) {
+            throw new BridgeException(what + ": event buffer of " + events.capacity() + " records is too small; this design"
+                    + " writes up to " + lib.maxEventsPerCycle() + " events per cycle (16 + one per extension observation"
+                    + " word), so use new EventBuffer(n) with n >= " + lib.maxEventsPerCycle());
+        }
+        events.setPorts(lib.ports());
     }
 
     /** Attaches a direct buffer as physical memory {@code [physBase, physBase + capacity)}. The buffer is
@@ -81,6 +100,7 @@ public final class CheckerSession extends NativeSession {
             throw new BridgeException("run: slice [" + from + ", " + (from + n) + ") outside the " + requests.size()
                     + " requests");
         }
+        prepare(events, "run");
         Pointer reqs = n == 0 ? requests.memory() : requests.memory().share((long) from * Records.REQUEST_SIZE);
         int code = lib.run.run(handle, reqs, n, events.memory(), events.capacity(), maxCycles, stats);
         return result(code, events, "run");
@@ -89,6 +109,7 @@ public final class CheckerSession extends NativeSession {
     /** Runs until every accepted check has answered (no new requests). */
     public RunResult drain(EventBuffer events, long maxCycles) {
         enter();
+        prepare(events, "drain");
         int code = lib.run.run(handle, events.memory(), 0, events.memory(), events.capacity(), maxCycles, stats);
         return result(code, events, "drain");
     }
@@ -96,6 +117,7 @@ public final class CheckerSession extends NativeSession {
     /** Runs exactly {@code cycles} cycles presenting nothing new. */
     public RunResult idle(long cycles, EventBuffer events) {
         enter();
+        prepare(events, "idle");
         int code = lib.fIdle.invokeInt(new Object[] {handle, cycles, events.memory(), (long) events.capacity(), stats});
         return result(code, events, "idle");
     }

@@ -3,13 +3,23 @@ package io.mttkit.bridge;
 import com.sun.jna.Memory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 
-/** Native buffer the driver writes 32-byte {@code mttb_event} records into; read in place from Java. */
+/**
+ * Native buffer the driver writes 32-byte {@code mttb_event} records into; read in place from Java.
+ *
+ * <p>The buffer must hold at least one cycle's worth of events of the design it is used with
+ * ({@link LoadedLibrary#maxEventsPerCycle()}); {@link CheckerSession} checks that on every call. A session
+ * also tells the buffer the names of its design's extension observation ports, so {@link #format} can print
+ * {@code OBSX} events by port name.
+ */
 public final class EventBuffer {
     private final Memory memory;
     private final ByteBuffer view;
     private final int capacity;
     private int size;
+    /** Port names by id of the design last run into this buffer, or null (OBSX then prints the id). */
+    private List<PortInfo> ports;
 
     public EventBuffer(int capacity) {
         if (capacity < Records.MAX_EVENTS_PER_CYCLE) {
@@ -32,6 +42,11 @@ public final class EventBuffer {
 
     void setSize(int n) {
         size = n;
+    }
+
+    /** Names OBSX ports in {@link #format}; set by the session that writes into this buffer. */
+    void setPorts(List<PortInfo> ports) {
+        this.ports = ports;
     }
 
     public long cycle(int i) {
@@ -96,9 +111,16 @@ public final class EventBuffer {
             case Records.EV_OBS -> b.append(" kind=").append(b1(i)).append(" array=").append(b2(i)).append(" set=")
                     .append(a32(i)).append(" way=").append(b3(i)).append(" state=").append(x(i));
             case Records.EV_STOP -> b.append(" status=").append(b1(i));
+            case Records.EV_OBSX -> b.append(" port=").append(portName(a32(i))).append(" word=").append(b1(i))
+                    .append(" value=0x").append(Long.toHexString(x(i)));
             default -> b.append(" raw");
         }
         return b.toString();
+    }
+
+    /** The port's name when the design is known, else {@code #id}. */
+    private String portName(int id) {
+        return ports != null && id >= 0 && id < ports.size() ? ports.get(id).name() : "#" + Integer.toUnsignedString(id);
     }
 
     Memory memory() {

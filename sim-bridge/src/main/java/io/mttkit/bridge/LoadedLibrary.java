@@ -24,6 +24,8 @@ public final class LoadedLibrary {
     private final List<PortInfo> ports;
     private final Map<String, Integer> portIds;
     private final boolean checker;
+    private final List<PortContract.ObservationPort> observationPorts;
+    private final int maxEventsPerCycle;
     private double loadSeconds;
     final Function fCreate;
     final Function fDestroy;
@@ -82,6 +84,14 @@ public final class LoadedLibrary {
         }
         this.ports = Collections.unmodifiableList(ps);
         this.portIds = Collections.unmodifiableMap(ids);
+        this.observationPorts = ShimGenerator.extensions(ports, checker);
+        this.maxEventsPerCycle = fn("mttb_max_events_per_cycle").invokeInt(new Object[0]);
+        int expectedBound = PortContract.maxEventsPerCycle(observationPorts);
+        if (maxEventsPerCycle != expectedBound) {
+            // The bound is generated from the same port list: a difference means a stale or foreign library.
+            throw new BridgeException(built.library() + " bounds a cycle at " + maxEventsPerCycle + " events, but its "
+                    + observationPorts.size() + " extension observation ports need " + expectedBound);
+        }
         fCreate = fn("mttb_create");
         fDestroy = fn("mttb_destroy");
         fLastError = fn("mttb_last_error");
@@ -146,6 +156,21 @@ public final class LoadedLibrary {
     /** Every port of the top, in id order. */
     public List<PortInfo> ports() {
         return ports;
+    }
+
+    /**
+     * The extension observation ports of the checker (contract v2), in id order: each is captured every cycle
+     * as one {@link Records#EV_OBSX} event per non-zero 64-bit word, {@code a32} = {@link
+     * PortContract.ObservationPort#id()}. Empty for a v1 top and for generic libraries.
+     */
+    public List<PortContract.ObservationPort> observationPorts() {
+        return observationPorts;
+    }
+
+    /** Most events one simulated cycle of this design can write ({@code mttb_max_events_per_cycle}): the
+     *  smallest {@link EventBuffer} a checker session of it accepts. */
+    public int maxEventsPerCycle() {
+        return maxEventsPerCycle;
     }
 
     /** Id of the port named {@code name}. */

@@ -6,12 +6,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checker port contract v1 (docs/bridge.md; CHECKER-MICROARCH §3): the port names the fast-path driver
+ * Checker port contract (docs/bridge.md; CHECKER-MICROARCH §3): the port names the fast-path driver
  * binds to. Widths are free (they follow XLEN, paw, sdidLen) as long as each fits 64 bits.
+ *
+ * <p>Version 2 keeps every port of version 1 and adds optional <em>extension observation ports</em>
+ * ({@link #observationExtensions}): any output whose name starts with {@code obs_} and is not one of
+ * version 1's six {@code obs_*} ports, of any width. A version-1 top is therefore a valid version-2 top
+ * with no extension ports.
  */
 public final class PortContract {
     /** Contract version; part of {@code docs/bridge.md}. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /** Name prefix of observation ports (version 1's pulse and version 2's extensions). */
+    public static final String OBS_PREFIX = "obs_";
+
+    /** The observation pulse of version 1: one event per cycle ({@code MTTB_EV_OBS}). */
+    public static final List<String> V1_OBS_PORTS = List.of("obs_valid", "obs_kind", "obs_array", "obs_set", "obs_way",
+            "obs_walker_state");
+
+    /** Most 64-bit words of one extension port: the word index is the event's one-byte {@code b1}. */
+    public static final int MAX_EXTENSION_WORDS = 256;
+
+    /** Base of the per-cycle event bound: every event kind of version 1 fits in it with room to spare. */
+    public static final int BASE_EVENTS_PER_CYCLE = 16;
 
     /** Every port the driver touches, with the direction the RTL must give it. */
     public static final Map<String, PortInfo.Direction> PORTS = ports();
@@ -37,6 +55,43 @@ public final class PortContract {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /** One extension observation port: its id (position in the design's port list), name and width. */
+    public record ObservationPort(int id, String name, int width) {
+        /** 64-bit words of the value, each captured as at most one {@code OBSX} event per cycle. */
+        public int words() {
+            return (width + 63) / 64;
+        }
+    }
+
+    /**
+     * The extension observation ports of a design, in port-id order: outputs named {@code obs_*} other than
+     * {@link #V1_OBS_PORTS}. Inputs and inouts never count, whatever their name.
+     */
+    public static List<ObservationPort> observationExtensions(List<PortInfo> ports) {
+        List<ObservationPort> out = new ArrayList<>();
+        for (int id = 0; id < ports.size(); id++) {
+            PortInfo p = ports.get(id);
+            if (p.direction() == PortInfo.Direction.OUTPUT && p.name().startsWith(OBS_PREFIX)
+                    && !V1_OBS_PORTS.contains(p.name())) {
+                out.add(new ObservationPort(id, p.name(), p.width()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Most events one cycle can write for a design with these extension ports: the base plus one per
+     *  extension word (a cycle can set every word of every extension port). */
+    public static int maxEventsPerCycle(List<ObservationPort> extensions) {
+        long n = BASE_EVENTS_PER_CYCLE;
+        for (ObservationPort p : extensions) {
+            n += p.words();
+        }
+        if (n > Integer.MAX_VALUE / Records.EVENT_SIZE) {
+            throw new BridgeException("extension observation ports need " + n + " events per cycle; too many");
+        }
+        return (int) n;
+    }
+
     /** Problems that keep {@code ports} from implementing the contract; empty when it does. */
     public static List<String> violations(List<PortInfo> ports) {
         Map<String, PortInfo> byName = new HashMap<>();
@@ -55,6 +110,12 @@ public final class PortContract {
                 problems.add("port " + name + " is " + p.width() + " bits wide; the fast path supports up to 64");
             }
         });
+        for (ObservationPort p : observationExtensions(ports)) {
+            if (p.words() > MAX_EXTENSION_WORDS) {
+                problems.add("extension observation port " + p.name() + " is " + p.width() + " bits wide; at most "
+                        + MAX_EXTENSION_WORDS * 64 + " (the word index travels in one byte)");
+            }
+        }
         return problems;
     }
 }

@@ -8,14 +8,18 @@ public final class Records {
     private Records() {
     }
 
-    public static final int ABI_VERSION = 1;
+    public static final int ABI_VERSION = 2;
     public static final int REQUEST_SIZE = 32;
     public static final int EVENT_SIZE = 32;
     public static final int CONFIG_SIZE = 64;
     public static final int PMP_SIZE = 24;
     public static final int STATS_SIZE = 64;
-    /** Events one simulated cycle can write at most; run needs at least this much room. */
-    public static final int MAX_EVENTS_PER_CYCLE = 16;
+    /**
+     * Events one simulated cycle can write at most for a design <em>without</em> extension observation ports
+     * (contract v1), and the smallest {@link EventBuffer}. A design's own bound, which adds one per extension
+     * word, is {@link LoadedLibrary#maxEventsPerCycle()}; run needs at least that much room.
+     */
+    public static final int MAX_EVENTS_PER_CYCLE = PortContract.BASE_EVENTS_PER_CYCLE;
 
     // request kinds and flags
     public static final int REQ_CHECK = 1;
@@ -38,6 +42,8 @@ public final class Records {
     public static final int EV_RSP = 8;
     public static final int EV_OBS = 9;
     public static final int EV_STOP = 10;
+    /** Extension observation word (contract v2): b1 = word index, a32 = port id, x = the word (never 0). */
+    public static final int EV_OBSX = 11;
     // response flags (event b1)
     public static final int RSP_ALLOW = 1;
     public static final int RSP_FAULT = 2;
@@ -64,6 +70,7 @@ public final class Records {
             case EV_RSP -> "RSP";
             case EV_OBS -> "OBS";
             case EV_STOP -> "STOP";
+            case EV_OBSX -> "OBSX";
             default -> "?" + kind;
         };
     }

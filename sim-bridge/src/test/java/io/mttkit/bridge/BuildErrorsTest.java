@@ -97,7 +97,7 @@ class BuildErrorsTest {
         BuildDriver d = new BuildDriver(new BuildCache(tmp.resolve("cache"), 4), real.tool());
         BridgeException e = assertThrows(BridgeException.class, () -> d.build(BuildSpec.checker(
                 List.of(TestDesigns.wideCounter(tmp)), TestDesigns.WIDE_COUNTER_TOP, Variant.FAST)));
-        assertTrue(e.getMessage().contains("does not implement checker port contract v1")
+        assertTrue(e.getMessage().contains("does not implement checker port contract v2")
                 && e.getMessage().contains("missing port req_valid"), e.getMessage());
     }
 

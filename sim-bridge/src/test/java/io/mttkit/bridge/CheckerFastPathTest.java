@@ -40,6 +40,9 @@ class CheckerFastPathTest {
         assertTrue(lib.buildInfo().contains("hash=" + lib.built().hash()), lib.buildInfo());
         assertTrue(lib.buildInfo().contains("variant=fast"), lib.buildInfo());
         assertTrue(lib.hasChecker());
+        // a contract v1 top: no extension observation ports, the base event bound
+        assertEquals(List.of(), lib.observationPorts());
+        assertEquals(Records.MAX_EVENTS_PER_CYCLE, lib.maxEventsPerCycle());
     }
 
     @Test
@@ -158,6 +161,8 @@ class CheckerFastPathTest {
         for (List<String> t : traces) {
             assertEquals(traces.get(0), t);
         }
+        // a v1 top writes no extension observation events
+        assertFalse(traces.get(0).stream().anyMatch(l -> l.split(" ")[1].equals("OBSX")));
         // the seeded backpressure and errors really happened
         assertTrue(traces.get(0).stream().anyMatch(l -> l.contains("MRS") && l.contains("err=1")));
     }
