@@ -19,6 +19,8 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   input  wire [3:0]  lookup_mode,
   input  wire [43:0] lookup_root_ppn,
   input  wire        lookup_be,
+  input  wire        lookup_start,
+  input  wire [2:0]  lookup_start_level,
   output reg         mrd_valid,
   input  wire        mrd_ready,
   output wire [55:0] mrd_addr,
@@ -42,6 +44,10 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   output wire [6:0]  result_uniform_log2,
   output wire        result_cacheable,
   output wire [63:0] result_mpte,
+  output wire [1:0]  result_leaf_kind,
+  output wire [6:0]  result_tuple_log2,
+  output wire [47:0] result_tuples,
+  output wire        result_leaf_rsvd,
   output reg         ptr_valid,
   output wire [2:0]  ptr_level,
   output wire [43:0] ptr_ppn,
@@ -62,6 +68,8 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   reg  [3:0]  mode;
   reg  [43:0] root_ppn;
   reg         be;
+  reg         start_from_walk_cache;
+  reg  [2:0]  start_level;
   reg  [2:0]  level;
   reg  [56:0] entry_addr;
   reg  [63:0] mpte;
@@ -79,6 +87,7 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   wire        mode_implemented;
   wire        pa_range_fault;
   wire [2:0]  root_level;
+  wire [2:0]  first_level;
   wire        v09_mpte_v;
   wire        v09_mpte_l;
   wire        v09_mpte_n;
@@ -98,6 +107,8 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   wire [3:0]  v09_cause;
   wire        v09_descend;
   wire        v09_leaf;
+  wire [6:0]  v09_tuple_log2;
+  wire        v09_leaf_rsvd_tuple;
   reg         addr_from_root;
   wire [43:0] addr_ppn;
   wire [2:0]  addr_level;
@@ -108,6 +119,7 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   wire        inputs_unused;
   wire        v09_mpte_l_and_not_v09_mpte_n;
   wire        v09_mpte_l_and_v09_mpte_n;
+  wire [6:0]  mux;
   wire        mpte_10_8_eq_v09_tuple_xwr;
   wire        mpte_13_11_eq_v09_tuple_xwr;
   wire        mpte_16_14_eq_v09_tuple_xwr;
@@ -138,6 +150,10 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   assign result_uniform_log2 = res_uniform_log2;
   assign result_cacheable = res_cacheable;
   assign result_mpte = mpte;
+  assign result_leaf_kind = v09_mpte_n ? 2'd1 : 2'd0;
+  assign result_tuple_log2 = v09_mpte_n ? v09_napot_log2 : v09_tuple_log2;
+  assign result_tuples = v09_mpte_n ? {45'd0, v09_napot_xwr} : {mpte[55:53], mpte[52:50], mpte[49:47], mpte[46:44], mpte[43:41], mpte[40:38], mpte[37:35], mpte[34:32], mpte[31:29], mpte[28:26], mpte[25:23], mpte[22:20], mpte[19:17], mpte[16:14], mpte[13:11], mpte[10:8]};
+  assign result_leaf_rsvd = v09_leaf_rsvd_tuple;
   assign ptr_level = level - 3'd1;
   assign ptr_ppn = v09_mpte_ppn;
   assign walker_state = state;
@@ -150,6 +166,7 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
                       mode_is_smmpt52 ? 3'd3 :
                       mode_is_smmpt43 ? 3'd2 :
                       3'd0;
+  assign first_level = start_from_walk_cache ? start_level : root_level;
   assign v09_mpte_v = mpte[0];
   assign v09_mpte_l = mpte[1];
   assign v09_mpte_n = mpte[2];
@@ -202,8 +219,10 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
                      4'd0;
   assign v09_descend = v09_mpte_v & ~v09_mpte_l & (v09_cause == 4'd0);
   assign v09_leaf = v09_mpte_v & v09_mpte_l & ((v09_cause == 4'd0) | (v09_cause == 4'd9));
+  assign v09_tuple_log2 = mux;
+  assign v09_leaf_rsvd_tuple = ~v09_mpte_n & (|{mpte[54] & ~mpte[53], mpte[51] & ~mpte[50], mpte[48] & ~mpte[47], mpte[45] & ~mpte[44], mpte[42] & ~mpte[41], mpte[39] & ~mpte[38], mpte[36] & ~mpte[35], mpte[33] & ~mpte[32], mpte[30] & ~mpte[29], mpte[27] & ~mpte[26], mpte[24] & ~mpte[23], mpte[21] & ~mpte[20], mpte[18] & ~mpte[17], mpte[15] & ~mpte[14], mpte[12] & ~mpte[11], mpte[9] & ~mpte[8]});
   assign addr_ppn = addr_from_root ? root_ppn : v09_mpte_ppn;
-  assign addr_level = addr_from_root ? root_level : (level - 3'd1);
+  assign addr_level = addr_from_root ? first_level : (level - 3'd1);
   assign entry_offset = (addr_level == 3'd0) ? {12'd0, {pa[24:16], 3'd0}} :
                         (addr_level == 3'd1) ? {12'd0, {pa[33:25], 3'd0}} :
                         (addr_level == 3'd2) ? {12'd0, {pa[42:34], 3'd0}} :
@@ -214,6 +233,11 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   assign inputs_unused = ^{mrs_tag, pa[11:0]};
   assign v09_mpte_l_and_not_v09_mpte_n = v09_mpte_l & ~v09_mpte_n;
   assign v09_mpte_l_and_v09_mpte_n = v09_mpte_l & v09_mpte_n;
+  assign mux = (level == 3'd0) ? 7'd12 :
+               (level == 3'd1) ? 7'd21 :
+               (level == 3'd2) ? 7'd30 :
+               (level == 3'd3) ? 7'd39 :
+               7'd48;
   assign mpte_10_8_eq_v09_tuple_xwr = mpte[10:8] == v09_tuple_xwr;
   assign mpte_13_11_eq_v09_tuple_xwr = mpte[13:11] == v09_tuple_xwr;
   assign mpte_16_14_eq_v09_tuple_xwr = mpte[16:14] == v09_tuple_xwr;
@@ -277,6 +301,8 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
       mode <= 4'd0;
       root_ppn <= 44'd0;
       be <= 1'b0;
+      start_from_walk_cache <= 1'b0;
+      start_level <= 3'd0;
       level <= 3'd0;
       entry_addr <= 57'd0;
       mpte <= 64'd0;
@@ -299,11 +325,13 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
             mode <= lookup_mode;
             root_ppn <= lookup_root_ppn;
             be <= lookup_be;
+            start_from_walk_cache <= lookup_start;
+            start_level <= lookup_start_level;
             state <= STATE_RANGE;
           end
         end
         STATE_RANGE: begin
-          level <= root_level;
+          level <= first_level;
           entry_addr <= next_entry_addr;
           if (pa_range_fault) begin
             res_allow <= 1'b0;
@@ -376,7 +404,7 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
               res_allow <= v09_cause == 4'd0;
               res_xwr <= v09_xwr;
               res_leaf_log2 <= v09_mpte_n ? v09_napot_log2 : v09_leaf_log2;
-              res_uniform_log2 <= v09_mpte_n ? v09_napot_log2 : (((level == 3'd0) ? 7'd12 : (level == 3'd1) ? 7'd21 : (level == 3'd2) ? 7'd30 : (level == 3'd3) ? 7'd39 : 7'd48) + {4'd0, 3'd0 + {2'd0, (v09_pi[3:1] == 3'd0) ? (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd1) ? (mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd2) ? (mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd3) ? (mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd4) ? (mpte_34_32_eq_v09_tuple_xwr & mpte_37_35_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd5) ? (mpte_40_38_eq_v09_tuple_xwr & mpte_43_41_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd6) ? (mpte_46_44_eq_v09_tuple_xwr & mpte_49_47_eq_v09_tuple_xwr) : (mpte_52_50_eq_v09_tuple_xwr & mpte_55_53_eq_v09_tuple_xwr)} + {2'd0, (v09_pi[3:2] == 2'd0) ? (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr & mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr) : (v09_pi[3:2] == 2'd1) ? (mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr & mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr) : (v09_pi[3:2] == 2'd2) ? (mpte_34_32_eq_v09_tuple_xwr & mpte_37_35_eq_v09_tuple_xwr & mpte_40_38_eq_v09_tuple_xwr & mpte_43_41_eq_v09_tuple_xwr) : (mpte_46_44_eq_v09_tuple_xwr & mpte_49_47_eq_v09_tuple_xwr & mpte_52_50_eq_v09_tuple_xwr & mpte_55_53_eq_v09_tuple_xwr)} + {2'd0, v09_pi[3] ? (mpte_34_32_eq_v09_tuple_xwr & mpte_37_35_eq_v09_tuple_xwr & mpte_40_38_eq_v09_tuple_xwr & mpte_43_41_eq_v09_tuple_xwr & mpte_46_44_eq_v09_tuple_xwr & mpte_49_47_eq_v09_tuple_xwr & mpte_52_50_eq_v09_tuple_xwr & mpte_55_53_eq_v09_tuple_xwr) : (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr & mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr & mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr & mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr)} + {2'd0, &{mpte_55_53_eq_v09_tuple_xwr, mpte_52_50_eq_v09_tuple_xwr, mpte_49_47_eq_v09_tuple_xwr, mpte_46_44_eq_v09_tuple_xwr, mpte_43_41_eq_v09_tuple_xwr, mpte_40_38_eq_v09_tuple_xwr, mpte_37_35_eq_v09_tuple_xwr, mpte_34_32_eq_v09_tuple_xwr, mpte_31_29_eq_v09_tuple_xwr, mpte_28_26_eq_v09_tuple_xwr, mpte_25_23_eq_v09_tuple_xwr, mpte_22_20_eq_v09_tuple_xwr, mpte_19_17_eq_v09_tuple_xwr, mpte_16_14_eq_v09_tuple_xwr, mpte_13_11_eq_v09_tuple_xwr, mpte_10_8_eq_v09_tuple_xwr}}});
+              res_uniform_log2 <= v09_mpte_n ? v09_napot_log2 : (mux + {4'd0, 3'd0 + {2'd0, (v09_pi[3:1] == 3'd0) ? (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd1) ? (mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd2) ? (mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd3) ? (mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd4) ? (mpte_34_32_eq_v09_tuple_xwr & mpte_37_35_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd5) ? (mpte_40_38_eq_v09_tuple_xwr & mpte_43_41_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd6) ? (mpte_46_44_eq_v09_tuple_xwr & mpte_49_47_eq_v09_tuple_xwr) : (mpte_52_50_eq_v09_tuple_xwr & mpte_55_53_eq_v09_tuple_xwr)} + {2'd0, (v09_pi[3:2] == 2'd0) ? (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr & mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr) : (v09_pi[3:2] == 2'd1) ? (mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr & mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr) : (v09_pi[3:2] == 2'd2) ? (mpte_34_32_eq_v09_tuple_xwr & mpte_37_35_eq_v09_tuple_xwr & mpte_40_38_eq_v09_tuple_xwr & mpte_43_41_eq_v09_tuple_xwr) : (mpte_46_44_eq_v09_tuple_xwr & mpte_49_47_eq_v09_tuple_xwr & mpte_52_50_eq_v09_tuple_xwr & mpte_55_53_eq_v09_tuple_xwr)} + {2'd0, v09_pi[3] ? (mpte_34_32_eq_v09_tuple_xwr & mpte_37_35_eq_v09_tuple_xwr & mpte_40_38_eq_v09_tuple_xwr & mpte_43_41_eq_v09_tuple_xwr & mpte_46_44_eq_v09_tuple_xwr & mpte_49_47_eq_v09_tuple_xwr & mpte_52_50_eq_v09_tuple_xwr & mpte_55_53_eq_v09_tuple_xwr) : (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr & mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr & mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr & mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr)} + {2'd0, &{mpte_55_53_eq_v09_tuple_xwr, mpte_52_50_eq_v09_tuple_xwr, mpte_49_47_eq_v09_tuple_xwr, mpte_46_44_eq_v09_tuple_xwr, mpte_43_41_eq_v09_tuple_xwr, mpte_40_38_eq_v09_tuple_xwr, mpte_37_35_eq_v09_tuple_xwr, mpte_34_32_eq_v09_tuple_xwr, mpte_31_29_eq_v09_tuple_xwr, mpte_28_26_eq_v09_tuple_xwr, mpte_25_23_eq_v09_tuple_xwr, mpte_22_20_eq_v09_tuple_xwr, mpte_19_17_eq_v09_tuple_xwr, mpte_16_14_eq_v09_tuple_xwr, mpte_13_11_eq_v09_tuple_xwr, mpte_10_8_eq_v09_tuple_xwr}}});
               res_cacheable <= 1'b1;
             end else begin
               res_allow <= 1'b0;

@@ -19,6 +19,8 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   input  wire [3:0]  lookup_mode,
   input  wire [43:0] lookup_root_ppn,
   input  wire        lookup_be,
+  input  wire        lookup_start,
+  input  wire [2:0]  lookup_start_level,
   output reg         mrd_valid,
   input  wire        mrd_ready,
   output wire [55:0] mrd_addr,
@@ -42,6 +44,10 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   output wire [6:0]  result_uniform_log2,
   output wire        result_cacheable,
   output wire [63:0] result_mpte,
+  output wire [1:0]  result_leaf_kind,
+  output wire [6:0]  result_tuple_log2,
+  output wire [47:0] result_tuples,
+  output wire        result_leaf_rsvd,
   output reg         ptr_valid,
   output wire [2:0]  ptr_level,
   output wire [43:0] ptr_ppn,
@@ -62,6 +68,8 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   reg  [3:0]  mode;
   reg  [43:0] root_ppn;
   reg         be;
+  reg         start_from_walk_cache;
+  reg  [2:0]  start_level;
   reg  [2:0]  level;
   reg  [56:0] entry_addr;
   reg  [63:0] mpte;
@@ -78,6 +86,7 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   wire        mode_implemented;
   wire        pa_range_fault;
   wire [2:0]  root_level;
+  wire [2:0]  first_level;
   wire [43:0] v01_mpte_info;
   wire [2:0]  v01_mpte_type;
   wire        v01_mttl2_zero_bits;
@@ -99,6 +108,7 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   wire        v01_descend;
   wire [43:0] v01_next_ppn;
   wire        v01_leaf;
+  wire        v01_leaf_rsvd_nibble;
   reg         addr_from_root;
   wire [43:0] addr_ppn;
   wire [2:0]  addr_level;
@@ -107,6 +117,23 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   wire        entry_beyond_paw;
   reg  [2:0]  state;
   wire        inputs_unused;
+  wire        any_mpte_63_62;
+  wire        any_mpte_59_58;
+  wire        any_mpte_55_54;
+  wire        any_mpte_51_50;
+  wire        any_mpte_47_46;
+  wire        any_mpte_43_42;
+  wire        any_mpte_39_38;
+  wire        any_mpte_35_34;
+  wire        any_mpte_31_30;
+  wire        any_mpte_27_26;
+  wire        any_mpte_23_22;
+  wire        any_mpte_19_18;
+  wire        any_mpte_15_14;
+  wire        any_mpte_11_10;
+  wire        any_mpte_7_6;
+  wire        any_mpte_3_2;
+  wire [2:0]  cat;
   wire [1:0]  mux;
   wire        bits;
   wire        mpte_1_0_eq_v01_nibble_perm;
@@ -155,6 +182,14 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   assign result_uniform_log2 = res_uniform_log2;
   assign result_cacheable = res_cacheable;
   assign result_mpte = mpte;
+  assign result_leaf_kind = (v01_at_mttl1 | ~v01_type_1g) ? 2'd0 : 2'd2;
+  assign result_tuple_log2 = v01_at_mttl1 ? 7'd12 :
+                             v01_type_1g ? 7'd25 :
+                             7'd21;
+  assign result_tuples = v01_at_mttl1 ? {{mpte[60], mpte[61], |mpte[61:60]}, {mpte[56], mpte[57], |mpte[57:56]}, {mpte[52], mpte[53], |mpte[53:52]}, {mpte[48], mpte[49], |mpte[49:48]}, {mpte[44], mpte[45], |mpte[45:44]}, {mpte[40], mpte[41], |mpte[41:40]}, {mpte[36], mpte[37], |mpte[37:36]}, {mpte[32], mpte[33], |mpte[33:32]}, {mpte[28], mpte[29], |mpte[29:28]}, {mpte[24], mpte[25], |mpte[25:24]}, {mpte[20], mpte[21], |mpte[21:20]}, {mpte[16], mpte[17], |mpte[17:16]}, {mpte[12], mpte[13], |mpte[13:12]}, {mpte[8], mpte[9], |mpte[9:8]}, {mpte[4], mpte[5], |mpte[5:4]}, {mpte[0], mpte[1], |mpte[1:0]}} :
+                         v01_type_1g ? {45'd0, cat} :
+                         {{v01_mpte_info[30], v01_mpte_info[31], |v01_mpte_info[31:30]}, {v01_mpte_info[28], v01_mpte_info[29], |v01_mpte_info[29:28]}, {v01_mpte_info[26], v01_mpte_info[27], |v01_mpte_info[27:26]}, {v01_mpte_info[24], v01_mpte_info[25], |v01_mpte_info[25:24]}, {v01_mpte_info[22], v01_mpte_info[23], |v01_mpte_info[23:22]}, {v01_mpte_info[20], v01_mpte_info[21], |v01_mpte_info[21:20]}, {v01_mpte_info[18], v01_mpte_info[19], |v01_mpte_info[19:18]}, {v01_mpte_info[16], v01_mpte_info[17], |v01_mpte_info[17:16]}, {v01_mpte_info[14], v01_mpte_info[15], |v01_mpte_info[15:14]}, {v01_mpte_info[12], v01_mpte_info[13], |v01_mpte_info[13:12]}, {v01_mpte_info[10], v01_mpte_info[11], |v01_mpte_info[11:10]}, {v01_mpte_info[8], v01_mpte_info[9], |v01_mpte_info[9:8]}, {v01_mpte_info[6], v01_mpte_info[7], |v01_mpte_info[7:6]}, {v01_mpte_info[4], v01_mpte_info[5], |v01_mpte_info[5:4]}, {v01_mpte_info[2], v01_mpte_info[3], |v01_mpte_info[3:2]}, {v01_mpte_info[0], v01_mpte_info[1], |v01_mpte_info[1:0]}};
+  assign result_leaf_rsvd = v01_leaf_rsvd_nibble;
   assign ptr_level = level - 3'd1;
   assign ptr_ppn = v01_next_ppn;
   assign walker_state = state;
@@ -165,6 +200,7 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   assign root_level = mode_is_smmtt56 ? 3'd2 :
                       mode_is_smmtt46 ? 3'd1 :
                       3'd0;
+  assign first_level = start_from_walk_cache ? start_level : root_level;
   assign v01_mpte_info = mpte[43:0];
   assign v01_mpte_type = mpte[46:44];
   assign v01_mttl2_zero_bits = |mpte[63:47];
@@ -205,10 +241,10 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
                            (v01_nibble_pi == 4'd13) ? mpte[53:52] :
                            (v01_nibble_pi == 4'd14) ? mpte[57:56] :
                            mpte[61:60];
-  assign v01_nibble_rsvd_enc = |{|mpte[63:62], |mpte[59:58], |mpte[55:54], |mpte[51:50], |mpte[47:46], |mpte[43:42], |mpte[39:38], |mpte[35:34], |mpte[31:30], |mpte[27:26], |mpte[23:22], |mpte[19:18], |mpte[15:14], |mpte[11:10], |mpte[7:6], |mpte[3:2]};
+  assign v01_nibble_rsvd_enc = |{any_mpte_63_62, any_mpte_59_58, any_mpte_55_54, any_mpte_51_50, any_mpte_47_46, any_mpte_43_42, any_mpte_39_38, any_mpte_35_34, any_mpte_31_30, any_mpte_27_26, any_mpte_23_22, any_mpte_19_18, any_mpte_15_14, any_mpte_11_10, any_mpte_7_6, any_mpte_3_2};
   assign v01_at_mttl1 = level == 3'd0;
   assign v01_at_mttl2 = level == 3'd1;
-  assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : {mux[0], mux[1], |mux};
+  assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : cat;
   assign v01_perm_deny = |(need & ~v01_xwr);
   assign v01_at_mttl3 = level == 3'd2;
   assign v01_mttl3_zero_bits = |mpte[63:44];
@@ -221,14 +257,32 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   assign v01_descend = (v01_at_mttl3 & ~v01_mttl3_zero_bits) | (v01_at_mttl2 & ~v01_mttl2_zero_bits & ~v01_mttl2_rsvd_enc & (v01_mpte_type == 3'd4));
   assign v01_next_ppn = v01_at_mttl3 ? mpte[43:0] : v01_mpte_info;
   assign v01_leaf = bits & ((v01_cause == 4'd0) | (v01_cause == 4'd9));
+  assign v01_leaf_rsvd_nibble = v01_at_mttl1 & (|{any_mpte_63_62, any_mpte_59_58, any_mpte_55_54, any_mpte_51_50, any_mpte_47_46, any_mpte_43_42, any_mpte_39_38, any_mpte_35_34, any_mpte_31_30, any_mpte_27_26, any_mpte_23_22, any_mpte_19_18, any_mpte_15_14, any_mpte_11_10, any_mpte_7_6, any_mpte_3_2});
   assign addr_ppn = addr_from_root ? root_ppn : v01_next_ppn;
-  assign addr_level = addr_from_root ? root_level : (level - 3'd1);
+  assign addr_level = addr_from_root ? first_level : (level - 3'd1);
   assign entry_offset = (addr_level == 3'd2) ? {11'd0, {pa[55:46], 3'd0}} :
                         (addr_level == 3'd1) ? {pa[45:25], 3'd0} :
                         {12'd0, {pa[24:16], 3'd0}};
   assign next_entry_addr = ({13'd0, addr_ppn} << 12) + {33'd0, entry_offset};
   assign entry_beyond_paw = entry_addr[56];
   assign inputs_unused = ^{mrs_tag, pa[11:0]};
+  assign any_mpte_63_62 = |mpte[63:62];
+  assign any_mpte_59_58 = |mpte[59:58];
+  assign any_mpte_55_54 = |mpte[55:54];
+  assign any_mpte_51_50 = |mpte[51:50];
+  assign any_mpte_47_46 = |mpte[47:46];
+  assign any_mpte_43_42 = |mpte[43:42];
+  assign any_mpte_39_38 = |mpte[39:38];
+  assign any_mpte_35_34 = |mpte[35:34];
+  assign any_mpte_31_30 = |mpte[31:30];
+  assign any_mpte_27_26 = |mpte[27:26];
+  assign any_mpte_23_22 = |mpte[23:22];
+  assign any_mpte_19_18 = |mpte[19:18];
+  assign any_mpte_15_14 = |mpte[15:14];
+  assign any_mpte_11_10 = |mpte[11:10];
+  assign any_mpte_7_6 = |mpte[7:6];
+  assign any_mpte_3_2 = |mpte[3:2];
+  assign cat = {mux[0], mux[1], |mux};
   assign mux = v01_type_1g ? v01_mpte_type[1:0] : v01_page_perm;
   assign bits = v01_at_mttl1 | (v01_at_mttl2 & (v01_mpte_type != 3'd4));
   assign mpte_1_0_eq_v01_nibble_perm = mpte[1:0] == v01_nibble_perm;
@@ -310,6 +364,8 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
       mode <= 4'd0;
       root_ppn <= 44'd0;
       be <= 1'b0;
+      start_from_walk_cache <= 1'b0;
+      start_level <= 3'd0;
       level <= 3'd0;
       entry_addr <= 57'd0;
       mpte <= 64'd0;
@@ -332,11 +388,13 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
             mode <= lookup_mode;
             root_ppn <= lookup_root_ppn;
             be <= lookup_be;
+            start_from_walk_cache <= lookup_start;
+            start_level <= lookup_start_level;
             state <= STATE_RANGE;
           end
         end
         STATE_RANGE: begin
-          level <= root_level;
+          level <= first_level;
           entry_addr <= next_entry_addr;
           if (pa_range_fault) begin
             res_allow <= 1'b0;

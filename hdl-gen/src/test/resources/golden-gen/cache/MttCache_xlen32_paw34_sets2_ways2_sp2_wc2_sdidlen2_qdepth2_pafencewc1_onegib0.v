@@ -161,6 +161,8 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   wire        sp_hit_1;
   wire [8:0]  sp_priority_0;
   wire [8:0]  sp_priority_1;
+  wire        sp_hit_win_0;
+  wire        sp_hit_win_1;
   wire [1:0]  sp_hit_onehot;
   wire        sp_hit;
   wire        any_hit;
@@ -169,6 +171,8 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   wire        miss_accepted;
   wire        wc_match_0;
   wire        wc_match_1;
+  wire        wc_match_win_0;
+  wire        wc_match_win_1;
   wire [1:0]  wc_match_onehot;
   wire        wc_match;
   wire        wc_match_index;
@@ -273,7 +277,9 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   assign sp_hit_1 = sp_valid_1 & ((sp_format_1 == lookup_format) & (sp_mode_1 == lookup_mode) & (sp_sdid_1 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_1) & (34'h3ffffffff << sp_size_log2_1)));
   assign sp_priority_0 = {sp_level_0, sp_size_log2_0};
   assign sp_priority_1 = {sp_level_1, sp_size_log2_1};
-  assign sp_hit_onehot = {sp_hit_1 & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_1)), sp_hit_0 & ~(sp_hit_1 & (sp_priority_1 < sp_priority_0))};
+  assign sp_hit_win_0 = sp_hit_0 & ~(sp_hit_1 & (sp_priority_1 < sp_priority_0));
+  assign sp_hit_win_1 = sp_hit_1 & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_1));
+  assign sp_hit_onehot = {sp_hit_win_1, sp_hit_win_0};
   assign sp_hit = |sp_hit_onehot;
   assign any_hit = leaf_hit | sp_hit;
   assign hit_accepted = lookup_valid & ~fill_valid & any_hit;
@@ -281,7 +287,9 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   assign miss_accepted = lookup_valid & ~fill_valid & ~any_hit & walk_ready;
   assign wc_match_0 = wc_valid_0 & ((wc_format_0 == lookup_format) & (wc_mode_0 == lookup_mode) & (wc_sdid_0 == lookup_sdid)) & ((lookup_pa & 34'h3fe000000) == wc_prefix_0);
   assign wc_match_1 = wc_valid_1 & ((wc_format_1 == lookup_format) & (wc_mode_1 == lookup_mode) & (wc_sdid_1 == lookup_sdid)) & ((lookup_pa & 34'h3fe000000) == wc_prefix_1);
-  assign wc_match_onehot = {wc_match_1 & ~(wc_match_0 & (wc_table_level_0 <= wc_table_level_1)), wc_match_0 & ~(wc_match_1 & (wc_table_level_1 < wc_table_level_0))};
+  assign wc_match_win_0 = wc_match_0 & ~(wc_match_1 & (wc_table_level_1 < wc_table_level_0));
+  assign wc_match_win_1 = wc_match_1 & ~(wc_match_0 & (wc_table_level_0 <= wc_table_level_1));
+  assign wc_match_onehot = {wc_match_win_1, wc_match_win_0};
   assign wc_match = |wc_match_onehot;
   assign wc_match_index = wc_match_onehot[1];
   assign fill_ok = fill_valid & ~walk_stale_q & ~inv_apply;

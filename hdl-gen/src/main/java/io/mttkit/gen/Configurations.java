@@ -43,6 +43,8 @@ public final class Configurations {
                 List.of(Parameter.integer("width", 16, 2, 64, "address and data width in bits"),
                         Parameter.integer("maxhops", 4, 1, 255, "pointers followed before giving up")),
                 p -> new ChainWalker(p.get("width").intValue(), p.get("maxhops").intValue())));
+        add(r, io.mttkit.gen.checker.CheckerConfigurations.cachedForXlen(64));
+        add(r, io.mttkit.gen.checker.CheckerConfigurations.cachedForXlen(32));
         add(r, io.mttkit.gen.checker.CheckerConfigurations.forXlen(64));
         add(r, io.mttkit.gen.checker.CheckerConfigurations.forXlen(32));
         add(r, io.mttkit.gen.cache.CacheConfigurations.forXlen(64));

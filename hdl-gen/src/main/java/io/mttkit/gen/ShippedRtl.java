@@ -32,10 +32,10 @@ public final class ShippedRtl {
 
     /** The shipped configurations, the default first. */
     public static final List<Shipped> ALL = List.of(
-            new Shipped("rv64-smmpt", "walker-rv64", Map.of("formats", "2"), "RV64, smmpt-v0.9 (the default)"),
-            new Shipped("rv64-smmtt", "walker-rv64", Map.of("formats", "1"), "RV64, smmtt-v0.1"),
-            new Shipped("rv32-smmpt", "walker-rv32", Map.of("formats", "2"), "RV32, smmpt-v0.9"),
-            new Shipped("rv32-smmtt", "walker-rv32", Map.of("formats", "1"), "RV32, smmtt-v0.1"));
+            new Shipped("rv64-smmpt", "checker-rv64", Map.of("formats", "2"), "RV64, smmpt-v0.9 (the default)"),
+            new Shipped("rv64-smmtt", "checker-rv64", Map.of("formats", "1"), "RV64, smmtt-v0.1"),
+            new Shipped("rv32-smmpt", "checker-rv32", Map.of("formats", "2"), "RV32, smmpt-v0.9"),
+            new Shipped("rv32-smmtt", "checker-rv32", Map.of("formats", "1"), "RV32, smmtt-v0.1"));
 
     private ShippedRtl() {}
 

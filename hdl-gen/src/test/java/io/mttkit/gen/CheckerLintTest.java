@@ -2,6 +2,7 @@ package io.mttkit.gen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.checker.MttChecker;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.gen.walker.WalkerParams.Formats;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -47,6 +49,27 @@ class CheckerLintTest {
     void lintsCleanWithAllWarnings(WalkerParams params) throws Exception {
         Verilator.Run r = Verilator.lint(Hdl.elaborate(new MttChecker(params)));
         assertEquals("", r.output().trim(), "verilator -Wall output for " + params);
+        assertEquals(0, r.exitCode());
+    }
+
+    /** The cached top over the same walker corners, each with a different cache geometry corner. */
+    static Stream<Arguments> cachedConfigurations() {
+        List<WalkerParams> walkers = configurations().toList();
+        List<CacheShape> shapes = List.of(CacheShape.DEFAULT, new CacheShape(1, 1, 1, 0, 1, false),
+                new CacheShape(2, 16, 2, 1, 64, true), new CacheShape(256, 2, 64, 64, 2, false),
+                new CacheShape(4, 1, 4, 2, 3, true));
+        List<Arguments> out = new ArrayList<>();
+        for (int i = 0; i < walkers.size(); i++) {
+            out.add(Arguments.of(walkers.get(i), i < 6 ? CacheShape.DEFAULT : shapes.get(i % shapes.size())));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("cachedConfigurations")
+    void cachedTopLintsCleanWithAllWarnings(WalkerParams params, CacheShape shape) throws Exception {
+        Verilator.Run r = Verilator.lint(Hdl.elaborate(new MttChecker(params, shape)));
+        assertEquals("", r.output().trim(), "verilator -Wall output for " + params + " " + shape);
         assertEquals(0, r.exitCode());
     }
 }

@@ -150,17 +150,38 @@ public final class MttCacheModel {
         int hitWay = deepestWalkHit(ctx, pa);
         LookupResult r = new LookupResult();
         int startLevel;
+        long startPpn;
         if (hitWay >= 0) {
             WalkEntry we = walkCache.get(hitWay);
             walkCache.touch(hitWay);
             events.add(walkEvent(Kind.WALK_HIT, hitWay, we));
             startLevel = we.tableLevel();
-            lookup.lookupFrom(ctx.mode(), startLevel, we.tablePpn(), pa, need, ctx.bigEndian(), r);
+            startPpn = we.tablePpn();
+            lookup.lookupFrom(ctx.mode(), startLevel, startPpn, pa, need, ctx.bigEndian(), r);
         } else {
             startLevel = ctx.mode().levels() - 1;
-            lookup.lookup(ctx.mode(), ctx.rootPpn(), pa, need, ctx.bigEndian(), r);
+            startPpn = ctx.rootPpn();
+            lookup.lookup(ctx.mode(), startPpn, pa, need, ctx.bigEndian(), r);
         }
-        return new PendingWalk(ctx, pa, need, epoch, resetGeneration, hitWay, startLevel, r, events);
+        return new PendingWalk(ctx, pa, need, epoch, resetGeneration, hitWay, startLevel, startPpn, r, events);
+    }
+
+    /**
+     * Walks {@code pw} again from the same start (root, or the walk-cache entry's table), overwriting its result —
+     * for a co-simulation driver whose memory system decides only during the walk whether a read fails (an
+     * injected bus error), which the walk at {@link #beginMiss} could not know. Memory must not have changed since.
+     */
+    public void rewalk(PendingWalk pw) {
+        if (pw.finished()) {
+            throw new IllegalStateException("this walk was already finished");
+        }
+        CheckContext ctx = pw.context();
+        if (pw.walkHitWay() >= 0) {
+            lookup.lookupFrom(ctx.mode(), pw.startLevel(), pw.startTablePpn(), pw.pa(), pw.need(), ctx.bigEndian(),
+                    pw.result());
+        } else {
+            lookup.lookup(ctx.mode(), pw.startTablePpn(), pw.pa(), pw.need(), ctx.bigEndian(), pw.result());
+        }
     }
 
     /**

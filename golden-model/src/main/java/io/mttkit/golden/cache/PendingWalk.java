@@ -18,12 +18,13 @@ public final class PendingWalk {
     private final long resetGeneration;
     private final int walkHitWay;
     private final int startLevel;
+    private final long startTablePpn;
     private final LookupResult result;
     private final List<CacheEvent> events;
     private boolean finished;
 
     PendingWalk(CheckContext ctx, long pa, int need, long epochAtStart, long resetGeneration, int walkHitWay,
-                int startLevel, LookupResult result, List<CacheEvent> events) {
+                int startLevel, long startTablePpn, LookupResult result, List<CacheEvent> events) {
         this.ctx = ctx;
         this.pa = pa;
         this.need = need;
@@ -31,6 +32,7 @@ public final class PendingWalk {
         this.resetGeneration = resetGeneration;
         this.walkHitWay = walkHitWay;
         this.startLevel = startLevel;
+        this.startTablePpn = startTablePpn;
         this.result = result;
         this.events = List.copyOf(events);
     }
@@ -60,6 +62,11 @@ public final class PendingWalk {
     /** Level of the first table read. */
     public int startLevel() {
         return startLevel;
+    }
+
+    /** PPN of the first table read: the root, or the walk-cache entry's table. */
+    public long startTablePpn() {
+        return startTablePpn;
     }
 
     /** The walk's verdict, reads and pointers. */

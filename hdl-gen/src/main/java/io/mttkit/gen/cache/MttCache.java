@@ -211,7 +211,7 @@ public final class MttCache extends Module {
             UInt key = sp.get(e).level.cat(sp.get(e).sizeLog2);
             spPriority.add(spN == 1 ? key : key.named("sp_priority_" + e));
         }
-        UInt spWin = Hw.catLsbFirst(lowestKey(spHits, spPriority))
+        UInt spWin = Hw.catLsbFirst(lowestKey("sp_hit", spHits, spPriority))
                 .named("sp_hit_onehot");
         Bool spHit = spWin.orR().named("sp_hit");
         Bool anyHit = leafHit.or(spHit).named("any_hit");
@@ -244,7 +244,7 @@ public final class MttCache extends Module {
                         .and(lookupPa.and(coverMask(x.ctx.format, x.tableLevel)).eq(x.prefix)).named("wc_match_" + e));
             }
             // The deepest match: lowest table_level, then lowest index.
-            UInt wcWin = Hw.catLsbFirst(lowestKey(wcHits, wc.stream().map(x -> x.tableLevel).toList()))
+            UInt wcWin = Hw.catLsbFirst(lowestKey("wc_match", wcHits, wc.stream().map(x -> x.tableLevel).toList()))
                     .named("wc_match_onehot");
             wcHit = wcWin.orR().named("wc_match");
             wcIndex = nameUnlessConstant(Hw.oneHotToIndex(wcWin), "wc_match_index", wcN);
@@ -559,7 +559,12 @@ public final class MttCache extends Module {
     }
 
     /** One-hot winner among {@code hits}: the lowest {@code key}, then the lowest index. */
-    private static List<Bool> lowestKey(List<Bool> hits, List<UInt> keys) {
+    /**
+     * One-hot winners among {@code hits}: the lowest key, ties to the lowest index. Each winner is a named wire
+     * ({@code <prefix>_win_<i>}): the n × n comparisons then spread over n lines instead of one line that
+     * Verilator refuses beyond 40 000 tokens (64-entry arrays).
+     */
+    private static List<Bool> lowestKey(String prefix, List<Bool> hits, List<UInt> keys) {
         List<Bool> win = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             Bool w = hits.get(i);
@@ -570,7 +575,7 @@ public final class MttCache extends Module {
                 Bool better = j < i ? keys.get(j).le(keys.get(i)) : keys.get(j).lt(keys.get(i));
                 w = w.and(hits.get(j).and(better).not());
             }
-            win.add(w);
+            win.add(hits.size() > 1 ? w.named(prefix + "_win_" + i) : w);
         }
         return win;
     }

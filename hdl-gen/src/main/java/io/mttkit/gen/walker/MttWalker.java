@@ -59,6 +59,12 @@ public final class MttWalker extends Module {
     public static final int DATA_WIDTH = 64;
     /** log2 of PAGESIZE (both specs). */
     public static final int PAGE_SHIFT = 12;
+    /** {@code result_leaf_kind}: a leaf of XWR tuples (v0.9 non-NAPOT leaf, v0.1 MTTL1 word or {@code 2M/4M_PAGES}). */
+    public static final int KIND_TUPLES = 0;
+    /** {@code result_leaf_kind}: a v0.9 NAPOT leaf (one XWR, in tuple 0). */
+    public static final int KIND_NAPOT = 1;
+    /** {@code result_leaf_kind}: a v0.1 {@code 1G_*} entry (one XWR, in tuple 0). */
+    public static final int KIND_UNIFORM = 2;
 
     private final WalkerParams p;
     private final int paW;
@@ -112,6 +118,9 @@ public final class MttWalker extends Module {
         UInt lookupMode = input("lookup_mode", 4);
         UInt lookupRootPpn = input("lookup_root_ppn", ppnW);
         Bool lookupBe = input("lookup_be");
+        // a walk-cache hit: start in table lookup_root_ppn at lookup_start_level instead of the root (CHECKER-MICROARCH §4)
+        Bool lookupStart = input("lookup_start");
+        UInt lookupStartLevel = input("lookup_start_level", LEVEL_WIDTH);
 
         // ---- memory read port (contract v1) ----
         Bool mrdValid = output("mrd_valid").withDefault(false);
@@ -141,6 +150,11 @@ public final class MttWalker extends Module {
         UInt resultUniformLog2 = output("result_uniform_log2", LOG2_WIDTH);
         Bool resultCacheable = output("result_cacheable");
         UInt resultMpte = output("result_mpte", entryW);
+        // the deciding leaf, normalised for a cache fill (CHECKER-MICROARCH §1): meaningful when result_cacheable
+        UInt resultLeafKind = output("result_leaf_kind", 2);
+        UInt resultTupleLog2 = output("result_tuple_log2", LOG2_WIDTH);
+        UInt resultTuples = output("result_tuples", 3 * tupleCount());
+        Bool resultLeafRsvd = output("result_leaf_rsvd");
 
         // ---- fill hooks for a walk cache: one pulse per pointer followed ----
         Bool ptrValid = output("ptr_valid").withDefault(false);
@@ -157,6 +171,8 @@ public final class MttWalker extends Module {
         UInt modeReg = regInit("mode", 4, 0);
         UInt rootPpn = regInit("root_ppn", ppnW, 0);
         Bool beReg = regInit("be", false);
+        Bool startReg = regInit("start_from_walk_cache", false);
+        UInt startLevelReg = regInit("start_level", LEVEL_WIDTH, 0);
         level = regInit("level", LEVEL_WIDTH, 0);
         UInt entryAddr = regInit("entry_addr", addrW, 0);
         mpte = regInit("mpte", entryW, 0);
@@ -170,34 +186,18 @@ public final class MttWalker extends Module {
         UInt resUniformLog2 = regInit("res_uniform_log2", LOG2_WIDTH, 0);
         Bool resCacheable = regInit("res_cacheable", false);
 
-        // ---- the mode of the lookup (req_mode = {format, MODE}) ----
+        // ---- the mode of the lookup (req_mode = {format, MODE}) and the PA range (SPEC-DECISIONS #3, #10) ----
         List<WalkMode> modes = p.modes();
-        List<Bool> modeHit = new ArrayList<>();
-        for (WalkMode m : modes) {
-            Bool fmtMatch = m.v09() ? fmtReg : fmtReg.not();
-            modeHit.add(fmtMatch.and(modeReg.eq(m.csrEncoding())).named("mode_is_" + m.name().toLowerCase()));
-        }
-        Bool modeImplemented = Hw.orAll(modeHit).named("mode_implemented");
-
-        // PA range (SPEC-DECISIONS #3, #10): bits at or above the mode's PA width or paw must be zero.
-        List<UInt> rangeFaults = new ArrayList<>();
-        for (int i = 0; i < modes.size(); i++) {
-            int width = modes.get(i).paBits();
-            if (width < paW) {
-                rangeFaults.add(modeHit.get(i).and(pa.bits(paW - 1, width).orR()));
-            }
-        }
-        if (p.paw() < paW) {
-            rangeFaults.add(pa.bits(paW - 1, p.paw()).orR());
-        }
-        rangeFaults.add(modeImplemented.not()); // a mode no real hart can send: fail safe (docs/bridge.md)
-        Bool paRangeFault = Hw.orAll(rangeFaults).named("pa_range_fault");
+        ModeDecode md = ModeDecode.of(p, pa, fmtReg, modeReg);
+        List<Bool> modeHit = md.modeHit();
+        Bool paRangeFault = md.paRangeFault();
 
         UInt rootLevel = Hw.lit(0, LEVEL_WIDTH);
         for (int i = 0; i < modes.size(); i++) {
             rootLevel = Hw.mux(modeHit.get(i), Hw.lit(modes.get(i).rootLevel(), LEVEL_WIDTH), rootLevel);
         }
         UInt rootLevelNamed = rootLevel.named("root_level");
+        UInt firstLevel = Hw.mux(startReg, startLevelReg, rootLevelNamed).named("first_level");
 
         // ---- the MPTE as read: byte swap for big-endian tables (v0.9 §4 "controlled by mstatus.MBE") ----
         UInt rawEntry = mrsData.bits(entryW - 1, 0);
@@ -209,7 +209,7 @@ public final class MttWalker extends Module {
         // ---- the entry address adder: (ppn << 12) + index × size (SPEC-DECISIONS #4), root or next level ----
         Bool inRange = wireInit("addr_from_root", false);
         UInt addrPpn = Hw.mux(inRange, rootPpn, dec.nextPpn).named("addr_ppn");
-        UInt addrLevel = Hw.mux(inRange, rootLevelNamed, level.sub(1)).named("addr_level");
+        UInt addrLevel = Hw.mux(inRange, firstLevel, level.sub(1)).named("addr_level");
         UInt nextEntryAddr = addrPpn.zext(addrW).shl(PAGE_SHIFT).add(entryOffset(addrLevel).zext(addrW))
                 .named("next_entry_addr");
 
@@ -231,6 +231,10 @@ public final class MttWalker extends Module {
         resultUniformLog2.set(resUniformLog2);
         resultCacheable.set(resCacheable);
         resultMpte.set(mpte);
+        resultLeafKind.set(dec.kind);
+        resultTupleLog2.set(dec.tupleLog2);
+        resultTuples.set(dec.tuples);
+        resultLeafRsvd.set(dec.leafRsvd);
         ptrLevel.set(level.sub(1));
         ptrPpn.set(dec.nextPpn);
 
@@ -254,11 +258,13 @@ public final class MttWalker extends Module {
                 modeReg.set(lookupMode);
                 rootPpn.set(lookupRootPpn);
                 beReg.set(lookupBe);
+                startReg.set(lookupStart);
+                startLevelReg.set(lookupStartLevel);
                 fsm.go(State.RANGE);
             });
         }).on(State.RANGE, () -> {
             inRange.set(true);
-            level.set(rootLevelNamed);
+            level.set(firstLevel);
             entryAddr.set(nextEntryAddr);
             when(paRangeFault, () -> {
                 // PA range: no memory read at all; reported at the root level.
@@ -395,6 +401,11 @@ public final class MttWalker extends Module {
         UInt xwr;
         UInt leafLog2;
         UInt uniformLog2;
+        /** the leaf for a fill: KIND_*, tuple range, packed XWR (tuple i in bits 3i+2:3i), a reserved tuple anywhere. */
+        UInt kind;
+        UInt tupleLog2;
+        UInt tuples;
+        Bool leafRsvd;
         final List<UInt> unused = new ArrayList<>();
     }
 
@@ -415,6 +426,10 @@ public final class MttWalker extends Module {
         d.xwr = Hw.mux(fmtV09, d09.xwr, d01.xwr).named("dec_xwr");
         d.leafLog2 = Hw.mux(fmtV09, d09.leafLog2, d01.leafLog2).named("dec_leaf_log2");
         d.uniformLog2 = Hw.mux(fmtV09, d09.uniformLog2, d01.uniformLog2).named("dec_uniform_log2");
+        d.kind = Hw.mux(fmtV09, d09.kind, d01.kind).named("dec_leaf_kind");
+        d.tupleLog2 = Hw.mux(fmtV09, d09.tupleLog2, d01.tupleLog2).named("dec_tuple_log2");
+        d.tuples = Hw.mux(fmtV09, d09.tuples, d01.tuples).named("dec_tuples");
+        d.leafRsvd = Hw.mux(fmtV09, d09.leafRsvd, d01.leafRsvd).named("dec_leaf_rsvd");
         d.unused.addAll(d09.unused);
         d.unused.addAll(d01.unused);
         return d;
@@ -475,7 +490,7 @@ public final class MttWalker extends Module {
         } else {
             tupleRsvd = reservedXwr(selXwr).named("tuple_rsvd_enc");
         }
-        UInt tupleUniform = tupleLog2.add(uniformExtra(xwrTuples, selXwr, pi).zext(LOG2_WIDTH));
+        UInt tupleUniform = tupleLog2.add(LeafTuples.uniformExtra(xwrTuples, selXwr, pi).zext(LOG2_WIDTH));
 
         // NAPOT leaf: bits 7:3, 11 and W-1:16 reserved; XWR at 10:8, G at 15:12; range = leaf range × 2^(G+1)
         Bool napotRsvdBits = mpte.bits(7, 3).cat(mpte.bit(11), mpte.bits(entryW - 1, 16)).orR()
@@ -513,6 +528,12 @@ public final class MttWalker extends Module {
         d.xwr = xwr;
         d.leafLog2 = Hw.mux(mpteN, napotLog2, leafLog2);
         d.uniformLog2 = Hw.mux(mpteN, napotLog2, tupleUniform);
+        d.kind = Hw.mux(mpteN, Hw.lit(KIND_NAPOT, 2), Hw.lit(KIND_TUPLES, 2));
+        d.tupleLog2 = Hw.mux(mpteN, napotLog2, tupleLog2.named("tuple_log2"));
+        d.tuples = Hw.mux(mpteN, napotXwr.zext(3 * tuples), packTuples(xwrTuples));
+        List<UInt> anyRsvd = new ArrayList<>();
+        xwrTuples.forEach(t -> anyRsvd.add(reservedXwr(t)));
+        d.leafRsvd = mpteN.not().and(Hw.orAll(anyRsvd)).named("leaf_rsvd_tuple");
         return d;
     }
 
@@ -547,7 +568,7 @@ public final class MttWalker extends Module {
                 .named("mttl2_rsvd_enc");
         UInt l2Xwr = permToXwr(Hw.mux(typeIs1G, type.bits(1, 0), pagePerm));
         int oneGigLog2 = p.v01OneGigAsOneGiB() ? 30 : 25;
-        UInt l2PagesUniform = Hw.lit(pageLog2, LOG2_WIDTH).add(uniformExtra(pagePerms, pagePerm, pagePi).zext(LOG2_WIDTH));
+        UInt l2PagesUniform = Hw.lit(pageLog2, LOG2_WIDTH).add(LeafTuples.uniformExtra(pagePerms, pagePerm, pagePi).zext(LOG2_WIDTH));
 
         // MTTL1 word (level 0): XLEN/4 nibbles {resv[1:0], PERM[1:0]}, selected by pn[0]
         int nibbles = entryW / 4;
@@ -564,7 +585,7 @@ public final class MttWalker extends Module {
                 ? Hw.orAll(nibbleResv) : Hw.select(nibblePi, nibbleResv).asBool()).named("nibble_rsvd_enc");
         UInt l1Xwr = permToXwr(nibblePerm);
         int l1Log2 = rv64 ? 16 : 15;
-        UInt l1Uniform = Hw.lit(PAGE_SHIFT, LOG2_WIDTH).add(uniformExtra(nibblePerms, nibblePerm, nibblePi).zext(LOG2_WIDTH));
+        UInt l1Uniform = Hw.lit(PAGE_SHIFT, LOG2_WIDTH).add(LeafTuples.uniformExtra(nibblePerms, nibblePerm, nibblePi).zext(LOG2_WIDTH));
 
         Bool atL1 = level.eq(0).named("at_mttl1");
         Bool atL2 = level.eq(1).named("at_mttl2");
@@ -612,6 +633,18 @@ public final class MttWalker extends Module {
         d.leafLog2 = Hw.mux(atL1, Hw.lit(l1Log2, LOG2_WIDTH),
                 Hw.mux(typeIs1G, Hw.lit(oneGigLog2, LOG2_WIDTH), Hw.lit(25, LOG2_WIDTH)));
         d.uniformLog2 = Hw.mux(atL1, l1Uniform, Hw.mux(typeIs1G, Hw.lit(oneGigLog2, LOG2_WIDTH), l2PagesUniform));
+        // for a fill: PERM converted to XWR per tuple (CHECKER-MICROARCH §1); a 1G_* entry is one uniform XWR
+        List<UInt> nibbleXwr = new ArrayList<>();
+        nibblePerms.forEach(x -> nibbleXwr.add(permToXwr(x)));
+        List<UInt> pageXwr = new ArrayList<>();
+        pagePerms.forEach(x -> pageXwr.add(permToXwr(x)));
+        d.kind = Hw.mux(atL1.or(typeIs1G.not()), Hw.lit(KIND_TUPLES, 2), Hw.lit(KIND_UNIFORM, 2));
+        d.tupleLog2 = Hw.mux(atL1, Hw.lit(PAGE_SHIFT, LOG2_WIDTH),
+                Hw.mux(typeIs1G, Hw.lit(oneGigLog2, LOG2_WIDTH), Hw.lit(pageLog2, LOG2_WIDTH)));
+        d.tuples = Hw.mux(atL1, packTuples(nibbleXwr),
+                Hw.mux(typeIs1G, l2Xwr.zext(3 * pages), packTuples(pageXwr)));
+        // MTTL1 nibble bits [3:2] are reserved (v0.1 §4); under the SELECTED scope such a word still decides
+        d.leafRsvd = atL1.and(Hw.orAll(nibbleResv)).named("leaf_rsvd_nibble");
         return d;
     }
 
@@ -644,29 +677,16 @@ public final class MttWalker extends Module {
         return r;
     }
 
-    /**
-     * How many doublings, from one tuple up to the whole leaf, the aligned block around the selected tuple
-     * stays uniform (every tuple equal to the selected one): {@code uniform_log2 = tupleLog2 + extra}.
-     * Blocks are nested, so uniformity is monotone and the count is the answer.
-     */
-    private static UInt uniformExtra(List<UInt> tuples, UInt selected, UInt pi) {
-        int k = Integer.numberOfTrailingZeros(tuples.size());
-        List<Bool> eq = new ArrayList<>();
-        for (UInt t : tuples) {
-            eq.add(t.eq(selected));
-        }
-        int w = Hw.indexWidth(k + 1);
-        UInt extra = Hw.lit(0, w);
-        for (int b = 1; b <= k; b++) {
-            int size = 1 << b;
-            List<UInt> blocks = new ArrayList<>();
-            for (int blk = 0; blk < tuples.size() / size; blk++) {
-                blocks.add(Hw.andAll(eq.subList(blk * size, blk * size + size)));
-            }
-            UInt uniform = b == k ? blocks.get(0) : Hw.select(pi.bits(k - 1, b), blocks);
-            extra = extra.add(uniform.zext(w));
-        }
-        return extra;
+    /** Tuple 0 in the least significant bits: {@code {t[n-1], …, t[0]}}. */
+    private static UInt packTuples(List<UInt> tuples) {
+        List<UInt> msbFirst = new ArrayList<>(tuples);
+        java.util.Collections.reverse(msbFirst);
+        return Hw.cat(msbFirst);
+    }
+
+    /** XWR tuples per leaf: 16 on RV64, 8 on RV32 (both formats). */
+    private int tupleCount() {
+        return p.xlen() == 64 ? 16 : 8;
     }
 
     private static UInt byteSwap(UInt v) {

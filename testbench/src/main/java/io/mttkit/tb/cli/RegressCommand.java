@@ -9,6 +9,7 @@ import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.Cause;
 import io.mttkit.golden.MttMode;
 import io.mttkit.tb.cosim.CheckerLibrary;
+import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.report.HtmlReport;
 import io.mttkit.tb.report.JUnitXml;
@@ -37,18 +38,19 @@ import picocli.CommandLine.Model.CommandSpec;
             "backpressure, bus-error injection and PMP regions over table pages. Every check's verdict (allow,",
             "cause, xwr, level, leaf/uniform size, cacheable), its exact ordered MPTE reads and PMP queries and its",
             "latency are compared with the golden model. Stops at the first mismatch with a full report.",
-            "Today's generated checker is the walker without the MTT cache (the cache is being added)."
+            "The default is the shipped rv64-smmpt checker (walker + MTT cache); every cache event is compared as well."
         },
-        footer = {"", "Examples:", "  ./mtt regress", "  ./mtt regress --config walker-rv32 --checks 1000000 --seed 7",
-            "  ./mtt regress --set rsvdTupleScope=1 --long", "  ./mtt regress --rtl my-checker/   # bring your own RTL (docs/byo-rtl.md)",
+        footer = {"", "Examples:", "  ./mtt regress", "  ./mtt regress --config rv32-smmtt --checks 1000000 --seed 7",
+            "  ./mtt regress --config checker-rv64 --set leafWays=8 --set rsvdTupleScope=1 --long", "  ./mtt regress --rtl my-checker/   # bring your own RTL (docs/byo-rtl.md)",
             "", "On a mismatch the report folder holds repro.tar.gz: ./mtt replay target/reports/regress/repro.tar.gz --waves"},
         mixinStandardHelpOptions = true)
 final class RegressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "NAME", defaultValue = "walker-rv64",
-            description = "walker-rv64 (default) or walker-rv32; see ./mtt gen --describe NAME for the parameters.")
+    @Option(names = "--config", paramLabel = "NAME", defaultValue = "rv64-smmpt",
+            description = "A shipped configuration (rv64-smmpt (default), rv64-smmtt, rv32-smmpt, rv32-smmtt) or a "
+                    + "generator configuration (checker-rv64, checker-rv32, walker-rv64, walker-rv32 — see ./mtt gen --list).")
     String config;
 
     @Option(names = "--rtl", paramLabel = "DIR",
@@ -97,12 +99,10 @@ final class RegressCommand implements Callable<Integer> {
             lib = CheckerLibrary.fromManifest(rtl);
             what = rtl.toString();
         } else {
-            WalkerParams params = CheckerConfigurations.params(xlenOf(config),
-                    Configurations.resolve(config, SetArgs.parse(sets)));
             out.println("generating the " + config + " checker Verilog and building it with Verilator"
                     + " (cached after the first time) ...");
             out.flush();
-            lib = CheckerLibrary.of(params);
+            lib = CheckerTarget.library(config, sets);
             what = config;
         }
         List<MttMode> modes = Regression.modesOf(lib.params());
@@ -131,6 +131,13 @@ final class RegressCommand implements Callable<Integer> {
             r.coverage().write(dir.resolve("coverage.json"));
             out.println(r.coverage().summary(8));
         }
+        if (lib.cache() != null) {
+            StringBuilder cache = new StringBuilder("cache events compared:");
+            for (int i = 0; i < r.cache().length; i++) {
+                cache.append(' ').append(CosimHarness.CACHE_STATS.get(i)).append('=').append(r.cache()[i]);
+            }
+            out.println(cache);
+        }
         StringBuilder causes = new StringBuilder("causes:");
         for (Cause c : Cause.values()) {
             causes.append(' ').append(c.name()).append('=').append(r.causes()[c.ordinal()]);
@@ -142,15 +149,6 @@ final class RegressCommand implements Callable<Integer> {
                 + " (also report.html, junit.xml, coverage.json" + (r.bundle() != null ? ", " + r.bundle().getFileName() : "") + ")");
         out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
-    }
-
-    private static int xlenOf(String config) {
-        return switch (config) {
-            case "walker-rv64" -> 64;
-            case "walker-rv32" -> 32;
-            default -> throw new UserInputException("--config: unknown configuration '" + config
-                    + "' (expected walker-rv64 or walker-rv32)");
-        };
     }
 
     private void writeHtml(Path file, String what, WalkerParams params, Regression.Result r, long asked,
@@ -185,6 +183,10 @@ final class RegressCommand implements Callable<Integer> {
         o.put("cycles", r.cycles());
         o.put("reads", r.reads());
         o.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        ObjectNode cacheNode = o.putObject("cacheEvents");
+        for (int i = 0; i < r.cache().length; i++) {
+            cacheNode.put(CosimHarness.CACHE_STATS.get(i), r.cache()[i]);
+        }
         ObjectNode causes = o.putObject("causes");
         for (Cause c : Cause.values()) {
             causes.put(c.name(), r.causes()[c.ordinal()]);

@@ -1,5 +1,9 @@
 package io.mttkit.tb.cosim;
 
+import io.mttkit.gen.Configurations;
+import io.mttkit.gen.ShippedRtl;
+import io.mttkit.gen.cache.CacheShape;
+import io.mttkit.gen.checker.CheckerConfigurations;
 import io.mttkit.gen.checker.MttChecker;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.hdl.Hdl;
@@ -18,26 +22,55 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The generated cache-less checker for one {@link WalkerParams}, compiled by Verilator through the bridge's
+ * The generated checker for one {@link WalkerParams} (and {@link CacheShape}, when it has a cache), compiled by Verilator through the bridge's
  * {@link BuildDriver} (whose content-hashed build cache shares one build across test classes and JVMs) and
  * loaded once per JVM.
  */
 public final class CheckerLibrary {
-    private static final Map<WalkerParams, CheckerLibrary> LOADED = new ConcurrentHashMap<>();
+    private record Key(WalkerParams params, CacheShape cache) {
+    }
+
+    private static final Map<Key, CheckerLibrary> LOADED = new ConcurrentHashMap<>();
 
     private final WalkerParams params;
+    private final CacheShape cache;
     private final LoadedLibrary library;
     private final String top;
 
-    private CheckerLibrary(WalkerParams params, LoadedLibrary library, String top) {
+    private CheckerLibrary(WalkerParams params, CacheShape cache, LoadedLibrary library, String top) {
         this.params = params;
+        this.cache = cache;
         this.library = library;
         this.top = top;
     }
 
-    /** The library for {@code params}, built (or taken from the build cache) on first use. */
+    /** The cache-less checker for {@code params}, built (or taken from the build cache) on first use. */
     public static CheckerLibrary of(WalkerParams params) {
-        return LOADED.computeIfAbsent(params, CheckerLibrary::build);
+        return of(params, null);
+    }
+
+    /** The checker for {@code params} with a cache of {@code cache} ({@code null}: cache-less). */
+    public static CheckerLibrary of(WalkerParams params, CacheShape cache) {
+        return LOADED.computeIfAbsent(new Key(params, cache), k -> build(k.params(), k.cache()));
+    }
+
+    /**
+     * The checker of a shipped configuration ({@code rtl/<name>}, {@link ShippedRtl#SHIPPED}): the same parameters,
+     * generated and built here (the staleness test keeps {@code rtl/} equal to what the generator emits).
+     *
+     * @throws IllegalArgumentException for an unknown name (the message lists the shipped ones)
+     */
+    public static CheckerLibrary shipped(String name) {
+        for (ShippedRtl.Shipped s : ShippedRtl.ALL) {
+            if (s.name().equals(name)) {
+                int xlen = s.configuration().endsWith("32") ? 32 : 64;
+                Map<String, Long> values = Configurations.resolve(s.configuration(), s.settings());
+                WalkerParams p = CheckerConfigurations.params(xlen, values);
+                return of(p, s.configuration().startsWith("checker-") ? CheckerConfigurations.cacheShape(values) : null);
+            }
+        }
+        throw new IllegalArgumentException("unknown shipped configuration '" + name + "'; shipped: "
+                + ShippedRtl.ALL.stream().map(ShippedRtl.Shipped::name).toList());
     }
 
     /**
@@ -50,9 +83,14 @@ public final class CheckerLibrary {
      *                                          or Verilator fails
      */
     public static CheckerLibrary fromVerilog(List<Path> sources, String top, WalkerParams params) {
+        return fromVerilog(sources, top, params, null);
+    }
+
+    /** As above for a checker with a cache of {@code cache}: its observation ports must follow contract v2. */
+    public static CheckerLibrary fromVerilog(List<Path> sources, String top, WalkerParams params, CacheShape cache) {
         java.util.Objects.requireNonNull(params, "params");
         LoadedLibrary lib = BuildDriver.fromEnvironment().load(BuildSpec.checker(sources, top, Variant.FAST));
-        return new CheckerLibrary(params, lib, top);
+        return new CheckerLibrary(params, cache, lib, top);
     }
 
     /**
@@ -61,17 +99,17 @@ public final class CheckerLibrary {
      */
     public static CheckerLibrary fromManifest(Path dir) {
         CheckerManifest m = CheckerManifest.read(dir);
-        return fromVerilog(m.sources(), m.top(), m.params());
+        return fromVerilog(m.sources(), m.top(), m.params(), m.cache());
     }
 
-    private static CheckerLibrary build(WalkerParams params) {
-        Design design = Hdl.elaborate(new MttChecker(params));
+    private static CheckerLibrary build(WalkerParams params, CacheShape cache) {
+        Design design = Hdl.elaborate(new MttChecker(params, cache));
         try {
             Path dir = Files.createTempDirectory("mtt-checker-rtl");
             List<Path> files = Hdl.write(design, EmitOptions.plain(), dir);
             try {
                 LoadedLibrary lib = BuildDriver.fromEnvironment().load(BuildSpec.checker(files, design.top(), Variant.FAST));
-                return new CheckerLibrary(params, lib, design.top());
+                return new CheckerLibrary(params, cache, lib, design.top());
             } finally {
                 // the build cache keys on content and keeps its own copy of what it needs: no temp files left
                 for (Path f : files) {
@@ -87,6 +125,11 @@ public final class CheckerLibrary {
     /** The generator parameters. */
     public WalkerParams params() {
         return params;
+    }
+
+    /** The cache geometry, or {@code null} for a cache-less checker. */
+    public CacheShape cache() {
+        return cache;
     }
 
     /** The loaded bridge library. */

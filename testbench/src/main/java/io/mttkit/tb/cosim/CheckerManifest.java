@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,8 +33,11 @@ import java.util.Set;
  * @param top     the top module (must implement port contract v1, {@code docs/bridge.md})
  * @param sources the Verilog files, absolute (given relative to the manifest's folder)
  * @param params  what the RTL implements
+ * @param cache   the cache geometry of a cached checker (optional object {@code "cache"}: leafSets, leafWays,
+ *                superpageEntries, walkCacheEntries, minvalQueueDepth, paFenceDropsWalkCache); {@code null} when the
+ *                RTL has no cache (then the scoreboard compares no cache events)
  */
-public record CheckerManifest(String top, List<Path> sources, WalkerParams params) {
+public record CheckerManifest(String top, List<Path> sources, WalkerParams params, CacheShape cache) {
     /** The manifest's file name inside the RTL folder. */
     public static final String FILE = "checker.json";
 
@@ -99,7 +103,25 @@ public record CheckerManifest(String top, List<Path> sources, WalkerParams param
             }
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e); // WalkerParams names the field
         }
-        return new CheckerManifest(top, List.copyOf(sources), params);
+        CacheShape cache = null;
+        JsonNode c = r.root().get("cache");
+        if (c != null && !c.isNull()) {
+            if (!c.isObject()) {
+                throw r.invalid("cache", "an object (leafSets, leafWays, superpageEntries, walkCacheEntries, "
+                        + "minvalQueueDepth, paFenceDropsWalkCache)");
+            }
+            Reader cr = new Reader(file, c);
+            try {
+                cache = new CacheShape(cr.integer("leafSets"), cr.integer("leafWays"), cr.integer("superpageEntries"),
+                        cr.integer("walkCacheEntries"), cr.integer("minvalQueueDepth"), cr.bool("paFenceDropsWalkCache"));
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                    throw e;
+                }
+                throw new IllegalArgumentException(file + ": field 'cache': " + e.getMessage(), e);
+            }
+        }
+        return new CheckerManifest(top, List.copyOf(sources), params, cache);
     }
 
     /**
@@ -107,6 +129,11 @@ public record CheckerManifest(String top, List<Path> sources, WalkerParams param
      * checker through the bring-your-own path.
      */
     public static Path write(Path dir, String top, List<Path> sources, WalkerParams params) {
+        return write(dir, top, sources, params, null);
+    }
+
+    /** As above, with the cache geometry of a cached checker ({@code null}: none). */
+    public static Path write(Path dir, String top, List<Path> sources, WalkerParams params, CacheShape cache) {
         ObjectNode o = JSON.createObjectNode();
         o.put("top", top);
         ArrayNode a = o.putArray("sources");
@@ -123,6 +150,15 @@ public record CheckerManifest(String top, List<Path> sources, WalkerParams param
         o.put("v01OneGigAsOneGiB", params.v01OneGigAsOneGiB());
         o.put("bigEndianSupport", params.bigEndianSupport());
         o.put("pmpLatency", params.pmpLatency());
+        if (cache != null) {
+            ObjectNode c = o.putObject("cache");
+            c.put("leafSets", cache.leafSets());
+            c.put("leafWays", cache.leafWays());
+            c.put("superpageEntries", cache.superpageEntries());
+            c.put("walkCacheEntries", cache.walkCacheEntries());
+            c.put("minvalQueueDepth", cache.minvalQueueDepth());
+            c.put("paFenceDropsWalkCache", cache.paFenceDropsWalkCache());
+        }
         Path file = dir.resolve(FILE);
         try {
             JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), o);

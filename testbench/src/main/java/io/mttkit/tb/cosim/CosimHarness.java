@@ -92,9 +92,17 @@ public final class CosimHarness implements AutoCloseable {
     public record Answer(boolean allow, int cause, int xwr, boolean hit, boolean stale) {
     }
 
-    /** Totals of the checks run so far. */
-    public record Totals(long checks, long reads, long cycles, long[] causes) {
+    /**
+     * Totals of the checks run so far.
+     *
+     * @param cache counters of compared cache events by {@link #CACHE_STATS} name (all 0 for a cache-less checker)
+     */
+    public record Totals(long checks, long reads, long cycles, long[] causes, long[] cache) {
     }
+
+    /** Names of the {@link Totals#cache()} counters, in order. */
+    public static final List<String> CACHE_STATS = java.util.Arrays.stream(CacheScoreboard.Stat.values())
+            .map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList();
 
     private static final int EVENT_CAPACITY = 1 << 14;
     private static final int BATCH = 256;
@@ -105,6 +113,8 @@ public final class CosimHarness implements AutoCloseable {
     private final Settings settings;
     private final CheckerSession session;
     private final GoldenOracle oracle;
+    /** The cache half of the scoreboard; null for a cache-less checker. */
+    private final CacheScoreboard cache;
     private final EventBuffer events = new EventBuffer(EVENT_CAPACITY);
     private final long[][] history = new long[HISTORY][];
     private long historyCount;
@@ -144,6 +154,8 @@ public final class CosimHarness implements AutoCloseable {
         }
         this.oracle = new GoldenOracle(memory, goldenParams);
         oracle.setPmp(List.of(), settings.pmpDefaultAllow());
+        this.cache = lib.cache() == null ? null
+                : new CacheScoreboard(lib.library(), goldenParams, lib.cache(), oracle.lookup());
         session.reset(4);
     }
 
@@ -247,7 +259,8 @@ public final class CosimHarness implements AutoCloseable {
 
     /** Totals so far. */
     public Totals totals() {
-        return new Totals(checks, reads, session.cycle(), causes.clone());
+        return new Totals(checks, reads, session.cycle(), causes.clone(),
+                cache == null ? new long[CACHE_STATS.size()] : cache.stats());
     }
 
     @Override
@@ -266,7 +279,22 @@ public final class CosimHarness implements AutoCloseable {
             long[] e = {events.cycle(i), events.kind(i), events.b1(i), events.b2(i), events.b3(i), events.a32(i),
                     events.x(i), events.y(i)};
             history[(int) (historyCount++ % HISTORY)] = e;
+            if (cache != null) {
+                cacheDiffs(cache.onEvent(e));
+            }
             onEvent(e);
+        }
+        if (cache != null) {
+            cacheDiffs(cache.closeCycle()); // a batch ends on a cycle boundary
+        }
+    }
+
+    private void cacheDiffs(List<String> diffs) {
+        if (!diffs.isEmpty()) {
+            StringBuilder sb = new StringBuilder("cache differences (expected = golden cache model):\n");
+            diffs.forEach(d -> sb.append(d).append('\n'));
+            sb.append("golden cache model after the difference:\n").append(cache.snapshot()).append('\n');
+            fail(nextAnswer, sb.toString(), null);
         }
     }
 
@@ -279,6 +307,25 @@ public final class CosimHarness implements AutoCloseable {
                             + "(contract: one check at a time)", null);
                 }
                 current = new Observed(e[0]);
+                if (cache != null && nextAnswer < pending.size()) {
+                    List<String> diffs = new ArrayList<>();
+                    current.lookup = cache.lookup(pending.get(nextAnswer), diffs).orElse(null);
+                    cacheDiffs(diffs);
+                }
+            }
+            case EventKind.INV_ACCEPT -> {
+                if (cache != null) {
+                    List<String> diffs = new ArrayList<>();
+                    cache.invalidationAccepted(e, diffs);
+                    cacheDiffs(diffs);
+                }
+            }
+            case EventKind.SYNC_ACK -> {
+                if (cache != null) {
+                    List<String> diffs = new ArrayList<>();
+                    cache.syncAcknowledged(diffs);
+                    cacheDiffs(diffs);
+                }
             }
             case EventKind.PMP_QUERY -> requireCurrent("PMP query").pmpQueries.add(e[6]);
             case EventKind.MRD -> requireCurrent("MRD").reads.add(new long[] {e[6], e[2], 0, 0});
@@ -299,7 +346,7 @@ public final class CosimHarness implements AutoCloseable {
                 nextAnswer++;
             }
             default -> {
-                // PMP answers, INV/SYNC acks and OBS carry nothing the scoreboard compares for a cache-less checker
+                // PMP answers carry nothing to compare; OBS/OBSX are read by the cache scoreboard
             }
         }
     }
@@ -340,7 +387,7 @@ public final class CosimHarness implements AutoCloseable {
         field(diffs, "leaf_log2", exp.leafLog2, leafLog2);
         field(diffs, "uniform_log2", exp.uniformLog2, uniformLog2);
         field(diffs, "cacheable", exp.cacheable ? 1 : 0, cacheable ? 1 : 0);
-        field(diffs, "stale", 0, stale ? 1 : 0);
+        field(diffs, "stale", exp.stale ? 1 : 0, stale ? 1 : 0);
 
         // the exact ordered MPTE reads
         int n = Math.max(exp.reads.size(), o.reads.size());
@@ -357,7 +404,9 @@ public final class CosimHarness implements AutoCloseable {
             diffs.add("  PMP queries differ: expected " + hexList(exp.pmpQueries) + " actual " + hexList(o.pmpQueries));
         }
         long latency = rsp[0] - o.acceptCycle;
-        if (settings.latencyCheckable()) {
+        if (settings.latencyCheckable() && exp.hit && latency != 1) {
+            diffs.add("  latency " + latency + " cycles: a cache hit answers in the cycle after the handshake");
+        } else if (settings.latencyCheckable()) {
             long bound = 2 + (long) o.pmpQueries.size()
                     * (params.pmpLatency() + settings.memLatencyMax() + 1);
             if (latency > bound) {
@@ -379,10 +428,10 @@ public final class CosimHarness implements AutoCloseable {
         }
         checks++;
         if (observer != null) {
-            observer.onCheck(req, req.isBypass() || req.mode() == null ? null : golden);
+            observer.onCheck(req, req.isBypass() || req.mode() == null ? null : exp.result);
         }
         latencies.add(latency);
-        answers.add(new Answer(allow, cause, xwr, false, stale));
+        answers.add(new Answer(allow, cause, xwr, exp.hit, stale));
         reads += o.reads.size();
         causes[Math.min(cause, causes.length - 1)]++;
     }
@@ -426,19 +475,39 @@ public final class CosimHarness implements AutoCloseable {
                 break;
             }
         }
-        LookupResult g = oracle.evaluate(req, failAt, golden);
+        LookupResult g;
+        if (o.lookup != null && o.lookup.hit() != null) {
+            // answered from the cache: the stored leaf's answer, no reads, no PMP queries
+            g = o.lookup.hit().result();
+            e.hit = true;
+        } else if (o.lookup != null) {
+            // the walk the model started at the MISS, walked again now that the injected bus errors are known
+            io.mttkit.golden.cache.PendingWalk pw = o.lookup.walk();
+            oracle.prepare(failAt);
+            cache.model().rewalk(pw);
+            List<String> diffs = new ArrayList<>();
+            io.mttkit.golden.cache.CheckOutcome out = cache.finishWalk(pw, diffs);
+            cacheDiffs(diffs);
+            g = pw.result();
+            e.stale = out.stale();
+        } else {
+            g = oracle.evaluate(req, failAt, golden);
+        }
         e.allow = g.allow();
         e.cause = g.cause().ordinal();
         e.xwr = Math.max(0, g.xwr());
         e.level = g.level();
         e.leafLog2 = g.leafLog2();
         e.uniformLog2 = g.uniformLog2();
-        e.cacheable = g.cacheable();
+        e.cacheable = g.cacheable() && !e.stale;
         for (int i = 0; i < g.readCount(); i++) {
             e.reads.add(new long[] {g.readAddr(i), g.readSize(i), g.readValue(i), g.readFailed(i) ? 1 : 0});
         }
-        e.pmpQueries.addAll(oracle.pmpQueries());
+        if (!e.hit) {
+            e.pmpQueries.addAll(oracle.pmpQueries());
+        }
         e.goldenText = g.toString();
+        e.result = g;
         return e;
     }
 
@@ -510,6 +579,8 @@ public final class CosimHarness implements AutoCloseable {
         final List<long[]> reads = new ArrayList<>();
         int responses;
         long[] rsp;
+        /** What the cache front end did (cached checker, probed checks only). */
+        CacheScoreboard.Lookup lookup;
 
         Observed(long acceptCycle) {
             this.acceptCycle = acceptCycle;
@@ -525,8 +596,11 @@ public final class CosimHarness implements AutoCloseable {
         int leafLog2;
         int uniformLog2;
         boolean cacheable;
+        boolean hit;
+        boolean stale;
         final List<long[]> reads = new ArrayList<>();
         final List<Long> pmpQueries = new ArrayList<>();
         String goldenText;
+        LookupResult result;
     }
 }

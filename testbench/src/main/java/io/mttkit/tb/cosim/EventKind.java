@@ -12,6 +12,7 @@ final class EventKind {
     static final int RSP = 8;
     static final int OBS = 9;
     static final int STOP = 10;
+    static final int OBSX = 11;
 
     private EventKind() {}
 
@@ -32,6 +33,7 @@ final class EventKind {
                     e[6] & 0xFF, (e[6] >> 8) & 0xFF, (e[6] >> 16) & 0xFF);
             case OBS -> String.format("OBS        kind=%d array=%d set=%d way=%d state=%d", e[2], e[3], e[5], e[4], e[6]);
             case STOP -> String.format("STOP       status=%d", e[2]);
+            case OBSX -> String.format("OBSX       port=%d word=%d value=0x%x", e[5], e[2], e[6]);
             default -> "kind " + e[1];
         };
     }

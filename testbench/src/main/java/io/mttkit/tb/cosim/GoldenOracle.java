@@ -65,10 +65,23 @@ final class GoldenOracle {
      * bus error (-1: none).
      */
     LookupResult evaluate(CheckRequest req, int failAt, LookupResult out) {
+        prepare(failAt);
+        return lookup.lookup(req.mode(), req.rootPpn(), req.pa(), req.need(), req.be(), out);
+    }
+
+    /**
+     * Gets the oracle's {@link #lookup()} ready for one walk: the {@code failAt}-th read fails (-1: none) and the PMP
+     * query list starts empty.
+     */
+    void prepare(int failAt) {
         failAtRead = failAt;
         readsDone = 0;
         pmpQueries.clear();
-        return lookup.lookup(req.mode(), req.rootPpn(), req.pa(), req.need(), req.be(), out);
+    }
+
+    /** The golden lookup over this oracle's memory, PMP mirror and injected bus errors (see {@link #prepare}). */
+    MttLookup lookup() {
+        return lookup;
     }
 
     /** The PMP queries (paw-bit addresses) of the last {@link #evaluate}. */

@@ -29,7 +29,7 @@ public final class Regression {
     /** Outcome of a run. */
     public record Result(long checks, long mismatches, double checksPerSecond, long cycles, long reads,
                          long[] causes, String firstMismatch, io.mttkit.tb.coverage.CoverageDb coverage,
-                         java.nio.file.Path bundle) {
+                         java.nio.file.Path bundle, long[] cache) {
         /** True when every check matched. */
         public boolean passed() {
             return mismatches == 0;
@@ -82,6 +82,7 @@ public final class Regression {
         long cycles = 0;
         long reads = 0;
         long[] causes = new long[io.mttkit.golden.Cause.values().length];
+        long[] cacheStats = new long[CosimHarness.CACHE_STATS.size()];
         long t0 = System.nanoTime();
         ModeRun run = null;
         try {
@@ -100,6 +101,9 @@ public final class Regression {
                     reads += t.reads();
                     for (int i = 0; i < causes.length; i++) {
                         causes[i] += t.causes()[i];
+                    }
+                    for (int i = 0; i < cacheStats.length; i++) {
+                        cacheStats[i] += t.cache()[i];
                     }
                     left -= n;
                     progress.update(done, perMode * modes.size(), mode);
@@ -120,10 +124,10 @@ public final class Regression {
                     report += "repro bundle NOT written to " + bundleFile + ": " + w.getMessage() + "\n";
                 }
             }
-            return new Result(done, 1, done / s, cycles, reads, causes, report, coverage.db(), written);
+            return new Result(done, 1, done / s, cycles, reads, causes, report, coverage.db(), written, cacheStats);
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        return new Result(done, 0, done / s, cycles, reads, causes, null, coverage.db(), null);
+        return new Result(done, 0, done / s, cycles, reads, causes, null, coverage.db(), null, cacheStats);
     }
 
     /** The golden modes a configuration implements (both formats where built), in declaration order. */
@@ -160,6 +164,8 @@ public final class Regression {
          * other draw of {@link #rnd} as before.
          */
         private final SplittableRandom shapes;
+        /** Draws of the cache stimulus (locality, fences): a stream of its own, so cache-less runs stay as they were. */
+        private SplittableRandom cacheStream;
         /** PAs whose walk reads a corrupted entry or crosses a PMP region (checked more often). */
         private final List<Long> hot = new ArrayList<>();
 
@@ -207,11 +213,27 @@ public final class Regression {
                 h.setPmpRegions(pmp);
                 h.setObserver(observer);
                 List<CheckRequest> checks = new ArrayList<>(n);
+                List<Stimulus> stream = new ArrayList<>(n + n / 8);
+                CacheStimulus cs = lib.cache() == null ? null : new CacheStimulus(cacheRnd(), params, lib.cache());
                 for (int i = 0; i < n; i++) {
-                    checks.add(randomCheck());
+                    CheckRequest c = cs == null ? randomCheck() : cs.check(this::randomCheck);
+                    checks.add(c);
+                    stream.add(c);
+                    if (cs != null) {
+                        cs.fences(stream);
+                    }
                 }
                 try {
-                    h.run(checks);
+                    if (cs == null) {
+                        h.run(checks);
+                    } else {
+                        // two halves with table entries rewritten in between and no fence: cached entries go stale,
+                        // and the RTL must use (or drop) them exactly as the golden cache model does
+                        int half = stream.size() / 2;
+                        h.run(stream.subList(0, half));
+                        restore.addAll(corrupt(1 + cs.rnd().nextInt(4)));
+                        h.run(stream.subList(half, stream.size()));
+                    }
                 } catch (CosimMismatchException e) {
                     // captured before the corrupted entries are restored: the bundle holds the memory as it was
                     failure = new io.mttkit.tb.repro.ReproBundle(seed, params, s, pmp,
@@ -229,6 +251,13 @@ public final class Regression {
                     world.writeEntry(restore.get(i)[0], restore.get(i)[1]);
                 }
             }
+        }
+
+        private SplittableRandom cacheRnd() {
+            if (cacheStream == null) {
+                cacheStream = shapes.split();
+            }
+            return cacheStream;
         }
 
         private CheckRequest randomCheck() {

@@ -1,0 +1,417 @@
+package io.mttkit.tb.cosim;
+
+import io.mttkit.bridge.LoadedLibrary;
+import io.mttkit.gen.cache.CacheShape;
+import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.golden.MttLookup;
+import io.mttkit.golden.cache.CacheEvent;
+import io.mttkit.golden.cache.CacheEvent.ArrayId;
+import io.mttkit.golden.cache.CacheEvent.Kind;
+import io.mttkit.golden.cache.CacheParams;
+import io.mttkit.golden.cache.CheckContext;
+import io.mttkit.golden.cache.CheckOutcome;
+import io.mttkit.golden.cache.FenceDuringWalk;
+import io.mttkit.golden.cache.Invalidation;
+import io.mttkit.golden.cache.MttCacheModel;
+import io.mttkit.golden.cache.PendingWalk;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cache half of the scoreboard: drives the golden cache reference model ({@link MttCacheModel}) at the points
+ * the RTL's events say things happened, and compares every cache event the RTL reports on its observation ports
+ * (port contract v2, docs/port-contract.md) with the events the model produces — HIT/MISS with array, set and way,
+ * WALK_HIT, every FILL and EVICT, and the exact set of entries each applied invalidation cleared.
+ *
+ * <p>Within one cycle the model is driven in the order the cache defines (docs/cache-rtl.md): the lookup of a
+ * check accepted in the cycle, then the fill of a walk answered in the cycle (an invalidation applied in the same
+ * cycle suppresses it: R2), then a sync acknowledged, then an invalidation accepted into the queue, and last the
+ * queue head the RTL applied ({@code obs_inv_apply}). Differences are returned as text lines; the harness turns
+ * them into a mismatch report.
+ */
+final class CacheScoreboard {
+    private final MttCacheModel model;
+    private final int sdidMask;
+    private final long pawMask;
+    private final int leafWays;
+    private final int leafSets;
+    private final int superpage;
+    private final int walkEntries;
+    // port ids of the observation extension (-1: absent)
+    private final int pWcHit;
+    private final int pWcIndex;
+    private final int pFillWalk;
+    private final int pFillWalkEvict;
+    private final int pFillWalkWay;
+    private final int pFillLeaf;
+    private final int pFillLeafEvict;
+    private final int pFillLeafArray;
+    private final int pFillLeafSet;
+    private final int pFillLeafWay;
+    private final int pInvApply;
+    private final int pInvLeaf;
+    private final int pInvSuperpage;
+    private final int pInvWalk;
+
+    // what the RTL reported in the current cycle
+    private long cycle = -1;
+    private long[] obs; // the v1 OBS event of the cycle, or null
+    private final long[][] words; // per port id: 64-bit words, null = all zero
+    private boolean lookupSeen;
+    private boolean fillSeen;
+
+    /** Event counters, indexed by {@link Stat}. */
+    private final long[] stats = new long[Stat.values().length];
+
+    /** What the counters count (all compared with the RTL before they are counted). */
+    enum Stat {
+        HIT_LEAF, HIT_SUPERPAGE, MISS, WALK_HIT, FILL_LEAF, FILL_SUPERPAGE, FILL_WALK, EVICT, INVALIDATIONS_APPLIED,
+        ENTRIES_CLEARED, STALE_WALKS, FILLS_SUPPRESSED_SAME_CYCLE, SYNCS
+    }
+
+    long[] stats() {
+        return stats.clone();
+    }
+
+    /** Cache events of the last lookup and fill the model produced (for reports and coverage). */
+    private final List<CacheEvent> recent = new ArrayList<>();
+
+    CacheScoreboard(LoadedLibrary lib, WalkerParams params, CacheShape shape, MttLookup lookup) {
+        this.model = new MttCacheModel(new CacheParams(params.xlen(), shape.leafSets(), shape.leafWays(),
+                shape.superpageEntries(), shape.walkCacheEntries(), params.sdidLen(), shape.minvalQueueDepth(),
+                FenceDuringWalk.DELIVER_NO_FILL, shape.paFenceDropsWalkCache(), params.v01OneGigAsOneGiB()), lookup);
+        this.sdidMask = (1 << params.sdidLen()) - 1;
+        this.pawMask = params.paw() >= 64 ? -1L : (1L << params.paw()) - 1;
+        this.leafWays = shape.leafWays();
+        this.leafSets = shape.leafSets();
+        this.superpage = shape.superpageEntries();
+        this.walkEntries = shape.walkCacheEntries();
+        this.words = new long[lib.ports().size()][];
+        pWcHit = id(lib, "obs_wc_hit");
+        pWcIndex = id(lib, "obs_wc_index");
+        pFillWalk = id(lib, "obs_fill_walk");
+        pFillWalkEvict = id(lib, "obs_fill_walk_evict");
+        pFillWalkWay = id(lib, "obs_fill_walk_way");
+        pFillLeaf = required(lib, "obs_fill_leaf");
+        pFillLeafEvict = required(lib, "obs_fill_leaf_evict");
+        pFillLeafArray = required(lib, "obs_fill_leaf_array");
+        pFillLeafSet = required(lib, "obs_fill_leaf_set");
+        pFillLeafWay = required(lib, "obs_fill_leaf_way");
+        pInvApply = required(lib, "obs_inv_apply");
+        pInvLeaf = required(lib, "obs_inv_leaf");
+        pInvSuperpage = required(lib, "obs_inv_superpage");
+        pInvWalk = id(lib, "obs_inv_walk");
+        if (walkEntries > 0 && (pWcHit < 0 || pFillWalk < 0 || pInvWalk < 0)) {
+            throw new IllegalArgumentException("a checker with a walk cache must have the obs_wc_hit, obs_wc_index, "
+                    + "obs_fill_walk* and obs_inv_walk observation ports (docs/port-contract.md, contract v2)");
+        }
+    }
+
+    private static int id(LoadedLibrary lib, String name) {
+        for (int i = 0; i < lib.ports().size(); i++) {
+            if (lib.ports().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int required(LoadedLibrary lib, String name) {
+        int i = id(lib, name);
+        if (i < 0) {
+            throw new IllegalArgumentException("a cached checker must have the observation port " + name
+                    + " (docs/port-contract.md, contract v2)");
+        }
+        return i;
+    }
+
+    MttCacheModel model() {
+        return model;
+    }
+
+    List<CacheEvent> recentEvents() {
+        return recent;
+    }
+
+    // ---- event intake ----------------------------------------------------------------------------
+
+    /**
+     * Called for every event before it is handled; closes the previous cycle when {@code e} starts a new one.
+     * Returns the differences found when closing (empty: none).
+     */
+    List<String> onEvent(long[] e) {
+        List<String> diffs = List.of();
+        if (e[0] != cycle) {
+            diffs = closeCycle();
+            cycle = e[0];
+        }
+        if (e[1] == EventKind.OBS) {
+            obs = e;
+        } else if (e[1] == EventKind.OBSX) {
+            int port = (int) e[5];
+            int word = (int) e[2];
+            if (port >= 0 && port < words.length) {
+                if (words[port] == null || words[port].length <= word) {
+                    words[port] = words[port] == null ? new long[word + 1] : Arrays.copyOf(words[port], word + 1);
+                }
+                words[port][word] = e[6];
+            }
+        }
+        return diffs;
+    }
+
+    private long value(int port) {
+        return port < 0 || words[port] == null ? 0 : words[port][0];
+    }
+
+    private boolean bitOf(int port, int bit) {
+        if (port < 0 || words[port] == null || bit / 64 >= words[port].length) {
+            return false;
+        }
+        return ((words[port][bit / 64] >>> (bit % 64)) & 1) != 0;
+    }
+
+    /**
+     * Ends the current cycle: applies the invalidation the RTL applied (comparing the cleared entries) and checks that
+     * no cache event went unexplained. Call at the end of every batch too (batches end on cycle boundaries).
+     */
+    List<String> closeCycle() {
+        List<String> diffs = new ArrayList<>();
+        if (cycle >= 0) {
+            if (obs != null && !lookupSeen) {
+                diffs.add("  the RTL reported a cache " + (obs[2] == 0 ? "HIT" : "MISS") + " in cycle " + cycle
+                        + " without accepting a check");
+            }
+            if (!fillSeen && (value(pFillLeaf) != 0 || value(pFillWalk) != 0)) {
+                diffs.add("  the RTL reported a cache fill in cycle " + cycle + " without a walk response");
+            }
+            boolean applied = value(pInvApply) != 0;
+            if (applied) {
+                if (model.queuedCount() == 0) {
+                    diffs.add("  the RTL applied an invalidation in cycle " + cycle + " but none is queued");
+                } else {
+                    List<CacheEvent> cleared = model.applyNextQueued();
+                    compareCleared(cleared, diffs);
+                    stats[Stat.INVALIDATIONS_APPLIED.ordinal()]++;
+                    stats[Stat.ENTRIES_CLEARED.ordinal()] += cleared.size();
+                }
+            } else if (anyWord(pInvLeaf) || anyWord(pInvSuperpage) || anyWord(pInvWalk)) {
+                diffs.add("  the RTL cleared cache entries in cycle " + cycle + " without applying an invalidation");
+            }
+        }
+        obs = null;
+        Arrays.fill(words, null);
+        lookupSeen = false;
+        fillSeen = false;
+        return diffs;
+    }
+
+    private boolean anyWord(int port) {
+        if (port < 0 || words[port] == null) {
+            return false;
+        }
+        for (long w : words[port]) {
+            if (w != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void compareCleared(List<CacheEvent> expected, List<String> diffs) {
+        boolean[] leaf = new boolean[leafSets * leafWays];
+        boolean[] sp = new boolean[superpage];
+        boolean[] wc = new boolean[walkEntries];
+        for (CacheEvent ev : expected) {
+            switch (ev.array()) {
+                case LEAF -> leaf[ev.set() * leafWays + ev.way()] = true;
+                case SUPERPAGE -> sp[ev.way()] = true;
+                case WALK -> wc[ev.way()] = true;
+            }
+        }
+        compareMask("leaf array (bit = set x ways + way)", leaf, pInvLeaf, diffs);
+        compareMask("superpage array", sp, pInvSuperpage, diffs);
+        if (walkEntries > 0) {
+            compareMask("walk cache", wc, pInvWalk, diffs);
+        }
+    }
+
+    private void compareMask(String what, boolean[] expected, int port, List<String> diffs) {
+        List<Integer> missing = new ArrayList<>();
+        List<Integer> extra = new ArrayList<>();
+        for (int i = 0; i < expected.length; i++) {
+            boolean actual = bitOf(port, i);
+            if (expected[i] && !actual) {
+                missing.add(i);
+            } else if (!expected[i] && actual) {
+                extra.add(i);
+            }
+        }
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            diffs.add("  invalidation applied in cycle " + cycle + ", " + what + ": entries the model clears but the "
+                    + "RTL kept " + missing + ", entries the RTL cleared but the model kept " + extra);
+        }
+    }
+
+    // ---- checks ---------------------------------------------------------------------------------
+
+    /** What the front end did with a check: answered from the cache, or started a walk. */
+    record Lookup(CheckOutcome hit, PendingWalk walk) {
+    }
+
+    /**
+     * The lookup of a check accepted in this cycle (not bypass, an implemented mode): probes the model and compares
+     * HIT/MISS, array, set, way and the walk-cache hit with the RTL's observation of this cycle. Returns empty for a
+     * PA-range fault (no probe: the RTL must report nothing either).
+     */
+    Optional<Lookup> lookup(CheckRequest req, List<String> diffs) {
+        lookupSeen = true;
+        recent.clear();
+        if (req.isBypass() || req.mode() == null) {
+            if (obs != null) {
+                diffs.add("  cache lookup: a " + (req.isBypass() ? "bypass/Bare" : "unimplemented-mode")
+                        + " check must not probe the cache, but the RTL reported " + obsText());
+            }
+            return Optional.empty();
+        }
+        CheckContext ctx = new CheckContext(req.sdid() & sdidMask, req.mode(), req.rootPpn(), req.be());
+        Optional<CheckOutcome> front = model.probe(ctx, req.pa(), req.need());
+        if (front.isPresent() && front.get().kind() != CheckOutcome.Kind.HIT) {
+            if (obs != null) {
+                diffs.add("  cache lookup: the model does not probe (" + front.get().kind() + ") but the RTL reported "
+                        + obsText());
+            }
+            return Optional.empty();
+        }
+        if (front.isPresent()) {
+            CacheEvent h = front.get().events().get(0);
+            recent.addAll(front.get().events());
+            int array = h.array() == ArrayId.LEAF ? 0 : 1;
+            if (obs == null || obs[2] != 0 || obs[3] != array || obs[5] != h.set() || obs[4] != h.way()) {
+                diffs.add("  cache lookup: expected " + h + " (array " + array + ", set " + h.set() + ", way "
+                        + h.way() + "), RTL reported " + obsText());
+            }
+            stats[(array == 0 ? Stat.HIT_LEAF : Stat.HIT_SUPERPAGE).ordinal()]++;
+            return Optional.of(new Lookup(front.get(), null));
+        }
+        PendingWalk pw = model.beginMiss(ctx, req.pa(), req.need());
+        recent.addAll(pw.events());
+        CacheEvent m = pw.events().get(0);
+        if (obs == null || obs[2] != 1 || obs[5] != m.set()) {
+            diffs.add("  cache lookup: expected MISS (leaf set " + m.set() + "), RTL reported " + obsText());
+        }
+        boolean wcHit = pw.walkHitWay() >= 0;
+        boolean rtlWcHit = value(pWcHit) != 0;
+        if (wcHit != rtlWcHit || (wcHit && value(pWcIndex) != pw.walkHitWay())) {
+            diffs.add("  walk cache: expected " + (wcHit ? "WALK_HIT entry " + pw.walkHitWay() + " (table level "
+                    + pw.startLevel() + ")" : "no walk-cache hit") + ", RTL reported "
+                    + (rtlWcHit ? "WALK_HIT entry " + value(pWcIndex) : "none"));
+        }
+        stats[Stat.MISS.ordinal()]++;
+        if (wcHit) {
+            stats[Stat.WALK_HIT.ordinal()]++;
+        }
+        return Optional.of(new Lookup(null, pw));
+    }
+
+    /** A walk's response handshake: the model finishes the walk and the RTL's fills of this cycle must match. */
+    CheckOutcome finishWalk(PendingWalk pw, List<String> diffs) {
+        fillSeen = true;
+        boolean invalidationNow = value(pInvApply) != 0;
+        CheckOutcome out = model.finishMiss(pw, invalidationNow);
+        recent.addAll(out.events());
+        List<String> expected = new ArrayList<>();
+        CacheEvent walkFill = null;
+        CacheEvent walkEvict = null;
+        CacheEvent leafFill = null;
+        CacheEvent leafEvict = null;
+        for (CacheEvent ev : out.events()) {
+            boolean walk = ev.array() == ArrayId.WALK;
+            if (ev.kind() == Kind.FILL) {
+                if (walk) {
+                    walkFill = ev;
+                } else {
+                    leafFill = ev;
+                }
+            } else if (ev.kind() == Kind.EVICT) {
+                if (walk) {
+                    walkEvict = ev;
+                } else {
+                    leafEvict = ev;
+                }
+            }
+            expected.add(ev.toString());
+        }
+        String rtl = fillText();
+        boolean same = (walkFill != null) == (value(pFillWalk) != 0)
+                && (walkFill == null || (value(pFillWalkWay) == walkFill.way()
+                        && (walkEvict != null) == (value(pFillWalkEvict) != 0)))
+                && (leafFill != null) == (value(pFillLeaf) != 0)
+                && (leafFill == null || (value(pFillLeafArray) == (leafFill.array() == ArrayId.LEAF ? 0 : 1)
+                        && value(pFillLeafSet) == leafFill.set() && value(pFillLeafWay) == leafFill.way()
+                        && (leafEvict != null) == (value(pFillLeafEvict) != 0)));
+        if (out.stale()) {
+            stats[Stat.STALE_WALKS.ordinal()]++;
+        }
+        if (invalidationNow && pw.result().cacheable() && !out.stale()) {
+            stats[Stat.FILLS_SUPPRESSED_SAME_CYCLE.ordinal()]++;
+        }
+        for (CacheEvent ev : out.events()) {
+            Stat st = ev.kind() == Kind.EVICT ? Stat.EVICT : ev.array() == ArrayId.WALK ? Stat.FILL_WALK
+                    : ev.array() == ArrayId.LEAF ? Stat.FILL_LEAF : Stat.FILL_SUPERPAGE;
+            stats[st.ordinal()]++;
+        }
+        if (!same) {
+            diffs.add("  cache fill at the walk's response: expected " + (expected.isEmpty() ? "none" : expected)
+                    + ", RTL reported " + rtl);
+        }
+        return out;
+    }
+
+    /** An invalidation the RTL accepted into its queue. */
+    void invalidationAccepted(long[] e, List<String> diffs) {
+        int flags = (int) e[2];
+        // inv_pa is paw bits wide: the RTL compares what the port carries
+        Invalidation inv = new Invalidation((flags & 1) != 0, e[6] & pawMask, (flags & 2) != 0, e[5]);
+        if (!model.minval(inv)) {
+            diffs.add("  the RTL accepted " + inv + " although the model's MINVAL.PA queue is full ("
+                    + model.params().minvalQueueDepth() + " entries)");
+        }
+    }
+
+    /** A sync the RTL acknowledged: every earlier invalidation must have been applied already. */
+    void syncAcknowledged(List<String> diffs) {
+        stats[Stat.SYNCS.ordinal()]++;
+        if (model.queuedCount() != 0) {
+            diffs.add("  sync_ack while " + model.queuedCount() + " invalidation(s) are still queued in the model");
+            model.sync();
+        }
+    }
+
+    /** The model's state, for reports. */
+    String snapshot() {
+        return model.snapshot().toString();
+    }
+
+    private String obsText() {
+        if (obs == null) {
+            return "no lookup event";
+        }
+        return (obs[2] == 0 ? "HIT" : obs[2] == 1 ? "MISS" : "kind " + obs[2]) + " array " + obs[3] + " set " + obs[5]
+                + " way " + obs[4];
+    }
+
+    private String fillText() {
+        List<String> l = new ArrayList<>();
+        if (value(pFillWalk) != 0) {
+            l.add((value(pFillWalkEvict) != 0 ? "EVICT+" : "") + "FILL WALK way=" + value(pFillWalkWay));
+        }
+        if (value(pFillLeaf) != 0) {
+            l.add((value(pFillLeafEvict) != 0 ? "EVICT+" : "") + "FILL " + (value(pFillLeafArray) == 0
+                    ? "LEAF set=" + value(pFillLeafSet) + " way=" : "SUPERPAGE way=") + value(pFillLeafWay));
+        }
+        return l.isEmpty() ? "none" : l.toString();
+    }
+}
