@@ -62,6 +62,22 @@ final class CacheScoreboard {
     private boolean lookupSeen;
     private boolean fillSeen;
 
+    private CosimHarness.CheckObserver observer;
+    /** The invalidations the RTL accepted and has not applied yet, oldest first (for observations). */
+    private final java.util.ArrayDeque<Invalidation> queued = new java.util.ArrayDeque<>();
+
+    void setObserver(CosimHarness.CheckObserver observer) {
+        this.observer = observer;
+    }
+
+    private void observe(CosimHarness.CacheStep step, CheckRequest req, List<CacheEvent> events, Invalidation inv,
+                         int walkReads, boolean sameCycle, boolean stale, long syncWait) {
+        if (observer != null) {
+            observer.onCache(new CosimHarness.CacheObservation(step, req, List.copyOf(events), inv, walkReads,
+                    sameCycle, stale, model.queuedCount(), syncWait));
+        }
+    }
+
     /** Event counters, indexed by {@link Stat}. */
     private final long[] stats = new long[Stat.values().length];
 
@@ -193,7 +209,11 @@ final class CacheScoreboard {
                     diffs.add("  the RTL applied an invalidation in cycle " + cycle + " but none is queued");
                 } else {
                     List<CacheEvent> cleared = model.applyNextQueued();
+                    Invalidation inv = queued.pollFirst();
                     compareCleared(cleared, diffs);
+                    if (diffs.isEmpty()) {
+                        observe(CosimHarness.CacheStep.INVALIDATION_APPLIED, null, cleared, inv, -1, false, false, -1);
+                    }
                     stats[Stat.INVALIDATIONS_APPLIED.ordinal()]++;
                     stats[Stat.ENTRIES_CLEARED.ordinal()] += cleared.size();
                 }
@@ -294,6 +314,9 @@ final class CacheScoreboard {
                         + h.way() + "), RTL reported " + obsText());
             }
             stats[(array == 0 ? Stat.HIT_LEAF : Stat.HIT_SUPERPAGE).ordinal()]++;
+            if (diffs.isEmpty()) {
+                observe(CosimHarness.CacheStep.LOOKUP, req, front.get().events(), null, -1, false, false, -1);
+            }
             return Optional.of(new Lookup(front.get(), null));
         }
         PendingWalk pw = model.beginMiss(ctx, req.pa(), req.need());
@@ -310,6 +333,9 @@ final class CacheScoreboard {
                     + (rtlWcHit ? "WALK_HIT entry " + value(pWcIndex) : "none"));
         }
         stats[Stat.MISS.ordinal()]++;
+        if (diffs.isEmpty()) {
+            observe(CosimHarness.CacheStep.LOOKUP, req, pw.events(), null, -1, false, false, -1);
+        }
         if (wcHit) {
             stats[Stat.WALK_HIT.ordinal()]++;
         }
@@ -363,7 +389,9 @@ final class CacheScoreboard {
                     : ev.array() == ArrayId.LEAF ? Stat.FILL_LEAF : Stat.FILL_SUPERPAGE;
             stats[st.ordinal()]++;
         }
-        if (!same) {
+        if (same) {
+            observe(CosimHarness.CacheStep.FILL, null, out.events(), null, -1, invalidationNow, out.stale(), -1);
+        } else {
             diffs.add("  cache fill at the walk's response: expected " + (expected.isEmpty() ? "none" : expected)
                     + ", RTL reported " + rtl);
         }
@@ -371,22 +399,28 @@ final class CacheScoreboard {
     }
 
     /** An invalidation the RTL accepted into its queue. */
-    void invalidationAccepted(long[] e, List<String> diffs) {
+    void invalidationAccepted(long[] e, List<String> diffs, int walkReads) {
         int flags = (int) e[2];
         // inv_pa is paw bits wide: the RTL compares what the port carries
         Invalidation inv = new Invalidation((flags & 1) != 0, e[6] & pawMask, (flags & 2) != 0, e[5]);
         if (!model.minval(inv)) {
             diffs.add("  the RTL accepted " + inv + " although the model's MINVAL.PA queue is full ("
                     + model.params().minvalQueueDepth() + " entries)");
+        } else {
+            queued.addLast(inv);
+            observe(CosimHarness.CacheStep.INVALIDATION_ACCEPTED, null, List.of(), inv, walkReads, false, false, -1);
         }
     }
 
     /** A sync the RTL acknowledged: every earlier invalidation must have been applied already. */
-    void syncAcknowledged(List<String> diffs) {
+    void syncAcknowledged(List<String> diffs, long waitCycles) {
         stats[Stat.SYNCS.ordinal()]++;
         if (model.queuedCount() != 0) {
             diffs.add("  sync_ack while " + model.queuedCount() + " invalidation(s) are still queued in the model");
             model.sync();
+            queued.clear();
+        } else {
+            observe(CosimHarness.CacheStep.SYNC, null, List.of(), null, -1, false, false, waitCycles);
         }
     }
 

@@ -78,6 +78,48 @@ public final class CosimHarness implements AutoCloseable {
      */
     public interface CheckObserver {
         void onCheck(CheckRequest request, LookupResult golden);
+
+        /**
+         * Called for every cache event that matched the RTL (cached checkers only; coverage of VERIFICATION-PLAN §5,
+         * cache bins). Default: ignored.
+         */
+        default void onCache(CacheObservation observation) {
+        }
+    }
+
+    /**
+     * One compared cache step, in the order the scoreboard drives the golden cache model.
+     *
+     * @param step        what happened
+     * @param request     the check (LOOKUP, FILL), else null
+     * @param events      the golden cache model's events of the step (HIT / MISS, WALK_HIT / EVICT, FILL /
+     *                    INVALIDATE ...), equal to what the RTL reported
+     * @param invalidation the operand (INVALIDATION_ACCEPTED, INVALIDATION_APPLIED), else null
+     * @param walkReads   MPTE reads the walk in flight had issued in that cycle, -1 when no walk was in flight
+     * @param sameCycleInvalidation FILL: an invalidation was applied in the fill cycle (R2: no fill)
+     * @param stale       FILL: the walk was stale (R1)
+     * @param queued      MINVAL.PA operands queued after the step
+     * @param syncWaitCycles SYNC: cycles from the sync's presentation to its acknowledgement, else -1
+     */
+    public record CacheObservation(CacheStep step, CheckRequest request,
+                                   java.util.List<io.mttkit.golden.cache.CacheEvent> events,
+                                   io.mttkit.golden.cache.Invalidation invalidation, int walkReads,
+                                   boolean sameCycleInvalidation, boolean stale, int queued,
+                                   long syncWaitCycles) {
+    }
+
+    /** Kinds of {@link CacheObservation}. */
+    public enum CacheStep {
+        /** a check probed the cache: HIT, or MISS [+ WALK_HIT]. */
+        LOOKUP,
+        /** a walk answered: its fills and evictions (possibly none). */
+        FILL,
+        /** the RTL accepted an invalidation into its MINVAL.PA queue. */
+        INVALIDATION_ACCEPTED,
+        /** the RTL applied the oldest queued invalidation: the entries it cleared. */
+        INVALIDATION_APPLIED,
+        /** the RTL acknowledged a sync. */
+        SYNC
     }
 
     /**
@@ -123,6 +165,8 @@ public final class CosimHarness implements AutoCloseable {
     private final long[] causes = new long[Cause.values().length];
     private final LookupResult golden = new LookupResult();
     private long requestIndexBase;
+    /** Cycle of the last request handshake (check or invalidation): the next item is presented one cycle later. */
+    private long lastHandshakeCycle = -1;
     private CheckObserver observer;
 
     // the check in flight (contract: one at a time, answered in order)
@@ -168,6 +212,9 @@ public final class CosimHarness implements AutoCloseable {
     /** Sets the observer told about every matched check ({@code null}: none). */
     public void setObserver(CheckObserver observer) {
         this.observer = observer;
+        if (cache != null) {
+            cache.setObserver(observer);
+        }
     }
 
     /**
@@ -298,8 +345,20 @@ public final class CosimHarness implements AutoCloseable {
         }
     }
 
+    /** MPTE reads issued so far by the walk in flight, -1 when none is. */
+    private int walkReads() {
+        return current != null && current.lookup != null && current.lookup.walk() != null ? current.reads.size() : -1;
+    }
+
     private void onEvent(long[] e) {
         int kind = (int) e[1];
+        if (kind == EventKind.ACCEPT || kind == EventKind.INV_ACCEPT || kind == EventKind.SYNC_ACK) {
+            long previous = lastHandshakeCycle;
+            lastHandshakeCycle = e[0];
+            if (kind == EventKind.SYNC_ACK) {
+                lastHandshakeCycle = previous; // the sync's own wait is measured from the item before it
+            }
+        }
         switch (kind) {
             case EventKind.ACCEPT -> {
                 if (current != null) {
@@ -316,14 +375,14 @@ public final class CosimHarness implements AutoCloseable {
             case EventKind.INV_ACCEPT -> {
                 if (cache != null) {
                     List<String> diffs = new ArrayList<>();
-                    cache.invalidationAccepted(e, diffs);
+                    cache.invalidationAccepted(e, diffs, walkReads());
                     cacheDiffs(diffs);
                 }
             }
             case EventKind.SYNC_ACK -> {
                 if (cache != null) {
                     List<String> diffs = new ArrayList<>();
-                    cache.syncAcknowledged(diffs);
+                    cache.syncAcknowledged(diffs, e[0] - lastHandshakeCycle - 1);
                     cacheDiffs(diffs);
                 }
             }
