@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # Generic-synthesis figures (yosys): cell count, flip-flops and logic depth per shipped configuration.
-#   scripts/synth-stats.sh [CONFIG ...]      default: every checker configuration
+#   scripts/synth-stats.sh [CONFIG[:key=value,...] ...]   default: the shipped configurations and the cache-less walkers
 # Prints one Markdown table row per configuration; docs/synthesis.md records the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v yosys >/dev/null 2>&1 || { echo "synth-stats: yosys not found: run scripts/setup.sh" >&2; exit 2; }
 configs=("$@")
-[ ${#configs[@]} -gt 0 ] || configs=(walker-rv64 walker-rv32)
+[ ${#configs[@]} -gt 0 ] || configs=(checker-rv64:formats=2 checker-rv64:formats=1 checker-rv32:formats=2 \
+  checker-rv32:formats=1 checker-rv64 walker-rv64 walker-rv32)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "| configuration | cells | flip-flops | logic depth (generic gates) |"
 echo "|---|---|---|---|"
 for c in "${configs[@]}"; do
-  out="$work/$c"
-  ./mtt gen --config "$c" --out "$out" >/dev/null
+  name=${c%%:*}
+  sets=()
+  if [[ "$c" == *:* ]]; then
+    IFS=, read -ra kv <<< "${c#*:}"
+    for x in "${kv[@]}"; do sets+=(--set "$x"); done
+  fi
+  out="$work/${c//[:=,]/_}"
+  ./mtt gen --config "$name" "${sets[@]}" --out "$out" >/dev/null
   top=$(basename "$(ls "$out"/MttChecker_*.v)" .v)
   yosys -q -p "read_verilog $out/*.v; synth -top $top -flatten; tee -q -o $out/stat.txt stat; tee -q -o $out/ltp.txt ltp -noff" >/dev/null
   cells=$(awk '/Number of cells/ {n=$4} END {print n}' "$out/stat.txt")
