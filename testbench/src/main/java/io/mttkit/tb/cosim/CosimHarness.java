@@ -167,6 +167,8 @@ public final class CosimHarness implements AutoCloseable {
     private long requestIndexBase;
     /** Cycle of the last request handshake (check or invalidation): the next item is presented one cycle later. */
     private long lastHandshakeCycle = -1;
+    /** Per sync of the current run, in order: the idle-gap cycles presented between the item before it and it. */
+    private final java.util.ArrayDeque<Long> syncIdleBefore = new java.util.ArrayDeque<>();
     private CheckObserver observer;
 
     // the check in flight (contract: one at a time, answered in order)
@@ -264,7 +266,17 @@ public final class CosimHarness implements AutoCloseable {
         RequestBuffer q = new RequestBuffer(Math.max(1, stream.size()));
         int idMask = (1 << params.idWidth()) - 1;
         int checkIndex = 0;
+        syncIdleBefore.clear();
+        long idleRun = 0;
         for (Stimulus s : stream) {
+            if (s instanceof Stimulus.Idle idle) {
+                idleRun += idle.cycles();
+            } else {
+                if (s instanceof Stimulus.Sync) {
+                    syncIdleBefore.addLast(idleRun);
+                }
+                idleRun = 0;
+            }
             if (s instanceof CheckRequest c) {
                 q.check(checkIndex++ & idMask, c.pa(), c.need(), c.sdid(), c.rawMode(), c.rootPpn(), c.be(),
                         c.bypass());
@@ -276,6 +288,7 @@ public final class CosimHarness implements AutoCloseable {
                 q.idle(idle.cycles());
             }
         }
+        lastHandshakeCycle = session.cycle() - 1; // the first item is presented in the session's next cycle
         int from = 0;
         while (from < q.size()) {
             RunResult r = session.run(q, from, Math.min(BATCH, q.size() - from), events, 0);
@@ -351,14 +364,15 @@ public final class CosimHarness implements AutoCloseable {
     }
 
     private void onEvent(long[] e) {
+        handle(e);
         int kind = (int) e[1];
         if (kind == EventKind.ACCEPT || kind == EventKind.INV_ACCEPT || kind == EventKind.SYNC_ACK) {
-            long previous = lastHandshakeCycle;
-            lastHandshakeCycle = e[0];
-            if (kind == EventKind.SYNC_ACK) {
-                lastHandshakeCycle = previous; // the sync's own wait is measured from the item before it
-            }
+            lastHandshakeCycle = e[0]; // the next item is presented in the following cycle
         }
+    }
+
+    private void handle(long[] e) {
+        int kind = (int) e[1];
         switch (kind) {
             case EventKind.ACCEPT -> {
                 if (current != null) {
@@ -382,7 +396,8 @@ public final class CosimHarness implements AutoCloseable {
             case EventKind.SYNC_ACK -> {
                 if (cache != null) {
                     List<String> diffs = new ArrayList<>();
-                    cache.syncAcknowledged(diffs, e[0] - lastHandshakeCycle - 1);
+                    long idle = syncIdleBefore.isEmpty() ? 0 : syncIdleBefore.pollFirst();
+                    cache.syncAcknowledged(diffs, e[0] - lastHandshakeCycle - 1 - idle);
                     cacheDiffs(diffs);
                 }
             }

@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.Cause;
@@ -14,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The non-cache coverage model of VERIFICATION-PLAN §5 for a cache-less checker configuration: defines every
- * bin that can be hit for the {@link WalkerParams} (so what is never hit is a named hole), and samples each
- * compared check from the request and the golden {@link LookupResult}. Groups:
+ * The coverage model of VERIFICATION-PLAN §5 for a checker configuration: defines every bin that can be hit for
+ * the {@link WalkerParams} (so what is never hit is a named hole), and samples each compared check from the
+ * request and the golden {@link LookupResult}. A cached checker (constructed with its {@link CacheShape}) adds the
+ * cache groups of {@link CacheCoverage}, sampled from the compared cache steps; a cache-less one has none (so
+ * it reports no cache holes). Non-cache groups:
  * <ul>
  * <li>{@value #CONFIG}: format × XLEN × mode (Bare and bypass included) × endianness;</li>
  * <li>{@value #RESULT}: {allow, deny} × leaf level × leaf kind × mode (a well-formed leaf decided);</li>
@@ -31,9 +34,8 @@ import java.util.List;
  *     {@code MPTE_RSVD_BITS} fault;</li>
  * <li>{@value #PA}: PA 0, max legal PA, first illegal PA (the {@code min(mode width, paw)} boundary), and each
  *     bit from that width to the port width set alone;</li>
- * <li>{@value #READS}: MPTE reads per walk × mode (the walk-cache hit depth dimension comes with a cache).</li>
+ * <li>{@value #READS}: MPTE reads per walk × mode (× walk-cache hit depth: {@link CacheCoverage#READS}).</li>
  * </ul>
- * Cache groups are added by another model on the same {@link CoverageDb}.
  */
 public final class CheckerCoverage implements CosimHarness.CheckObserver {
     public static final String CONFIG = "config";
@@ -51,17 +53,34 @@ public final class CheckerCoverage implements CosimHarness.CheckObserver {
 
     private final WalkerParams params;
     private final CoverageDb db;
+    /** The cache groups; null for a cache-less checker. */
+    private final CacheCoverage cache;
 
-    /** A model over a new database for {@code params}. */
+    /** A model of the cache-less checker for {@code params}, over a new database. */
     public CheckerCoverage(WalkerParams params) {
-        this(params, new CoverageDb("cache-less checker " + params));
+        this(params, (CacheShape) null);
     }
 
-    /** A model adding its bins to {@code db} (which may hold other groups). */
+    /**
+     * A model of the checker for {@code params} with a cache of {@code shape} ({@code null}: cache-less), over a new
+     * database whose configuration names both (so that only coverage of the same geometry merges).
+     */
+    public CheckerCoverage(WalkerParams params, CacheShape shape) {
+        this(params, shape, new CoverageDb(shape == null ? "cache-less checker " + params
+                : "cached checker " + params + " " + shape));
+    }
+
+    /** A model of the cache-less checker adding its bins to {@code db} (which may hold other groups). */
     public CheckerCoverage(WalkerParams params, CoverageDb db) {
+        this(params, null, db);
+    }
+
+    /** A model of the checker with a cache of {@code shape} ({@code null}: cache-less) adding its bins to {@code db}. */
+    public CheckerCoverage(WalkerParams params, CacheShape shape, CoverageDb db) {
         this.params = params;
         this.db = db;
         define();
+        this.cache = shape == null ? null : new CacheCoverage(params, shape, db);
     }
 
     /** The database the model counts into. */
@@ -206,8 +225,22 @@ public final class CheckerCoverage implements CosimHarness.CheckObserver {
 
     // ---- sampling ----------------------------------------------------------------------------------
 
+    /**
+     * Samples a compared cache step (cached checkers). A model built without a {@link CacheShape} has no cache bins
+     * and does not count cache steps: build it with the checker's shape ({@code CheckerLibrary.cache()}) to have them.
+     */
+    @Override
+    public void onCache(CosimHarness.CacheObservation observation) {
+        if (cache != null) {
+            cache.onCache(observation);
+        }
+    }
+
     @Override
     public void onCheck(CheckRequest req, LookupResult g) {
+        if (cache != null) {
+            cache.onCheck(req, g);
+        }
         if (req.bypass()) {
             db.hit(CONFIG, "bypass");
             return;
