@@ -2,18 +2,22 @@ package io.mttkit.tb.bench;
 
 import io.mttkit.bridge.Dut;
 import io.mttkit.bridge.PmpRegion;
+import io.mttkit.bridge.PortContract;
 import io.mttkit.bridge.Records;
 import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.Scenario;
 import io.mttkit.bridge.StimulusFile;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * Benchmark mode M3, the anti-pattern kept for reference: the checker driver re-implemented in Java on the
  * generic layer, one JNA call per port per cycle. It reproduces the C++ fast path exactly — same seeded
  * generator and draw order, same event records — so its event digest must equal M0's; that makes it also
- * a cross-check of the generic layer against the fast path.
+ * a cross-check of the generic layer against the fast path. That includes contract v2's extension observation
+ * ports: every cycle it peeks each of them (wide ones with {@code peekWide}) and writes one {@code OBSX} event per
+ * non-zero 64-bit word, in the order of docs/bridge.md "Contract v2" (after {@code OBS}, before {@code PMP_QUERY}).
  */
 final class PerCycleDriver {
     private final Dut dut;
@@ -23,6 +27,8 @@ final class PerCycleDriver {
     private long digest = Records.DIGEST_SEED;
     private long events;
     private long calls;
+    /** When set, every event as {cycle, word 1, x, y} (finding the first difference of two traces). */
+    private java.util.List<long[]> sink;
     private long lastReadDue;
     private final ArrayDeque<long[]> reads = new ArrayDeque<>();     // due, addr, tag, size, err
     private final ArrayDeque<long[]> pmpAnswers = new ArrayDeque<>(); // due, addr, ok
@@ -36,6 +42,8 @@ final class PerCycleDriver {
     private final int rspValid, rspReady, rspId, rspAllow, rspFault, rspCause, rspXwr, rspLevel, rspLeaf, rspUniform,
             rspCacheable, rspStale;
     private final int obsValid, obsKind, obsArray, obsSet, obsWay, obsState;
+    /** Contract v2 extension observation ports, in port-id order (the order their events are written in). */
+    private final List<PortContract.ObservationPort> obsx;
 
     PerCycleDriver(Dut dut, Scenario sc) {
         this.dut = dut;
@@ -92,6 +100,12 @@ final class PerCycleDriver {
         obsSet = dut.id("obs_set");
         obsWay = dut.id("obs_way");
         obsState = dut.id("obs_walker_state");
+        obsx = PortContract.observationExtensions(dut.ports());
+    }
+
+    /** Records every event from now on into {@code sink} as {cycle, word 1, x, y}. */
+    void recordInto(java.util.List<long[]> sink) {
+        this.sink = sink;
     }
 
     long digest() {
@@ -138,6 +152,9 @@ final class PerCycleDriver {
         long w1 = kind | (long) (b1 & 0xff) << 8 | (long) (b2 & 0xff) << 16 | (long) (b3 & 0xff) << 24 | (a32 & 0xffffffffL) << 32;
         digest = Records.digestWord(Records.digestWord(Records.digestWord(Records.digestWord(digest, cycle), w1), x), y);
         events++;
+        if (sink != null) {
+            sink.add(new long[] {cycle, w1, x, y});
+        }
     }
 
     void reset() {
@@ -216,6 +233,7 @@ final class PerCycleDriver {
                 emit(Records.EV_OBS, (int) peek(obsKind), (int) peek(obsArray), (int) peek(obsWay), peek(obsSet),
                         peek(obsState), 0);
             }
+            sampleExtensions();
             if (peek(pmpValid) != 0) {
                 long addr = peek(pmpAddr);
                 long size = peek(pmpSize);
@@ -270,6 +288,30 @@ final class PerCycleDriver {
             if (consumed) {
                 cur++;
                 started = false;
+            }
+        }
+    }
+
+    /** One OBSX event per non-zero 64-bit word of every extension port: ports by id, words ascending. */
+    private void sampleExtensions() {
+        for (PortContract.ObservationPort p : obsx) {
+            if (p.width() <= 64) {
+                long v = peek(p.id());
+                if (v != 0) {
+                    emit(Records.EV_OBSX, 0, 0, 0, p.id(), v, 0);
+                }
+                continue;
+            }
+            byte[] b = dut.peekWide(p.id()); // little-endian, (width + 7) / 8 bytes
+            calls++;
+            for (int w = 0; w < p.words(); w++) {
+                long v = 0;
+                for (int i = Math.min(8, b.length - 8 * w) - 1; i >= 0; i--) {
+                    v = v << 8 | (b[8 * w + i] & 0xFF);
+                }
+                if (v != 0) {
+                    emit(Records.EV_OBSX, w, 0, 0, p.id(), v, 0);
+                }
             }
         }
     }

@@ -348,7 +348,6 @@ final class CacheScoreboard {
         boolean invalidationNow = value(pInvApply) != 0;
         CheckOutcome out = model.finishMiss(pw, invalidationNow);
         recent.addAll(out.events());
-        List<String> expected = new ArrayList<>();
         CacheEvent walkFill = null;
         CacheEvent walkEvict = null;
         CacheEvent leafFill = null;
@@ -368,9 +367,7 @@ final class CacheScoreboard {
                     leafEvict = ev;
                 }
             }
-            expected.add(ev.toString());
         }
-        String rtl = fillText();
         boolean same = (walkFill != null) == (value(pFillWalk) != 0)
                 && (walkFill == null || (value(pFillWalkWay) == walkFill.way()
                         && (walkEvict != null) == (value(pFillWalkEvict) != 0)))
@@ -392,8 +389,8 @@ final class CacheScoreboard {
         if (same) {
             observe(CosimHarness.CacheStep.FILL, null, out.events(), null, -1, invalidationNow, out.stale(), -1);
         } else {
-            diffs.add("  cache fill at the walk's response: expected " + (expected.isEmpty() ? "none" : expected)
-                    + ", RTL reported " + rtl);
+            diffs.add("  cache fill at the walk's response: expected "
+                    + (out.events().isEmpty() ? "none" : out.events().toString()) + ", RTL reported " + fillText());
         }
         return out;
     }
