@@ -55,6 +55,42 @@ public final class HartMatrix {
         }
     }
 
+    /**
+     * One cell of the matrix, before it runs.
+     *
+     * @param mode           the MTT mode (its XLEN and format select the program build and the hart)
+     * @param xwr            the permission the tables grant the three probed regions
+     * @param firmwareTables the firmware builds the tables itself ({@link #firmwareCanBuild})
+     */
+    public record CellSpec(MttMode mode, int xwr, boolean firmwareTables) {
+        /** 32 or 64. */
+        public int xlen() {
+            return mode.xlen();
+        }
+    }
+
+    /**
+     * Every cell in run order: XLEN 32 then 64, each mode in declaration order, each permission of
+     * {@link SeedMatrix#PERMISSIONS}, the firmware-built variant right after its harness-built twin.
+     */
+    public static List<CellSpec> cells() {
+        List<CellSpec> out = new ArrayList<>();
+        for (int xlen : new int[] {32, 64}) {
+            for (MttMode mode : MttMode.values()) {
+                if (mode == MttMode.BARE || mode.xlen() != xlen) {
+                    continue;
+                }
+                for (int xwr : SeedMatrix.PERMISSIONS) {
+                    out.add(new CellSpec(mode, xwr, false));
+                    if (firmwareCanBuild(mode)) {
+                        out.add(new CellSpec(mode, xwr, true));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** The modes whose tables the matrix firmware can build itself ({@code programs/runtime/mpt_build.c}). */
     public static boolean firmwareCanBuild(MttMode mode) {
         return mode == MttMode.SMMPT34 || mode == MttMode.SMMPT43;
@@ -98,19 +134,11 @@ public final class HartMatrix {
     /** {@link #runAll(Path, Path, long)} with the program compiled for the C extension when {@code compressed}. */
     public static Result runAll(Path programsDir, Path cacheDir, long stride, boolean compressed) {
         List<Cell> cells = new ArrayList<>();
-        for (int xlen : new int[] {32, 64}) {
-            ElfFile elf = ElfFile.read(ProgramBuild.build(programsDir, "matrix", xlen, cacheDir, compressed));
-            for (MttMode mode : MttMode.values()) {
-                if (mode == MttMode.BARE || mode.xlen() != xlen) {
-                    continue;
-                }
-                for (int xwr : SeedMatrix.PERMISSIONS) {
-                    cells.add(runCell(elf, mode, xwr, stride));
-                    if (firmwareCanBuild(mode)) {
-                        cells.add(runCell(elf, mode, xwr, stride, true, UnaryOperator.identity()));
-                    }
-                }
-            }
+        java.util.Map<Integer, ElfFile> elves = new java.util.HashMap<>();
+        for (CellSpec spec : cells()) {
+            ElfFile elf = elves.computeIfAbsent(spec.xlen(),
+                    x -> ElfFile.read(ProgramBuild.build(programsDir, "matrix", x, cacheDir, compressed)));
+            cells.add(runCell(elf, spec.mode(), spec.xwr(), stride, spec.firmwareTables(), UnaryOperator.identity()));
         }
         long passed = cells.stream().filter(Cell::pass).count();
         return new Result(cells, passed + "/" + cells.size() + " cells passed");
@@ -127,6 +155,23 @@ public final class HartMatrix {
      */
     public static Cell runCell(ElfFile elf, MttMode mode, int xwr, long stride, boolean firmwareTables,
                                UnaryOperator<MttAccessCheck> wrap) {
+        if (wrap == null) {
+            throw new IllegalArgumentException("wrap must be given (UnaryOperator.identity() for none)");
+        }
+        return runCellAttached(elf, mode, xwr, stride, firmwareTables,
+                hart -> hart.setMttCheck(wrap.apply(hart.mttCheck())));
+    }
+
+    /**
+     * Runs one cell with {@code attach} called on the hart after the program is loaded and before the harness
+     * places the tables and parameters: the way a lockstep co-simulation installs its access check, listener
+     * and memory observer ({@code docs/lockstep.md}).
+     */
+    public static Cell runCellAttached(ElfFile elf, MttMode mode, int xwr, long stride, boolean firmwareTables,
+                                       java.util.function.Consumer<Hart> attach) {
+        if (attach == null) {
+            throw new IllegalArgumentException("attach must be given");
+        }
         if (stride < 1) {
             throw new IllegalArgumentException("stride must be at least 1, got " + stride);
         }
@@ -147,7 +192,7 @@ public final class HartMatrix {
         long params = elf.symbol("matrix_params");
         RunOptions opts = RunOptions.defaults().withMemory(memory).withMaxInstructions(2_000_000_000L)
                 .withSetup((hart, e) -> {
-                    hart.setMttCheck(wrap.apply(hart.mttCheck()));
+                    attach.accept(hart);
                     if (!firmwareTables) {
                         hart.memory().writeBytes(tables.base(), tables.image(), 0, tables.image().length);
                     }

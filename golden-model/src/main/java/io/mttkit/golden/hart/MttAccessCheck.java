@@ -9,8 +9,9 @@ import io.mttkit.golden.MttMode;
  * The hart calls it after translation and PMP have passed and takes an access fault of the original
  * access type when {@code out.allow()} is false.
  *
- * <p>{@link LookupAccessCheck} is the default (the golden {@link io.mttkit.golden.MttLookup}); a lockstep
- * co-simulation wraps it to send the same check to the RTL and compare.
+ * <p>{@link LookupAccessCheck} is the default (the golden {@link io.mttkit.golden.MttLookup}); RTL lockstep
+ * ({@code docs/lockstep.md}) replaces it with a check that answers with the same golden lookup and queues the
+ * request for the RTL checker.
  */
 @FunctionalInterface
 public interface MttAccessCheck {

@@ -4,6 +4,7 @@ import io.mttkit.golden.MpteReader;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,10 @@ import java.util.Map;
  * <p>An access outside every mapped range is a bus error: {@link #canAccess} says no and the hart raises
  * an access fault. Accesses are naturally aligned (the hart traps misaligned ones), so one never crosses
  * a page. Implements {@link MpteReader} so the MTT lookup reads its entries from the same bytes.
+ *
+ * <p>A co-simulation that mirrors some pages elsewhere (the RTL checker's memory in lockstep,
+ * {@code docs/lockstep.md}) marks them with {@link #watchPage} and is told before every write to a watched
+ * page ({@link #setWriteObserver}), while the old bytes are still in place.
  */
 public final class PageMemory implements MpteReader {
     private static final VarHandle LE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -38,6 +43,23 @@ public final class PageMemory implements MpteReader {
     private long lastPpn = -1;
     private byte[] lastPage;
     private Range lastRange;
+
+    /** Told before a write changes a watched page. */
+    @FunctionalInterface
+    public interface WriteObserver {
+        /**
+         * A write into page {@code ppn} is about to happen (the page still holds its old bytes).
+         *
+         * @param ppn the physical page number ({@code address >>> 12})
+         */
+        void beforeWrite(long ppn);
+    }
+
+    private WriteObserver writeObserver;
+    private final LongSet watched = new LongSet();
+    // one-entry cache of the last page written: most stores hit the page of the previous store
+    private long lastWritePpn = -1;
+    private boolean lastWriteWatched;
 
     /**
      * Maps {@code [base, base + size)}; both page aligned, non-empty, not overlapping another range.
@@ -67,6 +89,34 @@ public final class PageMemory implements MpteReader {
     /** The mapped ranges in the order they were added. */
     public List<Range> ranges() {
         return List.copyOf(ranges);
+    }
+
+    /**
+     * Sets the observer told before every write into a {@link #watchPage watched} page (null: none).
+     * Writes to pages that are not watched cost one compare with the last page written.
+     */
+    public void setWriteObserver(WriteObserver observer) {
+        this.writeObserver = observer;
+    }
+
+    /** Watches page {@code ppn}: writes to it are announced to the {@link #setWriteObserver observer}. */
+    public void watchPage(long ppn) {
+        watched.add(ppn);
+        lastWritePpn = -1;
+    }
+
+    /** True when page {@code ppn} is {@link #watchPage watched}. */
+    public boolean isWatched(long ppn) {
+        return watched.contains(ppn);
+    }
+
+    /**
+     * Copies the 4 KiB of page {@code ppn} (zeros when never written) into {@code dst} at {@code dstOffset}
+     * (absolute put; the buffer's position is not used).
+     */
+    public void copyPage(long ppn, ByteBuffer dst, int dstOffset) {
+        byte[] p = pages.get(ppn);
+        dst.put(dstOffset, p == null ? ZERO_PAGE : p, 0, 4096);
     }
 
     /** Number of 4 KiB pages allocated so far (written at least once). */
@@ -116,6 +166,9 @@ public final class PageMemory implements MpteReader {
 
     /** Little-endian write of the low {@code size} bytes of {@code value}. The caller checked {@link #canAccess}. */
     public void store(long addr, int size, long value) {
+        if (writeObserver != null) {
+            announceWrite(addr >>> 12);
+        }
         byte[] p = page(addr, true);
         int off = (int) (addr & 0xFFF);
         requireInPage(addr, off, size);
@@ -146,6 +199,9 @@ public final class PageMemory implements MpteReader {
             long a = addr + i;
             int off = (int) (a & 0xFFF);
             int n = Math.min(len - i, 4096 - off);
+            if (writeObserver != null) {
+                announceWrite(a >>> 12);
+            }
             System.arraycopy(bytes, from + i, page(a, true), off, n);
             i += n;
         }
@@ -162,6 +218,16 @@ public final class PageMemory implements MpteReader {
             i += n;
         }
         return out;
+    }
+
+    private void announceWrite(long ppn) {
+        if (ppn != lastWritePpn) {
+            lastWritePpn = ppn;
+            lastWriteWatched = watched.contains(ppn);
+        }
+        if (lastWriteWatched) {
+            writeObserver.beforeWrite(ppn);
+        }
     }
 
     private static void requireInPage(long addr, int off, int size) {
@@ -195,5 +261,63 @@ public final class PageMemory implements MpteReader {
             case 4 -> Integer.reverseBytes((int) v) & 0xFFFF_FFFFL;
             default -> Long.reverseBytes(v);
         };
+    }
+
+    /** An open-addressing set of page numbers (no boxing on the store path). */
+    private static final class LongSet {
+        private static final long EMPTY = -1; // never a page number: ppn = address >>> 12 < 2^52
+        private long[] slots = newSlots(64);
+        private int size;
+
+        private static long[] newSlots(int n) {
+            long[] a = new long[n];
+            java.util.Arrays.fill(a, EMPTY);
+            return a;
+        }
+
+        private static int slot(long v, int mask) {
+            long h = v * 0x9E37_79B9_7F4A_7C15L;
+            return (int) (h >>> 40) & mask;
+        }
+
+        boolean contains(long v) {
+            int mask = slots.length - 1;
+            for (int i = slot(v, mask); ; i = (i + 1) & mask) {
+                long s = slots[i];
+                if (s == v) {
+                    return true;
+                }
+                if (s == EMPTY) {
+                    return false;
+                }
+            }
+        }
+
+        void add(long v) {
+            if (contains(v)) {
+                return;
+            }
+            if (2 * (size + 1) > slots.length) {
+                long[] old = slots;
+                slots = newSlots(old.length * 2);
+                size = 0;
+                for (long o : old) {
+                    if (o != EMPTY) {
+                        insert(o);
+                    }
+                }
+            }
+            insert(v);
+        }
+
+        private void insert(long v) {
+            int mask = slots.length - 1;
+            int i = slot(v, mask);
+            while (slots[i] != EMPTY) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = v;
+            size++;
+        }
     }
 }

@@ -38,10 +38,16 @@ import picocli.CommandLine.Model.CommandSpec;
             "backpressure, bus-error injection and PMP regions over table pages. Every check's verdict (allow,",
             "cause, xwr, level, leaf/uniform size, cacheable), its exact ordered MPTE reads and PMP queries and its",
             "latency are compared with the golden model. Stops at the first mismatch with a full report.",
-            "The default is the shipped rv64-smmpt checker (walker + MTT cache); every cache event is compared as well."
+            "The default is the shipped rv64-smmpt checker (walker + MTT cache); every cache event is compared as well.",
+            "The run is made of worlds (one mode, one set of tables, up to 8000 checks), each seeded from (seed, mode,",
+            "world index) only: --jobs runs worlds on several threads and --shard K/N runs every N-th world, with results",
+            "identical to the plain run (combine shard reports with ./mtt merge; docs/scale-out.md)."
         },
         footer = {"", "Examples:", "  ./mtt regress", "  ./mtt regress --config rv32-smmtt --checks 1000000 --seed 7",
-            "  ./mtt regress --config checker-rv64 --set leafWays=8 --set rsvdTupleScope=1 --long", "  ./mtt regress --rtl my-checker/   # bring your own RTL (docs/byo-rtl.md)",
+            "  ./mtt regress --config checker-rv64 --set leafWays=8 --set rsvdTupleScope=1 --long",
+            "  ./mtt regress --rtl my-checker/   # bring your own RTL (docs/byo-rtl.md)",
+            "  ./mtt regress --checks 10000000 --jobs 2",
+            "  ./mtt regress --seed 7 --shard 0/3 --report out/s0   # ... 1/3, 2/3; then: ./mtt merge out/s0 out/s1 out/s2 --out out/all",
             "", "On a mismatch the report folder holds repro.tar.gz: ./mtt replay target/reports/regress/repro.tar.gz --waves"},
         mixinStandardHelpOptions = true)
 final class RegressCommand implements Callable<Integer> {
@@ -73,11 +79,29 @@ final class RegressCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: target/reports/regress).")
     Path reportDir;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run shard K of N (0 <= K < N): every world whose ordinal is K mod N. The N shards of a seed "
+                    + "together run exactly the unsharded run; combine their report folders with ./mtt merge.")
+    String shard;
+
+    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1",
+            description = "Threads running worlds (default ${DEFAULT-VALUE}; 1 .. 256); the results do not depend on it.")
+    int jobs;
+
     @Override
     public Integer call() throws IOException {
         long n = longRun ? 10_000_000L : checks;
         if (n < 1 || n > 1_000_000_000L) {
             throw new UserInputException("--checks: " + n + " is out of range (1 .. 1000000000)");
+        }
+        if (jobs < 1 || jobs > 256) {
+            throw new UserInputException("--jobs: " + jobs + " is out of range (1 .. 256)");
+        }
+        Regression.Shard part;
+        try {
+            part = shard == null ? Regression.Shard.ALL : Regression.Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--shard: " + e.getMessage());
         }
         Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
         Files.createDirectories(dir);
@@ -106,17 +130,22 @@ final class RegressCommand implements Callable<Integer> {
             what = config;
         }
         List<MttMode> modes = Regression.modesOf(lib.params());
-        out.printf("mtt regress: %s, %d checks over %s, seed %d%n", what, n,
-                modes.stream().map(MttMode::id).toList(), seed);
+        List<Regression.World> plan = Regression.plan(lib.params(), n);
+        long worlds = plan.stream().filter(w -> part.owns(w.ordinal())).count();
+        out.printf("mtt regress: %s, %d checks over %s, seed %d%s%s%n", what, n,
+                modes.stream().map(MttMode::id).toList(), seed,
+                part.count() > 1 ? ", shard " + part + " (" + worlds + " of " + plan.size() + " worlds)" : "",
+                jobs > 1 ? ", " + jobs + " jobs" : "");
         out.flush();
         long t0 = System.nanoTime();
         ProgressDisplay progress = ProgressDisplay.forConsole();
-        Regression.Result r = Regression.run(lib, seed, n, dir.resolve("repro.tar.gz"), progress);
+        Regression.Result r = Regression.run(lib, Regression.Options.of(seed, n).withShard(part).withJobs(jobs)
+                .withBundle(dir.resolve("repro.tar.gz")).withProgress(progress));
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
         WalkerParams params = lib.params();
 
-        writeJson(dir.resolve("report.json"), params, r, n, seconds);
+        writeJson(dir.resolve("report.json"), new RunInfo(what, params.toString(), seed, n, part), r, seconds);
         JUnitXml.write(dir.resolve("junit.xml"), "mtt.regress." + (rtl != null ? "rtl" : config),
                 List.of(new JUnitXml.Case("seed " + seed + ", " + n + " checks", seconds, r.firstMismatch())));
         if (r.firstMismatch() != null) {
@@ -126,23 +155,15 @@ final class RegressCommand implements Callable<Integer> {
         out.println();
         out.printf("checks: %d   mismatches: %d   checks/s: %.0f   (simulated cycles %d, MPTE reads %d)%n",
                 r.checks(), r.mismatches(), r.checksPerSecond(), r.cycles(), r.reads());
-        writeHtml(dir.resolve("report.html"), what, params, r, n, seconds);
+        writeHtml(dir.resolve("report.html"), new RunInfo(what, params.toString(), seed, n, part), r, seconds);
         if (r.coverage() != null) {
             r.coverage().write(dir.resolve("coverage.json"));
             out.println(r.coverage().summary(8));
         }
         if (lib.cache() != null) {
-            StringBuilder cache = new StringBuilder("cache events compared:");
-            for (int i = 0; i < r.cache().length; i++) {
-                cache.append(' ').append(CosimHarness.CACHE_STATS.get(i)).append('=').append(r.cache()[i]);
-            }
-            out.println(cache);
+            out.println(cacheLine(r));
         }
-        StringBuilder causes = new StringBuilder("causes:");
-        for (Cause c : Cause.values()) {
-            causes.append(' ').append(c.name()).append('=').append(r.causes()[c.ordinal()]);
-        }
-        out.println(causes);
+        out.println(causesLine(r));
         out.println(r.passed() ? "PASS: the RTL agreed with the golden model on every check"
                 : "FAIL: first mismatch above (also in " + dir.resolve("mismatch.txt") + ")");
         out.println("report: " + dir.toAbsolutePath().resolve("report.json")
@@ -151,13 +172,40 @@ final class RegressCommand implements Callable<Integer> {
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private void writeHtml(Path file, String what, WalkerParams params, Regression.Result r, long asked,
-                           double seconds) throws IOException {
+    /** The "cache events compared:" line: every cache counter by name. */
+    static String cacheLine(Regression.Result r) {
+        StringBuilder cache = new StringBuilder("cache events compared:");
+        for (int i = 0; i < r.cache().length; i++) {
+            cache.append(' ').append(CosimHarness.CACHE_STATS.get(i)).append('=').append(r.cache()[i]);
+        }
+        return cache.toString();
+    }
+
+    /** The "causes:" line: checks per cause. */
+    static String causesLine(Regression.Result r) {
+        StringBuilder causes = new StringBuilder("causes:");
+        for (Cause c : Cause.values()) {
+            causes.append(' ').append(c.name()).append('=').append(r.causes()[c.ordinal()]);
+        }
+        return causes.toString();
+    }
+
+    /**
+     * What a report describes besides the result: the checker (configuration name or RTL folder), its parameters,
+     * the seed, the checks asked for and the shard. Shard reports of one run agree on all but the shard index.
+     */
+    record RunInfo(String checker, String parameters, long seed, long checksAsked, Regression.Shard shard) {
+    }
+
+    static void writeHtml(Path file, RunInfo info, Regression.Result r, double seconds) throws IOException {
         Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("checker", what);
-        summary.put("parameters", params.toString());
-        summary.put("seed", Long.toString(seed));
-        summary.put("checks", r.checks() + " of " + asked);
+        summary.put("checker", info.checker());
+        summary.put("parameters", info.parameters());
+        summary.put("seed", Long.toString(info.seed()));
+        if (info.shard().count() > 1) {
+            summary.put("shard", info.shard().toString());
+        }
+        summary.put("checks", r.checks() + " of " + info.checksAsked());
         summary.put("mismatches", Long.toString(r.mismatches()));
         summary.put("checks/s", String.format("%.0f", r.checksPerSecond()));
         summary.put("simulated cycles", Long.toString(r.cycles()));
@@ -167,16 +215,22 @@ final class RegressCommand implements Callable<Integer> {
         for (Cause c : Cause.values()) {
             causes.put(c.name(), r.causes()[c.ordinal()]);
         }
-        HtmlReport.write(file, "mtt regress — " + what + ", seed " + seed, summary, causes, r.coverage(),
-                r.firstMismatch(), r.bundle() == null ? null : r.bundle().getFileName().toString());
+        HtmlReport.write(file, "mtt regress — " + info.checker() + ", seed " + info.seed(), summary, causes,
+                r.coverage(), r.firstMismatch(), r.bundle() == null ? null : r.bundle().getFileName().toString());
     }
 
-    private static void writeJson(Path file, WalkerParams params, Regression.Result r, long asked, double seconds)
-            throws IOException {
+    /**
+     * Writes {@code report.json}: the run (checker, parameters, seed, checks asked, shard), the totals, causes
+     * and cache counters by name, and the first mismatch; {@link #readJson} reads it back for {@code mtt merge}.
+     */
+    static void writeJson(Path file, RunInfo info, Regression.Result r, double seconds) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode o = json.createObjectNode();
-        o.put("configuration", params.toString());
-        o.put("checksAsked", asked);
+        o.put("checker", info.checker());
+        o.put("configuration", info.parameters());
+        o.put("seed", info.seed());
+        o.put("shard", info.shard().toString());
+        o.put("checksAsked", info.checksAsked());
         o.put("checks", r.checks());
         o.put("mismatches", r.mismatches());
         o.put("checksPerSecond", Math.round(r.checksPerSecond()));
@@ -194,6 +248,66 @@ final class RegressCommand implements Callable<Integer> {
         if (r.firstMismatch() != null) {
             o.put("firstMismatch", r.firstMismatch());
         }
+        if (r.bundle() != null) {
+            o.put("bundle", r.bundle().toAbsolutePath().toString());
+        }
         json.writeValue(file.toFile(), o);
+    }
+
+    /** A report folder read back: what it describes, its result (coverage from {@code coverage.json}) and wall time. */
+    record Report(Path dir, RunInfo info, Regression.Result result, double seconds) {
+    }
+
+    /**
+     * Reads the {@code report.json} and {@code coverage.json} of a report folder written by {@code mtt regress}.
+     *
+     * @throws UserInputException naming the file and what is wrong or missing
+     */
+    static Report readJson(Path dir) {
+        Path file = dir.resolve("report.json");
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(dir + ": no report.json; give the report folders mtt regress wrote (--report)");
+        }
+        com.fasterxml.jackson.databind.JsonNode o;
+        try {
+            o = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UserInputException(file + ": not valid JSON: " + e.getMessage());
+        }
+        for (String f : List.of("checker", "configuration", "seed", "shard", "checksAsked", "checks", "mismatches",
+                "checksPerSecond", "cycles", "reads", "seconds", "cacheEvents", "causes")) {
+            if (!o.hasNonNull(f)) {
+                throw new UserInputException(file + ": field '" + f + "' is missing (a report of an older mtt? rerun "
+                        + "mtt regress)");
+            }
+        }
+        Regression.Shard shard;
+        try {
+            shard = Regression.Shard.parse(o.get("shard").asText());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(file + ": " + e.getMessage());
+        }
+        long[] causes = new long[Cause.values().length];
+        for (Cause c : Cause.values()) {
+            causes[c.ordinal()] = o.get("causes").path(c.name()).asLong();
+        }
+        long[] cache = new long[CosimHarness.CACHE_STATS.size()];
+        for (int i = 0; i < cache.length; i++) {
+            cache[i] = o.get("cacheEvents").path(CosimHarness.CACHE_STATS.get(i)).asLong();
+        }
+        io.mttkit.tb.coverage.CoverageDb coverage;
+        try {
+            coverage = io.mttkit.tb.coverage.CoverageDb.read(dir.resolve("coverage.json"));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserInputException(dir.resolve("coverage.json") + ": " + e.getMessage());
+        }
+        String mismatch = o.hasNonNull("firstMismatch") ? o.get("firstMismatch").asText() : null;
+        Path bundle = o.hasNonNull("bundle") ? Path.of(o.get("bundle").asText()) : null;
+        Regression.Result r = new Regression.Result(o.get("checks").asLong(), o.get("mismatches").asLong(),
+                o.get("checksPerSecond").asDouble(), o.get("cycles").asLong(), o.get("reads").asLong(), causes,
+                mismatch, coverage, bundle, cache);
+        RunInfo info = new RunInfo(o.get("checker").asText(), o.get("configuration").asText(), o.get("seed").asLong(),
+                o.get("checksAsked").asLong(), shard);
+        return new Report(dir, info, r, o.get("seconds").asDouble());
     }
 }

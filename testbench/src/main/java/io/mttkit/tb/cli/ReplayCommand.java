@@ -20,11 +20,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "replay",
         header = "Reproduce a co-simulation mismatch from its repro bundle, optionally with waves.",
         description = {
-            "Rebuild the checker for the bundle's parameters (warning when the generator changed since), attach the",
-            "bundle's memory image, re-run its requests with the same latency, backpressure, bus-error and PMP",
-            "settings and the same seed, and compare every check with the golden model again. With --waves an FST",
-            "wave file around the failing request is written (open it with GTKWave). Exit 0 when the recorded",
-            "mismatch reproduces, 1 when it does not."
+            "Rebuild the checker for the bundle's parameters and cache shape (warning when the generator changed",
+            "since), attach the bundle's memory image, re-run its stream (checks, invalidations, syncs, idle gaps,",
+            "with the recorded table-entry writes between its parts) with the same latency, backpressure, bus-error",
+            "and PMP settings and the same seed, and compare every check and cache event with the golden model again;",
+            "the event digest tells whether the run was the same cycle for cycle. With --waves an FST wave file",
+            "around the failing check is written (open it with GTKWave). Exit 0 when the recorded mismatch",
+            "reproduces, 1 when it does not."
         },
         footer = {"", "Examples:", "  ./mtt replay target/reports/regress/repro.tar.gz",
             "  ./mtt replay target/reports/regress/repro.tar.gz --rtl my-checker/",
@@ -71,6 +73,8 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             }
         } catch (ReproBundleException e) {
+            throw new UserInputException(e.getMessage());
+        } catch (IllegalArgumentException e) { // --rtl of other parameters or another cache shape
             throw new UserInputException(e.getMessage());
         }
         out.print(outcome.summary(b));

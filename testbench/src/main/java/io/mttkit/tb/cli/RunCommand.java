@@ -7,10 +7,13 @@ import io.mttkit.golden.hart.HartRunner;
 import io.mttkit.golden.hart.RunOptions;
 import io.mttkit.golden.hart.RunResult;
 import io.mttkit.golden.hart.TraceEntry;
+import io.mttkit.tb.lockstep.LockstepOptions;
+import io.mttkit.tb.lockstep.LockstepRun;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,11 +30,16 @@ import picocli.CommandLine.Model.CommandSpec;
             "HTIF tohost, hits the instruction limit or the timeout. Every fetch, load, store, AMO and implicit",
             "page-table access below effective M is checked by the golden MTT lookup. The console output is",
             "printed as the program wrote it; the exit code is the program's (0 pass, else 1).",
-            "RTL lockstep (the same checks answered by the generated checker) arrives with the co-simulation."
+            "With --rtl every check is also answered, in lockstep, by the RTL checker of the configuration (built",
+            "by Verilator); a disagreement stops the run with a report and a repro bundle (docs/lockstep.md)."
         },
-        footer = {"", "Examples:", "  ./mtt run prog.elf", "  ./mtt run prog.elf --config rv32-smmtt --trace | less"},
+        footer = {"", "Examples:", "  ./mtt run prog.elf", "  ./mtt run prog.elf --config rv32-smmtt --trace | less",
+            "  ./mtt run prog.elf --rtl"},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
+    /** The shipped configurations, each one format at one XLEN. */
+    static final List<String> CONFIGS = List.of("rv64-smmpt", "rv64-smmtt", "rv32-smmpt", "rv32-smmtt");
+
     @Spec
     CommandSpec spec;
 
@@ -52,6 +60,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print the instruction trace (pc, disassembly, registers written, accesses and MTT verdicts).")
     boolean trace;
 
+    @Option(names = "--rtl", description = "Answer every check with the RTL checker of the configuration too, in lockstep.")
+    boolean rtl;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
+            description = "With --rtl: checks per bridge run at most (1 .. 65536, default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--bundle-dir", paramLabel = "DIR",
+            description = "With --rtl: where a mismatch's repro bundle goes (default: target/lockstep in the repository).")
+    Path bundleDir;
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(elf)) {
@@ -62,6 +81,13 @@ final class RunCommand implements Callable<Integer> {
         }
         if (timeoutSeconds != null && !(timeoutSeconds > 0)) {
             throw new UserInputException("--timeout: must be a positive number of seconds, got " + timeoutSeconds);
+        }
+        // option checks first: they are cheap and independent of the file
+        if (!rtl && (spec.commandLine().getParseResult().hasMatchedOption("--batch") || bundleDir != null)) {
+            throw new UserInputException("--batch and --bundle-dir apply to lockstep runs only: add --rtl");
+        }
+        if (batch < 1 || batch > 65_536) {
+            throw new UserInputException("--batch: " + batch + " is out of range (1 .. 65536)");
         }
         ElfFile file;
         try {
@@ -74,13 +100,27 @@ final class RunCommand implements Callable<Integer> {
         if (timeoutSeconds != null) {
             opts = opts.withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
         }
+        PrintWriter out = spec.commandLine().getOut();
         RunResult r;
+        LockstepRun.Outcome lockstep = null;
         try {
-            r = HartRunner.run(file, hc, opts);
+            if (rtl) {
+                lockstep = LockstepRun.run(file, hc, opts,
+                        new LockstepOptions(batch, 1, bundleDir != null ? bundleDir.toAbsolutePath()
+                                : SelftestCommand.repoRoot().resolve("target/lockstep")));
+                if (lockstep.mismatch() != null) {
+                    out.println(lockstep.mismatch().getMessage());
+                    out.println("mtt run: stopped by RTL lockstep at pc 0x" + Long.toHexString(lockstep.mismatch().pc()));
+                    out.flush();
+                    return ExitCodes.FAILURE;
+                }
+                r = lockstep.run();
+            } else {
+                r = HartRunner.run(file, hc, opts);
+            }
         } catch (IllegalArgumentException e) {
             throw new UserInputException(elf + ": " + e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
         for (TraceEntry t : r.trace()) {
             out.println(t);
         }
@@ -90,6 +130,9 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf("mtt run: %s after %d instructions (%d traps): %s%n", r.reason(), r.instret(), r.traps().size(),
                 r.message());
+        if (lockstep != null) {
+            out.println("mtt run: RTL lockstep: " + lockstep.stats());
+        }
         out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -13,18 +13,30 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Seeded random co-simulation of the generated cache-less checker against the golden model: for every mode the
- * configuration implements, tables from the golden {@code TableBuilder} over random regions, then phases of
- * random checks (PAs inside and outside the regions and above the PA width, random needs, bypass and Bare),
- * each phase in a fresh session with its own memory latency (1..8), backpressure, bus-error rate and PMP regions
- * over table pages, and with a few random table entries corrupted (random bits flipped; restored after the
- * phase). Everything follows from the seed.
+ * Seeded random co-simulation of a generated (or bring-your-own) checker against the golden model. The unit of work
+ * is a <em>world</em>: one mode, one set of random regions and the tables the golden {@code TableBuilder} builds
+ * over them, and {@value #PHASES_PER_WORLD} phases of {@value #PHASE_CHECKS} random checks (PAs inside and outside
+ * the regions and above the PA width, random needs, bypass and Bare), each phase in a fresh session with its own
+ * memory latency (1..8), backpressure, bus-error rate and PMP regions over table pages, and with a few random table
+ * entries corrupted (random bits flipped; restored after the phase). A cached checker's phases add the cache
+ * stimulus ({@link CacheStimulus}: locality, SDIDs, fences, table entries rewritten mid-stream), and a share of
+ * them are <em>clean</em> (no corruption, no PMP denial, no bus errors, PAs mostly inside the regions), so that
+ * hits, evictions and walk-cache hits are common.
+ *
+ * <p>Every world follows from (seed, mode, world index) alone ({@link #worldSeed}), never from the worlds run before
+ * it, so a run can be split into shards ({@link Shard}: world ordinal ≡ K mod N) and run on several threads
+ * ({@link Options#jobs()}) with results identical to the plain run: totals, causes, cache counters and coverage
+ * are sums over worlds, taken in world order (docs/scale-out.md).
  */
 public final class Regression {
     /** Checks per phase (one bridge session, one set of corrupted entries and PMP regions). */
-    static final int PHASE_CHECKS = 400;
-    /** Phases run on one set of regions and tables before a new random set is built. */
-    static final int PHASES_PER_WORLD = 20;
+    public static final int PHASE_CHECKS = 400;
+    /** Phases run on one set of regions and tables (one world). */
+    public static final int PHASES_PER_WORLD = 20;
+    /** Checks of a full world. */
+    public static final long WORLD_CHECKS = (long) PHASE_CHECKS * PHASES_PER_WORLD;
+    /** Percentage of a cached checker's phases that are clean (no corruption, PMP denial or bus errors). */
+    static final int CLEAN_PERCENT = 50;
 
     /** Outcome of a run. */
     public record Result(long checks, long mismatches, double checksPerSecond, long cycles, long reads,
@@ -34,6 +46,106 @@ public final class Regression {
         public boolean passed() {
             return mismatches == 0;
         }
+    }
+
+    /**
+     * Which worlds a run takes: those whose ordinal (position in {@link #plan}) is ≡ {@code index} mod
+     * {@code count}. Shards 0..count-1 together run every world exactly once.
+     *
+     * @param index this shard, 0 .. count-1
+     * @param count number of shards, ≥ 1
+     */
+    public record Shard(int index, int count) {
+        /** The whole run. */
+        public static final Shard ALL = new Shard(0, 1);
+
+        public Shard {
+            if (count < 1 || index < 0 || index >= count) {
+                throw new IllegalArgumentException("shard " + index + "/" + count + " does not exist: a run of N shards "
+                        + "has shards 0 .. N-1 (N >= 1)");
+            }
+        }
+
+        /**
+         * Parses {@code K/N}.
+         *
+         * @throws IllegalArgumentException naming what is wrong
+         */
+        public static Shard parse(String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})/(\\d{1,6})").matcher(text.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("shard '" + text + "' is not K/N (for example 0/4: the first of "
+                        + "four shards)");
+            }
+            return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+
+        /** Whether the world of this ordinal belongs to the shard. */
+        public boolean owns(int ordinal) {
+            return ordinal % count == index;
+        }
+
+        @Override
+        public String toString() {
+            return index + "/" + count;
+        }
+    }
+
+    /**
+     * How to run.
+     *
+     * @param seed       the seed; same seed, same worlds
+     * @param checks     checks asked for (split evenly over the configuration's modes), ≥ 1
+     * @param shard      which worlds to run
+     * @param jobs       threads running worlds (one bridge session per thread at a time), ≥ 1; the result does
+     *                   not depend on it
+     * @param bundleFile where to write the repro bundle of the first mismatch, or {@code null} for none
+     * @param progress   told after every phase
+     */
+    public record Options(long seed, long checks, Shard shard, int jobs, java.nio.file.Path bundleFile,
+                          Progress progress) {
+        public Options {
+            if (checks < 1) {
+                throw new IllegalArgumentException("a run needs at least one check, got " + checks);
+            }
+            if (jobs < 1) {
+                throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+            }
+            java.util.Objects.requireNonNull(shard, "shard");
+            java.util.Objects.requireNonNull(progress, "progress");
+        }
+
+        /** The whole run on one thread, no bundle, no progress. */
+        public static Options of(long seed, long checks) {
+            return new Options(seed, checks, Shard.ALL, 1, null, Progress.NONE);
+        }
+
+        public Options withShard(Shard s) {
+            return new Options(seed, checks, s, jobs, bundleFile, progress);
+        }
+
+        public Options withJobs(int j) {
+            return new Options(seed, checks, shard, j, bundleFile, progress);
+        }
+
+        public Options withBundle(java.nio.file.Path file) {
+            return new Options(seed, checks, shard, jobs, file, progress);
+        }
+
+        public Options withProgress(Progress p) {
+            return new Options(seed, checks, shard, jobs, bundleFile, p);
+        }
+    }
+
+    /**
+     * One unit of work.
+     *
+     * @param ordinal position in the run's plan (what shards split on)
+     * @param mode    the mode
+     * @param index   index among the mode's worlds (what, with the seed and mode, seeds the world)
+     * @param checks  checks of the world (at most {@link #WORLD_CHECKS})
+     */
+    public record World(int ordinal, MttMode mode, int index, long checks) {
     }
 
     private Regression() {}
@@ -63,7 +175,7 @@ public final class Regression {
         return run(lib, seed, checks, bundleFile, Progress.NONE);
     }
 
-    /** Told after every phase how far a run is; the CLI shows it. */
+    /** Told after every phase how far a run is; the CLI shows it. Called from one thread at a time. */
     @FunctionalInterface
     public interface Progress {
         Progress NONE = (done, total, mode) -> { };
@@ -74,60 +186,279 @@ public final class Regression {
     /** As {@link #run(CheckerLibrary, long, long, java.nio.file.Path)}, reporting progress after every phase. */
     public static Result run(CheckerLibrary lib, long seed, long checks, java.nio.file.Path bundleFile,
                              Progress progress) {
-        WalkerParams params = lib.params();
-        io.mttkit.tb.coverage.CheckerCoverage coverage = new io.mttkit.tb.coverage.CheckerCoverage(params);
+        return run(lib, Options.of(seed, checks).withBundle(bundleFile).withProgress(progress));
+    }
+
+    /**
+     * The worlds of a run of {@code checks} checks: for every mode in {@link #modesOf} order, {@code checks / modes}
+     * checks (at least 1) split evenly over as few worlds as hold at most {@link #WORLD_CHECKS} each (sizes differ
+     * by at most one check, so that shards and threads get equal shares).
+     */
+    public static List<World> plan(WalkerParams params, long checks) {
         List<MttMode> modes = modesOf(params);
         long perMode = Math.max(1, checks / modes.size());
+        long worlds = (perMode + WORLD_CHECKS - 1) / WORLD_CHECKS;
+        List<World> out = new ArrayList<>();
+        for (MttMode mode : modes) {
+            for (int index = 0; index < worlds; index++) {
+                long size = perMode / worlds + (index < perMode % worlds ? 1 : 0);
+                out.add(new World(out.size(), mode, index, size));
+            }
+        }
+        return out;
+    }
+
+    /** The seed of a world: from the run's seed, the mode and the world's index alone (never from other worlds). */
+    public static long worldSeed(long seed, MttMode mode, int index) {
+        return mix(mix(mix(seed) ^ mode.ordinal()) ^ index);
+    }
+
+    /** MurmurHash3's 64-bit finaliser over {@code x} plus the golden gamma: distinct inputs, spread outputs. */
+    private static long mix(long x) {
+        long z = x + 0x9E37_79B9_7F4A_7C15L;
+        z = (z ^ (z >>> 33)) * 0xFF51_AFD7_ED55_8CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CE_B9FE_1A85_EC53L;
+        return z ^ (z >>> 33);
+    }
+
+    /**
+     * Runs the worlds of {@code o.shard()} on {@code o.jobs()} threads; stops at the first mismatch (in world
+     * order: worlds after the failing one are dropped, worlds before it are completed, so the result is the one
+     * {@code jobs = 1} gives) and returns its report.
+     */
+    public static Result run(CheckerLibrary lib, Options o) {
+        List<World> worlds = new ArrayList<>();
+        for (World w : plan(lib.params(), o.checks())) {
+            if (o.shard().owns(w.ordinal())) {
+                worlds.add(w);
+            }
+        }
+        long total = worlds.stream().mapToLong(World::checks).sum();
+        Progress progress = synchronizedProgress(o.progress(), total);
+        long t0 = System.nanoTime();
+        List<WorldResult> results = o.jobs() == 1 || worlds.size() < 2
+                ? runInOrder(lib, o.seed(), worlds, progress)
+                : runParallel(lib, o.seed(), worlds, Math.min(o.jobs(), worlds.size()), progress);
+        double s = Math.max((System.nanoTime() - t0) / 1e9, 1e-9);
+        return combine(lib, results, s, o.bundleFile());
+    }
+
+    /** One world's outcome (up to and including its failing phase, if any). */
+    private record WorldResult(long checks, long cycles, long reads, long[] causes, long[] cache,
+                               io.mttkit.tb.coverage.CoverageDb coverage, String report,
+                               io.mttkit.tb.repro.ReproBundle failure) {
+        boolean failed() {
+            return report != null;
+        }
+    }
+
+    private static Progress synchronizedProgress(Progress p, long total) {
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        Object lock = new Object();
+        return (n, ignored, mode) -> {
+            long d = done.addAndGet(n);
+            synchronized (lock) {
+                p.update(d, total, mode);
+            }
+        };
+    }
+
+    private static List<WorldResult> runInOrder(CheckerLibrary lib, long seed, List<World> worlds, Progress progress) {
+        List<WorldResult> out = new ArrayList<>();
+        for (World w : worlds) {
+            WorldResult r = runWorld(lib, seed, w, progress, () -> false);
+            out.add(r);
+            if (r.failed()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Worlds on {@code jobs} threads. Each world runs wholly on one thread (its sessions are confined to it,
+     * docs/bridge.md); results are taken in world order and the first failure drops every later world.
+     */
+    private static List<WorldResult> runParallel(CheckerLibrary lib, long seed, List<World> worlds, int jobs,
+                                                 Progress progress) {
+        java.util.concurrent.atomic.AtomicInteger firstFailure = new java.util.concurrent.atomic.AtomicInteger(
+                Integer.MAX_VALUE);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "mtt-regress-world");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<WorldResult>> futures = new ArrayList<>();
+            for (int i = 0; i < worlds.size(); i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    if (k > firstFailure.get()) {
+                        return null; // a world before it failed: this one is not part of the result
+                    }
+                    WorldResult r = runWorld(lib, seed, worlds.get(k), progress, () -> k > firstFailure.get());
+                    if (r.failed()) {
+                        firstFailure.accumulateAndGet(k, Math::min);
+                    }
+                    return r;
+                }));
+            }
+            List<WorldResult> out = new ArrayList<>();
+            for (java.util.concurrent.Future<WorldResult> f : futures) {
+                WorldResult r = f.get();
+                out.add(r);
+                if (r.failed()) {
+                    break;
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the regression's worlds", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs one world, phase after phase, until its checks are done, its first mismatch, or {@code cancelled}
+     * (checked between phases; the partial result is then discarded by the caller).
+     */
+    private static WorldResult runWorld(CheckerLibrary lib, long seed, World w, Progress progress,
+                                        java.util.function.BooleanSupplier cancelled) {
+        io.mttkit.tb.coverage.CheckerCoverage coverage =
+                new io.mttkit.tb.coverage.CheckerCoverage(lib.params(), lib.cache());
+        long[] causes = new long[io.mttkit.golden.Cause.values().length];
+        long[] cacheStats = new long[CosimHarness.CACHE_STATS.size()];
         long done = 0;
         long cycles = 0;
         long reads = 0;
-        long[] causes = new long[io.mttkit.golden.Cause.values().length];
-        long[] cacheStats = new long[CosimHarness.CACHE_STATS.size()];
-        long t0 = System.nanoTime();
-        ModeRun run = null;
+        WorldRun run = new WorldRun(lib, w.mode(), worldSeed(seed, w.mode(), w.index()));
         try {
-            for (int m = 0; m < modes.size(); m++) {
-                MttMode mode = modes.get(m);
-                SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + mode.ordinal());
-                long left = perMode;
-                for (int phase = 0; left > 0; phase++) {
-                    if (phase % PHASES_PER_WORLD == 0) {
-                        run = new ModeRun(lib, mode, rnd); // fresh regions and tables now and then
-                    }
-                    int n = (int) Math.min(PHASE_CHECKS, left);
-                    CosimHarness.Totals t = run.phase(n, seed, coverage);
-                    done += t.checks();
-                    cycles += t.cycles();
-                    reads += t.reads();
-                    for (int i = 0; i < causes.length; i++) {
-                        causes[i] += t.causes()[i];
-                    }
-                    for (int i = 0; i < cacheStats.length; i++) {
-                        cacheStats[i] += t.cache()[i];
-                    }
-                    left -= n;
-                    progress.update(done, perMode * modes.size(), mode);
+            for (long left = w.checks(); left > 0 && !cancelled.getAsBoolean(); ) {
+                int n = (int) Math.min(PHASE_CHECKS, left);
+                CosimHarness.Totals t = run.phase(n, seed, coverage);
+                done += t.checks();
+                cycles += t.cycles();
+                reads += t.reads();
+                for (int i = 0; i < causes.length; i++) {
+                    causes[i] += t.causes()[i];
                 }
+                for (int i = 0; i < cacheStats.length; i++) {
+                    cacheStats[i] += t.cache()[i];
+                }
+                left -= n;
+                progress.update(t.checks(), 0, w.mode());
             }
         } catch (CosimMismatchException e) {
-            if (run != null && run.failure != null && run.failure.failingIndex() > 0) {
+            if (run.failure != null && run.failure.failingIndex() > 0) {
                 done += run.failure.failingIndex(); // the checks of the failing phase that matched
             }
-            double s = (System.nanoTime() - t0) / 1e9;
-            String report = e.getMessage();
-            java.nio.file.Path written = null;
-            if (bundleFile != null && run != null && run.failure != null) {
-                try {
-                    written = io.mttkit.tb.repro.ReproBundle.writeWithDigest(run.failure, lib.library(), bundleFile);
-                    report += "repro bundle: " + written.toAbsolutePath() + " (mtt replay " + written + " [--waves])\n";
-                } catch (java.io.IOException | RuntimeException w) {
-                    report += "repro bundle NOT written to " + bundleFile + ": " + w.getMessage() + "\n";
+            return new WorldResult(done, cycles, reads, causes, cacheStats, coverage.db(), e.getMessage(), run.failure);
+        }
+        return new WorldResult(done, cycles, reads, causes, cacheStats, coverage.db(), null, null);
+    }
+
+    /** Sums the worlds (in world order) and writes the bundle of the failing one, if any. */
+    private static Result combine(CheckerLibrary lib, List<WorldResult> worlds, double seconds,
+                                  java.nio.file.Path bundleFile) {
+        io.mttkit.tb.coverage.CoverageDb coverage =
+                new io.mttkit.tb.coverage.CheckerCoverage(lib.params(), lib.cache()).db();
+        long[] causes = new long[io.mttkit.golden.Cause.values().length];
+        long[] cacheStats = new long[CosimHarness.CACHE_STATS.size()];
+        long checks = 0;
+        long cycles = 0;
+        long reads = 0;
+        WorldResult failed = null;
+        for (WorldResult w : worlds) {
+            checks += w.checks();
+            cycles += w.cycles();
+            reads += w.reads();
+            for (int i = 0; i < causes.length; i++) {
+                causes[i] += w.causes()[i];
+            }
+            for (int i = 0; i < cacheStats.length; i++) {
+                cacheStats[i] += w.cache()[i];
+            }
+            coverage.merge(w.coverage());
+            if (w.failed()) {
+                failed = w;
+            }
+        }
+        if (failed == null) {
+            return new Result(checks, 0, checks / seconds, cycles, reads, causes, null, coverage, null, cacheStats);
+        }
+        String report = failed.report();
+        java.nio.file.Path written = null;
+        if (bundleFile != null && failed.failure() != null) {
+            try {
+                written = io.mttkit.tb.repro.ReproBundle.writeWithDigest(failed.failure(), lib.library(), bundleFile);
+                report += "repro bundle: " + written.toAbsolutePath() + " (mtt replay " + written + " [--waves])\n";
+            } catch (java.io.IOException | RuntimeException w) {
+                report += "repro bundle NOT written to " + bundleFile + ": " + w.getMessage() + "\n";
+            }
+        }
+        return new Result(checks, 1, checks / seconds, cycles, reads, causes, report, coverage, written, cacheStats);
+    }
+
+    /**
+     * The sum of several runs' results (the shards of one run, in shard order): checks, mismatches, cycles, reads,
+     * causes, cache counters and coverage add up; the first mismatch and bundle are the first shard's that has
+     * one; checks per second is the total over the summed wall times.
+     *
+     * @throws IllegalArgumentException when the coverage databases differ in configuration or bins
+     */
+    public static Result merge(List<Result> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to merge");
+        }
+        long[] causes = new long[parts.get(0).causes().length];
+        long[] cache = new long[parts.get(0).cache().length];
+        io.mttkit.tb.coverage.CoverageDb coverage = null;
+        long checks = 0;
+        long mismatches = 0;
+        long cycles = 0;
+        long reads = 0;
+        double seconds = 0;
+        String first = null;
+        java.nio.file.Path bundle = null;
+        for (Result r : parts) {
+            if (r.causes().length != causes.length || r.cache().length != cache.length) {
+                throw new IllegalArgumentException("cannot merge results with different cause or cache counter lists");
+            }
+            checks += r.checks();
+            mismatches += r.mismatches();
+            cycles += r.cycles();
+            reads += r.reads();
+            seconds += r.checksPerSecond() > 0 ? r.checks() / r.checksPerSecond() : 0;
+            for (int i = 0; i < causes.length; i++) {
+                causes[i] += r.causes()[i];
+            }
+            for (int i = 0; i < cache.length; i++) {
+                cache[i] += r.cache()[i];
+            }
+            if (r.coverage() != null) {
+                if (coverage == null) {
+                    coverage = io.mttkit.tb.coverage.CoverageDb.fromJson(r.coverage().toJson(), "merge");
+                } else {
+                    coverage.merge(r.coverage());
                 }
             }
-            return new Result(done, 1, done / s, cycles, reads, causes, report, coverage.db(), written, cacheStats);
+            if (first == null && r.firstMismatch() != null) {
+                first = r.firstMismatch();
+                bundle = r.bundle();
+            }
         }
-        double s = (System.nanoTime() - t0) / 1e9;
-        return new Result(done, 0, done / s, cycles, reads, causes, null, coverage.db(), null, cacheStats);
+        return new Result(checks, mismatches, seconds > 0 ? checks / seconds : 0, cycles, reads, causes, first,
+                coverage, bundle, cache);
     }
 
     /** The golden modes a configuration implements (both formats where built), in declaration order. */
@@ -145,18 +476,19 @@ public final class Regression {
         return out;
     }
 
-    /** The random run of one mode: its world, and phase after phase of checks. */
-    private static final class ModeRun {
+    /** The random run of one world: its regions and tables, and phase after phase of checks. */
+    private static final class WorldRun {
         private final CheckerLibrary lib;
         private final WalkerParams params;
         private final MttMode mode;
         private final SplittableRandom rnd;
+        private final long worldSeed;
         private final TableWorld world;
         private final List<Region> regions;
         private final boolean bigEndian;
         private final long paMask;
         private int phase;
-        /** The failing phase, captured at a mismatch (memory as it was, corrupted entries included). */
+        /** The failing phase, captured at a mismatch (memory at the phase start, corrupted entries included). */
         private io.mttkit.tb.repro.ReproBundle failure;
         /**
          * Draws for the targeted stimulus added after the mutation run (field-shaped entries, top-of-range root PPNs):
@@ -164,16 +496,19 @@ public final class Regression {
          * other draw of {@link #rnd} as before.
          */
         private final SplittableRandom shapes;
-        /** Draws of the cache stimulus (locality, fences): a stream of its own, so cache-less runs stay as they were. */
+        /** Draws of the cache stimulus (locality, fences, clean phases): a stream of its own, unused by cache-less runs. */
         private SplittableRandom cacheStream;
         /** PAs whose walk reads a corrupted entry or crosses a PMP region (checked more often). */
         private final List<Long> hot = new ArrayList<>();
+        /** The phase being built is clean: PAs mostly inside the regions. */
+        private boolean clean;
 
-        ModeRun(CheckerLibrary lib, MttMode mode, SplittableRandom rnd) {
+        WorldRun(CheckerLibrary lib, MttMode mode, long worldSeed) {
             this.lib = lib;
             this.params = lib.params();
             this.mode = mode;
-            this.rnd = rnd;
+            this.worldSeed = worldSeed;
+            this.rnd = new SplittableRandom(worldSeed);
             this.bigEndian = params.bigEndianSupport() && rnd.nextBoolean();
             this.paMask = params.paWidth() == 64 ? -1L : (1L << params.paWidth()) - 1;
             // Regions inside [0, 2^32) minus the table area, so that 34-bit modes fit as well.
@@ -197,52 +532,74 @@ public final class Regression {
             this.shapes = new SplittableRandom(h);
         }
 
+        /**
+         * One phase of {@code n} checks in a fresh session. A cached checker's phase is clean
+         * ({@value #CLEAN_PERCENT} %): no corrupted entries, no PMP regions, no bus errors and PAs mostly inside the
+         * regions, so that walks succeed and fill the cache; the others fault in every way the walker can. Both
+         * rewrite a few entries halfway through the stream, without a fence (stale cached entries).
+         */
         CosimHarness.Totals phase(int n, long seed, CosimHarness.CheckObserver observer) {
+            CacheStimulus cs = lib.cache() == null ? null : new CacheStimulus(cacheRnd(), params, lib.cache());
+            clean = cs != null && cs.rnd().nextInt(100) < CLEAN_PERCENT;
             int lmin = 1 + rnd.nextInt(8);
             int lmax = lmin + rnd.nextInt(9 - lmin);
             boolean stalls = rnd.nextInt(3) == 0;
             int busErrors = rnd.nextInt(3) == 0 ? 5 + rnd.nextInt(30) : 0;
             boolean pmpDefault = rnd.nextInt(10) != 0;
-            CosimHarness.Settings s = new CosimHarness.Settings(seed ^ ((long) mode.ordinal() << 40) ^ phase++,
-                    lmin, lmax, stalls ? 50 + rnd.nextInt(200) : 0, stalls ? 50 + rnd.nextInt(200) : 0, busErrors,
-                    pmpDefault);
+            if (clean) {
+                busErrors = 0;
+                pmpDefault = true;
+            }
+            CosimHarness.Settings s = new CosimHarness.Settings(mix(worldSeed + phase++), lmin, lmax,
+                    stalls ? 50 + rnd.nextInt(200) : 0, stalls ? 50 + rnd.nextInt(200) : 0, busErrors, pmpDefault);
             hot.clear();
-            List<long[]> restore = corrupt(rnd.nextInt(24));
+            int corruptions = rnd.nextInt(24);
+            List<long[]> restore = corrupt(clean ? 0 : corruptions);
+            List<PmpRegion> pmp = pmpRegions(pmpDefault);
+            if (clean) {
+                pmp = List.of();
+            }
+            List<Stimulus> stream = new ArrayList<>(n + n / 8);
+            for (int i = 0; i < n; i++) {
+                CheckRequest c = cs == null ? randomCheck() : cs.check(this::randomCheck);
+                stream.add(c);
+                if (cs != null) {
+                    cs.fences(stream);
+                }
+            }
+            List<io.mttkit.tb.repro.PhaseStream.EntryWrite> writes = new ArrayList<>();
+            if (cs != null) {
+                // two halves with table entries rewritten in between and no fence: cached entries go stale, and the
+                // RTL must use (or drop) them exactly as the golden cache model does. Drawn now, applied by the run.
+                int half = stream.size() / 2;
+                List<long[]> old = corrupt(1 + cs.rnd().nextInt(clean ? 2 : 4));
+                for (long[] o : old) {
+                    writes.add(new io.mttkit.tb.repro.PhaseStream.EntryWrite(half, o[0], world.entryBytes(),
+                            world.readEntry(o[0])));
+                }
+                for (int i = old.size() - 1; i >= 0; i--) {
+                    world.writeEntry(old.get(i)[0], old.get(i)[1]);
+                }
+            }
+            io.mttkit.tb.repro.PhaseStream ps = new io.mttkit.tb.repro.PhaseStream(stream, writes);
             try (CosimHarness h = new CosimHarness(lib, world.memory(), s)) {
-                List<PmpRegion> pmp = pmpRegions(pmpDefault);
                 h.setPmpRegions(pmp);
                 h.setObserver(observer);
-                List<CheckRequest> checks = new ArrayList<>(n);
-                List<Stimulus> stream = new ArrayList<>(n + n / 8);
-                CacheStimulus cs = lib.cache() == null ? null : new CacheStimulus(cacheRnd(), params, lib.cache());
-                for (int i = 0; i < n; i++) {
-                    CheckRequest c = cs == null ? randomCheck() : cs.check(this::randomCheck);
-                    checks.add(c);
-                    stream.add(c);
-                    if (cs != null) {
-                        cs.fences(stream);
-                    }
-                }
+                io.mttkit.tb.repro.PhaseStream.Run run = ps.start(h, world.memory());
                 try {
-                    if (cs == null) {
-                        h.run(checks);
-                    } else {
-                        // two halves with table entries rewritten in between and no fence: cached entries go stale,
-                        // and the RTL must use (or drop) them exactly as the golden cache model does
-                        int half = stream.size() / 2;
-                        h.run(stream.subList(0, half));
-                        restore.addAll(corrupt(1 + cs.rnd().nextInt(4)));
-                        h.run(stream.subList(half, stream.size()));
-                    }
+                    run.all();
                 } catch (CosimMismatchException e) {
-                    // captured before the corrupted entries are restored: the bundle holds the memory as it was
-                    failure = new io.mttkit.tb.repro.ReproBundle(seed, params, s, pmp,
-                            lib.library().built().hash(), 0, h.currentIndex(), e.getMessage(),
-                            io.mttkit.tb.repro.ReproBundle.snapshot(world.memory()), checks);
+                    // the memory as at the phase start: corrupted entries in, the mid-stream writes undone
+                    run.undoWrites();
+                    failure = new io.mttkit.tb.repro.ReproBundle(seed, params, lib.cache(), s, pmp,
+                            lib.library().built().hash(), 0, run.failingCheck(), e.getMessage(),
+                            io.mttkit.tb.repro.ReproBundle.snapshot(world.memory()), ps);
                     throw e;
+                } finally {
+                    run.undoWrites();
                 }
                 if (Boolean.getBoolean("mttkit.cosim.debug")) { // per-phase stimulus summary, for tuning
-                    System.out.println(mode + " " + s + " pmp=" + pmp + " causes="
+                    System.out.println(mode + (clean ? " clean " : " ") + s + " pmp=" + pmp + " causes="
                             + java.util.Arrays.toString(h.totals().causes()));
                 }
                 return h.totals();
@@ -288,6 +645,12 @@ public final class Regression {
 
         private long randomPa() {
             int k = rnd.nextInt(100);
+            if (clean && k >= 20) {
+                k = 20 + (k - 20) % 45; // inside a region (the 20..64 branch) instead of a random or illegal PA
+                if (rnd.nextInt(8) == 0) {
+                    k = 65 + rnd.nextInt(35); // now and then the others, so that clean phases see faults as well
+                }
+            }
             long pa;
             if (k < 20 && !hot.isEmpty()) {
                 long base = hot.get(rnd.nextInt(hot.size()));

@@ -6,12 +6,16 @@ import io.mttkit.bridge.CheckerSession;
 import io.mttkit.bridge.EventBuffer;
 import io.mttkit.bridge.LoadedLibrary;
 import io.mttkit.bridge.RequestBuffer;
+import io.mttkit.bridge.Records;
+import io.mttkit.bridge.RunResult;
 import io.mttkit.bridge.Scenario;
 import io.mttkit.bridge.SessionConfig;
 import io.mttkit.bridge.StimulusFile;
+import io.mttkit.bridge.StopReason;
 import io.mttkit.bridge.Variant;
 import io.mttkit.bridge.WaveFormat;
 import io.mttkit.bridge.WaveReplay;
+import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.checker.MttChecker;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.mem.PhysicalMemory;
@@ -22,6 +26,7 @@ import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.CosimMismatchException;
+import io.mttkit.tb.cosim.Stimulus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -32,15 +37,16 @@ import java.util.List;
 
 /**
  * Reproduces a {@link ReproBundle} outside the regression: rebuilds the generated checker for the bundle's
- * parameters (through the build cache), warns when its build hash differs from the recorded one (the generator
- * or Verilator changed since), re-runs the requests through {@link CosimHarness} with the recorded settings
- * and PMP regions over the recorded memory, and reports whether the mismatch reproduces. The bridge's event
- * digest of the request list is computed as well and compared with the recorded one: equal digests mean the
- * RTL behaved cycle for cycle as in the regression. With waves, the {@link Variant#TRACE} build reruns the
- * list and dumps an FST window around the failing request ({@link WaveReplay}).
+ * parameters and cache shape (through the build cache), warns when its build hash differs from the recorded one
+ * (the generator or Verilator changed since), re-runs the phase's stream through {@link CosimHarness} with the
+ * recorded settings and PMP regions over the recorded memory — segment by segment, with the recorded table-entry
+ * writes in between ({@link PhaseStream}), exactly as the regression ran it — and reports whether the mismatch
+ * reproduces. The bridge's event digest of the stream is computed as well and compared with the recorded one:
+ * equal digests mean the RTL behaved cycle for cycle as in the regression. With waves, the {@link Variant#TRACE}
+ * build reruns the stream and dumps an FST window around the failing check.
  */
 public final class Replay {
-    /** Cycles of waves before the failing request is taken. */
+    /** Cycles of waves before the failing check is taken. */
     public static final int WAVE_BEFORE = 200;
     /** Cycles of waves after it. */
     public static final int WAVE_AFTER = 400;
@@ -68,10 +74,10 @@ public final class Replay {
         public String summary(ReproBundle b) {
             StringBuilder sb = new StringBuilder();
             if (b.failingIndex() >= 0) {
-                sb.append(reproduced ? "REPRODUCED: the mismatch at request " + b.failingIndex() + " happens again\n"
-                        : mismatchIndex >= 0 ? "DIFFERENT: the replay mismatched at request " + mismatchIndex
-                        + ", the bundle recorded request " + b.failingIndex() + "\n"
-                        : "NOT REPRODUCED: all " + b.requests().size() + " requests matched the golden model\n");
+                sb.append(reproduced ? "REPRODUCED: the mismatch at check " + b.failingIndex() + " happens again\n"
+                        : mismatchIndex >= 0 ? "DIFFERENT: the replay mismatched at check " + mismatchIndex
+                        + ", the bundle recorded check " + b.failingIndex() + "\n"
+                        : "NOT REPRODUCED: all " + b.requests().size() + " checks matched the golden model\n");
             } else {
                 sb.append(reproduced ? "PASSED as recorded\n" : "MISMATCH where the bundle recorded none\n");
             }
@@ -103,13 +109,14 @@ public final class Replay {
     }
 
     /**
-     * Replays {@code b}; warnings (build hash differs) go to {@code log}.
+     * Replays {@code b} on the generated checker of its parameters and cache shape; warnings (build hash differs)
+     * go to {@code log}.
      *
-     * @param waveFile where to dump FST waves around the failing request (or the last request, for a bundle
-     *                 without a mismatch); {@code null} for none
+     * @param waveFile where to dump FST waves around the failing check (or the last check, for a bundle without a
+     *                 mismatch); {@code null} for none
      */
     public static Outcome replay(ReproBundle b, Path waveFile, PrintStream log) {
-        return replay(b, CheckerLibrary.of(b.params()), waveFile, log);
+        return replay(b, CheckerLibrary.of(b.params(), b.cache()), waveFile, log);
     }
 
     /**
@@ -122,6 +129,12 @@ public final class Replay {
             throw new IllegalArgumentException("the bundle was recorded for " + b.params() + ", the library implements "
                     + lib.params() + "; replay it on a library of the bundle's parameters");
         }
+        if (!java.util.Objects.equals(lib.cache(), b.cache())) {
+            throw new IllegalArgumentException("the bundle was recorded on a checker with "
+                    + (b.cache() == null ? "no cache" : "cache " + b.cache()) + ", the library has "
+                    + (lib.cache() == null ? "no cache" : "cache " + lib.cache())
+                    + "; replay it on a library of the bundle's cache shape");
+        }
         String hash = lib.library().built().hash();
         boolean hashMatches = hash.equals(b.buildHash());
         if (!hashMatches) {
@@ -133,42 +146,82 @@ public final class Replay {
         String report = "";
         try (CosimHarness h = new CosimHarness(lib, mem, b.settings())) {
             h.setPmpRegions(b.pmp());
+            PhaseStream.Run run = b.stream().start(h, mem);
             try {
-                h.run(b.requests());
+                run.all();
             } catch (CosimMismatchException e) {
-                index = h.currentIndex();
+                index = run.failingCheck();
                 report = e.getMessage();
             }
         }
-        long digest = digest(lib.library(), b, mem);
+        long digest = digest(lib.library(), b);
         boolean reproduced = b.failingIndex() >= 0 ? index == b.failingIndex() : index < 0;
         Path waves = null;
         if (waveFile != null) {
             int at = index >= 0 ? index : b.failingIndex() >= 0 ? b.failingIndex() : b.requests().size() - 1;
-            waves = waves(b, mem, at, waveFile).waveFile();
+            waves = waves(b, at, waveFile);
         }
         return new Outcome(reproduced, index, report, hash, hashMatches, digest, b.digest() != 0 && digest == b.digest(),
                 waves);
     }
 
     /**
-     * The bridge's event digest of the bundle's whole request list on {@code lib} (the trace of every cycle:
-     * accepts, PMP queries, reads, responses), as {@link WaveReplay#runAll} computes it.
+     * The bridge's event digest of the bundle's whole stream on {@code lib} (the trace of every cycle: accepts,
+     * PMP queries, reads, responses, cache observations), segment by segment with the entry writes in between,
+     * as the regression ran it, over a fresh copy of the bundle's memory. For a stream without writes this is
+     * what {@link WaveReplay#runAll} computes.
      */
-    public static long digest(LoadedLibrary lib, ReproBundle b, PhysicalMemory mem) {
+    public static long digest(LoadedLibrary lib, ReproBundle b) {
+        PhysicalMemory mem = b.toMemory();
         try (CheckerSession s = scenario(b, mem).open(lib)) {
-            return WaveReplay.runAll(s, requestBuffer(b.params(), b.requests()), new EventBuffer(1 << 14));
+            return runSegments(s, b, mem, new EventBuffer(1 << 14), -1, -1);
         }
     }
 
-    /** The digest for a bundle about to be written: over its own memory images. */
-    public static long digest(LoadedLibrary lib, ReproBundle b) {
-        return digest(lib, b, b.toMemory());
+    /**
+     * Runs the bundle's segments on {@code s} (writes applied to {@code mem} between them) and returns the event
+     * digest. With {@code findSegment} ≥ 0, returns instead the cycle at which item {@code findPos} of that segment
+     * was taken (or the cycle the run stopped at).
+     */
+    private static long runSegments(CheckerSession s, ReproBundle b, PhysicalMemory mem, EventBuffer ev,
+                                    int findSegment, int findPos) {
+        PhaseStream stream = b.stream();
+        List<Integer> starts = stream.segmentStarts();
+        long digest = Records.DIGEST_SEED;
+        for (int k = 0; k < starts.size(); k++) {
+            stream.applyWrites(starts.get(k), mem);
+            RequestBuffer q = requestBuffer(b.params(), stream.segment(k));
+            int from = 0;
+            boolean drained = false;
+            while (!drained) {
+                RunResult r = from < q.size() ? s.run(q, from, q.size() - from, ev, 0) : s.drain(ev, 0);
+                if (k == findSegment) {
+                    for (int i = 0; i < ev.size(); i++) {
+                        if (ev.kind(i) == Records.EV_ACCEPT && ev.y(i) == findPos) {
+                            return ev.cycle(i);
+                        }
+                    }
+                }
+                digest = ev.digest(digest);
+                if (r.reason().terminal()) {
+                    return findSegment >= 0 ? s.cycle() : digest;
+                }
+                if (from < q.size()) {
+                    from += (int) r.consumed();
+                } else {
+                    drained = r.reason() == StopReason.DONE;
+                }
+            }
+        }
+        return findSegment >= 0 ? s.cycle() : digest;
     }
 
-    /** Reruns on the trace build with FST waves around request {@code index}. */
-    static WaveReplay.Result waves(ReproBundle b, PhysicalMemory mem, int index, Path waveFile) {
-        LoadedLibrary trace = traceLibrary(b.params());
+    /**
+     * Reruns on the trace build with FST waves around check {@code check} of the stream: a first pass finds the
+     * cycle it is taken, a second dumps the window (tracing does not change behaviour, {@link WaveReplay}).
+     */
+    static Path waves(ReproBundle b, int check, Path waveFile) {
+        LoadedLibrary trace = traceLibrary(b.params(), b.cache());
         try {
             Path parent = waveFile.toAbsolutePath().getParent();
             if (parent != null) {
@@ -177,7 +230,34 @@ public final class Replay {
         } catch (IOException e) {
             throw new UncheckedIOException("creating the folder of " + waveFile, e);
         }
-        return WaveReplay.around(trace, scenario(b, mem), Math.max(0, index), WAVE_BEFORE, WAVE_AFTER, waveFile);
+        int[] where = locate(b.stream(), Math.max(0, check));
+        EventBuffer ev = new EventBuffer(4096);
+        long accept;
+        PhysicalMemory mem = b.toMemory();
+        try (CheckerSession s = scenario(b, mem).open(trace)) {
+            accept = runSegments(s, b, mem, ev, where[0], where[1]);
+        }
+        mem = b.toMemory();
+        try (CheckerSession s = scenario(b, mem).open(trace)) {
+            s.traceWindow(waveFile, Math.max(0, accept - WAVE_BEFORE), accept + WAVE_AFTER + 1);
+            runSegments(s, b, mem, ev, -1, -1);
+        }
+        return waveFile;
+    }
+
+    /** {segment, position in the segment} of check {@code check} of the stream (the last item if beyond). */
+    private static int[] locate(PhaseStream stream, int check) {
+        List<Integer> starts = stream.segmentStarts();
+        int seen = 0;
+        for (int k = 0; k < starts.size(); k++) {
+            List<Stimulus> seg = stream.segment(k);
+            for (int i = 0; i < seg.size(); i++) {
+                if (seg.get(i) instanceof CheckRequest && seen++ == check) {
+                    return new int[] {k, i};
+                }
+            }
+        }
+        return new int[] {starts.size() - 1, Math.max(0, stream.segment(starts.size() - 1).size() - 1)};
     }
 
     private static Scenario scenario(ReproBundle b, PhysicalMemory mem) {
@@ -188,23 +268,32 @@ public final class Replay {
         for (PhysicalMemory.Region r : mem.regions()) {
             regions.add(new StimulusFile.Region(r.base(), r.buffer()));
         }
-        return new Scenario(config, RESET_CYCLES, b.pmp(), regions, requestBuffer(b.params(), b.requests()));
+        return new Scenario(config, RESET_CYCLES, b.pmp(), regions, new RequestBuffer(1));
     }
 
-    /** The requests as the harness sends them (ids wrap at the id width). */
-    static RequestBuffer requestBuffer(WalkerParams params, List<CheckRequest> list) {
-        RequestBuffer q = new RequestBuffer(Math.max(1, list.size()));
+    /** Stream items as the harness sends them in one run (check ids count from 0 and wrap at the id width). */
+    static RequestBuffer requestBuffer(WalkerParams params, List<? extends Stimulus> items) {
+        RequestBuffer q = new RequestBuffer(Math.max(1, items.size()));
         int idMask = (1 << params.idWidth()) - 1;
-        for (int i = 0; i < list.size(); i++) {
-            CheckRequest c = list.get(i);
-            q.check(i & idMask, c.pa(), c.need(), c.sdid(), c.rawMode(), c.rootPpn(), c.be(), c.bypass());
+        int checkIndex = 0;
+        for (Stimulus item : items) {
+            if (item instanceof CheckRequest c) {
+                q.check(checkIndex++ & idMask, c.pa(), c.need(), c.sdid(), c.rawMode(), c.rootPpn(), c.be(),
+                        c.bypass());
+            } else if (item instanceof Stimulus.Invalidate inv) {
+                q.invalidate(inv.hasPa(), inv.pa(), inv.hasSdid(), inv.sdid());
+            } else if (item instanceof Stimulus.Sync) {
+                q.sync();
+            } else if (item instanceof Stimulus.Idle idle) {
+                q.idle(idle.cycles());
+            }
         }
         return q;
     }
 
-    /** The generated checker for {@code params} in the trace variant with FST waves (build-cached). */
-    static LoadedLibrary traceLibrary(WalkerParams params) {
-        Design design = Hdl.elaborate(new MttChecker(params));
+    /** The generated checker for {@code params} and {@code cache} in the trace variant with FST waves (build-cached). */
+    static LoadedLibrary traceLibrary(WalkerParams params, CacheShape cache) {
+        Design design = Hdl.elaborate(new MttChecker(params, cache));
         try {
             Path dir = Files.createTempDirectory("mtt-replay-rtl");
             List<Path> files = Hdl.write(design, EmitOptions.plain(), dir);

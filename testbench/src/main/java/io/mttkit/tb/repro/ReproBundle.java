@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mttkit.bridge.PmpRegion;
+import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness;
+import io.mttkit.tb.cosim.Stimulus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,37 +36,44 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
  * Everything needed to reproduce one co-simulation phase outside the regression (ARCHITECTURE.md "Repro
- * bundle"): the generator parameters, the harness settings (seed of the bridge's latency/stall/bus-error
- * generator, latencies, stall and bus-error rates, PMP default and regions), the memory exactly as the phase
- * saw it (corrupted entries included), the phase's request list, the build hash of the checker library, and
- * what went wrong. Stored as one {@code .tar.gz}:
+ * bundle"): the generator parameters and cache shape, the harness settings (seed of the bridge's
+ * latency/stall/bus-error generator, latencies, stall and bus-error rates, PMP default and regions), the memory as
+ * it was at the phase start (corrupted entries included), the phase's stream (checks, invalidations, syncs, idle
+ * gaps) with the table-entry writes made between its parts, the build hash of the checker library, and what went
+ * wrong. Stored as one {@code .tar.gz} (format version 2; version-1 bundles, checks only, still load):
  * <pre>
- * manifest.json        format "mttkit-repro", version, seed, params, settings, pmp, build hash, mismatch, ...
+ * manifest.json        format "mttkit-repro", version, seed, params, cache, settings, pmp, build hash, writes,
+ *                      mismatch, ...
  * memory/&lt;base&gt;.bin   one raw image per memory region, named by its base address (16 hex digits)
- * requests.jsonl       one request per line, in order
+ * stream.jsonl         one stream item per line, in order ({"kind": "check" | "invalidate" | "sync" | "idle", ...})
  * </pre>
  *
  * @param seed          the regression seed the phase came from (for the record; the phase is fully described)
  * @param params        generator parameters of the checker
+ * @param cache         the checker's cache shape ({@code CheckerLibrary.cache()}), {@code null} for a cache-less one
  * @param settings      the harness settings of the phase
  * @param pmp           PMP regions of the phase, first match wins
  * @param buildHash     build-cache hash of the checker library the phase ran on
- * @param digest        digest of the bridge's event trace of the whole request list (0: not recorded)
- * @param failingIndex  index in {@code requests} of the check that mismatched (-1: none, a reference bundle)
+ * @param digest        digest of the bridge's event trace of the whole stream (0: not recorded)
+ * @param failingIndex  index among the stream's checks of the check that mismatched (-1: none, a reference bundle)
  * @param mismatch      the mismatch report ("" when none)
- * @param memory        the memory regions, base and bytes
- * @param requests      the checks of the phase, in order
+ * @param memory        the memory regions at the phase start, base and bytes
+ * @param stream        the phase's stream and entry writes
  */
-public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings settings, List<PmpRegion> pmp,
-                          String buildHash, long digest, int failingIndex, String mismatch, List<Image> memory,
-                          List<CheckRequest> requests) {
+public record ReproBundle(long seed, WalkerParams params, CacheShape cache, CosimHarness.Settings settings,
+                          List<PmpRegion> pmp, String buildHash, long digest, int failingIndex, String mismatch,
+                          List<Image> memory, PhaseStream stream) {
     /** Format name in {@code manifest.json}. */
     public static final String FORMAT = "mttkit-repro";
-    /** Format version this code writes and reads. */
-    public static final int VERSION = 1;
+    /** Format version this code writes (it reads 1 and 2). */
+    public static final int VERSION = 2;
+    /** The oldest format version this code reads: checks only, no cache shape, no entry writes. */
+    public static final int OLDEST_VERSION = 1;
 
     static final String MANIFEST = "manifest.json";
+    /** The version-1 request list. */
     static final String REQUESTS = "requests.jsonl";
+    static final String STREAM = "stream.jsonl";
     private static final Pattern MEMORY_NAME = Pattern.compile("memory/([0-9a-f]{16})\\.bin");
     /** Refuse entries above this size (a corrupt or hostile header must not exhaust the heap). */
     private static final long MAX_ENTRY = PhysicalMemory.MAX_REGION_SIZE;
@@ -78,7 +87,24 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
     public ReproBundle {
         pmp = List.copyOf(pmp);
         memory = List.copyOf(memory);
-        requests = List.copyOf(requests);
+        java.util.Objects.requireNonNull(stream, "stream");
+    }
+
+    /**
+     * A bundle of a cache-less phase of checks only (what version 1 held).
+     *
+     * @param requests the checks of the phase, in order
+     */
+    public ReproBundle(long seed, WalkerParams params, CosimHarness.Settings settings, List<PmpRegion> pmp,
+                       String buildHash, long digest, int failingIndex, String mismatch, List<Image> memory,
+                       List<CheckRequest> requests) {
+        this(seed, params, null, settings, pmp, buildHash, digest, failingIndex, mismatch, memory,
+                PhaseStream.ofChecks(requests));
+    }
+
+    /** The checks of the stream, in order ({@link #failingIndex()} counts these). */
+    public List<CheckRequest> requests() {
+        return stream.checks();
     }
 
     /** Snapshot of {@code mem} as it is now (copies every region's bytes). */
@@ -105,7 +131,7 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
 
     /** This bundle with another mismatch record (failing index and report). */
     public ReproBundle withMismatch(int index, String report) {
-        return new ReproBundle(seed, params, settings, pmp, buildHash, digest, index, report, memory, requests);
+        return new ReproBundle(seed, params, cache, settings, pmp, buildHash, digest, index, report, memory, stream);
     }
 
     // ---- writing -------------------------------------------------------------------------------------
@@ -122,10 +148,10 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             put(tar, MANIFEST, JSON.writeValueAsBytes(manifest()));
             StringBuilder lines = new StringBuilder();
-            for (CheckRequest r : requests) {
-                lines.append(JSON_LINE.writeValueAsString(requestJson(r))).append('\n');
+            for (Stimulus item : stream.items()) {
+                lines.append(JSON_LINE.writeValueAsString(itemJson(item))).append('\n');
             }
-            put(tar, REQUESTS, lines.toString().getBytes(StandardCharsets.UTF_8));
+            put(tar, STREAM, lines.toString().getBytes(StandardCharsets.UTF_8));
             for (Image i : memory) {
                 put(tar, memoryName(i.base()), i.bytes());
             }
@@ -134,16 +160,16 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
     }
 
     /**
-     * Records the event digest of the bundle's request list on {@code lib} (a fresh session over the bundle's
-     * own memory images, so the digest is what a replay must see) and writes the bundle.
+     * Records the event digest of the bundle's stream on {@code lib} (a fresh session over the bundle's own
+     * memory images, so the digest is what a replay must see) and writes the bundle.
      *
      * @return {@code file}
      */
     public static Path writeWithDigest(ReproBundle b, io.mttkit.bridge.LoadedLibrary lib, Path file)
             throws IOException {
         long digest = Replay.digest(lib, b);
-        new ReproBundle(b.seed, b.params, b.settings, b.pmp, b.buildHash, digest, b.failingIndex, b.mismatch,
-                b.memory, b.requests).write(file);
+        new ReproBundle(b.seed, b.params, b.cache, b.settings, b.pmp, b.buildHash, digest, b.failingIndex,
+                b.mismatch, b.memory, b.stream).write(file);
         return file;
     }
 
@@ -174,6 +200,17 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
         p.put("v01OneGigAsOneGiB", params.v01OneGigAsOneGiB());
         p.put("bigEndianSupport", params.bigEndianSupport());
         p.put("pmpLatency", params.pmpLatency());
+        if (cache == null) {
+            m.putNull("cache");
+        } else {
+            ObjectNode c = m.putObject("cache");
+            c.put("leafSets", cache.leafSets());
+            c.put("leafWays", cache.leafWays());
+            c.put("superpageEntries", cache.superpageEntries());
+            c.put("walkCacheEntries", cache.walkCacheEntries());
+            c.put("minvalQueueDepth", cache.minvalQueueDepth());
+            c.put("paFenceDropsWalkCache", cache.paFenceDropsWalkCache());
+        }
         ObjectNode s = m.putObject("settings");
         s.put("seed", settings.seed());
         s.put("memLatencyMin", settings.memLatencyMin());
@@ -198,15 +235,43 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
             o.put("size", i.bytes().length);
             o.put("entry", memoryName(i.base()));
         }
-        m.put("requests", requests.size());
+        m.put("stream", stream.items().size());
+        m.put("checks", stream.checks().size());
+        ArrayNode writes = m.putArray("writes");
+        for (PhaseStream.EntryWrite w : stream.writes()) {
+            ObjectNode o = writes.addObject();
+            o.put("position", w.position());
+            o.put("addr", hex(w.addr()));
+            o.put("size", w.size());
+            o.put("value", hex(w.value()));
+        }
         ObjectNode mm = m.putObject("mismatch");
         mm.put("index", failingIndex);
         mm.put("report", mismatch);
         return m;
     }
 
-    private static ObjectNode requestJson(CheckRequest r) {
+    private static ObjectNode itemJson(Stimulus item) {
         ObjectNode o = JSON_LINE.createObjectNode();
+        if (item instanceof CheckRequest c) {
+            o.put("kind", "check");
+            checkJson(o, c);
+        } else if (item instanceof Stimulus.Invalidate inv) {
+            o.put("kind", "invalidate");
+            o.put("hasPa", inv.hasPa());
+            o.put("pa", hex(inv.pa()));
+            o.put("hasSdid", inv.hasSdid());
+            o.put("sdid", inv.sdid());
+        } else if (item instanceof Stimulus.Sync) {
+            o.put("kind", "sync");
+        } else if (item instanceof Stimulus.Idle idle) {
+            o.put("kind", "idle");
+            o.put("cycles", idle.cycles());
+        }
+        return o;
+    }
+
+    private static void checkJson(ObjectNode o, CheckRequest r) {
         o.put("pa", hex(r.pa()));
         o.put("need", r.need());
         if (r.mode() == null) {
@@ -219,7 +284,6 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
         o.put("sdid", r.sdid());
         o.put("be", r.be());
         o.put("bypass", r.bypass());
-        return o;
     }
 
     private static String hex(long v) {
@@ -301,9 +365,9 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
                     + "\"): a foreign tar.gz?");
         }
         int version = f.integer(m, "version");
-        if (version != VERSION) {
+        if (version < OLDEST_VERSION || version > VERSION) {
             throw new ReproBundleException(f.ctx + ": format version " + version + " is not supported (this mtt reads "
-                    + "version " + VERSION + "); replay it with the mtt version that wrote it");
+                    + "versions " + OLDEST_VERSION + " to " + VERSION + "); replay it with the mtt version that wrote it");
         }
         JsonNode p = f.object(m, "params");
         WalkerParams params;
@@ -315,6 +379,7 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
         } catch (IllegalArgumentException ex) {
             throw new ReproBundleException(f.ctx + ": bad 'params': " + ex.getMessage());
         }
+        CacheShape cache = version >= 2 ? cacheShape(f, m) : null;
         JsonNode s = f.object(m, "settings");
         CosimHarness.Settings settings = new CosimHarness.Settings(f.longValue(s, "seed"), f.integer(s, "memLatencyMin"),
                 f.integer(s, "memLatencyMax"), f.integer(s, "mrdStallPerMille"), f.integer(s, "rspStallPerMille"),
@@ -338,35 +403,101 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
         List<Image> memory = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             String name = e.getKey();
-            if (name.equals(MANIFEST) || name.equals(REQUESTS)) {
+            if (name.equals(MANIFEST) || name.equals(version >= 2 ? STREAM : REQUESTS)) {
                 continue;
             }
             Matcher mm = MEMORY_NAME.matcher(name);
             if (!mm.matches()) {
-                throw new ReproBundleException(where + ": entry '" + name + "' is not part of a repro bundle (memory "
-                        + "images are named memory/<16 lower-case hex digits of the base>.bin)");
+                throw new ReproBundleException(where + ": entry '" + name + "' is not part of a version-" + version
+                        + " repro bundle (memory images are named memory/<16 lower-case hex digits of the base>.bin)");
             }
             memory.add(new Image(Long.parseUnsignedLong(mm.group(1), 16), e.getValue()));
         }
         checkMemoryListed(where, f, m, memory);
+        PhaseStream stream = version >= 2 ? stream(where, f, m, entries) : PhaseStream.ofChecks(requests(where, f, m,
+                entries));
+        int checks = stream.checks().size();
+        JsonNode mis = f.object(m, "mismatch");
+        int index = f.integer(mis, "index");
+        if (index < -1 || index >= Math.max(1, checks)) {
+            throw new ReproBundleException(f.ctx + ": mismatch index " + index + " is outside the " + checks
+                    + " checks of the stream");
+        }
+        return new ReproBundle(f.longValue(m, "seed"), params, cache, settings, pmp, f.text(m, "buildHash"),
+                f.longValue(m, "digest"), index, f.text(mis, "report"), memory, stream);
+    }
+
+    /** The manifest's {@code cache}: null (cache-less) or the shape, checked as the generator checks it. */
+    private static CacheShape cacheShape(Fields f, JsonNode m) {
+        if (!m.has("cache")) {
+            throw new ReproBundleException(f.ctx + ": field 'cache' is missing (null for a cache-less checker)");
+        }
+        JsonNode c = m.get("cache");
+        if (c.isNull()) {
+            return null;
+        }
+        if (!c.isObject()) {
+            throw new ReproBundleException(f.ctx + ": field 'cache' must be an object or null");
+        }
+        try {
+            return new CacheShape(f.integer(c, "leafSets"), f.integer(c, "leafWays"), f.integer(c, "superpageEntries"),
+                    f.integer(c, "walkCacheEntries"), f.integer(c, "minvalQueueDepth"),
+                    f.bool(c, "paFenceDropsWalkCache"));
+        } catch (IllegalArgumentException ex) {
+            throw new ReproBundleException(f.ctx + ": bad 'cache': " + ex.getMessage());
+        }
+    }
+
+    /** Version 1: {@code requests.jsonl}, checks only. */
+    private static List<CheckRequest> requests(String where, Fields f, JsonNode m, Map<String, byte[]> entries) {
         byte[] reqBytes = entries.get(REQUESTS);
         if (reqBytes == null) {
             throw new ReproBundleException(where + ": entry '" + REQUESTS + "' is missing");
         }
-        List<CheckRequest> requests = requests(where, reqBytes);
+        List<CheckRequest> requests = new ArrayList<>();
+        for (Stimulus item : items(where, REQUESTS, reqBytes, false)) {
+            requests.add((CheckRequest) item);
+        }
         int expected = f.integer(m, "requests");
         if (expected != requests.size()) {
             throw new ReproBundleException(where + ": entry '" + REQUESTS + "' holds " + requests.size()
                     + " requests, the manifest says " + expected + " (truncated?)");
         }
-        JsonNode mis = f.object(m, "mismatch");
-        int index = f.integer(mis, "index");
-        if (index < -1 || index >= Math.max(1, requests.size())) {
-            throw new ReproBundleException(f.ctx + ": mismatch index " + index + " is outside the "
-                    + requests.size() + " requests");
+        return requests;
+    }
+
+    /** Version 2: {@code stream.jsonl} and the manifest's entry writes. */
+    private static PhaseStream stream(String where, Fields f, JsonNode m, Map<String, byte[]> entries) {
+        byte[] bytes = entries.get(STREAM);
+        if (bytes == null) {
+            throw new ReproBundleException(where + ": entry '" + STREAM + "' is missing");
         }
-        return new ReproBundle(f.longValue(m, "seed"), params, settings, pmp, f.text(m, "buildHash"),
-                f.longValue(m, "digest"), index, f.text(mis, "report"), memory, requests);
+        List<Stimulus> items = items(where, STREAM, bytes, true);
+        int expected = f.integer(m, "stream");
+        if (expected != items.size()) {
+            throw new ReproBundleException(where + ": entry '" + STREAM + "' holds " + items.size()
+                    + " items, the manifest says " + expected + " (truncated?)");
+        }
+        List<PhaseStream.EntryWrite> writes = new ArrayList<>();
+        for (JsonNode w : f.array(m, "writes")) {
+            try {
+                writes.add(new PhaseStream.EntryWrite(f.integer(w, "position"), f.longValue(w, "addr"),
+                        f.integer(w, "size"), f.longValue(w, "value")));
+            } catch (IllegalArgumentException ex) {
+                throw new ReproBundleException(f.ctx + ": bad entry write " + w + ": " + ex.getMessage());
+            }
+        }
+        try {
+            PhaseStream stream = new PhaseStream(items, writes);
+            int checks = f.integer(m, "checks");
+            if (checks != stream.checks().size()) {
+                throw new ReproBundleException(where + ": entry '" + STREAM + "' holds " + stream.checks().size()
+                        + " checks, the manifest says " + checks);
+            }
+            return stream;
+        } catch (IllegalArgumentException ex) {
+            throw new ReproBundleException(f.ctx + ": bad 'writes': " + ex.getMessage());
+        }
     }
 
     private static void checkMemoryListed(String where, Fields f, JsonNode m, List<Image> memory) {
@@ -390,14 +521,15 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
         }
     }
 
-    private static List<CheckRequest> requests(String where, byte[] bytes) {
-        List<CheckRequest> out = new ArrayList<>();
+    /** The lines of {@code entry}: stream items ({@code kinds}: with a "kind" field) or, version 1, checks. */
+    private static List<Stimulus> items(String where, String entry, byte[] bytes, boolean kinds) {
+        List<Stimulus> out = new ArrayList<>();
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
             }
-            Fields f = new Fields(where + ": entry '" + REQUESTS + "' line " + (i + 1));
+            Fields f = new Fields(where + ": entry '" + entry + "' line " + (i + 1));
             JsonNode r;
             try {
                 r = JSON_LINE.readTree(lines[i]);
@@ -407,18 +539,37 @@ public record ReproBundle(long seed, WalkerParams params, CosimHarness.Settings 
             if (r == null || !r.isObject()) {
                 throw new ReproBundleException(f.ctx + " is not a JSON object");
             }
-            MttMode mode = null;
-            if (!r.path("mode").isNull()) {
-                try {
-                    mode = MttMode.fromId(f.text(r, "mode"));
-                } catch (IllegalArgumentException ex) {
-                    throw new ReproBundleException(f.ctx + ": " + ex.getMessage());
+            String kind = kinds ? f.text(r, "kind") : "check";
+            out.add(switch (kind) {
+                case "check" -> check(f, r);
+                case "invalidate" -> new Stimulus.Invalidate(f.bool(r, "hasPa"), f.longValue(r, "pa"),
+                        f.bool(r, "hasSdid"), f.integer(r, "sdid"));
+                case "sync" -> new Stimulus.Sync();
+                case "idle" -> {
+                    try {
+                        yield new Stimulus.Idle(f.integer(r, "cycles"));
+                    } catch (IllegalArgumentException ex) {
+                        throw new ReproBundleException(f.ctx + ": " + ex.getMessage());
+                    }
                 }
-            }
-            out.add(new CheckRequest(f.longValue(r, "pa"), f.integer(r, "need"), mode, f.integer(r, "rawMode"),
-                    f.longValue(r, "rootPpn"), f.integer(r, "sdid"), f.bool(r, "be"), f.bool(r, "bypass")));
+                default -> throw new ReproBundleException(f.ctx + ": unknown item kind '" + kind
+                        + "' (expected check, invalidate, sync or idle)");
+            });
         }
         return out;
+    }
+
+    private static CheckRequest check(Fields f, JsonNode r) {
+        MttMode mode = null;
+        if (!r.path("mode").isNull()) {
+            try {
+                mode = MttMode.fromId(f.text(r, "mode"));
+            } catch (IllegalArgumentException ex) {
+                throw new ReproBundleException(f.ctx + ": " + ex.getMessage());
+            }
+        }
+        return new CheckRequest(f.longValue(r, "pa"), f.integer(r, "need"), mode, f.integer(r, "rawMode"),
+                f.longValue(r, "rootPpn"), f.integer(r, "sdid"), f.bool(r, "be"), f.bool(r, "bypass"));
     }
 
     /** Typed field access with errors naming the place. */

@@ -121,6 +121,23 @@ class BadInputTest {
         // matrix
         c.add(Arguments.of("matrix: stride 0", new String[] {"matrix", "--stride", "0"}, "--stride"));
         c.add(Arguments.of("matrix: stride not a number", new String[] {"matrix", "--stride", "x"}, "--stride"));
+        c.add(Arguments.of("matrix: --batch without --rtl", new String[] {"matrix", "--batch", "4"}, "--rtl"));
+        c.add(Arguments.of("matrix: --config without --rtl", new String[] {"matrix", "--config", "rv64-smmpt"}, "--rtl"));
+        c.add(Arguments.of("matrix: batch 0", new String[] {"matrix", "--rtl", "--batch", "0"}, "--batch"));
+        c.add(Arguments.of("matrix: unknown configuration", new String[] {"matrix", "--rtl", "--config", "rv99-smmpt"},
+                "rv99-smmpt"));
+        c.add(Arguments.of("run: --batch without --rtl", new String[] {"run", image.toString(), "--batch", "8"}, "--rtl"));
+        c.add(Arguments.of("run: batch too large", new String[] {"run", image.toString(), "--rtl", "--batch", "70000"},
+                "--batch"));
+        c.add(Arguments.of("regress: unknown configuration", new String[] {"regress", "--config", "rv99-smmpt"},
+                "rv99-smmpt"));
+        c.add(Arguments.of("regress: shard not K/N", new String[] {"regress", "--shard", "x"}, "K/N"));
+        c.add(Arguments.of("regress: shard out of range", new String[] {"regress", "--shard", "3/3"}, "--shard"));
+        c.add(Arguments.of("regress: jobs 0", new String[] {"regress", "--jobs", "0"}, "--jobs"));
+        c.add(Arguments.of("regress: unknown --set key", new String[] {"regress", "--config", "checker-rv64", "--set",
+                "leafWayz=2"}, "leafWayz"));
+        c.add(Arguments.of("regress: cache geometry out of range", new String[] {"regress", "--config", "checker-rv64",
+                "--set", "leafWays=3"}, "leafWays"));
         // regress
         c.add(Arguments.of("regress: unknown configuration", new String[] {"regress", "--config", "rv128"}, "rv128"));
         c.add(Arguments.of("regress: zero checks", new String[] {"regress", "--checks", "0"}, "--checks"));

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mttkit.bridge.PmpRegion;
+import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.tables.Region;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness;
+import io.mttkit.tb.cosim.Stimulus;
 import io.mttkit.tb.cosim.TableWorld;
 import io.mttkit.tb.selftest.RandomDomains;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +25,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +44,8 @@ class ReproBundleTest {
     @TempDir
     Path dir;
 
-    /** A bundle of a small Smmpt43 world, one corrupted entry, every request flavour. */
-    static ReproBundle sample() {
+    /** A bundle of a small Smmpt43 world, one corrupted entry, every request flavour (checks only: version 1 content). */
+    static ReproBundle sampleChecks() {
         MttMode mode = MttMode.SMMPT43;
         List<Region> regions = RandomDomains.generate(mode, 3, 8, 0x9000_0000L, 0x1000_0000L);
         TableWorld world = TableWorld.build(mode, regions);
@@ -63,6 +66,33 @@ class ReproBundleTest {
                 "CO-SIMULATION MISMATCH\nsome report\n", ReproBundle.snapshot(world.memory()), reqs);
     }
 
+    /**
+     * {@link #sampleChecks()} on a cached checker, with every stream item kind between the checks (MFENCE.PA,
+     * a MINVAL.PA batch with SFENCE.INVAL.IR, a lone sync, an idle gap) and entry writes at two stream positions.
+     */
+    static ReproBundle sample() {
+        ReproBundle c = sampleChecks();
+        List<CheckRequest> checks = c.requests();
+        List<Stimulus> items = new ArrayList<>();
+        items.add(checks.get(0));
+        items.add(new Stimulus.Invalidate(true, checks.get(0).pa(), true, 3));
+        items.add(new Stimulus.Sync());
+        items.add(checks.get(1));
+        items.add(checks.get(2));
+        items.add(Stimulus.Invalidate.all());
+        items.add(new Stimulus.Invalidate(false, 0, true, 63));
+        items.add(new Stimulus.Sync());
+        items.add(checks.get(3));
+        items.add(new Stimulus.Idle(7));
+        items.add(checks.get(4));
+        items.add(checks.get(5));
+        long entry = c.pmp().get(0).base();
+        List<PhaseStream.EntryWrite> writes = List.of(new PhaseStream.EntryWrite(4, entry, 8, 0x1234_0000_0000_0001L),
+                new PhaseStream.EntryWrite(4, entry + 8, 8, -1L), new PhaseStream.EntryWrite(10, entry, 8, 0));
+        return new ReproBundle(c.seed(), c.params(), new CacheShape(8, 2, 4, 2, 3, false), c.settings(), c.pmp(),
+                c.buildHash(), c.digest(), 4, c.mismatch(), c.memory(), new PhaseStream(items, writes));
+    }
+
     @Test
     void roundTrip() throws IOException {
         ReproBundle b = sample();
@@ -78,6 +108,9 @@ class ReproBundleTest {
         assertEquals(b.failingIndex(), r.failingIndex());
         assertEquals(b.mismatch(), r.mismatch());
         assertEquals(b.requests(), r.requests());
+        assertEquals(b.cache(), r.cache());
+        assertEquals(b.stream(), r.stream(), "items and entry writes, in order");
+        assertEquals(List.of(0, 4, 10), r.stream().segmentStarts());
         assertEquals(b.memory().size(), r.memory().size());
         for (int i = 0; i < b.memory().size(); i++) {
             assertEquals(b.memory().get(i).base(), r.memory().get(i).base());
@@ -86,8 +119,46 @@ class ReproBundleTest {
         // the memory rebuilt from the bundle holds the corrupted entry
         long entry = b.pmp().get(0).base();
         assertTrue(r.toMemory().canRead(entry, 8));
-        assertTrue(entries(f).containsKey("manifest.json") && entries(f).containsKey("requests.jsonl"));
+        assertTrue(entries(f).containsKey("manifest.json") && entries(f).containsKey("stream.jsonl"));
         assertTrue(entries(f).keySet().stream().anyMatch(n -> n.matches("memory/[0-9a-f]{16}\\.bin")));
+    }
+
+    @Test
+    void aCacheLessBundleOfChecksRoundTrips() throws IOException {
+        ReproBundle b = sampleChecks();
+        Path f = dir.resolve("c.tar.gz");
+        b.write(f);
+        ReproBundle r = ReproBundle.read(f);
+        assertEquals(null, r.cache());
+        assertEquals(b.requests(), r.requests());
+        assertEquals(List.of(), r.stream().writes());
+    }
+
+    /** A version-1 bundle (requests.jsonl, no cache, no writes), as the previous mtt wrote it, still loads. */
+    @Test
+    void versionOneStillLoads() throws IOException {
+        ReproBundle b = sampleChecks();
+        Path v2 = dir.resolve("v2.tar.gz");
+        b.write(v2);
+        Map<String, byte[]> e = entries(v2);
+        StringBuilder lines = new StringBuilder();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : new String(e.remove("stream.jsonl"), StandardCharsets.UTF_8).split("\n")) {
+            ObjectNode o = (ObjectNode) json.readTree(line);
+            o.remove("kind");
+            lines.append(json.writeValueAsString(o)).append('\n');
+        }
+        e.put("requests.jsonl", lines.toString().getBytes(StandardCharsets.UTF_8));
+        editManifest(e, m -> {
+            m.put("version", 1);
+            m.put("requests", b.requests().size());
+            m.remove(List.of("cache", "stream", "checks", "writes"));
+        });
+        ReproBundle r = ReproBundle.read(write(e, "v1.tar.gz"));
+        assertEquals(b.requests(), r.requests());
+        assertEquals(null, r.cache());
+        assertEquals(b.failingIndex(), r.failingIndex());
+        assertArrayEquals(b.memory().get(0).bytes(), r.memory().get(0).bytes());
     }
 
     @Test
@@ -129,7 +200,8 @@ class ReproBundleTest {
 
     @Test
     void wrongVersion() throws IOException {
-        expect(rewrite(e -> editManifest(e, m -> m.put("version", 2))), "version 2 is not supported");
+        expect(rewrite(e -> editManifest(e, m -> m.put("version", 3))), "version 3 is not supported");
+        expect(rewrite(e -> editManifest(e, m -> m.put("version", 0))), "version 0 is not supported");
     }
 
     @Test
@@ -165,21 +237,52 @@ class ReproBundleTest {
     }
 
     @Test
-    void badRequestLine() throws IOException {
-        expect(rewrite(e -> {
-            String text = new String(e.get("requests.jsonl"), StandardCharsets.UTF_8);
-            String[] lines = text.split("\n");
-            lines[1] = "{\"pa\": ";
-            e.put("requests.jsonl", (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        }), "'requests.jsonl' line 2");
+    void badStreamLine() throws IOException {
+        expect(rewrite(e -> editLine(e, 1, "{\"pa\": ")), "'stream.jsonl' line 2");
     }
 
     @Test
-    void truncatedRequestList() throws IOException {
+    void unknownStreamItem() throws IOException {
+        expect(rewrite(e -> editLine(e, 2, "{\"kind\": \"flush\"}")), "line 3: unknown item kind 'flush'");
+        expect(rewrite(e -> editLine(e, 9, "{\"kind\": \"idle\", \"cycles\": 0}")), "line 10: idle gap");
+        expect(rewrite(e -> editLine(e, 1, "{\"kind\": \"invalidate\", \"hasPa\": true}")),
+                "line 2: field 'pa' is missing");
+    }
+
+    @Test
+    void truncatedStream() throws IOException {
         expect(rewrite(e -> {
-            String text = new String(e.get("requests.jsonl"), StandardCharsets.UTF_8);
-            e.put("requests.jsonl", text.substring(0, text.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8));
-        }), "holds 1 requests, the manifest says 6");
+            String text = new String(e.get("stream.jsonl"), StandardCharsets.UTF_8);
+            e.put("stream.jsonl", text.substring(0, text.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8));
+        }), "holds 1 items, the manifest says 12");
+    }
+
+    @Test
+    void missingStream() throws IOException {
+        expect(rewrite(e -> e.remove("stream.jsonl")), "'stream.jsonl' is missing");
+    }
+
+    @Test
+    void badCacheShape() throws IOException {
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("cache")).put("leafWays", 3))), "bad 'cache'");
+        expect(rewrite(e -> editManifest(e, m -> m.remove("cache"))), "field 'cache' is missing");
+    }
+
+    @Test
+    void badEntryWrites() throws IOException {
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("writes").get(0)).put("position", 13))),
+                "beyond the 12 stream items");
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("writes").get(2)).put("position", 1))),
+                "ordered by stream position");
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("writes").get(0)).put("size", 2))),
+                "4 or 8 bytes");
+    }
+
+    @Test
+    void mismatchIndexCountsChecks() throws IOException {
+        // 12 stream items, 6 of them checks: index 6 is past the last check
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("mismatch")).put("index", 6))),
+                "outside the 6 checks");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -190,11 +293,22 @@ class ReproBundleTest {
         return f;
     }
 
+    /** Replaces line {@code index} (from 0) of {@code stream.jsonl}. */
+    private static void editLine(Map<String, byte[]> e, int index, String line) {
+        String[] lines = new String(e.get("stream.jsonl"), StandardCharsets.UTF_8).split("\n");
+        lines[index] = line;
+        e.put("stream.jsonl", (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The bundle's entries changed by {@code edit}, written to a new file. */
     private Path rewrite(Consumer<Map<String, byte[]>> edit) throws IOException {
         Map<String, byte[]> e = entries(written());
         edit.accept(e);
-        Path out = dir.resolve("edited.tar.gz");
+        return write(e, "edited.tar.gz");
+    }
+
+    private Path write(Map<String, byte[]> e, String name) throws IOException {
+        Path out = dir.resolve(name);
         try (OutputStream fo = Files.newOutputStream(out);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(fo))) {
             for (Map.Entry<String, byte[]> x : e.entrySet()) {
