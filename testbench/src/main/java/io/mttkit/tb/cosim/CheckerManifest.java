@@ -42,7 +42,7 @@ public record CheckerManifest(String top, List<Path> sources, WalkerParams param
     public static final String FILE = "checker.json";
 
     private static final Set<String> FIELDS = Set.of("top", "sources", "xlen", "formats", "paw", "sdidLen", "idWidth",
-            "rsvdTupleScope", "v01OneGigAsOneGiB", "bigEndianSupport", "pmpLatency");
+            "rsvdTupleScope", "v01OneGigAsOneGiB", "bigEndianSupport", "pmpLatency", "cache");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -109,6 +109,15 @@ public record CheckerManifest(String top, List<Path> sources, WalkerParams param
             if (!c.isObject()) {
                 throw r.invalid("cache", "an object (leafSets, leafWays, superpageEntries, walkCacheEntries, "
                         + "minvalQueueDepth, paFenceDropsWalkCache)");
+            }
+            Set<String> cacheFields = Set.of("leafSets", "leafWays", "superpageEntries", "walkCacheEntries",
+                    "minvalQueueDepth", "paFenceDropsWalkCache");
+            for (java.util.Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!cacheFields.contains(name)) {
+                    throw new IllegalArgumentException(file + ": unknown field 'cache." + name + "'; the fields are "
+                            + cacheFields);
+                }
             }
             Reader cr = new Reader(file, c);
             try {
