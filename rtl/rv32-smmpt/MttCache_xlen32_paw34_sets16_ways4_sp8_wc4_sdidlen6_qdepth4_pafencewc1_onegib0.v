@@ -613,6 +613,7 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
   wire        leaf_hit_w1;
   wire        leaf_hit_w2;
   wire        leaf_hit_w3;
+  wire [3:0]  leaf_hit_ways;
   wire        leaf_hit;
   wire [1:0]  leaf_hit_way;
   wire        sp_hit_0;
@@ -671,9 +672,13 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
   wire        leaf_dup_w2;
   wire        walk_set_valid_w3;
   wire        leaf_dup_w3;
+  wire [2:0]  walk_set_plru;
+  wire [3:0]  leaf_fill_dup_ways;
   wire        leaf_fill_dup;
   wire [3:0]  leaf_fill_invalid;
   wire        leaf_fill_has_invalid;
+  wire        leaf_fill_victim_1;
+  wire        leaf_fill_victim_0;
   wire [1:0]  leaf_fill_way;
   wire [33:0] fill_base;
   wire        sp_dup_0;
@@ -684,9 +689,14 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
   wire        sp_dup_5;
   wire        sp_dup_6;
   wire        sp_dup_7;
+  wire [7:0]  sp_fill_dup_ways;
   wire        sp_fill_dup;
   wire [7:0]  sp_fill_invalid;
   wire        sp_fill_has_invalid;
+  wire        sp_fill_victim_2;
+  wire        sp_fill_victim_1;
+  wire [1:0]  sp_fill_victim_path2;
+  wire        sp_fill_victim_0;
   wire [2:0]  sp_fill_way;
   wire        fill_walk_cache;
   wire [33:0] fill_prefix;
@@ -694,9 +704,12 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
   wire        wc_dup_1;
   wire        wc_dup_2;
   wire        wc_dup_3;
+  wire [3:0]  wc_fill_dup_ways;
   wire        wc_fill_dup;
   wire [3:0]  wc_fill_invalid;
   wire        wc_fill_has_invalid;
+  wire        wc_fill_victim_1;
+  wire        wc_fill_victim_0;
   wire [1:0]  wc_fill_way;
   wire [3:0]  inv_set;
   wire [14:0] inv_tag;
@@ -776,14 +789,6 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
   wire        wc_clear_1;
   wire        wc_clear_2;
   wire        wc_clear_3;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [3:0]  cat;  // bit 3 not needed
-  /* verilator lint_on UNUSEDSIGNAL */
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [3:0]  cat_1;  // bit 3 not needed
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire        mux_0;
-  wire [2:0]  mux;
   wire        not_leaf_hit_way_0;
   wire        not_leaf_fill_way_0;
   wire        not_leaf_hit_way_0_1;
@@ -816,18 +821,10 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
   wire        not_leaf_fill_way_0_14;
   wire        not_leaf_hit_way_0_15;
   wire        not_leaf_fill_way_0_15;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [7:0]  cat_2;  // bit 7 not needed
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire        mux_1;
-  wire [1:0]  cat_3;
   wire        not_sp_hit_index_0;
   wire        not_sp_hit_index_1;
   wire        not_sp_fill_way_0;
   wire        not_sp_fill_way_1;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [3:0]  cat_4;  // bit 3 not needed
-  /* verilator lint_on UNUSEDSIGNAL */
   wire        not_wc_match_index_0;
   wire        not_wc_fill_way_0;
 
@@ -887,10 +884,11 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
   assign leaf_hit_w1 = ((lookup_set == 4'd0) ? leaf_valid_s0_w1 : (lookup_set == 4'd1) ? leaf_valid_s1_w1 : (lookup_set == 4'd2) ? leaf_valid_s2_w1 : (lookup_set == 4'd3) ? leaf_valid_s3_w1 : (lookup_set == 4'd4) ? leaf_valid_s4_w1 : (lookup_set == 4'd5) ? leaf_valid_s5_w1 : (lookup_set == 4'd6) ? leaf_valid_s6_w1 : (lookup_set == 4'd7) ? leaf_valid_s7_w1 : (lookup_set == 4'd8) ? leaf_valid_s8_w1 : (lookup_set == 4'd9) ? leaf_valid_s9_w1 : (lookup_set == 4'd10) ? leaf_valid_s10_w1 : (lookup_set == 4'd11) ? leaf_valid_s11_w1 : (lookup_set == 4'd12) ? leaf_valid_s12_w1 : (lookup_set == 4'd13) ? leaf_valid_s13_w1 : (lookup_set == 4'd14) ? leaf_valid_s14_w1 : leaf_valid_s15_w1) & ((((lookup_set == 4'd0) ? leaf_format_s0_w1 : (lookup_set == 4'd1) ? leaf_format_s1_w1 : (lookup_set == 4'd2) ? leaf_format_s2_w1 : (lookup_set == 4'd3) ? leaf_format_s3_w1 : (lookup_set == 4'd4) ? leaf_format_s4_w1 : (lookup_set == 4'd5) ? leaf_format_s5_w1 : (lookup_set == 4'd6) ? leaf_format_s6_w1 : (lookup_set == 4'd7) ? leaf_format_s7_w1 : (lookup_set == 4'd8) ? leaf_format_s8_w1 : (lookup_set == 4'd9) ? leaf_format_s9_w1 : (lookup_set == 4'd10) ? leaf_format_s10_w1 : (lookup_set == 4'd11) ? leaf_format_s11_w1 : (lookup_set == 4'd12) ? leaf_format_s12_w1 : (lookup_set == 4'd13) ? leaf_format_s13_w1 : (lookup_set == 4'd14) ? leaf_format_s14_w1 : leaf_format_s15_w1) == lookup_format) & (((lookup_set == 4'd0) ? leaf_mode_s0_w1 : (lookup_set == 4'd1) ? leaf_mode_s1_w1 : (lookup_set == 4'd2) ? leaf_mode_s2_w1 : (lookup_set == 4'd3) ? leaf_mode_s3_w1 : (lookup_set == 4'd4) ? leaf_mode_s4_w1 : (lookup_set == 4'd5) ? leaf_mode_s5_w1 : (lookup_set == 4'd6) ? leaf_mode_s6_w1 : (lookup_set == 4'd7) ? leaf_mode_s7_w1 : (lookup_set == 4'd8) ? leaf_mode_s8_w1 : (lookup_set == 4'd9) ? leaf_mode_s9_w1 : (lookup_set == 4'd10) ? leaf_mode_s10_w1 : (lookup_set == 4'd11) ? leaf_mode_s11_w1 : (lookup_set == 4'd12) ? leaf_mode_s12_w1 : (lookup_set == 4'd13) ? leaf_mode_s13_w1 : (lookup_set == 4'd14) ? leaf_mode_s14_w1 : leaf_mode_s15_w1) == lookup_mode) & (((lookup_set == 4'd0) ? leaf_sdid_s0_w1 : (lookup_set == 4'd1) ? leaf_sdid_s1_w1 : (lookup_set == 4'd2) ? leaf_sdid_s2_w1 : (lookup_set == 4'd3) ? leaf_sdid_s3_w1 : (lookup_set == 4'd4) ? leaf_sdid_s4_w1 : (lookup_set == 4'd5) ? leaf_sdid_s5_w1 : (lookup_set == 4'd6) ? leaf_sdid_s6_w1 : (lookup_set == 4'd7) ? leaf_sdid_s7_w1 : (lookup_set == 4'd8) ? leaf_sdid_s8_w1 : (lookup_set == 4'd9) ? leaf_sdid_s9_w1 : (lookup_set == 4'd10) ? leaf_sdid_s10_w1 : (lookup_set == 4'd11) ? leaf_sdid_s11_w1 : (lookup_set == 4'd12) ? leaf_sdid_s12_w1 : (lookup_set == 4'd13) ? leaf_sdid_s13_w1 : (lookup_set == 4'd14) ? leaf_sdid_s14_w1 : leaf_sdid_s15_w1) == lookup_sdid)) & (((lookup_set == 4'd0) ? leaf_tag_s0_w1 : (lookup_set == 4'd1) ? leaf_tag_s1_w1 : (lookup_set == 4'd2) ? leaf_tag_s2_w1 : (lookup_set == 4'd3) ? leaf_tag_s3_w1 : (lookup_set == 4'd4) ? leaf_tag_s4_w1 : (lookup_set == 4'd5) ? leaf_tag_s5_w1 : (lookup_set == 4'd6) ? leaf_tag_s6_w1 : (lookup_set == 4'd7) ? leaf_tag_s7_w1 : (lookup_set == 4'd8) ? leaf_tag_s8_w1 : (lookup_set == 4'd9) ? leaf_tag_s9_w1 : (lookup_set == 4'd10) ? leaf_tag_s10_w1 : (lookup_set == 4'd11) ? leaf_tag_s11_w1 : (lookup_set == 4'd12) ? leaf_tag_s12_w1 : (lookup_set == 4'd13) ? leaf_tag_s13_w1 : (lookup_set == 4'd14) ? leaf_tag_s14_w1 : leaf_tag_s15_w1) == lookup_tag);
   assign leaf_hit_w2 = ((lookup_set == 4'd0) ? leaf_valid_s0_w2 : (lookup_set == 4'd1) ? leaf_valid_s1_w2 : (lookup_set == 4'd2) ? leaf_valid_s2_w2 : (lookup_set == 4'd3) ? leaf_valid_s3_w2 : (lookup_set == 4'd4) ? leaf_valid_s4_w2 : (lookup_set == 4'd5) ? leaf_valid_s5_w2 : (lookup_set == 4'd6) ? leaf_valid_s6_w2 : (lookup_set == 4'd7) ? leaf_valid_s7_w2 : (lookup_set == 4'd8) ? leaf_valid_s8_w2 : (lookup_set == 4'd9) ? leaf_valid_s9_w2 : (lookup_set == 4'd10) ? leaf_valid_s10_w2 : (lookup_set == 4'd11) ? leaf_valid_s11_w2 : (lookup_set == 4'd12) ? leaf_valid_s12_w2 : (lookup_set == 4'd13) ? leaf_valid_s13_w2 : (lookup_set == 4'd14) ? leaf_valid_s14_w2 : leaf_valid_s15_w2) & ((((lookup_set == 4'd0) ? leaf_format_s0_w2 : (lookup_set == 4'd1) ? leaf_format_s1_w2 : (lookup_set == 4'd2) ? leaf_format_s2_w2 : (lookup_set == 4'd3) ? leaf_format_s3_w2 : (lookup_set == 4'd4) ? leaf_format_s4_w2 : (lookup_set == 4'd5) ? leaf_format_s5_w2 : (lookup_set == 4'd6) ? leaf_format_s6_w2 : (lookup_set == 4'd7) ? leaf_format_s7_w2 : (lookup_set == 4'd8) ? leaf_format_s8_w2 : (lookup_set == 4'd9) ? leaf_format_s9_w2 : (lookup_set == 4'd10) ? leaf_format_s10_w2 : (lookup_set == 4'd11) ? leaf_format_s11_w2 : (lookup_set == 4'd12) ? leaf_format_s12_w2 : (lookup_set == 4'd13) ? leaf_format_s13_w2 : (lookup_set == 4'd14) ? leaf_format_s14_w2 : leaf_format_s15_w2) == lookup_format) & (((lookup_set == 4'd0) ? leaf_mode_s0_w2 : (lookup_set == 4'd1) ? leaf_mode_s1_w2 : (lookup_set == 4'd2) ? leaf_mode_s2_w2 : (lookup_set == 4'd3) ? leaf_mode_s3_w2 : (lookup_set == 4'd4) ? leaf_mode_s4_w2 : (lookup_set == 4'd5) ? leaf_mode_s5_w2 : (lookup_set == 4'd6) ? leaf_mode_s6_w2 : (lookup_set == 4'd7) ? leaf_mode_s7_w2 : (lookup_set == 4'd8) ? leaf_mode_s8_w2 : (lookup_set == 4'd9) ? leaf_mode_s9_w2 : (lookup_set == 4'd10) ? leaf_mode_s10_w2 : (lookup_set == 4'd11) ? leaf_mode_s11_w2 : (lookup_set == 4'd12) ? leaf_mode_s12_w2 : (lookup_set == 4'd13) ? leaf_mode_s13_w2 : (lookup_set == 4'd14) ? leaf_mode_s14_w2 : leaf_mode_s15_w2) == lookup_mode) & (((lookup_set == 4'd0) ? leaf_sdid_s0_w2 : (lookup_set == 4'd1) ? leaf_sdid_s1_w2 : (lookup_set == 4'd2) ? leaf_sdid_s2_w2 : (lookup_set == 4'd3) ? leaf_sdid_s3_w2 : (lookup_set == 4'd4) ? leaf_sdid_s4_w2 : (lookup_set == 4'd5) ? leaf_sdid_s5_w2 : (lookup_set == 4'd6) ? leaf_sdid_s6_w2 : (lookup_set == 4'd7) ? leaf_sdid_s7_w2 : (lookup_set == 4'd8) ? leaf_sdid_s8_w2 : (lookup_set == 4'd9) ? leaf_sdid_s9_w2 : (lookup_set == 4'd10) ? leaf_sdid_s10_w2 : (lookup_set == 4'd11) ? leaf_sdid_s11_w2 : (lookup_set == 4'd12) ? leaf_sdid_s12_w2 : (lookup_set == 4'd13) ? leaf_sdid_s13_w2 : (lookup_set == 4'd14) ? leaf_sdid_s14_w2 : leaf_sdid_s15_w2) == lookup_sdid)) & (((lookup_set == 4'd0) ? leaf_tag_s0_w2 : (lookup_set == 4'd1) ? leaf_tag_s1_w2 : (lookup_set == 4'd2) ? leaf_tag_s2_w2 : (lookup_set == 4'd3) ? leaf_tag_s3_w2 : (lookup_set == 4'd4) ? leaf_tag_s4_w2 : (lookup_set == 4'd5) ? leaf_tag_s5_w2 : (lookup_set == 4'd6) ? leaf_tag_s6_w2 : (lookup_set == 4'd7) ? leaf_tag_s7_w2 : (lookup_set == 4'd8) ? leaf_tag_s8_w2 : (lookup_set == 4'd9) ? leaf_tag_s9_w2 : (lookup_set == 4'd10) ? leaf_tag_s10_w2 : (lookup_set == 4'd11) ? leaf_tag_s11_w2 : (lookup_set == 4'd12) ? leaf_tag_s12_w2 : (lookup_set == 4'd13) ? leaf_tag_s13_w2 : (lookup_set == 4'd14) ? leaf_tag_s14_w2 : leaf_tag_s15_w2) == lookup_tag);
   assign leaf_hit_w3 = ((lookup_set == 4'd0) ? leaf_valid_s0_w3 : (lookup_set == 4'd1) ? leaf_valid_s1_w3 : (lookup_set == 4'd2) ? leaf_valid_s2_w3 : (lookup_set == 4'd3) ? leaf_valid_s3_w3 : (lookup_set == 4'd4) ? leaf_valid_s4_w3 : (lookup_set == 4'd5) ? leaf_valid_s5_w3 : (lookup_set == 4'd6) ? leaf_valid_s6_w3 : (lookup_set == 4'd7) ? leaf_valid_s7_w3 : (lookup_set == 4'd8) ? leaf_valid_s8_w3 : (lookup_set == 4'd9) ? leaf_valid_s9_w3 : (lookup_set == 4'd10) ? leaf_valid_s10_w3 : (lookup_set == 4'd11) ? leaf_valid_s11_w3 : (lookup_set == 4'd12) ? leaf_valid_s12_w3 : (lookup_set == 4'd13) ? leaf_valid_s13_w3 : (lookup_set == 4'd14) ? leaf_valid_s14_w3 : leaf_valid_s15_w3) & ((((lookup_set == 4'd0) ? leaf_format_s0_w3 : (lookup_set == 4'd1) ? leaf_format_s1_w3 : (lookup_set == 4'd2) ? leaf_format_s2_w3 : (lookup_set == 4'd3) ? leaf_format_s3_w3 : (lookup_set == 4'd4) ? leaf_format_s4_w3 : (lookup_set == 4'd5) ? leaf_format_s5_w3 : (lookup_set == 4'd6) ? leaf_format_s6_w3 : (lookup_set == 4'd7) ? leaf_format_s7_w3 : (lookup_set == 4'd8) ? leaf_format_s8_w3 : (lookup_set == 4'd9) ? leaf_format_s9_w3 : (lookup_set == 4'd10) ? leaf_format_s10_w3 : (lookup_set == 4'd11) ? leaf_format_s11_w3 : (lookup_set == 4'd12) ? leaf_format_s12_w3 : (lookup_set == 4'd13) ? leaf_format_s13_w3 : (lookup_set == 4'd14) ? leaf_format_s14_w3 : leaf_format_s15_w3) == lookup_format) & (((lookup_set == 4'd0) ? leaf_mode_s0_w3 : (lookup_set == 4'd1) ? leaf_mode_s1_w3 : (lookup_set == 4'd2) ? leaf_mode_s2_w3 : (lookup_set == 4'd3) ? leaf_mode_s3_w3 : (lookup_set == 4'd4) ? leaf_mode_s4_w3 : (lookup_set == 4'd5) ? leaf_mode_s5_w3 : (lookup_set == 4'd6) ? leaf_mode_s6_w3 : (lookup_set == 4'd7) ? leaf_mode_s7_w3 : (lookup_set == 4'd8) ? leaf_mode_s8_w3 : (lookup_set == 4'd9) ? leaf_mode_s9_w3 : (lookup_set == 4'd10) ? leaf_mode_s10_w3 : (lookup_set == 4'd11) ? leaf_mode_s11_w3 : (lookup_set == 4'd12) ? leaf_mode_s12_w3 : (lookup_set == 4'd13) ? leaf_mode_s13_w3 : (lookup_set == 4'd14) ? leaf_mode_s14_w3 : leaf_mode_s15_w3) == lookup_mode) & (((lookup_set == 4'd0) ? leaf_sdid_s0_w3 : (lookup_set == 4'd1) ? leaf_sdid_s1_w3 : (lookup_set == 4'd2) ? leaf_sdid_s2_w3 : (lookup_set == 4'd3) ? leaf_sdid_s3_w3 : (lookup_set == 4'd4) ? leaf_sdid_s4_w3 : (lookup_set == 4'd5) ? leaf_sdid_s5_w3 : (lookup_set == 4'd6) ? leaf_sdid_s6_w3 : (lookup_set == 4'd7) ? leaf_sdid_s7_w3 : (lookup_set == 4'd8) ? leaf_sdid_s8_w3 : (lookup_set == 4'd9) ? leaf_sdid_s9_w3 : (lookup_set == 4'd10) ? leaf_sdid_s10_w3 : (lookup_set == 4'd11) ? leaf_sdid_s11_w3 : (lookup_set == 4'd12) ? leaf_sdid_s12_w3 : (lookup_set == 4'd13) ? leaf_sdid_s13_w3 : (lookup_set == 4'd14) ? leaf_sdid_s14_w3 : leaf_sdid_s15_w3) == lookup_sdid)) & (((lookup_set == 4'd0) ? leaf_tag_s0_w3 : (lookup_set == 4'd1) ? leaf_tag_s1_w3 : (lookup_set == 4'd2) ? leaf_tag_s2_w3 : (lookup_set == 4'd3) ? leaf_tag_s3_w3 : (lookup_set == 4'd4) ? leaf_tag_s4_w3 : (lookup_set == 4'd5) ? leaf_tag_s5_w3 : (lookup_set == 4'd6) ? leaf_tag_s6_w3 : (lookup_set == 4'd7) ? leaf_tag_s7_w3 : (lookup_set == 4'd8) ? leaf_tag_s8_w3 : (lookup_set == 4'd9) ? leaf_tag_s9_w3 : (lookup_set == 4'd10) ? leaf_tag_s10_w3 : (lookup_set == 4'd11) ? leaf_tag_s11_w3 : (lookup_set == 4'd12) ? leaf_tag_s12_w3 : (lookup_set == 4'd13) ? leaf_tag_s13_w3 : (lookup_set == 4'd14) ? leaf_tag_s14_w3 : leaf_tag_s15_w3) == lookup_tag);
-  assign leaf_hit = leaf_hit_w0 | leaf_hit_w1 | leaf_hit_w2 | leaf_hit_w3;
-  assign leaf_hit_way = cat[0] ? 2'd0 :
-                        cat[1] ? 2'd1 :
-                        cat[2] ? 2'd2 :
+  assign leaf_hit_ways = {leaf_hit_w3, leaf_hit_w2, leaf_hit_w1, leaf_hit_w0};
+  assign leaf_hit = |leaf_hit_ways;
+  assign leaf_hit_way = leaf_hit_ways[0] ? 2'd0 :
+                        leaf_hit_ways[1] ? 2'd1 :
+                        leaf_hit_ways[2] ? 2'd2 :
                         2'd3;
   assign sp_hit_0 = sp_valid_0 & ((sp_format_0 == lookup_format) & (sp_mode_0 == lookup_mode) & (sp_sdid_0 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_0) & (34'h3ffffffff << sp_size_log2_0)));
   assign sp_hit_1 = sp_valid_1 & ((sp_format_1 == lookup_format) & (sp_mode_1 == lookup_mode) & (sp_sdid_1 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_1) & (34'h3ffffffff << sp_size_log2_1)));
@@ -1008,12 +1006,31 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
                              (walk_set == 4'd14) ? leaf_valid_s14_w3 :
                              leaf_valid_s15_w3;
   assign leaf_dup_w3 = walk_set_valid_w3 & ((((walk_set == 4'd0) ? leaf_format_s0_w3 : (walk_set == 4'd1) ? leaf_format_s1_w3 : (walk_set == 4'd2) ? leaf_format_s2_w3 : (walk_set == 4'd3) ? leaf_format_s3_w3 : (walk_set == 4'd4) ? leaf_format_s4_w3 : (walk_set == 4'd5) ? leaf_format_s5_w3 : (walk_set == 4'd6) ? leaf_format_s6_w3 : (walk_set == 4'd7) ? leaf_format_s7_w3 : (walk_set == 4'd8) ? leaf_format_s8_w3 : (walk_set == 4'd9) ? leaf_format_s9_w3 : (walk_set == 4'd10) ? leaf_format_s10_w3 : (walk_set == 4'd11) ? leaf_format_s11_w3 : (walk_set == 4'd12) ? leaf_format_s12_w3 : (walk_set == 4'd13) ? leaf_format_s13_w3 : (walk_set == 4'd14) ? leaf_format_s14_w3 : leaf_format_s15_w3) == walk_format) & (((walk_set == 4'd0) ? leaf_mode_s0_w3 : (walk_set == 4'd1) ? leaf_mode_s1_w3 : (walk_set == 4'd2) ? leaf_mode_s2_w3 : (walk_set == 4'd3) ? leaf_mode_s3_w3 : (walk_set == 4'd4) ? leaf_mode_s4_w3 : (walk_set == 4'd5) ? leaf_mode_s5_w3 : (walk_set == 4'd6) ? leaf_mode_s6_w3 : (walk_set == 4'd7) ? leaf_mode_s7_w3 : (walk_set == 4'd8) ? leaf_mode_s8_w3 : (walk_set == 4'd9) ? leaf_mode_s9_w3 : (walk_set == 4'd10) ? leaf_mode_s10_w3 : (walk_set == 4'd11) ? leaf_mode_s11_w3 : (walk_set == 4'd12) ? leaf_mode_s12_w3 : (walk_set == 4'd13) ? leaf_mode_s13_w3 : (walk_set == 4'd14) ? leaf_mode_s14_w3 : leaf_mode_s15_w3) == walk_mode) & (((walk_set == 4'd0) ? leaf_sdid_s0_w3 : (walk_set == 4'd1) ? leaf_sdid_s1_w3 : (walk_set == 4'd2) ? leaf_sdid_s2_w3 : (walk_set == 4'd3) ? leaf_sdid_s3_w3 : (walk_set == 4'd4) ? leaf_sdid_s4_w3 : (walk_set == 4'd5) ? leaf_sdid_s5_w3 : (walk_set == 4'd6) ? leaf_sdid_s6_w3 : (walk_set == 4'd7) ? leaf_sdid_s7_w3 : (walk_set == 4'd8) ? leaf_sdid_s8_w3 : (walk_set == 4'd9) ? leaf_sdid_s9_w3 : (walk_set == 4'd10) ? leaf_sdid_s10_w3 : (walk_set == 4'd11) ? leaf_sdid_s11_w3 : (walk_set == 4'd12) ? leaf_sdid_s12_w3 : (walk_set == 4'd13) ? leaf_sdid_s13_w3 : (walk_set == 4'd14) ? leaf_sdid_s14_w3 : leaf_sdid_s15_w3) == walk_sdid)) & (((walk_set == 4'd0) ? leaf_tag_s0_w3 : (walk_set == 4'd1) ? leaf_tag_s1_w3 : (walk_set == 4'd2) ? leaf_tag_s2_w3 : (walk_set == 4'd3) ? leaf_tag_s3_w3 : (walk_set == 4'd4) ? leaf_tag_s4_w3 : (walk_set == 4'd5) ? leaf_tag_s5_w3 : (walk_set == 4'd6) ? leaf_tag_s6_w3 : (walk_set == 4'd7) ? leaf_tag_s7_w3 : (walk_set == 4'd8) ? leaf_tag_s8_w3 : (walk_set == 4'd9) ? leaf_tag_s9_w3 : (walk_set == 4'd10) ? leaf_tag_s10_w3 : (walk_set == 4'd11) ? leaf_tag_s11_w3 : (walk_set == 4'd12) ? leaf_tag_s12_w3 : (walk_set == 4'd13) ? leaf_tag_s13_w3 : (walk_set == 4'd14) ? leaf_tag_s14_w3 : leaf_tag_s15_w3) == walk_tag);
-  assign leaf_fill_dup = leaf_dup_w0 | leaf_dup_w1 | leaf_dup_w2 | leaf_dup_w3;
+  assign walk_set_plru = (walk_set == 4'd0) ? leaf_plru_s0 :
+                         (walk_set == 4'd1) ? leaf_plru_s1 :
+                         (walk_set == 4'd2) ? leaf_plru_s2 :
+                         (walk_set == 4'd3) ? leaf_plru_s3 :
+                         (walk_set == 4'd4) ? leaf_plru_s4 :
+                         (walk_set == 4'd5) ? leaf_plru_s5 :
+                         (walk_set == 4'd6) ? leaf_plru_s6 :
+                         (walk_set == 4'd7) ? leaf_plru_s7 :
+                         (walk_set == 4'd8) ? leaf_plru_s8 :
+                         (walk_set == 4'd9) ? leaf_plru_s9 :
+                         (walk_set == 4'd10) ? leaf_plru_s10 :
+                         (walk_set == 4'd11) ? leaf_plru_s11 :
+                         (walk_set == 4'd12) ? leaf_plru_s12 :
+                         (walk_set == 4'd13) ? leaf_plru_s13 :
+                         (walk_set == 4'd14) ? leaf_plru_s14 :
+                         leaf_plru_s15;
+  assign leaf_fill_dup_ways = {leaf_dup_w3, leaf_dup_w2, leaf_dup_w1, leaf_dup_w0};
+  assign leaf_fill_dup = |leaf_fill_dup_ways;
   assign leaf_fill_invalid = ~{walk_set_valid_w3, walk_set_valid_w2, walk_set_valid_w1, walk_set_valid_w0};
   assign leaf_fill_has_invalid = |leaf_fill_invalid;
-  assign leaf_fill_way = leaf_fill_dup ? (cat_1[0] ? 2'd0 : cat_1[1] ? 2'd1 : cat_1[2] ? 2'd2 : 2'd3) :
+  assign leaf_fill_victim_1 = walk_set_plru[0];
+  assign leaf_fill_victim_0 = leaf_fill_victim_1 ? walk_set_plru[2] : walk_set_plru[1];
+  assign leaf_fill_way = leaf_fill_dup ? (leaf_fill_dup_ways[0] ? 2'd0 : leaf_fill_dup_ways[1] ? 2'd1 : leaf_fill_dup_ways[2] ? 2'd2 : 2'd3) :
                          leaf_fill_has_invalid ? (leaf_fill_invalid[0] ? 2'd0 : leaf_fill_invalid[1] ? 2'd1 : leaf_fill_invalid[2] ? 2'd2 : 2'd3) :
-                         {mux_0, mux_0 ? mux[2] : mux[1]};
+                         {leaf_fill_victim_1, leaf_fill_victim_0};
   assign fill_base = walk_pa & (34'h3ffffffff << fill_leaf_log2);
   assign sp_dup_0 = sp_valid_0 & ((sp_format_0 == walk_format) & (sp_mode_0 == walk_mode) & (sp_sdid_0 == walk_sdid)) & (sp_level_0 == fill_leaf_level) & (sp_size_log2_0 == fill_leaf_log2) & (sp_base_0 == fill_base);
   assign sp_dup_1 = sp_valid_1 & ((sp_format_1 == walk_format) & (sp_mode_1 == walk_mode) & (sp_sdid_1 == walk_sdid)) & (sp_level_1 == fill_leaf_level) & (sp_size_log2_1 == fill_leaf_log2) & (sp_base_1 == fill_base);
@@ -1023,24 +1040,35 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
   assign sp_dup_5 = sp_valid_5 & ((sp_format_5 == walk_format) & (sp_mode_5 == walk_mode) & (sp_sdid_5 == walk_sdid)) & (sp_level_5 == fill_leaf_level) & (sp_size_log2_5 == fill_leaf_log2) & (sp_base_5 == fill_base);
   assign sp_dup_6 = sp_valid_6 & ((sp_format_6 == walk_format) & (sp_mode_6 == walk_mode) & (sp_sdid_6 == walk_sdid)) & (sp_level_6 == fill_leaf_level) & (sp_size_log2_6 == fill_leaf_log2) & (sp_base_6 == fill_base);
   assign sp_dup_7 = sp_valid_7 & ((sp_format_7 == walk_format) & (sp_mode_7 == walk_mode) & (sp_sdid_7 == walk_sdid)) & (sp_level_7 == fill_leaf_level) & (sp_size_log2_7 == fill_leaf_log2) & (sp_base_7 == fill_base);
-  assign sp_fill_dup = sp_dup_0 | sp_dup_1 | sp_dup_2 | sp_dup_3 | sp_dup_4 | sp_dup_5 | sp_dup_6 | sp_dup_7;
+  assign sp_fill_dup_ways = {sp_dup_7, sp_dup_6, sp_dup_5, sp_dup_4, sp_dup_3, sp_dup_2, sp_dup_1, sp_dup_0};
+  assign sp_fill_dup = |sp_fill_dup_ways;
   assign sp_fill_invalid = ~{sp_valid_7, sp_valid_6, sp_valid_5, sp_valid_4, sp_valid_3, sp_valid_2, sp_valid_1, sp_valid_0};
   assign sp_fill_has_invalid = |sp_fill_invalid;
-  assign sp_fill_way = sp_fill_dup ? (cat_2[0] ? 3'd0 : cat_2[1] ? 3'd1 : cat_2[2] ? 3'd2 : cat_2[3] ? 3'd3 : cat_2[4] ? 3'd4 : cat_2[5] ? 3'd5 : cat_2[6] ? 3'd6 : 3'd7) :
+  assign sp_fill_victim_2 = sp_plru[0];
+  assign sp_fill_victim_1 = sp_fill_victim_2 ? sp_plru[2] : sp_plru[1];
+  assign sp_fill_victim_path2 = {sp_fill_victim_2, sp_fill_victim_1};
+  assign sp_fill_victim_0 = (sp_fill_victim_path2 == 2'd0) ? sp_plru[3] :
+                            (sp_fill_victim_path2 == 2'd1) ? sp_plru[4] :
+                            (sp_fill_victim_path2 == 2'd2) ? sp_plru[5] :
+                            sp_plru[6];
+  assign sp_fill_way = sp_fill_dup ? (sp_fill_dup_ways[0] ? 3'd0 : sp_fill_dup_ways[1] ? 3'd1 : sp_fill_dup_ways[2] ? 3'd2 : sp_fill_dup_ways[3] ? 3'd3 : sp_fill_dup_ways[4] ? 3'd4 : sp_fill_dup_ways[5] ? 3'd5 : sp_fill_dup_ways[6] ? 3'd6 : 3'd7) :
                        sp_fill_has_invalid ? (sp_fill_invalid[0] ? 3'd0 : sp_fill_invalid[1] ? 3'd1 : sp_fill_invalid[2] ? 3'd2 : sp_fill_invalid[3] ? 3'd3 : sp_fill_invalid[4] ? 3'd4 : sp_fill_invalid[5] ? 3'd5 : sp_fill_invalid[6] ? 3'd6 : 3'd7) :
-                       {sp_plru[0], mux_1, (cat_3 == 2'd0) ? sp_plru[3] : (cat_3 == 2'd1) ? sp_plru[4] : (cat_3 == 2'd2) ? sp_plru[5] : sp_plru[6]};
+                       {sp_fill_victim_2, sp_fill_victim_1, sp_fill_victim_0};
   assign fill_walk_cache = fill_ok & fill_cacheable & fill_ptr_valid;
   assign fill_prefix = walk_pa & 34'h3fe000000;
   assign wc_dup_0 = wc_valid_0 & ((wc_format_0 == walk_format) & (wc_mode_0 == walk_mode) & (wc_sdid_0 == walk_sdid)) & (wc_table_level_0 == fill_ptr_level) & (wc_prefix_0 == fill_prefix);
   assign wc_dup_1 = wc_valid_1 & ((wc_format_1 == walk_format) & (wc_mode_1 == walk_mode) & (wc_sdid_1 == walk_sdid)) & (wc_table_level_1 == fill_ptr_level) & (wc_prefix_1 == fill_prefix);
   assign wc_dup_2 = wc_valid_2 & ((wc_format_2 == walk_format) & (wc_mode_2 == walk_mode) & (wc_sdid_2 == walk_sdid)) & (wc_table_level_2 == fill_ptr_level) & (wc_prefix_2 == fill_prefix);
   assign wc_dup_3 = wc_valid_3 & ((wc_format_3 == walk_format) & (wc_mode_3 == walk_mode) & (wc_sdid_3 == walk_sdid)) & (wc_table_level_3 == fill_ptr_level) & (wc_prefix_3 == fill_prefix);
-  assign wc_fill_dup = wc_dup_0 | wc_dup_1 | wc_dup_2 | wc_dup_3;
+  assign wc_fill_dup_ways = {wc_dup_3, wc_dup_2, wc_dup_1, wc_dup_0};
+  assign wc_fill_dup = |wc_fill_dup_ways;
   assign wc_fill_invalid = ~{wc_valid_3, wc_valid_2, wc_valid_1, wc_valid_0};
   assign wc_fill_has_invalid = |wc_fill_invalid;
-  assign wc_fill_way = wc_fill_dup ? (cat_4[0] ? 2'd0 : cat_4[1] ? 2'd1 : cat_4[2] ? 2'd2 : 2'd3) :
+  assign wc_fill_victim_1 = wc_plru[0];
+  assign wc_fill_victim_0 = wc_fill_victim_1 ? wc_plru[2] : wc_plru[1];
+  assign wc_fill_way = wc_fill_dup ? (wc_fill_dup_ways[0] ? 2'd0 : wc_fill_dup_ways[1] ? 2'd1 : wc_fill_dup_ways[2] ? 2'd2 : 2'd3) :
                        wc_fill_has_invalid ? (wc_fill_invalid[0] ? 2'd0 : wc_fill_invalid[1] ? 2'd1 : wc_fill_invalid[2] ? 2'd2 : 2'd3) :
-                       {wc_plru[0], wc_plru[0] ? wc_plru[2] : wc_plru[1]};
+                       {wc_fill_victim_1, wc_fill_victim_0};
   assign inv_set = inv_head_pa[18:15];
   assign inv_tag = inv_head_pa[33:19];
   assign leaf_clear_s0_w0 = inv_apply & leaf_valid_s0_w0 & (~inv_head_has_sdid | (leaf_sdid_s0_w0 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd0) & (leaf_tag_s0_w0 == inv_tag)));
@@ -1119,25 +1147,6 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
   assign wc_clear_1 = inv_apply & wc_valid_1 & (~inv_head_has_sdid | (wc_sdid_1 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_prefix_1));
   assign wc_clear_2 = inv_apply & wc_valid_2 & (~inv_head_has_sdid | (wc_sdid_2 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_prefix_2));
   assign wc_clear_3 = inv_apply & wc_valid_3 & (~inv_head_has_sdid | (wc_sdid_3 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_prefix_3));
-  assign cat = {leaf_hit_w3, leaf_hit_w2, leaf_hit_w1, leaf_hit_w0};
-  assign cat_1 = {leaf_dup_w3, leaf_dup_w2, leaf_dup_w1, leaf_dup_w0};
-  assign mux_0 = mux[0];
-  assign mux = (walk_set == 4'd0) ? leaf_plru_s0 :
-               (walk_set == 4'd1) ? leaf_plru_s1 :
-               (walk_set == 4'd2) ? leaf_plru_s2 :
-               (walk_set == 4'd3) ? leaf_plru_s3 :
-               (walk_set == 4'd4) ? leaf_plru_s4 :
-               (walk_set == 4'd5) ? leaf_plru_s5 :
-               (walk_set == 4'd6) ? leaf_plru_s6 :
-               (walk_set == 4'd7) ? leaf_plru_s7 :
-               (walk_set == 4'd8) ? leaf_plru_s8 :
-               (walk_set == 4'd9) ? leaf_plru_s9 :
-               (walk_set == 4'd10) ? leaf_plru_s10 :
-               (walk_set == 4'd11) ? leaf_plru_s11 :
-               (walk_set == 4'd12) ? leaf_plru_s12 :
-               (walk_set == 4'd13) ? leaf_plru_s13 :
-               (walk_set == 4'd14) ? leaf_plru_s14 :
-               leaf_plru_s15;
   assign not_leaf_hit_way_0 = ~leaf_hit_way[0];
   assign not_leaf_fill_way_0 = ~leaf_fill_way[0];
   assign not_leaf_hit_way_0_1 = ~leaf_hit_way[0];
@@ -1170,14 +1179,10 @@ module MttCache_xlen32_paw34_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_on
   assign not_leaf_fill_way_0_14 = ~leaf_fill_way[0];
   assign not_leaf_hit_way_0_15 = ~leaf_hit_way[0];
   assign not_leaf_fill_way_0_15 = ~leaf_fill_way[0];
-  assign cat_2 = {sp_dup_7, sp_dup_6, sp_dup_5, sp_dup_4, sp_dup_3, sp_dup_2, sp_dup_1, sp_dup_0};
-  assign mux_1 = sp_plru[0] ? sp_plru[2] : sp_plru[1];
-  assign cat_3 = {sp_plru[0], mux_1};
   assign not_sp_hit_index_0 = ~sp_hit_index[0];
   assign not_sp_hit_index_1 = ~sp_hit_index[1];
   assign not_sp_fill_way_0 = ~sp_fill_way[0];
   assign not_sp_fill_way_1 = ~sp_fill_way[1];
-  assign cat_4 = {wc_dup_3, wc_dup_2, wc_dup_1, wc_dup_0};
   assign not_wc_match_index_0 = ~wc_match_index[0];
   assign not_wc_fill_way_0 = ~wc_fill_way[0];
 

@@ -148,6 +148,14 @@ module MttChecker_xlen32_fmtv09_paw34_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   wire [2:0]  hit_tuple_index;
   wire [2:0]  hit_xwr;
   wire        hit_allow;
+  wire        hit_tuple_eq_0;
+  wire        hit_tuple_eq_1;
+  wire        hit_tuple_eq_2;
+  wire        hit_tuple_eq_3;
+  wire        hit_tuple_eq_4;
+  wire        hit_tuple_eq_5;
+  wire        hit_tuple_eq_6;
+  wire        hit_tuple_eq_7;
   wire [6:0]  hit_uniform_log2;
   reg  [7:0]  rsp_q_id;
   reg         rsp_q_allow;
@@ -162,14 +170,6 @@ module MttChecker_xlen32_fmtv09_paw34_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   wire        allow;
   wire [3:0]  req_leaf_set;
   wire        inputs_unused;
-  wire        cmp;
-  wire        cmp_1;
-  wire        cmp_2;
-  wire        cmp_3;
-  wire        cmp_4;
-  wire        cmp_5;
-  wire        cmp_6;
-  wire        cmp_7;
 
   MttWalker_xlen32_fmtv09_paw34_scopeany_gig0_be1_pmplat1 u_walker (
     .clk(clk),
@@ -341,20 +341,20 @@ module MttChecker_xlen32_fmtv09_paw34_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
                    (hit_tuple_index == 3'd6) ? u_cache_hit_tuples[20:18] :
                    u_cache_hit_tuples[23:21];
   assign hit_allow = ~(|(req_need & ~hit_xwr));
-  assign hit_uniform_log2 = hit_is_tuples ? ({1'b0, u_cache_hit_tuple_log2} + {5'd0, 2'd0 + {1'b0, (hit_tuple_index[2:1] == 2'd0) ? (cmp & cmp_1) : (hit_tuple_index[2:1] == 2'd1) ? (cmp_2 & cmp_3) : (hit_tuple_index[2:1] == 2'd2) ? (cmp_4 & cmp_5) : (cmp_6 & cmp_7)} + {1'b0, hit_tuple_index[2] ? (cmp_4 & cmp_5 & cmp_6 & cmp_7) : (cmp & cmp_1 & cmp_2 & cmp_3)} + {1'b0, cmp & cmp_1 & cmp_2 & cmp_3 & cmp_4 & cmp_5 & cmp_6 & cmp_7}}) : {1'b0, u_cache_hit_leaf_log2};
+  assign hit_tuple_eq_0 = u_cache_hit_tuples[2:0] == hit_xwr;
+  assign hit_tuple_eq_1 = u_cache_hit_tuples[5:3] == hit_xwr;
+  assign hit_tuple_eq_2 = u_cache_hit_tuples[8:6] == hit_xwr;
+  assign hit_tuple_eq_3 = u_cache_hit_tuples[11:9] == hit_xwr;
+  assign hit_tuple_eq_4 = u_cache_hit_tuples[14:12] == hit_xwr;
+  assign hit_tuple_eq_5 = u_cache_hit_tuples[17:15] == hit_xwr;
+  assign hit_tuple_eq_6 = u_cache_hit_tuples[20:18] == hit_xwr;
+  assign hit_tuple_eq_7 = u_cache_hit_tuples[23:21] == hit_xwr;
+  assign hit_uniform_log2 = hit_is_tuples ? ({1'b0, u_cache_hit_tuple_log2} + {5'd0, 2'd0 + {1'b0, (hit_tuple_index[2:1] == 2'd0) ? (hit_tuple_eq_0 & hit_tuple_eq_1) : (hit_tuple_index[2:1] == 2'd1) ? (hit_tuple_eq_2 & hit_tuple_eq_3) : (hit_tuple_index[2:1] == 2'd2) ? (hit_tuple_eq_4 & hit_tuple_eq_5) : (hit_tuple_eq_6 & hit_tuple_eq_7)} + {1'b0, hit_tuple_index[2] ? (hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7) : (hit_tuple_eq_0 & hit_tuple_eq_1 & hit_tuple_eq_2 & hit_tuple_eq_3)} + {1'b0, hit_tuple_eq_0 & hit_tuple_eq_1 & hit_tuple_eq_2 & hit_tuple_eq_3 & hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7}}) : {1'b0, u_cache_hit_leaf_log2};
   assign req_answered_here = req_fire & (req_is_bypass | u_cache_hit);
   assign walk_stale = walk_from_miss & u_cache_walk_stale;
   assign allow = rsp_q_valid ? rsp_q_allow : u_walker_result_allow;
   assign req_leaf_set = req_pa[18:15];
   assign inputs_unused = ^{u_walker_result_mpte, u_walker_result_leaf_log2[6], u_walker_result_tuple_log2[6]};
-  assign cmp = u_cache_hit_tuples[2:0] == hit_xwr;
-  assign cmp_1 = u_cache_hit_tuples[5:3] == hit_xwr;
-  assign cmp_2 = u_cache_hit_tuples[8:6] == hit_xwr;
-  assign cmp_3 = u_cache_hit_tuples[11:9] == hit_xwr;
-  assign cmp_4 = u_cache_hit_tuples[14:12] == hit_xwr;
-  assign cmp_5 = u_cache_hit_tuples[17:15] == hit_xwr;
-  assign cmp_6 = u_cache_hit_tuples[20:18] == hit_xwr;
-  assign cmp_7 = u_cache_hit_tuples[23:21] == hit_xwr;
 
   always @(posedge clk) begin
     if (rst) begin

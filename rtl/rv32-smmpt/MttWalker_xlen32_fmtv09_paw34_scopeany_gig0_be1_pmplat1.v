@@ -94,8 +94,17 @@ module MttWalker_xlen32_fmtv09_paw34_scopeany_gig0_be1_pmplat1 (
   wire        v09_leaf_rsvd_bits;
   wire [2:0]  v09_pi;
   wire [6:0]  v09_leaf_log2;
+  wire [6:0]  v09_tuple_log2;
   wire [2:0]  v09_tuple_xwr;
   wire        v09_tuple_rsvd_enc;
+  wire        v09_tuple_eq_0;
+  wire        v09_tuple_eq_1;
+  wire        v09_tuple_eq_2;
+  wire        v09_tuple_eq_3;
+  wire        v09_tuple_eq_4;
+  wire        v09_tuple_eq_5;
+  wire        v09_tuple_eq_6;
+  wire        v09_tuple_eq_7;
   wire        v09_napot_rsvd_bits;
   wire [2:0]  v09_napot_xwr;
   wire [3:0]  v09_napot_g;
@@ -105,7 +114,6 @@ module MttWalker_xlen32_fmtv09_paw34_scopeany_gig0_be1_pmplat1 (
   wire [3:0]  v09_cause;
   wire        v09_descend;
   wire        v09_leaf;
-  wire [6:0]  v09_tuple_log2;
   wire        v09_leaf_rsvd_tuple;
   reg         addr_from_root;
   wire [21:0] addr_ppn;
@@ -117,15 +125,6 @@ module MttWalker_xlen32_fmtv09_paw34_scopeany_gig0_be1_pmplat1 (
   wire        inputs_unused;
   wire        v09_mpte_l_and_not_v09_mpte_n;
   wire        v09_mpte_l_and_v09_mpte_n;
-  wire [6:0]  mux;
-  wire        mpte_10_8_eq_v09_tuple_xwr;
-  wire        mpte_13_11_eq_v09_tuple_xwr;
-  wire        mpte_16_14_eq_v09_tuple_xwr;
-  wire        mpte_19_17_eq_v09_tuple_xwr;
-  wire        mpte_22_20_eq_v09_tuple_xwr;
-  wire        mpte_25_23_eq_v09_tuple_xwr;
-  wire        mpte_28_26_eq_v09_tuple_xwr;
-  wire        mpte_31_29_eq_v09_tuple_xwr;
 
   assign mrd_addr = entry_addr[33:0];
   assign mrd_size = 4'd4;
@@ -160,6 +159,7 @@ module MttWalker_xlen32_fmtv09_paw34_scopeany_gig0_be1_pmplat1 (
   assign v09_leaf_rsvd_bits = |mpte[7:3];
   assign v09_pi = (level == 3'd0) ? pa[14:12] : pa[24:22];
   assign v09_leaf_log2 = (level == 3'd0) ? 7'd15 : 7'd25;
+  assign v09_tuple_log2 = (level == 3'd0) ? 7'd12 : 7'd22;
   assign v09_tuple_xwr = (v09_pi == 3'd0) ? mpte[10:8] :
                          (v09_pi == 3'd1) ? mpte[13:11] :
                          (v09_pi == 3'd2) ? mpte[16:14] :
@@ -169,6 +169,14 @@ module MttWalker_xlen32_fmtv09_paw34_scopeany_gig0_be1_pmplat1 (
                          (v09_pi == 3'd6) ? mpte[28:26] :
                          mpte[31:29];
   assign v09_tuple_rsvd_enc = (mpte[9] & ~mpte[8]) | (mpte[12] & ~mpte[11]) | (mpte[15] & ~mpte[14]) | (mpte[18] & ~mpte[17]) | (mpte[21] & ~mpte[20]) | (mpte[24] & ~mpte[23]) | (mpte[27] & ~mpte[26]) | (mpte[30] & ~mpte[29]);
+  assign v09_tuple_eq_0 = mpte[10:8] == v09_tuple_xwr;
+  assign v09_tuple_eq_1 = mpte[13:11] == v09_tuple_xwr;
+  assign v09_tuple_eq_2 = mpte[16:14] == v09_tuple_xwr;
+  assign v09_tuple_eq_3 = mpte[19:17] == v09_tuple_xwr;
+  assign v09_tuple_eq_4 = mpte[22:20] == v09_tuple_xwr;
+  assign v09_tuple_eq_5 = mpte[25:23] == v09_tuple_xwr;
+  assign v09_tuple_eq_6 = mpte[28:26] == v09_tuple_xwr;
+  assign v09_tuple_eq_7 = mpte[31:29] == v09_tuple_xwr;
   assign v09_napot_rsvd_bits = |{mpte[7:3], mpte[11], mpte[31:16]};
   assign v09_napot_xwr = mpte[10:8];
   assign v09_napot_g = mpte[15:12];
@@ -188,7 +196,6 @@ module MttWalker_xlen32_fmtv09_paw34_scopeany_gig0_be1_pmplat1 (
                      4'd0;
   assign v09_descend = v09_mpte_v & ~v09_mpte_l & (v09_cause == 4'd0);
   assign v09_leaf = v09_mpte_v & v09_mpte_l & ((v09_cause == 4'd0) | (v09_cause == 4'd9));
-  assign v09_tuple_log2 = mux;
   assign v09_leaf_rsvd_tuple = ~v09_mpte_n & ((mpte[9] & ~mpte[8]) | (mpte[12] & ~mpte[11]) | (mpte[15] & ~mpte[14]) | (mpte[18] & ~mpte[17]) | (mpte[21] & ~mpte[20]) | (mpte[24] & ~mpte[23]) | (mpte[27] & ~mpte[26]) | (mpte[30] & ~mpte[29]));
   assign addr_ppn = addr_from_root ? root_ppn : v09_mpte_ppn;
   assign addr_level = addr_from_root ? first_level : (level - 3'd1);
@@ -198,15 +205,6 @@ module MttWalker_xlen32_fmtv09_paw34_scopeany_gig0_be1_pmplat1 (
   assign inputs_unused = ^{mrs_tag, pa[11:0], mrs_data[63:32]};
   assign v09_mpte_l_and_not_v09_mpte_n = v09_mpte_l & ~v09_mpte_n;
   assign v09_mpte_l_and_v09_mpte_n = v09_mpte_l & v09_mpte_n;
-  assign mux = (level == 3'd0) ? 7'd12 : 7'd22;
-  assign mpte_10_8_eq_v09_tuple_xwr = mpte[10:8] == v09_tuple_xwr;
-  assign mpte_13_11_eq_v09_tuple_xwr = mpte[13:11] == v09_tuple_xwr;
-  assign mpte_16_14_eq_v09_tuple_xwr = mpte[16:14] == v09_tuple_xwr;
-  assign mpte_19_17_eq_v09_tuple_xwr = mpte[19:17] == v09_tuple_xwr;
-  assign mpte_22_20_eq_v09_tuple_xwr = mpte[22:20] == v09_tuple_xwr;
-  assign mpte_25_23_eq_v09_tuple_xwr = mpte[25:23] == v09_tuple_xwr;
-  assign mpte_28_26_eq_v09_tuple_xwr = mpte[28:26] == v09_tuple_xwr;
-  assign mpte_31_29_eq_v09_tuple_xwr = mpte[31:29] == v09_tuple_xwr;
 
   always @(*) begin
     lookup_ready = 1'b0;
@@ -357,7 +355,7 @@ module MttWalker_xlen32_fmtv09_paw34_scopeany_gig0_be1_pmplat1 (
               res_allow <= v09_cause == 4'd0;
               res_xwr <= v09_xwr;
               res_leaf_log2 <= v09_mpte_n ? v09_napot_log2 : v09_leaf_log2;
-              res_uniform_log2 <= v09_mpte_n ? v09_napot_log2 : (mux + {5'd0, 2'd0 + {1'b0, (v09_pi[2:1] == 2'd0) ? (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr) : (v09_pi[2:1] == 2'd1) ? (mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr) : (v09_pi[2:1] == 2'd2) ? (mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr) : (mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr)} + {1'b0, v09_pi[2] ? (mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr & mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr) : (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr & mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr)} + {1'b0, mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr & mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr & mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr & mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr}});
+              res_uniform_log2 <= v09_mpte_n ? v09_napot_log2 : (v09_tuple_log2 + {5'd0, 2'd0 + {1'b0, (v09_pi[2:1] == 2'd0) ? (v09_tuple_eq_0 & v09_tuple_eq_1) : (v09_pi[2:1] == 2'd1) ? (v09_tuple_eq_2 & v09_tuple_eq_3) : (v09_pi[2:1] == 2'd2) ? (v09_tuple_eq_4 & v09_tuple_eq_5) : (v09_tuple_eq_6 & v09_tuple_eq_7)} + {1'b0, v09_pi[2] ? (v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7) : (v09_tuple_eq_0 & v09_tuple_eq_1 & v09_tuple_eq_2 & v09_tuple_eq_3)} + {1'b0, v09_tuple_eq_0 & v09_tuple_eq_1 & v09_tuple_eq_2 & v09_tuple_eq_3 & v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7}});
               res_cacheable <= 1'b1;
             end else begin
               res_allow <= 1'b0;

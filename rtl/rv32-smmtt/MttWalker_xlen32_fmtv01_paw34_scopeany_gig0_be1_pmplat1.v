@@ -94,13 +94,32 @@ module MttWalker_xlen32_fmtv01_paw34_scopeany_gig0_be1_pmplat1 (
   wire [2:0]  v01_page_pi;
   wire [1:0]  v01_page_perm;
   wire        v01_mttl2_rsvd_enc;
+  wire [1:0]  v01_mttl2_perm;
+  wire [2:0]  v01_mttl2_xwr;
+  wire        v01_page_perm_eq_0;
+  wire        v01_page_perm_eq_1;
+  wire        v01_page_perm_eq_2;
+  wire        v01_page_perm_eq_3;
+  wire        v01_page_perm_eq_4;
+  wire        v01_page_perm_eq_5;
+  wire        v01_page_perm_eq_6;
+  wire        v01_page_perm_eq_7;
   wire [2:0]  v01_nibble_pi;
   wire [1:0]  v01_nibble_perm;
   wire        v01_nibble_rsvd_enc;
+  wire        v01_nibble_perm_eq_0;
+  wire        v01_nibble_perm_eq_1;
+  wire        v01_nibble_perm_eq_2;
+  wire        v01_nibble_perm_eq_3;
+  wire        v01_nibble_perm_eq_4;
+  wire        v01_nibble_perm_eq_5;
+  wire        v01_nibble_perm_eq_6;
+  wire        v01_nibble_perm_eq_7;
   wire        v01_at_mttl1;
   wire        v01_at_mttl2;
   wire [2:0]  v01_xwr;
   wire        v01_perm_deny;
+  wire        v01_at_leaf_level;
   wire [3:0]  v01_cause;
   wire        v01_descend;
   wire [21:0] v01_next_ppn;
@@ -122,25 +141,6 @@ module MttWalker_xlen32_fmtv01_paw34_scopeany_gig0_be1_pmplat1 (
   wire        any_mpte_23_22;
   wire        any_mpte_27_26;
   wire        any_mpte_31_30;
-  wire [2:0]  cat;
-  wire [1:0]  mux;
-  wire        bits;
-  wire        mpte_1_0_eq_v01_nibble_perm;
-  wire        mpte_5_4_eq_v01_nibble_perm;
-  wire        mpte_9_8_eq_v01_nibble_perm;
-  wire        mpte_13_12_eq_v01_nibble_perm;
-  wire        mpte_17_16_eq_v01_nibble_perm;
-  wire        mpte_21_20_eq_v01_nibble_perm;
-  wire        mpte_25_24_eq_v01_nibble_perm;
-  wire        mpte_29_28_eq_v01_nibble_perm;
-  wire        cmp;
-  wire        cmp_1;
-  wire        cmp_2;
-  wire        cmp_3;
-  wire        cmp_4;
-  wire        cmp_5;
-  wire        cmp_6;
-  wire        cmp_7;
 
   assign mrd_addr = entry_addr[33:0];
   assign mrd_size = 4'd4;
@@ -160,7 +160,7 @@ module MttWalker_xlen32_fmtv01_paw34_scopeany_gig0_be1_pmplat1 (
                              v01_type_1g ? 7'd25 :
                              7'd22;
   assign result_tuples = v01_at_mttl1 ? {{mpte[28], mpte[29], |mpte[29:28]}, {mpte[24], mpte[25], |mpte[25:24]}, {mpte[20], mpte[21], |mpte[21:20]}, {mpte[16], mpte[17], |mpte[17:16]}, {mpte[12], mpte[13], |mpte[13:12]}, {mpte[8], mpte[9], |mpte[9:8]}, {mpte[4], mpte[5], |mpte[5:4]}, {mpte[0], mpte[1], |mpte[1:0]}} :
-                         v01_type_1g ? {21'd0, cat} :
+                         v01_type_1g ? {21'd0, v01_mttl2_xwr} :
                          {{v01_mpte_info[14], v01_mpte_info[15], |v01_mpte_info[15:14]}, {v01_mpte_info[12], v01_mpte_info[13], |v01_mpte_info[13:12]}, {v01_mpte_info[10], v01_mpte_info[11], |v01_mpte_info[11:10]}, {v01_mpte_info[8], v01_mpte_info[9], |v01_mpte_info[9:8]}, {v01_mpte_info[6], v01_mpte_info[7], |v01_mpte_info[7:6]}, {v01_mpte_info[4], v01_mpte_info[5], |v01_mpte_info[5:4]}, {v01_mpte_info[2], v01_mpte_info[3], |v01_mpte_info[3:2]}, {v01_mpte_info[0], v01_mpte_info[1], |v01_mpte_info[1:0]}};
   assign result_leaf_rsvd = v01_leaf_rsvd_nibble;
   assign ptr_level = level - 3'd1;
@@ -186,6 +186,16 @@ module MttWalker_xlen32_fmtv01_paw34_scopeany_gig0_be1_pmplat1 (
                          (v01_page_pi == 3'd6) ? v01_mpte_info[13:12] :
                          v01_mpte_info[15:14];
   assign v01_mttl2_rsvd_enc = v01_type_rsvd | (v01_type_1g & (|v01_mpte_info)) | ((v01_mpte_type == 3'd5) & (|v01_mpte_info[21:16]));
+  assign v01_mttl2_perm = v01_type_1g ? v01_mpte_type[1:0] : v01_page_perm;
+  assign v01_mttl2_xwr = {v01_mttl2_perm[0], v01_mttl2_perm[1], |v01_mttl2_perm};
+  assign v01_page_perm_eq_0 = v01_mpte_info[1:0] == v01_page_perm;
+  assign v01_page_perm_eq_1 = v01_mpte_info[3:2] == v01_page_perm;
+  assign v01_page_perm_eq_2 = v01_mpte_info[5:4] == v01_page_perm;
+  assign v01_page_perm_eq_3 = v01_mpte_info[7:6] == v01_page_perm;
+  assign v01_page_perm_eq_4 = v01_mpte_info[9:8] == v01_page_perm;
+  assign v01_page_perm_eq_5 = v01_mpte_info[11:10] == v01_page_perm;
+  assign v01_page_perm_eq_6 = v01_mpte_info[13:12] == v01_page_perm;
+  assign v01_page_perm_eq_7 = v01_mpte_info[15:14] == v01_page_perm;
   assign v01_nibble_pi = pa[14:12];
   assign v01_nibble_perm = (v01_nibble_pi == 3'd0) ? mpte[1:0] :
                            (v01_nibble_pi == 3'd1) ? mpte[5:4] :
@@ -196,18 +206,27 @@ module MttWalker_xlen32_fmtv01_paw34_scopeany_gig0_be1_pmplat1 (
                            (v01_nibble_pi == 3'd6) ? mpte[25:24] :
                            mpte[29:28];
   assign v01_nibble_rsvd_enc = any_mpte_3_2 | any_mpte_7_6 | any_mpte_11_10 | any_mpte_15_14 | any_mpte_19_18 | any_mpte_23_22 | any_mpte_27_26 | any_mpte_31_30;
+  assign v01_nibble_perm_eq_0 = mpte[1:0] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_1 = mpte[5:4] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_2 = mpte[9:8] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_3 = mpte[13:12] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_4 = mpte[17:16] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_5 = mpte[21:20] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_6 = mpte[25:24] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_7 = mpte[29:28] == v01_nibble_perm;
   assign v01_at_mttl1 = level == 3'd0;
   assign v01_at_mttl2 = level == 3'd1;
-  assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : cat;
+  assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : v01_mttl2_xwr;
   assign v01_perm_deny = |(need & ~v01_xwr);
+  assign v01_at_leaf_level = v01_at_mttl1 | (v01_at_mttl2 & (v01_mpte_type != 3'd4));
   assign v01_cause = (v01_at_mttl2 & v01_mttl2_zero_bits) ? 4'd5 :
                      (v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :
                      (v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :
-                     (bits & v01_perm_deny) ? 4'd9 :
+                     (v01_at_leaf_level & v01_perm_deny) ? 4'd9 :
                      4'd0;
   assign v01_descend = v01_at_mttl2 & ~v01_mttl2_zero_bits & ~v01_mttl2_rsvd_enc & (v01_mpte_type == 3'd4);
   assign v01_next_ppn = v01_mpte_info;
-  assign v01_leaf = bits & ((v01_cause == 4'd0) | (v01_cause == 4'd9));
+  assign v01_leaf = v01_at_leaf_level & ((v01_cause == 4'd0) | (v01_cause == 4'd9));
   assign v01_leaf_rsvd_nibble = v01_at_mttl1 & (any_mpte_3_2 | any_mpte_7_6 | any_mpte_11_10 | any_mpte_15_14 | any_mpte_19_18 | any_mpte_23_22 | any_mpte_27_26 | any_mpte_31_30);
   assign addr_ppn = addr_from_root ? root_ppn : v01_next_ppn;
   assign addr_level = addr_from_root ? first_level : (level - 3'd1);
@@ -223,25 +242,6 @@ module MttWalker_xlen32_fmtv01_paw34_scopeany_gig0_be1_pmplat1 (
   assign any_mpte_23_22 = |mpte[23:22];
   assign any_mpte_27_26 = |mpte[27:26];
   assign any_mpte_31_30 = |mpte[31:30];
-  assign cat = {mux[0], mux[1], |mux};
-  assign mux = v01_type_1g ? v01_mpte_type[1:0] : v01_page_perm;
-  assign bits = v01_at_mttl1 | (v01_at_mttl2 & (v01_mpte_type != 3'd4));
-  assign mpte_1_0_eq_v01_nibble_perm = mpte[1:0] == v01_nibble_perm;
-  assign mpte_5_4_eq_v01_nibble_perm = mpte[5:4] == v01_nibble_perm;
-  assign mpte_9_8_eq_v01_nibble_perm = mpte[9:8] == v01_nibble_perm;
-  assign mpte_13_12_eq_v01_nibble_perm = mpte[13:12] == v01_nibble_perm;
-  assign mpte_17_16_eq_v01_nibble_perm = mpte[17:16] == v01_nibble_perm;
-  assign mpte_21_20_eq_v01_nibble_perm = mpte[21:20] == v01_nibble_perm;
-  assign mpte_25_24_eq_v01_nibble_perm = mpte[25:24] == v01_nibble_perm;
-  assign mpte_29_28_eq_v01_nibble_perm = mpte[29:28] == v01_nibble_perm;
-  assign cmp = v01_mpte_info[1:0] == v01_page_perm;
-  assign cmp_1 = v01_mpte_info[3:2] == v01_page_perm;
-  assign cmp_2 = v01_mpte_info[5:4] == v01_page_perm;
-  assign cmp_3 = v01_mpte_info[7:6] == v01_page_perm;
-  assign cmp_4 = v01_mpte_info[9:8] == v01_page_perm;
-  assign cmp_5 = v01_mpte_info[11:10] == v01_page_perm;
-  assign cmp_6 = v01_mpte_info[13:12] == v01_page_perm;
-  assign cmp_7 = v01_mpte_info[15:14] == v01_page_perm;
 
   always @(*) begin
     lookup_ready = 1'b0;
@@ -392,7 +392,7 @@ module MttWalker_xlen32_fmtv01_paw34_scopeany_gig0_be1_pmplat1 (
               res_allow <= v01_cause == 4'd0;
               res_xwr <= v01_xwr;
               res_leaf_log2 <= v01_at_mttl1 ? 7'd15 : v01_type_1g ? 7'd25 : 7'd25;
-              res_uniform_log2 <= v01_at_mttl1 ? (7'd12 + {5'd0, 2'd0 + {1'b0, (v01_nibble_pi[2:1] == 2'd0) ? (mpte_1_0_eq_v01_nibble_perm & mpte_5_4_eq_v01_nibble_perm) : (v01_nibble_pi[2:1] == 2'd1) ? (mpte_9_8_eq_v01_nibble_perm & mpte_13_12_eq_v01_nibble_perm) : (v01_nibble_pi[2:1] == 2'd2) ? (mpte_17_16_eq_v01_nibble_perm & mpte_21_20_eq_v01_nibble_perm) : (mpte_25_24_eq_v01_nibble_perm & mpte_29_28_eq_v01_nibble_perm)} + {1'b0, v01_nibble_pi[2] ? (mpte_17_16_eq_v01_nibble_perm & mpte_21_20_eq_v01_nibble_perm & mpte_25_24_eq_v01_nibble_perm & mpte_29_28_eq_v01_nibble_perm) : (mpte_1_0_eq_v01_nibble_perm & mpte_5_4_eq_v01_nibble_perm & mpte_9_8_eq_v01_nibble_perm & mpte_13_12_eq_v01_nibble_perm)} + {1'b0, mpte_1_0_eq_v01_nibble_perm & mpte_5_4_eq_v01_nibble_perm & mpte_9_8_eq_v01_nibble_perm & mpte_13_12_eq_v01_nibble_perm & mpte_17_16_eq_v01_nibble_perm & mpte_21_20_eq_v01_nibble_perm & mpte_25_24_eq_v01_nibble_perm & mpte_29_28_eq_v01_nibble_perm}}) : v01_type_1g ? 7'd25 : (7'd22 + {5'd0, 2'd0 + {1'b0, (v01_page_pi[2:1] == 2'd0) ? (cmp & cmp_1) : (v01_page_pi[2:1] == 2'd1) ? (cmp_2 & cmp_3) : (v01_page_pi[2:1] == 2'd2) ? (cmp_4 & cmp_5) : (cmp_6 & cmp_7)} + {1'b0, v01_page_pi[2] ? (cmp_4 & cmp_5 & cmp_6 & cmp_7) : (cmp & cmp_1 & cmp_2 & cmp_3)} + {1'b0, cmp & cmp_1 & cmp_2 & cmp_3 & cmp_4 & cmp_5 & cmp_6 & cmp_7}});
+              res_uniform_log2 <= v01_at_mttl1 ? (7'd12 + {5'd0, 2'd0 + {1'b0, (v01_nibble_pi[2:1] == 2'd0) ? (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1) : (v01_nibble_pi[2:1] == 2'd1) ? (v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3) : (v01_nibble_pi[2:1] == 2'd2) ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5) : (v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7)} + {1'b0, v01_nibble_pi[2] ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) : (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3)} + {1'b0, v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3 & v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7}}) : v01_type_1g ? 7'd25 : (7'd22 + {5'd0, 2'd0 + {1'b0, (v01_page_pi[2:1] == 2'd0) ? (v01_page_perm_eq_0 & v01_page_perm_eq_1) : (v01_page_pi[2:1] == 2'd1) ? (v01_page_perm_eq_2 & v01_page_perm_eq_3) : (v01_page_pi[2:1] == 2'd2) ? (v01_page_perm_eq_4 & v01_page_perm_eq_5) : (v01_page_perm_eq_6 & v01_page_perm_eq_7)} + {1'b0, v01_page_pi[2] ? (v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7) : (v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3)} + {1'b0, v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3 & v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7}});
               res_cacheable <= 1'b1;
             end else begin
               res_allow <= 1'b0;

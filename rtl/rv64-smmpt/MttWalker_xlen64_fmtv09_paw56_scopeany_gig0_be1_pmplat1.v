@@ -96,8 +96,25 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   wire        v09_leaf_rsvd_bits;
   wire [3:0]  v09_pi;
   wire [6:0]  v09_leaf_log2;
+  wire [6:0]  v09_tuple_log2;
   wire [2:0]  v09_tuple_xwr;
   wire        v09_tuple_rsvd_enc;
+  wire        v09_tuple_eq_0;
+  wire        v09_tuple_eq_1;
+  wire        v09_tuple_eq_2;
+  wire        v09_tuple_eq_3;
+  wire        v09_tuple_eq_4;
+  wire        v09_tuple_eq_5;
+  wire        v09_tuple_eq_6;
+  wire        v09_tuple_eq_7;
+  wire        v09_tuple_eq_8;
+  wire        v09_tuple_eq_9;
+  wire        v09_tuple_eq_10;
+  wire        v09_tuple_eq_11;
+  wire        v09_tuple_eq_12;
+  wire        v09_tuple_eq_13;
+  wire        v09_tuple_eq_14;
+  wire        v09_tuple_eq_15;
   wire        v09_napot_rsvd_bits;
   wire [2:0]  v09_napot_xwr;
   wire [3:0]  v09_napot_g;
@@ -107,7 +124,6 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   wire [3:0]  v09_cause;
   wire        v09_descend;
   wire        v09_leaf;
-  wire [6:0]  v09_tuple_log2;
   wire        v09_leaf_rsvd_tuple;
   reg         addr_from_root;
   wire [43:0] addr_ppn;
@@ -119,23 +135,6 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   wire        inputs_unused;
   wire        v09_mpte_l_and_not_v09_mpte_n;
   wire        v09_mpte_l_and_v09_mpte_n;
-  wire [6:0]  mux;
-  wire        mpte_10_8_eq_v09_tuple_xwr;
-  wire        mpte_13_11_eq_v09_tuple_xwr;
-  wire        mpte_16_14_eq_v09_tuple_xwr;
-  wire        mpte_19_17_eq_v09_tuple_xwr;
-  wire        mpte_22_20_eq_v09_tuple_xwr;
-  wire        mpte_25_23_eq_v09_tuple_xwr;
-  wire        mpte_28_26_eq_v09_tuple_xwr;
-  wire        mpte_31_29_eq_v09_tuple_xwr;
-  wire        mpte_34_32_eq_v09_tuple_xwr;
-  wire        mpte_37_35_eq_v09_tuple_xwr;
-  wire        mpte_40_38_eq_v09_tuple_xwr;
-  wire        mpte_43_41_eq_v09_tuple_xwr;
-  wire        mpte_46_44_eq_v09_tuple_xwr;
-  wire        mpte_49_47_eq_v09_tuple_xwr;
-  wire        mpte_52_50_eq_v09_tuple_xwr;
-  wire        mpte_55_53_eq_v09_tuple_xwr;
 
   assign mrd_addr = entry_addr[55:0];
   assign mrd_size = 4'd8;
@@ -183,6 +182,11 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
                          (level == 3'd2) ? 7'd34 :
                          (level == 3'd3) ? 7'd43 :
                          7'd52;
+  assign v09_tuple_log2 = (level == 3'd0) ? 7'd12 :
+                          (level == 3'd1) ? 7'd21 :
+                          (level == 3'd2) ? 7'd30 :
+                          (level == 3'd3) ? 7'd39 :
+                          7'd48;
   assign v09_tuple_xwr = (v09_pi == 4'd0) ? mpte[10:8] :
                          (v09_pi == 4'd1) ? mpte[13:11] :
                          (v09_pi == 4'd2) ? mpte[16:14] :
@@ -200,6 +204,22 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
                          (v09_pi == 4'd14) ? mpte[52:50] :
                          mpte[55:53];
   assign v09_tuple_rsvd_enc = |{mpte[54] & ~mpte[53], mpte[51] & ~mpte[50], mpte[48] & ~mpte[47], mpte[45] & ~mpte[44], mpte[42] & ~mpte[41], mpte[39] & ~mpte[38], mpte[36] & ~mpte[35], mpte[33] & ~mpte[32], mpte[30] & ~mpte[29], mpte[27] & ~mpte[26], mpte[24] & ~mpte[23], mpte[21] & ~mpte[20], mpte[18] & ~mpte[17], mpte[15] & ~mpte[14], mpte[12] & ~mpte[11], mpte[9] & ~mpte[8]};
+  assign v09_tuple_eq_0 = mpte[10:8] == v09_tuple_xwr;
+  assign v09_tuple_eq_1 = mpte[13:11] == v09_tuple_xwr;
+  assign v09_tuple_eq_2 = mpte[16:14] == v09_tuple_xwr;
+  assign v09_tuple_eq_3 = mpte[19:17] == v09_tuple_xwr;
+  assign v09_tuple_eq_4 = mpte[22:20] == v09_tuple_xwr;
+  assign v09_tuple_eq_5 = mpte[25:23] == v09_tuple_xwr;
+  assign v09_tuple_eq_6 = mpte[28:26] == v09_tuple_xwr;
+  assign v09_tuple_eq_7 = mpte[31:29] == v09_tuple_xwr;
+  assign v09_tuple_eq_8 = mpte[34:32] == v09_tuple_xwr;
+  assign v09_tuple_eq_9 = mpte[37:35] == v09_tuple_xwr;
+  assign v09_tuple_eq_10 = mpte[40:38] == v09_tuple_xwr;
+  assign v09_tuple_eq_11 = mpte[43:41] == v09_tuple_xwr;
+  assign v09_tuple_eq_12 = mpte[46:44] == v09_tuple_xwr;
+  assign v09_tuple_eq_13 = mpte[49:47] == v09_tuple_xwr;
+  assign v09_tuple_eq_14 = mpte[52:50] == v09_tuple_xwr;
+  assign v09_tuple_eq_15 = mpte[55:53] == v09_tuple_xwr;
   assign v09_napot_rsvd_bits = |{mpte[7:3], mpte[11], mpte[63:16]};
   assign v09_napot_xwr = mpte[10:8];
   assign v09_napot_g = mpte[15:12];
@@ -219,7 +239,6 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
                      4'd0;
   assign v09_descend = v09_mpte_v & ~v09_mpte_l & (v09_cause == 4'd0);
   assign v09_leaf = v09_mpte_v & v09_mpte_l & ((v09_cause == 4'd0) | (v09_cause == 4'd9));
-  assign v09_tuple_log2 = mux;
   assign v09_leaf_rsvd_tuple = ~v09_mpte_n & (|{mpte[54] & ~mpte[53], mpte[51] & ~mpte[50], mpte[48] & ~mpte[47], mpte[45] & ~mpte[44], mpte[42] & ~mpte[41], mpte[39] & ~mpte[38], mpte[36] & ~mpte[35], mpte[33] & ~mpte[32], mpte[30] & ~mpte[29], mpte[27] & ~mpte[26], mpte[24] & ~mpte[23], mpte[21] & ~mpte[20], mpte[18] & ~mpte[17], mpte[15] & ~mpte[14], mpte[12] & ~mpte[11], mpte[9] & ~mpte[8]});
   assign addr_ppn = addr_from_root ? root_ppn : v09_mpte_ppn;
   assign addr_level = addr_from_root ? first_level : (level - 3'd1);
@@ -233,27 +252,6 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   assign inputs_unused = ^{mrs_tag, pa[11:0]};
   assign v09_mpte_l_and_not_v09_mpte_n = v09_mpte_l & ~v09_mpte_n;
   assign v09_mpte_l_and_v09_mpte_n = v09_mpte_l & v09_mpte_n;
-  assign mux = (level == 3'd0) ? 7'd12 :
-               (level == 3'd1) ? 7'd21 :
-               (level == 3'd2) ? 7'd30 :
-               (level == 3'd3) ? 7'd39 :
-               7'd48;
-  assign mpte_10_8_eq_v09_tuple_xwr = mpte[10:8] == v09_tuple_xwr;
-  assign mpte_13_11_eq_v09_tuple_xwr = mpte[13:11] == v09_tuple_xwr;
-  assign mpte_16_14_eq_v09_tuple_xwr = mpte[16:14] == v09_tuple_xwr;
-  assign mpte_19_17_eq_v09_tuple_xwr = mpte[19:17] == v09_tuple_xwr;
-  assign mpte_22_20_eq_v09_tuple_xwr = mpte[22:20] == v09_tuple_xwr;
-  assign mpte_25_23_eq_v09_tuple_xwr = mpte[25:23] == v09_tuple_xwr;
-  assign mpte_28_26_eq_v09_tuple_xwr = mpte[28:26] == v09_tuple_xwr;
-  assign mpte_31_29_eq_v09_tuple_xwr = mpte[31:29] == v09_tuple_xwr;
-  assign mpte_34_32_eq_v09_tuple_xwr = mpte[34:32] == v09_tuple_xwr;
-  assign mpte_37_35_eq_v09_tuple_xwr = mpte[37:35] == v09_tuple_xwr;
-  assign mpte_40_38_eq_v09_tuple_xwr = mpte[40:38] == v09_tuple_xwr;
-  assign mpte_43_41_eq_v09_tuple_xwr = mpte[43:41] == v09_tuple_xwr;
-  assign mpte_46_44_eq_v09_tuple_xwr = mpte[46:44] == v09_tuple_xwr;
-  assign mpte_49_47_eq_v09_tuple_xwr = mpte[49:47] == v09_tuple_xwr;
-  assign mpte_52_50_eq_v09_tuple_xwr = mpte[52:50] == v09_tuple_xwr;
-  assign mpte_55_53_eq_v09_tuple_xwr = mpte[55:53] == v09_tuple_xwr;
 
   always @(*) begin
     lookup_ready = 1'b0;
@@ -404,7 +402,7 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
               res_allow <= v09_cause == 4'd0;
               res_xwr <= v09_xwr;
               res_leaf_log2 <= v09_mpte_n ? v09_napot_log2 : v09_leaf_log2;
-              res_uniform_log2 <= v09_mpte_n ? v09_napot_log2 : (mux + {4'd0, 3'd0 + {2'd0, (v09_pi[3:1] == 3'd0) ? (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd1) ? (mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd2) ? (mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd3) ? (mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd4) ? (mpte_34_32_eq_v09_tuple_xwr & mpte_37_35_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd5) ? (mpte_40_38_eq_v09_tuple_xwr & mpte_43_41_eq_v09_tuple_xwr) : (v09_pi[3:1] == 3'd6) ? (mpte_46_44_eq_v09_tuple_xwr & mpte_49_47_eq_v09_tuple_xwr) : (mpte_52_50_eq_v09_tuple_xwr & mpte_55_53_eq_v09_tuple_xwr)} + {2'd0, (v09_pi[3:2] == 2'd0) ? (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr & mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr) : (v09_pi[3:2] == 2'd1) ? (mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr & mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr) : (v09_pi[3:2] == 2'd2) ? (mpte_34_32_eq_v09_tuple_xwr & mpte_37_35_eq_v09_tuple_xwr & mpte_40_38_eq_v09_tuple_xwr & mpte_43_41_eq_v09_tuple_xwr) : (mpte_46_44_eq_v09_tuple_xwr & mpte_49_47_eq_v09_tuple_xwr & mpte_52_50_eq_v09_tuple_xwr & mpte_55_53_eq_v09_tuple_xwr)} + {2'd0, v09_pi[3] ? (mpte_34_32_eq_v09_tuple_xwr & mpte_37_35_eq_v09_tuple_xwr & mpte_40_38_eq_v09_tuple_xwr & mpte_43_41_eq_v09_tuple_xwr & mpte_46_44_eq_v09_tuple_xwr & mpte_49_47_eq_v09_tuple_xwr & mpte_52_50_eq_v09_tuple_xwr & mpte_55_53_eq_v09_tuple_xwr) : (mpte_10_8_eq_v09_tuple_xwr & mpte_13_11_eq_v09_tuple_xwr & mpte_16_14_eq_v09_tuple_xwr & mpte_19_17_eq_v09_tuple_xwr & mpte_22_20_eq_v09_tuple_xwr & mpte_25_23_eq_v09_tuple_xwr & mpte_28_26_eq_v09_tuple_xwr & mpte_31_29_eq_v09_tuple_xwr)} + {2'd0, &{mpte_55_53_eq_v09_tuple_xwr, mpte_52_50_eq_v09_tuple_xwr, mpte_49_47_eq_v09_tuple_xwr, mpte_46_44_eq_v09_tuple_xwr, mpte_43_41_eq_v09_tuple_xwr, mpte_40_38_eq_v09_tuple_xwr, mpte_37_35_eq_v09_tuple_xwr, mpte_34_32_eq_v09_tuple_xwr, mpte_31_29_eq_v09_tuple_xwr, mpte_28_26_eq_v09_tuple_xwr, mpte_25_23_eq_v09_tuple_xwr, mpte_22_20_eq_v09_tuple_xwr, mpte_19_17_eq_v09_tuple_xwr, mpte_16_14_eq_v09_tuple_xwr, mpte_13_11_eq_v09_tuple_xwr, mpte_10_8_eq_v09_tuple_xwr}}});
+              res_uniform_log2 <= v09_mpte_n ? v09_napot_log2 : (v09_tuple_log2 + {4'd0, 3'd0 + {2'd0, (v09_pi[3:1] == 3'd0) ? (v09_tuple_eq_0 & v09_tuple_eq_1) : (v09_pi[3:1] == 3'd1) ? (v09_tuple_eq_2 & v09_tuple_eq_3) : (v09_pi[3:1] == 3'd2) ? (v09_tuple_eq_4 & v09_tuple_eq_5) : (v09_pi[3:1] == 3'd3) ? (v09_tuple_eq_6 & v09_tuple_eq_7) : (v09_pi[3:1] == 3'd4) ? (v09_tuple_eq_8 & v09_tuple_eq_9) : (v09_pi[3:1] == 3'd5) ? (v09_tuple_eq_10 & v09_tuple_eq_11) : (v09_pi[3:1] == 3'd6) ? (v09_tuple_eq_12 & v09_tuple_eq_13) : (v09_tuple_eq_14 & v09_tuple_eq_15)} + {2'd0, (v09_pi[3:2] == 2'd0) ? (v09_tuple_eq_0 & v09_tuple_eq_1 & v09_tuple_eq_2 & v09_tuple_eq_3) : (v09_pi[3:2] == 2'd1) ? (v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7) : (v09_pi[3:2] == 2'd2) ? (v09_tuple_eq_8 & v09_tuple_eq_9 & v09_tuple_eq_10 & v09_tuple_eq_11) : (v09_tuple_eq_12 & v09_tuple_eq_13 & v09_tuple_eq_14 & v09_tuple_eq_15)} + {2'd0, v09_pi[3] ? (v09_tuple_eq_8 & v09_tuple_eq_9 & v09_tuple_eq_10 & v09_tuple_eq_11 & v09_tuple_eq_12 & v09_tuple_eq_13 & v09_tuple_eq_14 & v09_tuple_eq_15) : (v09_tuple_eq_0 & v09_tuple_eq_1 & v09_tuple_eq_2 & v09_tuple_eq_3 & v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7)} + {2'd0, &{v09_tuple_eq_15, v09_tuple_eq_14, v09_tuple_eq_13, v09_tuple_eq_12, v09_tuple_eq_11, v09_tuple_eq_10, v09_tuple_eq_9, v09_tuple_eq_8, v09_tuple_eq_7, v09_tuple_eq_6, v09_tuple_eq_5, v09_tuple_eq_4, v09_tuple_eq_3, v09_tuple_eq_2, v09_tuple_eq_1, v09_tuple_eq_0}}});
               res_cacheable <= 1'b1;
             end else begin
               res_allow <= 1'b0;

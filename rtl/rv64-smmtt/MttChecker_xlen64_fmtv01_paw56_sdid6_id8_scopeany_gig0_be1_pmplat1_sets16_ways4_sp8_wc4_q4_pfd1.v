@@ -149,6 +149,22 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   wire [3:0]  hit_tuple_index;
   wire [2:0]  hit_xwr;
   wire        hit_allow;
+  wire        hit_tuple_eq_0;
+  wire        hit_tuple_eq_1;
+  wire        hit_tuple_eq_2;
+  wire        hit_tuple_eq_3;
+  wire        hit_tuple_eq_4;
+  wire        hit_tuple_eq_5;
+  wire        hit_tuple_eq_6;
+  wire        hit_tuple_eq_7;
+  wire        hit_tuple_eq_8;
+  wire        hit_tuple_eq_9;
+  wire        hit_tuple_eq_10;
+  wire        hit_tuple_eq_11;
+  wire        hit_tuple_eq_12;
+  wire        hit_tuple_eq_13;
+  wire        hit_tuple_eq_14;
+  wire        hit_tuple_eq_15;
   wire [6:0]  hit_uniform_log2;
   reg  [7:0]  rsp_q_id;
   reg         rsp_q_allow;
@@ -163,22 +179,6 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   wire        allow;
   wire [3:0]  req_leaf_set;
   wire        inputs_unused;
-  wire        cmp;
-  wire        cmp_1;
-  wire        cmp_2;
-  wire        cmp_3;
-  wire        cmp_4;
-  wire        cmp_5;
-  wire        cmp_6;
-  wire        cmp_7;
-  wire        cmp_8;
-  wire        cmp_9;
-  wire        cmp_10;
-  wire        cmp_11;
-  wire        cmp_12;
-  wire        cmp_13;
-  wire        cmp_14;
-  wire        cmp_15;
 
   MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 u_walker (
     .clk(clk),
@@ -359,28 +359,28 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
                    (hit_tuple_index == 4'd14) ? u_cache_hit_tuples[44:42] :
                    u_cache_hit_tuples[47:45];
   assign hit_allow = ~(|(req_need & ~hit_xwr));
-  assign hit_uniform_log2 = hit_is_tuples ? ({1'b0, u_cache_hit_tuple_log2} + {4'd0, 3'd0 + {2'd0, (hit_tuple_index[3:1] == 3'd0) ? (cmp & cmp_1) : (hit_tuple_index[3:1] == 3'd1) ? (cmp_2 & cmp_3) : (hit_tuple_index[3:1] == 3'd2) ? (cmp_4 & cmp_5) : (hit_tuple_index[3:1] == 3'd3) ? (cmp_6 & cmp_7) : (hit_tuple_index[3:1] == 3'd4) ? (cmp_8 & cmp_9) : (hit_tuple_index[3:1] == 3'd5) ? (cmp_10 & cmp_11) : (hit_tuple_index[3:1] == 3'd6) ? (cmp_12 & cmp_13) : (cmp_14 & cmp_15)} + {2'd0, (hit_tuple_index[3:2] == 2'd0) ? (cmp & cmp_1 & cmp_2 & cmp_3) : (hit_tuple_index[3:2] == 2'd1) ? (cmp_4 & cmp_5 & cmp_6 & cmp_7) : (hit_tuple_index[3:2] == 2'd2) ? (cmp_8 & cmp_9 & cmp_10 & cmp_11) : (cmp_12 & cmp_13 & cmp_14 & cmp_15)} + {2'd0, hit_tuple_index[3] ? (cmp_8 & cmp_9 & cmp_10 & cmp_11 & cmp_12 & cmp_13 & cmp_14 & cmp_15) : (cmp & cmp_1 & cmp_2 & cmp_3 & cmp_4 & cmp_5 & cmp_6 & cmp_7)} + {2'd0, &{cmp_15, cmp_14, cmp_13, cmp_12, cmp_11, cmp_10, cmp_9, cmp_8, cmp_7, cmp_6, cmp_5, cmp_4, cmp_3, cmp_2, cmp_1, cmp}}}) : {1'b0, u_cache_hit_leaf_log2};
+  assign hit_tuple_eq_0 = u_cache_hit_tuples[2:0] == hit_xwr;
+  assign hit_tuple_eq_1 = u_cache_hit_tuples[5:3] == hit_xwr;
+  assign hit_tuple_eq_2 = u_cache_hit_tuples[8:6] == hit_xwr;
+  assign hit_tuple_eq_3 = u_cache_hit_tuples[11:9] == hit_xwr;
+  assign hit_tuple_eq_4 = u_cache_hit_tuples[14:12] == hit_xwr;
+  assign hit_tuple_eq_5 = u_cache_hit_tuples[17:15] == hit_xwr;
+  assign hit_tuple_eq_6 = u_cache_hit_tuples[20:18] == hit_xwr;
+  assign hit_tuple_eq_7 = u_cache_hit_tuples[23:21] == hit_xwr;
+  assign hit_tuple_eq_8 = u_cache_hit_tuples[26:24] == hit_xwr;
+  assign hit_tuple_eq_9 = u_cache_hit_tuples[29:27] == hit_xwr;
+  assign hit_tuple_eq_10 = u_cache_hit_tuples[32:30] == hit_xwr;
+  assign hit_tuple_eq_11 = u_cache_hit_tuples[35:33] == hit_xwr;
+  assign hit_tuple_eq_12 = u_cache_hit_tuples[38:36] == hit_xwr;
+  assign hit_tuple_eq_13 = u_cache_hit_tuples[41:39] == hit_xwr;
+  assign hit_tuple_eq_14 = u_cache_hit_tuples[44:42] == hit_xwr;
+  assign hit_tuple_eq_15 = u_cache_hit_tuples[47:45] == hit_xwr;
+  assign hit_uniform_log2 = hit_is_tuples ? ({1'b0, u_cache_hit_tuple_log2} + {4'd0, 3'd0 + {2'd0, (hit_tuple_index[3:1] == 3'd0) ? (hit_tuple_eq_0 & hit_tuple_eq_1) : (hit_tuple_index[3:1] == 3'd1) ? (hit_tuple_eq_2 & hit_tuple_eq_3) : (hit_tuple_index[3:1] == 3'd2) ? (hit_tuple_eq_4 & hit_tuple_eq_5) : (hit_tuple_index[3:1] == 3'd3) ? (hit_tuple_eq_6 & hit_tuple_eq_7) : (hit_tuple_index[3:1] == 3'd4) ? (hit_tuple_eq_8 & hit_tuple_eq_9) : (hit_tuple_index[3:1] == 3'd5) ? (hit_tuple_eq_10 & hit_tuple_eq_11) : (hit_tuple_index[3:1] == 3'd6) ? (hit_tuple_eq_12 & hit_tuple_eq_13) : (hit_tuple_eq_14 & hit_tuple_eq_15)} + {2'd0, (hit_tuple_index[3:2] == 2'd0) ? (hit_tuple_eq_0 & hit_tuple_eq_1 & hit_tuple_eq_2 & hit_tuple_eq_3) : (hit_tuple_index[3:2] == 2'd1) ? (hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7) : (hit_tuple_index[3:2] == 2'd2) ? (hit_tuple_eq_8 & hit_tuple_eq_9 & hit_tuple_eq_10 & hit_tuple_eq_11) : (hit_tuple_eq_12 & hit_tuple_eq_13 & hit_tuple_eq_14 & hit_tuple_eq_15)} + {2'd0, hit_tuple_index[3] ? (hit_tuple_eq_8 & hit_tuple_eq_9 & hit_tuple_eq_10 & hit_tuple_eq_11 & hit_tuple_eq_12 & hit_tuple_eq_13 & hit_tuple_eq_14 & hit_tuple_eq_15) : (hit_tuple_eq_0 & hit_tuple_eq_1 & hit_tuple_eq_2 & hit_tuple_eq_3 & hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7)} + {2'd0, &{hit_tuple_eq_15, hit_tuple_eq_14, hit_tuple_eq_13, hit_tuple_eq_12, hit_tuple_eq_11, hit_tuple_eq_10, hit_tuple_eq_9, hit_tuple_eq_8, hit_tuple_eq_7, hit_tuple_eq_6, hit_tuple_eq_5, hit_tuple_eq_4, hit_tuple_eq_3, hit_tuple_eq_2, hit_tuple_eq_1, hit_tuple_eq_0}}}) : {1'b0, u_cache_hit_leaf_log2};
   assign req_answered_here = req_fire & (req_is_bypass | u_cache_hit);
   assign walk_stale = walk_from_miss & u_cache_walk_stale;
   assign allow = rsp_q_valid ? rsp_q_allow : u_walker_result_allow;
   assign req_leaf_set = req_pa[19:16];
   assign inputs_unused = ^{u_walker_result_mpte, u_walker_result_leaf_log2[6], u_walker_result_tuple_log2[6], req_pa[63:56]};
-  assign cmp = u_cache_hit_tuples[2:0] == hit_xwr;
-  assign cmp_1 = u_cache_hit_tuples[5:3] == hit_xwr;
-  assign cmp_2 = u_cache_hit_tuples[8:6] == hit_xwr;
-  assign cmp_3 = u_cache_hit_tuples[11:9] == hit_xwr;
-  assign cmp_4 = u_cache_hit_tuples[14:12] == hit_xwr;
-  assign cmp_5 = u_cache_hit_tuples[17:15] == hit_xwr;
-  assign cmp_6 = u_cache_hit_tuples[20:18] == hit_xwr;
-  assign cmp_7 = u_cache_hit_tuples[23:21] == hit_xwr;
-  assign cmp_8 = u_cache_hit_tuples[26:24] == hit_xwr;
-  assign cmp_9 = u_cache_hit_tuples[29:27] == hit_xwr;
-  assign cmp_10 = u_cache_hit_tuples[32:30] == hit_xwr;
-  assign cmp_11 = u_cache_hit_tuples[35:33] == hit_xwr;
-  assign cmp_12 = u_cache_hit_tuples[38:36] == hit_xwr;
-  assign cmp_13 = u_cache_hit_tuples[41:39] == hit_xwr;
-  assign cmp_14 = u_cache_hit_tuples[44:42] == hit_xwr;
-  assign cmp_15 = u_cache_hit_tuples[47:45] == hit_xwr;
 
   always @(posedge clk) begin
     if (rst) begin

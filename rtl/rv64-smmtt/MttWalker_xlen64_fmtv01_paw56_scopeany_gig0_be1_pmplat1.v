@@ -95,15 +95,50 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   wire [3:0]  v01_page_pi;
   wire [1:0]  v01_page_perm;
   wire        v01_mttl2_rsvd_enc;
+  wire [1:0]  v01_mttl2_perm;
+  wire [2:0]  v01_mttl2_xwr;
+  wire        v01_page_perm_eq_0;
+  wire        v01_page_perm_eq_1;
+  wire        v01_page_perm_eq_2;
+  wire        v01_page_perm_eq_3;
+  wire        v01_page_perm_eq_4;
+  wire        v01_page_perm_eq_5;
+  wire        v01_page_perm_eq_6;
+  wire        v01_page_perm_eq_7;
+  wire        v01_page_perm_eq_8;
+  wire        v01_page_perm_eq_9;
+  wire        v01_page_perm_eq_10;
+  wire        v01_page_perm_eq_11;
+  wire        v01_page_perm_eq_12;
+  wire        v01_page_perm_eq_13;
+  wire        v01_page_perm_eq_14;
+  wire        v01_page_perm_eq_15;
   wire [3:0]  v01_nibble_pi;
   wire [1:0]  v01_nibble_perm;
   wire        v01_nibble_rsvd_enc;
+  wire        v01_nibble_perm_eq_0;
+  wire        v01_nibble_perm_eq_1;
+  wire        v01_nibble_perm_eq_2;
+  wire        v01_nibble_perm_eq_3;
+  wire        v01_nibble_perm_eq_4;
+  wire        v01_nibble_perm_eq_5;
+  wire        v01_nibble_perm_eq_6;
+  wire        v01_nibble_perm_eq_7;
+  wire        v01_nibble_perm_eq_8;
+  wire        v01_nibble_perm_eq_9;
+  wire        v01_nibble_perm_eq_10;
+  wire        v01_nibble_perm_eq_11;
+  wire        v01_nibble_perm_eq_12;
+  wire        v01_nibble_perm_eq_13;
+  wire        v01_nibble_perm_eq_14;
+  wire        v01_nibble_perm_eq_15;
   wire        v01_at_mttl1;
   wire        v01_at_mttl2;
   wire [2:0]  v01_xwr;
   wire        v01_perm_deny;
   wire        v01_at_mttl3;
   wire        v01_mttl3_zero_bits;
+  wire        v01_at_leaf_level;
   wire [3:0]  v01_cause;
   wire        v01_descend;
   wire [43:0] v01_next_ppn;
@@ -133,41 +168,6 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   wire        any_mpte_11_10;
   wire        any_mpte_7_6;
   wire        any_mpte_3_2;
-  wire [2:0]  cat;
-  wire [1:0]  mux;
-  wire        bits;
-  wire        mpte_1_0_eq_v01_nibble_perm;
-  wire        mpte_5_4_eq_v01_nibble_perm;
-  wire        mpte_9_8_eq_v01_nibble_perm;
-  wire        mpte_13_12_eq_v01_nibble_perm;
-  wire        mpte_17_16_eq_v01_nibble_perm;
-  wire        mpte_21_20_eq_v01_nibble_perm;
-  wire        mpte_25_24_eq_v01_nibble_perm;
-  wire        mpte_29_28_eq_v01_nibble_perm;
-  wire        mpte_33_32_eq_v01_nibble_perm;
-  wire        mpte_37_36_eq_v01_nibble_perm;
-  wire        mpte_41_40_eq_v01_nibble_perm;
-  wire        mpte_45_44_eq_v01_nibble_perm;
-  wire        mpte_49_48_eq_v01_nibble_perm;
-  wire        mpte_53_52_eq_v01_nibble_perm;
-  wire        mpte_57_56_eq_v01_nibble_perm;
-  wire        mpte_61_60_eq_v01_nibble_perm;
-  wire        cmp;
-  wire        cmp_1;
-  wire        cmp_2;
-  wire        cmp_3;
-  wire        cmp_4;
-  wire        cmp_5;
-  wire        cmp_6;
-  wire        cmp_7;
-  wire        cmp_8;
-  wire        cmp_9;
-  wire        cmp_10;
-  wire        cmp_11;
-  wire        cmp_12;
-  wire        cmp_13;
-  wire        cmp_14;
-  wire        cmp_15;
 
   assign mrd_addr = entry_addr[55:0];
   assign mrd_size = 4'd8;
@@ -187,7 +187,7 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
                              v01_type_1g ? 7'd25 :
                              7'd21;
   assign result_tuples = v01_at_mttl1 ? {{mpte[60], mpte[61], |mpte[61:60]}, {mpte[56], mpte[57], |mpte[57:56]}, {mpte[52], mpte[53], |mpte[53:52]}, {mpte[48], mpte[49], |mpte[49:48]}, {mpte[44], mpte[45], |mpte[45:44]}, {mpte[40], mpte[41], |mpte[41:40]}, {mpte[36], mpte[37], |mpte[37:36]}, {mpte[32], mpte[33], |mpte[33:32]}, {mpte[28], mpte[29], |mpte[29:28]}, {mpte[24], mpte[25], |mpte[25:24]}, {mpte[20], mpte[21], |mpte[21:20]}, {mpte[16], mpte[17], |mpte[17:16]}, {mpte[12], mpte[13], |mpte[13:12]}, {mpte[8], mpte[9], |mpte[9:8]}, {mpte[4], mpte[5], |mpte[5:4]}, {mpte[0], mpte[1], |mpte[1:0]}} :
-                         v01_type_1g ? {45'd0, cat} :
+                         v01_type_1g ? {45'd0, v01_mttl2_xwr} :
                          {{v01_mpte_info[30], v01_mpte_info[31], |v01_mpte_info[31:30]}, {v01_mpte_info[28], v01_mpte_info[29], |v01_mpte_info[29:28]}, {v01_mpte_info[26], v01_mpte_info[27], |v01_mpte_info[27:26]}, {v01_mpte_info[24], v01_mpte_info[25], |v01_mpte_info[25:24]}, {v01_mpte_info[22], v01_mpte_info[23], |v01_mpte_info[23:22]}, {v01_mpte_info[20], v01_mpte_info[21], |v01_mpte_info[21:20]}, {v01_mpte_info[18], v01_mpte_info[19], |v01_mpte_info[19:18]}, {v01_mpte_info[16], v01_mpte_info[17], |v01_mpte_info[17:16]}, {v01_mpte_info[14], v01_mpte_info[15], |v01_mpte_info[15:14]}, {v01_mpte_info[12], v01_mpte_info[13], |v01_mpte_info[13:12]}, {v01_mpte_info[10], v01_mpte_info[11], |v01_mpte_info[11:10]}, {v01_mpte_info[8], v01_mpte_info[9], |v01_mpte_info[9:8]}, {v01_mpte_info[6], v01_mpte_info[7], |v01_mpte_info[7:6]}, {v01_mpte_info[4], v01_mpte_info[5], |v01_mpte_info[5:4]}, {v01_mpte_info[2], v01_mpte_info[3], |v01_mpte_info[3:2]}, {v01_mpte_info[0], v01_mpte_info[1], |v01_mpte_info[1:0]}};
   assign result_leaf_rsvd = v01_leaf_rsvd_nibble;
   assign ptr_level = level - 3'd1;
@@ -224,6 +224,24 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
                          (v01_page_pi == 4'd14) ? v01_mpte_info[29:28] :
                          v01_mpte_info[31:30];
   assign v01_mttl2_rsvd_enc = v01_type_rsvd | (v01_type_1g & (|v01_mpte_info)) | ((v01_mpte_type == 3'd6) & (|v01_mpte_info[43:32]));
+  assign v01_mttl2_perm = v01_type_1g ? v01_mpte_type[1:0] : v01_page_perm;
+  assign v01_mttl2_xwr = {v01_mttl2_perm[0], v01_mttl2_perm[1], |v01_mttl2_perm};
+  assign v01_page_perm_eq_0 = v01_mpte_info[1:0] == v01_page_perm;
+  assign v01_page_perm_eq_1 = v01_mpte_info[3:2] == v01_page_perm;
+  assign v01_page_perm_eq_2 = v01_mpte_info[5:4] == v01_page_perm;
+  assign v01_page_perm_eq_3 = v01_mpte_info[7:6] == v01_page_perm;
+  assign v01_page_perm_eq_4 = v01_mpte_info[9:8] == v01_page_perm;
+  assign v01_page_perm_eq_5 = v01_mpte_info[11:10] == v01_page_perm;
+  assign v01_page_perm_eq_6 = v01_mpte_info[13:12] == v01_page_perm;
+  assign v01_page_perm_eq_7 = v01_mpte_info[15:14] == v01_page_perm;
+  assign v01_page_perm_eq_8 = v01_mpte_info[17:16] == v01_page_perm;
+  assign v01_page_perm_eq_9 = v01_mpte_info[19:18] == v01_page_perm;
+  assign v01_page_perm_eq_10 = v01_mpte_info[21:20] == v01_page_perm;
+  assign v01_page_perm_eq_11 = v01_mpte_info[23:22] == v01_page_perm;
+  assign v01_page_perm_eq_12 = v01_mpte_info[25:24] == v01_page_perm;
+  assign v01_page_perm_eq_13 = v01_mpte_info[27:26] == v01_page_perm;
+  assign v01_page_perm_eq_14 = v01_mpte_info[29:28] == v01_page_perm;
+  assign v01_page_perm_eq_15 = v01_mpte_info[31:30] == v01_page_perm;
   assign v01_nibble_pi = pa[15:12];
   assign v01_nibble_perm = (v01_nibble_pi == 4'd0) ? mpte[1:0] :
                            (v01_nibble_pi == 4'd1) ? mpte[5:4] :
@@ -242,21 +260,38 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
                            (v01_nibble_pi == 4'd14) ? mpte[57:56] :
                            mpte[61:60];
   assign v01_nibble_rsvd_enc = |{any_mpte_63_62, any_mpte_59_58, any_mpte_55_54, any_mpte_51_50, any_mpte_47_46, any_mpte_43_42, any_mpte_39_38, any_mpte_35_34, any_mpte_31_30, any_mpte_27_26, any_mpte_23_22, any_mpte_19_18, any_mpte_15_14, any_mpte_11_10, any_mpte_7_6, any_mpte_3_2};
+  assign v01_nibble_perm_eq_0 = mpte[1:0] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_1 = mpte[5:4] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_2 = mpte[9:8] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_3 = mpte[13:12] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_4 = mpte[17:16] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_5 = mpte[21:20] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_6 = mpte[25:24] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_7 = mpte[29:28] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_8 = mpte[33:32] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_9 = mpte[37:36] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_10 = mpte[41:40] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_11 = mpte[45:44] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_12 = mpte[49:48] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_13 = mpte[53:52] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_14 = mpte[57:56] == v01_nibble_perm;
+  assign v01_nibble_perm_eq_15 = mpte[61:60] == v01_nibble_perm;
   assign v01_at_mttl1 = level == 3'd0;
   assign v01_at_mttl2 = level == 3'd1;
-  assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : cat;
+  assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : v01_mttl2_xwr;
   assign v01_perm_deny = |(need & ~v01_xwr);
   assign v01_at_mttl3 = level == 3'd2;
   assign v01_mttl3_zero_bits = |mpte[63:44];
+  assign v01_at_leaf_level = v01_at_mttl1 | (v01_at_mttl2 & (v01_mpte_type != 3'd4));
   assign v01_cause = (v01_at_mttl3 & v01_mttl3_zero_bits) ? 4'd5 :
                      (v01_at_mttl2 & v01_mttl2_zero_bits) ? 4'd5 :
                      (v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :
                      (v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :
-                     (bits & v01_perm_deny) ? 4'd9 :
+                     (v01_at_leaf_level & v01_perm_deny) ? 4'd9 :
                      4'd0;
   assign v01_descend = (v01_at_mttl3 & ~v01_mttl3_zero_bits) | (v01_at_mttl2 & ~v01_mttl2_zero_bits & ~v01_mttl2_rsvd_enc & (v01_mpte_type == 3'd4));
   assign v01_next_ppn = v01_at_mttl3 ? mpte[43:0] : v01_mpte_info;
-  assign v01_leaf = bits & ((v01_cause == 4'd0) | (v01_cause == 4'd9));
+  assign v01_leaf = v01_at_leaf_level & ((v01_cause == 4'd0) | (v01_cause == 4'd9));
   assign v01_leaf_rsvd_nibble = v01_at_mttl1 & (|{any_mpte_63_62, any_mpte_59_58, any_mpte_55_54, any_mpte_51_50, any_mpte_47_46, any_mpte_43_42, any_mpte_39_38, any_mpte_35_34, any_mpte_31_30, any_mpte_27_26, any_mpte_23_22, any_mpte_19_18, any_mpte_15_14, any_mpte_11_10, any_mpte_7_6, any_mpte_3_2});
   assign addr_ppn = addr_from_root ? root_ppn : v01_next_ppn;
   assign addr_level = addr_from_root ? first_level : (level - 3'd1);
@@ -282,41 +317,6 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   assign any_mpte_11_10 = |mpte[11:10];
   assign any_mpte_7_6 = |mpte[7:6];
   assign any_mpte_3_2 = |mpte[3:2];
-  assign cat = {mux[0], mux[1], |mux};
-  assign mux = v01_type_1g ? v01_mpte_type[1:0] : v01_page_perm;
-  assign bits = v01_at_mttl1 | (v01_at_mttl2 & (v01_mpte_type != 3'd4));
-  assign mpte_1_0_eq_v01_nibble_perm = mpte[1:0] == v01_nibble_perm;
-  assign mpte_5_4_eq_v01_nibble_perm = mpte[5:4] == v01_nibble_perm;
-  assign mpte_9_8_eq_v01_nibble_perm = mpte[9:8] == v01_nibble_perm;
-  assign mpte_13_12_eq_v01_nibble_perm = mpte[13:12] == v01_nibble_perm;
-  assign mpte_17_16_eq_v01_nibble_perm = mpte[17:16] == v01_nibble_perm;
-  assign mpte_21_20_eq_v01_nibble_perm = mpte[21:20] == v01_nibble_perm;
-  assign mpte_25_24_eq_v01_nibble_perm = mpte[25:24] == v01_nibble_perm;
-  assign mpte_29_28_eq_v01_nibble_perm = mpte[29:28] == v01_nibble_perm;
-  assign mpte_33_32_eq_v01_nibble_perm = mpte[33:32] == v01_nibble_perm;
-  assign mpte_37_36_eq_v01_nibble_perm = mpte[37:36] == v01_nibble_perm;
-  assign mpte_41_40_eq_v01_nibble_perm = mpte[41:40] == v01_nibble_perm;
-  assign mpte_45_44_eq_v01_nibble_perm = mpte[45:44] == v01_nibble_perm;
-  assign mpte_49_48_eq_v01_nibble_perm = mpte[49:48] == v01_nibble_perm;
-  assign mpte_53_52_eq_v01_nibble_perm = mpte[53:52] == v01_nibble_perm;
-  assign mpte_57_56_eq_v01_nibble_perm = mpte[57:56] == v01_nibble_perm;
-  assign mpte_61_60_eq_v01_nibble_perm = mpte[61:60] == v01_nibble_perm;
-  assign cmp = v01_mpte_info[1:0] == v01_page_perm;
-  assign cmp_1 = v01_mpte_info[3:2] == v01_page_perm;
-  assign cmp_2 = v01_mpte_info[5:4] == v01_page_perm;
-  assign cmp_3 = v01_mpte_info[7:6] == v01_page_perm;
-  assign cmp_4 = v01_mpte_info[9:8] == v01_page_perm;
-  assign cmp_5 = v01_mpte_info[11:10] == v01_page_perm;
-  assign cmp_6 = v01_mpte_info[13:12] == v01_page_perm;
-  assign cmp_7 = v01_mpte_info[15:14] == v01_page_perm;
-  assign cmp_8 = v01_mpte_info[17:16] == v01_page_perm;
-  assign cmp_9 = v01_mpte_info[19:18] == v01_page_perm;
-  assign cmp_10 = v01_mpte_info[21:20] == v01_page_perm;
-  assign cmp_11 = v01_mpte_info[23:22] == v01_page_perm;
-  assign cmp_12 = v01_mpte_info[25:24] == v01_page_perm;
-  assign cmp_13 = v01_mpte_info[27:26] == v01_page_perm;
-  assign cmp_14 = v01_mpte_info[29:28] == v01_page_perm;
-  assign cmp_15 = v01_mpte_info[31:30] == v01_page_perm;
 
   always @(*) begin
     lookup_ready = 1'b0;
@@ -467,7 +467,7 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
               res_allow <= v01_cause == 4'd0;
               res_xwr <= v01_xwr;
               res_leaf_log2 <= v01_at_mttl1 ? 7'd16 : v01_type_1g ? 7'd25 : 7'd25;
-              res_uniform_log2 <= v01_at_mttl1 ? (7'd12 + {4'd0, 3'd0 + {2'd0, (v01_nibble_pi[3:1] == 3'd0) ? (mpte_1_0_eq_v01_nibble_perm & mpte_5_4_eq_v01_nibble_perm) : (v01_nibble_pi[3:1] == 3'd1) ? (mpte_9_8_eq_v01_nibble_perm & mpte_13_12_eq_v01_nibble_perm) : (v01_nibble_pi[3:1] == 3'd2) ? (mpte_17_16_eq_v01_nibble_perm & mpte_21_20_eq_v01_nibble_perm) : (v01_nibble_pi[3:1] == 3'd3) ? (mpte_25_24_eq_v01_nibble_perm & mpte_29_28_eq_v01_nibble_perm) : (v01_nibble_pi[3:1] == 3'd4) ? (mpte_33_32_eq_v01_nibble_perm & mpte_37_36_eq_v01_nibble_perm) : (v01_nibble_pi[3:1] == 3'd5) ? (mpte_41_40_eq_v01_nibble_perm & mpte_45_44_eq_v01_nibble_perm) : (v01_nibble_pi[3:1] == 3'd6) ? (mpte_49_48_eq_v01_nibble_perm & mpte_53_52_eq_v01_nibble_perm) : (mpte_57_56_eq_v01_nibble_perm & mpte_61_60_eq_v01_nibble_perm)} + {2'd0, (v01_nibble_pi[3:2] == 2'd0) ? (mpte_1_0_eq_v01_nibble_perm & mpte_5_4_eq_v01_nibble_perm & mpte_9_8_eq_v01_nibble_perm & mpte_13_12_eq_v01_nibble_perm) : (v01_nibble_pi[3:2] == 2'd1) ? (mpte_17_16_eq_v01_nibble_perm & mpte_21_20_eq_v01_nibble_perm & mpte_25_24_eq_v01_nibble_perm & mpte_29_28_eq_v01_nibble_perm) : (v01_nibble_pi[3:2] == 2'd2) ? (mpte_33_32_eq_v01_nibble_perm & mpte_37_36_eq_v01_nibble_perm & mpte_41_40_eq_v01_nibble_perm & mpte_45_44_eq_v01_nibble_perm) : (mpte_49_48_eq_v01_nibble_perm & mpte_53_52_eq_v01_nibble_perm & mpte_57_56_eq_v01_nibble_perm & mpte_61_60_eq_v01_nibble_perm)} + {2'd0, v01_nibble_pi[3] ? (mpte_33_32_eq_v01_nibble_perm & mpte_37_36_eq_v01_nibble_perm & mpte_41_40_eq_v01_nibble_perm & mpte_45_44_eq_v01_nibble_perm & mpte_49_48_eq_v01_nibble_perm & mpte_53_52_eq_v01_nibble_perm & mpte_57_56_eq_v01_nibble_perm & mpte_61_60_eq_v01_nibble_perm) : (mpte_1_0_eq_v01_nibble_perm & mpte_5_4_eq_v01_nibble_perm & mpte_9_8_eq_v01_nibble_perm & mpte_13_12_eq_v01_nibble_perm & mpte_17_16_eq_v01_nibble_perm & mpte_21_20_eq_v01_nibble_perm & mpte_25_24_eq_v01_nibble_perm & mpte_29_28_eq_v01_nibble_perm)} + {2'd0, &{mpte_61_60_eq_v01_nibble_perm, mpte_57_56_eq_v01_nibble_perm, mpte_53_52_eq_v01_nibble_perm, mpte_49_48_eq_v01_nibble_perm, mpte_45_44_eq_v01_nibble_perm, mpte_41_40_eq_v01_nibble_perm, mpte_37_36_eq_v01_nibble_perm, mpte_33_32_eq_v01_nibble_perm, mpte_29_28_eq_v01_nibble_perm, mpte_25_24_eq_v01_nibble_perm, mpte_21_20_eq_v01_nibble_perm, mpte_17_16_eq_v01_nibble_perm, mpte_13_12_eq_v01_nibble_perm, mpte_9_8_eq_v01_nibble_perm, mpte_5_4_eq_v01_nibble_perm, mpte_1_0_eq_v01_nibble_perm}}}) : v01_type_1g ? 7'd25 : (7'd21 + {4'd0, 3'd0 + {2'd0, (v01_page_pi[3:1] == 3'd0) ? (cmp & cmp_1) : (v01_page_pi[3:1] == 3'd1) ? (cmp_2 & cmp_3) : (v01_page_pi[3:1] == 3'd2) ? (cmp_4 & cmp_5) : (v01_page_pi[3:1] == 3'd3) ? (cmp_6 & cmp_7) : (v01_page_pi[3:1] == 3'd4) ? (cmp_8 & cmp_9) : (v01_page_pi[3:1] == 3'd5) ? (cmp_10 & cmp_11) : (v01_page_pi[3:1] == 3'd6) ? (cmp_12 & cmp_13) : (cmp_14 & cmp_15)} + {2'd0, (v01_page_pi[3:2] == 2'd0) ? (cmp & cmp_1 & cmp_2 & cmp_3) : (v01_page_pi[3:2] == 2'd1) ? (cmp_4 & cmp_5 & cmp_6 & cmp_7) : (v01_page_pi[3:2] == 2'd2) ? (cmp_8 & cmp_9 & cmp_10 & cmp_11) : (cmp_12 & cmp_13 & cmp_14 & cmp_15)} + {2'd0, v01_page_pi[3] ? (cmp_8 & cmp_9 & cmp_10 & cmp_11 & cmp_12 & cmp_13 & cmp_14 & cmp_15) : (cmp & cmp_1 & cmp_2 & cmp_3 & cmp_4 & cmp_5 & cmp_6 & cmp_7)} + {2'd0, &{cmp_15, cmp_14, cmp_13, cmp_12, cmp_11, cmp_10, cmp_9, cmp_8, cmp_7, cmp_6, cmp_5, cmp_4, cmp_3, cmp_2, cmp_1, cmp}}});
+              res_uniform_log2 <= v01_at_mttl1 ? (7'd12 + {4'd0, 3'd0 + {2'd0, (v01_nibble_pi[3:1] == 3'd0) ? (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1) : (v01_nibble_pi[3:1] == 3'd1) ? (v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3) : (v01_nibble_pi[3:1] == 3'd2) ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5) : (v01_nibble_pi[3:1] == 3'd3) ? (v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) : (v01_nibble_pi[3:1] == 3'd4) ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9) : (v01_nibble_pi[3:1] == 3'd5) ? (v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11) : (v01_nibble_pi[3:1] == 3'd6) ? (v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13) : (v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15)} + {2'd0, (v01_nibble_pi[3:2] == 2'd0) ? (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3) : (v01_nibble_pi[3:2] == 2'd1) ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) : (v01_nibble_pi[3:2] == 2'd2) ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9 & v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11) : (v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13 & v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15)} + {2'd0, v01_nibble_pi[3] ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9 & v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11 & v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13 & v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15) : (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3 & v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7)} + {2'd0, &{v01_nibble_perm_eq_15, v01_nibble_perm_eq_14, v01_nibble_perm_eq_13, v01_nibble_perm_eq_12, v01_nibble_perm_eq_11, v01_nibble_perm_eq_10, v01_nibble_perm_eq_9, v01_nibble_perm_eq_8, v01_nibble_perm_eq_7, v01_nibble_perm_eq_6, v01_nibble_perm_eq_5, v01_nibble_perm_eq_4, v01_nibble_perm_eq_3, v01_nibble_perm_eq_2, v01_nibble_perm_eq_1, v01_nibble_perm_eq_0}}}) : v01_type_1g ? 7'd25 : (7'd21 + {4'd0, 3'd0 + {2'd0, (v01_page_pi[3:1] == 3'd0) ? (v01_page_perm_eq_0 & v01_page_perm_eq_1) : (v01_page_pi[3:1] == 3'd1) ? (v01_page_perm_eq_2 & v01_page_perm_eq_3) : (v01_page_pi[3:1] == 3'd2) ? (v01_page_perm_eq_4 & v01_page_perm_eq_5) : (v01_page_pi[3:1] == 3'd3) ? (v01_page_perm_eq_6 & v01_page_perm_eq_7) : (v01_page_pi[3:1] == 3'd4) ? (v01_page_perm_eq_8 & v01_page_perm_eq_9) : (v01_page_pi[3:1] == 3'd5) ? (v01_page_perm_eq_10 & v01_page_perm_eq_11) : (v01_page_pi[3:1] == 3'd6) ? (v01_page_perm_eq_12 & v01_page_perm_eq_13) : (v01_page_perm_eq_14 & v01_page_perm_eq_15)} + {2'd0, (v01_page_pi[3:2] == 2'd0) ? (v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3) : (v01_page_pi[3:2] == 2'd1) ? (v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7) : (v01_page_pi[3:2] == 2'd2) ? (v01_page_perm_eq_8 & v01_page_perm_eq_9 & v01_page_perm_eq_10 & v01_page_perm_eq_11) : (v01_page_perm_eq_12 & v01_page_perm_eq_13 & v01_page_perm_eq_14 & v01_page_perm_eq_15)} + {2'd0, v01_page_pi[3] ? (v01_page_perm_eq_8 & v01_page_perm_eq_9 & v01_page_perm_eq_10 & v01_page_perm_eq_11 & v01_page_perm_eq_12 & v01_page_perm_eq_13 & v01_page_perm_eq_14 & v01_page_perm_eq_15) : (v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3 & v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7)} + {2'd0, &{v01_page_perm_eq_15, v01_page_perm_eq_14, v01_page_perm_eq_13, v01_page_perm_eq_12, v01_page_perm_eq_11, v01_page_perm_eq_10, v01_page_perm_eq_9, v01_page_perm_eq_8, v01_page_perm_eq_7, v01_page_perm_eq_6, v01_page_perm_eq_5, v01_page_perm_eq_4, v01_page_perm_eq_3, v01_page_perm_eq_2, v01_page_perm_eq_1, v01_page_perm_eq_0}}});
               res_cacheable <= 1'b1;
             end else begin
               res_allow <= 1'b0;

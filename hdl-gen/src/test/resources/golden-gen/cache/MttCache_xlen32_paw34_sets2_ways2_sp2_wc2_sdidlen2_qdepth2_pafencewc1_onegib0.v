@@ -155,6 +155,7 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   wire [17:0] lookup_tag;
   wire        leaf_hit_w0;
   wire        leaf_hit_w1;
+  wire [1:0]  leaf_hit_ways;
   wire        leaf_hit;
   wire        leaf_hit_way;
   wire        sp_hit_0;
@@ -187,24 +188,31 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   wire        leaf_dup_w0;
   wire        walk_set_valid_w1;
   wire        leaf_dup_w1;
+  wire        walk_set_plru;
+  wire [1:0]  leaf_fill_dup_ways;
   wire        leaf_fill_dup;
   wire [1:0]  leaf_fill_invalid;
   wire        leaf_fill_has_invalid;
+  wire        leaf_fill_victim_0;
   wire        leaf_fill_way;
   wire [33:0] fill_base;
   wire        sp_dup_0;
   wire        sp_dup_1;
+  wire [1:0]  sp_fill_dup_ways;
   wire        sp_fill_dup;
   wire [1:0]  sp_fill_invalid;
   wire        sp_fill_has_invalid;
+  wire        sp_fill_victim_0;
   wire        sp_fill_way;
   wire        fill_walk_cache;
   wire [33:0] fill_prefix;
   wire        wc_dup_0;
   wire        wc_dup_1;
+  wire [1:0]  wc_fill_dup_ways;
   wire        wc_fill_dup;
   wire [1:0]  wc_fill_invalid;
   wire        wc_fill_has_invalid;
+  wire        wc_fill_victim_0;
   wire        wc_fill_way;
   wire        inv_set;
   wire [17:0] inv_tag;
@@ -216,18 +224,6 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   wire        sp_clear_1;
   wire        wc_clear_0;
   wire        wc_clear_1;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [1:0]  cat;  // bit 1 not needed
-  /* verilator lint_on UNUSEDSIGNAL */
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [1:0]  cat_1;  // bit 1 not needed
-  /* verilator lint_on UNUSEDSIGNAL */
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [1:0]  cat_2;  // bit 1 not needed
-  /* verilator lint_on UNUSEDSIGNAL */
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [1:0]  cat_3;  // bit 1 not needed
-  /* verilator lint_on UNUSEDSIGNAL */
 
   assign lookup_ready = ~fill_valid;
   assign hit = hit_accepted;
@@ -271,8 +267,9 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   assign lookup_tag = lookup_pa[33:16];
   assign leaf_hit_w0 = (lookup_set ? leaf_valid_s1_w0 : leaf_valid_s0_w0) & (((lookup_set ? leaf_format_s1_w0 : leaf_format_s0_w0) == lookup_format) & ((lookup_set ? leaf_mode_s1_w0 : leaf_mode_s0_w0) == lookup_mode) & ((lookup_set ? leaf_sdid_s1_w0 : leaf_sdid_s0_w0) == lookup_sdid)) & ((lookup_set ? leaf_tag_s1_w0 : leaf_tag_s0_w0) == lookup_tag);
   assign leaf_hit_w1 = (lookup_set ? leaf_valid_s1_w1 : leaf_valid_s0_w1) & (((lookup_set ? leaf_format_s1_w1 : leaf_format_s0_w1) == lookup_format) & ((lookup_set ? leaf_mode_s1_w1 : leaf_mode_s0_w1) == lookup_mode) & ((lookup_set ? leaf_sdid_s1_w1 : leaf_sdid_s0_w1) == lookup_sdid)) & ((lookup_set ? leaf_tag_s1_w1 : leaf_tag_s0_w1) == lookup_tag);
-  assign leaf_hit = leaf_hit_w0 | leaf_hit_w1;
-  assign leaf_hit_way = cat[0] ? 1'b0 : 1'b1;
+  assign leaf_hit_ways = {leaf_hit_w1, leaf_hit_w0};
+  assign leaf_hit = |leaf_hit_ways;
+  assign leaf_hit_way = leaf_hit_ways[0] ? 1'b0 : 1'b1;
   assign sp_hit_0 = sp_valid_0 & ((sp_format_0 == lookup_format) & (sp_mode_0 == lookup_mode) & (sp_sdid_0 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_0) & (34'h3ffffffff << sp_size_log2_0)));
   assign sp_hit_1 = sp_valid_1 & ((sp_format_1 == lookup_format) & (sp_mode_1 == lookup_mode) & (sp_sdid_1 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_1) & (34'h3ffffffff << sp_size_log2_1)));
   assign sp_priority_0 = {sp_level_0, sp_size_log2_0};
@@ -303,32 +300,38 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   assign leaf_dup_w0 = walk_set_valid_w0 & (((walk_set ? leaf_format_s1_w0 : leaf_format_s0_w0) == walk_format) & ((walk_set ? leaf_mode_s1_w0 : leaf_mode_s0_w0) == walk_mode) & ((walk_set ? leaf_sdid_s1_w0 : leaf_sdid_s0_w0) == walk_sdid)) & ((walk_set ? leaf_tag_s1_w0 : leaf_tag_s0_w0) == walk_tag);
   assign walk_set_valid_w1 = walk_set ? leaf_valid_s1_w1 : leaf_valid_s0_w1;
   assign leaf_dup_w1 = walk_set_valid_w1 & (((walk_set ? leaf_format_s1_w1 : leaf_format_s0_w1) == walk_format) & ((walk_set ? leaf_mode_s1_w1 : leaf_mode_s0_w1) == walk_mode) & ((walk_set ? leaf_sdid_s1_w1 : leaf_sdid_s0_w1) == walk_sdid)) & ((walk_set ? leaf_tag_s1_w1 : leaf_tag_s0_w1) == walk_tag);
-  assign leaf_fill_dup = leaf_dup_w0 | leaf_dup_w1;
+  assign walk_set_plru = walk_set ? leaf_plru_s1 : leaf_plru_s0;
+  assign leaf_fill_dup_ways = {leaf_dup_w1, leaf_dup_w0};
+  assign leaf_fill_dup = |leaf_fill_dup_ways;
   assign leaf_fill_invalid = ~{walk_set_valid_w1, walk_set_valid_w0};
   assign leaf_fill_has_invalid = |leaf_fill_invalid;
-  assign leaf_fill_way = leaf_fill_dup ? (cat_1[0] ? 1'b0 : 1'b1) :
+  assign leaf_fill_victim_0 = walk_set_plru;
+  assign leaf_fill_way = leaf_fill_dup ? (leaf_fill_dup_ways[0] ? 1'b0 : 1'b1) :
                          leaf_fill_has_invalid ? (leaf_fill_invalid[0] ? 1'b0 : 1'b1) :
-                         walk_set ? leaf_plru_s1 :
-                         leaf_plru_s0;
+                         leaf_fill_victim_0;
   assign fill_base = walk_pa & (34'h3ffffffff << fill_leaf_log2);
   assign sp_dup_0 = sp_valid_0 & ((sp_format_0 == walk_format) & (sp_mode_0 == walk_mode) & (sp_sdid_0 == walk_sdid)) & (sp_level_0 == fill_leaf_level) & (sp_size_log2_0 == fill_leaf_log2) & (sp_base_0 == fill_base);
   assign sp_dup_1 = sp_valid_1 & ((sp_format_1 == walk_format) & (sp_mode_1 == walk_mode) & (sp_sdid_1 == walk_sdid)) & (sp_level_1 == fill_leaf_level) & (sp_size_log2_1 == fill_leaf_log2) & (sp_base_1 == fill_base);
-  assign sp_fill_dup = sp_dup_0 | sp_dup_1;
+  assign sp_fill_dup_ways = {sp_dup_1, sp_dup_0};
+  assign sp_fill_dup = |sp_fill_dup_ways;
   assign sp_fill_invalid = ~{sp_valid_1, sp_valid_0};
   assign sp_fill_has_invalid = |sp_fill_invalid;
-  assign sp_fill_way = sp_fill_dup ? (cat_2[0] ? 1'b0 : 1'b1) :
+  assign sp_fill_victim_0 = sp_plru;
+  assign sp_fill_way = sp_fill_dup ? (sp_fill_dup_ways[0] ? 1'b0 : 1'b1) :
                        sp_fill_has_invalid ? (sp_fill_invalid[0] ? 1'b0 : 1'b1) :
-                       sp_plru;
+                       sp_fill_victim_0;
   assign fill_walk_cache = fill_ok & fill_cacheable & fill_ptr_valid;
   assign fill_prefix = walk_pa & 34'h3fe000000;
   assign wc_dup_0 = wc_valid_0 & ((wc_format_0 == walk_format) & (wc_mode_0 == walk_mode) & (wc_sdid_0 == walk_sdid)) & (wc_table_level_0 == fill_ptr_level) & (wc_prefix_0 == fill_prefix);
   assign wc_dup_1 = wc_valid_1 & ((wc_format_1 == walk_format) & (wc_mode_1 == walk_mode) & (wc_sdid_1 == walk_sdid)) & (wc_table_level_1 == fill_ptr_level) & (wc_prefix_1 == fill_prefix);
-  assign wc_fill_dup = wc_dup_0 | wc_dup_1;
+  assign wc_fill_dup_ways = {wc_dup_1, wc_dup_0};
+  assign wc_fill_dup = |wc_fill_dup_ways;
   assign wc_fill_invalid = ~{wc_valid_1, wc_valid_0};
   assign wc_fill_has_invalid = |wc_fill_invalid;
-  assign wc_fill_way = wc_fill_dup ? (cat_3[0] ? 1'b0 : 1'b1) :
+  assign wc_fill_victim_0 = wc_plru;
+  assign wc_fill_way = wc_fill_dup ? (wc_fill_dup_ways[0] ? 1'b0 : 1'b1) :
                        wc_fill_has_invalid ? (wc_fill_invalid[0] ? 1'b0 : 1'b1) :
-                       wc_plru;
+                       wc_fill_victim_0;
   assign inv_set = inv_head_pa[15];
   assign inv_tag = inv_head_pa[33:16];
   assign leaf_clear_s0_w0 = inv_apply & leaf_valid_s0_w0 & (~inv_head_has_sdid | (leaf_sdid_s0_w0 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 1'b0) & (leaf_tag_s0_w0 == inv_tag)));
@@ -339,10 +342,6 @@ module MttCache_xlen32_paw34_sets2_ways2_sp2_wc2_sdidlen2_qdepth2_pafencewc1_one
   assign sp_clear_1 = inv_apply & sp_valid_1 & (~inv_head_has_sdid | (sp_sdid_1 == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_1) & (34'h3ffffffff << sp_size_log2_1))));
   assign wc_clear_0 = inv_apply & wc_valid_0 & (~inv_head_has_sdid | (wc_sdid_0 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_prefix_0));
   assign wc_clear_1 = inv_apply & wc_valid_1 & (~inv_head_has_sdid | (wc_sdid_1 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_prefix_1));
-  assign cat = {leaf_hit_w1, leaf_hit_w0};
-  assign cat_1 = {leaf_dup_w1, leaf_dup_w0};
-  assign cat_2 = {sp_dup_1, sp_dup_0};
-  assign cat_3 = {wc_dup_1, wc_dup_0};
 
   always @(posedge clk) begin
     if (rst) begin

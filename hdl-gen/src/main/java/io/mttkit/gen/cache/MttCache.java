@@ -197,8 +197,10 @@ public final class MttCache extends Module {
                     .named("leaf_hit_w" + j));
             leafWayTuples.add(sel.tuples);
         }
-        Bool leafHit = Hw.orAll(leafHits).named("leaf_hit");
-        UInt leafHitWay = nameUnlessConstant(Hw.priorityEncode(Hw.catLsbFirst(leafHits)), "leaf_hit_way", ways);
+        // one bit per way, named so that the priority encoder reads its bits (not a temporary's)
+        UInt leafHitWays = Hw.catLsbFirst(leafHits).named("leaf_hit_ways");
+        Bool leafHit = leafHitWays.orR().named("leaf_hit");
+        UInt leafHitWay = nameUnlessConstant(Hw.priorityEncode(leafHitWays), "leaf_hit_way", ways);
         List<Bool> spHits = new ArrayList<>();
         for (int e = 0; e < spN; e++) {
             SpEntry x = sp.get(e);
@@ -282,7 +284,9 @@ public final class MttCache extends Module {
             leafValidSel.add(valid);
             leafDup.add(valid.and(sel.ctx.matches(walkCtx)).and(sel.tag.eq(walkTag)).named("leaf_dup_w" + j));
         }
-        UInt leafPlruSel = ways > 1 ? (sets == 1 ? leafPlru.get(0) : Hw.select(walkSet, leafPlru)) : null;
+        UInt leafPlruSel = ways > 1
+                ? (sets == 1 ? leafPlru.get(0) : Hw.select(walkSet, leafPlru).named("walk_set_plru"))
+                : null;
         Placement leafPlace = place("leaf_fill", leafDup, leafValidSel, leafPlruSel, ways);
         for (int i = 0; i < sets; i++) {
             for (int j = 0; j < ways; j++) {
@@ -498,11 +502,12 @@ public final class MttCache extends Module {
 
     private Placement place(String name, List<Bool> dup, List<Bool> valid, UInt plru, int n) {
         int w = Hw.indexWidth(n);
-        Bool dupAny = Hw.orAll(dup).named(name + "_dup");
-        UInt dupWay = Hw.priorityEncode(Hw.catLsbFirst(dup));
+        UInt dupWays = Hw.catLsbFirst(dup).named(name + "_dup_ways"); // one bit per way: a same-tag entry
+        Bool dupAny = dupWays.orR().named(name + "_dup");
+        UInt dupWay = Hw.priorityEncode(dupWays);
         UInt invalid = Hw.catLsbFirst(valid).not().named(name + "_invalid");
         Bool anyInvalid = invalid.orR().named(name + "_has_invalid");
-        UInt plruVictim = n > 1 ? PlruTree.victim(plru, n) : Hw.lit(0, w);
+        UInt plruVictim = n > 1 ? PlruTree.victim(name, plru, n) : Hw.lit(0, w);
         UInt victim = Hw.mux(anyInvalid, Hw.priorityEncode(invalid), plruVictim);
         UInt way = Hw.mux(dupAny, dupWay, victim).named(name + "_way");
         // With no same-tag entry and no invalid way the victim is valid: it is evicted.

@@ -14,8 +14,12 @@ final class PlruTree {
     private PlruTree() {
     }
 
-    /** The way reached by following the node bits from the root ({@code log2(ways)} bits, root bit first = MSB). */
-    static UInt victim(UInt tree, int ways) {
+    /**
+     * The way reached by following the node bits from the root ({@code log2(ways)} bits, root bit first = MSB).
+     * Way bit {@code b} is the wire {@code <name>_victim_<b>}; the path so far, which selects the next level's
+     * node, is {@code <name>_victim_path<l>} (its {@code l} most significant bits).
+     */
+    static UInt victim(String name, UInt tree, int ways) {
         int levels = Hw.log2Ceil(ways);
         List<UInt> wayBits = new ArrayList<>();
         UInt path = null;
@@ -25,9 +29,13 @@ final class PlruTree {
             for (int p = 0; p < (1 << l); p++) {
                 nodes.add(tree.bit(first + p));
             }
-            UInt pointer = l == 0 ? nodes.get(0) : Hw.select(path, nodes);
+            UInt pointer = (l == 0 ? nodes.get(0) : Hw.select(path, nodes))
+                    .named(name + "_victim_" + (levels - 1 - l));
             wayBits.add(pointer);
             path = path == null ? pointer : path.cat(pointer);
+            if (l >= 1 && l + 1 < levels) {
+                path = path.named(name + "_victim_path" + (l + 1)); // a concatenation the next level selects by
+            }
         }
         return Hw.cat(wayBits);
     }

@@ -439,8 +439,8 @@ public final class MttChecker extends Module {
         UInt xwr = Hw.select(tupleIndex, tupleList).named("hit_xwr");
         Bool allow = need.and(xwr.not()).orR().not().named("hit_allow");
         UInt uniform = Hw.mux(tuplesKind,
-                tupleLog2.zext(MttWalker.LOG2_WIDTH).add(LeafTuples.uniformExtra(tupleList, xwr, tupleIndex)
-                        .zext(MttWalker.LOG2_WIDTH)),
+                tupleLog2.zext(MttWalker.LOG2_WIDTH).add(
+                        LeafTuples.uniformExtra("hit_tuple", tupleList, xwr, tupleIndex).zext(MttWalker.LOG2_WIDTH)),
                 c.port("hit_leaf_log2").zext(MttWalker.LOG2_WIDTH)).named("hit_uniform_log2");
         return new HitAnswer(xwr, allow, uniform);
     }

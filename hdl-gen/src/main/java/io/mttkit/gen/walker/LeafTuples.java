@@ -18,12 +18,18 @@ public final class LeafTuples {
      * How many doublings, from one tuple up to the whole leaf, the aligned block around the selected tuple
      * stays uniform (every tuple equal to the selected one): {@code uniform_log2 = tupleLog2 + extra}.
      * Blocks are nested, so uniformity is monotone and the count is the answer.
+     *
+     * @param name     prefix of the per-tuple comparison wires ({@code <name>_eq_<i>}: tuple {@code i} equals the
+     *                 selected one), unique in the calling module
+     * @param tuples   the leaf's tuples, tuple 0 first
+     * @param selected the tuple covering the PA
+     * @param pi       the index of {@code selected}
      */
-    public static UInt uniformExtra(List<UInt> tuples, UInt selected, UInt pi) {
+    public static UInt uniformExtra(String name, List<UInt> tuples, UInt selected, UInt pi) {
         int k = Integer.numberOfTrailingZeros(tuples.size());
         List<Bool> eq = new ArrayList<>();
-        for (UInt t : tuples) {
-            eq.add(t.eq(selected));
+        for (int i = 0; i < tuples.size(); i++) {
+            eq.add(tuples.get(i).eq(selected).named(name + "_eq_" + i));
         }
         int w = Hw.indexWidth(k + 1);
         UInt extra = Hw.lit(0, w);

@@ -366,6 +366,9 @@ public final class MttWalker extends Module {
         } else {
             // RV32, both formats: level 1 by PA[33:25], level 0 by PA[24:15] (v0.1 pn[2]/pn[1], v0.9 pn[1]/pn[0])
             UInt rv32 = Hw.mux(lvl.eq(1), index(33, 25, sizeShift, offW), index(24, 15, sizeShift, offW));
+            if (p.formats().v01() && p.formats().v09()) {
+                rv32 = rv32.named("rv32_entry_offset"); // both arms of the format mux below
+            }
             v01 = rv32;
             v09 = rv32;
         }
@@ -481,6 +484,7 @@ public final class MttWalker extends Module {
         }
         pi = pi.named("pi");
         leafLog2 = leafLog2.named("leaf_log2");
+        tupleLog2 = tupleLog2.named("tuple_log2");
         UInt selXwr = Hw.select(pi, xwrTuples).named("tuple_xwr");
         Bool tupleRsvd;
         if (p.rsvdTupleScope() == WalkerParams.TupleScope.ANY) {
@@ -490,7 +494,7 @@ public final class MttWalker extends Module {
         } else {
             tupleRsvd = reservedXwr(selXwr).named("tuple_rsvd_enc");
         }
-        UInt tupleUniform = tupleLog2.add(LeafTuples.uniformExtra(xwrTuples, selXwr, pi).zext(LOG2_WIDTH));
+        UInt tupleUniform = tupleLog2.add(LeafTuples.uniformExtra("tuple", xwrTuples, selXwr, pi).zext(LOG2_WIDTH));
 
         // NAPOT leaf: bits 7:3, 11 and W-1:16 reserved; XWR at 10:8, G at 15:12; range = leaf range × 2^(G+1)
         Bool napotRsvdBits = mpte.bits(7, 3).cat(mpte.bit(11), mpte.bits(entryW - 1, 16)).orR()
@@ -529,7 +533,7 @@ public final class MttWalker extends Module {
         d.leafLog2 = Hw.mux(mpteN, napotLog2, leafLog2);
         d.uniformLog2 = Hw.mux(mpteN, napotLog2, tupleUniform);
         d.kind = Hw.mux(mpteN, Hw.lit(KIND_NAPOT, 2), Hw.lit(KIND_TUPLES, 2));
-        d.tupleLog2 = Hw.mux(mpteN, napotLog2, tupleLog2.named("tuple_log2"));
+        d.tupleLog2 = Hw.mux(mpteN, napotLog2, tupleLog2);
         d.tuples = Hw.mux(mpteN, napotXwr.zext(3 * tuples), packTuples(xwrTuples));
         List<UInt> anyRsvd = new ArrayList<>();
         xwrTuples.forEach(t -> anyRsvd.add(reservedXwr(t)));
@@ -566,9 +570,10 @@ public final class MttWalker extends Module {
         UInt pagePerm = Hw.select(pagePi, pagePerms).named("page_perm");
         Bool l2RsvdEnc = typeRsvd.or(typeIs1G.and(info.orR())).or(typePages.and(pagesInfoRsvd))
                 .named("mttl2_rsvd_enc");
-        UInt l2Xwr = permToXwr(Hw.mux(typeIs1G, type.bits(1, 0), pagePerm));
+        UInt l2Xwr = permToXwr(Hw.mux(typeIs1G, type.bits(1, 0), pagePerm).named("mttl2_perm")).named("mttl2_xwr");
         int oneGigLog2 = p.v01OneGigAsOneGiB() ? 30 : 25;
-        UInt l2PagesUniform = Hw.lit(pageLog2, LOG2_WIDTH).add(LeafTuples.uniformExtra(pagePerms, pagePerm, pagePi).zext(LOG2_WIDTH));
+        UInt l2PagesUniform = Hw.lit(pageLog2, LOG2_WIDTH)
+                .add(LeafTuples.uniformExtra("page_perm", pagePerms, pagePerm, pagePi).zext(LOG2_WIDTH));
 
         // MTTL1 word (level 0): XLEN/4 nibbles {resv[1:0], PERM[1:0]}, selected by pn[0]
         int nibbles = entryW / 4;
@@ -585,7 +590,8 @@ public final class MttWalker extends Module {
                 ? Hw.orAll(nibbleResv) : Hw.select(nibblePi, nibbleResv).asBool()).named("nibble_rsvd_enc");
         UInt l1Xwr = permToXwr(nibblePerm);
         int l1Log2 = rv64 ? 16 : 15;
-        UInt l1Uniform = Hw.lit(PAGE_SHIFT, LOG2_WIDTH).add(LeafTuples.uniformExtra(nibblePerms, nibblePerm, nibblePi).zext(LOG2_WIDTH));
+        UInt l1Uniform = Hw.lit(PAGE_SHIFT, LOG2_WIDTH)
+                .add(LeafTuples.uniformExtra("nibble_perm", nibblePerms, nibblePerm, nibblePi).zext(LOG2_WIDTH));
 
         Bool atL1 = level.eq(0).named("at_mttl1");
         Bool atL2 = level.eq(1).named("at_mttl2");
@@ -618,7 +624,7 @@ public final class MttWalker extends Module {
         }
         conds.add(atL1.and(nibbleRsvd));
         causes.add(WalkCause.MPTE_RSVD_ENC);
-        Bool isLeafLevel = atL1.or(atL2.and(typeDir.not()));
+        Bool isLeafLevel = atL1.or(atL2.and(typeDir.not())).named("at_leaf_level");
         conds.add(isLeafLevel.and(deny));
         causes.add(WalkCause.PERM_DENY);
         UInt cause = priority(conds, causes).named("cause");

@@ -1,6 +1,7 @@
 package io.mttkit.tb.cli;
 
 import io.mttkit.tb.mutation.MutantCatalogue;
+import io.mttkit.tb.mutation.MutationConfig;
 import io.mttkit.tb.mutation.MutationRun;
 import java.io.PrintWriter;
 import java.util.List;
@@ -14,21 +15,26 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "mutate",
         header = "Measure the regression's bug-finding power on mutants of the generated Verilog.",
         description = {
-            "Apply each bug-like edit of the mutant catalogue (a wrong tuple index, a missing reserved-bit check, an",
-            "off-by-one in the PA range check, a swapped cause priority, ...) to the generated checker Verilog,",
-            "build the mutant with Verilator and run a short regression on it, each in its own JVM. Prints",
-            "KILLED / SURVIVED / BUILD_FAILED per mutant and the kill ratio. The unmodified design must pass first.",
+            "Apply each bug-like edit of the mutant catalogue to the generated checker Verilog: on the shipped",
+            "cached checkers (rv64-smmpt, rv32-smmpt) cache-policy slips (a fill on a stale walk, an SDID-blind",
+            "invalidation, a wrong victim, an early sync_ack, ...), on the cache-less ones (walker-rv64/rv32) walker",
+            "slips (a wrong tuple index, a missing reserved-bit check, a swapped cause priority, ...). Builds each",
+            "mutant with Verilator and runs a short regression on it (cache stimulus and cache scoreboard for the",
+            "cached checkers), each in its own JVM. Prints KILLED / SURVIVED / BUILD_FAILED per mutant and the kill",
+            "ratio. The unmodified design must pass first.",
             "docs/mutation.md explains every survivor. Takes a few minutes (one Verilator build per mutant)."
         },
         footer = {"", "Examples:", "  ./mtt mutate", "  ./mtt mutate --config walker-rv32 --checks 200000",
-            "  ./mtt mutate --only v09-tuple-select-swap,mrd-size"},
+            "  ./mtt mutate --only cache-stale-fill,top-inv-sdid-blind",
+            "  ./mtt mutate --config walker-rv64 --only v09-tuple-select-swap,mrd-size"},
         mixinStandardHelpOptions = true)
 final class MutateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "NAME", defaultValue = "walker-rv64",
-            description = "walker-rv64 (default) or walker-rv32.")
+    @Option(names = "--config", paramLabel = "NAME", defaultValue = MutationConfig.RV64_SMMPT,
+            description = "rv64-smmpt (default), rv32-smmpt (shipped cached checkers), walker-rv64 or walker-rv32 "
+                    + "(cache-less).")
     String config;
 
     @Option(names = "--checks", paramLabel = "N", defaultValue = "20000",
@@ -43,8 +49,9 @@ final class MutateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!config.equals(MutantCatalogue.RV64) && !config.equals(MutantCatalogue.RV32)) {
-            throw new UserInputException("--config: unknown configuration '" + config + "' (expected walker-rv64 or walker-rv32)");
+        if (!MutationConfig.NAMES.contains(config)) {
+            throw new UserInputException("--config: unknown configuration '" + config + "' (expected one of "
+                    + String.join(", ", MutationConfig.NAMES) + ")");
         }
         if (checks < 100 || checks > 100_000_000L) {
             throw new UserInputException("--checks: " + checks + " is out of range (100 .. 100000000)");
@@ -54,6 +61,13 @@ final class MutateCommand implements Callable<Integer> {
         if (only == null) {
             MutationRun.run(config, checks, seed, out);
         } else {
+            List<String> ids = MutantCatalogue.forConfig(config).stream().map(m -> m.id()).toList();
+            for (String id : only) {
+                if (!ids.contains(id)) {
+                    throw new UserInputException("--only: no mutant '" + id + "' for --config " + config
+                            + " (its mutants: " + String.join(", ", ids) + ")");
+                }
+            }
             MutationRun.run(config, only.stream().map(MutantCatalogue::byId).toList(), checks, seed, out);
         }
         out.flush();

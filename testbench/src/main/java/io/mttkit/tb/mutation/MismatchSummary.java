@@ -1,10 +1,14 @@
 package io.mttkit.tb.mutation;
 
 /**
- * One line out of a {@link io.mttkit.tb.cosim.CosimMismatchException} report: the first difference found, with the
- * mode and request index, for result tables.
+ * One line out of a {@link io.mttkit.tb.cosim.CosimMismatchException} report: the first difference found (a
+ * response field, or the first cache event the cache scoreboard disagrees with), with the mode and request index,
+ * for result tables.
  */
 final class MismatchSummary {
+    /** Longest difference text kept; cache differences can list whole entries. */
+    static final int MAX_DIFF = 160;
+
     private MismatchSummary() {}
 
     static String of(String report) {
@@ -27,12 +31,15 @@ final class MismatchSummary {
                     int end = line.indexOf(' ', at);
                     mode = end < 0 ? line.substring(at + 5) : line.substring(at + 5, end);
                 }
-            } else if (line.startsWith("field differences")) {
+            } else if (line.startsWith("field differences") || line.startsWith("cache differences")) {
                 inDiffs = true;
             } else if (first == null && (inDiffs || !(line.startsWith("CO-SIMULATION") || line.startsWith("configuration ")
                     || line.startsWith("session ") || line.startsWith("PA fields") || line.isEmpty()))) {
                 first = line.replaceAll("\\s+", " ");
             }
+        }
+        if (first != null && first.length() > MAX_DIFF) {
+            first = first.substring(0, MAX_DIFF) + " ...";
         }
         StringBuilder sb = new StringBuilder(first == null ? "mismatch" : first);
         if (mode != null || index != null) {

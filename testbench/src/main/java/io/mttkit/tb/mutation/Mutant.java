@@ -7,9 +7,10 @@ import java.util.Objects;
  * the bug it models and applies the same way on every run.
  *
  * @param id          short stable name ({@code v09-tuple-index-l1}), unique in the catalogue
- * @param config      the {@code mtt gen} configuration whose Verilog it edits ({@code walker-rv64}, {@code walker-rv32})
+ * @param config      the {@link MutationConfig} whose Verilog it edits ({@code rv64-smmpt}, {@code walker-rv64}, ...)
  * @param description the bug it models, in one sentence
- * @param file        the emitted file it edits, by module-name prefix ({@code MttWalker_}, {@code MttChecker_}): the
+ * @param file        the emitted file it edits, by module-name prefix ({@code MttWalker_}, {@code MttChecker_},
+ *                    {@code MttCache_}): the
  *                    full file name carries the parameters and would tie the catalogue to them
  * @param original    the exact text replaced; must occur exactly once in that file
  * @param replacement the text put in its place

@@ -4,29 +4,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bug-like mutants of the generated cache-less checker ({@code walker-rv64}, {@code walker-rv32}), after the
- * classes of VERIFICATION-PLAN §3: wrong tuple/nibble index, missing reserved-bit or reserved-encoding check,
- * off-by-one PA range check, wrong cause priority, wrong level/size report, protocol slips (bus error, PMP, entry
- * size, byte order). Each edits one emitted line the way a designer's slip would. Cache mutants (a fill on a stale
- * walk, an invalidation that ignores SDID) join once the cached checker is generated.
+ * The bug-like mutants of the generated checker, after the classes of VERIFICATION-PLAN §3. On the cache-less
+ * checker ({@code walker-rv64}, {@code walker-rv32}): wrong tuple/nibble index, missing reserved-bit or
+ * reserved-encoding check, off-by-one PA range check, wrong cause priority, wrong level/size report, protocol slips
+ * (bus error, PMP, entry size, byte order). On the shipped cached checker ({@code rv64-smmpt}, {@code rv32-smmpt}):
+ * the cache rules of {@code docs/cache-model.md} (R1 stale fill, R2 fill against an invalidation, SDID in the tag
+ * and in MINVAL.PA, PA fence set/tag bits, superpage priority, PLRU and placement, walk-cache start and prefix,
+ * MINVAL.PA queue order and sync) and the top's hit answer and response register. Each edits one emitted line (or
+ * one port binding) the way a designer's slip would.
  */
 public final class MutantCatalogue {
-    /** Configuration names the catalogue covers. */
-    public static final String RV64 = "walker-rv64";
-    /** Configuration names the catalogue covers. */
-    public static final String RV32 = "walker-rv32";
+    /** The cache-less RV64 checker ({@link MutationConfig#WALKER_RV64}). */
+    public static final String RV64 = MutationConfig.WALKER_RV64;
+    /** The cache-less RV32 checker ({@link MutationConfig#WALKER_RV32}). */
+    public static final String RV32 = MutationConfig.WALKER_RV32;
+    /** The shipped default, RV64 smmpt-v0.9 with the default cache ({@link MutationConfig#RV64_SMMPT}). */
+    public static final String CACHED_RV64 = MutationConfig.RV64_SMMPT;
+    /** The shipped RV32 smmpt-v0.9 checker with the default cache ({@link MutationConfig#RV32_SMMPT}). */
+    public static final String CACHED_RV32 = MutationConfig.RV32_SMMPT;
 
     private static final String WALKER = "MttWalker_";
     private static final String CHECKER = "MttChecker_";
+    private static final String CACHE = "MttCache_";
     /** Continuation indent of the {@code v09_cause} / {@code v01_cause} priority chains. */
     private static final String CAUSE_NL = "\n                     ";
+    /** Continuation indent of the {@code inv_head_pa} queue-slot mux. */
+    private static final String Q_NL = "\n                       ";
 
     private MutantCatalogue() {}
 
-    /** Every mutant, RV64 first. */
+    /** Every mutant, cached configurations first ({@link MutationConfig#NAMES} order). */
     public static List<Mutant> all() {
-        List<Mutant> out = new ArrayList<>(rv64());
-        out.addAll(rv32());
+        List<Mutant> out = new ArrayList<>();
+        for (String config : MutationConfig.NAMES) {
+            out.addAll(forConfig(config));
+        }
         return List.copyOf(out);
     }
 
@@ -35,8 +47,10 @@ public final class MutantCatalogue {
         return switch (config) {
             case RV64 -> rv64();
             case RV32 -> rv32();
+            case CACHED_RV64 -> cachedRv64();
+            case CACHED_RV32 -> cachedRv32();
             default -> throw new IllegalArgumentException("no mutants for configuration '" + config + "'; the catalogue covers "
-                    + RV64 + " and " + RV32);
+                    + String.join(", ", MutationConfig.NAMES));
         };
     }
 
@@ -98,8 +112,8 @@ public final class MutantCatalogue {
                                 + CAUSE_NL + "(~v09_mpte_l & v09_mpte_n) ? 4'd6 :"),
                 new Mutant("v01-priority-perm-first", c, "MTTL2 reserved encoding checked after the permission",
                         WALKER, "(v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :" + CAUSE_NL + "(v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :"
-                                + CAUSE_NL + "(bits & v01_perm_deny) ? 4'd9 :",
-                        "(bits & v01_perm_deny) ? 4'd9 :" + CAUSE_NL + "(v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :" + CAUSE_NL
+                                + CAUSE_NL + "(v01_at_leaf_level & v01_perm_deny) ? 4'd9 :",
+                        "(v01_at_leaf_level & v01_perm_deny) ? 4'd9 :" + CAUSE_NL + "(v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :" + CAUSE_NL
                                 + "(v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :"),
                 // --- permission
                 new Mutant("v09-perm-ignores-x", c, "execute permission is not checked",
@@ -110,7 +124,8 @@ public final class MutantCatalogue {
                 new Mutant("v09-napot-log2", c, "NAPOT leaf reports a range half as large",
                         WALKER, "v09_napot_log2 = v09_leaf_log2 + 7'd5;", "v09_napot_log2 = v09_leaf_log2 + 7'd4;"),
                 new Mutant("v09-uniform-log2-l1", c, "uniform_log2 of a level-1 leaf starts from 2^20 instead of 2^21",
-                        WALKER, "(level == 3'd0) ? 7'd12 : (level == 3'd1) ? 7'd21", "(level == 3'd0) ? 7'd12 : (level == 3'd1) ? 7'd20"),
+                        WALKER, "assign v09_tuple_log2 = (level == 3'd0) ? 7'd12 :\n                          (level == 3'd1) ? 7'd21 :",
+                        "assign v09_tuple_log2 = (level == 3'd0) ? 7'd12 :\n                          (level == 3'd1) ? 7'd20 :"),
                 new Mutant("cacheable-deny", c, "a leaf that denies the access is reported not cacheable",
                         WALKER, "res_cacheable <= 1'b1;", "res_cacheable <= dec_cause == 4'd0;"),
                 // --- memory / PMP protocol
@@ -152,5 +167,91 @@ public final class MutantCatalogue {
                 new Mutant("rv32-be-swap-wrong", c, "big-endian 4-byte MPTE swap exchanges bytes pairwise only",
                         WALKER, "{mrs_data[7:0], mrs_data[15:8], mrs_data[23:16], mrs_data[31:24]}",
                         "{mrs_data[15:8], mrs_data[7:0], mrs_data[31:24], mrs_data[23:16]}"));
+    }
+
+    /**
+     * The shipped default cached checker. Edits of {@code MttCache_} are cache-policy slips (docs/cache-model.md
+     * section in each description); edits of {@code MttChecker_} are slips of the contract v2 top around it.
+     */
+    private static List<Mutant> cachedRv64() {
+        String c = CACHED_RV64;
+        return List.of(
+                // --- fill rules (cache-model.md §6.2): R1 stale walk, R2 invalidation in the fill cycle
+                new Mutant("cache-stale-fill", c, "R1: a walk overtaken by an applied invalidation still fills (walk_stale ignored)",
+                        CACHE, "assign fill_ok = fill_valid & ~walk_stale_q & ~inv_apply;", "assign fill_ok = fill_valid & ~inv_apply;"),
+                new Mutant("cache-fill-in-inv-cycle", c, "R2: a fill in the cycle an invalidation is applied is not dropped",
+                        CACHE, "assign fill_ok = fill_valid & ~walk_stale_q & ~inv_apply;", "assign fill_ok = fill_valid & ~walk_stale_q;"),
+                new Mutant("top-stale-cacheable", c, "R6: a stale walk's response is still reported cacheable",
+                        CHECKER, "(u_walker_result_cacheable & ~walk_stale);", "u_walker_result_cacheable;"),
+                new Mutant("top-rsp-stale-stuck-0", c, "rsp_stale is never raised (a stale walk's response looks fresh)",
+                        CHECKER, "assign rsp_stale = ~rsp_q_valid & walk_stale;", "assign rsp_stale = 1'b0;"),
+                // --- SDID (§2 tag, §7 MINVAL.PA operand)
+                new Mutant("top-inv-sdid-blind", c, "the top ties the cache's inv_has_sdid low: every MINVAL.PA applies to all SDIDs",
+                        CHECKER, ".inv_has_sdid(inv_has_sdid),", ".inv_has_sdid(1'b0),"),
+                new Mutant("top-lookup-sdid-dropped", c, "the top does not pass req_sdid to the cache: every entry is tagged and probed as SDID 0",
+                        CHECKER, ".lookup_sdid(req_sdid),", ".lookup_sdid(6'd0),"),
+                new Mutant("cache-hit-sdid-ignored-w0", c, "leaf-array way 0 ignores the SDID in its hit compare",
+                        CACHE, "leaf_sdid_s15_w0) == lookup_sdid))", "leaf_sdid_s15_w0) == lookup_sdid | 1'b1))"),
+                // --- indices and invalidation operands (§3.1, §7)
+                new Mutant("cache-lookup-set-bits", c, "the probe takes the leaf-array set from pa[20:17] instead of pa[19:16] (fills use pa[19:16])",
+                        CACHE, "assign lookup_set = lookup_pa[19:16];", "assign lookup_set = lookup_pa[20:17];"),
+                new Mutant("cache-pa-fence-set-bits", c, "a PA fence compares the leaf-array set of pa[20:17] instead of pa[19:16]",
+                        CACHE, "assign inv_set = inv_head_pa[19:16];", "assign inv_set = inv_head_pa[20:17];"),
+                // --- hit selection (§4.3)
+                new Mutant("cache-sp-priority-inverted", c, "superpage priority compare of entry 1 against entry 0 inverted (>= instead of <=)",
+                        CACHE, "~(sp_hit_0 & (sp_priority_0 <= sp_priority_1))", "~(sp_hit_0 & (sp_priority_0 >= sp_priority_1))"),
+                // --- replacement and placement (§5, §6.3)
+                new Mutant("cache-sp-plru-no-hit-touch", c, "a superpage hit does not update the superpage PLRU",
+                        CACHE, "      if (hit_accepted & ~leaf_hit) begin", "      if (1'b0) begin"),
+                new Mutant("cache-leaf-plru-no-hit-touch-s0", c, "a leaf-array hit in set 0 does not update the set's PLRU",
+                        CACHE, "      if (hit_accepted & leaf_hit & (lookup_set == 4'd0)) begin", "      if (1'b0) begin"),
+                new Mutant("cache-wc-plru-no-hit-touch", c, "a walk-cache hit does not update the walk-cache PLRU",
+                        CACHE, "      if (miss_accepted & wc_match) begin", "      if (1'b0) begin"),
+                new Mutant("cache-leaf-victim-way0", c, "the leaf-array victim is always way 0 instead of the PLRU way",
+                        CACHE, "{leaf_fill_victim_1, leaf_fill_victim_0};", "2'd0;"),
+                new Mutant("cache-invalid-first-broken", c, "a leaf fill evicts the PLRU victim even when the set has an invalid way",
+                        CACHE, "assign leaf_fill_has_invalid = |leaf_fill_invalid;", "assign leaf_fill_has_invalid = 1'b0;"),
+                new Mutant("cache-same-tag-overwrite-equivalent", c,
+                        "EQUIVALENT by design: a leaf fill never overwrites a same-tag way in place (with one walk in flight"
+                                + " the fill's tag is one the probe just missed: docs/cache-rtl.md, Known limits)",
+                        CACHE, "assign leaf_fill_way = leaf_fill_dup ? (", "assign leaf_fill_way = 1'b0 ? ("),
+                // --- walk cache (§3.3, §6.1)
+                new Mutant("top-wc-start-level-off-by-one", c, "a walk from a walk-cache hit starts one level below the cached table",
+                        CHECKER, ".lookup_start_level(u_cache_wc_table_level),", ".lookup_start_level(u_cache_wc_table_level - 3'd1),"),
+                new Mutant("cache-wc-prefix-mask", c, "a walk-cache fill of table level 1 drops PA bit 34 from its prefix",
+                        CACHE, "(fill_ptr_level == 3'd1)) ? 56'hfffffc00000000", "(fill_ptr_level == 3'd1)) ? 56'hfffff800000000"),
+                // --- MINVAL.PA queue and sync (§7.1)
+                new Mutant("cache-queue-newest-first", c, "the queue applies the PA of the newest entry (tail - 1) instead of the oldest",
+                        CACHE, "assign inv_head_pa = (q_head == 2'd0) ? q_pa_0 :" + Q_NL + "(q_head == 2'd1) ? q_pa_1 :" + Q_NL
+                                + "(q_head == 2'd2) ? q_pa_2 :",
+                        "assign inv_head_pa = (q_tail == 2'd1) ? q_pa_0 :" + Q_NL + "(q_tail == 2'd2) ? q_pa_1 :" + Q_NL
+                                + "(q_tail == 2'd3) ? q_pa_2 :"),
+                new Mutant("cache-sync-ack-early", c, "sync_ack while MINVAL.PA operations are still queued",
+                        CACHE, "assign sync_ack = sync_valid & q_empty;", "assign sync_ack = sync_valid;"),
+                // --- the top's hit answer (cache-model.md §4.1) and response register
+                new Mutant("top-hit-tuple-index-l1", c, "a hit on a level-1 tuple leaf selects its tuple by pa[25:22] instead of pa[24:21]",
+                        CHECKER, "(u_cache_hit_tuple_log2 == 6'd21) ? req_pa[24:21]", "(u_cache_hit_tuple_log2 == 6'd21) ? req_pa[25:22]"),
+                new Mutant("top-hit-uniform-tuple5", c, "a hit's uniform_log2 compares tuple 4 where tuple 5 belongs",
+                        CHECKER, "assign hit_tuple_eq_5 = u_cache_hit_tuples[17:15] == hit_xwr;",
+                        "assign hit_tuple_eq_5 = u_cache_hit_tuples[14:12] == hit_xwr;"),
+                new Mutant("top-rsp-q-not-cleared", c, "the response register is not cleared after its handshake (the answer repeats)",
+                        CHECKER, "      end else if (rsp_ready) begin\n        rsp_q_valid <= 1'b0;",
+                        "      end else if (1'b0) begin\n        rsp_q_valid <= 1'b0;"));
+    }
+
+    /** The shipped RV32 smmpt-v0.9 cached checker: the same rules where RV32 has different bit positions. */
+    private static List<Mutant> cachedRv32() {
+        String c = CACHED_RV32;
+        return List.of(
+                new Mutant("rv32-cache-stale-fill", c, "R1: a walk overtaken by an applied invalidation still fills",
+                        CACHE, "assign fill_ok = fill_valid & ~walk_stale_q & ~inv_apply;", "assign fill_ok = fill_valid & ~inv_apply;"),
+                new Mutant("rv32-cache-pa-fence-set-bits", c, "a PA fence compares the leaf-array set of pa[19:16] instead of pa[18:15]",
+                        CACHE, "assign inv_set = inv_head_pa[18:15];", "assign inv_set = inv_head_pa[19:16];"),
+                new Mutant("rv32-top-hit-tuple-index-l1", c, "a hit on a level-1 tuple leaf selects its tuple by pa[23:21] instead of pa[24:22]",
+                        CHECKER, "(u_cache_hit_tuple_log2 == 6'd22) ? req_pa[24:22]", "(u_cache_hit_tuple_log2 == 6'd22) ? req_pa[23:21]"),
+                new Mutant("rv32-cache-wc-prefix-mask", c, "a walk-cache fill drops PA bit 25 from its prefix",
+                        CACHE, "assign fill_prefix = walk_pa & 34'h3fe000000;", "assign fill_prefix = walk_pa & 34'h3fc000000;"),
+                new Mutant("rv32-cache-sync-ack-early", c, "sync_ack while MINVAL.PA operations are still queued",
+                        CACHE, "assign sync_ack = sync_valid & q_empty;", "assign sync_ack = sync_valid;"));
     }
 }

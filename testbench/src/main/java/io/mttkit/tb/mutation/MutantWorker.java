@@ -34,7 +34,10 @@ public final class MutantWorker {
         }
         String line;
         try {
-            CheckerLibrary lib = CheckerLibrary.fromVerilog(files, args[1], MutationRun.paramsOf(args[2]));
+            MutationConfig cfg = MutationConfig.of(args[2]);
+            // with the cache shape, so that the regression drives invalidations/syncs and the cache scoreboard
+            // compares every cache event (contract v2 observation)
+            CheckerLibrary lib = CheckerLibrary.fromVerilog(files, args[1], cfg.params(), cfg.cache());
             Regression.Result r = Regression.run(lib, Long.parseLong(args[4]), Long.parseLong(args[3]));
             line = r.passed() ? result(MutationRun.Verdict.SURVIVED, r.checks(), "")
                     : result(MutationRun.Verdict.KILLED, r.checks(), MismatchSummary.of(r.firstMismatch()));

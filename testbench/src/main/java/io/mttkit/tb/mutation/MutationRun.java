@@ -1,7 +1,5 @@
 package io.mttkit.tb.mutation;
 
-import io.mttkit.gen.checker.MttChecker;
-import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.hdl.Hdl;
 import io.mttkit.hdl.emit.EmitOptions;
 import io.mttkit.hdl.ir.Design;
@@ -18,10 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds each mutant of a configuration (Verilator, through the content-hashed build cache) and runs a short,
- * fixed-seed co-simulation regression on it, each in its own child JVM ({@link MutantWorker}): a mutant is KILLED at the first mismatch with the golden model,
- * SURVIVED when every check matches, BUILD_FAILED when Verilator rejects it. The unmodified design must pass the
- * same regression first, or the kills would mean nothing.
+ * Builds each mutant of a configuration ({@link MutationConfig}; Verilator, through the content-hashed build cache)
+ * and runs a short, fixed-seed co-simulation regression on it, each in its own child JVM ({@link MutantWorker}): a
+ * mutant is KILLED at the first mismatch with the golden model (for a cached checker also the first cache event the
+ * cache scoreboard disagrees with), SURVIVED when every check matches, BUILD_FAILED when Verilator rejects it. The
+ * unmodified design must pass the same regression first, or the kills would mean nothing.
  */
 public final class MutationRun {
     /** Checks per mutant by default: about a second of simulation, enough to reach every decode path. */
@@ -78,16 +77,6 @@ public final class MutationRun {
 
     private MutationRun() {}
 
-    /** The generator parameters of a catalogue configuration ({@code walker-rv64}, {@code walker-rv32}: the defaults). */
-    public static WalkerParams paramsOf(String config) {
-        return switch (config) {
-            case MutantCatalogue.RV64 -> WalkerParams.defaults(64);
-            case MutantCatalogue.RV32 -> WalkerParams.defaults(32);
-            default -> throw new IllegalArgumentException("mutation runs cover '" + MutantCatalogue.RV64 + "' and '"
-                    + MutantCatalogue.RV32 + "'; got '" + config + "'");
-        };
-    }
-
     /** Runs the whole catalogue of {@code config}, reporting progress and the result table to {@code out}. */
     public static Report run(String config, long checks, long seed, PrintWriter out) {
         return run(config, MutantCatalogue.forConfig(config), checks, seed, out);
@@ -103,8 +92,8 @@ public final class MutationRun {
         if (checks < 1) {
             throw new IllegalArgumentException("checks per mutant must be at least 1; got " + checks);
         }
-        WalkerParams params = paramsOf(config);
-        Design design = Hdl.elaborate(new MttChecker(params));
+        MutationConfig cfg = MutationConfig.of(config);
+        Design design = Hdl.elaborate(cfg.checker());
         Map<String, String> original = Hdl.emit(design, EmitOptions.plain());
         List<Map<String, String>> mutated = new ArrayList<>();
         for (Mutant m : mutants) { // every edit is checked before the first (slow) build
@@ -113,7 +102,9 @@ public final class MutationRun {
             }
             mutated.add(apply(m, original));
         }
-        Regression.Result base = Regression.run(CheckerLibrary.of(params), seed, checks);
+        // the same library the workers build from the mutated text: cached configurations get the cache stimulus
+        // (Regression adds it when lib.cache() != null) and the cache scoreboard
+        Regression.Result base = Regression.run(CheckerLibrary.of(cfg.params(), cfg.cache()), seed, checks);
         if (!base.passed()) {
             throw new IllegalStateException("the unmodified " + config + " fails the regression (seed " + seed
                     + "): fix that before measuring mutants\n" + base.firstMismatch());

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The full mutation run, as a command (not part of the default suite, it builds every mutant): until the CLI has
- * {@code mtt mutate}, run
+ * The full mutation run from Maven (not part of the default suite, it builds every mutant; the same as
+ * {@code ./mtt mutate}):
  * {@code mvn -q -B -o -pl testbench -am test -Dtest=FullMutationRun -Dsurefire.failIfNoSpecifiedTests=false
- * -Dmttkit.mutation.config=walker-rv64 [-Dmttkit.mutation.checks=20000] [-Dmttkit.mutation.ids=ID,ID]
- * [-Dmttkit.mutation.out=FILE]}.
+ * -Dmttkit.mutation.config=rv64-smmpt [-Dmttkit.mutation.checks=20000] [-Dmttkit.mutation.ids=ID,ID]
+ * [-Dmttkit.mutation.out=FILE]} ({@code config}: {@link MutationConfig#NAMES}).
  */
 @EnabledIfSystemProperty(named = "mttkit.mutation.config", matches = ".+")
 class FullMutationRun {

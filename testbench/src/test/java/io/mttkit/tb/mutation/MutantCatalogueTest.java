@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mttkit.gen.checker.MttChecker;
 import io.mttkit.hdl.Hdl;
 import io.mttkit.hdl.emit.EmitOptions;
 import java.util.HashSet;
@@ -18,12 +17,12 @@ import org.junit.jupiter.api.Test;
 class MutantCatalogueTest {
 
     private static Map<String, String> emitted(String config) {
-        return Hdl.emit(Hdl.elaborate(new MttChecker(MutationRun.paramsOf(config))), EmitOptions.plain());
+        return Hdl.emit(Hdl.elaborate(MutationConfig.of(config).checker()), EmitOptions.plain());
     }
 
     @Test
     void everyMutantAppliesExactlyOnceToTheGeneratedVerilog() {
-        for (String config : List.of(MutantCatalogue.RV64, MutantCatalogue.RV32)) {
+        for (String config : MutationConfig.NAMES) {
             Map<String, String> files = emitted(config);
             for (Mutant m : MutantCatalogue.forConfig(config)) {
                 Map<String, String> mutated = MutationRun.apply(m, files); // throws when not found exactly once
@@ -51,6 +50,13 @@ class MutantCatalogueTest {
             assertTrue(ids.add(m.id()), "duplicate id " + m.id());
         }
         assertTrue(MutantCatalogue.forConfig(MutantCatalogue.RV32).size() >= 5);
+        assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV64).size() >= 12, "cache mutants of the default");
+        assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV32).size() >= 3);
+        for (String config : MutationConfig.NAMES) {
+            for (Mutant m : MutantCatalogue.forConfig(config)) {
+                assertEquals(config, m.config(), m.id());
+            }
+        }
     }
 
     @Test
@@ -75,8 +81,20 @@ class MutantCatalogueTest {
     @Test
     void unknownConfigurationIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MutantCatalogue.forConfig("cached-rv64"));
-        assertTrue(e.getMessage().contains("walker-rv64"), e.getMessage());
+        assertTrue(e.getMessage().contains("walker-rv64") && e.getMessage().contains("rv64-smmpt"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MutationConfig.of("rv64-smmtt-x"));
+        assertTrue(e.getMessage().contains("rv64-smmpt") && e.getMessage().contains("rv64-smmtt-x"), e.getMessage());
         assertNotEquals(MutantCatalogue.forConfig(MutantCatalogue.RV64), MutantCatalogue.forConfig(MutantCatalogue.RV32));
+    }
+
+    @Test
+    void shippedConfigurationsHaveTheShippedCache() {
+        MutationConfig c = MutationConfig.of(MutantCatalogue.CACHED_RV64);
+        assertEquals(io.mttkit.gen.cache.CacheShape.DEFAULT, c.cache());
+        assertEquals(64, c.params().xlen());
+        assertEquals(io.mttkit.gen.walker.WalkerParams.Formats.V09, c.params().formats());
+        assertEquals(32, MutationConfig.of(MutantCatalogue.CACHED_RV32).params().xlen());
+        assertEquals(null, MutationConfig.of(MutantCatalogue.RV64).cache());
     }
 
     @Test
@@ -87,5 +105,20 @@ class MutantCatalogueTest {
                 + "  cause          expected MPTE_RSVD_BITS   actual NONE\n  xwr expected 0 actual 1\n";
         String s = MismatchSummary.of(report);
         assertEquals("cause expected MPTE_RSVD_BITS actual NONE (mode smmpt52, request 17)", s);
+    }
+
+    @Test
+    void mismatchSummaryOfACacheDifferenceNamesTheEvent() {
+        String report = "CO-SIMULATION MISMATCH\nconfiguration X\nsession S\nseed 5, request index 9 (index 9 of this run)\n"
+                + "request: pa=0x1000 need=r-- mode=smmpt43 req_mode=0x11 root_ppn=0x1 sdid=3 be=false bypass=false\n"
+                + "cache differences (expected = golden cache model):\n"
+                + "  sync_ack while 2 invalidation(s) are still queued in the model\n"
+                + "golden cache model after the difference:\n  leaf s0 w0 ...\n";
+        assertEquals("sync_ack while 2 invalidation(s) are still queued in the model (mode smmpt43, request 9)",
+                MismatchSummary.of(report));
+        String longDiff = "x".repeat(400);
+        String s = MismatchSummary.of("field differences (expected = golden model):\n  " + longDiff + "\n");
+        assertEquals(MismatchSummary.MAX_DIFF + 4, s.length(), s);
+        assertTrue(s.endsWith(" ..."), s);
     }
 }
