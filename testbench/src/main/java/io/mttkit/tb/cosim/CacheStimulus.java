@@ -93,6 +93,13 @@ final class CacheStimulus {
             out.add(new Stimulus.Sync());
         } else if (k < 26) {
             out.add(new Stimulus.Idle(1 + rnd.nextInt(12)));
+        } else if (k < 50) {
+            // MFENCE.PA timed to the walk of the check just sent: accepted k + 1 cycles after it, its sync waiting in
+            // the following cycle — when that is the walk's response cycle, the invalidation is applied in the fill
+            // cycle (R2: it wins, nothing is filled), otherwise the walk is stale (R1) or already filled
+            out.add(new Stimulus.Idle(3 + rnd.nextInt(32))); // a walk of 1..5 levels at latency 1..8
+            out.add(randomInvalidation());
+            out.add(new Stimulus.Sync());
         }
     }
 

@@ -517,8 +517,14 @@ public final class Regression {
             // high windows, so that root (and upper-level) indices other than 0 are walked as well
             int width = Math.min(mode.paBits(), params.paw());
             if (width > 36) {
-                for (int shift : new int[] {width - 1, width - 3, 35}) {
+                for (int shift : new int[] {width - 1, width - 3, 35, 34}) {
                     r.addAll(RandomDomains.generate(mode, rnd.nextLong(), 6, 1L << shift, 1L << 33));
+                }
+                // one more window at a random bit from 34 up: every upper index bit of the tables (and of the walk
+                // cache's prefix compare) is set somewhere across worlds (docs/mutation.md, cache-wc-prefix-mask)
+                int extra = 34 + rnd.nextInt(width - 1 - 34);
+                if (extra > 35 && extra != width - 1 && extra != width - 3) {
+                    r.addAll(RandomDomains.generate(mode, rnd.nextLong(), 4, 1L << extra, 1L << 33));
                 }
             }
             r.sort((a, b) -> Long.compareUnsigned(a.base(), b.base()));
