@@ -150,23 +150,9 @@ public record CheckerManifest(String top, List<Path> sources, WalkerParams param
         for (Path p : sources) {
             a.add(base.relativize(p.toAbsolutePath().normalize()).toString());
         }
-        o.put("xlen", params.xlen());
-        o.put("formats", params.formats().name());
-        o.put("paw", params.paw());
-        o.put("sdidLen", params.sdidLen());
-        o.put("idWidth", params.idWidth());
-        o.put("rsvdTupleScope", params.rsvdTupleScope().name());
-        o.put("v01OneGigAsOneGiB", params.v01OneGigAsOneGiB());
-        o.put("bigEndianSupport", params.bigEndianSupport());
-        o.put("pmpLatency", params.pmpLatency());
+        ParamsJson.putParams(o, params);
         if (cache != null) {
-            ObjectNode c = o.putObject("cache");
-            c.put("leafSets", cache.leafSets());
-            c.put("leafWays", cache.leafWays());
-            c.put("superpageEntries", cache.superpageEntries());
-            c.put("walkCacheEntries", cache.walkCacheEntries());
-            c.put("minvalQueueDepth", cache.minvalQueueDepth());
-            c.put("paFenceDropsWalkCache", cache.paFenceDropsWalkCache());
+            ParamsJson.putCache(o, cache);
         }
         Path file = dir.resolve(FILE);
         try {

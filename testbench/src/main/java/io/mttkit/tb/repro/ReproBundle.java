@@ -190,26 +190,11 @@ public record ReproBundle(long seed, WalkerParams params, CacheShape cache, Cosi
         m.put("format", FORMAT);
         m.put("version", VERSION);
         m.put("seed", seed);
-        ObjectNode p = m.putObject("params");
-        p.put("xlen", params.xlen());
-        p.put("formats", params.formats().name());
-        p.put("paw", params.paw());
-        p.put("sdidLen", params.sdidLen());
-        p.put("idWidth", params.idWidth());
-        p.put("rsvdTupleScope", params.rsvdTupleScope().name());
-        p.put("v01OneGigAsOneGiB", params.v01OneGigAsOneGiB());
-        p.put("bigEndianSupport", params.bigEndianSupport());
-        p.put("pmpLatency", params.pmpLatency());
+        io.mttkit.tb.cosim.ParamsJson.putParams(m.putObject("params"), params);
         if (cache == null) {
             m.putNull("cache");
         } else {
-            ObjectNode c = m.putObject("cache");
-            c.put("leafSets", cache.leafSets());
-            c.put("leafWays", cache.leafWays());
-            c.put("superpageEntries", cache.superpageEntries());
-            c.put("walkCacheEntries", cache.walkCacheEntries());
-            c.put("minvalQueueDepth", cache.minvalQueueDepth());
-            c.put("paFenceDropsWalkCache", cache.paFenceDropsWalkCache());
+            io.mttkit.tb.cosim.ParamsJson.putCache(m, cache);
         }
         ObjectNode s = m.putObject("settings");
         s.put("seed", settings.seed());

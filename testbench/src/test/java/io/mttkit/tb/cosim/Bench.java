@@ -39,14 +39,7 @@ final class Bench {
      * that a failure.
      */
     static void requireTools() {
-        try {
-            io.mttkit.bridge.BuildDriver.fromEnvironment();
-        } catch (io.mttkit.bridge.ToolMissingException e) {
-            if ("1".equals(System.getenv("MTTKIT_REQUIRE_TOOLS"))) {
-                org.junit.jupiter.api.Assertions.fail("MTTKIT_REQUIRE_TOOLS=1 but " + e.getMessage());
-            }
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, io.mttkit.bridge.ToolMissingException.INSTALL_HINT);
-        }
+        io.mttkit.tb.ToolGate.requireVerilator();
     }
 
     /** A region of 1 MiB at 0xB000_0000 with RWX (the directed tests' main target). */
