@@ -190,19 +190,22 @@ public final class Regression {
     }
 
     /**
-     * The worlds of a run of {@code checks} checks: for every mode in {@link #modesOf} order, {@code checks / modes}
-     * checks (at least 1) split evenly over as few worlds as hold at most {@link #WORLD_CHECKS} each (sizes differ
-     * by at most one check, so that shards and threads get equal shares).
+     * The worlds of a run of {@code checks} checks: the checks split over the modes in {@link #modesOf} order (the
+     * first {@code checks % modes} modes one more, so that the run has exactly {@code checks}; at least 1 per mode),
+     * each mode's share split evenly over as few worlds as hold at most {@link #WORLD_CHECKS} each (sizes differ by at
+     * most one check, so that shards and threads get equal shares).
      */
     public static List<World> plan(WalkerParams params, long checks) {
         List<MttMode> modes = modesOf(params);
-        long perMode = Math.max(1, checks / modes.size());
-        long worlds = (perMode + WORLD_CHECKS - 1) / WORLD_CHECKS;
         List<World> out = new ArrayList<>();
-        for (MttMode mode : modes) {
+        // one world count for every mode (from the largest share), so world sizes differ by at most one check
+        long largest = Math.max(1, (checks + modes.size() - 1) / modes.size());
+        long worlds = (largest + WORLD_CHECKS - 1) / WORLD_CHECKS;
+        for (int m = 0; m < modes.size(); m++) {
+            long perMode = Math.max(1, checks / modes.size() + (m < checks % modes.size() ? 1 : 0));
             for (int index = 0; index < worlds; index++) {
                 long size = perMode / worlds + (index < perMode % worlds ? 1 : 0);
-                out.add(new World(out.size(), mode, index, size));
+                out.add(new World(out.size(), modes.get(m), index, size));
             }
         }
         return out;
