@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * loaded once per JVM.
  */
 public final class CheckerLibrary {
-    private record Key(WalkerParams params, CacheShape cache) {
+    private record Key(WalkerParams params, CacheShape cache, Variant variant) {
     }
 
     private static final Map<Key, CheckerLibrary> LOADED = new ConcurrentHashMap<>();
@@ -51,7 +51,17 @@ public final class CheckerLibrary {
 
     /** The checker for {@code params} with a cache of {@code cache} ({@code null}: cache-less). */
     public static CheckerLibrary of(WalkerParams params, CacheShape cache) {
-        return LOADED.computeIfAbsent(new Key(params, cache), k -> build(k.params(), k.cache()));
+        return LOADED.computeIfAbsent(new Key(params, cache, Variant.FAST),
+                k -> build(k.params(), k.cache(), k.variant()));
+    }
+
+    /**
+     * As {@link #of(WalkerParams, CacheShape)} built as {@code variant}: {@link Variant#ASSERT} turns on the RTL's
+     * assertions and initialises every register and memory bit to a unique seeded random value instead of zero, so
+     * a run that matches the golden model there shows that the design resets everything it relies on.
+     */
+    public static CheckerLibrary of(WalkerParams params, CacheShape cache, Variant variant) {
+        return LOADED.computeIfAbsent(new Key(params, cache, variant), k -> build(k.params(), k.cache(), k.variant()));
     }
 
     /**
@@ -102,13 +112,13 @@ public final class CheckerLibrary {
         return fromVerilog(m.sources(), m.top(), m.params(), m.cache());
     }
 
-    private static CheckerLibrary build(WalkerParams params, CacheShape cache) {
+    private static CheckerLibrary build(WalkerParams params, CacheShape cache, Variant variant) {
         Design design = Hdl.elaborate(new MttChecker(params, cache));
         try {
             Path dir = Files.createTempDirectory("mtt-checker-rtl");
             List<Path> files = Hdl.write(design, EmitOptions.plain(), dir);
             try {
-                LoadedLibrary lib = BuildDriver.fromEnvironment().load(BuildSpec.checker(files, design.top(), Variant.FAST));
+                LoadedLibrary lib = BuildDriver.fromEnvironment().load(BuildSpec.checker(files, design.top(), variant));
                 return new CheckerLibrary(params, cache, lib, design.top());
             } finally {
                 // the build cache keys on content and keeps its own copy of what it needs: no temp files left
