@@ -3,6 +3,7 @@ package io.mttkit.tb.cli;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.repro.Replay;
 import io.mttkit.tb.repro.ReproBundle;
+import io.mttkit.tb.repro.Shrinker;
 import io.mttkit.tb.repro.ReproBundleException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -25,11 +26,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "with the recorded table-entry writes between its parts) with the same latency, backpressure, bus-error",
             "and PMP settings and the same seed, and compare every check and cache event with the golden model again;",
             "the event digest tells whether the run was the same cycle for cycle. With --waves an FST wave file",
-            "around the failing check is written (open it with GTKWave). Exit 0 when the recorded mismatch",
-            "reproduces, 1 when it does not."
+            "around the failing check is written (open it with GTKWave). With --shrink the stream is cut down",
+            "(delta debugging: fewer items, same kind of mismatch) and written as a new bundle next to the old one.",
+            "Exit 0 when the recorded mismatch reproduces, 1 when it does not."
         },
         footer = {"", "Examples:", "  ./mtt replay target/reports/regress/repro.tar.gz",
             "  ./mtt replay target/reports/regress/repro.tar.gz --rtl my-checker/",
+            "  ./mtt replay target/reports/regress/repro.tar.gz --shrink   # writes repro.min.tar.gz",
             "  ./mtt replay target/reports/regress/repro.tar.gz --waves && gtkwave target/reports/regress/repro.fst"},
         mixinStandardHelpOptions = true)
 final class ReplayCommand implements Callable<Integer> {
@@ -45,6 +48,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--rtl", paramLabel = "DIR",
             description = "Replay on your own RTL (the folder given to mtt regress --rtl) instead of the generated checker.")
     Path rtl;
+
+    @Option(names = "--shrink", description = "After the replay, shrink the failing stream to a small one that fails the "
+            + "same way and write it as BUNDLE.min.tar.gz.")
+    boolean shrink;
 
     @Override
     public Integer call() {
@@ -79,6 +86,23 @@ final class ReplayCommand implements Callable<Integer> {
         }
         out.print(outcome.summary(b));
         out.flush();
+        if (shrink && outcome.reproduced() && b.failingIndex() >= 0) {
+            CheckerLibrary lib = rtl != null ? CheckerLibrary.fromManifest(rtl) : CheckerLibrary.of(b.params(), b.cache());
+            Shrinker.Result r = Shrinker.shrink(b, lib);
+            String name = bundle.getFileName().toString().replaceFirst("(\\.tar\\.gz|\\.tgz)?$", "") + ".min.tar.gz";
+            Path file = bundle.toAbsolutePath().resolveSibling(name);
+            try {
+                ReproBundle.writeWithDigest(r.bundle(), lib.library(), file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("writing " + file, e);
+            }
+            out.printf("shrunk: %d stream items -> %d (%d trial runs); the same kind of mismatch at check %d%n",
+                    r.itemsBefore(), r.itemsAfter(), r.trials(), r.bundle().failingIndex());
+            out.println("shrunk bundle: " + file + " (mtt replay " + file + " [--waves])");
+            out.flush();
+        } else if (shrink) {
+            out.println("not shrunk: the recorded mismatch did not reproduce");
+        }
         return outcome.reproduced() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }
