@@ -74,8 +74,10 @@ public final class Configurations {
     public static String describe(String name) {
         Configuration c = get(name);
         StringBuilder sb = new StringBuilder(c.name()).append(": ").append(c.summary()).append('\n');
+        int width = c.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(10);
         for (Parameter p : c.parameters()) {
-            sb.append(String.format("  %-10s default %-6d %-24s %s%n", p.name(), p.defaultValue(), p.range(), p.doc()));
+            sb.append(String.format("  %-" + width + "s  default %-6d %-24s %s%n", p.name(), p.defaultValue(), p.range(),
+                    p.doc()));
         }
         return sb.toString();
     }
