@@ -38,7 +38,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "backpressure, bus-error injection and PMP regions over table pages. Every check's verdict (allow,",
             "cause, xwr, level, leaf/uniform size, cacheable), its exact ordered MPTE reads and PMP queries and its",
             "latency are compared with the golden model. Stops at the first mismatch with a full report.",
-            "The default is the shipped rv64-smmpt checker (walker + MTT cache); every cache event is compared as well.",
+            "The default is the shipped rv64-smmpt checker (walker + MTT cache): its stimulus adds locality, several",
+            "SDIDs, fences of all four kinds, MINVAL.PA batches and table entries rewritten without a fence, and every",
+            "cache event (hit, miss, fill, eviction, the entries each invalidation clears) is compared with the golden",
+            "cache model as well.",
             "The run is made of worlds (one mode, one set of tables, up to 8000 checks), each seeded from (seed, mode,",
             "world index) only: --jobs runs worlds on several threads and --shard K/N runs every N-th world, with results",
             "identical to the plain run (combine shard reports with ./mtt merge; docs/scale-out.md)."
