@@ -236,6 +236,11 @@ public final class MttCacheModel {
         return true;
     }
 
+    /** The oldest queued MINVAL.PA operand (the one {@link #applyNextQueued} applies), or null when none is queued. */
+    public Invalidation nextQueued() {
+        return minvalQueue.peekFirst();
+    }
+
     /** The RTL applied the oldest queued invalidation now (it may do so before the sync). */
     public List<CacheEvent> applyNextQueued() {
         if (minvalQueue.isEmpty()) {

@@ -164,6 +164,11 @@ public final class MttChecker extends Module {
         }
     }
 
+    /** Bare (MODE 0, either format) behaves as bypass (docs/port-contract.md). */
+    private Bool bypassOf(Io io) {
+        return io.reqBypass.or(io.reqMode.bits(3, 0).eq(0)).named("req_is_bypass");
+    }
+
     // ------------------------------------------------------------------------------------------------
     // Cache-less top (contract v1)
     // ------------------------------------------------------------------------------------------------
@@ -171,8 +176,7 @@ public final class MttChecker extends Module {
     private void buildCacheLess(Io io, MttWalker walker) {
         UInt rspIdReg = regInit("rsp_id_q", p.idWidth(), 0);
         Bool bypassPending = regInit("bypass_pending", false);
-        // Bare (MODE 0, either format) behaves as bypass (docs/port-contract.md).
-        Bool isBypass = io.reqBypass.or(io.reqMode.bits(3, 0).eq(0)).named("req_is_bypass");
+        Bool isBypass = bypassOf(io);
         Bool walkerIdle = walker.port("lookup_ready").asBool();
         io.reqReady.set(walkerIdle.and(bypassPending.not()));
         Bool reqFire = io.reqValid.and(io.reqReady).named("req_fire");
@@ -246,7 +250,7 @@ public final class MttChecker extends Module {
         int tuples = cp.tupleCount();
 
         // ---- front end: what the request is (Bare/bypass, out of range, or a cache probe) ----
-        Bool isBypass = io.reqBypass.or(io.reqMode.bits(3, 0).eq(0)).named("req_is_bypass");
+        Bool isBypass = bypassOf(io);
         ModeDecode md = ModeDecode.of(p, io.reqPa, io.reqMode.bit(4), io.reqMode.bits(3, 0));
         Bool probe = isBypass.not().and(md.paRangeFault().not()).named("req_probes_cache");
 

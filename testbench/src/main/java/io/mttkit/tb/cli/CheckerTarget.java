@@ -1,9 +1,6 @@
 package io.mttkit.tb.cli;
 
-import io.mttkit.gen.Configurations;
 import io.mttkit.gen.ShippedRtl;
-import io.mttkit.gen.checker.CheckerConfigurations;
-import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,10 @@ import java.util.Map;
  * cache-less), with {@code --set} overrides.
  */
 final class CheckerTarget {
+    /** The generator configurations of a checker. */
+    private static final List<String> CONFIGURATIONS = List.of("checker-rv64", "checker-rv32", "walker-rv64",
+            "walker-rv32");
+
     private CheckerTarget() {
     }
 
@@ -22,7 +23,7 @@ final class CheckerTarget {
     static List<String> names() {
         List<String> out = new ArrayList<>();
         ShippedRtl.ALL.forEach(s -> out.add(s.name()));
-        out.addAll(List.of("checker-rv64", "checker-rv32", "walker-rv64", "walker-rv32"));
+        out.addAll(CONFIGURATIONS);
         return out;
     }
 
@@ -40,20 +41,15 @@ final class CheckerTarget {
                 settings.putAll(s.settings());
             }
         }
-        if (!List.of("checker-rv64", "checker-rv32", "walker-rv64", "walker-rv32").contains(configuration)) {
+        if (!CONFIGURATIONS.contains(configuration)) {
             throw new UserInputException("--config: unknown configuration '" + name + "'; expected one of "
                     + String.join(", ", names()));
         }
         settings.putAll(SetArgs.parse(sets));
-        Map<String, Long> values;
         try {
-            values = Configurations.resolve(configuration, settings);
+            return CheckerLibrary.forConfiguration(configuration, settings);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--set: " + e.getMessage());
         }
-        int xlen = configuration.endsWith("32") ? 32 : 64;
-        WalkerParams params = CheckerConfigurations.params(xlen, values);
-        return CheckerLibrary.of(params,
-                configuration.startsWith("checker-") ? CheckerConfigurations.cacheShape(values) : null);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,13 +50,8 @@ final class MatrixCommand implements Callable<Integer> {
             description = "With --rtl: only the cells of this shipped configuration (rv64-smmpt, rv64-smmtt, rv32-smmpt, rv32-smmtt).")
     String config;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
-            description = "With --rtl: checks per bridge run at most (1 .. 65536, default ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--bundle-dir", paramLabel = "DIR",
-            description = "With --rtl: where a mismatch's repro bundle goes (default: target/lockstep in the repository).")
-    Path bundleDir;
+    @Mixin
+    LockstepArgs lockstep;
 
     @Override
     public Integer call() {
@@ -74,7 +70,7 @@ final class MatrixCommand implements Callable<Integer> {
         if (rtl) {
             return callRtl(programs, root, out);
         }
-        if (config != null || spec.commandLine().getParseResult().hasMatchedOption("--batch") || bundleDir != null) {
+        if (config != null || lockstep.given()) {
             throw new UserInputException("--config, --batch and --bundle-dir apply to lockstep runs only: add --rtl");
         }
         HartMatrix.Result r = HartMatrix.runAll(programs, root.resolve("target/programs"), stride, compressed);
@@ -89,11 +85,7 @@ final class MatrixCommand implements Callable<Integer> {
             throw new UserInputException("--config: unknown configuration '" + config + "' (expected "
                     + String.join(", ", RunCommand.CONFIGS) + ")");
         }
-        if (batch < 1 || batch > 65_536) {
-            throw new UserInputException("--batch: " + batch + " is out of range (1 .. 65536)");
-        }
-        LockstepOptions options = new LockstepOptions(batch, 1,
-                bundleDir != null ? bundleDir.toAbsolutePath() : root.resolve("target/lockstep"));
+        LockstepOptions options = lockstep.options(root);
         LockstepMatrix.Result r = LockstepMatrix.runAll(programs, root.resolve("target/programs"), stride, compressed,
                 options, config, c -> {
                     out.println(c.line());

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -63,13 +64,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rtl", description = "Answer every check with the RTL checker of the configuration too, in lockstep.")
     boolean rtl;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
-            description = "With --rtl: checks per bridge run at most (1 .. 65536, default ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--bundle-dir", paramLabel = "DIR",
-            description = "With --rtl: where a mismatch's repro bundle goes (default: target/lockstep in the repository).")
-    Path bundleDir;
+    @Mixin
+    LockstepArgs lockstep;
 
     @Override
     public Integer call() {
@@ -83,12 +79,10 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--timeout: must be a positive number of seconds, got " + timeoutSeconds);
         }
         // option checks first: they are cheap and independent of the file
-        if (!rtl && (spec.commandLine().getParseResult().hasMatchedOption("--batch") || bundleDir != null)) {
+        if (!rtl && lockstep.given()) {
             throw new UserInputException("--batch and --bundle-dir apply to lockstep runs only: add --rtl");
         }
-        if (batch < 1 || batch > 65_536) {
-            throw new UserInputException("--batch: " + batch + " is out of range (1 .. 65536)");
-        }
+        LockstepOptions lockstepOptions = rtl ? lockstep.options(SelftestCommand.repoRoot()) : null;
         ElfFile file;
         try {
             file = ElfFile.read(elf);
@@ -102,19 +96,17 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         RunResult r;
-        LockstepRun.Outcome lockstep = null;
+        LockstepRun.Outcome outcome = null;
         try {
             if (rtl) {
-                lockstep = LockstepRun.run(file, hc, opts,
-                        new LockstepOptions(batch, 1, bundleDir != null ? bundleDir.toAbsolutePath()
-                                : SelftestCommand.repoRoot().resolve("target/lockstep")));
-                if (lockstep.mismatch() != null) {
-                    out.println(lockstep.mismatch().getMessage());
-                    out.println("mtt run: stopped by RTL lockstep at pc 0x" + Long.toHexString(lockstep.mismatch().pc()));
+                outcome = LockstepRun.run(file, hc, opts, lockstepOptions);
+                if (outcome.mismatch() != null) {
+                    out.println(outcome.mismatch().getMessage());
+                    out.println("mtt run: stopped by RTL lockstep at pc 0x" + Long.toHexString(outcome.mismatch().pc()));
                     out.flush();
                     return ExitCodes.FAILURE;
                 }
-                r = lockstep.run();
+                r = outcome.run();
             } else {
                 r = HartRunner.run(file, hc, opts);
             }
@@ -130,8 +122,8 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf("mtt run: %s after %d instructions (%d traps): %s%n", r.reason(), r.instret(), r.traps().size(),
                 r.message());
-        if (lockstep != null) {
-            out.println("mtt run: RTL lockstep: " + lockstep.stats());
+        if (outcome != null) {
+            out.println("mtt run: RTL lockstep: " + outcome.stats());
         }
         out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;

@@ -59,12 +59,12 @@ final class CacheScoreboard {
     private long cycle = -1;
     private long[] obs; // the v1 OBS event of the cycle, or null
     private final long[][] words; // per port id: 64-bit words, null = all zero
+    private final int[] touched; // ports with words this cycle (only these are cleared at the cycle's end)
+    private int touchedCount;
     private boolean lookupSeen;
     private boolean fillSeen;
 
     private CosimHarness.CheckObserver observer;
-    /** The invalidations the RTL accepted and has not applied yet, oldest first (for observations). */
-    private final java.util.ArrayDeque<Invalidation> queued = new java.util.ArrayDeque<>();
 
     void setObserver(CosimHarness.CheckObserver observer) {
         this.observer = observer;
@@ -105,37 +105,35 @@ final class CacheScoreboard {
         this.superpage = shape.superpageEntries();
         this.walkEntries = shape.walkCacheEntries();
         this.words = new long[lib.ports().size()][];
-        pWcHit = id(lib, "obs_wc_hit");
-        pWcIndex = id(lib, "obs_wc_index");
-        pFillWalk = id(lib, "obs_fill_walk");
-        pFillWalkEvict = id(lib, "obs_fill_walk_evict");
-        pFillWalkWay = id(lib, "obs_fill_walk_way");
-        pFillLeaf = required(lib, "obs_fill_leaf");
-        pFillLeafEvict = required(lib, "obs_fill_leaf_evict");
-        pFillLeafArray = required(lib, "obs_fill_leaf_array");
-        pFillLeafSet = required(lib, "obs_fill_leaf_set");
-        pFillLeafWay = required(lib, "obs_fill_leaf_way");
-        pInvApply = required(lib, "obs_inv_apply");
-        pInvLeaf = required(lib, "obs_inv_leaf");
-        pInvSuperpage = required(lib, "obs_inv_superpage");
-        pInvWalk = id(lib, "obs_inv_walk");
+        this.touched = new int[lib.ports().size()];
+        java.util.Map<String, Integer> obsx = new java.util.HashMap<>();
+        lib.observationPorts().forEach(o -> obsx.put(o.name(), o.id()));
+        pWcHit = id(obsx, "obs_wc_hit");
+        pWcIndex = id(obsx, "obs_wc_index");
+        pFillWalk = id(obsx, "obs_fill_walk");
+        pFillWalkEvict = id(obsx, "obs_fill_walk_evict");
+        pFillWalkWay = id(obsx, "obs_fill_walk_way");
+        pFillLeaf = required(obsx, "obs_fill_leaf");
+        pFillLeafEvict = required(obsx, "obs_fill_leaf_evict");
+        pFillLeafArray = required(obsx, "obs_fill_leaf_array");
+        pFillLeafSet = required(obsx, "obs_fill_leaf_set");
+        pFillLeafWay = required(obsx, "obs_fill_leaf_way");
+        pInvApply = required(obsx, "obs_inv_apply");
+        pInvLeaf = required(obsx, "obs_inv_leaf");
+        pInvSuperpage = required(obsx, "obs_inv_superpage");
+        pInvWalk = id(obsx, "obs_inv_walk");
         if (walkEntries > 0 && (pWcHit < 0 || pFillWalk < 0 || pInvWalk < 0)) {
             throw new IllegalArgumentException("a checker with a walk cache must have the obs_wc_hit, obs_wc_index, "
                     + "obs_fill_walk* and obs_inv_walk observation ports (docs/port-contract.md, contract v2)");
         }
     }
 
-    private static int id(LoadedLibrary lib, String name) {
-        for (int i = 0; i < lib.ports().size(); i++) {
-            if (lib.ports().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+    private static int id(java.util.Map<String, Integer> observationPorts, String name) {
+        return observationPorts.getOrDefault(name, -1);
     }
 
-    private static int required(LoadedLibrary lib, String name) {
-        int i = id(lib, name);
+    private static int required(java.util.Map<String, Integer> observationPorts, String name) {
+        int i = id(observationPorts, name);
         if (i < 0) {
             throw new IllegalArgumentException("a cached checker must have the observation port " + name
                     + " (docs/port-contract.md, contract v2)");
@@ -169,6 +167,9 @@ final class CacheScoreboard {
             int port = (int) e[5];
             int word = (int) e[2];
             if (port >= 0 && port < words.length) {
+                if (words[port] == null) {
+                    touched[touchedCount++] = port;
+                }
                 if (words[port] == null || words[port].length <= word) {
                     words[port] = words[port] == null ? new long[word + 1] : Arrays.copyOf(words[port], word + 1);
                 }
@@ -208,8 +209,8 @@ final class CacheScoreboard {
                 if (model.queuedCount() == 0) {
                     diffs.add("  the RTL applied an invalidation in cycle " + cycle + " but none is queued");
                 } else {
+                    Invalidation inv = model.nextQueued();
                     List<CacheEvent> cleared = model.applyNextQueued();
-                    Invalidation inv = queued.pollFirst();
                     compareCleared(cleared, diffs);
                     if (diffs.isEmpty()) {
                         observe(CosimHarness.CacheStep.INVALIDATION_APPLIED, null, cleared, inv, -1, false, false, -1);
@@ -222,7 +223,10 @@ final class CacheScoreboard {
             }
         }
         obs = null;
-        Arrays.fill(words, null);
+        for (int i = 0; i < touchedCount; i++) {
+            words[touched[i]] = null;
+        }
+        touchedCount = 0;
         lookupSeen = false;
         fillSeen = false;
         return diffs;
@@ -404,7 +408,6 @@ final class CacheScoreboard {
             diffs.add("  the RTL accepted " + inv + " although the model's MINVAL.PA queue is full ("
                     + model.params().minvalQueueDepth() + " entries)");
         } else {
-            queued.addLast(inv);
             observe(CosimHarness.CacheStep.INVALIDATION_ACCEPTED, null, List.of(), inv, walkReads, false, false, -1);
         }
     }
@@ -415,7 +418,6 @@ final class CacheScoreboard {
         if (model.queuedCount() != 0) {
             diffs.add("  sync_ack while " + model.queuedCount() + " invalidation(s) are still queued in the model");
             model.sync();
-            queued.clear();
         } else {
             observe(CosimHarness.CacheStep.SYNC, null, List.of(), null, -1, false, false, waitCycles);
         }

@@ -73,14 +73,27 @@ public final class CheckerLibrary {
     public static CheckerLibrary shipped(String name) {
         for (ShippedRtl.Shipped s : ShippedRtl.ALL) {
             if (s.name().equals(name)) {
-                int xlen = s.configuration().endsWith("32") ? 32 : 64;
-                Map<String, Long> values = Configurations.resolve(s.configuration(), s.settings());
-                WalkerParams p = CheckerConfigurations.params(xlen, values);
-                return of(p, s.configuration().startsWith("checker-") ? CheckerConfigurations.cacheShape(values) : null);
+                return forConfiguration(s.configuration(), s.settings());
             }
         }
         throw new IllegalArgumentException("unknown shipped configuration '" + name + "'; shipped: "
                 + ShippedRtl.ALL.stream().map(ShippedRtl.Shipped::name).toList());
+    }
+
+    /**
+     * The checker of generator configuration {@code configuration} ({@code checker-rv64/rv32} with the cache,
+     * {@code walker-rv64/rv32} cache-less) with {@code settings} applied (unset keys take their defaults).
+     *
+     * @throws IllegalArgumentException for another configuration, an unknown key or an out-of-range value
+     */
+    public static CheckerLibrary forConfiguration(String configuration, Map<String, String> settings) {
+        if (!configuration.startsWith("checker-rv") && !configuration.startsWith("walker-rv")) {
+            throw new IllegalArgumentException("'" + configuration + "' is not a checker configuration "
+                    + "(checker-rv64, checker-rv32, walker-rv64, walker-rv32)");
+        }
+        Map<String, Long> values = Configurations.resolve(configuration, settings);
+        WalkerParams p = CheckerConfigurations.params(configuration.endsWith("32") ? 32 : 64, values);
+        return of(p, configuration.startsWith("checker-") ? CheckerConfigurations.cacheShape(values) : null);
     }
 
     /**
