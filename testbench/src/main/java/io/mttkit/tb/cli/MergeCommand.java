@@ -140,6 +140,8 @@ final class MergeCommand implements Callable<Integer> {
                 first.seed(), first.checksAsked(), missing.isEmpty() ? "" : " (missing shards " + missing + ")");
         o.printf("checks: %d   mismatches: %d   (simulated cycles %d, MPTE reads %d)%n", merged.checks(),
                 merged.mismatches(), merged.cycles(), merged.reads());
+        o.printf("event digest: %016x%s%n", merged.eventDigest(),
+                missing.isEmpty() ? " (the whole run's)" : " (of the shards merged, not the whole run's)");
         o.println(merged.coverage().summary(holes));
         o.println(RegressCommand.cacheLine(merged));
         o.println(RegressCommand.causesLine(merged));

@@ -158,6 +158,7 @@ final class RegressCommand implements Callable<Integer> {
         out.println();
         out.printf("checks: %d   mismatches: %d   checks/s: %.0f   (simulated cycles %d, MPTE reads %d)%n",
                 r.checks(), r.mismatches(), r.checksPerSecond(), r.cycles(), r.reads());
+        out.printf("event digest: %016x%n", r.eventDigest());
         writeHtml(dir.resolve("report.html"), new RunInfo(what, params.toString(), seed, n, part), r, seconds);
         if (r.coverage() != null) {
             r.coverage().write(dir.resolve("coverage.json"));
@@ -213,6 +214,7 @@ final class RegressCommand implements Callable<Integer> {
         summary.put("checks/s", String.format("%.0f", r.checksPerSecond()));
         summary.put("simulated cycles", Long.toString(r.cycles()));
         summary.put("MPTE reads", Long.toString(r.reads()));
+        summary.put("event digest", String.format("%016x", r.eventDigest()));
         summary.put("wall time", String.format("%.1f s", seconds));
         Map<String, Long> causes = new LinkedHashMap<>();
         for (Cause c : Cause.values()) {
@@ -240,6 +242,9 @@ final class RegressCommand implements Callable<Integer> {
         o.put("cycles", r.cycles());
         o.put("reads", r.reads());
         o.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        o.put("eventDigest", String.format("%016x", r.eventDigest()));
+        ObjectNode worlds = o.putObject("worldDigests");
+        r.worldDigests().forEach((k, v) -> worlds.put(Integer.toString(k), String.format("%016x", v)));
         ObjectNode cacheNode = o.putObject("cacheEvents");
         for (int i = 0; i < r.cache().length; i++) {
             cacheNode.put(CosimHarness.CACHE_STATS.get(i), r.cache()[i]);
@@ -306,9 +311,25 @@ final class RegressCommand implements Callable<Integer> {
         }
         String mismatch = o.hasNonNull("firstMismatch") ? o.get("firstMismatch").asText() : null;
         Path bundle = o.hasNonNull("bundle") ? Path.of(o.get("bundle").asText()) : null;
+        java.util.SortedMap<Integer, Long> digests = new java.util.TreeMap<>();
+        com.fasterxml.jackson.databind.JsonNode wd = o.get("worldDigests");
+        if (wd == null || !wd.isObject()) {
+            throw new UserInputException(file + ": field 'worldDigests' is missing (a report of an older mtt? rerun "
+                    + "mtt regress)");
+        }
+        for (java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = wd.fields();
+             it.hasNext(); ) {
+            java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+            try {
+                digests.put(Integer.parseInt(e.getKey()), Long.parseUnsignedLong(e.getValue().asText(), 16));
+            } catch (NumberFormatException bad) {
+                throw new UserInputException(file + ": worldDigests: '" + e.getKey() + "': '" + e.getValue().asText()
+                        + "' is not a world ordinal with a 16-digit hex digest");
+            }
+        }
         Regression.Result r = new Regression.Result(o.get("checks").asLong(), o.get("mismatches").asLong(),
                 o.get("checksPerSecond").asDouble(), o.get("cycles").asLong(), o.get("reads").asLong(), causes,
-                mismatch, coverage, bundle, cache);
+                mismatch, coverage, bundle, cache, digests);
         RunInfo info = new RunInfo(o.get("checker").asText(), o.get("configuration").asText(), o.get("seed").asLong(),
                 o.get("checksAsked").asLong(), shard);
         return new Report(dir, info, r, o.get("seconds").asDouble());

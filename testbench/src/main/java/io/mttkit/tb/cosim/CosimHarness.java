@@ -138,8 +138,9 @@ public final class CosimHarness implements AutoCloseable {
      * Totals of the checks run so far.
      *
      * @param cache counters of compared cache events by {@link #CACHE_STATS} name (all 0 for a cache-less checker)
+     * @param digest the event digest of this session so far ({@link EventDigest})
      */
-    public record Totals(long checks, long reads, long cycles, long[] causes, long[] cache) {
+    public record Totals(long checks, long reads, long cycles, long[] causes, long[] cache, long digest) {
     }
 
     /** Names of the {@link Totals#cache()} counters, in order. */
@@ -159,6 +160,7 @@ public final class CosimHarness implements AutoCloseable {
     /** The cache half of the scoreboard; null for a cache-less checker. */
     private final CacheScoreboard cache;
     private final EventBuffer events = new EventBuffer(EVENT_CAPACITY);
+    private final EventDigest digest;
     private final long[][] history = new long[HISTORY][];
     private long historyCount;
     private long checks;
@@ -197,6 +199,7 @@ public final class CosimHarness implements AutoCloseable {
                 settings.mrdStallPerMille(), settings.rspStallPerMille(), settings.busErrorPerMille(),
                 params.pmpLatency(), 20_000, settings.pmpDefaultAllow());
         this.session = lib.library().openChecker(config);
+        this.digest = new EventDigest(lib.library().observationPorts());
         for (PhysicalMemory.Region r : memory.regions()) {
             session.attachMemory(r.base(), r.buffer());
         }
@@ -334,7 +337,7 @@ public final class CosimHarness implements AutoCloseable {
     /** Totals so far. */
     public Totals totals() {
         return new Totals(checks, reads, session.cycle(), causes.clone(),
-                cache == null ? new long[CACHE_STATS.size()] : cache.stats());
+                cache == null ? new long[CACHE_STATS.size()] : cache.stats(), digest.value());
     }
 
     @Override
@@ -353,6 +356,7 @@ public final class CosimHarness implements AutoCloseable {
             long[] e = {events.cycle(i), events.kind(i), events.b1(i), events.b2(i), events.b3(i), events.a32(i),
                     events.x(i), events.y(i)};
             history[(int) (historyCount++ % HISTORY)] = e;
+            digest.add(e);
             if (cache != null) {
                 cacheDiffs(cache.onEvent(e));
             }

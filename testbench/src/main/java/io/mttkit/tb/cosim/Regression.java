@@ -41,10 +41,22 @@ public final class Regression {
     /** Outcome of a run. */
     public record Result(long checks, long mismatches, double checksPerSecond, long cycles, long reads,
                          long[] causes, String firstMismatch, io.mttkit.tb.coverage.CoverageDb coverage,
-                         java.nio.file.Path bundle, long[] cache) {
+                         java.nio.file.Path bundle, long[] cache, java.util.SortedMap<Integer, Long> worldDigests) {
         /** True when every check matched. */
         public boolean passed() {
             return mismatches == 0;
+        }
+
+        /**
+         * The run's event digest: every world's {@link EventDigest} chained in world order with its ordinal, so
+         * that the shards of a run, merged, give the digest of the whole run, whatever the jobs.
+         */
+        public long eventDigest() {
+            long d = io.mttkit.bridge.Records.DIGEST_SEED;
+            for (java.util.Map.Entry<Integer, Long> e : worldDigests.entrySet()) {
+                d = EventDigest.chain(EventDigest.chain(d, e.getKey()), e.getValue());
+            }
+            return d;
         }
     }
 
@@ -247,8 +259,8 @@ public final class Regression {
     }
 
     /** One world's outcome (up to and including its failing phase, if any). */
-    private record WorldResult(long checks, long cycles, long reads, long[] causes, long[] cache,
-                               io.mttkit.tb.coverage.CoverageDb coverage, String report,
+    private record WorldResult(int ordinal, long checks, long cycles, long reads, long[] causes, long[] cache,
+                               long digest, io.mttkit.tb.coverage.CoverageDb coverage, String report,
                                io.mttkit.tb.repro.ReproBundle failure) {
         boolean failed() {
             return report != null;
@@ -344,6 +356,7 @@ public final class Regression {
         long done = 0;
         long cycles = 0;
         long reads = 0;
+        long digest = io.mttkit.bridge.Records.DIGEST_SEED;
         WorldRun run = new WorldRun(lib, w.mode(), worldSeed(seed, w.mode(), w.index()));
         try {
             for (long left = w.checks(); left > 0 && !cancelled.getAsBoolean(); ) {
@@ -352,6 +365,7 @@ public final class Regression {
                 done += t.checks();
                 cycles += t.cycles();
                 reads += t.reads();
+                digest = EventDigest.chain(digest, t.digest());
                 for (int i = 0; i < causes.length; i++) {
                     causes[i] += t.causes()[i];
                 }
@@ -365,9 +379,10 @@ public final class Regression {
             if (run.failure != null && run.failure.failingIndex() > 0) {
                 done += run.failure.failingIndex(); // the checks of the failing phase that matched
             }
-            return new WorldResult(done, cycles, reads, causes, cacheStats, coverage.db(), e.getMessage(), run.failure);
+            return new WorldResult(w.ordinal(), done, cycles, reads, causes, cacheStats, digest, coverage.db(),
+                    e.getMessage(), run.failure);
         }
-        return new WorldResult(done, cycles, reads, causes, cacheStats, coverage.db(), null, null);
+        return new WorldResult(w.ordinal(), done, cycles, reads, causes, cacheStats, digest, coverage.db(), null, null);
     }
 
     /** Sums the worlds (in world order) and writes the bundle of the failing one, if any. */
@@ -381,7 +396,9 @@ public final class Regression {
         long cycles = 0;
         long reads = 0;
         WorldResult failed = null;
+        java.util.SortedMap<Integer, Long> digests = new java.util.TreeMap<>();
         for (WorldResult w : worlds) {
+            digests.put(w.ordinal(), w.digest());
             checks += w.checks();
             cycles += w.cycles();
             reads += w.reads();
@@ -397,7 +414,8 @@ public final class Regression {
             }
         }
         if (failed == null) {
-            return new Result(checks, 0, checks / seconds, cycles, reads, causes, null, coverage, null, cacheStats);
+            return new Result(checks, 0, checks / seconds, cycles, reads, causes, null, coverage, null, cacheStats,
+                    digests);
         }
         String report = failed.report();
         java.nio.file.Path written = null;
@@ -409,7 +427,8 @@ public final class Regression {
                 report += "repro bundle NOT written to " + bundleFile + ": " + w.getMessage() + "\n";
             }
         }
-        return new Result(checks, 1, checks / seconds, cycles, reads, causes, report, coverage, written, cacheStats);
+        return new Result(checks, 1, checks / seconds, cycles, reads, causes, report, coverage, written, cacheStats,
+                digests);
     }
 
     /**
@@ -433,7 +452,14 @@ public final class Regression {
         double seconds = 0;
         String first = null;
         java.nio.file.Path bundle = null;
+        java.util.SortedMap<Integer, Long> digests = new java.util.TreeMap<>();
         for (Result r : parts) {
+            for (java.util.Map.Entry<Integer, Long> e : r.worldDigests().entrySet()) {
+                if (digests.put(e.getKey(), e.getValue()) != null) {
+                    throw new IllegalArgumentException("world " + e.getKey() + " is in two of the results merged: "
+                            + "merge the shards of one run, each once");
+                }
+            }
             if (r.causes().length != causes.length || r.cache().length != cache.length) {
                 throw new IllegalArgumentException("cannot merge results with different cause or cache counter lists");
             }
@@ -461,7 +487,7 @@ public final class Regression {
             }
         }
         return new Result(checks, mismatches, seconds > 0 ? checks / seconds : 0, cycles, reads, causes, first,
-                coverage, bundle, cache);
+                coverage, bundle, cache, digests);
     }
 
     /** The golden modes a configuration implements (both formats where built), in declaration order. */

@@ -1,0 +1,59 @@
+package io.mttkit.tb.cosim;
+
+import io.mttkit.bridge.PortContract;
+import io.mttkit.bridge.Records;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The digest of what the RTL did, event by event (cycle, kind and every field), in the order the bridge reports
+ * it. An extension observation word names its port by the port's <em>name</em>, not by the bridge's port id, so
+ * the digest depends on what the design does and not on the order in which its ports happen to be declared: two
+ * builds of one design that behave the same cycle for cycle give the same digest (the proof a refactor of the
+ * generator or the testbench must give, {@code mtt regress} prints it).
+ */
+public final class EventDigest {
+    private final long[] portNameHash;
+    private long value = Records.DIGEST_SEED;
+
+    /** A digest for a design with these extension observation ports. */
+    public EventDigest(List<PortContract.ObservationPort> observationPorts) {
+        int max = observationPorts.stream().mapToInt(PortContract.ObservationPort::id).max().orElse(-1);
+        portNameHash = new long[max + 1];
+        for (PortContract.ObservationPort o : observationPorts) {
+            portNameHash[o.id()] = of(o.name());
+        }
+    }
+
+    /** Adds one event {@code {cycle, kind, b1, b2, b3, a32, x, y}}. */
+    public void add(long[] e) {
+        long a32 = e[5];
+        if (e[1] == Records.EV_OBSX && a32 >= 0 && a32 < portNameHash.length) {
+            a32 = portNameHash[(int) a32];
+        }
+        long h = Records.digestWord(value, e[0]);
+        h = Records.digestWord(h, e[1] | e[2] << 8 | e[3] << 16 | e[4] << 24);
+        h = Records.digestWord(h, a32);
+        h = Records.digestWord(h, e[6]);
+        value = Records.digestWord(h, e[7]);
+    }
+
+    /** The digest so far. */
+    public long value() {
+        return value;
+    }
+
+    /** Chains {@code next} (a part's digest, or an ordinal) onto {@code acc}. */
+    public static long chain(long acc, long next) {
+        return Records.digestWord(acc, next);
+    }
+
+    /** FNV-1a of a name's UTF-8 bytes. */
+    static long of(String name) {
+        long h = Records.DIGEST_SEED;
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            h = Records.digestWord(h, b & 0xFF);
+        }
+        return h;
+    }
+}
