@@ -21,7 +21,7 @@ for c in "${configs[@]}"; do
   fi
   out="$work/${c//[:=,]/_}"
   ./mtt gen --config "$name" "${sets[@]}" --out "$out" >/dev/null
-  top=$(basename "$(ls "$out"/MttChecker_*.v)" .v)
+  top=$(sed -n 's/^ *"top": "\(.*\)",$/\1/p' "$out/checker.json")
   yosys -q -p "read_verilog $out/*.v; synth -top $top -flatten; tee -q -o $out/stat.txt stat; tee -q -o $out/ltp.txt ltp -noff" >/dev/null
   cells=$(awk '/Number of cells/ {n=$4} END {print n}' "$out/stat.txt")
   ffs=$(awk '/\$_S?DFF/ {s+=$2} END {print s+0}' "$out/stat.txt")

@@ -12,7 +12,7 @@ final class Locations {
     private static final Set<String> DSL_PACKAGES = Set.of("io.mttkit.hdl.ir", "io.mttkit.hdl.check",
             "io.mttkit.hdl.emit", "io.mttkit.hdl.sim");
     private static final Set<Class<?>> DSL_CLASSES = Set.of(UInt.class, Bool.class, Hw.class, Module.class,
-            Scope.class, Bundle.class, Vec.class, Mem.class, Fsm.class, WhenChain.class, SwitchBuilder.class,
+            Scope.class, Bundle.class, BundleMem.class, Vec.class, Mem.class, Fsm.class, WhenChain.class, SwitchBuilder.class,
             ModuleState.class, Elaboration.class, Freezer.class, Locations.class, Hdl.class, SignalNode.class);
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 

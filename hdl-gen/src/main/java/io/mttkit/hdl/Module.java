@@ -265,6 +265,19 @@ public abstract class Module {
         return new Mem(s, s.prefixed(name), width, depth, Locations.capture());
     }
 
+    /**
+     * An array of {@code depth} entries of a bundle type, one memory per field named {@code <name>_<field>}
+     * (see {@link BundleMem}).
+     */
+    protected final <B extends Bundle> BundleMem<B> mem(String name, int depth, Function<Scope, B> type) {
+        return new BundleMem<>(this, name, depth, type);
+    }
+
+    /** {@link #mem(String, int, int)} for {@link BundleMem}. */
+    final Mem memory(String name, int width, int depth) {
+        return mem(name, width, depth);
+    }
+
     // ---------------------------------------------------------------- hierarchy
 
     /**

@@ -26,7 +26,10 @@ public final class Scope {
     private final String prefix;
     private final boolean flipped;
     private final boolean resetZero;
-    /** Values mode: fields take these values in declaration order instead of declaring signals. */
+    /**
+     * Values mode: fields take these values in declaration order instead of declaring signals (a shape-only scope
+     * gives zero constants of the field's width).
+     */
     private final Iterator<UInt> values;
     /** Leaves of the bundle being built, shared with {@link #flip()} views of this scope. */
     final List<Bundle.Leaf> leaves;
@@ -50,6 +53,14 @@ public final class Scope {
     static Scope ofValues(List<UInt> values) {
         return new Scope(null, null, "", false, false, values.iterator(), new ArrayList<>());
     }
+
+    /** A scope that only learns a bundle type's fields (paths and widths): every field is a zero constant. */
+    static Scope ofShape() {
+        return new Scope(null, null, "", false, false, SHAPE, new ArrayList<>());
+    }
+
+    /** Marker iterator of {@link #ofShape()}. */
+    private static final Iterator<UInt> SHAPE = java.util.Collections.emptyIterator();
 
     Scope resetToZero() {
         return new Scope(module, kind, prefix, flipped, true, values, leaves);
@@ -76,7 +87,9 @@ public final class Scope {
     /** A field of {@code width} bits named {@code name} (the Verilog name is the path joined by {@code _}). */
     public UInt uint(String name, int width) {
         UInt v;
-        if (values != null) {
+        if (values == SHAPE) {
+            v = Hw.lit(0, Math.max(1, width));
+        } else if (values != null) {
             if (!values.hasNext()) {
                 throw new IllegalStateException("bundle value: the type declares more fields than the value has"
                         + " (field '" + name + "'); a bundle type must declare the same fields every time");

@@ -1,25 +1,30 @@
 package io.mttkit.gen.cache;
 
+import io.mttkit.gen.contract.InvalidationPort;
+import io.mttkit.gen.contract.SyncPort;
 import io.mttkit.hdl.Bool;
+import io.mttkit.hdl.BundleMem;
 import io.mttkit.hdl.Hw;
 import io.mttkit.hdl.Module;
 import io.mttkit.hdl.UInt;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The MTT cache in front of the table walker, generated from the normative policy {@code docs/cache-model.md}:
  * a set-associative leaf array (§3.1), a fully associative superpage/NAPOT array (§3.2), a fully associative
  * walk cache (§3.3), tree-PLRU replacement (§5), fills at the walk's response (§6), CAM invalidation with the
  * MINVAL.PA queue and sync (§7), and observation outputs that report every event of §8 exactly. The internal
- * interface (ports, timing, and why) is documented in {@code docs/cache-rtl.md}.
+ * interface ({@link CacheIo}: ports, timing, and why) is documented in {@code docs/cache-rtl.md}.
  *
- * <p>All state is in registers (valid bits, tags, data): an SDID or global invalidation compares every entry in
- * one cycle, which a RAM could not.
+ * <p>Entries are arrays ({@code leaf_tag[set * ways + way]}, {@code sp_base[e]}, one memory per field of the entry
+ * type, {@link CacheEntries}); their valid bits are one register vector per structure, so that an SDID or global
+ * invalidation compares every entry and clears every match in one cycle, which a RAM could not.
  */
 public final class MttCache extends Module {
+    /** The Verilog name of the cache (the same for every configuration; the header comment says which). */
+    public static final String MODULE_NAME = "mtt_cache";
     /** {@code hit_kind}/{@code fill_leaf_kind} encoding of a TUPLES leaf. */
     public static final int KIND_TUPLES = 0;
     /** {@code hit_kind}/{@code fill_leaf_kind} encoding of a NAPOT leaf (one XWR in tuple 0). */
@@ -28,20 +33,23 @@ public final class MttCache extends Module {
     public static final int KIND_UNIFORM = 2;
 
     private final MttCacheParams p;
+    private final int paw;
+    private final int sets;
+    private final int ways;
+    /** Bits of a way number within a set (0 for one way). */
+    private final int wayBits;
+
+    /** The cache's ports, after it is built ({@code instance(...)}). */
+    public CacheIo io;
 
     /** @param params the checked parameters (cache-model.md §1) */
     public MttCache(MttCacheParams params) {
         this.p = params;
-        param("xlen", params.xlen());
-        param("paw", params.paw());
-        param("sets", params.leafSets());
-        param("ways", params.leafWays());
-        param("sp", params.superpageEntries());
-        param("wc", params.walkCacheEntries());
-        param("sdidlen", params.sdidLen());
-        param("qdepth", params.minvalQueueDepth());
-        param("pafencewc", params.paFenceDropsWalkCache() ? 1 : 0);
-        param("onegib", params.v01OneGigAsOneGiB() ? 1 : 0);
+        this.paw = params.paw();
+        this.sets = params.leafSets();
+        this.ways = params.leafWays();
+        this.wayBits = Integer.numberOfTrailingZeros(ways);
+        moduleName(MODULE_NAME);
     }
 
     /** The parameters this module was built with. */
@@ -49,38 +57,22 @@ public final class MttCache extends Module {
         return p;
     }
 
-    /** The common tag of every entry (cache-model.md §2); {@code sdid} is null when {@code sdidLen} is 0. */
-    private record Ctx(UInt sdid, UInt format, UInt mode) {
-        Bool matches(Ctx other) {
-            Bool fm = format.eq(other.format).and(mode.eq(other.mode));
-            return sdid == null ? fm : fm.and(sdid.eq(other.sdid));
-        }
-    }
-
-    private int paw;
-    private int sdidLen;
-
     @Override
     protected void build() {
-        paw = p.paw();
-        sdidLen = p.sdidLen();
         final int r = p.leafRange();
         final int s = p.setBits();
-        final int sets = p.leafSets();
-        final int ways = p.leafWays();
         final int spN = p.superpageEntries();
         final int wcN = p.walkCacheEntries();
-        final int tupW = 3 * p.tupleCount();
         final int tagLo = r + s;
-        final int tagW = paw - tagLo;
-        final int setW = Hw.indexWidth(sets);
-        final int leafWayW = Hw.indexWidth(ways);
-        final int spW = Hw.indexWidth(spN);
-        final int wayW = Math.max(leafWayW, spW);
-        final int depth = p.minvalQueueDepth();
+        final int setW = p.geometry().setWidth();
+        final int wayW = p.geometry().wayWidth();
         doc("MTT cache (docs/cache-model.md, interface in docs/cache-rtl.md): " + sets + " sets x " + ways
                 + " ways leaf array, " + spN + "-entry superpage/NAPOT array, " + wcN + "-entry walk cache,\n"
-                + depth + "-entry MINVAL.PA queue. Entries are registers; PLRU trees in heap order (§5).\n"
+                + p.minvalQueueDepth() + "-entry MINVAL.PA queue.\n"
+                + "Parameters: xlen=" + p.xlen() + " paw=" + paw + " sdidLen=" + p.sdidLen() + " v01OneGigAsOneGiB="
+                + p.v01OneGigAsOneGiB() + " " + p.shape().values() + ".\n"
+                + "Entries are arrays (leaf_*[set * " + ways + " + way], sp_*[e], wc_entry_*[e]) with valid bits in\n"
+                + "registers; PLRU trees in heap order (§5).\n"
                 + "Lookups answer combinationally; fills take priority over lookups (lookup_ready = !fill_valid).\n"
                 + "lookup_*/hit_*: front-end probe (§4.3, priority leaf > lowest level > smallest size > index);\n"
                 + "miss/wc_*: walk start and deepest walk-cache match (§6.1); walk_stale_q: R1 for the walk in flight;\n"
@@ -88,176 +80,112 @@ public final class MttCache extends Module {
                 + "invalid way, else PLRU victim); inv_*/q_*: MINVAL.PA queue, applied oldest first when idle, full\n"
                 + "or syncing (§7, §7.1); *_clear_*: the CAM invalidation of the applied operand (§7 table);\n"
                 + "obs_*: every event of §8 (fills, evictions; obs_inv_* = the entries cleared this cycle).");
-
-        // ---------------------------------------------------------------- ports
-        Bool lookupValid = input("lookup_valid");
-        UInt lookupPa = input("lookup_pa", paw);
-        Ctx lookupCtx = new Ctx(sdidLen > 0 ? input("lookup_sdid", sdidLen) : null, input("lookup_format"),
-                input("lookup_mode", 2));
-        Bool walkReady = input("walk_ready");
-        Bool lookupReady = output("lookup_ready");
-        Bool hitOut = output("hit");
-        Bool hitArray = output("hit_array");
-        UInt hitSet = output("hit_set", setW);
-        UInt hitWay = output("hit_way", wayW);
-        UInt hitLevel = output("hit_level", 3);
-        UInt hitKind = output("hit_kind", 2);
-        UInt hitLeafLog2 = output("hit_leaf_log2", 6);
-        UInt hitTupleLog2 = output("hit_tuple_log2", 6);
-        UInt hitTuples = output("hit_tuples", tupW);
-        Bool missOut = output("miss");
-        Bool wcHitOut = wcN > 0 ? output("wc_hit") : null;
-        UInt wcIndexOut = wcN > 0 ? output("wc_index", Hw.indexWidth(wcN)) : null;
-        UInt wcLevelOut = wcN > 0 ? output("wc_table_level", 3) : null;
-        UInt wcPpnOut = wcN > 0 ? output("wc_ppn", p.ppnWidth()) : null;
-        Bool walkStaleOut = output("walk_stale");
-
-        Bool fillValid = input("fill_valid");
-        Bool fillCacheable = input("fill_cacheable");
-        Bool fillLeafRsvd = input("fill_leaf_rsvd");
-        UInt fillLeafLevel = input("fill_leaf_level", 3);
-        UInt fillLeafKind = input("fill_leaf_kind", 2);
-        UInt fillLeafLog2 = input("fill_leaf_log2", 6);
-        UInt fillTupleLog2 = input("fill_tuple_log2", 6);
-        UInt fillTuples = input("fill_tuples", tupW);
-        Bool fillPtrValid = wcN > 0 ? input("fill_ptr_valid") : null;
-        UInt fillPtrLevel = wcN > 0 ? input("fill_ptr_level", 3) : null;
-        UInt fillPtrPpn = wcN > 0 ? input("fill_ptr_ppn", p.ppnWidth()) : null;
-
-        InvPort invPort = new InvPort(input("inv_valid"), output("inv_ready"), input("inv_has_pa"), input("inv_pa", paw),
-                sdidLen > 0 ? input("inv_has_sdid") : null, sdidLen > 0 ? input("inv_sdid", sdidLen) : null,
-                input("sync_valid"), output("sync_ack"));
-
-        Bool obsFillWalk = wcN > 0 ? output("obs_fill_walk") : null;
-        Bool obsFillWalkEvict = wcN > 0 ? output("obs_fill_walk_evict") : null;
-        UInt obsFillWalkWay = wcN > 0 ? output("obs_fill_walk_way", Hw.indexWidth(wcN)) : null;
-        Bool obsFillLeaf = output("obs_fill_leaf");
-        Bool obsFillLeafEvict = output("obs_fill_leaf_evict");
-        Bool obsFillLeafArray = output("obs_fill_leaf_array");
-        UInt obsFillLeafSet = output("obs_fill_leaf_set", setW);
-        UInt obsFillLeafWay = output("obs_fill_leaf_way", wayW);
-        Bool obsInvApply = output("obs_inv_apply");
-        UInt obsInvLeaf = output("obs_inv_leaf", sets * ways);
-        UInt obsInvSuperpage = output("obs_inv_superpage", spN);
-        UInt obsInvWalk = wcN > 0 ? output("obs_inv_walk", wcN) : null;
+        io = ports(x -> new CacheIo(x, p));
+        CacheLookupPort lookup = io.lookup;
+        CacheFillPort fill = io.fill;
 
         // ---------------------------------------------------------------- state (§3, reset §5)
-        List<List<LeafEntry>> leaf = new ArrayList<>();
+        BundleMem<CacheEntries.Leaf> leaf = mem("leaf", sets * ways, x -> new CacheEntries.Leaf(x, p));
+        UInt leafValid = regInit("leaf_valid", sets * ways, 0);
         List<UInt> leafPlru = new ArrayList<>();
-        for (int i = 0; i < sets; i++) {
-            List<LeafEntry> row = new ArrayList<>();
-            for (int j = 0; j < ways; j++) {
-                String sfx = "_s" + i + "_w" + j;
-                row.add(new LeafEntry(regInit("leaf_valid" + sfx, false), ctxRegs("leaf", sfx),
-                        reg("leaf_tag" + sfx, tagW), reg("leaf_tuples" + sfx, tupW)));
-            }
-            leaf.add(row);
-            if (ways > 1) {
-                leafPlru.add(regInit("leaf_plru_s" + i, ways - 1, 0));
-            }
+        for (int i = 0; ways > 1 && i < sets; i++) {
+            leafPlru.add(regInit("leaf_plru_" + i, ways - 1, 0));
         }
-        List<SpEntry> sp = new ArrayList<>();
-        for (int e = 0; e < spN; e++) {
-            String sfx = "_" + e;
-            sp.add(new SpEntry(regInit("sp_valid" + sfx, false), ctxRegs("sp", sfx), reg("sp_level" + sfx, 3),
-                    reg("sp_size_log2" + sfx, 6), reg("sp_base" + sfx, paw), reg("sp_kind" + sfx, 2),
-                    reg("sp_tuple_log2" + sfx, 6), reg("sp_tuples" + sfx, tupW)));
-        }
+        BundleMem<CacheEntries.Superpage> sp = mem("sp", spN, x -> new CacheEntries.Superpage(x, p));
+        UInt spValid = regInit("sp_valid", spN, 0);
         UInt spPlru = spN > 1 ? regInit("sp_plru", spN - 1, 0) : null;
-        List<WcEntry> wc = new ArrayList<>();
-        for (int e = 0; e < wcN; e++) {
-            String sfx = "_" + e;
-            wc.add(new WcEntry(regInit("wc_valid" + sfx, false), ctxRegs("wc", sfx), reg("wc_table_level" + sfx, 3),
-                    reg("wc_prefix" + sfx, paw), reg("wc_ppn" + sfx, p.ppnWidth())));
-        }
+        BundleMem<CacheEntries.Walk> wc = wcN > 0 ? mem("wc_entry", wcN, x -> new CacheEntries.Walk(x, p)) : null;
+        UInt wcValid = wcN > 0 ? regInit("wc_valid", wcN, 0) : null;
         UInt wcPlru = wcN > 1 ? regInit("wc_plru", wcN - 1, 0) : null;
 
         // The walk in flight: its start context (R4: fills carry it) and R1's staleness (one walk at a time).
         UInt walkPa = reg("walk_pa", paw);
-        Ctx walkCtx = ctxRegs("walk", "");
+        Context walkCtx = reg("walk", x -> new Context(x, p.sdidLen()));
         Bool walkStale = regInit("walk_stale_q", false);
-        walkStaleOut.set(walkStale);
+        io.walkStale.set(walkStale);
 
         // ---------------------------------------------------------------- MINVAL.PA queue (§7.1)
-        QueueHead inv = minvalQueue(invPort, lookupValid.or(fillValid));
-        Bool invApply = inv.apply;
-        obsInvApply.set(invApply);
+        QueueHead head = minvalQueue(io.inv, io.sync, lookup.valid.or(fill.valid));
+        CacheEntries.QueuedInvalidation inv = head.operand();
+        Bool invApply = head.apply();
+        io.obs.invApply.set(invApply);
 
         // ---------------------------------------------------------------- front-end probe (§4.3)
-        Bool ready = fillValid.not();
-        lookupReady.set(ready);
-        UInt lookupSet = s > 0 ? lookupPa.bits(tagLo - 1, r).named("lookup_set") : Hw.lit(0, 1);
-        UInt lookupTag = lookupPa.bits(paw - 1, tagLo).named("lookup_tag");
+        Bool ready = fill.valid.not();
+        lookup.ready.set(ready);
+        UInt lookupSet = s > 0 ? lookup.pa.bits(tagLo - 1, r).named("lookup_set") : Hw.lit(0, 1);
+        UInt lookupTag = lookup.pa.bits(paw - 1, tagLo).named("lookup_tag");
         List<Bool> leafHits = new ArrayList<>();
-        List<UInt> leafWayTuples = new ArrayList<>();
         for (int j = 0; j < ways; j++) {
-            int jj = j;
-            LeafEntry sel = selectLeaf(leaf, lookupSet, jj);
-            leafHits.add(sel.valid.and(sel.ctx.matches(lookupCtx)).and(sel.tag.eq(lookupTag))
+            CacheEntries.Leaf e = leaf.read(leafAddr(lookupSet, Hw.lit(j, Math.max(1, wayBits))));
+            leafHits.add(leafValidAt(leafValid, lookupSet, j).and(e.ctx.matches(lookup.ctx)).and(e.tag.eq(lookupTag))
                     .named("leaf_hit_w" + j));
-            leafWayTuples.add(sel.tuples);
         }
         // one bit per way, named so that the priority encoder reads its bits (not a temporary's)
         UInt leafHitWays = Hw.catLsbFirst(leafHits).named("leaf_hit_ways");
         Bool leafHit = leafHitWays.orR().named("leaf_hit");
         UInt leafHitWay = nameUnlessConstant(Hw.priorityEncode(leafHitWays), "leaf_hit_way", ways);
+        List<CacheEntries.Superpage> spEntries = new ArrayList<>();
         List<Bool> spHits = new ArrayList<>();
         for (int e = 0; e < spN; e++) {
-            SpEntry x = sp.get(e);
-            spHits.add(x.valid.and(x.ctx.matches(lookupCtx)).and(covers(lookupPa, x.base, x.sizeLog2))
+            CacheEntries.Superpage x = sp.read(e);
+            spEntries.add(x);
+            spHits.add(spValid.bit(e).and(x.ctx.matches(lookup.ctx)).and(covers(lookup.pa, x.base, x.sizeLog2))
                     .named("sp_hit_" + e));
         }
         // Among superpage hits: lowest level, then smallest size_log2, then lowest index (§4.3).
         List<UInt> spPriority = new ArrayList<>();
         for (int e = 0; e < spN; e++) {
-            UInt key = sp.get(e).level.cat(sp.get(e).sizeLog2);
+            UInt key = spEntries.get(e).level.cat(spEntries.get(e).sizeLog2);
             spPriority.add(spN == 1 ? key : key.named("sp_priority_" + e));
         }
-        UInt spWin = Hw.catLsbFirst(lowestKey("sp_hit", spHits, spPriority))
-                .named("sp_hit_onehot");
+        UInt spWin = Hw.catLsbFirst(lowestKey("sp_hit", spHits, spPriority)).named("sp_hit_onehot");
         Bool spHit = spWin.orR().named("sp_hit");
         Bool anyHit = leafHit.or(spHit).named("any_hit");
-        Bool hit = lookupValid.and(ready).and(anyHit).named("hit_accepted");
-        hitOut.set(hit);
-        hitArray.set(leafHit.not());
-        hitSet.set(Hw.mux(leafHit, lookupSet, Hw.lit(0, setW)));
+        Bool hit = lookup.valid.and(ready).and(anyHit).named("hit_accepted");
+        CacheHitPort h = io.hit;
+        h.valid.set(hit);
+        h.array.set(leafHit.not());
+        h.set.set(Hw.mux(leafHit, lookupSet, Hw.lit(0, setW)));
         UInt spHitIndex = nameUnlessConstant(Hw.oneHotToIndex(spWin), "sp_hit_index", spN);
-        hitWay.set(Hw.mux(leafHit, leafHitWay.zext(wayW), spHitIndex.zext(wayW)));
-        hitLevel.set(Hw.mux(leafHit, Hw.lit(0, 3), Hw.selectOneHot(spWin, sp.stream().map(x -> x.level).toList())));
-        hitKind.set(Hw.mux(leafHit, Hw.lit(KIND_TUPLES, 2),
-                Hw.selectOneHot(spWin, sp.stream().map(x -> x.kind).toList())));
-        hitLeafLog2.set(Hw.mux(leafHit, Hw.lit(r, 6),
-                Hw.selectOneHot(spWin, sp.stream().map(x -> x.sizeLog2).toList())));
-        hitTupleLog2.set(Hw.mux(leafHit, Hw.lit(12, 6),
-                Hw.selectOneHot(spWin, sp.stream().map(x -> x.tupleLog2).toList())));
-        hitTuples.set(Hw.mux(leafHit, ways == 1 ? leafWayTuples.get(0) : Hw.select(leafHitWay, leafWayTuples),
-                Hw.selectOneHot(spWin, sp.stream().map(x -> x.tuples).toList())));
-        Bool miss = lookupValid.and(ready).and(anyHit.not()).and(walkReady).named("miss_accepted");
-        missOut.set(miss);
+        h.way.set(Hw.mux(leafHit, leafHitWay.zext(wayW), spHitIndex.zext(wayW)));
+        h.level.set(Hw.mux(leafHit, Hw.lit(0, 3), Hw.selectOneHot(spWin, spEntries.stream().map(x -> x.level).toList())));
+        h.kind.set(Hw.mux(leafHit, Hw.lit(KIND_TUPLES, 2),
+                Hw.selectOneHot(spWin, spEntries.stream().map(x -> x.kind).toList())));
+        h.leafLog2.set(Hw.mux(leafHit, Hw.lit(r, CacheHitPort.LOG2_WIDTH),
+                Hw.selectOneHot(spWin, spEntries.stream().map(x -> x.sizeLog2).toList())));
+        h.tupleLog2.set(Hw.mux(leafHit, Hw.lit(12, CacheHitPort.LOG2_WIDTH),
+                Hw.selectOneHot(spWin, spEntries.stream().map(x -> x.tupleLog2).toList())));
+        h.tuples.set(Hw.mux(leafHit, leaf.read(leafAddr(lookupSet, leafHitWay)).tuples,
+                Hw.selectOneHot(spWin, spEntries.stream().map(x -> x.tuples).toList())));
+        Bool miss = lookup.valid.and(ready).and(anyHit.not()).and(io.walkReady).named("miss_accepted");
+        io.miss.set(miss);
 
         // ---------------------------------------------------------------- walk start (§6.1)
         Bool wcHit = null;
         UInt wcIndex = null;
+        List<CacheEntries.Walk> wcEntries = new ArrayList<>();
         if (wcN > 0) {
             List<Bool> wcHits = new ArrayList<>();
             for (int e = 0; e < wcN; e++) {
-                WcEntry x = wc.get(e);
-                wcHits.add(x.valid.and(x.ctx.matches(lookupCtx))
-                        .and(lookupPa.and(coverMask(x.ctx.format, x.tableLevel)).eq(x.prefix)).named("wc_match_" + e));
+                CacheEntries.Walk x = wc.read(e);
+                wcEntries.add(x);
+                wcHits.add(wcValid.bit(e).and(x.ctx.matches(lookup.ctx))
+                        .and(lookup.pa.and(coverMask(x.ctx.format, x.tableLevel)).eq(x.prefix)).named("wc_match_" + e));
             }
             // The deepest match: lowest table_level, then lowest index.
-            UInt wcWin = Hw.catLsbFirst(lowestKey("wc_match", wcHits, wc.stream().map(x -> x.tableLevel).toList()))
-                    .named("wc_match_onehot");
+            UInt wcWin = Hw.catLsbFirst(lowestKey("wc_match", wcHits,
+                    wcEntries.stream().map(x -> x.tableLevel).toList())).named("wc_match_onehot");
             wcHit = wcWin.orR().named("wc_match");
             wcIndex = nameUnlessConstant(Hw.oneHotToIndex(wcWin), "wc_match_index", wcN);
-            wcHitOut.set(wcHit);
-            wcIndexOut.set(wcIndex);
-            wcLevelOut.set(Hw.selectOneHot(wcWin, wc.stream().map(x -> x.tableLevel).toList()));
-            wcPpnOut.set(Hw.selectOneHot(wcWin, wc.stream().map(x -> x.ppn).toList()));
+            io.wc.hit.set(wcHit);
+            io.wc.index.set(wcIndex);
+            io.wc.tableLevel.set(Hw.selectOneHot(wcWin, wcEntries.stream().map(x -> x.tableLevel).toList()));
+            io.wc.ppn.set(Hw.selectOneHot(wcWin, wcEntries.stream().map(x -> x.ppn).toList()));
         }
         when(miss, () -> {
-            walkPa.set(lookupPa);
-            setCtx(walkCtx, lookupCtx);
+            walkPa.set(lookup.pa);
+            walkCtx.set(lookup.ctx);
         });
         // R1: the walk is stale once an invalidation is applied after its start; one applied in the start cycle
         // counts (the probe used the old entries).
@@ -265,11 +193,11 @@ public final class MttCache extends Module {
 
         // ---------------------------------------------------------------- fills (§6.2, §6.3)
         // R1 (not stale) and R2 (no invalidation in the same cycle: it wins).
-        Bool fillOk = fillValid.and(walkStale.not()).and(invApply.not()).named("fill_ok");
+        Bool fillOk = fill.valid.and(walkStale.not()).and(invApply.not()).named("fill_ok");
         // §6.2.1: a walk that faulted fills nothing, in any structure; a leaf with a reserved tuple encoding is not
         // filled into the leaf or superpage array (the walk-cache fill still happens).
-        Bool leafFill = fillOk.and(fillCacheable).and(fillLeafRsvd.not()).named("fill_leaf");
-        Bool toLeafArray = fillLeafLevel.eq(0).and(fillLeafKind.eq(KIND_TUPLES)).named("fill_is_level0_tuples");
+        Bool leafFill = fillOk.and(fill.cacheable).and(fill.leafRsvd.not()).named("fill_leaf");
+        Bool toLeafArray = fill.leafLevel.eq(0).and(fill.leafKind.eq(KIND_TUPLES)).named("fill_is_level0_tuples");
         Bool fillLeafArr = leafFill.and(toLeafArray).named("fill_leaf_array");
         Bool fillSp = leafFill.and(toLeafArray.not()).named("fill_superpage");
 
@@ -279,223 +207,198 @@ public final class MttCache extends Module {
         List<Bool> leafDup = new ArrayList<>();
         List<Bool> leafValidSel = new ArrayList<>();
         for (int j = 0; j < ways; j++) {
-            LeafEntry sel = selectLeaf(leaf, walkSet, j);
-            Bool valid = sets == 1 ? sel.valid : sel.valid.named("walk_set_valid_w" + j);
+            CacheEntries.Leaf e = leaf.read(leafAddr(walkSet, Hw.lit(j, Math.max(1, wayBits))));
+            Bool valid = leafValidAt(leafValid, walkSet, j);
+            valid = sets == 1 ? valid : valid.named("walk_set_valid_w" + j);
             leafValidSel.add(valid);
-            leafDup.add(valid.and(sel.ctx.matches(walkCtx)).and(sel.tag.eq(walkTag)).named("leaf_dup_w" + j));
+            leafDup.add(valid.and(e.ctx.matches(walkCtx)).and(e.tag.eq(walkTag)).named("leaf_dup_w" + j));
         }
         UInt leafPlruSel = ways > 1
                 ? (sets == 1 ? leafPlru.get(0) : Hw.select(walkSet, leafPlru).named("walk_set_plru"))
                 : null;
         Placement leafPlace = place("leaf_fill", leafDup, leafValidSel, leafPlruSel, ways);
-        for (int i = 0; i < sets; i++) {
-            for (int j = 0; j < ways; j++) {
-                LeafEntry x = leaf.get(i).get(j);
-                when(fillLeafArr.and(walkSet.eq(i)).and(leafPlace.way.eq(j)), () -> {
-                    x.valid.set(true);
-                    setCtx(x.ctx, walkCtx);
-                    x.tag.set(walkTag);
-                    x.tuples.set(fillTuples);
-                });
-            }
-            if (ways > 1) {
-                UInt plru = leafPlru.get(i);
-                when(hit.and(leafHit).and(lookupSet.eq(i)), () -> plru.set(PlruTree.touch(plru, leafHitWay, ways)))
-                        .elseWhen(fillLeafArr.and(walkSet.eq(i)), () -> plru.set(PlruTree.touch(plru, leafPlace.way, ways)));
-            }
+        UInt leafFillAddr = leafAddr(walkSet, leafPlace.way());
+        when(fillLeafArr, () -> {
+            leaf.write(leafFillAddr, e -> e.ctx, walkCtx);
+            leaf.write(leafFillAddr, e -> e.tag, walkTag);
+            leaf.write(leafFillAddr, e -> e.tuples, fill.tuples);
+        });
+        for (int i = 0; ways > 1 && i < sets; i++) {
+            UInt plru = leafPlru.get(i);
+            when(hit.and(leafHit).and(lookupSet.eq(i)), () -> plru.set(PlruTree.touch(plru, leafHitWay, ways)))
+                    .elseWhen(fillLeafArr.and(walkSet.eq(i)), () -> plru.set(PlruTree.touch(plru, leafPlace.way(), ways)));
         }
 
         // Superpage array: base = PA with the bits below the leaf's range cleared.
-        UInt fillBase = walkPa.and(Hw.ones(paw).shl(fillLeafLog2)).named("fill_base");
+        UInt fillBase = walkPa.and(Hw.ones(paw).shl(fill.leafLog2)).named("fill_base");
         List<Bool> spDup = new ArrayList<>();
+        List<Bool> spValids = new ArrayList<>();
         for (int e = 0; e < spN; e++) {
-            SpEntry x = sp.get(e);
-            spDup.add(x.valid.and(x.ctx.matches(walkCtx)).and(x.level.eq(fillLeafLevel))
-                    .and(x.sizeLog2.eq(fillLeafLog2)).and(x.base.eq(fillBase)).named("sp_dup_" + e));
+            CacheEntries.Superpage x = spEntries.get(e);
+            spValids.add(spValid.bit(e));
+            spDup.add(spValid.bit(e).and(x.ctx.matches(walkCtx)).and(x.level.eq(fill.leafLevel))
+                    .and(x.sizeLog2.eq(fill.leafLog2)).and(x.base.eq(fillBase)).named("sp_dup_" + e));
         }
-        Placement spPlace = place("sp_fill", spDup, sp.stream().map(x -> x.valid).toList(), spPlru, spN);
-        for (int e = 0; e < spN; e++) {
-            SpEntry x = sp.get(e);
-            when(fillSp.and(spPlace.way.eq(e)), () -> {
-                x.valid.set(true);
-                setCtx(x.ctx, walkCtx);
-                x.level.set(fillLeafLevel);
-                x.sizeLog2.set(fillLeafLog2);
-                x.base.set(fillBase);
-                x.kind.set(fillLeafKind);
-                x.tupleLog2.set(fillTupleLog2);
-                x.tuples.set(fillTuples);
-            });
-        }
+        Placement spPlace = place("sp_fill", spDup, spValids, spPlru, spN);
+        when(fillSp, () -> {
+            sp.write(spPlace.way(), e -> e.ctx, walkCtx);
+            sp.write(spPlace.way(), e -> e.level, fill.leafLevel);
+            sp.write(spPlace.way(), e -> e.sizeLog2, fill.leafLog2);
+            sp.write(spPlace.way(), e -> e.base, fillBase);
+            sp.write(spPlace.way(), e -> e.kind, fill.leafKind);
+            sp.write(spPlace.way(), e -> e.tupleLog2, fill.tupleLog2);
+            sp.write(spPlace.way(), e -> e.tuples, fill.tuples);
+        });
         if (spPlru != null) {
             when(hit.and(leafHit.not()), () -> spPlru.set(PlruTree.touch(spPlru, spHitIndex, spN)))
-                    .elseWhen(fillSp, () -> spPlru.set(PlruTree.touch(spPlru, spPlace.way, spN)));
+                    .elseWhen(fillSp, () -> spPlru.set(PlruTree.touch(spPlru, spPlace.way(), spN)));
         }
-        obsFillLeaf.set(fillLeafArr.or(fillSp));
-        obsFillLeafArray.set(fillSp);
-        obsFillLeafSet.set(Hw.mux(fillSp, Hw.lit(0, setW), walkSet));
-        obsFillLeafWay.set(Hw.mux(fillSp, spPlace.way.zext(wayW), leafPlace.way.zext(wayW)));
-        obsFillLeafEvict.set(Hw.mux(fillSp, spPlace.evict, leafPlace.evict).and(fillLeafArr.or(fillSp)));
+        io.obs.fillLeaf.set(fillLeafArr.or(fillSp));
+        io.obs.fillLeafArray.set(fillSp);
+        io.obs.fillLeafSet.set(Hw.mux(fillSp, Hw.lit(0, setW), walkSet));
+        io.obs.fillLeafWay.set(Hw.mux(fillSp, spPlace.way().zext(wayW), leafPlace.way().zext(wayW)));
+        io.obs.fillLeafEvict.set(Hw.mux(fillSp, spPlace.evict(), leafPlace.evict()).and(fillLeafArr.or(fillSp)));
 
         // Walk cache: the deepest pointer the walk followed; prefix = PA above the table's cover.
+        Bool fillWc = null;
+        Placement wcPlace = null;
         if (wcN > 0) {
-            Bool fillWc = fillOk.and(fillCacheable).and(fillPtrValid).named("fill_walk_cache");
-            UInt fillPrefix = walkPa.and(coverMask(walkCtx.format, fillPtrLevel)).named("fill_prefix");
+            fillWc = fillOk.and(fill.cacheable).and(fill.ptr.valid).named("fill_walk_cache");
+            UInt fillPrefix = walkPa.and(coverMask(walkCtx.format, fill.ptr.level)).named("fill_prefix");
             List<Bool> wcDup = new ArrayList<>();
+            List<Bool> wcValids = new ArrayList<>();
             for (int e = 0; e < wcN; e++) {
-                WcEntry x = wc.get(e);
-                wcDup.add(x.valid.and(x.ctx.matches(walkCtx)).and(x.tableLevel.eq(fillPtrLevel))
+                CacheEntries.Walk x = wcEntries.get(e);
+                wcValids.add(wcValid.bit(e));
+                wcDup.add(wcValid.bit(e).and(x.ctx.matches(walkCtx)).and(x.tableLevel.eq(fill.ptr.level))
                         .and(x.prefix.eq(fillPrefix)).named("wc_dup_" + e));
             }
-            Placement wcPlace = place("wc_fill", wcDup, wc.stream().map(x -> x.valid).toList(), wcPlru, wcN);
-            for (int e = 0; e < wcN; e++) {
-                WcEntry x = wc.get(e);
-                when(fillWc.and(wcPlace.way.eq(e)), () -> {
-                    x.valid.set(true);
-                    setCtx(x.ctx, walkCtx);
-                    x.tableLevel.set(fillPtrLevel);
-                    x.prefix.set(fillPrefix);
-                    x.ppn.set(fillPtrPpn);
-                });
-            }
+            Placement place = place("wc_fill", wcDup, wcValids, wcPlru, wcN);
+            wcPlace = place;
+            when(fillWc, () -> {
+                wc.write(place.way(), e -> e.ctx, walkCtx);
+                wc.write(place.way(), e -> e.tableLevel, fill.ptr.level);
+                wc.write(place.way(), e -> e.prefix, fillPrefix);
+                wc.write(place.way(), e -> e.ppn, fill.ptr.ppn);
+            });
             if (wcPlru != null) {
                 UInt idx = wcIndex;
                 Bool wh = wcHit;
+                Bool fw = fillWc;
                 when(miss.and(wh), () -> wcPlru.set(PlruTree.touch(wcPlru, idx, wcN)))
-                        .elseWhen(fillWc, () -> wcPlru.set(PlruTree.touch(wcPlru, wcPlace.way, wcN)));
+                        .elseWhen(fw, () -> wcPlru.set(PlruTree.touch(wcPlru, place.way(), wcN)));
             }
-            obsFillWalk.set(fillWc);
-            obsFillWalkWay.set(wcPlace.way);
-            obsFillWalkEvict.set(fillWc.and(wcPlace.evict));
+            io.obs.fillWalk.set(fillWc);
+            io.obs.fillWalkWay.set(place.way());
+            io.obs.fillWalkEvict.set(fillWc.and(place.evict()));
         }
 
         // ---------------------------------------------------------------- invalidation (§7)
-        invalidate(inv, leaf, sp, wc, obsInvLeaf, obsInvSuperpage, obsInvWalk);
+        // The entries the applied queue head clears, one bit per entry; a fill and an invalidation never share a
+        // cycle (fill_ok), so "set the filled entry, clear the matching ones" is one update per valid vector.
+        UInt leafClear = leafClear(inv, invApply, leaf, leafValid);
+        UInt spClear = superpageClear(inv, invApply, spEntries, spValid);
+        io.obs.invLeaf.set(leafClear);
+        io.obs.invSuperpage.set(spClear);
+        leafValid.set(leafValid.or(onehotIf(fillLeafArr, leafFillAddr, sets * ways)).and(leafClear.not()));
+        spValid.set(spValid.or(onehotIf(fillSp, spPlace.way(), spN)).and(spClear.not()));
+        if (wcN > 0) {
+            UInt wcClear = walkCacheClear(inv, invApply, wcEntries, wcValid);
+            io.obs.invWalk.set(wcClear);
+            wcValid.set(wcValid.or(onehotIf(fillWc, wcPlace.way(), wcN)).and(wcClear.not()));
+        }
+
+        if (p.sdidLen() == 0) {
+            // no SDID bits: the operand's SDID is never compared. Verilator accepts names matching *unused*.
+            wireInit("inputs_unused", io.inv.hasSdid.cat(io.inv.sdid).xorR());
+        }
     }
 
-    /** The invalidation port of cache-model.md §7: operand, rs1/rs2 ≠ x0 flags, and the sync handshake. */
-    private record InvPort(Bool valid, Bool ready, Bool hasPa, UInt pa, Bool hasSdid, UInt sdid, Bool syncValid,
-                           Bool syncAck) {}
-
-    /** The queue head being applied in this cycle ({@code apply}) and its operand. */
-    private record QueueHead(Bool apply, Bool hasPa, UInt pa, Bool hasSdid, UInt sdid) {}
+    /** The queue head: applied in this cycle ({@code apply}), and its operand. */
+    private record QueueHead(Bool apply, CacheEntries.QueuedInvalidation operand) {}
 
     /**
      * The MINVAL.PA FIFO (§7.1): enqueue while not full; the head is applied when the cache is not {@code busy}
      * (no lookup, no fill), when the queue is full (so a stream of lookups cannot starve MINVAL.PA) or when a sync
-     * waits; {@code sync_ack} once the queue is empty.
+     * waits; {@code sync_ack} once the queue is empty. Returns the head's operand ({@code inv_head_*}).
      */
-    private QueueHead minvalQueue(InvPort port, Bool busy) {
+    private QueueHead minvalQueue(InvalidationPort port, SyncPort sync, Bool busy) {
         int depth = p.minvalQueueDepth();
         int ptrW = Hw.indexWidth(depth);
         UInt head = regInit("q_head", ptrW, 0);
         UInt tail = regInit("q_tail", ptrW, 0);
         UInt count = regInit("q_count", Hw.log2Ceil(depth + 1L), 0);
-        List<Bool> qHasPa = new ArrayList<>();
-        List<UInt> qPa = new ArrayList<>();
-        List<Bool> qHasSdid = new ArrayList<>();
-        List<UInt> qSdid = new ArrayList<>();
-        for (int k = 0; k < depth; k++) {
-            qHasPa.add(reg("q_has_pa_" + k));
-            qPa.add(reg("q_pa_" + k, paw));
-            if (sdidLen > 0) {
-                qHasSdid.add(reg("q_has_sdid_" + k));
-                qSdid.add(reg("q_sdid_" + k, sdidLen));
-            }
-        }
+        BundleMem<CacheEntries.QueuedInvalidation> slots = mem("q", depth,
+                x -> new CacheEntries.QueuedInvalidation(x, p));
         Bool qEmpty = count.eq(0).named("q_empty");
         Bool qFull = count.eq(depth).named("q_full");
         port.ready.set(qFull.not());
         Bool enqueue = port.valid.and(qFull.not()).named("q_enqueue");
         // Apply the oldest queued invalidation when the cache is idle, when the queue is full (so a stream of
         // lookups cannot starve MINVAL.PA) or when a sync waits (§7.1: "at any time before the sync").
-        Bool invApply = qEmpty.not().and(busy.not().or(qFull).or(port.syncValid))
-                .named("inv_apply");
-        port.syncAck.set(port.syncValid.and(qEmpty));
-        for (int k = 0; k < depth; k++) {
-            int kk = k;
-            when(enqueue.and(tail.eq(kk)), () -> {
-                qHasPa.get(kk).set(port.hasPa);
-                qPa.get(kk).set(port.pa);
-                if (sdidLen > 0) {
-                    qHasSdid.get(kk).set(port.hasSdid);
-                    qSdid.get(kk).set(port.sdid);
-                }
-            });
-        }
+        Bool invApply = qEmpty.not().and(busy.not().or(qFull).or(sync.req)).named("inv_apply");
+        sync.ack.set(sync.req.and(qEmpty));
+        when(enqueue, () -> slots.write(tail, port)); // the operand: has_pa, pa, has_sdid, sdid by name
         when(enqueue, () -> tail.set(wrapInc(tail, depth)));
         when(invApply, () -> head.set(wrapInc(head, depth)));
         when(enqueue.and(invApply.not()), () -> count.set(count.add(1)))
                 .elseWhen(invApply.and(enqueue.not()), () -> count.set(count.sub(1)));
-        Bool iHasPa = (depth == 1 ? qHasPa.get(0) : Hw.select(head, qHasPa).asBool()).named("inv_head_has_pa");
-        UInt iPa = (depth == 1 ? qPa.get(0) : Hw.select(head, qPa)).named("inv_head_pa");
-        Bool iHasSdid = sdidLen == 0 ? null
-                : (depth == 1 ? qHasSdid.get(0) : Hw.select(head, qHasSdid).asBool()).named("inv_head_has_sdid");
-        UInt iSdid = sdidLen == 0 ? null
-                : (depth == 1 ? qSdid.get(0) : Hw.select(head, qSdid)).named("inv_head_sdid");
-        return new QueueHead(invApply, iHasPa, iPa, iHasSdid, iSdid);
+        CacheEntries.QueuedInvalidation operand = wire("inv_head", x -> new CacheEntries.QueuedInvalidation(x, p));
+        operand.set(slots.read(head));
+        return new QueueHead(invApply, operand);
     }
 
-    /**
-     * The CAM invalidation of the applied queue head (§7 table): valid bits of every matching entry clear in this
-     * cycle, PLRU bits untouched; the cleared entries are reported on {@code obs_inv_*}.
-     */
-    private void invalidate(QueueHead inv, List<List<LeafEntry>> leaf, List<SpEntry> sp, List<WcEntry> wc,
-                            UInt obsInvLeaf, UInt obsInvSuperpage, UInt obsInvWalk) {
+    /** §7 table, leaf array: the applied operand's SDID (if given) and PA (if given: set and tag) match. */
+    private UInt leafClear(CacheEntries.QueuedInvalidation inv, Bool apply, BundleMem<CacheEntries.Leaf> leaf,
+                           UInt valid) {
         int r = p.leafRange();
         int s = p.setBits();
         int tagLo = r + s;
-        int sets = p.leafSets();
-        int ways = p.leafWays();
-        int spN = p.superpageEntries();
-        int wcN = p.walkCacheEntries();
         UInt invSet = s > 0 ? inv.pa.bits(tagLo - 1, r).named("inv_set") : Hw.lit(0, 1);
         UInt invTag = inv.pa.bits(paw - 1, tagLo).named("inv_tag");
-        List<Bool> leafClear = new ArrayList<>();
+        List<Bool> clear = new ArrayList<>();
         for (int i = 0; i < sets; i++) {
             for (int j = 0; j < ways; j++) {
-                LeafEntry x = leaf.get(i).get(j);
+                int k = i * ways + j;
+                CacheEntries.Leaf x = leaf.read(k);
                 Bool paOk = inv.hasPa.not().or(invSet.eq(i).and(x.tag.eq(invTag)));
-                Bool clear = inv.apply.and(x.valid).and(sdidOk(x.ctx, inv.hasSdid, inv.sdid)).and(paOk)
-                        .named("leaf_clear_s" + i + "_w" + j);
-                leafClear.add(clear);
-                when(clear, () -> x.valid.set(false));
+                clear.add(apply.and(valid.bit(k)).and(sdidOk(x.ctx, inv)).and(paOk)
+                        .named("leaf_clear_s" + i + "_w" + j));
             }
         }
-        obsInvLeaf.set(Hw.catLsbFirst(leafClear));
-        List<Bool> spClear = new ArrayList<>();
-        for (int e = 0; e < spN; e++) {
-            SpEntry x = sp.get(e);
+        return Hw.catLsbFirst(clear);
+    }
+
+    /** §7 table, superpage array: SDID (if given) and PA within the entry's range (if given). */
+    private UInt superpageClear(CacheEntries.QueuedInvalidation inv, Bool apply,
+                                List<CacheEntries.Superpage> entries, UInt valid) {
+        List<Bool> clear = new ArrayList<>();
+        for (int e = 0; e < entries.size(); e++) {
+            CacheEntries.Superpage x = entries.get(e);
             Bool paOk = inv.hasPa.not().or(covers(inv.pa, x.base, x.sizeLog2));
-            Bool clear = inv.apply.and(x.valid).and(sdidOk(x.ctx, inv.hasSdid, inv.sdid)).and(paOk).named("sp_clear_" + e);
-            spClear.add(clear);
-            when(clear, () -> x.valid.set(false));
+            clear.add(apply.and(valid.bit(e)).and(sdidOk(x.ctx, inv)).and(paOk).named("sp_clear_" + e));
         }
-        obsInvSuperpage.set(Hw.catLsbFirst(spClear));
-        if (wcN > 0) {
-            List<Bool> wcClear = new ArrayList<>();
-            for (int e = 0; e < wcN; e++) {
-                WcEntry x = wc.get(e);
-                Bool paOk = p.paFenceDropsWalkCache()
-                        ? inv.hasPa.not().or(inv.pa.and(coverMask(x.ctx.format, x.tableLevel)).eq(x.prefix))
-                        : inv.hasPa.not();
-                Bool clear = inv.apply.and(x.valid).and(sdidOk(x.ctx, inv.hasSdid, inv.sdid)).and(paOk)
-                        .named("wc_clear_" + e);
-                wcClear.add(clear);
-                when(clear, () -> x.valid.set(false));
-            }
-            obsInvWalk.set(Hw.catLsbFirst(wcClear));
+        return Hw.catLsbFirst(clear);
+    }
+
+    /**
+     * §7 table, walk cache: SDID (if given); a PA fence leaves it alone per the spec, or (default,
+     * {@code paFenceDropsWalkCache}) drops the entries whose prefix covers the PA.
+     */
+    private UInt walkCacheClear(CacheEntries.QueuedInvalidation inv, Bool apply, List<CacheEntries.Walk> entries,
+                                UInt valid) {
+        List<Bool> clear = new ArrayList<>();
+        for (int e = 0; e < entries.size(); e++) {
+            CacheEntries.Walk x = entries.get(e);
+            Bool paOk = p.paFenceDropsWalkCache()
+                    ? inv.hasPa.not().or(inv.pa.and(coverMask(x.ctx.format, x.tableLevel)).eq(x.prefix))
+                    : inv.hasPa.not();
+            clear.add(apply.and(valid.bit(e)).and(sdidOk(x.ctx, inv)).and(paOk).named("wc_clear_" + e));
         }
+        return Hw.catLsbFirst(clear);
     }
 
     // -------------------------------------------------------------------- helpers
-
-    private record LeafEntry(Bool valid, Ctx ctx, UInt tag, UInt tuples) {}
-
-    private record SpEntry(Bool valid, Ctx ctx, UInt level, UInt sizeLog2, UInt base, UInt kind, UInt tupleLog2,
-                           UInt tuples) {}
-
-    private record WcEntry(Bool valid, Ctx ctx, UInt tableLevel, UInt prefix, UInt ppn) {}
 
     /** The way a fill writes: the same-tag entry if any (no EVICT), else the lowest invalid way, else PLRU (§5). */
     private record Placement(UInt way, Bool evict) {}
@@ -515,26 +418,35 @@ public final class MttCache extends Module {
         return new Placement(way, evict);
     }
 
+    /** The leaf-array address of {@code way} in {@code set}: {@code set * ways + way}. */
+    private UInt leafAddr(UInt set, UInt way) {
+        if (sets == 1) {
+            return ways == 1 ? Hw.lit(0, 1) : way;
+        }
+        return ways == 1 ? set : set.cat(way);
+    }
+
+    /** The valid bit of way {@code way} of {@code set}. */
+    private Bool leafValidAt(UInt valid, UInt set, int way) {
+        if (sets == 1) {
+            return valid.bit(way);
+        }
+        return valid.bit(leafAddr(set, Hw.lit(way, Math.max(1, wayBits))));
+    }
+
+    /** {@code 1 << index} (n bits) when {@code cond}, else 0: the entry a fill sets valid. */
+    private static UInt onehotIf(Bool cond, UInt index, int n) {
+        UInt onehot = n == 1 ? Hw.lit(1, 1) : Hw.decode(index, n);
+        return onehot.and(cond.repeat(n));
+    }
+
     /** Names an index over {@code n} things; over one thing it is the constant 0, which has no wire. */
     private static UInt nameUnlessConstant(UInt index, String name, int n) {
         return n > 1 ? index.named(name) : index;
     }
 
-    private Ctx ctxRegs(String array, String sfx) {
-        return new Ctx(sdidLen > 0 ? reg(array + "_sdid" + sfx, sdidLen) : null, reg(array + "_format" + sfx),
-                reg(array + "_mode" + sfx, 2));
-    }
-
-    private static void setCtx(Ctx to, Ctx from) {
-        if (to.sdid != null) {
-            to.sdid.set(from.sdid);
-        }
-        to.format.set(from.format);
-        to.mode.set(from.mode);
-    }
-
-    private Bool sdidOk(Ctx entry, Bool hasSdid, UInt sdid) {
-        return entry.sdid == null ? Hw.high() : hasSdid.not().or(entry.sdid.eq(sdid));
+    private Bool sdidOk(Context entry, CacheEntries.QueuedInvalidation inv) {
+        return entry.sdid == null ? Hw.high() : inv.hasSdid.not().or(entry.sdid.eq(inv.sdid));
     }
 
     /** {@code (pa XOR base) >> size_log2 == 0} (§3.2). */
@@ -563,7 +475,6 @@ public final class MttCache extends Module {
         return BigInteger.ONE.shiftLeft(paw).subtract(BigInteger.ONE.shiftLeft(cover));
     }
 
-    /** One-hot winner among {@code hits}: the lowest {@code key}, then the lowest index. */
     /**
      * One-hot winners among {@code hits}: the lowest key, ties to the lowest index. Each winner is a named wire
      * ({@code <prefix>_win_<i>}): the n × n comparisons then spread over n lines instead of one line that
@@ -590,20 +501,5 @@ public final class MttCache extends Module {
             return ptr;
         }
         return Hw.mux(ptr.eq(depth - 1), Hw.lit(0, ptr.width()), ptr.add(1));
-    }
-
-    private static LeafEntry selectLeaf(List<List<LeafEntry>> leaf, UInt set, int way) {
-        if (leaf.size() == 1) {
-            return leaf.get(0).get(way);
-        }
-        return new LeafEntry(
-                pick(leaf, set, x -> x.get(way).valid).asBool(),
-                new Ctx(leaf.get(0).get(way).ctx.sdid == null ? null : pick(leaf, set, x -> x.get(way).ctx.sdid),
-                        pick(leaf, set, x -> x.get(way).ctx.format), pick(leaf, set, x -> x.get(way).ctx.mode)),
-                pick(leaf, set, x -> x.get(way).tag), pick(leaf, set, x -> x.get(way).tuples));
-    }
-
-    private static UInt pick(List<List<LeafEntry>> leaf, UInt set, Function<List<LeafEntry>, UInt> f) {
-        return Hw.select(set, leaf.stream().map(f).toList());
     }
 }

@@ -70,6 +70,11 @@ public record MttCacheParams(int xlen, int paw, int sdidLen, boolean v01OneGigAs
         return shape.paFenceDropsWalkCache();
     }
 
+    /** The sizes the observation port reports on. */
+    public io.mttkit.gen.contract.CacheGeometry geometry() {
+        return new io.mttkit.gen.contract.CacheGeometry(leafSets(), leafWays(), superpageEntries(), walkCacheEntries());
+    }
+
     /** Leaf range {@code r}: log2 of a level-0 leaf's range (cache-model.md §1). */
     public int leafRange() {
         return xlen == 64 ? 16 : 15;

@@ -175,6 +175,11 @@ public record WalkerParams(int xlen, Formats formats, int paw, int sdidLen, int 
         return xlen == 64 ? 44 : 22;
     }
 
+    /** XWR tuples per leaf: 16 on RV64, 8 on RV32 (both formats). */
+    public int tupleCount() {
+        return xlen == 64 ? 16 : 8;
+    }
+
     /** Bytes per MPTE (every read, the v0.1 MTTL1 word included): 8 on RV64, 4 on RV32. */
     public int entryBytes() {
         return xlen / 8;

@@ -19,7 +19,7 @@ public final class Golden {
     public static void check(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);
         if (Boolean.getBoolean("mttkit.updateGolden")) {
-            Files.createDirectories(DIR);
+            Files.createDirectories(file.getParent());
             Files.writeString(file, actual);
             return;
         }

@@ -246,7 +246,7 @@ final class CacheCosim implements AutoCloseable {
             // The top passes only the implemented SDID bits (smmpt ch. 3: higher rs2 bits are ignored).
             rtl.pokeIfPresent("inv_sdid", inv.hasSdid() ? inv.sdid() & sdidMask() : 0);
         }
-        rtl.poke("sync_valid", sync ? 1 : 0);
+        rtl.poke("sync_req", sync ? 1 : 0);
     }
 
     private long sdidMask() {
@@ -416,7 +416,7 @@ final class CacheCosim implements AutoCloseable {
         }
     }
 
-    /** SFENCE.INVAL.IR: holds {@code sync_valid} until {@code sync_ack}; returns the cycles waited. */
+    /** SFENCE.INVAL.IR: holds {@code sync_req} until {@code sync_ack}; returns the cycles waited. */
     int sync() {
         for (int waited = 0; ; waited++) {
             Cycle c = new Cycle();

@@ -1,4 +1,5 @@
-// MTT/MPT walker (64-bit, formats V09, paw 56).
+// MTT/MPT walker (64-bit, formats smmpt-v0.9, paw 56).
+// Parameters: formats=smmpt-v0.9 paw=56 sdidLen=6 idWidth=8 rsvdTupleScope=ANY v01OneGigAsOneGiB=false bigEndianSupport=true pmpLatency=1.
 // One lookup at a time, one outstanding MPTE read; PMP query before every read.
 // State: IDLE -> RANGE -> PMP -> [MREQ] -> MWAIT -> DECODE -> (PMP | RESP); the PMP query
 // pulses in RANGE/DECODE, the read is offered when pmp_ok arrives: memory latency + 2 cycles per level
@@ -8,7 +9,7 @@
 // encodings, NAPOT G, non-leaf at level 0, permission (smmpt-v0.9 ch. 4 steps 2-7; smmtt-v0.1
 // ch. 4 steps 2-7, MTTL2 TYPE table, MTTL1 PERM table).
 // res_cause / result_cause codes (contract v1): 0 NONE, 1 PA_RANGE, 2 WALK_PMP, 3 WALK_BUS_ERROR, 4 MPTE_INVALID, 5 MPTE_RSVD_BITS, 6 MPTE_RSVD_ENC, 7 NAPOT_G_BAD, 8 NONLEAF_AT_L0, 9 PERM_DENY.
-module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
+module mtt_walker (
   input  wire        clk,
   input  wire        rst,
   input  wire        lookup_valid,
@@ -39,10 +40,10 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   output wire        result_allow,
   output wire [3:0]  result_cause,
   output wire [2:0]  result_xwr,
-  output wire [2:0]  result_level,
   output wire [6:0]  result_leaf_log2,
   output wire [6:0]  result_uniform_log2,
   output wire        result_cacheable,
+  output wire [2:0]  result_level,
   output wire [63:0] result_mpte,
   output wire [1:0]  result_leaf_kind,
   output wire [6:0]  result_tuple_log2,
@@ -62,14 +63,14 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   localparam [2:0] STATE_DECODE = 3'd5;
   localparam [2:0] STATE_RESP   = 3'd6;
 
-  reg  [63:0] pa;
-  reg  [2:0]  need;
-  reg         fmt_v09;
-  reg  [3:0]  mode;
-  reg  [43:0] root_ppn;
-  reg         be;
-  reg         start_from_walk_cache;
-  reg  [2:0]  start_level;
+  reg  [63:0] walk_pa;
+  reg  [2:0]  walk_need;
+  reg         walk_format;
+  reg  [3:0]  walk_mode;
+  reg  [43:0] walk_root_ppn;
+  reg         walk_be;
+  reg         walk_start;
+  reg  [2:0]  walk_start_level;
   reg  [2:0]  level;
   reg  [56:0] entry_addr;
   reg  [63:0] mpte;
@@ -88,6 +89,17 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   wire        pa_range_fault;
   wire [2:0]  root_level;
   wire [2:0]  first_level;
+  wire        v09_descend;
+  wire [43:0] v09_next_ppn;
+  wire        v09_leaf;
+  wire [3:0]  v09_cause;
+  wire [2:0]  v09_xwr;
+  wire [6:0]  v09_leaf_log2;
+  wire [6:0]  v09_uniform_log2;
+  wire [1:0]  v09_leaf_kind;
+  wire [6:0]  v09_tuple_log2;
+  wire [47:0] v09_tuples;
+  wire        v09_leaf_rsvd;
   wire        v09_mpte_v;
   wire        v09_mpte_l;
   wire        v09_mpte_n;
@@ -95,8 +107,8 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   wire [43:0] v09_mpte_ppn;
   wire        v09_leaf_rsvd_bits;
   wire [3:0]  v09_pi;
-  wire [6:0]  v09_leaf_log2;
-  wire [6:0]  v09_tuple_log2;
+  wire [6:0]  v09_leaf_range_log2;
+  wire [6:0]  v09_tuple_range_log2;
   wire [2:0]  v09_tuple_xwr;
   wire        v09_tuple_rsvd_enc;
   wire        v09_tuple_eq_0;
@@ -119,12 +131,7 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   wire [2:0]  v09_napot_xwr;
   wire [3:0]  v09_napot_g;
   wire [6:0]  v09_napot_log2;
-  wire [2:0]  v09_xwr;
   wire        v09_perm_deny;
-  wire [3:0]  v09_cause;
-  wire        v09_descend;
-  wire        v09_leaf;
-  wire        v09_leaf_rsvd_tuple;
   reg         addr_from_root;
   wire [43:0] addr_ppn;
   wire [2:0]  addr_level;
@@ -144,49 +151,70 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   assign result_allow = res_allow;
   assign result_cause = res_cause;
   assign result_xwr = res_xwr;
-  assign result_level = level;
   assign result_leaf_log2 = res_leaf_log2;
   assign result_uniform_log2 = res_uniform_log2;
   assign result_cacheable = res_cacheable;
+  assign result_level = level;
   assign result_mpte = mpte;
-  assign result_leaf_kind = v09_mpte_n ? 2'd1 : 2'd0;
-  assign result_tuple_log2 = v09_mpte_n ? v09_napot_log2 : v09_tuple_log2;
-  assign result_tuples = v09_mpte_n ? {45'd0, v09_napot_xwr} : {mpte[55:53], mpte[52:50], mpte[49:47], mpte[46:44], mpte[43:41], mpte[40:38], mpte[37:35], mpte[34:32], mpte[31:29], mpte[28:26], mpte[25:23], mpte[22:20], mpte[19:17], mpte[16:14], mpte[13:11], mpte[10:8]};
-  assign result_leaf_rsvd = v09_leaf_rsvd_tuple;
+  assign result_leaf_kind = v09_leaf_kind;
+  assign result_tuple_log2 = v09_tuple_log2;
+  assign result_tuples = v09_tuples;
+  assign result_leaf_rsvd = v09_leaf_rsvd;
   assign ptr_level = level - 3'd1;
-  assign ptr_ppn = v09_mpte_ppn;
+  assign ptr_ppn = v09_next_ppn;
   assign walker_state = state;
-  assign mode_is_smmpt43 = fmt_v09 & (mode == 4'd1);
-  assign mode_is_smmpt52 = fmt_v09 & (mode == 4'd2);
-  assign mode_is_smmpt64 = fmt_v09 & (mode == 4'd3);
+  assign mode_is_smmpt43 = walk_format & (walk_mode == 4'd1);
+  assign mode_is_smmpt52 = walk_format & (walk_mode == 4'd2);
+  assign mode_is_smmpt64 = walk_format & (walk_mode == 4'd3);
   assign mode_implemented = mode_is_smmpt43 | mode_is_smmpt52 | mode_is_smmpt64;
-  assign pa_range_fault = (mode_is_smmpt43 & (|pa[63:43])) | (mode_is_smmpt52 & (|pa[63:52])) | (|pa[63:56]) | ~mode_implemented;
+  assign pa_range_fault = (mode_is_smmpt43 & (|walk_pa[63:43])) | (mode_is_smmpt52 & (|walk_pa[63:52])) | (|walk_pa[63:56]) | ~mode_implemented;
   assign root_level = mode_is_smmpt64 ? 3'd4 :
                       mode_is_smmpt52 ? 3'd3 :
                       mode_is_smmpt43 ? 3'd2 :
                       3'd0;
-  assign first_level = start_from_walk_cache ? start_level : root_level;
+  assign first_level = walk_start ? walk_start_level : root_level;
+  assign v09_descend = v09_mpte_v & ~v09_mpte_l & (v09_cause == 4'd0);
+  assign v09_next_ppn = v09_mpte_ppn;
+  assign v09_leaf = v09_mpte_v & v09_mpte_l & ((v09_cause == 4'd0) | (v09_cause == 4'd9));
+  assign v09_cause = ~v09_mpte_v ? 4'd4 :
+                     (~v09_mpte_l & v09_nonleaf_rsvd_bits) ? 4'd5 :
+                     (~v09_mpte_l & v09_mpte_n) ? 4'd6 :
+                     (~v09_mpte_l & (level == 3'd0)) ? 4'd8 :
+                     (v09_mpte_l_and_not_v09_mpte_n & v09_leaf_rsvd_bits) ? 4'd5 :
+                     (v09_mpte_l_and_not_v09_mpte_n & v09_tuple_rsvd_enc) ? 4'd6 :
+                     (v09_mpte_l_and_v09_mpte_n & v09_napot_rsvd_bits) ? 4'd5 :
+                     (v09_mpte_l_and_v09_mpte_n & (v09_napot_xwr[1] & ~v09_napot_xwr[0])) ? 4'd6 :
+                     (v09_mpte_l_and_v09_mpte_n & (v09_napot_g != 4'd4)) ? 4'd7 :
+                     (v09_mpte_l & v09_perm_deny) ? 4'd9 :
+                     4'd0;
+  assign v09_xwr = v09_mpte_n ? v09_napot_xwr : v09_tuple_xwr;
+  assign v09_leaf_log2 = v09_mpte_n ? v09_napot_log2 : v09_leaf_range_log2;
+  assign v09_uniform_log2 = v09_mpte_n ? v09_napot_log2 : (v09_tuple_range_log2 + {4'd0, 3'd0 + {2'd0, (v09_pi[3:1] == 3'd0) ? (v09_tuple_eq_0 & v09_tuple_eq_1) : (v09_pi[3:1] == 3'd1) ? (v09_tuple_eq_2 & v09_tuple_eq_3) : (v09_pi[3:1] == 3'd2) ? (v09_tuple_eq_4 & v09_tuple_eq_5) : (v09_pi[3:1] == 3'd3) ? (v09_tuple_eq_6 & v09_tuple_eq_7) : (v09_pi[3:1] == 3'd4) ? (v09_tuple_eq_8 & v09_tuple_eq_9) : (v09_pi[3:1] == 3'd5) ? (v09_tuple_eq_10 & v09_tuple_eq_11) : (v09_pi[3:1] == 3'd6) ? (v09_tuple_eq_12 & v09_tuple_eq_13) : (v09_tuple_eq_14 & v09_tuple_eq_15)} + {2'd0, (v09_pi[3:2] == 2'd0) ? (v09_tuple_eq_0 & v09_tuple_eq_1 & v09_tuple_eq_2 & v09_tuple_eq_3) : (v09_pi[3:2] == 2'd1) ? (v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7) : (v09_pi[3:2] == 2'd2) ? (v09_tuple_eq_8 & v09_tuple_eq_9 & v09_tuple_eq_10 & v09_tuple_eq_11) : (v09_tuple_eq_12 & v09_tuple_eq_13 & v09_tuple_eq_14 & v09_tuple_eq_15)} + {2'd0, v09_pi[3] ? (v09_tuple_eq_8 & v09_tuple_eq_9 & v09_tuple_eq_10 & v09_tuple_eq_11 & v09_tuple_eq_12 & v09_tuple_eq_13 & v09_tuple_eq_14 & v09_tuple_eq_15) : (v09_tuple_eq_0 & v09_tuple_eq_1 & v09_tuple_eq_2 & v09_tuple_eq_3 & v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7)} + {2'd0, &{v09_tuple_eq_15, v09_tuple_eq_14, v09_tuple_eq_13, v09_tuple_eq_12, v09_tuple_eq_11, v09_tuple_eq_10, v09_tuple_eq_9, v09_tuple_eq_8, v09_tuple_eq_7, v09_tuple_eq_6, v09_tuple_eq_5, v09_tuple_eq_4, v09_tuple_eq_3, v09_tuple_eq_2, v09_tuple_eq_1, v09_tuple_eq_0}}});
+  assign v09_leaf_kind = v09_mpte_n ? 2'd1 : 2'd0;
+  assign v09_tuple_log2 = v09_mpte_n ? v09_napot_log2 : v09_tuple_range_log2;
+  assign v09_tuples = v09_mpte_n ? {45'd0, v09_napot_xwr} : {mpte[55:53], mpte[52:50], mpte[49:47], mpte[46:44], mpte[43:41], mpte[40:38], mpte[37:35], mpte[34:32], mpte[31:29], mpte[28:26], mpte[25:23], mpte[22:20], mpte[19:17], mpte[16:14], mpte[13:11], mpte[10:8]};
+  assign v09_leaf_rsvd = ~v09_mpte_n & (|{mpte[54] & ~mpte[53], mpte[51] & ~mpte[50], mpte[48] & ~mpte[47], mpte[45] & ~mpte[44], mpte[42] & ~mpte[41], mpte[39] & ~mpte[38], mpte[36] & ~mpte[35], mpte[33] & ~mpte[32], mpte[30] & ~mpte[29], mpte[27] & ~mpte[26], mpte[24] & ~mpte[23], mpte[21] & ~mpte[20], mpte[18] & ~mpte[17], mpte[15] & ~mpte[14], mpte[12] & ~mpte[11], mpte[9] & ~mpte[8]});
   assign v09_mpte_v = mpte[0];
   assign v09_mpte_l = mpte[1];
   assign v09_mpte_n = mpte[2];
   assign v09_nonleaf_rsvd_bits = |{mpte[9:3], mpte[63:54]};
   assign v09_mpte_ppn = mpte[53:10];
   assign v09_leaf_rsvd_bits = |{mpte[7:3], mpte[63:56]};
-  assign v09_pi = (level == 3'd0) ? pa[15:12] :
-                  (level == 3'd1) ? pa[24:21] :
-                  (level == 3'd2) ? pa[33:30] :
-                  (level == 3'd3) ? pa[42:39] :
-                  pa[51:48];
-  assign v09_leaf_log2 = (level == 3'd0) ? 7'd16 :
-                         (level == 3'd1) ? 7'd25 :
-                         (level == 3'd2) ? 7'd34 :
-                         (level == 3'd3) ? 7'd43 :
-                         7'd52;
-  assign v09_tuple_log2 = (level == 3'd0) ? 7'd12 :
-                          (level == 3'd1) ? 7'd21 :
-                          (level == 3'd2) ? 7'd30 :
-                          (level == 3'd3) ? 7'd39 :
-                          7'd48;
+  assign v09_pi = (level == 3'd0) ? walk_pa[15:12] :
+                  (level == 3'd1) ? walk_pa[24:21] :
+                  (level == 3'd2) ? walk_pa[33:30] :
+                  (level == 3'd3) ? walk_pa[42:39] :
+                  walk_pa[51:48];
+  assign v09_leaf_range_log2 = (level == 3'd0) ? 7'd16 :
+                               (level == 3'd1) ? 7'd25 :
+                               (level == 3'd2) ? 7'd34 :
+                               (level == 3'd3) ? 7'd43 :
+                               7'd52;
+  assign v09_tuple_range_log2 = (level == 3'd0) ? 7'd12 :
+                                (level == 3'd1) ? 7'd21 :
+                                (level == 3'd2) ? 7'd30 :
+                                (level == 3'd3) ? 7'd39 :
+                                7'd48;
   assign v09_tuple_xwr = (v09_pi == 4'd0) ? mpte[10:8] :
                          (v09_pi == 4'd1) ? mpte[13:11] :
                          (v09_pi == 4'd2) ? mpte[16:14] :
@@ -223,33 +251,18 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
   assign v09_napot_rsvd_bits = |{mpte[7:3], mpte[11], mpte[63:16]};
   assign v09_napot_xwr = mpte[10:8];
   assign v09_napot_g = mpte[15:12];
-  assign v09_napot_log2 = v09_leaf_log2 + 7'd5;
-  assign v09_xwr = v09_mpte_n ? v09_napot_xwr : v09_tuple_xwr;
-  assign v09_perm_deny = |(need & ~v09_xwr);
-  assign v09_cause = ~v09_mpte_v ? 4'd4 :
-                     (~v09_mpte_l & v09_nonleaf_rsvd_bits) ? 4'd5 :
-                     (~v09_mpte_l & v09_mpte_n) ? 4'd6 :
-                     (~v09_mpte_l & (level == 3'd0)) ? 4'd8 :
-                     (v09_mpte_l_and_not_v09_mpte_n & v09_leaf_rsvd_bits) ? 4'd5 :
-                     (v09_mpte_l_and_not_v09_mpte_n & v09_tuple_rsvd_enc) ? 4'd6 :
-                     (v09_mpte_l_and_v09_mpte_n & v09_napot_rsvd_bits) ? 4'd5 :
-                     (v09_mpte_l_and_v09_mpte_n & (v09_napot_xwr[1] & ~v09_napot_xwr[0])) ? 4'd6 :
-                     (v09_mpte_l_and_v09_mpte_n & (v09_napot_g != 4'd4)) ? 4'd7 :
-                     (v09_mpte_l & v09_perm_deny) ? 4'd9 :
-                     4'd0;
-  assign v09_descend = v09_mpte_v & ~v09_mpte_l & (v09_cause == 4'd0);
-  assign v09_leaf = v09_mpte_v & v09_mpte_l & ((v09_cause == 4'd0) | (v09_cause == 4'd9));
-  assign v09_leaf_rsvd_tuple = ~v09_mpte_n & (|{mpte[54] & ~mpte[53], mpte[51] & ~mpte[50], mpte[48] & ~mpte[47], mpte[45] & ~mpte[44], mpte[42] & ~mpte[41], mpte[39] & ~mpte[38], mpte[36] & ~mpte[35], mpte[33] & ~mpte[32], mpte[30] & ~mpte[29], mpte[27] & ~mpte[26], mpte[24] & ~mpte[23], mpte[21] & ~mpte[20], mpte[18] & ~mpte[17], mpte[15] & ~mpte[14], mpte[12] & ~mpte[11], mpte[9] & ~mpte[8]});
-  assign addr_ppn = addr_from_root ? root_ppn : v09_mpte_ppn;
+  assign v09_napot_log2 = v09_leaf_range_log2 + 7'd5;
+  assign v09_perm_deny = |(walk_need & ~v09_xwr);
+  assign addr_ppn = addr_from_root ? walk_root_ppn : v09_next_ppn;
   assign addr_level = addr_from_root ? first_level : (level - 3'd1);
-  assign entry_offset = (addr_level == 3'd0) ? {12'd0, {pa[24:16], 3'd0}} :
-                        (addr_level == 3'd1) ? {12'd0, {pa[33:25], 3'd0}} :
-                        (addr_level == 3'd2) ? {12'd0, {pa[42:34], 3'd0}} :
-                        (addr_level == 3'd3) ? {12'd0, {pa[51:43], 3'd0}} :
-                        {9'd0, {pa[63:52], 3'd0}};
+  assign entry_offset = (addr_level == 3'd0) ? {12'd0, {walk_pa[24:16], 3'd0}} :
+                        (addr_level == 3'd1) ? {12'd0, {walk_pa[33:25], 3'd0}} :
+                        (addr_level == 3'd2) ? {12'd0, {walk_pa[42:34], 3'd0}} :
+                        (addr_level == 3'd3) ? {12'd0, {walk_pa[51:43], 3'd0}} :
+                        {9'd0, {walk_pa[63:52], 3'd0}};
   assign next_entry_addr = ({13'd0, addr_ppn} << 12) + {33'd0, entry_offset};
   assign entry_beyond_paw = entry_addr[56];
-  assign inputs_unused = ^{mrs_tag, pa[11:0]};
+  assign inputs_unused = ^{mrs_tag, walk_pa[11:0]};
   assign v09_mpte_l_and_not_v09_mpte_n = v09_mpte_l & ~v09_mpte_n;
   assign v09_mpte_l_and_v09_mpte_n = v09_mpte_l & v09_mpte_n;
 
@@ -293,14 +306,14 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
 
   always @(posedge clk) begin
     if (rst) begin
-      pa <= 64'd0;
-      need <= 3'd0;
-      fmt_v09 <= 1'b0;
-      mode <= 4'd0;
-      root_ppn <= 44'd0;
-      be <= 1'b0;
-      start_from_walk_cache <= 1'b0;
-      start_level <= 3'd0;
+      walk_pa <= 64'd0;
+      walk_need <= 3'd0;
+      walk_format <= 1'b0;
+      walk_mode <= 4'd0;
+      walk_root_ppn <= 44'd0;
+      walk_be <= 1'b0;
+      walk_start <= 1'b0;
+      walk_start_level <= 3'd0;
       level <= 3'd0;
       entry_addr <= 57'd0;
       mpte <= 64'd0;
@@ -317,14 +330,14 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
       case (state)
         STATE_IDLE: begin
           if (lookup_valid) begin
-            pa <= lookup_pa;
-            need <= lookup_need;
-            fmt_v09 <= lookup_format;
-            mode <= lookup_mode;
-            root_ppn <= lookup_root_ppn;
-            be <= lookup_be;
-            start_from_walk_cache <= lookup_start;
-            start_level <= lookup_start_level;
+            walk_pa <= lookup_pa;
+            walk_need <= lookup_need;
+            walk_format <= lookup_format;
+            walk_mode <= lookup_mode;
+            walk_root_ppn <= lookup_root_ppn;
+            walk_be <= lookup_be;
+            walk_start <= lookup_start;
+            walk_start_level <= lookup_start_level;
             state <= STATE_RANGE;
           end
         end
@@ -377,7 +390,7 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
         end
         STATE_MWAIT: begin
           if (mrs_valid) begin
-            mpte <= be ? {mrs_data[7:0], mrs_data[15:8], mrs_data[23:16], mrs_data[31:24], mrs_data[39:32], mrs_data[47:40], mrs_data[55:48], mrs_data[63:56]} : mrs_data;
+            mpte <= walk_be ? {mrs_data[7:0], mrs_data[15:8], mrs_data[23:16], mrs_data[31:24], mrs_data[39:32], mrs_data[47:40], mrs_data[55:48], mrs_data[63:56]} : mrs_data;
             mpte_err <= mrs_err;
             state <= STATE_DECODE;
           end
@@ -401,8 +414,8 @@ module MttWalker_xlen64_fmtv09_paw56_scopeany_gig0_be1_pmplat1 (
             if (v09_leaf) begin
               res_allow <= v09_cause == 4'd0;
               res_xwr <= v09_xwr;
-              res_leaf_log2 <= v09_mpte_n ? v09_napot_log2 : v09_leaf_log2;
-              res_uniform_log2 <= v09_mpte_n ? v09_napot_log2 : (v09_tuple_log2 + {4'd0, 3'd0 + {2'd0, (v09_pi[3:1] == 3'd0) ? (v09_tuple_eq_0 & v09_tuple_eq_1) : (v09_pi[3:1] == 3'd1) ? (v09_tuple_eq_2 & v09_tuple_eq_3) : (v09_pi[3:1] == 3'd2) ? (v09_tuple_eq_4 & v09_tuple_eq_5) : (v09_pi[3:1] == 3'd3) ? (v09_tuple_eq_6 & v09_tuple_eq_7) : (v09_pi[3:1] == 3'd4) ? (v09_tuple_eq_8 & v09_tuple_eq_9) : (v09_pi[3:1] == 3'd5) ? (v09_tuple_eq_10 & v09_tuple_eq_11) : (v09_pi[3:1] == 3'd6) ? (v09_tuple_eq_12 & v09_tuple_eq_13) : (v09_tuple_eq_14 & v09_tuple_eq_15)} + {2'd0, (v09_pi[3:2] == 2'd0) ? (v09_tuple_eq_0 & v09_tuple_eq_1 & v09_tuple_eq_2 & v09_tuple_eq_3) : (v09_pi[3:2] == 2'd1) ? (v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7) : (v09_pi[3:2] == 2'd2) ? (v09_tuple_eq_8 & v09_tuple_eq_9 & v09_tuple_eq_10 & v09_tuple_eq_11) : (v09_tuple_eq_12 & v09_tuple_eq_13 & v09_tuple_eq_14 & v09_tuple_eq_15)} + {2'd0, v09_pi[3] ? (v09_tuple_eq_8 & v09_tuple_eq_9 & v09_tuple_eq_10 & v09_tuple_eq_11 & v09_tuple_eq_12 & v09_tuple_eq_13 & v09_tuple_eq_14 & v09_tuple_eq_15) : (v09_tuple_eq_0 & v09_tuple_eq_1 & v09_tuple_eq_2 & v09_tuple_eq_3 & v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7)} + {2'd0, &{v09_tuple_eq_15, v09_tuple_eq_14, v09_tuple_eq_13, v09_tuple_eq_12, v09_tuple_eq_11, v09_tuple_eq_10, v09_tuple_eq_9, v09_tuple_eq_8, v09_tuple_eq_7, v09_tuple_eq_6, v09_tuple_eq_5, v09_tuple_eq_4, v09_tuple_eq_3, v09_tuple_eq_2, v09_tuple_eq_1, v09_tuple_eq_0}}});
+              res_leaf_log2 <= v09_leaf_log2;
+              res_uniform_log2 <= v09_uniform_log2;
               res_cacheable <= 1'b1;
             end else begin
               res_allow <= 1'b0;

@@ -1,22 +1,23 @@
-// MTT checker, port contract v2 (64-bit, formats V01, paw 56; cache 16 sets x 4 ways, 8 superpage, 4 walk-cache entries).
+// MTT checker, port contract v2 (32-bit, formats smmtt-v0.1, paw 34; cache 16 sets x 4 ways, 8 superpage, 4 walk-cache entries).
+// Parameters: xlen=32 formats=smmtt-v0.1 paw=34 sdidLen=6 idWidth=8 rsvdTupleScope=ANY v01OneGigAsOneGiB=false bigEndianSupport=true pmpLatency=1 leafSets=16 leafWays=4 superpageEntries=8 walkCacheEntries=4 minvalQueueDepth=4 paFenceDropsWalkCache=true.
 // Hits and bypass answered from rsp_q_* one cycle after the handshake, one per cycle; a miss
 // walks in u_walker (no hit under miss); the walk's response handshake fills u_cache.
-module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16_ways4_sp8_wc4_q4_pfd1 (
+module mtt_checker (
   input  wire        clk,
   input  wire        rst,
   input  wire        req_valid,
   output wire        req_ready,
   input  wire [7:0]  req_id,
-  input  wire [63:0] req_pa,
+  input  wire [33:0] req_pa,
   input  wire [2:0]  req_need,
   input  wire [5:0]  req_sdid,
   input  wire [4:0]  req_mode,
-  input  wire [43:0] req_root_ppn,
+  input  wire [21:0] req_root_ppn,
   input  wire        req_be,
   input  wire        req_bypass,
   output wire        mrd_valid,
   input  wire        mrd_ready,
-  output wire [55:0] mrd_addr,
+  output wire [33:0] mrd_addr,
   output wire [3:0]  mrd_size,
   output wire        mrd_tag,
   input  wire        mrs_valid,
@@ -24,13 +25,13 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   input  wire        mrs_err,
   input  wire        mrs_tag,
   output wire        pmp_valid,
-  output wire [55:0] pmp_addr,
+  output wire [33:0] pmp_addr,
   output wire [3:0]  pmp_size,
   input  wire        pmp_ok,
   input  wire        inv_valid,
   output wire        inv_ready,
   input  wire        inv_has_pa,
-  input  wire [55:0] inv_pa,
+  input  wire [33:0] inv_pa,
   input  wire        inv_has_sdid,
   input  wire [5:0]  inv_sdid,
   input  wire        sync_req,
@@ -71,31 +72,31 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
 
   wire        u_walker_lookup_valid;
   wire        u_walker_lookup_ready;
-  wire [43:0] u_walker_lookup_root_ppn;
+  wire [21:0] u_walker_lookup_root_ppn;
   wire        u_walker_mrd_valid;
-  wire [55:0] u_walker_mrd_addr;
+  wire [33:0] u_walker_mrd_addr;
   wire [3:0]  u_walker_mrd_size;
   wire        u_walker_mrd_tag;
   wire        u_walker_pmp_valid;
-  wire [55:0] u_walker_pmp_addr;
+  wire [33:0] u_walker_pmp_addr;
   wire [3:0]  u_walker_pmp_size;
   wire        u_walker_result_valid;
   wire        u_walker_result_ready;
   wire        u_walker_result_allow;
   wire [3:0]  u_walker_result_cause;
   wire [2:0]  u_walker_result_xwr;
-  wire [2:0]  u_walker_result_level;
   wire [6:0]  u_walker_result_leaf_log2;
   wire [6:0]  u_walker_result_uniform_log2;
   wire        u_walker_result_cacheable;
-  wire [63:0] u_walker_result_mpte;
+  wire [2:0]  u_walker_result_level;
+  wire [31:0] u_walker_result_mpte;
   wire [1:0]  u_walker_result_leaf_kind;
   wire [6:0]  u_walker_result_tuple_log2;
-  wire [47:0] u_walker_result_tuples;
+  wire [23:0] u_walker_result_tuples;
   wire        u_walker_result_leaf_rsvd;
   wire        u_walker_ptr_valid;
   wire [2:0]  u_walker_ptr_level;
-  wire [43:0] u_walker_ptr_ppn;
+  wire [21:0] u_walker_ptr_ppn;
   wire [2:0]  u_walker_walker_state;
   wire        u_cache_lookup_valid;
   wire        u_cache_lookup_ready;
@@ -107,12 +108,12 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   wire [1:0]  u_cache_hit_kind;
   wire [5:0]  u_cache_hit_leaf_log2;
   wire [5:0]  u_cache_hit_tuple_log2;
-  wire [47:0] u_cache_hit_tuples;
+  wire [23:0] u_cache_hit_tuples;
   wire        u_cache_miss;
   wire        u_cache_wc_hit;
   wire [1:0]  u_cache_wc_index;
   wire [2:0]  u_cache_wc_table_level;
-  wire [43:0] u_cache_wc_ppn;
+  wire [21:0] u_cache_wc_ppn;
   wire        u_cache_walk_stale;
   wire        u_cache_fill_valid;
   wire        u_cache_inv_ready;
@@ -130,8 +131,7 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   wire [7:0]  u_cache_obs_inv_superpage;
   wire [3:0]  u_cache_obs_inv_walk;
   wire        req_is_bypass;
-  wire        mode_is_smmtt46;
-  wire        mode_is_smmtt56;
+  wire        mode_is_smmtt34;
   wire        mode_implemented;
   wire        pa_range_fault;
   wire        req_probes_cache;
@@ -144,9 +144,9 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   reg         walk_from_miss;
   reg         fill_ptr_q_valid;
   reg  [2:0]  fill_ptr_q_level;
-  reg  [43:0] fill_ptr_q_ppn;
+  reg  [21:0] fill_ptr_q_ppn;
   wire        hit_is_tuples;
-  wire [3:0]  hit_tuple_index;
+  wire [2:0]  hit_tuple_index;
   wire [2:0]  hit_xwr;
   wire        hit_allow;
   wire        hit_tuple_eq_0;
@@ -157,14 +157,6 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   wire        hit_tuple_eq_5;
   wire        hit_tuple_eq_6;
   wire        hit_tuple_eq_7;
-  wire        hit_tuple_eq_8;
-  wire        hit_tuple_eq_9;
-  wire        hit_tuple_eq_10;
-  wire        hit_tuple_eq_11;
-  wire        hit_tuple_eq_12;
-  wire        hit_tuple_eq_13;
-  wire        hit_tuple_eq_14;
-  wire        hit_tuple_eq_15;
   wire [6:0]  hit_uniform_log2;
   reg  [7:0]  rsp_q_id;
   reg         rsp_q_allow;
@@ -176,11 +168,19 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   reg         rsp_q_cacheable;
   wire        req_answered_here;
   wire        walk_stale;
-  wire        allow;
+  wire [7:0]  walk_answer_id;
+  wire        walk_answer_allow;
+  wire [3:0]  walk_answer_cause;
+  wire [2:0]  walk_answer_xwr;
+  wire [2:0]  walk_answer_level;
+  wire [6:0]  walk_answer_leaf_log2;
+  wire [6:0]  walk_answer_uniform_log2;
+  wire        walk_answer_cacheable;
   wire [3:0]  req_leaf_set;
   wire        inputs_unused;
+  wire        mux;
 
-  MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 u_walker (
+  mtt_walker u_walker (
     .clk(clk),
     .rst(rst),
     .lookup_valid(u_walker_lookup_valid),
@@ -211,10 +211,10 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
     .result_allow(u_walker_result_allow),
     .result_cause(u_walker_result_cause),
     .result_xwr(u_walker_result_xwr),
-    .result_level(u_walker_result_level),
     .result_leaf_log2(u_walker_result_leaf_log2),
     .result_uniform_log2(u_walker_result_uniform_log2),
     .result_cacheable(u_walker_result_cacheable),
+    .result_level(u_walker_result_level),
     .result_mpte(u_walker_result_mpte),
     .result_leaf_kind(u_walker_result_leaf_kind),
     .result_tuple_log2(u_walker_result_tuple_log2),
@@ -226,16 +226,16 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
     .walker_state(u_walker_walker_state)
   );
 
-  MttCache_xlen64_paw56_sets16_ways4_sp8_wc4_sdidlen6_qdepth4_pafencewc1_onegib0 u_cache (
+  mtt_cache u_cache (
     .clk(clk),
     .rst(rst),
     .lookup_valid(u_cache_lookup_valid),
-    .lookup_pa(req_pa[55:0]),
+    .lookup_ready(u_cache_lookup_ready),
+    .lookup_pa(req_pa),
     .lookup_sdid(req_sdid),
     .lookup_format(req_mode[4]),
     .lookup_mode(req_mode[1:0]),
     .walk_ready(u_walker_lookup_ready),
-    .lookup_ready(u_cache_lookup_ready),
     .hit(u_cache_hit),
     .hit_array(u_cache_hit_array),
     .hit_set(u_cache_hit_set),
@@ -268,7 +268,7 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
     .inv_pa(inv_pa),
     .inv_has_sdid(inv_has_sdid),
     .inv_sdid(inv_sdid),
-    .sync_valid(sync_req),
+    .sync_req(sync_req),
     .sync_ack(u_cache_sync_ack),
     .obs_fill_walk(u_cache_obs_fill_walk),
     .obs_fill_walk_evict(u_cache_obs_fill_walk_evict),
@@ -295,15 +295,15 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   assign inv_ready = u_cache_inv_ready;
   assign sync_ack = u_cache_sync_ack;
   assign rsp_valid = rsp_q_valid | u_walker_result_valid;
-  assign rsp_id = rsp_q_valid ? rsp_q_id : walk_id;
-  assign rsp_allow = allow;
-  assign rsp_fault = ~allow;
-  assign rsp_cause = rsp_q_valid ? rsp_q_cause : u_walker_result_cause;
-  assign rsp_xwr = rsp_q_valid ? rsp_q_xwr : u_walker_result_xwr;
-  assign rsp_level = rsp_q_valid ? rsp_q_level : u_walker_result_level;
-  assign rsp_leaf_log2 = rsp_q_valid ? rsp_q_leaf_log2 : u_walker_result_leaf_log2;
-  assign rsp_uniform_log2 = rsp_q_valid ? rsp_q_uniform_log2 : u_walker_result_uniform_log2;
-  assign rsp_cacheable = rsp_q_valid ? rsp_q_cacheable : (u_walker_result_cacheable & ~walk_stale);
+  assign rsp_id = rsp_q_valid ? rsp_q_id : walk_answer_id;
+  assign rsp_allow = mux;
+  assign rsp_fault = ~mux;
+  assign rsp_cause = rsp_q_valid ? rsp_q_cause : walk_answer_cause;
+  assign rsp_xwr = rsp_q_valid ? rsp_q_xwr : walk_answer_xwr;
+  assign rsp_level = rsp_q_valid ? rsp_q_level : walk_answer_level;
+  assign rsp_leaf_log2 = rsp_q_valid ? rsp_q_leaf_log2 : walk_answer_leaf_log2;
+  assign rsp_uniform_log2 = rsp_q_valid ? rsp_q_uniform_log2 : walk_answer_uniform_log2;
+  assign rsp_cacheable = rsp_q_valid ? rsp_q_cacheable : walk_answer_cacheable;
   assign rsp_stale = ~rsp_q_valid & walk_stale;
   assign obs_valid = u_cache_hit | u_cache_miss;
   assign obs_kind = u_cache_hit ? 3'd0 : 3'd1;
@@ -331,33 +331,24 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   assign u_cache_lookup_valid = req_fire & req_probes_cache;
   assign u_cache_fill_valid = u_walker_result_valid & ~rsp_q_valid & rsp_ready & walk_from_miss;
   assign req_is_bypass = req_bypass | (req_mode[3:0] == 4'd0);
-  assign mode_is_smmtt46 = ~req_mode[4] & (req_mode[3:0] == 4'd1);
-  assign mode_is_smmtt56 = ~req_mode[4] & (req_mode[3:0] == 4'd2);
-  assign mode_implemented = mode_is_smmtt46 | mode_is_smmtt56;
-  assign pa_range_fault = (mode_is_smmtt46 & (|req_pa[63:46])) | (mode_is_smmtt56 & (|req_pa[63:56])) | (|req_pa[63:56]) | ~mode_implemented;
+  assign mode_is_smmtt34 = ~req_mode[4] & (req_mode[3:0] == 4'd1);
+  assign mode_implemented = mode_is_smmtt34;
+  assign pa_range_fault = ~mode_implemented;
   assign req_probes_cache = ~req_is_bypass & ~pa_range_fault;
   assign rsp_slot_free = ~rsp_q_valid | rsp_ready;
   assign req_fire = req_valid & req_ready;
   assign req_range_walk = req_fire & ~req_is_bypass & pa_range_fault;
   assign walk_from_walk_cache = u_cache_miss & u_cache_wc_hit;
   assign hit_is_tuples = u_cache_hit_kind == 2'd0;
-  assign hit_tuple_index = hit_is_tuples ? ((u_cache_hit_tuple_log2 == 6'd21) ? req_pa[24:21] : (u_cache_hit_tuple_log2 == 6'd12) ? req_pa[15:12] : 4'd0) : 4'd0;
-  assign hit_xwr = (hit_tuple_index == 4'd0) ? u_cache_hit_tuples[2:0] :
-                   (hit_tuple_index == 4'd1) ? u_cache_hit_tuples[5:3] :
-                   (hit_tuple_index == 4'd2) ? u_cache_hit_tuples[8:6] :
-                   (hit_tuple_index == 4'd3) ? u_cache_hit_tuples[11:9] :
-                   (hit_tuple_index == 4'd4) ? u_cache_hit_tuples[14:12] :
-                   (hit_tuple_index == 4'd5) ? u_cache_hit_tuples[17:15] :
-                   (hit_tuple_index == 4'd6) ? u_cache_hit_tuples[20:18] :
-                   (hit_tuple_index == 4'd7) ? u_cache_hit_tuples[23:21] :
-                   (hit_tuple_index == 4'd8) ? u_cache_hit_tuples[26:24] :
-                   (hit_tuple_index == 4'd9) ? u_cache_hit_tuples[29:27] :
-                   (hit_tuple_index == 4'd10) ? u_cache_hit_tuples[32:30] :
-                   (hit_tuple_index == 4'd11) ? u_cache_hit_tuples[35:33] :
-                   (hit_tuple_index == 4'd12) ? u_cache_hit_tuples[38:36] :
-                   (hit_tuple_index == 4'd13) ? u_cache_hit_tuples[41:39] :
-                   (hit_tuple_index == 4'd14) ? u_cache_hit_tuples[44:42] :
-                   u_cache_hit_tuples[47:45];
+  assign hit_tuple_index = hit_is_tuples ? ((u_cache_hit_tuple_log2 == 6'd22) ? req_pa[24:22] : (u_cache_hit_tuple_log2 == 6'd12) ? req_pa[14:12] : 3'd0) : 3'd0;
+  assign hit_xwr = (hit_tuple_index == 3'd0) ? u_cache_hit_tuples[2:0] :
+                   (hit_tuple_index == 3'd1) ? u_cache_hit_tuples[5:3] :
+                   (hit_tuple_index == 3'd2) ? u_cache_hit_tuples[8:6] :
+                   (hit_tuple_index == 3'd3) ? u_cache_hit_tuples[11:9] :
+                   (hit_tuple_index == 3'd4) ? u_cache_hit_tuples[14:12] :
+                   (hit_tuple_index == 3'd5) ? u_cache_hit_tuples[17:15] :
+                   (hit_tuple_index == 3'd6) ? u_cache_hit_tuples[20:18] :
+                   u_cache_hit_tuples[23:21];
   assign hit_allow = ~(|(req_need & ~hit_xwr));
   assign hit_tuple_eq_0 = u_cache_hit_tuples[2:0] == hit_xwr;
   assign hit_tuple_eq_1 = u_cache_hit_tuples[5:3] == hit_xwr;
@@ -367,20 +358,20 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
   assign hit_tuple_eq_5 = u_cache_hit_tuples[17:15] == hit_xwr;
   assign hit_tuple_eq_6 = u_cache_hit_tuples[20:18] == hit_xwr;
   assign hit_tuple_eq_7 = u_cache_hit_tuples[23:21] == hit_xwr;
-  assign hit_tuple_eq_8 = u_cache_hit_tuples[26:24] == hit_xwr;
-  assign hit_tuple_eq_9 = u_cache_hit_tuples[29:27] == hit_xwr;
-  assign hit_tuple_eq_10 = u_cache_hit_tuples[32:30] == hit_xwr;
-  assign hit_tuple_eq_11 = u_cache_hit_tuples[35:33] == hit_xwr;
-  assign hit_tuple_eq_12 = u_cache_hit_tuples[38:36] == hit_xwr;
-  assign hit_tuple_eq_13 = u_cache_hit_tuples[41:39] == hit_xwr;
-  assign hit_tuple_eq_14 = u_cache_hit_tuples[44:42] == hit_xwr;
-  assign hit_tuple_eq_15 = u_cache_hit_tuples[47:45] == hit_xwr;
-  assign hit_uniform_log2 = hit_is_tuples ? ({1'b0, u_cache_hit_tuple_log2} + {4'd0, 3'd0 + {2'd0, (hit_tuple_index[3:1] == 3'd0) ? (hit_tuple_eq_0 & hit_tuple_eq_1) : (hit_tuple_index[3:1] == 3'd1) ? (hit_tuple_eq_2 & hit_tuple_eq_3) : (hit_tuple_index[3:1] == 3'd2) ? (hit_tuple_eq_4 & hit_tuple_eq_5) : (hit_tuple_index[3:1] == 3'd3) ? (hit_tuple_eq_6 & hit_tuple_eq_7) : (hit_tuple_index[3:1] == 3'd4) ? (hit_tuple_eq_8 & hit_tuple_eq_9) : (hit_tuple_index[3:1] == 3'd5) ? (hit_tuple_eq_10 & hit_tuple_eq_11) : (hit_tuple_index[3:1] == 3'd6) ? (hit_tuple_eq_12 & hit_tuple_eq_13) : (hit_tuple_eq_14 & hit_tuple_eq_15)} + {2'd0, (hit_tuple_index[3:2] == 2'd0) ? (hit_tuple_eq_0 & hit_tuple_eq_1 & hit_tuple_eq_2 & hit_tuple_eq_3) : (hit_tuple_index[3:2] == 2'd1) ? (hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7) : (hit_tuple_index[3:2] == 2'd2) ? (hit_tuple_eq_8 & hit_tuple_eq_9 & hit_tuple_eq_10 & hit_tuple_eq_11) : (hit_tuple_eq_12 & hit_tuple_eq_13 & hit_tuple_eq_14 & hit_tuple_eq_15)} + {2'd0, hit_tuple_index[3] ? (hit_tuple_eq_8 & hit_tuple_eq_9 & hit_tuple_eq_10 & hit_tuple_eq_11 & hit_tuple_eq_12 & hit_tuple_eq_13 & hit_tuple_eq_14 & hit_tuple_eq_15) : (hit_tuple_eq_0 & hit_tuple_eq_1 & hit_tuple_eq_2 & hit_tuple_eq_3 & hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7)} + {2'd0, &{hit_tuple_eq_15, hit_tuple_eq_14, hit_tuple_eq_13, hit_tuple_eq_12, hit_tuple_eq_11, hit_tuple_eq_10, hit_tuple_eq_9, hit_tuple_eq_8, hit_tuple_eq_7, hit_tuple_eq_6, hit_tuple_eq_5, hit_tuple_eq_4, hit_tuple_eq_3, hit_tuple_eq_2, hit_tuple_eq_1, hit_tuple_eq_0}}}) : {1'b0, u_cache_hit_leaf_log2};
+  assign hit_uniform_log2 = hit_is_tuples ? ({1'b0, u_cache_hit_tuple_log2} + {5'd0, 2'd0 + {1'b0, (hit_tuple_index[2:1] == 2'd0) ? (hit_tuple_eq_0 & hit_tuple_eq_1) : (hit_tuple_index[2:1] == 2'd1) ? (hit_tuple_eq_2 & hit_tuple_eq_3) : (hit_tuple_index[2:1] == 2'd2) ? (hit_tuple_eq_4 & hit_tuple_eq_5) : (hit_tuple_eq_6 & hit_tuple_eq_7)} + {1'b0, hit_tuple_index[2] ? (hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7) : (hit_tuple_eq_0 & hit_tuple_eq_1 & hit_tuple_eq_2 & hit_tuple_eq_3)} + {1'b0, hit_tuple_eq_0 & hit_tuple_eq_1 & hit_tuple_eq_2 & hit_tuple_eq_3 & hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7}}) : {1'b0, u_cache_hit_leaf_log2};
   assign req_answered_here = req_fire & (req_is_bypass | u_cache_hit);
   assign walk_stale = walk_from_miss & u_cache_walk_stale;
-  assign allow = rsp_q_valid ? rsp_q_allow : u_walker_result_allow;
-  assign req_leaf_set = req_pa[19:16];
-  assign inputs_unused = ^{u_walker_result_mpte, u_walker_result_leaf_log2[6], u_walker_result_tuple_log2[6], req_pa[63:56]};
+  assign walk_answer_id = walk_id;
+  assign walk_answer_allow = u_walker_result_allow;
+  assign walk_answer_cause = u_walker_result_cause;
+  assign walk_answer_xwr = u_walker_result_xwr;
+  assign walk_answer_level = u_walker_result_level;
+  assign walk_answer_leaf_log2 = u_walker_result_leaf_log2;
+  assign walk_answer_uniform_log2 = u_walker_result_uniform_log2;
+  assign walk_answer_cacheable = u_walker_result_cacheable & ~walk_stale;
+  assign req_leaf_set = req_pa[18:15];
+  assign inputs_unused = ^{u_walker_result_mpte, u_walker_result_leaf_log2[6], u_walker_result_tuple_log2[6]};
+  assign mux = rsp_q_valid ? rsp_q_allow : walk_answer_allow;
 
   always @(posedge clk) begin
     if (rst) begin
@@ -389,7 +380,7 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
       walk_from_miss <= 1'b0;
       fill_ptr_q_valid <= 1'b0;
       fill_ptr_q_level <= 3'd0;
-      fill_ptr_q_ppn <= 44'd0;
+      fill_ptr_q_ppn <= 22'd0;
       rsp_q_id <= 8'd0;
       rsp_q_allow <= 1'b0;
       rsp_q_cause <= 4'd0;
@@ -406,7 +397,7 @@ module MttChecker_xlen64_fmtv01_paw56_sdid6_id8_scopeany_gig0_be1_pmplat1_sets16
       if (u_cache_miss | req_range_walk) begin
         fill_ptr_q_valid <= 1'b0;
       end else if (u_walker_ptr_valid) begin
-        fill_ptr_q_valid <= 1'b1;
+        fill_ptr_q_valid <= u_walker_ptr_valid;
         fill_ptr_q_level <= u_walker_ptr_level;
         fill_ptr_q_ppn <= u_walker_ptr_ppn;
       end

@@ -1,4 +1,5 @@
-// MTT/MPT walker (64-bit, formats V01, paw 56).
+// MTT/MPT walker (64-bit, formats smmtt-v0.1, paw 56).
+// Parameters: formats=smmtt-v0.1 paw=56 sdidLen=6 idWidth=8 rsvdTupleScope=ANY v01OneGigAsOneGiB=false bigEndianSupport=true pmpLatency=1.
 // One lookup at a time, one outstanding MPTE read; PMP query before every read.
 // State: IDLE -> RANGE -> PMP -> [MREQ] -> MWAIT -> DECODE -> (PMP | RESP); the PMP query
 // pulses in RANGE/DECODE, the read is offered when pmp_ok arrives: memory latency + 2 cycles per level
@@ -8,7 +9,7 @@
 // encodings, NAPOT G, non-leaf at level 0, permission (smmpt-v0.9 ch. 4 steps 2-7; smmtt-v0.1
 // ch. 4 steps 2-7, MTTL2 TYPE table, MTTL1 PERM table).
 // res_cause / result_cause codes (contract v1): 0 NONE, 1 PA_RANGE, 2 WALK_PMP, 3 WALK_BUS_ERROR, 4 MPTE_INVALID, 5 MPTE_RSVD_BITS, 6 MPTE_RSVD_ENC, 7 NAPOT_G_BAD, 8 NONLEAF_AT_L0, 9 PERM_DENY.
-module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
+module mtt_walker (
   input  wire        clk,
   input  wire        rst,
   input  wire        lookup_valid,
@@ -39,10 +40,10 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   output wire        result_allow,
   output wire [3:0]  result_cause,
   output wire [2:0]  result_xwr,
-  output wire [2:0]  result_level,
   output wire [6:0]  result_leaf_log2,
   output wire [6:0]  result_uniform_log2,
   output wire        result_cacheable,
+  output wire [2:0]  result_level,
   output wire [63:0] result_mpte,
   output wire [1:0]  result_leaf_kind,
   output wire [6:0]  result_tuple_log2,
@@ -62,14 +63,14 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   localparam [2:0] STATE_DECODE = 3'd5;
   localparam [2:0] STATE_RESP   = 3'd6;
 
-  reg  [63:0] pa;
-  reg  [2:0]  need;
-  reg         fmt_v09;
-  reg  [3:0]  mode;
-  reg  [43:0] root_ppn;
-  reg         be;
-  reg         start_from_walk_cache;
-  reg  [2:0]  start_level;
+  reg  [63:0] walk_pa;
+  reg  [2:0]  walk_need;
+  reg         walk_format;
+  reg  [3:0]  walk_mode;
+  reg  [43:0] walk_root_ppn;
+  reg         walk_be;
+  reg         walk_start;
+  reg  [2:0]  walk_start_level;
   reg  [2:0]  level;
   reg  [56:0] entry_addr;
   reg  [63:0] mpte;
@@ -87,6 +88,17 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   wire        pa_range_fault;
   wire [2:0]  root_level;
   wire [2:0]  first_level;
+  wire        v01_descend;
+  wire [43:0] v01_next_ppn;
+  wire        v01_leaf;
+  wire [3:0]  v01_cause;
+  wire [2:0]  v01_xwr;
+  wire [6:0]  v01_leaf_log2;
+  wire [6:0]  v01_uniform_log2;
+  wire [1:0]  v01_leaf_kind;
+  wire [6:0]  v01_tuple_log2;
+  wire [47:0] v01_tuples;
+  wire        v01_leaf_rsvd;
   wire [43:0] v01_mpte_info;
   wire [2:0]  v01_mpte_type;
   wire        v01_mttl2_zero_bits;
@@ -134,16 +146,10 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   wire        v01_nibble_perm_eq_15;
   wire        v01_at_mttl1;
   wire        v01_at_mttl2;
-  wire [2:0]  v01_xwr;
   wire        v01_perm_deny;
   wire        v01_at_mttl3;
   wire        v01_mttl3_zero_bits;
   wire        v01_at_leaf_level;
-  wire [3:0]  v01_cause;
-  wire        v01_descend;
-  wire [43:0] v01_next_ppn;
-  wire        v01_leaf;
-  wire        v01_leaf_rsvd_nibble;
   reg         addr_from_root;
   wire [43:0] addr_ppn;
   wire [2:0]  addr_level;
@@ -177,36 +183,56 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   assign result_allow = res_allow;
   assign result_cause = res_cause;
   assign result_xwr = res_xwr;
-  assign result_level = level;
   assign result_leaf_log2 = res_leaf_log2;
   assign result_uniform_log2 = res_uniform_log2;
   assign result_cacheable = res_cacheable;
+  assign result_level = level;
   assign result_mpte = mpte;
-  assign result_leaf_kind = (v01_at_mttl1 | ~v01_type_1g) ? 2'd0 : 2'd2;
-  assign result_tuple_log2 = v01_at_mttl1 ? 7'd12 :
-                             v01_type_1g ? 7'd25 :
-                             7'd21;
-  assign result_tuples = v01_at_mttl1 ? {{mpte[60], mpte[61], |mpte[61:60]}, {mpte[56], mpte[57], |mpte[57:56]}, {mpte[52], mpte[53], |mpte[53:52]}, {mpte[48], mpte[49], |mpte[49:48]}, {mpte[44], mpte[45], |mpte[45:44]}, {mpte[40], mpte[41], |mpte[41:40]}, {mpte[36], mpte[37], |mpte[37:36]}, {mpte[32], mpte[33], |mpte[33:32]}, {mpte[28], mpte[29], |mpte[29:28]}, {mpte[24], mpte[25], |mpte[25:24]}, {mpte[20], mpte[21], |mpte[21:20]}, {mpte[16], mpte[17], |mpte[17:16]}, {mpte[12], mpte[13], |mpte[13:12]}, {mpte[8], mpte[9], |mpte[9:8]}, {mpte[4], mpte[5], |mpte[5:4]}, {mpte[0], mpte[1], |mpte[1:0]}} :
-                         v01_type_1g ? {45'd0, v01_mttl2_xwr} :
-                         {{v01_mpte_info[30], v01_mpte_info[31], |v01_mpte_info[31:30]}, {v01_mpte_info[28], v01_mpte_info[29], |v01_mpte_info[29:28]}, {v01_mpte_info[26], v01_mpte_info[27], |v01_mpte_info[27:26]}, {v01_mpte_info[24], v01_mpte_info[25], |v01_mpte_info[25:24]}, {v01_mpte_info[22], v01_mpte_info[23], |v01_mpte_info[23:22]}, {v01_mpte_info[20], v01_mpte_info[21], |v01_mpte_info[21:20]}, {v01_mpte_info[18], v01_mpte_info[19], |v01_mpte_info[19:18]}, {v01_mpte_info[16], v01_mpte_info[17], |v01_mpte_info[17:16]}, {v01_mpte_info[14], v01_mpte_info[15], |v01_mpte_info[15:14]}, {v01_mpte_info[12], v01_mpte_info[13], |v01_mpte_info[13:12]}, {v01_mpte_info[10], v01_mpte_info[11], |v01_mpte_info[11:10]}, {v01_mpte_info[8], v01_mpte_info[9], |v01_mpte_info[9:8]}, {v01_mpte_info[6], v01_mpte_info[7], |v01_mpte_info[7:6]}, {v01_mpte_info[4], v01_mpte_info[5], |v01_mpte_info[5:4]}, {v01_mpte_info[2], v01_mpte_info[3], |v01_mpte_info[3:2]}, {v01_mpte_info[0], v01_mpte_info[1], |v01_mpte_info[1:0]}};
-  assign result_leaf_rsvd = v01_leaf_rsvd_nibble;
+  assign result_leaf_kind = v01_leaf_kind;
+  assign result_tuple_log2 = v01_tuple_log2;
+  assign result_tuples = v01_tuples;
+  assign result_leaf_rsvd = v01_leaf_rsvd;
   assign ptr_level = level - 3'd1;
   assign ptr_ppn = v01_next_ppn;
   assign walker_state = state;
-  assign mode_is_smmtt46 = ~fmt_v09 & (mode == 4'd1);
-  assign mode_is_smmtt56 = ~fmt_v09 & (mode == 4'd2);
+  assign mode_is_smmtt46 = ~walk_format & (walk_mode == 4'd1);
+  assign mode_is_smmtt56 = ~walk_format & (walk_mode == 4'd2);
   assign mode_implemented = mode_is_smmtt46 | mode_is_smmtt56;
-  assign pa_range_fault = (mode_is_smmtt46 & (|pa[63:46])) | (mode_is_smmtt56 & (|pa[63:56])) | (|pa[63:56]) | ~mode_implemented;
+  assign pa_range_fault = (mode_is_smmtt46 & (|walk_pa[63:46])) | (mode_is_smmtt56 & (|walk_pa[63:56])) | (|walk_pa[63:56]) | ~mode_implemented;
   assign root_level = mode_is_smmtt56 ? 3'd2 :
                       mode_is_smmtt46 ? 3'd1 :
                       3'd0;
-  assign first_level = start_from_walk_cache ? start_level : root_level;
+  assign first_level = walk_start ? walk_start_level : root_level;
+  assign v01_descend = (v01_at_mttl3 & ~v01_mttl3_zero_bits) | (v01_at_mttl2 & ~v01_mttl2_zero_bits & ~v01_mttl2_rsvd_enc & (v01_mpte_type == 3'd4));
+  assign v01_next_ppn = v01_at_mttl3 ? mpte[43:0] : v01_mpte_info;
+  assign v01_leaf = v01_at_leaf_level & ((v01_cause == 4'd0) | (v01_cause == 4'd9));
+  assign v01_cause = (v01_at_mttl3 & v01_mttl3_zero_bits) ? 4'd5 :
+                     (v01_at_mttl2 & v01_mttl2_zero_bits) ? 4'd5 :
+                     (v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :
+                     (v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :
+                     (v01_at_leaf_level & v01_perm_deny) ? 4'd9 :
+                     4'd0;
+  assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : v01_mttl2_xwr;
+  assign v01_leaf_log2 = v01_at_mttl1 ? 7'd16 :
+                         v01_type_1g ? 7'd25 :
+                         7'd25;
+  assign v01_uniform_log2 = v01_at_mttl1 ? (7'd12 + {4'd0, 3'd0 + {2'd0, (v01_nibble_pi[3:1] == 3'd0) ? (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1) : (v01_nibble_pi[3:1] == 3'd1) ? (v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3) : (v01_nibble_pi[3:1] == 3'd2) ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5) : (v01_nibble_pi[3:1] == 3'd3) ? (v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) : (v01_nibble_pi[3:1] == 3'd4) ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9) : (v01_nibble_pi[3:1] == 3'd5) ? (v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11) : (v01_nibble_pi[3:1] == 3'd6) ? (v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13) : (v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15)} + {2'd0, (v01_nibble_pi[3:2] == 2'd0) ? (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3) : (v01_nibble_pi[3:2] == 2'd1) ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) : (v01_nibble_pi[3:2] == 2'd2) ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9 & v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11) : (v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13 & v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15)} + {2'd0, v01_nibble_pi[3] ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9 & v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11 & v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13 & v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15) : (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3 & v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7)} + {2'd0, &{v01_nibble_perm_eq_15, v01_nibble_perm_eq_14, v01_nibble_perm_eq_13, v01_nibble_perm_eq_12, v01_nibble_perm_eq_11, v01_nibble_perm_eq_10, v01_nibble_perm_eq_9, v01_nibble_perm_eq_8, v01_nibble_perm_eq_7, v01_nibble_perm_eq_6, v01_nibble_perm_eq_5, v01_nibble_perm_eq_4, v01_nibble_perm_eq_3, v01_nibble_perm_eq_2, v01_nibble_perm_eq_1, v01_nibble_perm_eq_0}}}) :
+                            v01_type_1g ? 7'd25 :
+                            (7'd21 + {4'd0, 3'd0 + {2'd0, (v01_page_pi[3:1] == 3'd0) ? (v01_page_perm_eq_0 & v01_page_perm_eq_1) : (v01_page_pi[3:1] == 3'd1) ? (v01_page_perm_eq_2 & v01_page_perm_eq_3) : (v01_page_pi[3:1] == 3'd2) ? (v01_page_perm_eq_4 & v01_page_perm_eq_5) : (v01_page_pi[3:1] == 3'd3) ? (v01_page_perm_eq_6 & v01_page_perm_eq_7) : (v01_page_pi[3:1] == 3'd4) ? (v01_page_perm_eq_8 & v01_page_perm_eq_9) : (v01_page_pi[3:1] == 3'd5) ? (v01_page_perm_eq_10 & v01_page_perm_eq_11) : (v01_page_pi[3:1] == 3'd6) ? (v01_page_perm_eq_12 & v01_page_perm_eq_13) : (v01_page_perm_eq_14 & v01_page_perm_eq_15)} + {2'd0, (v01_page_pi[3:2] == 2'd0) ? (v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3) : (v01_page_pi[3:2] == 2'd1) ? (v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7) : (v01_page_pi[3:2] == 2'd2) ? (v01_page_perm_eq_8 & v01_page_perm_eq_9 & v01_page_perm_eq_10 & v01_page_perm_eq_11) : (v01_page_perm_eq_12 & v01_page_perm_eq_13 & v01_page_perm_eq_14 & v01_page_perm_eq_15)} + {2'd0, v01_page_pi[3] ? (v01_page_perm_eq_8 & v01_page_perm_eq_9 & v01_page_perm_eq_10 & v01_page_perm_eq_11 & v01_page_perm_eq_12 & v01_page_perm_eq_13 & v01_page_perm_eq_14 & v01_page_perm_eq_15) : (v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3 & v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7)} + {2'd0, &{v01_page_perm_eq_15, v01_page_perm_eq_14, v01_page_perm_eq_13, v01_page_perm_eq_12, v01_page_perm_eq_11, v01_page_perm_eq_10, v01_page_perm_eq_9, v01_page_perm_eq_8, v01_page_perm_eq_7, v01_page_perm_eq_6, v01_page_perm_eq_5, v01_page_perm_eq_4, v01_page_perm_eq_3, v01_page_perm_eq_2, v01_page_perm_eq_1, v01_page_perm_eq_0}}});
+  assign v01_leaf_kind = (v01_at_mttl1 | ~v01_type_1g) ? 2'd0 : 2'd2;
+  assign v01_tuple_log2 = v01_at_mttl1 ? 7'd12 :
+                          v01_type_1g ? 7'd25 :
+                          7'd21;
+  assign v01_tuples = v01_at_mttl1 ? {{mpte[60], mpte[61], |mpte[61:60]}, {mpte[56], mpte[57], |mpte[57:56]}, {mpte[52], mpte[53], |mpte[53:52]}, {mpte[48], mpte[49], |mpte[49:48]}, {mpte[44], mpte[45], |mpte[45:44]}, {mpte[40], mpte[41], |mpte[41:40]}, {mpte[36], mpte[37], |mpte[37:36]}, {mpte[32], mpte[33], |mpte[33:32]}, {mpte[28], mpte[29], |mpte[29:28]}, {mpte[24], mpte[25], |mpte[25:24]}, {mpte[20], mpte[21], |mpte[21:20]}, {mpte[16], mpte[17], |mpte[17:16]}, {mpte[12], mpte[13], |mpte[13:12]}, {mpte[8], mpte[9], |mpte[9:8]}, {mpte[4], mpte[5], |mpte[5:4]}, {mpte[0], mpte[1], |mpte[1:0]}} :
+                      v01_type_1g ? {45'd0, v01_mttl2_xwr} :
+                      {{v01_mpte_info[30], v01_mpte_info[31], |v01_mpte_info[31:30]}, {v01_mpte_info[28], v01_mpte_info[29], |v01_mpte_info[29:28]}, {v01_mpte_info[26], v01_mpte_info[27], |v01_mpte_info[27:26]}, {v01_mpte_info[24], v01_mpte_info[25], |v01_mpte_info[25:24]}, {v01_mpte_info[22], v01_mpte_info[23], |v01_mpte_info[23:22]}, {v01_mpte_info[20], v01_mpte_info[21], |v01_mpte_info[21:20]}, {v01_mpte_info[18], v01_mpte_info[19], |v01_mpte_info[19:18]}, {v01_mpte_info[16], v01_mpte_info[17], |v01_mpte_info[17:16]}, {v01_mpte_info[14], v01_mpte_info[15], |v01_mpte_info[15:14]}, {v01_mpte_info[12], v01_mpte_info[13], |v01_mpte_info[13:12]}, {v01_mpte_info[10], v01_mpte_info[11], |v01_mpte_info[11:10]}, {v01_mpte_info[8], v01_mpte_info[9], |v01_mpte_info[9:8]}, {v01_mpte_info[6], v01_mpte_info[7], |v01_mpte_info[7:6]}, {v01_mpte_info[4], v01_mpte_info[5], |v01_mpte_info[5:4]}, {v01_mpte_info[2], v01_mpte_info[3], |v01_mpte_info[3:2]}, {v01_mpte_info[0], v01_mpte_info[1], |v01_mpte_info[1:0]}};
+  assign v01_leaf_rsvd = v01_at_mttl1 & (|{any_mpte_63_62, any_mpte_59_58, any_mpte_55_54, any_mpte_51_50, any_mpte_47_46, any_mpte_43_42, any_mpte_39_38, any_mpte_35_34, any_mpte_31_30, any_mpte_27_26, any_mpte_23_22, any_mpte_19_18, any_mpte_15_14, any_mpte_11_10, any_mpte_7_6, any_mpte_3_2});
   assign v01_mpte_info = mpte[43:0];
   assign v01_mpte_type = mpte[46:44];
   assign v01_mttl2_zero_bits = |mpte[63:47];
   assign v01_type_1g = ~v01_mpte_type[2];
   assign v01_type_rsvd = (v01_mpte_type == 3'd7) | (v01_mpte_type == 3'd5);
-  assign v01_page_pi = pa[24:21];
+  assign v01_page_pi = walk_pa[24:21];
   assign v01_page_perm = (v01_page_pi == 4'd0) ? v01_mpte_info[1:0] :
                          (v01_page_pi == 4'd1) ? v01_mpte_info[3:2] :
                          (v01_page_pi == 4'd2) ? v01_mpte_info[5:4] :
@@ -242,7 +268,7 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   assign v01_page_perm_eq_13 = v01_mpte_info[27:26] == v01_page_perm;
   assign v01_page_perm_eq_14 = v01_mpte_info[29:28] == v01_page_perm;
   assign v01_page_perm_eq_15 = v01_mpte_info[31:30] == v01_page_perm;
-  assign v01_nibble_pi = pa[15:12];
+  assign v01_nibble_pi = walk_pa[15:12];
   assign v01_nibble_perm = (v01_nibble_pi == 4'd0) ? mpte[1:0] :
                            (v01_nibble_pi == 4'd1) ? mpte[5:4] :
                            (v01_nibble_pi == 4'd2) ? mpte[9:8] :
@@ -278,29 +304,18 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
   assign v01_nibble_perm_eq_15 = mpte[61:60] == v01_nibble_perm;
   assign v01_at_mttl1 = level == 3'd0;
   assign v01_at_mttl2 = level == 3'd1;
-  assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : v01_mttl2_xwr;
-  assign v01_perm_deny = |(need & ~v01_xwr);
+  assign v01_perm_deny = |(walk_need & ~v01_xwr);
   assign v01_at_mttl3 = level == 3'd2;
   assign v01_mttl3_zero_bits = |mpte[63:44];
   assign v01_at_leaf_level = v01_at_mttl1 | (v01_at_mttl2 & (v01_mpte_type != 3'd4));
-  assign v01_cause = (v01_at_mttl3 & v01_mttl3_zero_bits) ? 4'd5 :
-                     (v01_at_mttl2 & v01_mttl2_zero_bits) ? 4'd5 :
-                     (v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :
-                     (v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :
-                     (v01_at_leaf_level & v01_perm_deny) ? 4'd9 :
-                     4'd0;
-  assign v01_descend = (v01_at_mttl3 & ~v01_mttl3_zero_bits) | (v01_at_mttl2 & ~v01_mttl2_zero_bits & ~v01_mttl2_rsvd_enc & (v01_mpte_type == 3'd4));
-  assign v01_next_ppn = v01_at_mttl3 ? mpte[43:0] : v01_mpte_info;
-  assign v01_leaf = v01_at_leaf_level & ((v01_cause == 4'd0) | (v01_cause == 4'd9));
-  assign v01_leaf_rsvd_nibble = v01_at_mttl1 & (|{any_mpte_63_62, any_mpte_59_58, any_mpte_55_54, any_mpte_51_50, any_mpte_47_46, any_mpte_43_42, any_mpte_39_38, any_mpte_35_34, any_mpte_31_30, any_mpte_27_26, any_mpte_23_22, any_mpte_19_18, any_mpte_15_14, any_mpte_11_10, any_mpte_7_6, any_mpte_3_2});
-  assign addr_ppn = addr_from_root ? root_ppn : v01_next_ppn;
+  assign addr_ppn = addr_from_root ? walk_root_ppn : v01_next_ppn;
   assign addr_level = addr_from_root ? first_level : (level - 3'd1);
-  assign entry_offset = (addr_level == 3'd2) ? {11'd0, {pa[55:46], 3'd0}} :
-                        (addr_level == 3'd1) ? {pa[45:25], 3'd0} :
-                        {12'd0, {pa[24:16], 3'd0}};
+  assign entry_offset = (addr_level == 3'd2) ? {11'd0, {walk_pa[55:46], 3'd0}} :
+                        (addr_level == 3'd1) ? {walk_pa[45:25], 3'd0} :
+                        {12'd0, {walk_pa[24:16], 3'd0}};
   assign next_entry_addr = ({13'd0, addr_ppn} << 12) + {33'd0, entry_offset};
   assign entry_beyond_paw = entry_addr[56];
-  assign inputs_unused = ^{mrs_tag, pa[11:0]};
+  assign inputs_unused = ^{mrs_tag, walk_pa[11:0]};
   assign any_mpte_63_62 = |mpte[63:62];
   assign any_mpte_59_58 = |mpte[59:58];
   assign any_mpte_55_54 = |mpte[55:54];
@@ -358,14 +373,14 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
 
   always @(posedge clk) begin
     if (rst) begin
-      pa <= 64'd0;
-      need <= 3'd0;
-      fmt_v09 <= 1'b0;
-      mode <= 4'd0;
-      root_ppn <= 44'd0;
-      be <= 1'b0;
-      start_from_walk_cache <= 1'b0;
-      start_level <= 3'd0;
+      walk_pa <= 64'd0;
+      walk_need <= 3'd0;
+      walk_format <= 1'b0;
+      walk_mode <= 4'd0;
+      walk_root_ppn <= 44'd0;
+      walk_be <= 1'b0;
+      walk_start <= 1'b0;
+      walk_start_level <= 3'd0;
       level <= 3'd0;
       entry_addr <= 57'd0;
       mpte <= 64'd0;
@@ -382,14 +397,14 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
       case (state)
         STATE_IDLE: begin
           if (lookup_valid) begin
-            pa <= lookup_pa;
-            need <= lookup_need;
-            fmt_v09 <= lookup_format;
-            mode <= lookup_mode;
-            root_ppn <= lookup_root_ppn;
-            be <= lookup_be;
-            start_from_walk_cache <= lookup_start;
-            start_level <= lookup_start_level;
+            walk_pa <= lookup_pa;
+            walk_need <= lookup_need;
+            walk_format <= lookup_format;
+            walk_mode <= lookup_mode;
+            walk_root_ppn <= lookup_root_ppn;
+            walk_be <= lookup_be;
+            walk_start <= lookup_start;
+            walk_start_level <= lookup_start_level;
             state <= STATE_RANGE;
           end
         end
@@ -442,7 +457,7 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
         end
         STATE_MWAIT: begin
           if (mrs_valid) begin
-            mpte <= be ? {mrs_data[7:0], mrs_data[15:8], mrs_data[23:16], mrs_data[31:24], mrs_data[39:32], mrs_data[47:40], mrs_data[55:48], mrs_data[63:56]} : mrs_data;
+            mpte <= walk_be ? {mrs_data[7:0], mrs_data[15:8], mrs_data[23:16], mrs_data[31:24], mrs_data[39:32], mrs_data[47:40], mrs_data[55:48], mrs_data[63:56]} : mrs_data;
             mpte_err <= mrs_err;
             state <= STATE_DECODE;
           end
@@ -466,8 +481,8 @@ module MttWalker_xlen64_fmtv01_paw56_scopeany_gig0_be1_pmplat1 (
             if (v01_leaf) begin
               res_allow <= v01_cause == 4'd0;
               res_xwr <= v01_xwr;
-              res_leaf_log2 <= v01_at_mttl1 ? 7'd16 : v01_type_1g ? 7'd25 : 7'd25;
-              res_uniform_log2 <= v01_at_mttl1 ? (7'd12 + {4'd0, 3'd0 + {2'd0, (v01_nibble_pi[3:1] == 3'd0) ? (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1) : (v01_nibble_pi[3:1] == 3'd1) ? (v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3) : (v01_nibble_pi[3:1] == 3'd2) ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5) : (v01_nibble_pi[3:1] == 3'd3) ? (v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) : (v01_nibble_pi[3:1] == 3'd4) ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9) : (v01_nibble_pi[3:1] == 3'd5) ? (v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11) : (v01_nibble_pi[3:1] == 3'd6) ? (v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13) : (v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15)} + {2'd0, (v01_nibble_pi[3:2] == 2'd0) ? (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3) : (v01_nibble_pi[3:2] == 2'd1) ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) : (v01_nibble_pi[3:2] == 2'd2) ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9 & v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11) : (v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13 & v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15)} + {2'd0, v01_nibble_pi[3] ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9 & v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11 & v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13 & v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15) : (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3 & v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7)} + {2'd0, &{v01_nibble_perm_eq_15, v01_nibble_perm_eq_14, v01_nibble_perm_eq_13, v01_nibble_perm_eq_12, v01_nibble_perm_eq_11, v01_nibble_perm_eq_10, v01_nibble_perm_eq_9, v01_nibble_perm_eq_8, v01_nibble_perm_eq_7, v01_nibble_perm_eq_6, v01_nibble_perm_eq_5, v01_nibble_perm_eq_4, v01_nibble_perm_eq_3, v01_nibble_perm_eq_2, v01_nibble_perm_eq_1, v01_nibble_perm_eq_0}}}) : v01_type_1g ? 7'd25 : (7'd21 + {4'd0, 3'd0 + {2'd0, (v01_page_pi[3:1] == 3'd0) ? (v01_page_perm_eq_0 & v01_page_perm_eq_1) : (v01_page_pi[3:1] == 3'd1) ? (v01_page_perm_eq_2 & v01_page_perm_eq_3) : (v01_page_pi[3:1] == 3'd2) ? (v01_page_perm_eq_4 & v01_page_perm_eq_5) : (v01_page_pi[3:1] == 3'd3) ? (v01_page_perm_eq_6 & v01_page_perm_eq_7) : (v01_page_pi[3:1] == 3'd4) ? (v01_page_perm_eq_8 & v01_page_perm_eq_9) : (v01_page_pi[3:1] == 3'd5) ? (v01_page_perm_eq_10 & v01_page_perm_eq_11) : (v01_page_pi[3:1] == 3'd6) ? (v01_page_perm_eq_12 & v01_page_perm_eq_13) : (v01_page_perm_eq_14 & v01_page_perm_eq_15)} + {2'd0, (v01_page_pi[3:2] == 2'd0) ? (v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3) : (v01_page_pi[3:2] == 2'd1) ? (v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7) : (v01_page_pi[3:2] == 2'd2) ? (v01_page_perm_eq_8 & v01_page_perm_eq_9 & v01_page_perm_eq_10 & v01_page_perm_eq_11) : (v01_page_perm_eq_12 & v01_page_perm_eq_13 & v01_page_perm_eq_14 & v01_page_perm_eq_15)} + {2'd0, v01_page_pi[3] ? (v01_page_perm_eq_8 & v01_page_perm_eq_9 & v01_page_perm_eq_10 & v01_page_perm_eq_11 & v01_page_perm_eq_12 & v01_page_perm_eq_13 & v01_page_perm_eq_14 & v01_page_perm_eq_15) : (v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3 & v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7)} + {2'd0, &{v01_page_perm_eq_15, v01_page_perm_eq_14, v01_page_perm_eq_13, v01_page_perm_eq_12, v01_page_perm_eq_11, v01_page_perm_eq_10, v01_page_perm_eq_9, v01_page_perm_eq_8, v01_page_perm_eq_7, v01_page_perm_eq_6, v01_page_perm_eq_5, v01_page_perm_eq_4, v01_page_perm_eq_3, v01_page_perm_eq_2, v01_page_perm_eq_1, v01_page_perm_eq_0}}});
+              res_leaf_log2 <= v01_leaf_log2;
+              res_uniform_log2 <= v01_uniform_log2;
               res_cacheable <= 1'b1;
             end else begin
               res_allow <= 1'b0;
