@@ -142,7 +142,8 @@ public final class Param<T> {
             }
         } else if (type == Boolean.class) {
             if (!text.equals("true") && !text.equals("false")) {
-                throw new IllegalArgumentException(problem(config, raw, "is not true or false"));
+                throw new IllegalArgumentException(problem(config, raw, "is not true or false"
+                        + (text.equals("0") || text.equals("1") ? " (flags are written true/false, not 1/0)" : "")));
             }
             v = Boolean.parseBoolean(text);
         } else {
@@ -153,7 +154,8 @@ public final class Param<T> {
                 }
             }
             if (v == null) {
-                throw new IllegalArgumentException(problem(config, raw, "is not one of the choices"));
+                throw new IllegalArgumentException(problem(config, raw, "is not one of the choices"
+                        + (text.matches("\\d+") ? " (choices are written by name, not by number)" : "")));
             }
         }
         return type.cast(v);
