@@ -53,7 +53,7 @@ public final class Mem {
 
     /** Asynchronous read: the word at {@code addr}, combinationally. */
     public UInt read(UInt addr) {
-        ModuleState m = addr.ctx();
+        ModuleState m = context(addr.ctx());
         checkAddr(m, addr);
         return UInt.of(new Expr.MemRead(globalId, addr.expr, width), m);
     }
@@ -63,7 +63,7 @@ public final class Mem {
      * at the clock edge when {@code enable} is true (read-first under a simultaneous write).
      */
     public UInt readSync(UInt addr, Bool enable) {
-        ModuleState m = addr.ctx(enable);
+        ModuleState m = context(addr.ctx(enable));
         checkAddr(m, addr);
         SourceLoc at = Locations.capture();
         String regName = name + "_rdata" + (syncReads == 0 ? "" : "_" + syncReads);
@@ -86,7 +86,7 @@ public final class Mem {
      * {@code [(i+1)*L-1 : i*L]} with {@code L = width / mask.width()}, written only when {@code mask[i]}.
      */
     public void write(UInt addr, UInt data, UInt mask) {
-        ModuleState m = mask == null ? addr.ctx(data) : addr.ctx(data, mask);
+        ModuleState m = context(mask == null ? addr.ctx(data) : addr.ctx(data, mask));
         checkAddr(m, addr);
         SourceLoc at = Locations.capture();
         if (data.width() != width) {
@@ -98,6 +98,14 @@ public final class Mem {
                     at, "the mask needs one bit per lane and the word width must be a multiple of it");
         }
         m.add(new BodyNode.MemWrite(this, addr.expr, data.expr, mask == null ? null : mask.expr, at));
+    }
+
+    /**
+     * The module being described: {@code fromOperands}, or, when every operand is a constant (a fixed address
+     * such as {@code Hw.lit(3, 2)}, which belongs to no module), the module being built now.
+     */
+    private ModuleState context(ModuleState fromOperands) {
+        return fromOperands != null ? fromOperands : owner.elab.current();
     }
 
     private void checkAddr(ModuleState m, UInt addr) {
