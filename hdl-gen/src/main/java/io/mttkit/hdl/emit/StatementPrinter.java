@@ -74,7 +74,7 @@ final class StatementPrinter {
     private void printStmt(Stmt s, int depth, String op) {
         String ind = IND.repeat(depth);
         if (s instanceof Stmt.Assign a) {
-            out.append(withComment(assignText(ind, a, op), comment(a.loc()))).append("\n");
+            out.append(assignText(ind, a, op, a.loc())).append("\n");
         } else if (s instanceof Stmt.MemWrite w) {
             printMemWrite(w, depth);
         } else if (s instanceof Stmt.When w) {
@@ -84,14 +84,14 @@ final class StatementPrinter {
         }
     }
 
-    /** {@code prefix lhs op value;}, wrapped within the line limit. */
-    private String assignText(String prefix, Stmt.Assign a, String op) {
+    /** {@code prefix lhs op value;} and the source comment, wrapped within the line limit. */
+    private String assignText(String prefix, Stmt.Assign a, String op, SourceLoc loc) {
         Signal t = m.signal(a.target());
         String lhs = t.name();
         if (a.hi() != t.width() - 1 || a.lo() != 0) {
             lhs += a.hi() == a.lo() ? "[" + a.lo() + "]" : "[" + a.hi() + ":" + a.lo() + "]";
         }
-        return ex.line(prefix + lhs + " " + op + " ", a.value(), ";");
+        return ex.line(prefix + lhs + " " + op + " ", a.value(), ";" + commentSuffix(loc));
     }
 
     /** An {@code if}; {@code linePrefix} is what precedes it on its line (the indentation, or {@code end else}). */
@@ -148,7 +148,7 @@ final class StatementPrinter {
         if (body.isEmpty()) {
             out.append(ind).append(label).append(": ;\n");
         } else if (body.size() == 1 && body.get(0) instanceof Stmt.Assign a) {
-            out.append(withComment(assignText(ind + label + ": ", a, op), comment(a.loc()))).append("\n");
+            out.append(assignText(ind + label + ": ", a, op, a.loc())).append("\n");
         } else {
             out.append(ind).append(label).append(": begin\n");
             printStmts(body, depth + 1, op);
@@ -161,7 +161,7 @@ final class StatementPrinter {
         Memory mem = m.memories().get(w.mem());
         String word = mem.name() + "[" + ex.print(w.addr()) + "]";
         if (w.mask() == null) {
-            out.append(withComment(ex.line(ind + word + " <= ", w.data(), ";"), comment(w.loc()))).append("\n");
+            out.append(ex.line(ind + word + " <= ", w.data(), ";" + commentSuffix(w.loc()))).append("\n");
             return;
         }
         int lanes = w.mask().width();
@@ -180,7 +180,9 @@ final class StatementPrinter {
         return sourceComments && loc != null && loc.line() > 0 ? loc.toString() : null;
     }
 
-    private static String withComment(String line, String comment) {
-        return comment == null ? line : line + "  // " + comment;
+    /** {@code "  // File.java:42"} with source comments on, else {@code ""}. */
+    private String commentSuffix(SourceLoc loc) {
+        String c = comment(loc);
+        return c == null ? "" : "  // " + c;
     }
 }

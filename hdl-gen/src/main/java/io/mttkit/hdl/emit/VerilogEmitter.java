@@ -262,10 +262,10 @@ public final class VerilogEmitter {
                 String lhs = IND + "assign " + s.name() + " = ";
                 if (d == Drive.CONTINUOUS) {
                     Stmt.Assign a = assigns.get(s.id()).get(0);
-                    lines.add(withComment(ex.lineBroken(lhs, a.value(), ";"), comment(a.loc())));
+                    lines.add(ex.lineBroken(lhs, a.value(), ";" + commentSuffix(a.loc())));
                 } else if (d == Drive.NONE && (s.init() != null || s.dontCare())) {
                     Expr v = s.init() != null ? s.init() : new Expr.Lit(BigInteger.ZERO, s.width());
-                    lines.add(withComment(ex.line(lhs, v, ";"), comment(s.loc())));
+                    lines.add(ex.line(lhs, v, ";" + commentSuffix(s.loc())));
                 }
             }
             if (!lines.isEmpty()) {
@@ -428,6 +428,12 @@ public final class VerilogEmitter {
 
         private String comment(SourceLoc loc) {
             return options.sourceComments() && loc != null && loc.line() > 0 ? loc.toString() : null;
+        }
+
+        /** {@code "  // File.java:42"} with source comments on, else {@code ""}. */
+        private String commentSuffix(SourceLoc loc) {
+            String c = comment(loc);
+            return c == null ? "" : "  // " + c;
         }
 
         private String withComment(String line, String comment) {
