@@ -13,11 +13,16 @@ import java.util.Locale;
  */
 final class Naming {
     private static final int MAX = 40;
+    private static final int MAX_SELECT = 48;
 
     private Naming() {}
 
     static String hint(Expr e, List<Signal> signals, ModuleDef m) {
         String h = derive(e, signals, m, 2);
+        if (e instanceof Expr.Select && h.length() <= MAX_SELECT && Character.isLetter(h.charAt(0))) {
+            // a select says what and by which index (leaf_tuples_at_lookup_set_at_leaf_hit_way): worth a longer name
+            return h;
+        }
         if (e instanceof Expr.Select s && h.length() > MAX) {
             // without the index: leaf_tuples_at_lookup_set rather than "selected"
             h = stem(s.options().stream().map(o -> derive(o, signals, m, 1)).toList());
