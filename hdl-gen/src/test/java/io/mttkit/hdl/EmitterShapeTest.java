@@ -68,6 +68,8 @@ class EmitterShapeTest {
             zero1.set(0);
             zero2.set(0);
             output("z", 4).set(zero1.xor(zero2));
+            output("three_a", 4).withDefault(3);   // never assigned: the default is the value
+            output("three_b", 4).withDefault(3);
         }
     }
 
@@ -80,6 +82,8 @@ class EmitterShapeTest {
         assertTrue(v.contains("assign r = first + b;"), v);
         assertTrue(v.contains("assign zero1 = 4'd0;"), v);
         assertTrue(v.contains("assign zero2 = zero1;"), v);
+        assertTrue(v.contains("assign three_a = 4'd3;"), v);
+        assertTrue(v.contains("assign three_b = three_a;"), v);
         assertEquals(1, count(v, "a & b"), v);
     }
 

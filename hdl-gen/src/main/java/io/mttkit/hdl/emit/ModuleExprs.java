@@ -78,6 +78,13 @@ final class ModuleExprs {
         return out;
     }
 
+    /** The signals some statement of the body assigns (any bits, on any path). */
+    static java.util.Set<Integer> assignedTargets(ModuleDef m) {
+        Map<Integer, List<Stmt.Assign>> all = new java.util.HashMap<>();
+        collect(m.body(), all);
+        return all.keySet();
+    }
+
     private static void collect(List<Stmt> body, Map<Integer, List<Stmt.Assign>> all) {
         for (Stmt s : body) {
             if (s instanceof Stmt.Assign a) {

@@ -67,7 +67,7 @@ final class NamedValues {
         ModuleDef named = ModuleExprs.map(withBody(m, List.of()), this::byName);
         named = withBody(named, body);
         Sharing sharing = new Sharing();
-        return chainDuplicates(ModuleExprs.map(named, sharing::intern));
+        return chainDuplicates(ModuleExprs.map(named, sharing::intern), sharing);
     }
 
     private Expr byName(Expr e) {
@@ -80,30 +80,49 @@ final class NamedValues {
         return r;
     }
 
-    /** Signals left with equal values (bare signals, constants, names) read one another in declaration order. */
-    private ModuleDef chainDuplicates(ModuleDef named) {
+    /**
+     * Signals left with equal values (bare signals, constants, names) read one another in declaration order:
+     * those with a single driver, and those never assigned whose default is their value (printed as an
+     * {@code assign} of the default, or of zero for a don't-care).
+     */
+    private ModuleDef chainDuplicates(ModuleDef named, Sharing sharing) {
         Map<Integer, Stmt.Assign> single = ModuleExprs.singleDrivers(named);
+        java.util.Set<Integer> assigned = ModuleExprs.assignedTargets(named);
         Map<Expr, Integer> previous = new IdentityHashMap<>();
         Map<Stmt, Stmt> replaced = new IdentityHashMap<>();
-        for (Map.Entry<Integer, Stmt.Assign> e : single.entrySet()) {
-            Signal s = named.signal(e.getKey());
-            Stmt.Assign a = e.getValue();
-            if (s.kind() == Signal.Kind.CHILD_INPUT && inPortMap(a.value())) {
-                continue; // printed in the port map, not as an assign
+        List<Signal> signals = new ArrayList<>(named.signals());
+        for (Signal s : named.signals()) {
+            Stmt.Assign a = single.get(s.id());
+            Expr value;
+            if (a != null) {
+                value = a.value();
+                if (s.kind() == Signal.Kind.CHILD_INPUT && inPortMap(value)) {
+                    continue; // printed in the port map, not as an assign
+                }
+            } else if (s.kind().isCombinationalTarget() && !assigned.contains(s.id())
+                    && (s.init() != null || s.dontCare())) {
+                value = sharing.intern(s.init() != null ? s.init() : new Expr.Lit(java.math.BigInteger.ZERO, s.width()));
+            } else {
+                continue;
             }
-            Integer prev = previous.put(a.value(), s.id());
-            if (prev != null) {
-                replaced.put(a, new Stmt.Assign(a.target(), a.hi(), a.lo(), new Expr.Ref(prev, s.width()), a.loc()));
+            Integer prev = previous.put(value, s.id());
+            if (prev == null) {
+                continue;
             }
-        }
-        if (replaced.isEmpty()) {
-            return named;
+            Expr byPrevious = new Expr.Ref(prev, s.width());
+            if (a != null) {
+                replaced.put(a, new Stmt.Assign(a.target(), a.hi(), a.lo(), byPrevious, a.loc()));
+            } else {
+                signals.set(s.id(), new Signal(s.id(), s.name(), s.kind(), s.width(), byPrevious, s.enable(), false,
+                        s.loc()));
+            }
         }
         List<Stmt> body = new ArrayList<>();
         for (Stmt s : named.body()) {
             body.add(replaced.getOrDefault(s, s));
         }
-        return withBody(named, body);
+        return new ModuleDef(named.name(), signals, named.memories(), named.instances(), named.localParams(), body,
+                named.clocked(), named.reset(), named.doc(), named.loc());
     }
 
     private static int preference(Signal.Kind k) {
