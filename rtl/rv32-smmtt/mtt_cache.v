@@ -1,6 +1,7 @@
 // MTT cache (docs/cache-model.md, interface in docs/cache-rtl.md): 16 sets x 4 ways leaf array, 8-entry superpage/NAPOT array, 4-entry walk cache,
 // 4-entry MINVAL.PA queue.
-// Parameters: xlen=32 paw=34 sdidLen=6 v01OneGigAsOneGiB=false leafSets=16 leafWays=4 superpageEntries=8 walkCacheEntries=4 minvalQueueDepth=4 paFenceDropsWalkCache=true.
+// Parameters: xlen=32 paw=34 sdidLen=6 v01OneGigAsOneGiB=false leafSets=16 leafWays=4 superpageEntries=8 walkCacheEntries=4 minvalQueueDepth=4
+// paFenceDropsWalkCache=true.
 // Entries are arrays (leaf_*[set * 4 + way], sp_*[e], wc_entry_*[e]) with valid bits in
 // registers; PLRU trees in heap order (§5).
 // Lookups answer combinationally; fills take priority over lookups (lookup_ready = !fill_valid).
@@ -107,9 +108,13 @@ module mtt_cache (
   wire [5:0]  inv_head_sdid;
   wire [3:0]  lookup_set;
   wire [14:0] lookup_tag;
+  wire [5:0]  lookup_entry_w0;
   wire        leaf_hit_w0;
+  wire [5:0]  lookup_entry_w1;
   wire        leaf_hit_w1;
+  wire [5:0]  lookup_entry_w2;
   wire        leaf_hit_w2;
+  wire [5:0]  lookup_entry_w3;
   wire        leaf_hit_w3;
   wire [3:0]  leaf_hit_ways;
   wire        leaf_hit;
@@ -162,15 +167,19 @@ module mtt_cache (
   wire        fill_superpage;
   wire [3:0]  walk_set;
   wire [14:0] walk_tag;
+  wire [5:0]  walk_entry_w0;
   wire        walk_set_valid_w0;
   wire        leaf_dup_w0;
+  wire [5:0]  walk_entry_w1;
   wire        walk_set_valid_w1;
   wire        leaf_dup_w1;
+  wire [5:0]  walk_entry_w2;
   wire        walk_set_valid_w2;
   wire        leaf_dup_w2;
+  wire [5:0]  walk_entry_w3;
   wire        walk_set_valid_w3;
   wire        leaf_dup_w3;
-  wire [2:0]  walk_set_plru;
+  reg  [2:0]  walk_set_plru;
   wire [3:0]  leaf_fill_dup_ways;
   wire        leaf_fill_dup;
   wire [3:0]  leaf_fill_invalid;
@@ -178,6 +187,7 @@ module mtt_cache (
   wire        leaf_fill_victim_1;
   wire        leaf_fill_victim_0;
   wire [1:0]  leaf_fill_way;
+  wire [5:0]  leaf_fill_entry;
   wire [33:0] fill_base;
   wire        sp_dup_0;
   wire        sp_dup_1;
@@ -287,49 +297,53 @@ module mtt_cache (
   wire        wc_clear_1;
   wire        wc_clear_2;
   wire        wc_clear_3;
-  wire [5:0]  cat;
-  wire [5:0]  cat_1;
-  wire [5:0]  cat_2;
-  wire [5:0]  cat_3;
   wire        sp_format_word;
   wire [1:0]  sp_mode_word;
   wire [5:0]  sp_sdid_word;
   wire [33:0] sp_base_word;
+  wire [33:0] ones_shl_sp_size_log2_word;
   wire [5:0]  sp_size_log2_word;
   wire        sp_format_word_1;
   wire [1:0]  sp_mode_word_1;
   wire [5:0]  sp_sdid_word_1;
   wire [33:0] sp_base_word_1;
+  wire [33:0] ones_shl_sp_size_log2_word_1;
   wire [5:0]  sp_size_log2_word_1;
   wire        sp_format_word_2;
   wire [1:0]  sp_mode_word_2;
   wire [5:0]  sp_sdid_word_2;
   wire [33:0] sp_base_word_2;
+  wire [33:0] ones_shl_sp_size_log2_word_2;
   wire [5:0]  sp_size_log2_word_2;
   wire        sp_format_word_3;
   wire [1:0]  sp_mode_word_3;
   wire [5:0]  sp_sdid_word_3;
   wire [33:0] sp_base_word_3;
+  wire [33:0] ones_shl_sp_size_log2_word_3;
   wire [5:0]  sp_size_log2_word_3;
   wire        sp_format_word_4;
   wire [1:0]  sp_mode_word_4;
   wire [5:0]  sp_sdid_word_4;
   wire [33:0] sp_base_word_4;
+  wire [33:0] ones_shl_sp_size_log2_word_4;
   wire [5:0]  sp_size_log2_word_4;
   wire        sp_format_word_5;
   wire [1:0]  sp_mode_word_5;
   wire [5:0]  sp_sdid_word_5;
   wire [33:0] sp_base_word_5;
+  wire [33:0] ones_shl_sp_size_log2_word_5;
   wire [5:0]  sp_size_log2_word_5;
   wire        sp_format_word_6;
   wire [1:0]  sp_mode_word_6;
   wire [5:0]  sp_sdid_word_6;
   wire [33:0] sp_base_word_6;
+  wire [33:0] ones_shl_sp_size_log2_word_6;
   wire [5:0]  sp_size_log2_word_6;
   wire        sp_format_word_7;
   wire [1:0]  sp_mode_word_7;
   wire [5:0]  sp_sdid_word_7;
   wire [33:0] sp_base_word_7;
+  wire [33:0] ones_shl_sp_size_log2_word_7;
   wire [5:0]  sp_size_log2_word_7;
   wire [2:0]  sp_level_word;
   wire [2:0]  sp_level_word_1;
@@ -339,9 +353,11 @@ module mtt_cache (
   wire [2:0]  sp_level_word_5;
   wire [2:0]  sp_level_word_6;
   wire [2:0]  sp_level_word_7;
+  wire        lookup_valid_and_not_fill_valid;
   wire        wc_entry_format_word;
   wire [1:0]  wc_entry_mode_word;
   wire [5:0]  wc_entry_sdid_word;
+  wire [33:0] lookup_pa_masked;
   wire [33:0] wc_entry_prefix_word;
   wire        wc_entry_format_word_1;
   wire [1:0]  wc_entry_mode_word_1;
@@ -359,52 +375,23 @@ module mtt_cache (
   wire [2:0]  wc_entry_table_level_word_1;
   wire [2:0]  wc_entry_table_level_word_2;
   wire [2:0]  wc_entry_table_level_word_3;
-  wire [5:0]  cat_4;
-  wire [5:0]  cat_5;
-  wire [5:0]  cat_6;
-  wire [5:0]  cat_7;
-  wire [5:0]  cat_8;
+  wire        fill_ok_and_cacheable;
+  wire        hit_accepted_and_leaf_hit;
   wire        not_leaf_hit_way_0;
+  wire        not_leaf_hit_way_1;
   wire        not_leaf_fill_way_0;
-  wire        not_leaf_hit_way_0_1;
-  wire        not_leaf_fill_way_0_1;
-  wire        not_leaf_hit_way_0_2;
-  wire        not_leaf_fill_way_0_2;
-  wire        not_leaf_hit_way_0_3;
-  wire        not_leaf_fill_way_0_3;
-  wire        not_leaf_hit_way_0_4;
-  wire        not_leaf_fill_way_0_4;
-  wire        not_leaf_hit_way_0_5;
-  wire        not_leaf_fill_way_0_5;
-  wire        not_leaf_hit_way_0_6;
-  wire        not_leaf_fill_way_0_6;
-  wire        not_leaf_hit_way_0_7;
-  wire        not_leaf_fill_way_0_7;
-  wire        not_leaf_hit_way_0_8;
-  wire        not_leaf_fill_way_0_8;
-  wire        not_leaf_hit_way_0_9;
-  wire        not_leaf_fill_way_0_9;
-  wire        not_leaf_hit_way_0_10;
-  wire        not_leaf_fill_way_0_10;
-  wire        not_leaf_hit_way_0_11;
-  wire        not_leaf_fill_way_0_11;
-  wire        not_leaf_hit_way_0_12;
-  wire        not_leaf_fill_way_0_12;
-  wire        not_leaf_hit_way_0_13;
-  wire        not_leaf_fill_way_0_13;
-  wire        not_leaf_hit_way_0_14;
-  wire        not_leaf_fill_way_0_14;
-  wire        not_leaf_hit_way_0_15;
-  wire        not_leaf_fill_way_0_15;
+  wire        not_leaf_fill_way_1;
   wire        not_sp_hit_index_0;
   wire        not_sp_hit_index_1;
+  wire        not_sp_hit_index_2;
   wire        not_sp_fill_way_0;
   wire        not_sp_fill_way_1;
+  wire        not_sp_fill_way_2;
   wire        not_wc_match_index_0;
+  wire        not_wc_match_index_1;
   wire        not_wc_fill_way_0;
-  wire [63:0] cat_9;
-  wire [7:0]  cat_10;
-  wire [3:0]  cat_11;
+  wire        not_wc_fill_way_1;
+  wire [33:0] inv_head_pa_masked;
   reg  [5:0]  leaf_sdid [0:63];
   reg         leaf_format [0:63];
   reg  [1:0]  leaf_mode [0:63];
@@ -435,16 +422,62 @@ module mtt_cache (
   assign hit_array = ~leaf_hit;
   assign hit_set = leaf_hit ? lookup_set : 4'd0;
   assign hit_way = leaf_hit ? {1'b0, leaf_hit_way} : sp_hit_index;
-  assign hit_level = leaf_hit ? 3'd0 : (({3{sp_hit_onehot[0]}} & sp_level_word) | ({3{sp_hit_onehot[1]}} & sp_level_word_1) | ({3{sp_hit_onehot[2]}} & sp_level_word_2) | ({3{sp_hit_onehot[3]}} & sp_level_word_3) | ({3{sp_hit_onehot[4]}} & sp_level_word_4) | ({3{sp_hit_onehot[5]}} & sp_level_word_5) | ({3{sp_hit_onehot[6]}} & sp_level_word_6) | ({3{sp_hit_onehot[7]}} & sp_level_word_7));
-  assign hit_kind = leaf_hit ? 2'd0 : (({2{sp_hit_onehot[0]}} & sp_kind[3'd0]) | ({2{sp_hit_onehot[1]}} & sp_kind[3'd1]) | ({2{sp_hit_onehot[2]}} & sp_kind[3'd2]) | ({2{sp_hit_onehot[3]}} & sp_kind[3'd3]) | ({2{sp_hit_onehot[4]}} & sp_kind[3'd4]) | ({2{sp_hit_onehot[5]}} & sp_kind[3'd5]) | ({2{sp_hit_onehot[6]}} & sp_kind[3'd6]) | ({2{sp_hit_onehot[7]}} & sp_kind[3'd7]));
-  assign hit_leaf_log2 = leaf_hit ? 6'd15 : (({6{sp_hit_onehot[0]}} & sp_size_log2_word) | ({6{sp_hit_onehot[1]}} & sp_size_log2_word_1) | ({6{sp_hit_onehot[2]}} & sp_size_log2_word_2) | ({6{sp_hit_onehot[3]}} & sp_size_log2_word_3) | ({6{sp_hit_onehot[4]}} & sp_size_log2_word_4) | ({6{sp_hit_onehot[5]}} & sp_size_log2_word_5) | ({6{sp_hit_onehot[6]}} & sp_size_log2_word_6) | ({6{sp_hit_onehot[7]}} & sp_size_log2_word_7));
-  assign hit_tuple_log2 = leaf_hit ? 6'd12 : (({6{sp_hit_onehot[0]}} & sp_tuple_log2[3'd0]) | ({6{sp_hit_onehot[1]}} & sp_tuple_log2[3'd1]) | ({6{sp_hit_onehot[2]}} & sp_tuple_log2[3'd2]) | ({6{sp_hit_onehot[3]}} & sp_tuple_log2[3'd3]) | ({6{sp_hit_onehot[4]}} & sp_tuple_log2[3'd4]) | ({6{sp_hit_onehot[5]}} & sp_tuple_log2[3'd5]) | ({6{sp_hit_onehot[6]}} & sp_tuple_log2[3'd6]) | ({6{sp_hit_onehot[7]}} & sp_tuple_log2[3'd7]));
-  assign hit_tuples = leaf_hit ? leaf_tuples[{lookup_set, leaf_hit_way}] : (({24{sp_hit_onehot[0]}} & sp_tuples[3'd0]) | ({24{sp_hit_onehot[1]}} & sp_tuples[3'd1]) | ({24{sp_hit_onehot[2]}} & sp_tuples[3'd2]) | ({24{sp_hit_onehot[3]}} & sp_tuples[3'd3]) | ({24{sp_hit_onehot[4]}} & sp_tuples[3'd4]) | ({24{sp_hit_onehot[5]}} & sp_tuples[3'd5]) | ({24{sp_hit_onehot[6]}} & sp_tuples[3'd6]) | ({24{sp_hit_onehot[7]}} & sp_tuples[3'd7]));
+  assign hit_level = leaf_hit ? 3'd0 :
+                     (({3{sp_hit_onehot[0]}} & sp_level_word)
+                      | ({3{sp_hit_onehot[1]}} & sp_level_word_1)
+                      | ({3{sp_hit_onehot[2]}} & sp_level_word_2)
+                      | ({3{sp_hit_onehot[3]}} & sp_level_word_3)
+                      | ({3{sp_hit_onehot[4]}} & sp_level_word_4)
+                      | ({3{sp_hit_onehot[5]}} & sp_level_word_5)
+                      | ({3{sp_hit_onehot[6]}} & sp_level_word_6)
+                      | ({3{sp_hit_onehot[7]}} & sp_level_word_7));
+  assign hit_kind = leaf_hit ? 2'd0 :
+                    (({2{sp_hit_onehot[0]}} & sp_kind[3'd0])
+                     | ({2{sp_hit_onehot[1]}} & sp_kind[3'd1])
+                     | ({2{sp_hit_onehot[2]}} & sp_kind[3'd2])
+                     | ({2{sp_hit_onehot[3]}} & sp_kind[3'd3])
+                     | ({2{sp_hit_onehot[4]}} & sp_kind[3'd4])
+                     | ({2{sp_hit_onehot[5]}} & sp_kind[3'd5])
+                     | ({2{sp_hit_onehot[6]}} & sp_kind[3'd6])
+                     | ({2{sp_hit_onehot[7]}} & sp_kind[3'd7]));
+  assign hit_leaf_log2 = leaf_hit ? 6'd15 :
+                         (({6{sp_hit_onehot[0]}} & sp_size_log2_word)
+                          | ({6{sp_hit_onehot[1]}} & sp_size_log2_word_1)
+                          | ({6{sp_hit_onehot[2]}} & sp_size_log2_word_2)
+                          | ({6{sp_hit_onehot[3]}} & sp_size_log2_word_3)
+                          | ({6{sp_hit_onehot[4]}} & sp_size_log2_word_4)
+                          | ({6{sp_hit_onehot[5]}} & sp_size_log2_word_5)
+                          | ({6{sp_hit_onehot[6]}} & sp_size_log2_word_6)
+                          | ({6{sp_hit_onehot[7]}} & sp_size_log2_word_7));
+  assign hit_tuple_log2 = leaf_hit ? 6'd12 :
+                          (({6{sp_hit_onehot[0]}} & sp_tuple_log2[3'd0])
+                           | ({6{sp_hit_onehot[1]}} & sp_tuple_log2[3'd1])
+                           | ({6{sp_hit_onehot[2]}} & sp_tuple_log2[3'd2])
+                           | ({6{sp_hit_onehot[3]}} & sp_tuple_log2[3'd3])
+                           | ({6{sp_hit_onehot[4]}} & sp_tuple_log2[3'd4])
+                           | ({6{sp_hit_onehot[5]}} & sp_tuple_log2[3'd5])
+                           | ({6{sp_hit_onehot[6]}} & sp_tuple_log2[3'd6])
+                           | ({6{sp_hit_onehot[7]}} & sp_tuple_log2[3'd7]));
+  assign hit_tuples = leaf_hit ? leaf_tuples[{lookup_set, leaf_hit_way}] :
+                      (({24{sp_hit_onehot[0]}} & sp_tuples[3'd0])
+                       | ({24{sp_hit_onehot[1]}} & sp_tuples[3'd1])
+                       | ({24{sp_hit_onehot[2]}} & sp_tuples[3'd2])
+                       | ({24{sp_hit_onehot[3]}} & sp_tuples[3'd3])
+                       | ({24{sp_hit_onehot[4]}} & sp_tuples[3'd4])
+                       | ({24{sp_hit_onehot[5]}} & sp_tuples[3'd5])
+                       | ({24{sp_hit_onehot[6]}} & sp_tuples[3'd6])
+                       | ({24{sp_hit_onehot[7]}} & sp_tuples[3'd7]));
   assign miss = miss_accepted;
   assign wc_hit = wc_match;
   assign wc_index = wc_match_index;
-  assign wc_table_level = ({3{wc_match_onehot[0]}} & wc_entry_table_level_word_1) | ({3{wc_match_onehot[1]}} & wc_entry_table_level_word) | ({3{wc_match_onehot[2]}} & wc_entry_table_level_word_2) | ({3{wc_match_onehot[3]}} & wc_entry_table_level_word_3);
-  assign wc_ppn = ({22{wc_match_onehot[0]}} & wc_entry_ppn[2'd0]) | ({22{wc_match_onehot[1]}} & wc_entry_ppn[2'd1]) | ({22{wc_match_onehot[2]}} & wc_entry_ppn[2'd2]) | ({22{wc_match_onehot[3]}} & wc_entry_ppn[2'd3]);
+  assign wc_table_level = ({3{wc_match_onehot[0]}} & wc_entry_table_level_word_1)
+                          | ({3{wc_match_onehot[1]}} & wc_entry_table_level_word)
+                          | ({3{wc_match_onehot[2]}} & wc_entry_table_level_word_2)
+                          | ({3{wc_match_onehot[3]}} & wc_entry_table_level_word_3);
+  assign wc_ppn = ({22{wc_match_onehot[0]}} & wc_entry_ppn[2'd0])
+                  | ({22{wc_match_onehot[1]}} & wc_entry_ppn[2'd1])
+                  | ({22{wc_match_onehot[2]}} & wc_entry_ppn[2'd2])
+                  | ({22{wc_match_onehot[3]}} & wc_entry_ppn[2'd3]);
   assign walk_stale = walk_stale_q;
   assign inv_ready = ~q_full;
   assign sync_ack = sync_req & q_empty;
@@ -452,14 +485,77 @@ module mtt_cache (
   assign obs_fill_walk_evict = fill_walk_cache & ~(wc_fill_dup | wc_fill_has_invalid);
   assign obs_fill_walk_way = wc_fill_way;
   assign obs_fill_leaf = fill_leaf_array | fill_superpage;
-  assign obs_fill_leaf_evict = (fill_superpage ? ~(sp_fill_dup | sp_fill_has_invalid) : ~(leaf_fill_dup | leaf_fill_has_invalid)) & (fill_leaf_array | fill_superpage);
+  assign obs_fill_leaf_evict = (fill_superpage ? ~(sp_fill_dup | sp_fill_has_invalid) : ~(leaf_fill_dup | leaf_fill_has_invalid)) & obs_fill_leaf;
   assign obs_fill_leaf_array = fill_superpage;
   assign obs_fill_leaf_set = fill_superpage ? 4'd0 : walk_set;
   assign obs_fill_leaf_way = fill_superpage ? sp_fill_way : {1'b0, leaf_fill_way};
   assign obs_inv_apply = inv_apply;
-  assign obs_inv_leaf = cat_9;
-  assign obs_inv_superpage = cat_10;
-  assign obs_inv_walk = cat_11;
+  assign obs_inv_leaf = {leaf_clear_s15_w3,
+                         leaf_clear_s15_w2,
+                         leaf_clear_s15_w1,
+                         leaf_clear_s15_w0,
+                         leaf_clear_s14_w3,
+                         leaf_clear_s14_w2,
+                         leaf_clear_s14_w1,
+                         leaf_clear_s14_w0,
+                         leaf_clear_s13_w3,
+                         leaf_clear_s13_w2,
+                         leaf_clear_s13_w1,
+                         leaf_clear_s13_w0,
+                         leaf_clear_s12_w3,
+                         leaf_clear_s12_w2,
+                         leaf_clear_s12_w1,
+                         leaf_clear_s12_w0,
+                         leaf_clear_s11_w3,
+                         leaf_clear_s11_w2,
+                         leaf_clear_s11_w1,
+                         leaf_clear_s11_w0,
+                         leaf_clear_s10_w3,
+                         leaf_clear_s10_w2,
+                         leaf_clear_s10_w1,
+                         leaf_clear_s10_w0,
+                         leaf_clear_s9_w3,
+                         leaf_clear_s9_w2,
+                         leaf_clear_s9_w1,
+                         leaf_clear_s9_w0,
+                         leaf_clear_s8_w3,
+                         leaf_clear_s8_w2,
+                         leaf_clear_s8_w1,
+                         leaf_clear_s8_w0,
+                         leaf_clear_s7_w3,
+                         leaf_clear_s7_w2,
+                         leaf_clear_s7_w1,
+                         leaf_clear_s7_w0,
+                         leaf_clear_s6_w3,
+                         leaf_clear_s6_w2,
+                         leaf_clear_s6_w1,
+                         leaf_clear_s6_w0,
+                         leaf_clear_s5_w3,
+                         leaf_clear_s5_w2,
+                         leaf_clear_s5_w1,
+                         leaf_clear_s5_w0,
+                         leaf_clear_s4_w3,
+                         leaf_clear_s4_w2,
+                         leaf_clear_s4_w1,
+                         leaf_clear_s4_w0,
+                         leaf_clear_s3_w3,
+                         leaf_clear_s3_w2,
+                         leaf_clear_s3_w1,
+                         leaf_clear_s3_w0,
+                         leaf_clear_s2_w3,
+                         leaf_clear_s2_w2,
+                         leaf_clear_s2_w1,
+                         leaf_clear_s2_w0,
+                         leaf_clear_s1_w3,
+                         leaf_clear_s1_w2,
+                         leaf_clear_s1_w1,
+                         leaf_clear_s1_w0,
+                         leaf_clear_s0_w3,
+                         leaf_clear_s0_w2,
+                         leaf_clear_s0_w1,
+                         leaf_clear_s0_w0};
+  assign obs_inv_superpage = {sp_clear_7, sp_clear_6, sp_clear_5, sp_clear_4, sp_clear_3, sp_clear_2, sp_clear_1, sp_clear_0};
+  assign obs_inv_walk = {wc_clear_3, wc_clear_2, wc_clear_1, wc_clear_0};
   assign q_empty = q_count == 3'd0;
   assign q_full = q_count == 3'd4;
   assign q_enqueue = inv_valid & ~q_full;
@@ -470,24 +566,60 @@ module mtt_cache (
   assign inv_head_sdid = q_sdid[q_head];
   assign lookup_set = lookup_pa[18:15];
   assign lookup_tag = lookup_pa[33:19];
-  assign leaf_hit_w0 = leaf_valid[{lookup_set, 2'd0}] & ((leaf_format[cat] == lookup_format) & (leaf_mode[cat] == lookup_mode) & (leaf_sdid[cat] == lookup_sdid)) & (leaf_tag[cat] == lookup_tag);
-  assign leaf_hit_w1 = leaf_valid[{lookup_set, 2'd1}] & ((leaf_format[cat_1] == lookup_format) & (leaf_mode[cat_1] == lookup_mode) & (leaf_sdid[cat_1] == lookup_sdid)) & (leaf_tag[cat_1] == lookup_tag);
-  assign leaf_hit_w2 = leaf_valid[{lookup_set, 2'd2}] & ((leaf_format[cat_2] == lookup_format) & (leaf_mode[cat_2] == lookup_mode) & (leaf_sdid[cat_2] == lookup_sdid)) & (leaf_tag[cat_2] == lookup_tag);
-  assign leaf_hit_w3 = leaf_valid[{lookup_set, 2'd3}] & ((leaf_format[cat_3] == lookup_format) & (leaf_mode[cat_3] == lookup_mode) & (leaf_sdid[cat_3] == lookup_sdid)) & (leaf_tag[cat_3] == lookup_tag);
+  assign lookup_entry_w0 = {lookup_set, 2'd0};
+  assign leaf_hit_w0 = leaf_valid[lookup_entry_w0]
+                       & ((leaf_format[lookup_entry_w0] == lookup_format)
+                          & (leaf_mode[lookup_entry_w0] == lookup_mode)
+                          & (leaf_sdid[lookup_entry_w0] == lookup_sdid))
+                       & (leaf_tag[lookup_entry_w0] == lookup_tag);
+  assign lookup_entry_w1 = {lookup_set, 2'd1};
+  assign leaf_hit_w1 = leaf_valid[lookup_entry_w1]
+                       & ((leaf_format[lookup_entry_w1] == lookup_format)
+                          & (leaf_mode[lookup_entry_w1] == lookup_mode)
+                          & (leaf_sdid[lookup_entry_w1] == lookup_sdid))
+                       & (leaf_tag[lookup_entry_w1] == lookup_tag);
+  assign lookup_entry_w2 = {lookup_set, 2'd2};
+  assign leaf_hit_w2 = leaf_valid[lookup_entry_w2]
+                       & ((leaf_format[lookup_entry_w2] == lookup_format)
+                          & (leaf_mode[lookup_entry_w2] == lookup_mode)
+                          & (leaf_sdid[lookup_entry_w2] == lookup_sdid))
+                       & (leaf_tag[lookup_entry_w2] == lookup_tag);
+  assign lookup_entry_w3 = {lookup_set, 2'd3};
+  assign leaf_hit_w3 = leaf_valid[lookup_entry_w3]
+                       & ((leaf_format[lookup_entry_w3] == lookup_format)
+                          & (leaf_mode[lookup_entry_w3] == lookup_mode)
+                          & (leaf_sdid[lookup_entry_w3] == lookup_sdid))
+                       & (leaf_tag[lookup_entry_w3] == lookup_tag);
   assign leaf_hit_ways = {leaf_hit_w3, leaf_hit_w2, leaf_hit_w1, leaf_hit_w0};
   assign leaf_hit = |leaf_hit_ways;
   assign leaf_hit_way = leaf_hit_ways[0] ? 2'd0 :
                         leaf_hit_ways[1] ? 2'd1 :
                         leaf_hit_ways[2] ? 2'd2 :
                         2'd3;
-  assign sp_hit_0 = sp_valid[0] & ((sp_format_word == lookup_format) & (sp_mode_word == lookup_mode) & (sp_sdid_word == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_word) & (34'h3ffffffff << sp_size_log2_word)));
-  assign sp_hit_1 = sp_valid[1] & ((sp_format_word_1 == lookup_format) & (sp_mode_word_1 == lookup_mode) & (sp_sdid_word_1 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_word_1) & (34'h3ffffffff << sp_size_log2_word_1)));
-  assign sp_hit_2 = sp_valid[2] & ((sp_format_word_2 == lookup_format) & (sp_mode_word_2 == lookup_mode) & (sp_sdid_word_2 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_word_2) & (34'h3ffffffff << sp_size_log2_word_2)));
-  assign sp_hit_3 = sp_valid[3] & ((sp_format_word_3 == lookup_format) & (sp_mode_word_3 == lookup_mode) & (sp_sdid_word_3 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_word_3) & (34'h3ffffffff << sp_size_log2_word_3)));
-  assign sp_hit_4 = sp_valid[4] & ((sp_format_word_4 == lookup_format) & (sp_mode_word_4 == lookup_mode) & (sp_sdid_word_4 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_word_4) & (34'h3ffffffff << sp_size_log2_word_4)));
-  assign sp_hit_5 = sp_valid[5] & ((sp_format_word_5 == lookup_format) & (sp_mode_word_5 == lookup_mode) & (sp_sdid_word_5 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_word_5) & (34'h3ffffffff << sp_size_log2_word_5)));
-  assign sp_hit_6 = sp_valid[6] & ((sp_format_word_6 == lookup_format) & (sp_mode_word_6 == lookup_mode) & (sp_sdid_word_6 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_word_6) & (34'h3ffffffff << sp_size_log2_word_6)));
-  assign sp_hit_7 = sp_valid[7] & ((sp_format_word_7 == lookup_format) & (sp_mode_word_7 == lookup_mode) & (sp_sdid_word_7 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_word_7) & (34'h3ffffffff << sp_size_log2_word_7)));
+  assign sp_hit_0 = sp_valid[0]
+                    & ((sp_format_word == lookup_format) & (sp_mode_word == lookup_mode) & (sp_sdid_word == lookup_sdid))
+                    & ~(|((lookup_pa ^ sp_base_word) & ones_shl_sp_size_log2_word));
+  assign sp_hit_1 = sp_valid[1]
+                    & ((sp_format_word_1 == lookup_format) & (sp_mode_word_1 == lookup_mode) & (sp_sdid_word_1 == lookup_sdid))
+                    & ~(|((lookup_pa ^ sp_base_word_1) & ones_shl_sp_size_log2_word_1));
+  assign sp_hit_2 = sp_valid[2]
+                    & ((sp_format_word_2 == lookup_format) & (sp_mode_word_2 == lookup_mode) & (sp_sdid_word_2 == lookup_sdid))
+                    & ~(|((lookup_pa ^ sp_base_word_2) & ones_shl_sp_size_log2_word_2));
+  assign sp_hit_3 = sp_valid[3]
+                    & ((sp_format_word_3 == lookup_format) & (sp_mode_word_3 == lookup_mode) & (sp_sdid_word_3 == lookup_sdid))
+                    & ~(|((lookup_pa ^ sp_base_word_3) & ones_shl_sp_size_log2_word_3));
+  assign sp_hit_4 = sp_valid[4]
+                    & ((sp_format_word_4 == lookup_format) & (sp_mode_word_4 == lookup_mode) & (sp_sdid_word_4 == lookup_sdid))
+                    & ~(|((lookup_pa ^ sp_base_word_4) & ones_shl_sp_size_log2_word_4));
+  assign sp_hit_5 = sp_valid[5]
+                    & ((sp_format_word_5 == lookup_format) & (sp_mode_word_5 == lookup_mode) & (sp_sdid_word_5 == lookup_sdid))
+                    & ~(|((lookup_pa ^ sp_base_word_5) & ones_shl_sp_size_log2_word_5));
+  assign sp_hit_6 = sp_valid[6]
+                    & ((sp_format_word_6 == lookup_format) & (sp_mode_word_6 == lookup_mode) & (sp_sdid_word_6 == lookup_sdid))
+                    & ~(|((lookup_pa ^ sp_base_word_6) & ones_shl_sp_size_log2_word_6));
+  assign sp_hit_7 = sp_valid[7]
+                    & ((sp_format_word_7 == lookup_format) & (sp_mode_word_7 == lookup_mode) & (sp_sdid_word_7 == lookup_sdid))
+                    & ~(|((lookup_pa ^ sp_base_word_7) & ones_shl_sp_size_log2_word_7));
   assign sp_priority_0 = {sp_level_word, sp_size_log2_word};
   assign sp_priority_1 = {sp_level_word_1, sp_size_log2_word_1};
   assign sp_priority_2 = {sp_level_word_2, sp_size_log2_word_2};
@@ -496,62 +628,136 @@ module mtt_cache (
   assign sp_priority_5 = {sp_level_word_5, sp_size_log2_word_5};
   assign sp_priority_6 = {sp_level_word_6, sp_size_log2_word_6};
   assign sp_priority_7 = {sp_level_word_7, sp_size_log2_word_7};
-  assign sp_hit_win_0 = sp_hit_0 & ~(sp_hit_1 & (sp_priority_1 < sp_priority_0)) & ~(sp_hit_2 & (sp_priority_2 < sp_priority_0)) & ~(sp_hit_3 & (sp_priority_3 < sp_priority_0)) & ~(sp_hit_4 & (sp_priority_4 < sp_priority_0)) & ~(sp_hit_5 & (sp_priority_5 < sp_priority_0)) & ~(sp_hit_6 & (sp_priority_6 < sp_priority_0)) & ~(sp_hit_7 & (sp_priority_7 < sp_priority_0));
-  assign sp_hit_win_1 = sp_hit_1 & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_1)) & ~(sp_hit_2 & (sp_priority_2 < sp_priority_1)) & ~(sp_hit_3 & (sp_priority_3 < sp_priority_1)) & ~(sp_hit_4 & (sp_priority_4 < sp_priority_1)) & ~(sp_hit_5 & (sp_priority_5 < sp_priority_1)) & ~(sp_hit_6 & (sp_priority_6 < sp_priority_1)) & ~(sp_hit_7 & (sp_priority_7 < sp_priority_1));
-  assign sp_hit_win_2 = sp_hit_2 & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_2)) & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_2)) & ~(sp_hit_3 & (sp_priority_3 < sp_priority_2)) & ~(sp_hit_4 & (sp_priority_4 < sp_priority_2)) & ~(sp_hit_5 & (sp_priority_5 < sp_priority_2)) & ~(sp_hit_6 & (sp_priority_6 < sp_priority_2)) & ~(sp_hit_7 & (sp_priority_7 < sp_priority_2));
-  assign sp_hit_win_3 = sp_hit_3 & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_3)) & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_3)) & ~(sp_hit_2 & (sp_priority_2 <= sp_priority_3)) & ~(sp_hit_4 & (sp_priority_4 < sp_priority_3)) & ~(sp_hit_5 & (sp_priority_5 < sp_priority_3)) & ~(sp_hit_6 & (sp_priority_6 < sp_priority_3)) & ~(sp_hit_7 & (sp_priority_7 < sp_priority_3));
-  assign sp_hit_win_4 = sp_hit_4 & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_4)) & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_4)) & ~(sp_hit_2 & (sp_priority_2 <= sp_priority_4)) & ~(sp_hit_3 & (sp_priority_3 <= sp_priority_4)) & ~(sp_hit_5 & (sp_priority_5 < sp_priority_4)) & ~(sp_hit_6 & (sp_priority_6 < sp_priority_4)) & ~(sp_hit_7 & (sp_priority_7 < sp_priority_4));
-  assign sp_hit_win_5 = sp_hit_5 & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_5)) & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_5)) & ~(sp_hit_2 & (sp_priority_2 <= sp_priority_5)) & ~(sp_hit_3 & (sp_priority_3 <= sp_priority_5)) & ~(sp_hit_4 & (sp_priority_4 <= sp_priority_5)) & ~(sp_hit_6 & (sp_priority_6 < sp_priority_5)) & ~(sp_hit_7 & (sp_priority_7 < sp_priority_5));
-  assign sp_hit_win_6 = sp_hit_6 & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_6)) & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_6)) & ~(sp_hit_2 & (sp_priority_2 <= sp_priority_6)) & ~(sp_hit_3 & (sp_priority_3 <= sp_priority_6)) & ~(sp_hit_4 & (sp_priority_4 <= sp_priority_6)) & ~(sp_hit_5 & (sp_priority_5 <= sp_priority_6)) & ~(sp_hit_7 & (sp_priority_7 < sp_priority_6));
-  assign sp_hit_win_7 = sp_hit_7 & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_7)) & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_7)) & ~(sp_hit_2 & (sp_priority_2 <= sp_priority_7)) & ~(sp_hit_3 & (sp_priority_3 <= sp_priority_7)) & ~(sp_hit_4 & (sp_priority_4 <= sp_priority_7)) & ~(sp_hit_5 & (sp_priority_5 <= sp_priority_7)) & ~(sp_hit_6 & (sp_priority_6 <= sp_priority_7));
+  assign sp_hit_win_0 = sp_hit_0
+                        & ~(sp_hit_1 & (sp_priority_1 < sp_priority_0))
+                        & ~(sp_hit_2 & (sp_priority_2 < sp_priority_0))
+                        & ~(sp_hit_3 & (sp_priority_3 < sp_priority_0))
+                        & ~(sp_hit_4 & (sp_priority_4 < sp_priority_0))
+                        & ~(sp_hit_5 & (sp_priority_5 < sp_priority_0))
+                        & ~(sp_hit_6 & (sp_priority_6 < sp_priority_0))
+                        & ~(sp_hit_7 & (sp_priority_7 < sp_priority_0));
+  assign sp_hit_win_1 = sp_hit_1
+                        & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_1))
+                        & ~(sp_hit_2 & (sp_priority_2 < sp_priority_1))
+                        & ~(sp_hit_3 & (sp_priority_3 < sp_priority_1))
+                        & ~(sp_hit_4 & (sp_priority_4 < sp_priority_1))
+                        & ~(sp_hit_5 & (sp_priority_5 < sp_priority_1))
+                        & ~(sp_hit_6 & (sp_priority_6 < sp_priority_1))
+                        & ~(sp_hit_7 & (sp_priority_7 < sp_priority_1));
+  assign sp_hit_win_2 = sp_hit_2
+                        & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_2))
+                        & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_2))
+                        & ~(sp_hit_3 & (sp_priority_3 < sp_priority_2))
+                        & ~(sp_hit_4 & (sp_priority_4 < sp_priority_2))
+                        & ~(sp_hit_5 & (sp_priority_5 < sp_priority_2))
+                        & ~(sp_hit_6 & (sp_priority_6 < sp_priority_2))
+                        & ~(sp_hit_7 & (sp_priority_7 < sp_priority_2));
+  assign sp_hit_win_3 = sp_hit_3
+                        & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_3))
+                        & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_3))
+                        & ~(sp_hit_2 & (sp_priority_2 <= sp_priority_3))
+                        & ~(sp_hit_4 & (sp_priority_4 < sp_priority_3))
+                        & ~(sp_hit_5 & (sp_priority_5 < sp_priority_3))
+                        & ~(sp_hit_6 & (sp_priority_6 < sp_priority_3))
+                        & ~(sp_hit_7 & (sp_priority_7 < sp_priority_3));
+  assign sp_hit_win_4 = sp_hit_4
+                        & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_4))
+                        & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_4))
+                        & ~(sp_hit_2 & (sp_priority_2 <= sp_priority_4))
+                        & ~(sp_hit_3 & (sp_priority_3 <= sp_priority_4))
+                        & ~(sp_hit_5 & (sp_priority_5 < sp_priority_4))
+                        & ~(sp_hit_6 & (sp_priority_6 < sp_priority_4))
+                        & ~(sp_hit_7 & (sp_priority_7 < sp_priority_4));
+  assign sp_hit_win_5 = sp_hit_5
+                        & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_5))
+                        & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_5))
+                        & ~(sp_hit_2 & (sp_priority_2 <= sp_priority_5))
+                        & ~(sp_hit_3 & (sp_priority_3 <= sp_priority_5))
+                        & ~(sp_hit_4 & (sp_priority_4 <= sp_priority_5))
+                        & ~(sp_hit_6 & (sp_priority_6 < sp_priority_5))
+                        & ~(sp_hit_7 & (sp_priority_7 < sp_priority_5));
+  assign sp_hit_win_6 = sp_hit_6
+                        & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_6))
+                        & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_6))
+                        & ~(sp_hit_2 & (sp_priority_2 <= sp_priority_6))
+                        & ~(sp_hit_3 & (sp_priority_3 <= sp_priority_6))
+                        & ~(sp_hit_4 & (sp_priority_4 <= sp_priority_6))
+                        & ~(sp_hit_5 & (sp_priority_5 <= sp_priority_6))
+                        & ~(sp_hit_7 & (sp_priority_7 < sp_priority_6));
+  assign sp_hit_win_7 = sp_hit_7
+                        & ~(sp_hit_0 & (sp_priority_0 <= sp_priority_7))
+                        & ~(sp_hit_1 & (sp_priority_1 <= sp_priority_7))
+                        & ~(sp_hit_2 & (sp_priority_2 <= sp_priority_7))
+                        & ~(sp_hit_3 & (sp_priority_3 <= sp_priority_7))
+                        & ~(sp_hit_4 & (sp_priority_4 <= sp_priority_7))
+                        & ~(sp_hit_5 & (sp_priority_5 <= sp_priority_7))
+                        & ~(sp_hit_6 & (sp_priority_6 <= sp_priority_7));
   assign sp_hit_onehot = {sp_hit_win_7, sp_hit_win_6, sp_hit_win_5, sp_hit_win_4, sp_hit_win_3, sp_hit_win_2, sp_hit_win_1, sp_hit_win_0};
   assign sp_hit = |sp_hit_onehot;
   assign any_hit = leaf_hit | sp_hit;
-  assign hit_accepted = lookup_valid & ~fill_valid & any_hit;
-  assign sp_hit_index = {sp_hit_onehot[4] | sp_hit_onehot[5] | sp_hit_onehot[6] | sp_hit_onehot[7], sp_hit_onehot[2] | sp_hit_onehot[3] | sp_hit_onehot[6] | sp_hit_onehot[7], sp_hit_onehot[1] | sp_hit_onehot[3] | sp_hit_onehot[5] | sp_hit_onehot[7]};
-  assign miss_accepted = lookup_valid & ~fill_valid & ~any_hit & walk_ready;
-  assign wc_match_0 = wc_valid[0] & ((wc_entry_format_word == lookup_format) & (wc_entry_mode_word == lookup_mode) & (wc_entry_sdid_word == lookup_sdid)) & ((lookup_pa & 34'h3fe000000) == wc_entry_prefix_word);
-  assign wc_match_1 = wc_valid[1] & ((wc_entry_format_word_1 == lookup_format) & (wc_entry_mode_word_1 == lookup_mode) & (wc_entry_sdid_word_1 == lookup_sdid)) & ((lookup_pa & 34'h3fe000000) == wc_entry_prefix_word_1);
-  assign wc_match_2 = wc_valid[2] & ((wc_entry_format_word_2 == lookup_format) & (wc_entry_mode_word_2 == lookup_mode) & (wc_entry_sdid_word_2 == lookup_sdid)) & ((lookup_pa & 34'h3fe000000) == wc_entry_prefix_word_2);
-  assign wc_match_3 = wc_valid[3] & ((wc_entry_format_word_3 == lookup_format) & (wc_entry_mode_word_3 == lookup_mode) & (wc_entry_sdid_word_3 == lookup_sdid)) & ((lookup_pa & 34'h3fe000000) == wc_entry_prefix_word_3);
-  assign wc_match_win_0 = wc_match_0 & ~(wc_match_1 & (wc_entry_table_level_word < wc_entry_table_level_word_1)) & ~(wc_match_2 & (wc_entry_table_level_word_2 < wc_entry_table_level_word_1)) & ~(wc_match_3 & (wc_entry_table_level_word_3 < wc_entry_table_level_word_1));
-  assign wc_match_win_1 = wc_match_1 & ~(wc_match_0 & (wc_entry_table_level_word_1 <= wc_entry_table_level_word)) & ~(wc_match_2 & (wc_entry_table_level_word_2 < wc_entry_table_level_word)) & ~(wc_match_3 & (wc_entry_table_level_word_3 < wc_entry_table_level_word));
-  assign wc_match_win_2 = wc_match_2 & ~(wc_match_0 & (wc_entry_table_level_word_1 <= wc_entry_table_level_word_2)) & ~(wc_match_1 & (wc_entry_table_level_word <= wc_entry_table_level_word_2)) & ~(wc_match_3 & (wc_entry_table_level_word_3 < wc_entry_table_level_word_2));
-  assign wc_match_win_3 = wc_match_3 & ~(wc_match_0 & (wc_entry_table_level_word_1 <= wc_entry_table_level_word_3)) & ~(wc_match_1 & (wc_entry_table_level_word <= wc_entry_table_level_word_3)) & ~(wc_match_2 & (wc_entry_table_level_word_2 <= wc_entry_table_level_word_3));
+  assign hit_accepted = lookup_valid_and_not_fill_valid & any_hit;
+  assign sp_hit_index = {sp_hit_onehot[4] | sp_hit_onehot[5] | sp_hit_onehot[6] | sp_hit_onehot[7],
+                         sp_hit_onehot[2] | sp_hit_onehot[3] | sp_hit_onehot[6] | sp_hit_onehot[7],
+                         sp_hit_onehot[1] | sp_hit_onehot[3] | sp_hit_onehot[5] | sp_hit_onehot[7]};
+  assign miss_accepted = lookup_valid_and_not_fill_valid & ~any_hit & walk_ready;
+  assign wc_match_0 = wc_valid[0]
+                      & ((wc_entry_format_word == lookup_format) & (wc_entry_mode_word == lookup_mode) & (wc_entry_sdid_word == lookup_sdid))
+                      & (lookup_pa_masked == wc_entry_prefix_word);
+  assign wc_match_1 = wc_valid[1]
+                      & ((wc_entry_format_word_1 == lookup_format) & (wc_entry_mode_word_1 == lookup_mode) & (wc_entry_sdid_word_1 == lookup_sdid))
+                      & (lookup_pa_masked == wc_entry_prefix_word_1);
+  assign wc_match_2 = wc_valid[2]
+                      & ((wc_entry_format_word_2 == lookup_format) & (wc_entry_mode_word_2 == lookup_mode) & (wc_entry_sdid_word_2 == lookup_sdid))
+                      & (lookup_pa_masked == wc_entry_prefix_word_2);
+  assign wc_match_3 = wc_valid[3]
+                      & ((wc_entry_format_word_3 == lookup_format) & (wc_entry_mode_word_3 == lookup_mode) & (wc_entry_sdid_word_3 == lookup_sdid))
+                      & (lookup_pa_masked == wc_entry_prefix_word_3);
+  assign wc_match_win_0 = wc_match_0
+                          & ~(wc_match_1 & (wc_entry_table_level_word < wc_entry_table_level_word_1))
+                          & ~(wc_match_2 & (wc_entry_table_level_word_2 < wc_entry_table_level_word_1))
+                          & ~(wc_match_3 & (wc_entry_table_level_word_3 < wc_entry_table_level_word_1));
+  assign wc_match_win_1 = wc_match_1
+                          & ~(wc_match_0 & (wc_entry_table_level_word_1 <= wc_entry_table_level_word))
+                          & ~(wc_match_2 & (wc_entry_table_level_word_2 < wc_entry_table_level_word))
+                          & ~(wc_match_3 & (wc_entry_table_level_word_3 < wc_entry_table_level_word));
+  assign wc_match_win_2 = wc_match_2
+                          & ~(wc_match_0 & (wc_entry_table_level_word_1 <= wc_entry_table_level_word_2))
+                          & ~(wc_match_1 & (wc_entry_table_level_word <= wc_entry_table_level_word_2))
+                          & ~(wc_match_3 & (wc_entry_table_level_word_3 < wc_entry_table_level_word_2));
+  assign wc_match_win_3 = wc_match_3
+                          & ~(wc_match_0 & (wc_entry_table_level_word_1 <= wc_entry_table_level_word_3))
+                          & ~(wc_match_1 & (wc_entry_table_level_word <= wc_entry_table_level_word_3))
+                          & ~(wc_match_2 & (wc_entry_table_level_word_2 <= wc_entry_table_level_word_3));
   assign wc_match_onehot = {wc_match_win_3, wc_match_win_2, wc_match_win_1, wc_match_win_0};
   assign wc_match = |wc_match_onehot;
   assign wc_match_index = {wc_match_onehot[2] | wc_match_onehot[3], wc_match_onehot[1] | wc_match_onehot[3]};
   assign fill_ok = fill_valid & ~walk_stale_q & ~inv_apply;
-  assign fill_leaf = fill_ok & fill_cacheable & ~fill_leaf_rsvd;
+  assign fill_leaf = fill_ok_and_cacheable & ~fill_leaf_rsvd;
   assign fill_is_level0_tuples = (fill_leaf_level == 3'd0) & (fill_leaf_kind == 2'd0);
   assign fill_leaf_array = fill_leaf & fill_is_level0_tuples;
   assign fill_superpage = fill_leaf & ~fill_is_level0_tuples;
   assign walk_set = walk_pa[18:15];
   assign walk_tag = walk_pa[33:19];
-  assign walk_set_valid_w0 = leaf_valid[{walk_set, 2'd0}];
-  assign leaf_dup_w0 = walk_set_valid_w0 & ((leaf_format[cat_4] == walk_format) & (leaf_mode[cat_4] == walk_mode) & (leaf_sdid[cat_4] == walk_sdid)) & (leaf_tag[cat_4] == walk_tag);
-  assign walk_set_valid_w1 = leaf_valid[{walk_set, 2'd1}];
-  assign leaf_dup_w1 = walk_set_valid_w1 & ((leaf_format[cat_5] == walk_format) & (leaf_mode[cat_5] == walk_mode) & (leaf_sdid[cat_5] == walk_sdid)) & (leaf_tag[cat_5] == walk_tag);
-  assign walk_set_valid_w2 = leaf_valid[{walk_set, 2'd2}];
-  assign leaf_dup_w2 = walk_set_valid_w2 & ((leaf_format[cat_6] == walk_format) & (leaf_mode[cat_6] == walk_mode) & (leaf_sdid[cat_6] == walk_sdid)) & (leaf_tag[cat_6] == walk_tag);
-  assign walk_set_valid_w3 = leaf_valid[{walk_set, 2'd3}];
-  assign leaf_dup_w3 = walk_set_valid_w3 & ((leaf_format[cat_7] == walk_format) & (leaf_mode[cat_7] == walk_mode) & (leaf_sdid[cat_7] == walk_sdid)) & (leaf_tag[cat_7] == walk_tag);
-  assign walk_set_plru = (walk_set == 4'd0) ? leaf_plru_0 :
-                         (walk_set == 4'd1) ? leaf_plru_1 :
-                         (walk_set == 4'd2) ? leaf_plru_2 :
-                         (walk_set == 4'd3) ? leaf_plru_3 :
-                         (walk_set == 4'd4) ? leaf_plru_4 :
-                         (walk_set == 4'd5) ? leaf_plru_5 :
-                         (walk_set == 4'd6) ? leaf_plru_6 :
-                         (walk_set == 4'd7) ? leaf_plru_7 :
-                         (walk_set == 4'd8) ? leaf_plru_8 :
-                         (walk_set == 4'd9) ? leaf_plru_9 :
-                         (walk_set == 4'd10) ? leaf_plru_10 :
-                         (walk_set == 4'd11) ? leaf_plru_11 :
-                         (walk_set == 4'd12) ? leaf_plru_12 :
-                         (walk_set == 4'd13) ? leaf_plru_13 :
-                         (walk_set == 4'd14) ? leaf_plru_14 :
-                         leaf_plru_15;
+  assign walk_entry_w0 = {walk_set, 2'd0};
+  assign walk_set_valid_w0 = leaf_valid[walk_entry_w0];
+  assign leaf_dup_w0 = walk_set_valid_w0
+                       & ((leaf_format[walk_entry_w0] == walk_format) & (leaf_mode[walk_entry_w0] == walk_mode) & (leaf_sdid[walk_entry_w0] == walk_sdid))
+                       & (leaf_tag[walk_entry_w0] == walk_tag);
+  assign walk_entry_w1 = {walk_set, 2'd1};
+  assign walk_set_valid_w1 = leaf_valid[walk_entry_w1];
+  assign leaf_dup_w1 = walk_set_valid_w1
+                       & ((leaf_format[walk_entry_w1] == walk_format) & (leaf_mode[walk_entry_w1] == walk_mode) & (leaf_sdid[walk_entry_w1] == walk_sdid))
+                       & (leaf_tag[walk_entry_w1] == walk_tag);
+  assign walk_entry_w2 = {walk_set, 2'd2};
+  assign walk_set_valid_w2 = leaf_valid[walk_entry_w2];
+  assign leaf_dup_w2 = walk_set_valid_w2
+                       & ((leaf_format[walk_entry_w2] == walk_format) & (leaf_mode[walk_entry_w2] == walk_mode) & (leaf_sdid[walk_entry_w2] == walk_sdid))
+                       & (leaf_tag[walk_entry_w2] == walk_tag);
+  assign walk_entry_w3 = {walk_set, 2'd3};
+  assign walk_set_valid_w3 = leaf_valid[walk_entry_w3];
+  assign leaf_dup_w3 = walk_set_valid_w3
+                       & ((leaf_format[walk_entry_w3] == walk_format) & (leaf_mode[walk_entry_w3] == walk_mode) & (leaf_sdid[walk_entry_w3] == walk_sdid))
+                       & (leaf_tag[walk_entry_w3] == walk_tag);
   assign leaf_fill_dup_ways = {leaf_dup_w3, leaf_dup_w2, leaf_dup_w1, leaf_dup_w0};
   assign leaf_fill_dup = |leaf_fill_dup_ways;
   assign leaf_fill_invalid = ~{walk_set_valid_w3, walk_set_valid_w2, walk_set_valid_w1, walk_set_valid_w0};
@@ -561,15 +767,48 @@ module mtt_cache (
   assign leaf_fill_way = leaf_fill_dup ? (leaf_fill_dup_ways[0] ? 2'd0 : leaf_fill_dup_ways[1] ? 2'd1 : leaf_fill_dup_ways[2] ? 2'd2 : 2'd3) :
                          leaf_fill_has_invalid ? (leaf_fill_invalid[0] ? 2'd0 : leaf_fill_invalid[1] ? 2'd1 : leaf_fill_invalid[2] ? 2'd2 : 2'd3) :
                          {leaf_fill_victim_1, leaf_fill_victim_0};
+  assign leaf_fill_entry = {walk_set, leaf_fill_way};
   assign fill_base = walk_pa & (34'h3ffffffff << fill_leaf_log2);
-  assign sp_dup_0 = sp_valid[0] & ((sp_format_word == walk_format) & (sp_mode_word == walk_mode) & (sp_sdid_word == walk_sdid)) & (sp_level_word == fill_leaf_level) & (sp_size_log2_word == fill_leaf_log2) & (sp_base_word == fill_base);
-  assign sp_dup_1 = sp_valid[1] & ((sp_format_word_1 == walk_format) & (sp_mode_word_1 == walk_mode) & (sp_sdid_word_1 == walk_sdid)) & (sp_level_word_1 == fill_leaf_level) & (sp_size_log2_word_1 == fill_leaf_log2) & (sp_base_word_1 == fill_base);
-  assign sp_dup_2 = sp_valid[2] & ((sp_format_word_2 == walk_format) & (sp_mode_word_2 == walk_mode) & (sp_sdid_word_2 == walk_sdid)) & (sp_level_word_2 == fill_leaf_level) & (sp_size_log2_word_2 == fill_leaf_log2) & (sp_base_word_2 == fill_base);
-  assign sp_dup_3 = sp_valid[3] & ((sp_format_word_3 == walk_format) & (sp_mode_word_3 == walk_mode) & (sp_sdid_word_3 == walk_sdid)) & (sp_level_word_3 == fill_leaf_level) & (sp_size_log2_word_3 == fill_leaf_log2) & (sp_base_word_3 == fill_base);
-  assign sp_dup_4 = sp_valid[4] & ((sp_format_word_4 == walk_format) & (sp_mode_word_4 == walk_mode) & (sp_sdid_word_4 == walk_sdid)) & (sp_level_word_4 == fill_leaf_level) & (sp_size_log2_word_4 == fill_leaf_log2) & (sp_base_word_4 == fill_base);
-  assign sp_dup_5 = sp_valid[5] & ((sp_format_word_5 == walk_format) & (sp_mode_word_5 == walk_mode) & (sp_sdid_word_5 == walk_sdid)) & (sp_level_word_5 == fill_leaf_level) & (sp_size_log2_word_5 == fill_leaf_log2) & (sp_base_word_5 == fill_base);
-  assign sp_dup_6 = sp_valid[6] & ((sp_format_word_6 == walk_format) & (sp_mode_word_6 == walk_mode) & (sp_sdid_word_6 == walk_sdid)) & (sp_level_word_6 == fill_leaf_level) & (sp_size_log2_word_6 == fill_leaf_log2) & (sp_base_word_6 == fill_base);
-  assign sp_dup_7 = sp_valid[7] & ((sp_format_word_7 == walk_format) & (sp_mode_word_7 == walk_mode) & (sp_sdid_word_7 == walk_sdid)) & (sp_level_word_7 == fill_leaf_level) & (sp_size_log2_word_7 == fill_leaf_log2) & (sp_base_word_7 == fill_base);
+  assign sp_dup_0 = sp_valid[0]
+                    & ((sp_format_word == walk_format) & (sp_mode_word == walk_mode) & (sp_sdid_word == walk_sdid))
+                    & (sp_level_word == fill_leaf_level)
+                    & (sp_size_log2_word == fill_leaf_log2)
+                    & (sp_base_word == fill_base);
+  assign sp_dup_1 = sp_valid[1]
+                    & ((sp_format_word_1 == walk_format) & (sp_mode_word_1 == walk_mode) & (sp_sdid_word_1 == walk_sdid))
+                    & (sp_level_word_1 == fill_leaf_level)
+                    & (sp_size_log2_word_1 == fill_leaf_log2)
+                    & (sp_base_word_1 == fill_base);
+  assign sp_dup_2 = sp_valid[2]
+                    & ((sp_format_word_2 == walk_format) & (sp_mode_word_2 == walk_mode) & (sp_sdid_word_2 == walk_sdid))
+                    & (sp_level_word_2 == fill_leaf_level)
+                    & (sp_size_log2_word_2 == fill_leaf_log2)
+                    & (sp_base_word_2 == fill_base);
+  assign sp_dup_3 = sp_valid[3]
+                    & ((sp_format_word_3 == walk_format) & (sp_mode_word_3 == walk_mode) & (sp_sdid_word_3 == walk_sdid))
+                    & (sp_level_word_3 == fill_leaf_level)
+                    & (sp_size_log2_word_3 == fill_leaf_log2)
+                    & (sp_base_word_3 == fill_base);
+  assign sp_dup_4 = sp_valid[4]
+                    & ((sp_format_word_4 == walk_format) & (sp_mode_word_4 == walk_mode) & (sp_sdid_word_4 == walk_sdid))
+                    & (sp_level_word_4 == fill_leaf_level)
+                    & (sp_size_log2_word_4 == fill_leaf_log2)
+                    & (sp_base_word_4 == fill_base);
+  assign sp_dup_5 = sp_valid[5]
+                    & ((sp_format_word_5 == walk_format) & (sp_mode_word_5 == walk_mode) & (sp_sdid_word_5 == walk_sdid))
+                    & (sp_level_word_5 == fill_leaf_level)
+                    & (sp_size_log2_word_5 == fill_leaf_log2)
+                    & (sp_base_word_5 == fill_base);
+  assign sp_dup_6 = sp_valid[6]
+                    & ((sp_format_word_6 == walk_format) & (sp_mode_word_6 == walk_mode) & (sp_sdid_word_6 == walk_sdid))
+                    & (sp_level_word_6 == fill_leaf_level)
+                    & (sp_size_log2_word_6 == fill_leaf_log2)
+                    & (sp_base_word_6 == fill_base);
+  assign sp_dup_7 = sp_valid[7]
+                    & ((sp_format_word_7 == walk_format) & (sp_mode_word_7 == walk_mode) & (sp_sdid_word_7 == walk_sdid))
+                    & (sp_level_word_7 == fill_leaf_level)
+                    & (sp_size_log2_word_7 == fill_leaf_log2)
+                    & (sp_base_word_7 == fill_base);
   assign sp_fill_dup_ways = {sp_dup_7, sp_dup_6, sp_dup_5, sp_dup_4, sp_dup_3, sp_dup_2, sp_dup_1, sp_dup_0};
   assign sp_fill_dup = |sp_fill_dup_ways;
   assign sp_fill_invalid = ~{sp_valid[7], sp_valid[6], sp_valid[5], sp_valid[4], sp_valid[3], sp_valid[2], sp_valid[1], sp_valid[0]};
@@ -577,19 +816,42 @@ module mtt_cache (
   assign sp_fill_victim_2 = sp_plru[0];
   assign sp_fill_victim_1 = sp_fill_victim_2 ? sp_plru[2] : sp_plru[1];
   assign sp_fill_victim_path2 = {sp_fill_victim_2, sp_fill_victim_1};
-  assign sp_fill_victim_0 = (sp_fill_victim_path2 == 2'd0) ? sp_plru[3] :
-                            (sp_fill_victim_path2 == 2'd1) ? sp_plru[4] :
-                            (sp_fill_victim_path2 == 2'd2) ? sp_plru[5] :
-                            sp_plru[6];
-  assign sp_fill_way = sp_fill_dup ? (sp_fill_dup_ways[0] ? 3'd0 : sp_fill_dup_ways[1] ? 3'd1 : sp_fill_dup_ways[2] ? 3'd2 : sp_fill_dup_ways[3] ? 3'd3 : sp_fill_dup_ways[4] ? 3'd4 : sp_fill_dup_ways[5] ? 3'd5 : sp_fill_dup_ways[6] ? 3'd6 : 3'd7) :
-                       sp_fill_has_invalid ? (sp_fill_invalid[0] ? 3'd0 : sp_fill_invalid[1] ? 3'd1 : sp_fill_invalid[2] ? 3'd2 : sp_fill_invalid[3] ? 3'd3 : sp_fill_invalid[4] ? 3'd4 : sp_fill_invalid[5] ? 3'd5 : sp_fill_invalid[6] ? 3'd6 : 3'd7) :
+  assign sp_fill_victim_0 = sp_plru[3 + sp_fill_victim_path2];
+  assign sp_fill_way = sp_fill_dup ? (sp_fill_dup_ways[0] ? 3'd0 :
+                                      sp_fill_dup_ways[1] ? 3'd1 :
+                                      sp_fill_dup_ways[2] ? 3'd2 :
+                                      sp_fill_dup_ways[3] ? 3'd3 :
+                                      sp_fill_dup_ways[4] ? 3'd4 :
+                                      sp_fill_dup_ways[5] ? 3'd5 :
+                                      sp_fill_dup_ways[6] ? 3'd6 :
+                                      3'd7) :
+                       sp_fill_has_invalid ? (sp_fill_invalid[0] ? 3'd0 :
+                                              sp_fill_invalid[1] ? 3'd1 :
+                                              sp_fill_invalid[2] ? 3'd2 :
+                                              sp_fill_invalid[3] ? 3'd3 :
+                                              sp_fill_invalid[4] ? 3'd4 :
+                                              sp_fill_invalid[5] ? 3'd5 :
+                                              sp_fill_invalid[6] ? 3'd6 :
+                                              3'd7) :
                        {sp_fill_victim_2, sp_fill_victim_1, sp_fill_victim_0};
-  assign fill_walk_cache = fill_ok & fill_cacheable & fill_ptr_valid;
+  assign fill_walk_cache = fill_ok_and_cacheable & fill_ptr_valid;
   assign fill_prefix = walk_pa & 34'h3fe000000;
-  assign wc_dup_0 = wc_valid[0] & ((wc_entry_format_word == walk_format) & (wc_entry_mode_word == walk_mode) & (wc_entry_sdid_word == walk_sdid)) & (wc_entry_table_level_word_1 == fill_ptr_level) & (wc_entry_prefix_word == fill_prefix);
-  assign wc_dup_1 = wc_valid[1] & ((wc_entry_format_word_1 == walk_format) & (wc_entry_mode_word_1 == walk_mode) & (wc_entry_sdid_word_1 == walk_sdid)) & (wc_entry_table_level_word == fill_ptr_level) & (wc_entry_prefix_word_1 == fill_prefix);
-  assign wc_dup_2 = wc_valid[2] & ((wc_entry_format_word_2 == walk_format) & (wc_entry_mode_word_2 == walk_mode) & (wc_entry_sdid_word_2 == walk_sdid)) & (wc_entry_table_level_word_2 == fill_ptr_level) & (wc_entry_prefix_word_2 == fill_prefix);
-  assign wc_dup_3 = wc_valid[3] & ((wc_entry_format_word_3 == walk_format) & (wc_entry_mode_word_3 == walk_mode) & (wc_entry_sdid_word_3 == walk_sdid)) & (wc_entry_table_level_word_3 == fill_ptr_level) & (wc_entry_prefix_word_3 == fill_prefix);
+  assign wc_dup_0 = wc_valid[0]
+                    & ((wc_entry_format_word == walk_format) & (wc_entry_mode_word == walk_mode) & (wc_entry_sdid_word == walk_sdid))
+                    & (wc_entry_table_level_word_1 == fill_ptr_level)
+                    & (wc_entry_prefix_word == fill_prefix);
+  assign wc_dup_1 = wc_valid[1]
+                    & ((wc_entry_format_word_1 == walk_format) & (wc_entry_mode_word_1 == walk_mode) & (wc_entry_sdid_word_1 == walk_sdid))
+                    & (wc_entry_table_level_word == fill_ptr_level)
+                    & (wc_entry_prefix_word_1 == fill_prefix);
+  assign wc_dup_2 = wc_valid[2]
+                    & ((wc_entry_format_word_2 == walk_format) & (wc_entry_mode_word_2 == walk_mode) & (wc_entry_sdid_word_2 == walk_sdid))
+                    & (wc_entry_table_level_word_2 == fill_ptr_level)
+                    & (wc_entry_prefix_word_2 == fill_prefix);
+  assign wc_dup_3 = wc_valid[3]
+                    & ((wc_entry_format_word_3 == walk_format) & (wc_entry_mode_word_3 == walk_mode) & (wc_entry_sdid_word_3 == walk_sdid))
+                    & (wc_entry_table_level_word_3 == fill_ptr_level)
+                    & (wc_entry_prefix_word_3 == fill_prefix);
   assign wc_fill_dup_ways = {wc_dup_3, wc_dup_2, wc_dup_1, wc_dup_0};
   assign wc_fill_dup = |wc_fill_dup_ways;
   assign wc_fill_invalid = ~{wc_valid[3], wc_valid[2], wc_valid[1], wc_valid[0]};
@@ -601,125 +863,357 @@ module mtt_cache (
                        {wc_fill_victim_1, wc_fill_victim_0};
   assign inv_set = inv_head_pa[18:15];
   assign inv_tag = inv_head_pa[33:19];
-  assign leaf_clear_s0_w0 = inv_apply & leaf_valid[0] & (~inv_head_has_sdid | (leaf_sdid[6'd0] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd0) & (leaf_tag[6'd0] == inv_tag)));
-  assign leaf_clear_s0_w1 = inv_apply & leaf_valid[1] & (~inv_head_has_sdid | (leaf_sdid[6'd1] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd0) & (leaf_tag[6'd1] == inv_tag)));
-  assign leaf_clear_s0_w2 = inv_apply & leaf_valid[2] & (~inv_head_has_sdid | (leaf_sdid[6'd2] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd0) & (leaf_tag[6'd2] == inv_tag)));
-  assign leaf_clear_s0_w3 = inv_apply & leaf_valid[3] & (~inv_head_has_sdid | (leaf_sdid[6'd3] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd0) & (leaf_tag[6'd3] == inv_tag)));
-  assign leaf_clear_s1_w0 = inv_apply & leaf_valid[4] & (~inv_head_has_sdid | (leaf_sdid[6'd4] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd1) & (leaf_tag[6'd4] == inv_tag)));
-  assign leaf_clear_s1_w1 = inv_apply & leaf_valid[5] & (~inv_head_has_sdid | (leaf_sdid[6'd5] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd1) & (leaf_tag[6'd5] == inv_tag)));
-  assign leaf_clear_s1_w2 = inv_apply & leaf_valid[6] & (~inv_head_has_sdid | (leaf_sdid[6'd6] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd1) & (leaf_tag[6'd6] == inv_tag)));
-  assign leaf_clear_s1_w3 = inv_apply & leaf_valid[7] & (~inv_head_has_sdid | (leaf_sdid[6'd7] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd1) & (leaf_tag[6'd7] == inv_tag)));
-  assign leaf_clear_s2_w0 = inv_apply & leaf_valid[8] & (~inv_head_has_sdid | (leaf_sdid[6'd8] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd2) & (leaf_tag[6'd8] == inv_tag)));
-  assign leaf_clear_s2_w1 = inv_apply & leaf_valid[9] & (~inv_head_has_sdid | (leaf_sdid[6'd9] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd2) & (leaf_tag[6'd9] == inv_tag)));
-  assign leaf_clear_s2_w2 = inv_apply & leaf_valid[10] & (~inv_head_has_sdid | (leaf_sdid[6'd10] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd2) & (leaf_tag[6'd10] == inv_tag)));
-  assign leaf_clear_s2_w3 = inv_apply & leaf_valid[11] & (~inv_head_has_sdid | (leaf_sdid[6'd11] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd2) & (leaf_tag[6'd11] == inv_tag)));
-  assign leaf_clear_s3_w0 = inv_apply & leaf_valid[12] & (~inv_head_has_sdid | (leaf_sdid[6'd12] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd3) & (leaf_tag[6'd12] == inv_tag)));
-  assign leaf_clear_s3_w1 = inv_apply & leaf_valid[13] & (~inv_head_has_sdid | (leaf_sdid[6'd13] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd3) & (leaf_tag[6'd13] == inv_tag)));
-  assign leaf_clear_s3_w2 = inv_apply & leaf_valid[14] & (~inv_head_has_sdid | (leaf_sdid[6'd14] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd3) & (leaf_tag[6'd14] == inv_tag)));
-  assign leaf_clear_s3_w3 = inv_apply & leaf_valid[15] & (~inv_head_has_sdid | (leaf_sdid[6'd15] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd3) & (leaf_tag[6'd15] == inv_tag)));
-  assign leaf_clear_s4_w0 = inv_apply & leaf_valid[16] & (~inv_head_has_sdid | (leaf_sdid[6'd16] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd4) & (leaf_tag[6'd16] == inv_tag)));
-  assign leaf_clear_s4_w1 = inv_apply & leaf_valid[17] & (~inv_head_has_sdid | (leaf_sdid[6'd17] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd4) & (leaf_tag[6'd17] == inv_tag)));
-  assign leaf_clear_s4_w2 = inv_apply & leaf_valid[18] & (~inv_head_has_sdid | (leaf_sdid[6'd18] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd4) & (leaf_tag[6'd18] == inv_tag)));
-  assign leaf_clear_s4_w3 = inv_apply & leaf_valid[19] & (~inv_head_has_sdid | (leaf_sdid[6'd19] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd4) & (leaf_tag[6'd19] == inv_tag)));
-  assign leaf_clear_s5_w0 = inv_apply & leaf_valid[20] & (~inv_head_has_sdid | (leaf_sdid[6'd20] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd5) & (leaf_tag[6'd20] == inv_tag)));
-  assign leaf_clear_s5_w1 = inv_apply & leaf_valid[21] & (~inv_head_has_sdid | (leaf_sdid[6'd21] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd5) & (leaf_tag[6'd21] == inv_tag)));
-  assign leaf_clear_s5_w2 = inv_apply & leaf_valid[22] & (~inv_head_has_sdid | (leaf_sdid[6'd22] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd5) & (leaf_tag[6'd22] == inv_tag)));
-  assign leaf_clear_s5_w3 = inv_apply & leaf_valid[23] & (~inv_head_has_sdid | (leaf_sdid[6'd23] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd5) & (leaf_tag[6'd23] == inv_tag)));
-  assign leaf_clear_s6_w0 = inv_apply & leaf_valid[24] & (~inv_head_has_sdid | (leaf_sdid[6'd24] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd6) & (leaf_tag[6'd24] == inv_tag)));
-  assign leaf_clear_s6_w1 = inv_apply & leaf_valid[25] & (~inv_head_has_sdid | (leaf_sdid[6'd25] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd6) & (leaf_tag[6'd25] == inv_tag)));
-  assign leaf_clear_s6_w2 = inv_apply & leaf_valid[26] & (~inv_head_has_sdid | (leaf_sdid[6'd26] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd6) & (leaf_tag[6'd26] == inv_tag)));
-  assign leaf_clear_s6_w3 = inv_apply & leaf_valid[27] & (~inv_head_has_sdid | (leaf_sdid[6'd27] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd6) & (leaf_tag[6'd27] == inv_tag)));
-  assign leaf_clear_s7_w0 = inv_apply & leaf_valid[28] & (~inv_head_has_sdid | (leaf_sdid[6'd28] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd7) & (leaf_tag[6'd28] == inv_tag)));
-  assign leaf_clear_s7_w1 = inv_apply & leaf_valid[29] & (~inv_head_has_sdid | (leaf_sdid[6'd29] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd7) & (leaf_tag[6'd29] == inv_tag)));
-  assign leaf_clear_s7_w2 = inv_apply & leaf_valid[30] & (~inv_head_has_sdid | (leaf_sdid[6'd30] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd7) & (leaf_tag[6'd30] == inv_tag)));
-  assign leaf_clear_s7_w3 = inv_apply & leaf_valid[31] & (~inv_head_has_sdid | (leaf_sdid[6'd31] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd7) & (leaf_tag[6'd31] == inv_tag)));
-  assign leaf_clear_s8_w0 = inv_apply & leaf_valid[32] & (~inv_head_has_sdid | (leaf_sdid[6'd32] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd8) & (leaf_tag[6'd32] == inv_tag)));
-  assign leaf_clear_s8_w1 = inv_apply & leaf_valid[33] & (~inv_head_has_sdid | (leaf_sdid[6'd33] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd8) & (leaf_tag[6'd33] == inv_tag)));
-  assign leaf_clear_s8_w2 = inv_apply & leaf_valid[34] & (~inv_head_has_sdid | (leaf_sdid[6'd34] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd8) & (leaf_tag[6'd34] == inv_tag)));
-  assign leaf_clear_s8_w3 = inv_apply & leaf_valid[35] & (~inv_head_has_sdid | (leaf_sdid[6'd35] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd8) & (leaf_tag[6'd35] == inv_tag)));
-  assign leaf_clear_s9_w0 = inv_apply & leaf_valid[36] & (~inv_head_has_sdid | (leaf_sdid[6'd36] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd9) & (leaf_tag[6'd36] == inv_tag)));
-  assign leaf_clear_s9_w1 = inv_apply & leaf_valid[37] & (~inv_head_has_sdid | (leaf_sdid[6'd37] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd9) & (leaf_tag[6'd37] == inv_tag)));
-  assign leaf_clear_s9_w2 = inv_apply & leaf_valid[38] & (~inv_head_has_sdid | (leaf_sdid[6'd38] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd9) & (leaf_tag[6'd38] == inv_tag)));
-  assign leaf_clear_s9_w3 = inv_apply & leaf_valid[39] & (~inv_head_has_sdid | (leaf_sdid[6'd39] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd9) & (leaf_tag[6'd39] == inv_tag)));
-  assign leaf_clear_s10_w0 = inv_apply & leaf_valid[40] & (~inv_head_has_sdid | (leaf_sdid[6'd40] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd10) & (leaf_tag[6'd40] == inv_tag)));
-  assign leaf_clear_s10_w1 = inv_apply & leaf_valid[41] & (~inv_head_has_sdid | (leaf_sdid[6'd41] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd10) & (leaf_tag[6'd41] == inv_tag)));
-  assign leaf_clear_s10_w2 = inv_apply & leaf_valid[42] & (~inv_head_has_sdid | (leaf_sdid[6'd42] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd10) & (leaf_tag[6'd42] == inv_tag)));
-  assign leaf_clear_s10_w3 = inv_apply & leaf_valid[43] & (~inv_head_has_sdid | (leaf_sdid[6'd43] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd10) & (leaf_tag[6'd43] == inv_tag)));
-  assign leaf_clear_s11_w0 = inv_apply & leaf_valid[44] & (~inv_head_has_sdid | (leaf_sdid[6'd44] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd11) & (leaf_tag[6'd44] == inv_tag)));
-  assign leaf_clear_s11_w1 = inv_apply & leaf_valid[45] & (~inv_head_has_sdid | (leaf_sdid[6'd45] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd11) & (leaf_tag[6'd45] == inv_tag)));
-  assign leaf_clear_s11_w2 = inv_apply & leaf_valid[46] & (~inv_head_has_sdid | (leaf_sdid[6'd46] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd11) & (leaf_tag[6'd46] == inv_tag)));
-  assign leaf_clear_s11_w3 = inv_apply & leaf_valid[47] & (~inv_head_has_sdid | (leaf_sdid[6'd47] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd11) & (leaf_tag[6'd47] == inv_tag)));
-  assign leaf_clear_s12_w0 = inv_apply & leaf_valid[48] & (~inv_head_has_sdid | (leaf_sdid[6'd48] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd12) & (leaf_tag[6'd48] == inv_tag)));
-  assign leaf_clear_s12_w1 = inv_apply & leaf_valid[49] & (~inv_head_has_sdid | (leaf_sdid[6'd49] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd12) & (leaf_tag[6'd49] == inv_tag)));
-  assign leaf_clear_s12_w2 = inv_apply & leaf_valid[50] & (~inv_head_has_sdid | (leaf_sdid[6'd50] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd12) & (leaf_tag[6'd50] == inv_tag)));
-  assign leaf_clear_s12_w3 = inv_apply & leaf_valid[51] & (~inv_head_has_sdid | (leaf_sdid[6'd51] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd12) & (leaf_tag[6'd51] == inv_tag)));
-  assign leaf_clear_s13_w0 = inv_apply & leaf_valid[52] & (~inv_head_has_sdid | (leaf_sdid[6'd52] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd13) & (leaf_tag[6'd52] == inv_tag)));
-  assign leaf_clear_s13_w1 = inv_apply & leaf_valid[53] & (~inv_head_has_sdid | (leaf_sdid[6'd53] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd13) & (leaf_tag[6'd53] == inv_tag)));
-  assign leaf_clear_s13_w2 = inv_apply & leaf_valid[54] & (~inv_head_has_sdid | (leaf_sdid[6'd54] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd13) & (leaf_tag[6'd54] == inv_tag)));
-  assign leaf_clear_s13_w3 = inv_apply & leaf_valid[55] & (~inv_head_has_sdid | (leaf_sdid[6'd55] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd13) & (leaf_tag[6'd55] == inv_tag)));
-  assign leaf_clear_s14_w0 = inv_apply & leaf_valid[56] & (~inv_head_has_sdid | (leaf_sdid[6'd56] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd14) & (leaf_tag[6'd56] == inv_tag)));
-  assign leaf_clear_s14_w1 = inv_apply & leaf_valid[57] & (~inv_head_has_sdid | (leaf_sdid[6'd57] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd14) & (leaf_tag[6'd57] == inv_tag)));
-  assign leaf_clear_s14_w2 = inv_apply & leaf_valid[58] & (~inv_head_has_sdid | (leaf_sdid[6'd58] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd14) & (leaf_tag[6'd58] == inv_tag)));
-  assign leaf_clear_s14_w3 = inv_apply & leaf_valid[59] & (~inv_head_has_sdid | (leaf_sdid[6'd59] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd14) & (leaf_tag[6'd59] == inv_tag)));
-  assign leaf_clear_s15_w0 = inv_apply & leaf_valid[60] & (~inv_head_has_sdid | (leaf_sdid[6'd60] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd15) & (leaf_tag[6'd60] == inv_tag)));
-  assign leaf_clear_s15_w1 = inv_apply & leaf_valid[61] & (~inv_head_has_sdid | (leaf_sdid[6'd61] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd15) & (leaf_tag[6'd61] == inv_tag)));
-  assign leaf_clear_s15_w2 = inv_apply & leaf_valid[62] & (~inv_head_has_sdid | (leaf_sdid[6'd62] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd15) & (leaf_tag[6'd62] == inv_tag)));
-  assign leaf_clear_s15_w3 = inv_apply & leaf_valid[63] & (~inv_head_has_sdid | (leaf_sdid[6'd63] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 4'd15) & (leaf_tag[6'd63] == inv_tag)));
-  assign sp_clear_0 = inv_apply & sp_valid[0] & (~inv_head_has_sdid | (sp_sdid_word == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word) & (34'h3ffffffff << sp_size_log2_word))));
-  assign sp_clear_1 = inv_apply & sp_valid[1] & (~inv_head_has_sdid | (sp_sdid_word_1 == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_1) & (34'h3ffffffff << sp_size_log2_word_1))));
-  assign sp_clear_2 = inv_apply & sp_valid[2] & (~inv_head_has_sdid | (sp_sdid_word_2 == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_2) & (34'h3ffffffff << sp_size_log2_word_2))));
-  assign sp_clear_3 = inv_apply & sp_valid[3] & (~inv_head_has_sdid | (sp_sdid_word_3 == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_3) & (34'h3ffffffff << sp_size_log2_word_3))));
-  assign sp_clear_4 = inv_apply & sp_valid[4] & (~inv_head_has_sdid | (sp_sdid_word_4 == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_4) & (34'h3ffffffff << sp_size_log2_word_4))));
-  assign sp_clear_5 = inv_apply & sp_valid[5] & (~inv_head_has_sdid | (sp_sdid_word_5 == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_5) & (34'h3ffffffff << sp_size_log2_word_5))));
-  assign sp_clear_6 = inv_apply & sp_valid[6] & (~inv_head_has_sdid | (sp_sdid_word_6 == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_6) & (34'h3ffffffff << sp_size_log2_word_6))));
-  assign sp_clear_7 = inv_apply & sp_valid[7] & (~inv_head_has_sdid | (sp_sdid_word_7 == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_7) & (34'h3ffffffff << sp_size_log2_word_7))));
-  assign wc_clear_0 = inv_apply & wc_valid[0] & (~inv_head_has_sdid | (wc_entry_sdid_word == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_entry_prefix_word));
-  assign wc_clear_1 = inv_apply & wc_valid[1] & (~inv_head_has_sdid | (wc_entry_sdid_word_1 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_entry_prefix_word_1));
-  assign wc_clear_2 = inv_apply & wc_valid[2] & (~inv_head_has_sdid | (wc_entry_sdid_word_2 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_entry_prefix_word_2));
-  assign wc_clear_3 = inv_apply & wc_valid[3] & (~inv_head_has_sdid | (wc_entry_sdid_word_3 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_entry_prefix_word_3));
-  assign cat = {lookup_set, 2'd0};
-  assign cat_1 = {lookup_set, 2'd1};
-  assign cat_2 = {lookup_set, 2'd2};
-  assign cat_3 = {lookup_set, 2'd3};
+  assign leaf_clear_s0_w0 = inv_apply
+                            & leaf_valid[0]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd0] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd0) & (leaf_tag[6'd0] == inv_tag)));
+  assign leaf_clear_s0_w1 = inv_apply
+                            & leaf_valid[1]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd1] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd0) & (leaf_tag[6'd1] == inv_tag)));
+  assign leaf_clear_s0_w2 = inv_apply
+                            & leaf_valid[2]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd2] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd0) & (leaf_tag[6'd2] == inv_tag)));
+  assign leaf_clear_s0_w3 = inv_apply
+                            & leaf_valid[3]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd3] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd0) & (leaf_tag[6'd3] == inv_tag)));
+  assign leaf_clear_s1_w0 = inv_apply
+                            & leaf_valid[4]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd4] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd1) & (leaf_tag[6'd4] == inv_tag)));
+  assign leaf_clear_s1_w1 = inv_apply
+                            & leaf_valid[5]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd5] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd1) & (leaf_tag[6'd5] == inv_tag)));
+  assign leaf_clear_s1_w2 = inv_apply
+                            & leaf_valid[6]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd6] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd1) & (leaf_tag[6'd6] == inv_tag)));
+  assign leaf_clear_s1_w3 = inv_apply
+                            & leaf_valid[7]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd7] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd1) & (leaf_tag[6'd7] == inv_tag)));
+  assign leaf_clear_s2_w0 = inv_apply
+                            & leaf_valid[8]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd8] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd2) & (leaf_tag[6'd8] == inv_tag)));
+  assign leaf_clear_s2_w1 = inv_apply
+                            & leaf_valid[9]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd9] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd2) & (leaf_tag[6'd9] == inv_tag)));
+  assign leaf_clear_s2_w2 = inv_apply
+                            & leaf_valid[10]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd10] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd2) & (leaf_tag[6'd10] == inv_tag)));
+  assign leaf_clear_s2_w3 = inv_apply
+                            & leaf_valid[11]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd11] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd2) & (leaf_tag[6'd11] == inv_tag)));
+  assign leaf_clear_s3_w0 = inv_apply
+                            & leaf_valid[12]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd12] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd3) & (leaf_tag[6'd12] == inv_tag)));
+  assign leaf_clear_s3_w1 = inv_apply
+                            & leaf_valid[13]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd13] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd3) & (leaf_tag[6'd13] == inv_tag)));
+  assign leaf_clear_s3_w2 = inv_apply
+                            & leaf_valid[14]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd14] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd3) & (leaf_tag[6'd14] == inv_tag)));
+  assign leaf_clear_s3_w3 = inv_apply
+                            & leaf_valid[15]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd15] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd3) & (leaf_tag[6'd15] == inv_tag)));
+  assign leaf_clear_s4_w0 = inv_apply
+                            & leaf_valid[16]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd16] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd4) & (leaf_tag[6'd16] == inv_tag)));
+  assign leaf_clear_s4_w1 = inv_apply
+                            & leaf_valid[17]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd17] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd4) & (leaf_tag[6'd17] == inv_tag)));
+  assign leaf_clear_s4_w2 = inv_apply
+                            & leaf_valid[18]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd18] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd4) & (leaf_tag[6'd18] == inv_tag)));
+  assign leaf_clear_s4_w3 = inv_apply
+                            & leaf_valid[19]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd19] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd4) & (leaf_tag[6'd19] == inv_tag)));
+  assign leaf_clear_s5_w0 = inv_apply
+                            & leaf_valid[20]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd20] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd5) & (leaf_tag[6'd20] == inv_tag)));
+  assign leaf_clear_s5_w1 = inv_apply
+                            & leaf_valid[21]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd21] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd5) & (leaf_tag[6'd21] == inv_tag)));
+  assign leaf_clear_s5_w2 = inv_apply
+                            & leaf_valid[22]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd22] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd5) & (leaf_tag[6'd22] == inv_tag)));
+  assign leaf_clear_s5_w3 = inv_apply
+                            & leaf_valid[23]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd23] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd5) & (leaf_tag[6'd23] == inv_tag)));
+  assign leaf_clear_s6_w0 = inv_apply
+                            & leaf_valid[24]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd24] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd6) & (leaf_tag[6'd24] == inv_tag)));
+  assign leaf_clear_s6_w1 = inv_apply
+                            & leaf_valid[25]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd25] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd6) & (leaf_tag[6'd25] == inv_tag)));
+  assign leaf_clear_s6_w2 = inv_apply
+                            & leaf_valid[26]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd26] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd6) & (leaf_tag[6'd26] == inv_tag)));
+  assign leaf_clear_s6_w3 = inv_apply
+                            & leaf_valid[27]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd27] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd6) & (leaf_tag[6'd27] == inv_tag)));
+  assign leaf_clear_s7_w0 = inv_apply
+                            & leaf_valid[28]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd28] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd7) & (leaf_tag[6'd28] == inv_tag)));
+  assign leaf_clear_s7_w1 = inv_apply
+                            & leaf_valid[29]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd29] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd7) & (leaf_tag[6'd29] == inv_tag)));
+  assign leaf_clear_s7_w2 = inv_apply
+                            & leaf_valid[30]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd30] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd7) & (leaf_tag[6'd30] == inv_tag)));
+  assign leaf_clear_s7_w3 = inv_apply
+                            & leaf_valid[31]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd31] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd7) & (leaf_tag[6'd31] == inv_tag)));
+  assign leaf_clear_s8_w0 = inv_apply
+                            & leaf_valid[32]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd32] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd8) & (leaf_tag[6'd32] == inv_tag)));
+  assign leaf_clear_s8_w1 = inv_apply
+                            & leaf_valid[33]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd33] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd8) & (leaf_tag[6'd33] == inv_tag)));
+  assign leaf_clear_s8_w2 = inv_apply
+                            & leaf_valid[34]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd34] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd8) & (leaf_tag[6'd34] == inv_tag)));
+  assign leaf_clear_s8_w3 = inv_apply
+                            & leaf_valid[35]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd35] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd8) & (leaf_tag[6'd35] == inv_tag)));
+  assign leaf_clear_s9_w0 = inv_apply
+                            & leaf_valid[36]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd36] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd9) & (leaf_tag[6'd36] == inv_tag)));
+  assign leaf_clear_s9_w1 = inv_apply
+                            & leaf_valid[37]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd37] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd9) & (leaf_tag[6'd37] == inv_tag)));
+  assign leaf_clear_s9_w2 = inv_apply
+                            & leaf_valid[38]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd38] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd9) & (leaf_tag[6'd38] == inv_tag)));
+  assign leaf_clear_s9_w3 = inv_apply
+                            & leaf_valid[39]
+                            & (~inv_head_has_sdid | (leaf_sdid[6'd39] == inv_head_sdid))
+                            & (~inv_head_has_pa | ((inv_set == 4'd9) & (leaf_tag[6'd39] == inv_tag)));
+  assign leaf_clear_s10_w0 = inv_apply
+                             & leaf_valid[40]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd40] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd10) & (leaf_tag[6'd40] == inv_tag)));
+  assign leaf_clear_s10_w1 = inv_apply
+                             & leaf_valid[41]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd41] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd10) & (leaf_tag[6'd41] == inv_tag)));
+  assign leaf_clear_s10_w2 = inv_apply
+                             & leaf_valid[42]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd42] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd10) & (leaf_tag[6'd42] == inv_tag)));
+  assign leaf_clear_s10_w3 = inv_apply
+                             & leaf_valid[43]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd43] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd10) & (leaf_tag[6'd43] == inv_tag)));
+  assign leaf_clear_s11_w0 = inv_apply
+                             & leaf_valid[44]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd44] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd11) & (leaf_tag[6'd44] == inv_tag)));
+  assign leaf_clear_s11_w1 = inv_apply
+                             & leaf_valid[45]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd45] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd11) & (leaf_tag[6'd45] == inv_tag)));
+  assign leaf_clear_s11_w2 = inv_apply
+                             & leaf_valid[46]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd46] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd11) & (leaf_tag[6'd46] == inv_tag)));
+  assign leaf_clear_s11_w3 = inv_apply
+                             & leaf_valid[47]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd47] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd11) & (leaf_tag[6'd47] == inv_tag)));
+  assign leaf_clear_s12_w0 = inv_apply
+                             & leaf_valid[48]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd48] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd12) & (leaf_tag[6'd48] == inv_tag)));
+  assign leaf_clear_s12_w1 = inv_apply
+                             & leaf_valid[49]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd49] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd12) & (leaf_tag[6'd49] == inv_tag)));
+  assign leaf_clear_s12_w2 = inv_apply
+                             & leaf_valid[50]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd50] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd12) & (leaf_tag[6'd50] == inv_tag)));
+  assign leaf_clear_s12_w3 = inv_apply
+                             & leaf_valid[51]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd51] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd12) & (leaf_tag[6'd51] == inv_tag)));
+  assign leaf_clear_s13_w0 = inv_apply
+                             & leaf_valid[52]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd52] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd13) & (leaf_tag[6'd52] == inv_tag)));
+  assign leaf_clear_s13_w1 = inv_apply
+                             & leaf_valid[53]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd53] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd13) & (leaf_tag[6'd53] == inv_tag)));
+  assign leaf_clear_s13_w2 = inv_apply
+                             & leaf_valid[54]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd54] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd13) & (leaf_tag[6'd54] == inv_tag)));
+  assign leaf_clear_s13_w3 = inv_apply
+                             & leaf_valid[55]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd55] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd13) & (leaf_tag[6'd55] == inv_tag)));
+  assign leaf_clear_s14_w0 = inv_apply
+                             & leaf_valid[56]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd56] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd14) & (leaf_tag[6'd56] == inv_tag)));
+  assign leaf_clear_s14_w1 = inv_apply
+                             & leaf_valid[57]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd57] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd14) & (leaf_tag[6'd57] == inv_tag)));
+  assign leaf_clear_s14_w2 = inv_apply
+                             & leaf_valid[58]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd58] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd14) & (leaf_tag[6'd58] == inv_tag)));
+  assign leaf_clear_s14_w3 = inv_apply
+                             & leaf_valid[59]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd59] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd14) & (leaf_tag[6'd59] == inv_tag)));
+  assign leaf_clear_s15_w0 = inv_apply
+                             & leaf_valid[60]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd60] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd15) & (leaf_tag[6'd60] == inv_tag)));
+  assign leaf_clear_s15_w1 = inv_apply
+                             & leaf_valid[61]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd61] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd15) & (leaf_tag[6'd61] == inv_tag)));
+  assign leaf_clear_s15_w2 = inv_apply
+                             & leaf_valid[62]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd62] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd15) & (leaf_tag[6'd62] == inv_tag)));
+  assign leaf_clear_s15_w3 = inv_apply
+                             & leaf_valid[63]
+                             & (~inv_head_has_sdid | (leaf_sdid[6'd63] == inv_head_sdid))
+                             & (~inv_head_has_pa | ((inv_set == 4'd15) & (leaf_tag[6'd63] == inv_tag)));
+  assign sp_clear_0 = inv_apply
+                      & sp_valid[0]
+                      & (~inv_head_has_sdid | (sp_sdid_word == inv_head_sdid))
+                      & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word) & ones_shl_sp_size_log2_word)));
+  assign sp_clear_1 = inv_apply
+                      & sp_valid[1]
+                      & (~inv_head_has_sdid | (sp_sdid_word_1 == inv_head_sdid))
+                      & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_1) & ones_shl_sp_size_log2_word_1)));
+  assign sp_clear_2 = inv_apply
+                      & sp_valid[2]
+                      & (~inv_head_has_sdid | (sp_sdid_word_2 == inv_head_sdid))
+                      & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_2) & ones_shl_sp_size_log2_word_2)));
+  assign sp_clear_3 = inv_apply
+                      & sp_valid[3]
+                      & (~inv_head_has_sdid | (sp_sdid_word_3 == inv_head_sdid))
+                      & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_3) & ones_shl_sp_size_log2_word_3)));
+  assign sp_clear_4 = inv_apply
+                      & sp_valid[4]
+                      & (~inv_head_has_sdid | (sp_sdid_word_4 == inv_head_sdid))
+                      & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_4) & ones_shl_sp_size_log2_word_4)));
+  assign sp_clear_5 = inv_apply
+                      & sp_valid[5]
+                      & (~inv_head_has_sdid | (sp_sdid_word_5 == inv_head_sdid))
+                      & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_5) & ones_shl_sp_size_log2_word_5)));
+  assign sp_clear_6 = inv_apply
+                      & sp_valid[6]
+                      & (~inv_head_has_sdid | (sp_sdid_word_6 == inv_head_sdid))
+                      & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_6) & ones_shl_sp_size_log2_word_6)));
+  assign sp_clear_7 = inv_apply
+                      & sp_valid[7]
+                      & (~inv_head_has_sdid | (sp_sdid_word_7 == inv_head_sdid))
+                      & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_7) & ones_shl_sp_size_log2_word_7)));
+  assign wc_clear_0 = inv_apply
+                      & wc_valid[0]
+                      & (~inv_head_has_sdid | (wc_entry_sdid_word == inv_head_sdid))
+                      & (~inv_head_has_pa | (inv_head_pa_masked == wc_entry_prefix_word));
+  assign wc_clear_1 = inv_apply
+                      & wc_valid[1]
+                      & (~inv_head_has_sdid | (wc_entry_sdid_word_1 == inv_head_sdid))
+                      & (~inv_head_has_pa | (inv_head_pa_masked == wc_entry_prefix_word_1));
+  assign wc_clear_2 = inv_apply
+                      & wc_valid[2]
+                      & (~inv_head_has_sdid | (wc_entry_sdid_word_2 == inv_head_sdid))
+                      & (~inv_head_has_pa | (inv_head_pa_masked == wc_entry_prefix_word_2));
+  assign wc_clear_3 = inv_apply
+                      & wc_valid[3]
+                      & (~inv_head_has_sdid | (wc_entry_sdid_word_3 == inv_head_sdid))
+                      & (~inv_head_has_pa | (inv_head_pa_masked == wc_entry_prefix_word_3));
   assign sp_format_word = sp_format[3'd0];
   assign sp_mode_word = sp_mode[3'd0];
   assign sp_sdid_word = sp_sdid[3'd0];
   assign sp_base_word = sp_base[3'd0];
+  assign ones_shl_sp_size_log2_word = 34'h3ffffffff << sp_size_log2_word;
   assign sp_size_log2_word = sp_size_log2[3'd0];
   assign sp_format_word_1 = sp_format[3'd1];
   assign sp_mode_word_1 = sp_mode[3'd1];
   assign sp_sdid_word_1 = sp_sdid[3'd1];
   assign sp_base_word_1 = sp_base[3'd1];
+  assign ones_shl_sp_size_log2_word_1 = 34'h3ffffffff << sp_size_log2_word_1;
   assign sp_size_log2_word_1 = sp_size_log2[3'd1];
   assign sp_format_word_2 = sp_format[3'd2];
   assign sp_mode_word_2 = sp_mode[3'd2];
   assign sp_sdid_word_2 = sp_sdid[3'd2];
   assign sp_base_word_2 = sp_base[3'd2];
+  assign ones_shl_sp_size_log2_word_2 = 34'h3ffffffff << sp_size_log2_word_2;
   assign sp_size_log2_word_2 = sp_size_log2[3'd2];
   assign sp_format_word_3 = sp_format[3'd3];
   assign sp_mode_word_3 = sp_mode[3'd3];
   assign sp_sdid_word_3 = sp_sdid[3'd3];
   assign sp_base_word_3 = sp_base[3'd3];
+  assign ones_shl_sp_size_log2_word_3 = 34'h3ffffffff << sp_size_log2_word_3;
   assign sp_size_log2_word_3 = sp_size_log2[3'd3];
   assign sp_format_word_4 = sp_format[3'd4];
   assign sp_mode_word_4 = sp_mode[3'd4];
   assign sp_sdid_word_4 = sp_sdid[3'd4];
   assign sp_base_word_4 = sp_base[3'd4];
+  assign ones_shl_sp_size_log2_word_4 = 34'h3ffffffff << sp_size_log2_word_4;
   assign sp_size_log2_word_4 = sp_size_log2[3'd4];
   assign sp_format_word_5 = sp_format[3'd5];
   assign sp_mode_word_5 = sp_mode[3'd5];
   assign sp_sdid_word_5 = sp_sdid[3'd5];
   assign sp_base_word_5 = sp_base[3'd5];
+  assign ones_shl_sp_size_log2_word_5 = 34'h3ffffffff << sp_size_log2_word_5;
   assign sp_size_log2_word_5 = sp_size_log2[3'd5];
   assign sp_format_word_6 = sp_format[3'd6];
   assign sp_mode_word_6 = sp_mode[3'd6];
   assign sp_sdid_word_6 = sp_sdid[3'd6];
   assign sp_base_word_6 = sp_base[3'd6];
+  assign ones_shl_sp_size_log2_word_6 = 34'h3ffffffff << sp_size_log2_word_6;
   assign sp_size_log2_word_6 = sp_size_log2[3'd6];
   assign sp_format_word_7 = sp_format[3'd7];
   assign sp_mode_word_7 = sp_mode[3'd7];
   assign sp_sdid_word_7 = sp_sdid[3'd7];
   assign sp_base_word_7 = sp_base[3'd7];
+  assign ones_shl_sp_size_log2_word_7 = 34'h3ffffffff << sp_size_log2_word_7;
   assign sp_size_log2_word_7 = sp_size_log2[3'd7];
   assign sp_level_word = sp_level[3'd0];
   assign sp_level_word_1 = sp_level[3'd1];
@@ -729,9 +1223,11 @@ module mtt_cache (
   assign sp_level_word_5 = sp_level[3'd5];
   assign sp_level_word_6 = sp_level[3'd6];
   assign sp_level_word_7 = sp_level[3'd7];
+  assign lookup_valid_and_not_fill_valid = lookup_valid & ~fill_valid;
   assign wc_entry_format_word = wc_entry_format[2'd0];
   assign wc_entry_mode_word = wc_entry_mode[2'd0];
   assign wc_entry_sdid_word = wc_entry_sdid[2'd0];
+  assign lookup_pa_masked = lookup_pa & 34'h3fe000000;
   assign wc_entry_prefix_word = wc_entry_prefix[2'd0];
   assign wc_entry_format_word_1 = wc_entry_format[2'd1];
   assign wc_entry_mode_word_1 = wc_entry_mode[2'd1];
@@ -749,52 +1245,44 @@ module mtt_cache (
   assign wc_entry_table_level_word_1 = wc_entry_table_level[2'd0];
   assign wc_entry_table_level_word_2 = wc_entry_table_level[2'd2];
   assign wc_entry_table_level_word_3 = wc_entry_table_level[2'd3];
-  assign cat_4 = {walk_set, 2'd0};
-  assign cat_5 = {walk_set, 2'd1};
-  assign cat_6 = {walk_set, 2'd2};
-  assign cat_7 = {walk_set, 2'd3};
-  assign cat_8 = {walk_set, leaf_fill_way};
+  assign fill_ok_and_cacheable = fill_ok & fill_cacheable;
+  assign hit_accepted_and_leaf_hit = hit_accepted & leaf_hit;
   assign not_leaf_hit_way_0 = ~leaf_hit_way[0];
+  assign not_leaf_hit_way_1 = ~leaf_hit_way[1];
   assign not_leaf_fill_way_0 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_1 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_1 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_2 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_2 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_3 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_3 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_4 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_4 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_5 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_5 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_6 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_6 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_7 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_7 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_8 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_8 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_9 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_9 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_10 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_10 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_11 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_11 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_12 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_12 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_13 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_13 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_14 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_14 = ~leaf_fill_way[0];
-  assign not_leaf_hit_way_0_15 = ~leaf_hit_way[0];
-  assign not_leaf_fill_way_0_15 = ~leaf_fill_way[0];
+  assign not_leaf_fill_way_1 = ~leaf_fill_way[1];
   assign not_sp_hit_index_0 = ~sp_hit_index[0];
   assign not_sp_hit_index_1 = ~sp_hit_index[1];
+  assign not_sp_hit_index_2 = ~sp_hit_index[2];
   assign not_sp_fill_way_0 = ~sp_fill_way[0];
   assign not_sp_fill_way_1 = ~sp_fill_way[1];
+  assign not_sp_fill_way_2 = ~sp_fill_way[2];
   assign not_wc_match_index_0 = ~wc_match_index[0];
+  assign not_wc_match_index_1 = ~wc_match_index[1];
   assign not_wc_fill_way_0 = ~wc_fill_way[0];
-  assign cat_9 = {leaf_clear_s15_w3, leaf_clear_s15_w2, leaf_clear_s15_w1, leaf_clear_s15_w0, leaf_clear_s14_w3, leaf_clear_s14_w2, leaf_clear_s14_w1, leaf_clear_s14_w0, leaf_clear_s13_w3, leaf_clear_s13_w2, leaf_clear_s13_w1, leaf_clear_s13_w0, leaf_clear_s12_w3, leaf_clear_s12_w2, leaf_clear_s12_w1, leaf_clear_s12_w0, leaf_clear_s11_w3, leaf_clear_s11_w2, leaf_clear_s11_w1, leaf_clear_s11_w0, leaf_clear_s10_w3, leaf_clear_s10_w2, leaf_clear_s10_w1, leaf_clear_s10_w0, leaf_clear_s9_w3, leaf_clear_s9_w2, leaf_clear_s9_w1, leaf_clear_s9_w0, leaf_clear_s8_w3, leaf_clear_s8_w2, leaf_clear_s8_w1, leaf_clear_s8_w0, leaf_clear_s7_w3, leaf_clear_s7_w2, leaf_clear_s7_w1, leaf_clear_s7_w0, leaf_clear_s6_w3, leaf_clear_s6_w2, leaf_clear_s6_w1, leaf_clear_s6_w0, leaf_clear_s5_w3, leaf_clear_s5_w2, leaf_clear_s5_w1, leaf_clear_s5_w0, leaf_clear_s4_w3, leaf_clear_s4_w2, leaf_clear_s4_w1, leaf_clear_s4_w0, leaf_clear_s3_w3, leaf_clear_s3_w2, leaf_clear_s3_w1, leaf_clear_s3_w0, leaf_clear_s2_w3, leaf_clear_s2_w2, leaf_clear_s2_w1, leaf_clear_s2_w0, leaf_clear_s1_w3, leaf_clear_s1_w2, leaf_clear_s1_w1, leaf_clear_s1_w0, leaf_clear_s0_w3, leaf_clear_s0_w2, leaf_clear_s0_w1, leaf_clear_s0_w0};
-  assign cat_10 = {sp_clear_7, sp_clear_6, sp_clear_5, sp_clear_4, sp_clear_3, sp_clear_2, sp_clear_1, sp_clear_0};
-  assign cat_11 = {wc_clear_3, wc_clear_2, wc_clear_1, wc_clear_0};
+  assign not_wc_fill_way_1 = ~wc_fill_way[1];
+  assign inv_head_pa_masked = inv_head_pa & 34'h3fe000000;
+
+  always @(*) begin
+    case (walk_set)
+      4'd0: walk_set_plru = leaf_plru_0;
+      4'd1: walk_set_plru = leaf_plru_1;
+      4'd2: walk_set_plru = leaf_plru_2;
+      4'd3: walk_set_plru = leaf_plru_3;
+      4'd4: walk_set_plru = leaf_plru_4;
+      4'd5: walk_set_plru = leaf_plru_5;
+      4'd6: walk_set_plru = leaf_plru_6;
+      4'd7: walk_set_plru = leaf_plru_7;
+      4'd8: walk_set_plru = leaf_plru_8;
+      4'd9: walk_set_plru = leaf_plru_9;
+      4'd10: walk_set_plru = leaf_plru_10;
+      4'd11: walk_set_plru = leaf_plru_11;
+      4'd12: walk_set_plru = leaf_plru_12;
+      4'd13: walk_set_plru = leaf_plru_13;
+      4'd14: walk_set_plru = leaf_plru_14;
+      default: walk_set_plru = leaf_plru_15;
+    endcase
+  end
 
   always @(posedge clk) begin
     if (rst) begin
@@ -840,99 +1328,219 @@ module mtt_cache (
       end else if (inv_apply) begin
         walk_stale_q <= 1'b1;
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd0)) begin
-        leaf_plru_0 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0 : leaf_plru_0[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0 : leaf_plru_0[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd0)) begin
+        leaf_plru_0 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_0[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_0[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd0)) begin
-        leaf_plru_0 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0 : leaf_plru_0[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0 : leaf_plru_0[1], ~leaf_fill_way[1]};
+        leaf_plru_0 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_0[2],
+                        not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_0[1],
+                        not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd1)) begin
-        leaf_plru_1 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_1 : leaf_plru_1[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_1 : leaf_plru_1[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd1)) begin
+        leaf_plru_1 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_1[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_1[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd1)) begin
-        leaf_plru_1 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_1 : leaf_plru_1[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_1 : leaf_plru_1[1], ~leaf_fill_way[1]};
+        leaf_plru_1 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_1[2],
+                        not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_1[1],
+                        not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd2)) begin
-        leaf_plru_2 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_2 : leaf_plru_2[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_2 : leaf_plru_2[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd2)) begin
+        leaf_plru_2 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_2[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_2[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd2)) begin
-        leaf_plru_2 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_2 : leaf_plru_2[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_2 : leaf_plru_2[1], ~leaf_fill_way[1]};
+        leaf_plru_2 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_2[2],
+                        not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_2[1],
+                        not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd3)) begin
-        leaf_plru_3 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_3 : leaf_plru_3[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_3 : leaf_plru_3[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd3)) begin
+        leaf_plru_3 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_3[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_3[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd3)) begin
-        leaf_plru_3 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_3 : leaf_plru_3[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_3 : leaf_plru_3[1], ~leaf_fill_way[1]};
+        leaf_plru_3 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_3[2],
+                        not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_3[1],
+                        not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd4)) begin
-        leaf_plru_4 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_4 : leaf_plru_4[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_4 : leaf_plru_4[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd4)) begin
+        leaf_plru_4 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_4[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_4[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd4)) begin
-        leaf_plru_4 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_4 : leaf_plru_4[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_4 : leaf_plru_4[1], ~leaf_fill_way[1]};
+        leaf_plru_4 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_4[2],
+                        not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_4[1],
+                        not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd5)) begin
-        leaf_plru_5 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_5 : leaf_plru_5[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_5 : leaf_plru_5[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd5)) begin
+        leaf_plru_5 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_5[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_5[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd5)) begin
-        leaf_plru_5 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_5 : leaf_plru_5[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_5 : leaf_plru_5[1], ~leaf_fill_way[1]};
+        leaf_plru_5 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_5[2],
+                        not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_5[1],
+                        not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd6)) begin
-        leaf_plru_6 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_6 : leaf_plru_6[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_6 : leaf_plru_6[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd6)) begin
+        leaf_plru_6 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_6[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_6[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd6)) begin
-        leaf_plru_6 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_6 : leaf_plru_6[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_6 : leaf_plru_6[1], ~leaf_fill_way[1]};
+        leaf_plru_6 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_6[2],
+                        not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_6[1],
+                        not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd7)) begin
-        leaf_plru_7 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_7 : leaf_plru_7[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_7 : leaf_plru_7[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd7)) begin
+        leaf_plru_7 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_7[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_7[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd7)) begin
-        leaf_plru_7 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_7 : leaf_plru_7[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_7 : leaf_plru_7[1], ~leaf_fill_way[1]};
+        leaf_plru_7 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_7[2],
+                        not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_7[1],
+                        not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd8)) begin
-        leaf_plru_8 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_8 : leaf_plru_8[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_8 : leaf_plru_8[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd8)) begin
+        leaf_plru_8 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_8[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_8[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd8)) begin
-        leaf_plru_8 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_8 : leaf_plru_8[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_8 : leaf_plru_8[1], ~leaf_fill_way[1]};
+        leaf_plru_8 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_8[2],
+                        not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_8[1],
+                        not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd9)) begin
-        leaf_plru_9 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_9 : leaf_plru_9[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_9 : leaf_plru_9[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd9)) begin
+        leaf_plru_9 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_9[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_9[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd9)) begin
-        leaf_plru_9 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_9 : leaf_plru_9[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_9 : leaf_plru_9[1], ~leaf_fill_way[1]};
+        leaf_plru_9 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_9[2],
+                        not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_9[1],
+                        not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd10)) begin
-        leaf_plru_10 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_10 : leaf_plru_10[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_10 : leaf_plru_10[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd10)) begin
+        leaf_plru_10 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_10[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_10[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd10)) begin
-        leaf_plru_10 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_10 : leaf_plru_10[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_10 : leaf_plru_10[1], ~leaf_fill_way[1]};
+        leaf_plru_10 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_10[2],
+                         not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_10[1],
+                         not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd11)) begin
-        leaf_plru_11 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_11 : leaf_plru_11[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_11 : leaf_plru_11[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd11)) begin
+        leaf_plru_11 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_11[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_11[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd11)) begin
-        leaf_plru_11 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_11 : leaf_plru_11[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_11 : leaf_plru_11[1], ~leaf_fill_way[1]};
+        leaf_plru_11 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_11[2],
+                         not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_11[1],
+                         not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd12)) begin
-        leaf_plru_12 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_12 : leaf_plru_12[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_12 : leaf_plru_12[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd12)) begin
+        leaf_plru_12 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_12[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_12[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd12)) begin
-        leaf_plru_12 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_12 : leaf_plru_12[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_12 : leaf_plru_12[1], ~leaf_fill_way[1]};
+        leaf_plru_12 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_12[2],
+                         not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_12[1],
+                         not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd13)) begin
-        leaf_plru_13 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_13 : leaf_plru_13[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_13 : leaf_plru_13[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd13)) begin
+        leaf_plru_13 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_13[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_13[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd13)) begin
-        leaf_plru_13 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_13 : leaf_plru_13[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_13 : leaf_plru_13[1], ~leaf_fill_way[1]};
+        leaf_plru_13 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_13[2],
+                         not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_13[1],
+                         not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd14)) begin
-        leaf_plru_14 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_14 : leaf_plru_14[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_14 : leaf_plru_14[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd14)) begin
+        leaf_plru_14 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_14[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_14[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd14)) begin
-        leaf_plru_14 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_14 : leaf_plru_14[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_14 : leaf_plru_14[1], ~leaf_fill_way[1]};
+        leaf_plru_14 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_14[2],
+                         not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_14[1],
+                         not_leaf_fill_way_1};
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 4'd15)) begin
-        leaf_plru_15 <= {(leaf_hit_way[1] == 1'b1) ? not_leaf_hit_way_0_15 : leaf_plru_15[2], (leaf_hit_way[1] == 1'b0) ? not_leaf_hit_way_0_15 : leaf_plru_15[1], ~leaf_hit_way[1]};
+      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd15)) begin
+        leaf_plru_15 <= {leaf_hit_way[1] ? not_leaf_hit_way_0 : leaf_plru_15[2], not_leaf_hit_way_1 ? not_leaf_hit_way_0 : leaf_plru_15[1], not_leaf_hit_way_1};
       end else if (fill_leaf_array & (walk_set == 4'd15)) begin
-        leaf_plru_15 <= {(leaf_fill_way[1] == 1'b1) ? not_leaf_fill_way_0_15 : leaf_plru_15[2], (leaf_fill_way[1] == 1'b0) ? not_leaf_fill_way_0_15 : leaf_plru_15[1], ~leaf_fill_way[1]};
+        leaf_plru_15 <= {leaf_fill_way[1] ? not_leaf_fill_way_0 : leaf_plru_15[2],
+                         not_leaf_fill_way_1 ? not_leaf_fill_way_0 : leaf_plru_15[1],
+                         not_leaf_fill_way_1};
       end
       if (hit_accepted & ~leaf_hit) begin
-        sp_plru <= {(sp_hit_index[2:1] == 2'd3) ? not_sp_hit_index_0 : sp_plru[6], (sp_hit_index[2:1] == 2'd2) ? not_sp_hit_index_0 : sp_plru[5], (sp_hit_index[2:1] == 2'd1) ? not_sp_hit_index_0 : sp_plru[4], (sp_hit_index[2:1] == 2'd0) ? not_sp_hit_index_0 : sp_plru[3], (sp_hit_index[2] == 1'b1) ? not_sp_hit_index_1 : sp_plru[2], (sp_hit_index[2] == 1'b0) ? not_sp_hit_index_1 : sp_plru[1], ~sp_hit_index[2]};
+        sp_plru <= {(sp_hit_index[2:1] == 2'd3) ? not_sp_hit_index_0 : sp_plru[6],
+                    (sp_hit_index[2:1] == 2'd2) ? not_sp_hit_index_0 : sp_plru[5],
+                    (sp_hit_index[2:1] == 2'd1) ? not_sp_hit_index_0 : sp_plru[4],
+                    (sp_hit_index[2:1] == 2'd0) ? not_sp_hit_index_0 : sp_plru[3],
+                    sp_hit_index[2] ? not_sp_hit_index_1 : sp_plru[2],
+                    not_sp_hit_index_2 ? not_sp_hit_index_1 : sp_plru[1],
+                    not_sp_hit_index_2};
       end else if (fill_superpage) begin
-        sp_plru <= {(sp_fill_way[2:1] == 2'd3) ? not_sp_fill_way_0 : sp_plru[6], (sp_fill_way[2:1] == 2'd2) ? not_sp_fill_way_0 : sp_plru[5], (sp_fill_way[2:1] == 2'd1) ? not_sp_fill_way_0 : sp_plru[4], (sp_fill_way[2:1] == 2'd0) ? not_sp_fill_way_0 : sp_plru[3], (sp_fill_way[2] == 1'b1) ? not_sp_fill_way_1 : sp_plru[2], (sp_fill_way[2] == 1'b0) ? not_sp_fill_way_1 : sp_plru[1], ~sp_fill_way[2]};
+        sp_plru <= {(sp_fill_way[2:1] == 2'd3) ? not_sp_fill_way_0 : sp_plru[6],
+                    (sp_fill_way[2:1] == 2'd2) ? not_sp_fill_way_0 : sp_plru[5],
+                    (sp_fill_way[2:1] == 2'd1) ? not_sp_fill_way_0 : sp_plru[4],
+                    (sp_fill_way[2:1] == 2'd0) ? not_sp_fill_way_0 : sp_plru[3],
+                    sp_fill_way[2] ? not_sp_fill_way_1 : sp_plru[2],
+                    not_sp_fill_way_2 ? not_sp_fill_way_1 : sp_plru[1],
+                    not_sp_fill_way_2};
       end
       if (miss_accepted & wc_match) begin
-        wc_plru <= {(wc_match_index[1] == 1'b1) ? not_wc_match_index_0 : wc_plru[2], (wc_match_index[1] == 1'b0) ? not_wc_match_index_0 : wc_plru[1], ~wc_match_index[1]};
+        wc_plru <= {wc_match_index[1] ? not_wc_match_index_0 : wc_plru[2], not_wc_match_index_1 ? not_wc_match_index_0 : wc_plru[1], not_wc_match_index_1};
       end else if (fill_walk_cache) begin
-        wc_plru <= {(wc_fill_way[1] == 1'b1) ? not_wc_fill_way_0 : wc_plru[2], (wc_fill_way[1] == 1'b0) ? not_wc_fill_way_0 : wc_plru[1], ~wc_fill_way[1]};
+        wc_plru <= {wc_fill_way[1] ? not_wc_fill_way_0 : wc_plru[2], not_wc_fill_way_1 ? not_wc_fill_way_0 : wc_plru[1], not_wc_fill_way_1};
       end
-      leaf_valid <= (leaf_valid | ({cat_8 == 6'd63, cat_8 == 6'd62, cat_8 == 6'd61, cat_8 == 6'd60, cat_8 == 6'd59, cat_8 == 6'd58, cat_8 == 6'd57, cat_8 == 6'd56, cat_8 == 6'd55, cat_8 == 6'd54, cat_8 == 6'd53, cat_8 == 6'd52, cat_8 == 6'd51, cat_8 == 6'd50, cat_8 == 6'd49, cat_8 == 6'd48, cat_8 == 6'd47, cat_8 == 6'd46, cat_8 == 6'd45, cat_8 == 6'd44, cat_8 == 6'd43, cat_8 == 6'd42, cat_8 == 6'd41, cat_8 == 6'd40, cat_8 == 6'd39, cat_8 == 6'd38, cat_8 == 6'd37, cat_8 == 6'd36, cat_8 == 6'd35, cat_8 == 6'd34, cat_8 == 6'd33, cat_8 == 6'd32, cat_8 == 6'd31, cat_8 == 6'd30, cat_8 == 6'd29, cat_8 == 6'd28, cat_8 == 6'd27, cat_8 == 6'd26, cat_8 == 6'd25, cat_8 == 6'd24, cat_8 == 6'd23, cat_8 == 6'd22, cat_8 == 6'd21, cat_8 == 6'd20, cat_8 == 6'd19, cat_8 == 6'd18, cat_8 == 6'd17, cat_8 == 6'd16, cat_8 == 6'd15, cat_8 == 6'd14, cat_8 == 6'd13, cat_8 == 6'd12, cat_8 == 6'd11, cat_8 == 6'd10, cat_8 == 6'd9, cat_8 == 6'd8, cat_8 == 6'd7, cat_8 == 6'd6, cat_8 == 6'd5, cat_8 == 6'd4, cat_8 == 6'd3, cat_8 == 6'd2, cat_8 == 6'd1, cat_8 == 6'd0} & {64{fill_leaf_array}})) & ~cat_9;
-      sp_valid <= (sp_valid | ({sp_fill_way == 3'd7, sp_fill_way == 3'd6, sp_fill_way == 3'd5, sp_fill_way == 3'd4, sp_fill_way == 3'd3, sp_fill_way == 3'd2, sp_fill_way == 3'd1, sp_fill_way == 3'd0} & {8{fill_superpage}})) & ~cat_10;
-      wc_valid <= (wc_valid | ({wc_fill_way == 2'd3, wc_fill_way == 2'd2, wc_fill_way == 2'd1, wc_fill_way == 2'd0} & {4{fill_walk_cache}})) & ~cat_11;
+      leaf_valid <= (leaf_valid
+                     | ({leaf_fill_entry == 6'd63,
+                         leaf_fill_entry == 6'd62,
+                         leaf_fill_entry == 6'd61,
+                         leaf_fill_entry == 6'd60,
+                         leaf_fill_entry == 6'd59,
+                         leaf_fill_entry == 6'd58,
+                         leaf_fill_entry == 6'd57,
+                         leaf_fill_entry == 6'd56,
+                         leaf_fill_entry == 6'd55,
+                         leaf_fill_entry == 6'd54,
+                         leaf_fill_entry == 6'd53,
+                         leaf_fill_entry == 6'd52,
+                         leaf_fill_entry == 6'd51,
+                         leaf_fill_entry == 6'd50,
+                         leaf_fill_entry == 6'd49,
+                         leaf_fill_entry == 6'd48,
+                         leaf_fill_entry == 6'd47,
+                         leaf_fill_entry == 6'd46,
+                         leaf_fill_entry == 6'd45,
+                         leaf_fill_entry == 6'd44,
+                         leaf_fill_entry == 6'd43,
+                         leaf_fill_entry == 6'd42,
+                         leaf_fill_entry == 6'd41,
+                         leaf_fill_entry == 6'd40,
+                         leaf_fill_entry == 6'd39,
+                         leaf_fill_entry == 6'd38,
+                         leaf_fill_entry == 6'd37,
+                         leaf_fill_entry == 6'd36,
+                         leaf_fill_entry == 6'd35,
+                         leaf_fill_entry == 6'd34,
+                         leaf_fill_entry == 6'd33,
+                         leaf_fill_entry == 6'd32,
+                         leaf_fill_entry == 6'd31,
+                         leaf_fill_entry == 6'd30,
+                         leaf_fill_entry == 6'd29,
+                         leaf_fill_entry == 6'd28,
+                         leaf_fill_entry == 6'd27,
+                         leaf_fill_entry == 6'd26,
+                         leaf_fill_entry == 6'd25,
+                         leaf_fill_entry == 6'd24,
+                         leaf_fill_entry == 6'd23,
+                         leaf_fill_entry == 6'd22,
+                         leaf_fill_entry == 6'd21,
+                         leaf_fill_entry == 6'd20,
+                         leaf_fill_entry == 6'd19,
+                         leaf_fill_entry == 6'd18,
+                         leaf_fill_entry == 6'd17,
+                         leaf_fill_entry == 6'd16,
+                         leaf_fill_entry == 6'd15,
+                         leaf_fill_entry == 6'd14,
+                         leaf_fill_entry == 6'd13,
+                         leaf_fill_entry == 6'd12,
+                         leaf_fill_entry == 6'd11,
+                         leaf_fill_entry == 6'd10,
+                         leaf_fill_entry == 6'd9,
+                         leaf_fill_entry == 6'd8,
+                         leaf_fill_entry == 6'd7,
+                         leaf_fill_entry == 6'd6,
+                         leaf_fill_entry == 6'd5,
+                         leaf_fill_entry == 6'd4,
+                         leaf_fill_entry == 6'd3,
+                         leaf_fill_entry == 6'd2,
+                         leaf_fill_entry == 6'd1,
+                         leaf_fill_entry == 6'd0}
+                        & {64{fill_leaf_array}}))
+                    & ~obs_inv_leaf;
+      sp_valid <= (sp_valid
+                   | ({sp_fill_way == 3'd7,
+                       sp_fill_way == 3'd6,
+                       sp_fill_way == 3'd5,
+                       sp_fill_way == 3'd4,
+                       sp_fill_way == 3'd3,
+                       sp_fill_way == 3'd2,
+                       sp_fill_way == 3'd1,
+                       sp_fill_way == 3'd0}
+                      & {8{fill_superpage}}))
+                  & ~obs_inv_superpage;
+      wc_valid <= (wc_valid | ({wc_fill_way == 2'd3, wc_fill_way == 2'd2, wc_fill_way == 2'd1, wc_fill_way == 2'd0} & {4{fill_walk_cache}})) & ~obs_inv_walk;
     end
     if (q_enqueue) begin
       q_has_pa[q_tail] <= inv_has_pa;
@@ -947,11 +1555,11 @@ module mtt_cache (
       walk_mode <= lookup_mode;
     end
     if (fill_leaf_array) begin
-      leaf_sdid[cat_8] <= walk_sdid;
-      leaf_format[cat_8] <= walk_format;
-      leaf_mode[cat_8] <= walk_mode;
-      leaf_tag[cat_8] <= walk_tag;
-      leaf_tuples[cat_8] <= fill_tuples;
+      leaf_sdid[leaf_fill_entry] <= walk_sdid;
+      leaf_format[leaf_fill_entry] <= walk_format;
+      leaf_mode[leaf_fill_entry] <= walk_mode;
+      leaf_tag[leaf_fill_entry] <= walk_tag;
+      leaf_tuples[leaf_fill_entry] <= fill_tuples;
     end
     if (fill_superpage) begin
       sp_sdid[sp_fill_way] <= walk_sdid;

@@ -8,7 +8,8 @@
 // (SPEC-DECISIONS #4). Decode order (SPEC-DECISIONS #16): bus error, V=0, reserved bits, reserved
 // encodings, NAPOT G, non-leaf at level 0, permission (smmpt-v0.9 ch. 4 steps 2-7; smmtt-v0.1
 // ch. 4 steps 2-7, MTTL2 TYPE table, MTTL1 PERM table).
-// res_cause / result_cause codes (contract v1): 0 NONE, 1 PA_RANGE, 2 WALK_PMP, 3 WALK_BUS_ERROR, 4 MPTE_INVALID, 5 MPTE_RSVD_BITS, 6 MPTE_RSVD_ENC, 7 NAPOT_G_BAD, 8 NONLEAF_AT_L0, 9 PERM_DENY.
+// res_cause / result_cause codes (contract v1): 0 NONE, 1 PA_RANGE, 2 WALK_PMP, 3 WALK_BUS_ERROR, 4 MPTE_INVALID, 5 MPTE_RSVD_BITS, 6 MPTE_RSVD_ENC, 7
+// NAPOT_G_BAD, 8 NONLEAF_AT_L0, 9 PERM_DENY.
 module mtt_walker (
   input  wire        clk,
   input  wire        rst,
@@ -139,20 +140,21 @@ module mtt_walker (
   wire        entry_beyond_paw;
   reg  [2:0]  state;
   wire        inputs_unused;
-  wire        any_mpte_3_2;
-  wire        any_mpte_7_6;
-  wire        any_mpte_11_10;
-  wire        any_mpte_15_14;
-  wire        any_mpte_19_18;
-  wire        any_mpte_23_22;
-  wire        any_mpte_27_26;
-  wire        any_mpte_31_30;
+  wire        v01_at_mttl1_and_nibble_rsvd_enc;
+  reg         v01_nibble_perm_eq_at_v01_nibble_pi_2_1;
+  wire        v01_nibble_perm_eq_0_and_1;
+  wire        v01_nibble_perm_eq_4_and_5;
+  wire        all_v01_nibble_perm_eq_0_to_3;
+  reg         v01_page_perm_eq_at_v01_page_pi_2_1;
+  wire        v01_page_perm_eq_0_and_1;
+  wire        v01_page_perm_eq_4_and_5;
+  wire        all_v01_page_perm_eq_0_to_3;
 
   assign mrd_addr = entry_addr[33:0];
   assign mrd_size = 4'd4;
   assign mrd_tag = 1'b0;
   assign pmp_addr = next_entry_addr[33:0];
-  assign pmp_size = 4'd4;
+  assign pmp_size = mrd_size;
   assign result_allow = res_allow;
   assign result_cause = res_cause;
   assign result_xwr = res_xwr;
@@ -178,38 +180,94 @@ module mtt_walker (
   assign v01_leaf = v01_at_leaf_level & ((v01_cause == 4'd0) | (v01_cause == 4'd9));
   assign v01_cause = (v01_at_mttl2 & v01_mttl2_zero_bits) ? 4'd5 :
                      (v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :
-                     (v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :
+                     v01_at_mttl1_and_nibble_rsvd_enc ? 4'd6 :
                      (v01_at_leaf_level & v01_perm_deny) ? 4'd9 :
                      4'd0;
   assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : v01_mttl2_xwr;
   assign v01_leaf_log2 = v01_at_mttl1 ? 7'd15 :
                          v01_type_1g ? 7'd25 :
                          7'd25;
-  assign v01_uniform_log2 = v01_at_mttl1 ? (7'd12 + {5'd0, 2'd0 + {1'b0, (v01_nibble_pi[2:1] == 2'd0) ? (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1) : (v01_nibble_pi[2:1] == 2'd1) ? (v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3) : (v01_nibble_pi[2:1] == 2'd2) ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5) : (v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7)} + {1'b0, v01_nibble_pi[2] ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) : (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3)} + {1'b0, v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3 & v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7}}) :
+  assign v01_uniform_log2 = v01_at_mttl1 ? (7'd12
+                                            + {5'd0,
+                                               2'd0
+                                               + {1'b0, v01_nibble_perm_eq_at_v01_nibble_pi_2_1}
+                                               + {1'b0,
+                                                  v01_nibble_pi[2] ? (v01_nibble_perm_eq_4_and_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) :
+                                                  all_v01_nibble_perm_eq_0_to_3}
+                                               + {1'b0,
+                                                  all_v01_nibble_perm_eq_0_to_3
+                                                  & v01_nibble_perm_eq_4
+                                                  & v01_nibble_perm_eq_5
+                                                  & v01_nibble_perm_eq_6
+                                                  & v01_nibble_perm_eq_7}}) :
                             v01_type_1g ? 7'd25 :
-                            (7'd22 + {5'd0, 2'd0 + {1'b0, (v01_page_pi[2:1] == 2'd0) ? (v01_page_perm_eq_0 & v01_page_perm_eq_1) : (v01_page_pi[2:1] == 2'd1) ? (v01_page_perm_eq_2 & v01_page_perm_eq_3) : (v01_page_pi[2:1] == 2'd2) ? (v01_page_perm_eq_4 & v01_page_perm_eq_5) : (v01_page_perm_eq_6 & v01_page_perm_eq_7)} + {1'b0, v01_page_pi[2] ? (v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7) : (v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3)} + {1'b0, v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3 & v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7}});
+                            (7'd22
+                             + {5'd0,
+                                2'd0
+                                + {1'b0, v01_page_perm_eq_at_v01_page_pi_2_1}
+                                + {1'b0, v01_page_pi[2] ? (v01_page_perm_eq_4_and_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7) : all_v01_page_perm_eq_0_to_3}
+                                + {1'b0, all_v01_page_perm_eq_0_to_3 & v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7}});
   assign v01_leaf_kind = (v01_at_mttl1 | ~v01_type_1g) ? 2'd0 : 2'd2;
   assign v01_tuple_log2 = v01_at_mttl1 ? 7'd12 :
                           v01_type_1g ? 7'd25 :
                           7'd22;
-  assign v01_tuples = v01_at_mttl1 ? {{mpte[28], mpte[29], |mpte[29:28]}, {mpte[24], mpte[25], |mpte[25:24]}, {mpte[20], mpte[21], |mpte[21:20]}, {mpte[16], mpte[17], |mpte[17:16]}, {mpte[12], mpte[13], |mpte[13:12]}, {mpte[8], mpte[9], |mpte[9:8]}, {mpte[4], mpte[5], |mpte[5:4]}, {mpte[0], mpte[1], |mpte[1:0]}} :
+  assign v01_tuples = v01_at_mttl1 ? {mpte[28],
+                                      mpte[29],
+                                      |mpte[29:28],
+                                      mpte[24],
+                                      mpte[25],
+                                      |mpte[25:24],
+                                      mpte[20],
+                                      mpte[21],
+                                      |mpte[21:20],
+                                      mpte[16],
+                                      mpte[17],
+                                      |mpte[17:16],
+                                      mpte[12],
+                                      mpte[13],
+                                      |mpte[13:12],
+                                      mpte[8],
+                                      mpte[9],
+                                      |mpte[9:8],
+                                      mpte[4],
+                                      mpte[5],
+                                      |mpte[5:4],
+                                      mpte[0],
+                                      mpte[1],
+                                      |mpte[1:0]} :
                       v01_type_1g ? {21'd0, v01_mttl2_xwr} :
-                      {{v01_mpte_info[14], v01_mpte_info[15], |v01_mpte_info[15:14]}, {v01_mpte_info[12], v01_mpte_info[13], |v01_mpte_info[13:12]}, {v01_mpte_info[10], v01_mpte_info[11], |v01_mpte_info[11:10]}, {v01_mpte_info[8], v01_mpte_info[9], |v01_mpte_info[9:8]}, {v01_mpte_info[6], v01_mpte_info[7], |v01_mpte_info[7:6]}, {v01_mpte_info[4], v01_mpte_info[5], |v01_mpte_info[5:4]}, {v01_mpte_info[2], v01_mpte_info[3], |v01_mpte_info[3:2]}, {v01_mpte_info[0], v01_mpte_info[1], |v01_mpte_info[1:0]}};
-  assign v01_leaf_rsvd = v01_at_mttl1 & (any_mpte_3_2 | any_mpte_7_6 | any_mpte_11_10 | any_mpte_15_14 | any_mpte_19_18 | any_mpte_23_22 | any_mpte_27_26 | any_mpte_31_30);
+                      {v01_mpte_info[14],
+                       v01_mpte_info[15],
+                       |v01_mpte_info[15:14],
+                       v01_mpte_info[12],
+                       v01_mpte_info[13],
+                       |v01_mpte_info[13:12],
+                       v01_mpte_info[10],
+                       v01_mpte_info[11],
+                       |v01_mpte_info[11:10],
+                       v01_mpte_info[8],
+                       v01_mpte_info[9],
+                       |v01_mpte_info[9:8],
+                       v01_mpte_info[6],
+                       v01_mpte_info[7],
+                       |v01_mpte_info[7:6],
+                       v01_mpte_info[4],
+                       v01_mpte_info[5],
+                       |v01_mpte_info[5:4],
+                       v01_mpte_info[2],
+                       v01_mpte_info[3],
+                       |v01_mpte_info[3:2],
+                       v01_mpte_info[0],
+                       v01_mpte_info[1],
+                       |v01_mpte_info[1:0]};
+  assign v01_leaf_rsvd = v01_at_mttl1_and_nibble_rsvd_enc;
   assign v01_mpte_info = mpte[21:0];
   assign v01_mpte_type = mpte[24:22];
   assign v01_mttl2_zero_bits = |mpte[31:25];
   assign v01_type_1g = ~v01_mpte_type[2];
   assign v01_type_rsvd = (v01_mpte_type == 3'd7) | (v01_mpte_type == 3'd6);
   assign v01_page_pi = walk_pa[24:22];
-  assign v01_page_perm = (v01_page_pi == 3'd0) ? v01_mpte_info[1:0] :
-                         (v01_page_pi == 3'd1) ? v01_mpte_info[3:2] :
-                         (v01_page_pi == 3'd2) ? v01_mpte_info[5:4] :
-                         (v01_page_pi == 3'd3) ? v01_mpte_info[7:6] :
-                         (v01_page_pi == 3'd4) ? v01_mpte_info[9:8] :
-                         (v01_page_pi == 3'd5) ? v01_mpte_info[11:10] :
-                         (v01_page_pi == 3'd6) ? v01_mpte_info[13:12] :
-                         v01_mpte_info[15:14];
+  assign v01_page_perm = v01_mpte_info[v01_page_pi*2 +: 2];
   assign v01_mttl2_rsvd_enc = v01_type_rsvd | (v01_type_1g & (|v01_mpte_info)) | ((v01_mpte_type == 3'd5) & (|v01_mpte_info[21:16]));
   assign v01_mttl2_perm = v01_type_1g ? v01_mpte_type[1:0] : v01_page_perm;
   assign v01_mttl2_xwr = {v01_mttl2_perm[0], v01_mttl2_perm[1], |v01_mttl2_perm};
@@ -222,15 +280,15 @@ module mtt_walker (
   assign v01_page_perm_eq_6 = v01_mpte_info[13:12] == v01_page_perm;
   assign v01_page_perm_eq_7 = v01_mpte_info[15:14] == v01_page_perm;
   assign v01_nibble_pi = walk_pa[14:12];
-  assign v01_nibble_perm = (v01_nibble_pi == 3'd0) ? mpte[1:0] :
-                           (v01_nibble_pi == 3'd1) ? mpte[5:4] :
-                           (v01_nibble_pi == 3'd2) ? mpte[9:8] :
-                           (v01_nibble_pi == 3'd3) ? mpte[13:12] :
-                           (v01_nibble_pi == 3'd4) ? mpte[17:16] :
-                           (v01_nibble_pi == 3'd5) ? mpte[21:20] :
-                           (v01_nibble_pi == 3'd6) ? mpte[25:24] :
-                           mpte[29:28];
-  assign v01_nibble_rsvd_enc = any_mpte_3_2 | any_mpte_7_6 | any_mpte_11_10 | any_mpte_15_14 | any_mpte_19_18 | any_mpte_23_22 | any_mpte_27_26 | any_mpte_31_30;
+  assign v01_nibble_perm = mpte[v01_nibble_pi*4 +: 2];
+  assign v01_nibble_rsvd_enc = (|mpte[3:2])
+                               | (|mpte[7:6])
+                               | (|mpte[11:10])
+                               | (|mpte[15:14])
+                               | (|mpte[19:18])
+                               | (|mpte[23:22])
+                               | (|mpte[27:26])
+                               | (|mpte[31:30]);
   assign v01_nibble_perm_eq_0 = mpte[1:0] == v01_nibble_perm;
   assign v01_nibble_perm_eq_1 = mpte[5:4] == v01_nibble_perm;
   assign v01_nibble_perm_eq_2 = mpte[9:8] == v01_nibble_perm;
@@ -244,19 +302,36 @@ module mtt_walker (
   assign v01_perm_deny = |(walk_need & ~v01_xwr);
   assign v01_at_leaf_level = v01_at_mttl1 | (v01_at_mttl2 & (v01_mpte_type != 3'd4));
   assign addr_ppn = addr_from_root ? walk_root_ppn : v01_next_ppn;
-  assign addr_level = addr_from_root ? first_level : (level - 3'd1);
-  assign entry_offset = (addr_level == 3'd1) ? {1'b0, {walk_pa[33:25], 2'd0}} : {walk_pa[24:15], 2'd0};
+  assign addr_level = addr_from_root ? first_level : ptr_level;
+  assign entry_offset = (addr_level == 3'd1) ? {1'b0, walk_pa[33:25], 2'd0} : {walk_pa[24:15], 2'd0};
   assign next_entry_addr = ({13'd0, addr_ppn} << 12) + {23'd0, entry_offset};
   assign entry_beyond_paw = entry_addr[34];
   assign inputs_unused = ^{mrs_tag, walk_pa[11:0], mrs_data[63:32]};
-  assign any_mpte_3_2 = |mpte[3:2];
-  assign any_mpte_7_6 = |mpte[7:6];
-  assign any_mpte_11_10 = |mpte[11:10];
-  assign any_mpte_15_14 = |mpte[15:14];
-  assign any_mpte_19_18 = |mpte[19:18];
-  assign any_mpte_23_22 = |mpte[23:22];
-  assign any_mpte_27_26 = |mpte[27:26];
-  assign any_mpte_31_30 = |mpte[31:30];
+  assign v01_at_mttl1_and_nibble_rsvd_enc = v01_at_mttl1 & v01_nibble_rsvd_enc;
+  assign v01_nibble_perm_eq_0_and_1 = v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1;
+  assign v01_nibble_perm_eq_4_and_5 = v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5;
+  assign all_v01_nibble_perm_eq_0_to_3 = v01_nibble_perm_eq_0_and_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3;
+  assign v01_page_perm_eq_0_and_1 = v01_page_perm_eq_0 & v01_page_perm_eq_1;
+  assign v01_page_perm_eq_4_and_5 = v01_page_perm_eq_4 & v01_page_perm_eq_5;
+  assign all_v01_page_perm_eq_0_to_3 = v01_page_perm_eq_0_and_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3;
+
+  always @(*) begin
+    case (v01_nibble_pi[2:1])
+      2'd0: v01_nibble_perm_eq_at_v01_nibble_pi_2_1 = v01_nibble_perm_eq_0_and_1;
+      2'd1: v01_nibble_perm_eq_at_v01_nibble_pi_2_1 = v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3;
+      2'd2: v01_nibble_perm_eq_at_v01_nibble_pi_2_1 = v01_nibble_perm_eq_4_and_5;
+      default: v01_nibble_perm_eq_at_v01_nibble_pi_2_1 = v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7;
+    endcase
+  end
+
+  always @(*) begin
+    case (v01_page_pi[2:1])
+      2'd0: v01_page_perm_eq_at_v01_page_pi_2_1 = v01_page_perm_eq_0_and_1;
+      2'd1: v01_page_perm_eq_at_v01_page_pi_2_1 = v01_page_perm_eq_2 & v01_page_perm_eq_3;
+      2'd2: v01_page_perm_eq_at_v01_page_pi_2_1 = v01_page_perm_eq_4_and_5;
+      default: v01_page_perm_eq_at_v01_page_pi_2_1 = v01_page_perm_eq_6 & v01_page_perm_eq_7;
+    endcase
+  end
 
   always @(*) begin
     lookup_ready = 1'b0;
@@ -274,8 +349,8 @@ module mtt_walker (
         end
       end
       STATE_PMP: begin
-        if (pmp_wait == 1'b1) begin
-          if (!~pmp_ok) begin
+        if (pmp_wait) begin
+          if (pmp_ok) begin
             if (!entry_beyond_paw) begin
               mrd_valid = 1'b1;
             end
@@ -351,8 +426,8 @@ module mtt_walker (
         end
         STATE_PMP: begin
           pmp_wait <= pmp_wait + 1'b1;
-          if (pmp_wait == 1'b1) begin
-            if (~pmp_ok) begin
+          if (pmp_wait) begin
+            if (!pmp_ok) begin
               res_allow <= 1'b0;
               res_xwr <= 3'd0;
               res_leaf_log2 <= 7'd0;
@@ -397,7 +472,7 @@ module mtt_walker (
             res_cause <= 4'd3;
             state <= STATE_RESP;
           end else if (v01_descend) begin
-            level <= level - 3'd1;
+            level <= ptr_level;
             entry_addr <= next_entry_addr;
             pmp_wait <= 1'b1;
             state <= STATE_PMP;

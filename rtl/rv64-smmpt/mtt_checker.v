@@ -1,5 +1,6 @@
 // MTT checker, port contract v2 (64-bit, formats smmpt-v0.9, paw 56; cache 16 sets x 4 ways, 8 superpage, 4 walk-cache entries).
-// Parameters: xlen=64 formats=smmpt-v0.9 paw=56 sdidLen=6 idWidth=8 rsvdTupleScope=ANY v01OneGigAsOneGiB=false bigEndianSupport=true pmpLatency=1 leafSets=16 leafWays=4 superpageEntries=8 walkCacheEntries=4 minvalQueueDepth=4 paFenceDropsWalkCache=true.
+// Parameters: xlen=64 formats=smmpt-v0.9 paw=56 sdidLen=6 idWidth=8 rsvdTupleScope=ANY v01OneGigAsOneGiB=false bigEndianSupport=true pmpLatency=1 leafSets=16
+// leafWays=4 superpageEntries=8 walkCacheEntries=4 minvalQueueDepth=4 paFenceDropsWalkCache=true.
 // Hits and bypass answered from rsp_q_* one cycle after the handshake, one per cycle; a miss
 // walks in u_walker (no hit under miss); the walk's response handshake fills u_cache.
 module mtt_checker (
@@ -188,7 +189,15 @@ module mtt_checker (
   wire        walk_answer_cacheable;
   wire [3:0]  req_leaf_set;
   wire        inputs_unused;
-  wire        mux;
+  reg         hit_tuple_eq_at_hit_tuple_index_3_1;
+  wire        hit_tuple_eq_0_and_1;
+  wire        hit_tuple_eq_4_and_5;
+  wire        hit_tuple_eq_8_and_9;
+  wire        hit_tuple_eq_12_and_13;
+  reg         all_hit_tuple_eq_at_hit_tuple_index_3_2;
+  wire        all_hit_tuple_eq_0_to_3;
+  wire        all_hit_tuple_eq_8_to_11;
+  wire        req_is_bypass_or_hit_allow;
 
   mtt_walker u_walker (
     .clk(clk),
@@ -306,8 +315,8 @@ module mtt_checker (
   assign sync_ack = u_cache_sync_ack;
   assign rsp_valid = rsp_q_valid | u_walker_result_valid;
   assign rsp_id = rsp_q_valid ? rsp_q_id : walk_answer_id;
-  assign rsp_allow = mux;
-  assign rsp_fault = ~mux;
+  assign rsp_allow = rsp_q_valid ? rsp_q_allow : walk_answer_allow;
+  assign rsp_fault = ~rsp_allow;
   assign rsp_cause = rsp_q_valid ? rsp_q_cause : walk_answer_cause;
   assign rsp_xwr = rsp_q_valid ? rsp_q_xwr : walk_answer_xwr;
   assign rsp_level = rsp_q_valid ? rsp_q_level : walk_answer_level;
@@ -352,23 +361,14 @@ module mtt_checker (
   assign req_range_walk = req_fire & ~req_is_bypass & pa_range_fault;
   assign walk_from_walk_cache = u_cache_miss & u_cache_wc_hit;
   assign hit_is_tuples = u_cache_hit_kind == 2'd0;
-  assign hit_tuple_index = hit_is_tuples ? ((u_cache_hit_tuple_log2 == 6'd48) ? req_pa[51:48] : (u_cache_hit_tuple_log2 == 6'd39) ? req_pa[42:39] : (u_cache_hit_tuple_log2 == 6'd30) ? req_pa[33:30] : (u_cache_hit_tuple_log2 == 6'd21) ? req_pa[24:21] : (u_cache_hit_tuple_log2 == 6'd12) ? req_pa[15:12] : 4'd0) : 4'd0;
-  assign hit_xwr = (hit_tuple_index == 4'd0) ? u_cache_hit_tuples[2:0] :
-                   (hit_tuple_index == 4'd1) ? u_cache_hit_tuples[5:3] :
-                   (hit_tuple_index == 4'd2) ? u_cache_hit_tuples[8:6] :
-                   (hit_tuple_index == 4'd3) ? u_cache_hit_tuples[11:9] :
-                   (hit_tuple_index == 4'd4) ? u_cache_hit_tuples[14:12] :
-                   (hit_tuple_index == 4'd5) ? u_cache_hit_tuples[17:15] :
-                   (hit_tuple_index == 4'd6) ? u_cache_hit_tuples[20:18] :
-                   (hit_tuple_index == 4'd7) ? u_cache_hit_tuples[23:21] :
-                   (hit_tuple_index == 4'd8) ? u_cache_hit_tuples[26:24] :
-                   (hit_tuple_index == 4'd9) ? u_cache_hit_tuples[29:27] :
-                   (hit_tuple_index == 4'd10) ? u_cache_hit_tuples[32:30] :
-                   (hit_tuple_index == 4'd11) ? u_cache_hit_tuples[35:33] :
-                   (hit_tuple_index == 4'd12) ? u_cache_hit_tuples[38:36] :
-                   (hit_tuple_index == 4'd13) ? u_cache_hit_tuples[41:39] :
-                   (hit_tuple_index == 4'd14) ? u_cache_hit_tuples[44:42] :
-                   u_cache_hit_tuples[47:45];
+  assign hit_tuple_index = hit_is_tuples ? ((u_cache_hit_tuple_log2 == 6'd48) ? req_pa[51:48] :
+                                            (u_cache_hit_tuple_log2 == 6'd39) ? req_pa[42:39] :
+                                            (u_cache_hit_tuple_log2 == 6'd30) ? req_pa[33:30] :
+                                            (u_cache_hit_tuple_log2 == 6'd21) ? req_pa[24:21] :
+                                            (u_cache_hit_tuple_log2 == 6'd12) ? req_pa[15:12] :
+                                            4'd0) :
+                           4'd0;
+  assign hit_xwr = u_cache_hit_tuples[hit_tuple_index*3 +: 3];
   assign hit_allow = ~(|(req_need & ~hit_xwr));
   assign hit_tuple_eq_0 = u_cache_hit_tuples[2:0] == hit_xwr;
   assign hit_tuple_eq_1 = u_cache_hit_tuples[5:3] == hit_xwr;
@@ -386,7 +386,36 @@ module mtt_checker (
   assign hit_tuple_eq_13 = u_cache_hit_tuples[41:39] == hit_xwr;
   assign hit_tuple_eq_14 = u_cache_hit_tuples[44:42] == hit_xwr;
   assign hit_tuple_eq_15 = u_cache_hit_tuples[47:45] == hit_xwr;
-  assign hit_uniform_log2 = hit_is_tuples ? ({1'b0, u_cache_hit_tuple_log2} + {4'd0, 3'd0 + {2'd0, (hit_tuple_index[3:1] == 3'd0) ? (hit_tuple_eq_0 & hit_tuple_eq_1) : (hit_tuple_index[3:1] == 3'd1) ? (hit_tuple_eq_2 & hit_tuple_eq_3) : (hit_tuple_index[3:1] == 3'd2) ? (hit_tuple_eq_4 & hit_tuple_eq_5) : (hit_tuple_index[3:1] == 3'd3) ? (hit_tuple_eq_6 & hit_tuple_eq_7) : (hit_tuple_index[3:1] == 3'd4) ? (hit_tuple_eq_8 & hit_tuple_eq_9) : (hit_tuple_index[3:1] == 3'd5) ? (hit_tuple_eq_10 & hit_tuple_eq_11) : (hit_tuple_index[3:1] == 3'd6) ? (hit_tuple_eq_12 & hit_tuple_eq_13) : (hit_tuple_eq_14 & hit_tuple_eq_15)} + {2'd0, (hit_tuple_index[3:2] == 2'd0) ? (hit_tuple_eq_0 & hit_tuple_eq_1 & hit_tuple_eq_2 & hit_tuple_eq_3) : (hit_tuple_index[3:2] == 2'd1) ? (hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7) : (hit_tuple_index[3:2] == 2'd2) ? (hit_tuple_eq_8 & hit_tuple_eq_9 & hit_tuple_eq_10 & hit_tuple_eq_11) : (hit_tuple_eq_12 & hit_tuple_eq_13 & hit_tuple_eq_14 & hit_tuple_eq_15)} + {2'd0, hit_tuple_index[3] ? (hit_tuple_eq_8 & hit_tuple_eq_9 & hit_tuple_eq_10 & hit_tuple_eq_11 & hit_tuple_eq_12 & hit_tuple_eq_13 & hit_tuple_eq_14 & hit_tuple_eq_15) : (hit_tuple_eq_0 & hit_tuple_eq_1 & hit_tuple_eq_2 & hit_tuple_eq_3 & hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7)} + {2'd0, &{hit_tuple_eq_15, hit_tuple_eq_14, hit_tuple_eq_13, hit_tuple_eq_12, hit_tuple_eq_11, hit_tuple_eq_10, hit_tuple_eq_9, hit_tuple_eq_8, hit_tuple_eq_7, hit_tuple_eq_6, hit_tuple_eq_5, hit_tuple_eq_4, hit_tuple_eq_3, hit_tuple_eq_2, hit_tuple_eq_1, hit_tuple_eq_0}}}) : {1'b0, u_cache_hit_leaf_log2};
+  assign hit_uniform_log2 = hit_is_tuples ? ({1'b0, u_cache_hit_tuple_log2}
+                                             + {4'd0,
+                                                3'd0
+                                                + {2'd0, hit_tuple_eq_at_hit_tuple_index_3_1}
+                                                + {2'd0, all_hit_tuple_eq_at_hit_tuple_index_3_2}
+                                                + {2'd0,
+                                                   hit_tuple_index[3] ? (all_hit_tuple_eq_8_to_11
+                                                                         & hit_tuple_eq_12
+                                                                         & hit_tuple_eq_13
+                                                                         & hit_tuple_eq_14
+                                                                         & hit_tuple_eq_15) :
+                                                   (all_hit_tuple_eq_0_to_3 & hit_tuple_eq_4 & hit_tuple_eq_5 & hit_tuple_eq_6 & hit_tuple_eq_7)}
+                                                + {2'd0,
+                                                   &{hit_tuple_eq_15,
+                                                     hit_tuple_eq_14,
+                                                     hit_tuple_eq_13,
+                                                     hit_tuple_eq_12,
+                                                     hit_tuple_eq_11,
+                                                     hit_tuple_eq_10,
+                                                     hit_tuple_eq_9,
+                                                     hit_tuple_eq_8,
+                                                     hit_tuple_eq_7,
+                                                     hit_tuple_eq_6,
+                                                     hit_tuple_eq_5,
+                                                     hit_tuple_eq_4,
+                                                     hit_tuple_eq_3,
+                                                     hit_tuple_eq_2,
+                                                     hit_tuple_eq_1,
+                                                     hit_tuple_eq_0}}}) :
+                            {1'b0, u_cache_hit_leaf_log2};
   assign req_answered_here = req_fire & (req_is_bypass | u_cache_hit);
   assign walk_stale = walk_from_miss & u_cache_walk_stale;
   assign walk_answer_id = walk_id;
@@ -399,7 +428,35 @@ module mtt_checker (
   assign walk_answer_cacheable = u_walker_result_cacheable & ~walk_stale;
   assign req_leaf_set = req_pa[19:16];
   assign inputs_unused = ^{u_walker_result_mpte, u_walker_result_leaf_log2[6], u_walker_result_tuple_log2[6], req_pa[63:56]};
-  assign mux = rsp_q_valid ? rsp_q_allow : walk_answer_allow;
+  assign hit_tuple_eq_0_and_1 = hit_tuple_eq_0 & hit_tuple_eq_1;
+  assign hit_tuple_eq_4_and_5 = hit_tuple_eq_4 & hit_tuple_eq_5;
+  assign hit_tuple_eq_8_and_9 = hit_tuple_eq_8 & hit_tuple_eq_9;
+  assign hit_tuple_eq_12_and_13 = hit_tuple_eq_12 & hit_tuple_eq_13;
+  assign all_hit_tuple_eq_0_to_3 = hit_tuple_eq_0_and_1 & hit_tuple_eq_2 & hit_tuple_eq_3;
+  assign all_hit_tuple_eq_8_to_11 = hit_tuple_eq_8_and_9 & hit_tuple_eq_10 & hit_tuple_eq_11;
+  assign req_is_bypass_or_hit_allow = req_is_bypass | hit_allow;
+
+  always @(*) begin
+    case (hit_tuple_index[3:1])
+      3'd0: hit_tuple_eq_at_hit_tuple_index_3_1 = hit_tuple_eq_0_and_1;
+      3'd1: hit_tuple_eq_at_hit_tuple_index_3_1 = hit_tuple_eq_2 & hit_tuple_eq_3;
+      3'd2: hit_tuple_eq_at_hit_tuple_index_3_1 = hit_tuple_eq_4_and_5;
+      3'd3: hit_tuple_eq_at_hit_tuple_index_3_1 = hit_tuple_eq_6 & hit_tuple_eq_7;
+      3'd4: hit_tuple_eq_at_hit_tuple_index_3_1 = hit_tuple_eq_8_and_9;
+      3'd5: hit_tuple_eq_at_hit_tuple_index_3_1 = hit_tuple_eq_10 & hit_tuple_eq_11;
+      3'd6: hit_tuple_eq_at_hit_tuple_index_3_1 = hit_tuple_eq_12_and_13;
+      default: hit_tuple_eq_at_hit_tuple_index_3_1 = hit_tuple_eq_14 & hit_tuple_eq_15;
+    endcase
+  end
+
+  always @(*) begin
+    case (hit_tuple_index[3:2])
+      2'd0: all_hit_tuple_eq_at_hit_tuple_index_3_2 = all_hit_tuple_eq_0_to_3;
+      2'd1: all_hit_tuple_eq_at_hit_tuple_index_3_2 = hit_tuple_eq_4_and_5 & hit_tuple_eq_6 & hit_tuple_eq_7;
+      2'd2: all_hit_tuple_eq_at_hit_tuple_index_3_2 = all_hit_tuple_eq_8_to_11;
+      default: all_hit_tuple_eq_at_hit_tuple_index_3_2 = hit_tuple_eq_12_and_13 & hit_tuple_eq_14 & hit_tuple_eq_15;
+    endcase
+  end
 
   always @(posedge clk) begin
     if (rst) begin
@@ -418,11 +475,11 @@ module mtt_checker (
       rsp_q_uniform_log2 <= 7'd0;
       rsp_q_cacheable <= 1'b0;
     end else begin
-      if (u_cache_miss | req_range_walk) begin
+      if (u_walker_lookup_valid) begin
         walk_id <= req_id;
         walk_from_miss <= u_cache_miss;
       end
-      if (u_cache_miss | req_range_walk) begin
+      if (u_walker_lookup_valid) begin
         fill_ptr_q_valid <= 1'b0;
       end else if (u_walker_ptr_valid) begin
         fill_ptr_q_valid <= u_walker_ptr_valid;
@@ -432,8 +489,8 @@ module mtt_checker (
       if (req_answered_here) begin
         rsp_q_valid <= 1'b1;
         rsp_q_id <= req_id;
-        rsp_q_allow <= req_is_bypass | hit_allow;
-        rsp_q_cause <= (req_is_bypass | hit_allow) ? 4'd0 : 4'd9;
+        rsp_q_allow <= req_is_bypass_or_hit_allow;
+        rsp_q_cause <= req_is_bypass_or_hit_allow ? 4'd0 : 4'd9;
         rsp_q_xwr <= req_is_bypass ? 3'd0 : hit_xwr;
         rsp_q_level <= req_is_bypass ? 3'd0 : u_cache_hit_level;
         rsp_q_leaf_log2 <= req_is_bypass ? 7'd0 : {1'b0, u_cache_hit_leaf_log2};

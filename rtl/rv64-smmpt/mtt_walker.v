@@ -8,7 +8,8 @@
 // (SPEC-DECISIONS #4). Decode order (SPEC-DECISIONS #16): bus error, V=0, reserved bits, reserved
 // encodings, NAPOT G, non-leaf at level 0, permission (smmpt-v0.9 ch. 4 steps 2-7; smmtt-v0.1
 // ch. 4 steps 2-7, MTTL2 TYPE table, MTTL1 PERM table).
-// res_cause / result_cause codes (contract v1): 0 NONE, 1 PA_RANGE, 2 WALK_PMP, 3 WALK_BUS_ERROR, 4 MPTE_INVALID, 5 MPTE_RSVD_BITS, 6 MPTE_RSVD_ENC, 7 NAPOT_G_BAD, 8 NONLEAF_AT_L0, 9 PERM_DENY.
+// res_cause / result_cause codes (contract v1): 0 NONE, 1 PA_RANGE, 2 WALK_PMP, 3 WALK_BUS_ERROR, 4 MPTE_INVALID, 5 MPTE_RSVD_BITS, 6 MPTE_RSVD_ENC, 7
+// NAPOT_G_BAD, 8 NONLEAF_AT_L0, 9 PERM_DENY.
 module mtt_walker (
   input  wire        clk,
   input  wire        rst,
@@ -141,13 +142,21 @@ module mtt_walker (
   reg  [2:0]  state;
   wire        inputs_unused;
   wire        v09_mpte_l_and_not_v09_mpte_n;
-  wire        v09_mpte_l_and_v09_mpte_n;
+  wire        v09_mpte_l_and_n;
+  reg         v09_tuple_eq_at_v09_pi_3_1;
+  wire        v09_tuple_eq_0_and_1;
+  wire        v09_tuple_eq_4_and_5;
+  wire        v09_tuple_eq_8_and_9;
+  wire        v09_tuple_eq_12_and_13;
+  reg         all_v09_tuple_eq_at_v09_pi_3_2;
+  wire        all_v09_tuple_eq_0_to_3;
+  wire        all_v09_tuple_eq_8_to_11;
 
   assign mrd_addr = entry_addr[55:0];
   assign mrd_size = 4'd8;
   assign mrd_tag = 1'b0;
   assign pmp_addr = next_entry_addr[55:0];
-  assign pmp_size = 4'd8;
+  assign pmp_size = mrd_size;
   assign result_allow = res_allow;
   assign result_cause = res_cause;
   assign result_xwr = res_xwr;
@@ -182,18 +191,59 @@ module mtt_walker (
                      (~v09_mpte_l & (level == 3'd0)) ? 4'd8 :
                      (v09_mpte_l_and_not_v09_mpte_n & v09_leaf_rsvd_bits) ? 4'd5 :
                      (v09_mpte_l_and_not_v09_mpte_n & v09_tuple_rsvd_enc) ? 4'd6 :
-                     (v09_mpte_l_and_v09_mpte_n & v09_napot_rsvd_bits) ? 4'd5 :
-                     (v09_mpte_l_and_v09_mpte_n & (v09_napot_xwr[1] & ~v09_napot_xwr[0])) ? 4'd6 :
-                     (v09_mpte_l_and_v09_mpte_n & (v09_napot_g != 4'd4)) ? 4'd7 :
+                     (v09_mpte_l_and_n & v09_napot_rsvd_bits) ? 4'd5 :
+                     (v09_mpte_l_and_n & (v09_napot_xwr[1] & ~v09_napot_xwr[0])) ? 4'd6 :
+                     (v09_mpte_l_and_n & (v09_napot_g != 4'd4)) ? 4'd7 :
                      (v09_mpte_l & v09_perm_deny) ? 4'd9 :
                      4'd0;
   assign v09_xwr = v09_mpte_n ? v09_napot_xwr : v09_tuple_xwr;
   assign v09_leaf_log2 = v09_mpte_n ? v09_napot_log2 : v09_leaf_range_log2;
-  assign v09_uniform_log2 = v09_mpte_n ? v09_napot_log2 : (v09_tuple_range_log2 + {4'd0, 3'd0 + {2'd0, (v09_pi[3:1] == 3'd0) ? (v09_tuple_eq_0 & v09_tuple_eq_1) : (v09_pi[3:1] == 3'd1) ? (v09_tuple_eq_2 & v09_tuple_eq_3) : (v09_pi[3:1] == 3'd2) ? (v09_tuple_eq_4 & v09_tuple_eq_5) : (v09_pi[3:1] == 3'd3) ? (v09_tuple_eq_6 & v09_tuple_eq_7) : (v09_pi[3:1] == 3'd4) ? (v09_tuple_eq_8 & v09_tuple_eq_9) : (v09_pi[3:1] == 3'd5) ? (v09_tuple_eq_10 & v09_tuple_eq_11) : (v09_pi[3:1] == 3'd6) ? (v09_tuple_eq_12 & v09_tuple_eq_13) : (v09_tuple_eq_14 & v09_tuple_eq_15)} + {2'd0, (v09_pi[3:2] == 2'd0) ? (v09_tuple_eq_0 & v09_tuple_eq_1 & v09_tuple_eq_2 & v09_tuple_eq_3) : (v09_pi[3:2] == 2'd1) ? (v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7) : (v09_pi[3:2] == 2'd2) ? (v09_tuple_eq_8 & v09_tuple_eq_9 & v09_tuple_eq_10 & v09_tuple_eq_11) : (v09_tuple_eq_12 & v09_tuple_eq_13 & v09_tuple_eq_14 & v09_tuple_eq_15)} + {2'd0, v09_pi[3] ? (v09_tuple_eq_8 & v09_tuple_eq_9 & v09_tuple_eq_10 & v09_tuple_eq_11 & v09_tuple_eq_12 & v09_tuple_eq_13 & v09_tuple_eq_14 & v09_tuple_eq_15) : (v09_tuple_eq_0 & v09_tuple_eq_1 & v09_tuple_eq_2 & v09_tuple_eq_3 & v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7)} + {2'd0, &{v09_tuple_eq_15, v09_tuple_eq_14, v09_tuple_eq_13, v09_tuple_eq_12, v09_tuple_eq_11, v09_tuple_eq_10, v09_tuple_eq_9, v09_tuple_eq_8, v09_tuple_eq_7, v09_tuple_eq_6, v09_tuple_eq_5, v09_tuple_eq_4, v09_tuple_eq_3, v09_tuple_eq_2, v09_tuple_eq_1, v09_tuple_eq_0}}});
+  assign v09_uniform_log2 = v09_mpte_n ? v09_napot_log2 :
+                            (v09_tuple_range_log2
+                             + {4'd0,
+                                3'd0
+                                + {2'd0, v09_tuple_eq_at_v09_pi_3_1}
+                                + {2'd0, all_v09_tuple_eq_at_v09_pi_3_2}
+                                + {2'd0,
+                                   v09_pi[3] ? (all_v09_tuple_eq_8_to_11 & v09_tuple_eq_12 & v09_tuple_eq_13 & v09_tuple_eq_14 & v09_tuple_eq_15) :
+                                   (all_v09_tuple_eq_0_to_3 & v09_tuple_eq_4 & v09_tuple_eq_5 & v09_tuple_eq_6 & v09_tuple_eq_7)}
+                                + {2'd0,
+                                   &{v09_tuple_eq_15,
+                                     v09_tuple_eq_14,
+                                     v09_tuple_eq_13,
+                                     v09_tuple_eq_12,
+                                     v09_tuple_eq_11,
+                                     v09_tuple_eq_10,
+                                     v09_tuple_eq_9,
+                                     v09_tuple_eq_8,
+                                     v09_tuple_eq_7,
+                                     v09_tuple_eq_6,
+                                     v09_tuple_eq_5,
+                                     v09_tuple_eq_4,
+                                     v09_tuple_eq_3,
+                                     v09_tuple_eq_2,
+                                     v09_tuple_eq_1,
+                                     v09_tuple_eq_0}}});
   assign v09_leaf_kind = v09_mpte_n ? 2'd1 : 2'd0;
   assign v09_tuple_log2 = v09_mpte_n ? v09_napot_log2 : v09_tuple_range_log2;
-  assign v09_tuples = v09_mpte_n ? {45'd0, v09_napot_xwr} : {mpte[55:53], mpte[52:50], mpte[49:47], mpte[46:44], mpte[43:41], mpte[40:38], mpte[37:35], mpte[34:32], mpte[31:29], mpte[28:26], mpte[25:23], mpte[22:20], mpte[19:17], mpte[16:14], mpte[13:11], mpte[10:8]};
-  assign v09_leaf_rsvd = ~v09_mpte_n & (|{mpte[54] & ~mpte[53], mpte[51] & ~mpte[50], mpte[48] & ~mpte[47], mpte[45] & ~mpte[44], mpte[42] & ~mpte[41], mpte[39] & ~mpte[38], mpte[36] & ~mpte[35], mpte[33] & ~mpte[32], mpte[30] & ~mpte[29], mpte[27] & ~mpte[26], mpte[24] & ~mpte[23], mpte[21] & ~mpte[20], mpte[18] & ~mpte[17], mpte[15] & ~mpte[14], mpte[12] & ~mpte[11], mpte[9] & ~mpte[8]});
+  assign v09_tuples = v09_mpte_n ? {45'd0, v09_napot_xwr} :
+                      {mpte[55:53],
+                       mpte[52:50],
+                       mpte[49:47],
+                       mpte[46:44],
+                       mpte[43:41],
+                       mpte[40:38],
+                       mpte[37:35],
+                       mpte[34:32],
+                       mpte[31:29],
+                       mpte[28:26],
+                       mpte[25:23],
+                       mpte[22:20],
+                       mpte[19:17],
+                       mpte[16:14],
+                       mpte[13:11],
+                       mpte[10:8]};
+  assign v09_leaf_rsvd = ~v09_mpte_n & v09_tuple_rsvd_enc;
   assign v09_mpte_v = mpte[0];
   assign v09_mpte_l = mpte[1];
   assign v09_mpte_n = mpte[2];
@@ -215,23 +265,23 @@ module mtt_walker (
                                 (level == 3'd2) ? 7'd30 :
                                 (level == 3'd3) ? 7'd39 :
                                 7'd48;
-  assign v09_tuple_xwr = (v09_pi == 4'd0) ? mpte[10:8] :
-                         (v09_pi == 4'd1) ? mpte[13:11] :
-                         (v09_pi == 4'd2) ? mpte[16:14] :
-                         (v09_pi == 4'd3) ? mpte[19:17] :
-                         (v09_pi == 4'd4) ? mpte[22:20] :
-                         (v09_pi == 4'd5) ? mpte[25:23] :
-                         (v09_pi == 4'd6) ? mpte[28:26] :
-                         (v09_pi == 4'd7) ? mpte[31:29] :
-                         (v09_pi == 4'd8) ? mpte[34:32] :
-                         (v09_pi == 4'd9) ? mpte[37:35] :
-                         (v09_pi == 4'd10) ? mpte[40:38] :
-                         (v09_pi == 4'd11) ? mpte[43:41] :
-                         (v09_pi == 4'd12) ? mpte[46:44] :
-                         (v09_pi == 4'd13) ? mpte[49:47] :
-                         (v09_pi == 4'd14) ? mpte[52:50] :
-                         mpte[55:53];
-  assign v09_tuple_rsvd_enc = |{mpte[54] & ~mpte[53], mpte[51] & ~mpte[50], mpte[48] & ~mpte[47], mpte[45] & ~mpte[44], mpte[42] & ~mpte[41], mpte[39] & ~mpte[38], mpte[36] & ~mpte[35], mpte[33] & ~mpte[32], mpte[30] & ~mpte[29], mpte[27] & ~mpte[26], mpte[24] & ~mpte[23], mpte[21] & ~mpte[20], mpte[18] & ~mpte[17], mpte[15] & ~mpte[14], mpte[12] & ~mpte[11], mpte[9] & ~mpte[8]};
+  assign v09_tuple_xwr = mpte[8 + v09_pi*3 +: 3];
+  assign v09_tuple_rsvd_enc = |{mpte[54] & ~mpte[53],
+                                mpte[51] & ~mpte[50],
+                                mpte[48] & ~mpte[47],
+                                mpte[45] & ~mpte[44],
+                                mpte[42] & ~mpte[41],
+                                mpte[39] & ~mpte[38],
+                                mpte[36] & ~mpte[35],
+                                mpte[33] & ~mpte[32],
+                                mpte[30] & ~mpte[29],
+                                mpte[27] & ~mpte[26],
+                                mpte[24] & ~mpte[23],
+                                mpte[21] & ~mpte[20],
+                                mpte[18] & ~mpte[17],
+                                mpte[15] & ~mpte[14],
+                                mpte[12] & ~mpte[11],
+                                mpte[9] & ~mpte[8]};
   assign v09_tuple_eq_0 = mpte[10:8] == v09_tuple_xwr;
   assign v09_tuple_eq_1 = mpte[13:11] == v09_tuple_xwr;
   assign v09_tuple_eq_2 = mpte[16:14] == v09_tuple_xwr;
@@ -254,17 +304,45 @@ module mtt_walker (
   assign v09_napot_log2 = v09_leaf_range_log2 + 7'd5;
   assign v09_perm_deny = |(walk_need & ~v09_xwr);
   assign addr_ppn = addr_from_root ? walk_root_ppn : v09_next_ppn;
-  assign addr_level = addr_from_root ? first_level : (level - 3'd1);
-  assign entry_offset = (addr_level == 3'd0) ? {12'd0, {walk_pa[24:16], 3'd0}} :
-                        (addr_level == 3'd1) ? {12'd0, {walk_pa[33:25], 3'd0}} :
-                        (addr_level == 3'd2) ? {12'd0, {walk_pa[42:34], 3'd0}} :
-                        (addr_level == 3'd3) ? {12'd0, {walk_pa[51:43], 3'd0}} :
-                        {9'd0, {walk_pa[63:52], 3'd0}};
+  assign addr_level = addr_from_root ? first_level : ptr_level;
+  assign entry_offset = (addr_level == 3'd0) ? {12'd0, walk_pa[24:16], 3'd0} :
+                        (addr_level == 3'd1) ? {12'd0, walk_pa[33:25], 3'd0} :
+                        (addr_level == 3'd2) ? {12'd0, walk_pa[42:34], 3'd0} :
+                        (addr_level == 3'd3) ? {12'd0, walk_pa[51:43], 3'd0} :
+                        {9'd0, walk_pa[63:52], 3'd0};
   assign next_entry_addr = ({13'd0, addr_ppn} << 12) + {33'd0, entry_offset};
   assign entry_beyond_paw = entry_addr[56];
   assign inputs_unused = ^{mrs_tag, walk_pa[11:0]};
   assign v09_mpte_l_and_not_v09_mpte_n = v09_mpte_l & ~v09_mpte_n;
-  assign v09_mpte_l_and_v09_mpte_n = v09_mpte_l & v09_mpte_n;
+  assign v09_mpte_l_and_n = v09_mpte_l & v09_mpte_n;
+  assign v09_tuple_eq_0_and_1 = v09_tuple_eq_0 & v09_tuple_eq_1;
+  assign v09_tuple_eq_4_and_5 = v09_tuple_eq_4 & v09_tuple_eq_5;
+  assign v09_tuple_eq_8_and_9 = v09_tuple_eq_8 & v09_tuple_eq_9;
+  assign v09_tuple_eq_12_and_13 = v09_tuple_eq_12 & v09_tuple_eq_13;
+  assign all_v09_tuple_eq_0_to_3 = v09_tuple_eq_0_and_1 & v09_tuple_eq_2 & v09_tuple_eq_3;
+  assign all_v09_tuple_eq_8_to_11 = v09_tuple_eq_8_and_9 & v09_tuple_eq_10 & v09_tuple_eq_11;
+
+  always @(*) begin
+    case (v09_pi[3:1])
+      3'd0: v09_tuple_eq_at_v09_pi_3_1 = v09_tuple_eq_0_and_1;
+      3'd1: v09_tuple_eq_at_v09_pi_3_1 = v09_tuple_eq_2 & v09_tuple_eq_3;
+      3'd2: v09_tuple_eq_at_v09_pi_3_1 = v09_tuple_eq_4_and_5;
+      3'd3: v09_tuple_eq_at_v09_pi_3_1 = v09_tuple_eq_6 & v09_tuple_eq_7;
+      3'd4: v09_tuple_eq_at_v09_pi_3_1 = v09_tuple_eq_8_and_9;
+      3'd5: v09_tuple_eq_at_v09_pi_3_1 = v09_tuple_eq_10 & v09_tuple_eq_11;
+      3'd6: v09_tuple_eq_at_v09_pi_3_1 = v09_tuple_eq_12_and_13;
+      default: v09_tuple_eq_at_v09_pi_3_1 = v09_tuple_eq_14 & v09_tuple_eq_15;
+    endcase
+  end
+
+  always @(*) begin
+    case (v09_pi[3:2])
+      2'd0: all_v09_tuple_eq_at_v09_pi_3_2 = all_v09_tuple_eq_0_to_3;
+      2'd1: all_v09_tuple_eq_at_v09_pi_3_2 = v09_tuple_eq_4_and_5 & v09_tuple_eq_6 & v09_tuple_eq_7;
+      2'd2: all_v09_tuple_eq_at_v09_pi_3_2 = all_v09_tuple_eq_8_to_11;
+      default: all_v09_tuple_eq_at_v09_pi_3_2 = v09_tuple_eq_12_and_13 & v09_tuple_eq_14 & v09_tuple_eq_15;
+    endcase
+  end
 
   always @(*) begin
     lookup_ready = 1'b0;
@@ -282,8 +360,8 @@ module mtt_walker (
         end
       end
       STATE_PMP: begin
-        if (pmp_wait == 1'b1) begin
-          if (!~pmp_ok) begin
+        if (pmp_wait) begin
+          if (pmp_ok) begin
             if (!entry_beyond_paw) begin
               mrd_valid = 1'b1;
             end
@@ -359,8 +437,8 @@ module mtt_walker (
         end
         STATE_PMP: begin
           pmp_wait <= pmp_wait + 1'b1;
-          if (pmp_wait == 1'b1) begin
-            if (~pmp_ok) begin
+          if (pmp_wait) begin
+            if (!pmp_ok) begin
               res_allow <= 1'b0;
               res_xwr <= 3'd0;
               res_leaf_log2 <= 7'd0;
@@ -390,7 +468,15 @@ module mtt_walker (
         end
         STATE_MWAIT: begin
           if (mrs_valid) begin
-            mpte <= walk_be ? {mrs_data[7:0], mrs_data[15:8], mrs_data[23:16], mrs_data[31:24], mrs_data[39:32], mrs_data[47:40], mrs_data[55:48], mrs_data[63:56]} : mrs_data;
+            mpte <= walk_be ? {mrs_data[7:0],
+                               mrs_data[15:8],
+                               mrs_data[23:16],
+                               mrs_data[31:24],
+                               mrs_data[39:32],
+                               mrs_data[47:40],
+                               mrs_data[55:48],
+                               mrs_data[63:56]} :
+                    mrs_data;
             mpte_err <= mrs_err;
             state <= STATE_DECODE;
           end
@@ -405,7 +491,7 @@ module mtt_walker (
             res_cause <= 4'd3;
             state <= STATE_RESP;
           end else if (v09_descend) begin
-            level <= level - 3'd1;
+            level <= ptr_level;
             entry_addr <= next_entry_addr;
             pmp_wait <= 1'b1;
             state <= STATE_PMP;

@@ -8,7 +8,8 @@
 // (SPEC-DECISIONS #4). Decode order (SPEC-DECISIONS #16): bus error, V=0, reserved bits, reserved
 // encodings, NAPOT G, non-leaf at level 0, permission (smmpt-v0.9 ch. 4 steps 2-7; smmtt-v0.1
 // ch. 4 steps 2-7, MTTL2 TYPE table, MTTL1 PERM table).
-// res_cause / result_cause codes (contract v1): 0 NONE, 1 PA_RANGE, 2 WALK_PMP, 3 WALK_BUS_ERROR, 4 MPTE_INVALID, 5 MPTE_RSVD_BITS, 6 MPTE_RSVD_ENC, 7 NAPOT_G_BAD, 8 NONLEAF_AT_L0, 9 PERM_DENY.
+// res_cause / result_cause codes (contract v1): 0 NONE, 1 PA_RANGE, 2 WALK_PMP, 3 WALK_BUS_ERROR, 4 MPTE_INVALID, 5 MPTE_RSVD_BITS, 6 MPTE_RSVD_ENC, 7
+// NAPOT_G_BAD, 8 NONLEAF_AT_L0, 9 PERM_DENY.
 module mtt_walker (
   input  wire        clk,
   input  wire        rst,
@@ -158,28 +159,30 @@ module mtt_walker (
   wire        entry_beyond_paw;
   reg  [2:0]  state;
   wire        inputs_unused;
-  wire        any_mpte_63_62;
-  wire        any_mpte_59_58;
-  wire        any_mpte_55_54;
-  wire        any_mpte_51_50;
-  wire        any_mpte_47_46;
-  wire        any_mpte_43_42;
-  wire        any_mpte_39_38;
-  wire        any_mpte_35_34;
-  wire        any_mpte_31_30;
-  wire        any_mpte_27_26;
-  wire        any_mpte_23_22;
-  wire        any_mpte_19_18;
-  wire        any_mpte_15_14;
-  wire        any_mpte_11_10;
-  wire        any_mpte_7_6;
-  wire        any_mpte_3_2;
+  wire        any_walk_pa_63_56;
+  wire        v01_at_mttl1_and_nibble_rsvd_enc;
+  reg         v01_nibble_perm_eq_at_v01_nibble_pi_3_1;
+  wire        v01_nibble_perm_eq_0_and_1;
+  wire        v01_nibble_perm_eq_4_and_5;
+  wire        v01_nibble_perm_eq_8_and_9;
+  wire        v01_nibble_perm_eq_12_and_13;
+  reg         all_v01_nibble_perm_eq_at_v01_nibble_pi_3_2;
+  wire        all_v01_nibble_perm_eq_0_to_3;
+  wire        all_v01_nibble_perm_eq_8_to_11;
+  reg         v01_page_perm_eq_at_v01_page_pi_3_1;
+  wire        v01_page_perm_eq_0_and_1;
+  wire        v01_page_perm_eq_4_and_5;
+  wire        v01_page_perm_eq_8_and_9;
+  wire        v01_page_perm_eq_12_and_13;
+  reg         all_v01_page_perm_eq_at_v01_page_pi_3_2;
+  wire        all_v01_page_perm_eq_0_to_3;
+  wire        all_v01_page_perm_eq_8_to_11;
 
   assign mrd_addr = entry_addr[55:0];
   assign mrd_size = 4'd8;
   assign mrd_tag = 1'b0;
   assign pmp_addr = next_entry_addr[55:0];
-  assign pmp_size = 4'd8;
+  assign pmp_size = mrd_size;
   assign result_allow = res_allow;
   assign result_cause = res_cause;
   assign result_xwr = res_xwr;
@@ -198,7 +201,7 @@ module mtt_walker (
   assign mode_is_smmtt46 = ~walk_format & (walk_mode == 4'd1);
   assign mode_is_smmtt56 = ~walk_format & (walk_mode == 4'd2);
   assign mode_implemented = mode_is_smmtt46 | mode_is_smmtt56;
-  assign pa_range_fault = (mode_is_smmtt46 & (|walk_pa[63:46])) | (mode_is_smmtt56 & (|walk_pa[63:56])) | (|walk_pa[63:56]) | ~mode_implemented;
+  assign pa_range_fault = (mode_is_smmtt46 & (|walk_pa[63:46])) | (mode_is_smmtt56 & any_walk_pa_63_56) | any_walk_pa_63_56 | ~mode_implemented;
   assign root_level = mode_is_smmtt56 ? 3'd2 :
                       mode_is_smmtt46 ? 3'd1 :
                       3'd0;
@@ -209,46 +212,185 @@ module mtt_walker (
   assign v01_cause = (v01_at_mttl3 & v01_mttl3_zero_bits) ? 4'd5 :
                      (v01_at_mttl2 & v01_mttl2_zero_bits) ? 4'd5 :
                      (v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :
-                     (v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :
+                     v01_at_mttl1_and_nibble_rsvd_enc ? 4'd6 :
                      (v01_at_leaf_level & v01_perm_deny) ? 4'd9 :
                      4'd0;
   assign v01_xwr = v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm} : v01_mttl2_xwr;
   assign v01_leaf_log2 = v01_at_mttl1 ? 7'd16 :
                          v01_type_1g ? 7'd25 :
                          7'd25;
-  assign v01_uniform_log2 = v01_at_mttl1 ? (7'd12 + {4'd0, 3'd0 + {2'd0, (v01_nibble_pi[3:1] == 3'd0) ? (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1) : (v01_nibble_pi[3:1] == 3'd1) ? (v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3) : (v01_nibble_pi[3:1] == 3'd2) ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5) : (v01_nibble_pi[3:1] == 3'd3) ? (v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) : (v01_nibble_pi[3:1] == 3'd4) ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9) : (v01_nibble_pi[3:1] == 3'd5) ? (v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11) : (v01_nibble_pi[3:1] == 3'd6) ? (v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13) : (v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15)} + {2'd0, (v01_nibble_pi[3:2] == 2'd0) ? (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3) : (v01_nibble_pi[3:2] == 2'd1) ? (v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7) : (v01_nibble_pi[3:2] == 2'd2) ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9 & v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11) : (v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13 & v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15)} + {2'd0, v01_nibble_pi[3] ? (v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9 & v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11 & v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13 & v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15) : (v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3 & v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7)} + {2'd0, &{v01_nibble_perm_eq_15, v01_nibble_perm_eq_14, v01_nibble_perm_eq_13, v01_nibble_perm_eq_12, v01_nibble_perm_eq_11, v01_nibble_perm_eq_10, v01_nibble_perm_eq_9, v01_nibble_perm_eq_8, v01_nibble_perm_eq_7, v01_nibble_perm_eq_6, v01_nibble_perm_eq_5, v01_nibble_perm_eq_4, v01_nibble_perm_eq_3, v01_nibble_perm_eq_2, v01_nibble_perm_eq_1, v01_nibble_perm_eq_0}}}) :
+  assign v01_uniform_log2 = v01_at_mttl1 ? (7'd12
+                                            + {4'd0,
+                                               3'd0
+                                               + {2'd0, v01_nibble_perm_eq_at_v01_nibble_pi_3_1}
+                                               + {2'd0, all_v01_nibble_perm_eq_at_v01_nibble_pi_3_2}
+                                               + {2'd0,
+                                                  v01_nibble_pi[3] ? (all_v01_nibble_perm_eq_8_to_11
+                                                                      & v01_nibble_perm_eq_12
+                                                                      & v01_nibble_perm_eq_13
+                                                                      & v01_nibble_perm_eq_14
+                                                                      & v01_nibble_perm_eq_15) :
+                                                  (all_v01_nibble_perm_eq_0_to_3
+                                                   & v01_nibble_perm_eq_4
+                                                   & v01_nibble_perm_eq_5
+                                                   & v01_nibble_perm_eq_6
+                                                   & v01_nibble_perm_eq_7)}
+                                               + {2'd0,
+                                                  &{v01_nibble_perm_eq_15,
+                                                    v01_nibble_perm_eq_14,
+                                                    v01_nibble_perm_eq_13,
+                                                    v01_nibble_perm_eq_12,
+                                                    v01_nibble_perm_eq_11,
+                                                    v01_nibble_perm_eq_10,
+                                                    v01_nibble_perm_eq_9,
+                                                    v01_nibble_perm_eq_8,
+                                                    v01_nibble_perm_eq_7,
+                                                    v01_nibble_perm_eq_6,
+                                                    v01_nibble_perm_eq_5,
+                                                    v01_nibble_perm_eq_4,
+                                                    v01_nibble_perm_eq_3,
+                                                    v01_nibble_perm_eq_2,
+                                                    v01_nibble_perm_eq_1,
+                                                    v01_nibble_perm_eq_0}}}) :
                             v01_type_1g ? 7'd25 :
-                            (7'd21 + {4'd0, 3'd0 + {2'd0, (v01_page_pi[3:1] == 3'd0) ? (v01_page_perm_eq_0 & v01_page_perm_eq_1) : (v01_page_pi[3:1] == 3'd1) ? (v01_page_perm_eq_2 & v01_page_perm_eq_3) : (v01_page_pi[3:1] == 3'd2) ? (v01_page_perm_eq_4 & v01_page_perm_eq_5) : (v01_page_pi[3:1] == 3'd3) ? (v01_page_perm_eq_6 & v01_page_perm_eq_7) : (v01_page_pi[3:1] == 3'd4) ? (v01_page_perm_eq_8 & v01_page_perm_eq_9) : (v01_page_pi[3:1] == 3'd5) ? (v01_page_perm_eq_10 & v01_page_perm_eq_11) : (v01_page_pi[3:1] == 3'd6) ? (v01_page_perm_eq_12 & v01_page_perm_eq_13) : (v01_page_perm_eq_14 & v01_page_perm_eq_15)} + {2'd0, (v01_page_pi[3:2] == 2'd0) ? (v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3) : (v01_page_pi[3:2] == 2'd1) ? (v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7) : (v01_page_pi[3:2] == 2'd2) ? (v01_page_perm_eq_8 & v01_page_perm_eq_9 & v01_page_perm_eq_10 & v01_page_perm_eq_11) : (v01_page_perm_eq_12 & v01_page_perm_eq_13 & v01_page_perm_eq_14 & v01_page_perm_eq_15)} + {2'd0, v01_page_pi[3] ? (v01_page_perm_eq_8 & v01_page_perm_eq_9 & v01_page_perm_eq_10 & v01_page_perm_eq_11 & v01_page_perm_eq_12 & v01_page_perm_eq_13 & v01_page_perm_eq_14 & v01_page_perm_eq_15) : (v01_page_perm_eq_0 & v01_page_perm_eq_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3 & v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7)} + {2'd0, &{v01_page_perm_eq_15, v01_page_perm_eq_14, v01_page_perm_eq_13, v01_page_perm_eq_12, v01_page_perm_eq_11, v01_page_perm_eq_10, v01_page_perm_eq_9, v01_page_perm_eq_8, v01_page_perm_eq_7, v01_page_perm_eq_6, v01_page_perm_eq_5, v01_page_perm_eq_4, v01_page_perm_eq_3, v01_page_perm_eq_2, v01_page_perm_eq_1, v01_page_perm_eq_0}}});
+                            (7'd21
+                             + {4'd0,
+                                3'd0
+                                + {2'd0, v01_page_perm_eq_at_v01_page_pi_3_1}
+                                + {2'd0, all_v01_page_perm_eq_at_v01_page_pi_3_2}
+                                + {2'd0,
+                                   v01_page_pi[3] ? (all_v01_page_perm_eq_8_to_11
+                                                     & v01_page_perm_eq_12
+                                                     & v01_page_perm_eq_13
+                                                     & v01_page_perm_eq_14
+                                                     & v01_page_perm_eq_15) :
+                                   (all_v01_page_perm_eq_0_to_3 & v01_page_perm_eq_4 & v01_page_perm_eq_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7)}
+                                + {2'd0,
+                                   &{v01_page_perm_eq_15,
+                                     v01_page_perm_eq_14,
+                                     v01_page_perm_eq_13,
+                                     v01_page_perm_eq_12,
+                                     v01_page_perm_eq_11,
+                                     v01_page_perm_eq_10,
+                                     v01_page_perm_eq_9,
+                                     v01_page_perm_eq_8,
+                                     v01_page_perm_eq_7,
+                                     v01_page_perm_eq_6,
+                                     v01_page_perm_eq_5,
+                                     v01_page_perm_eq_4,
+                                     v01_page_perm_eq_3,
+                                     v01_page_perm_eq_2,
+                                     v01_page_perm_eq_1,
+                                     v01_page_perm_eq_0}}});
   assign v01_leaf_kind = (v01_at_mttl1 | ~v01_type_1g) ? 2'd0 : 2'd2;
   assign v01_tuple_log2 = v01_at_mttl1 ? 7'd12 :
                           v01_type_1g ? 7'd25 :
                           7'd21;
-  assign v01_tuples = v01_at_mttl1 ? {{mpte[60], mpte[61], |mpte[61:60]}, {mpte[56], mpte[57], |mpte[57:56]}, {mpte[52], mpte[53], |mpte[53:52]}, {mpte[48], mpte[49], |mpte[49:48]}, {mpte[44], mpte[45], |mpte[45:44]}, {mpte[40], mpte[41], |mpte[41:40]}, {mpte[36], mpte[37], |mpte[37:36]}, {mpte[32], mpte[33], |mpte[33:32]}, {mpte[28], mpte[29], |mpte[29:28]}, {mpte[24], mpte[25], |mpte[25:24]}, {mpte[20], mpte[21], |mpte[21:20]}, {mpte[16], mpte[17], |mpte[17:16]}, {mpte[12], mpte[13], |mpte[13:12]}, {mpte[8], mpte[9], |mpte[9:8]}, {mpte[4], mpte[5], |mpte[5:4]}, {mpte[0], mpte[1], |mpte[1:0]}} :
+  assign v01_tuples = v01_at_mttl1 ? {mpte[60],
+                                      mpte[61],
+                                      |mpte[61:60],
+                                      mpte[56],
+                                      mpte[57],
+                                      |mpte[57:56],
+                                      mpte[52],
+                                      mpte[53],
+                                      |mpte[53:52],
+                                      mpte[48],
+                                      mpte[49],
+                                      |mpte[49:48],
+                                      mpte[44],
+                                      mpte[45],
+                                      |mpte[45:44],
+                                      mpte[40],
+                                      mpte[41],
+                                      |mpte[41:40],
+                                      mpte[36],
+                                      mpte[37],
+                                      |mpte[37:36],
+                                      mpte[32],
+                                      mpte[33],
+                                      |mpte[33:32],
+                                      mpte[28],
+                                      mpte[29],
+                                      |mpte[29:28],
+                                      mpte[24],
+                                      mpte[25],
+                                      |mpte[25:24],
+                                      mpte[20],
+                                      mpte[21],
+                                      |mpte[21:20],
+                                      mpte[16],
+                                      mpte[17],
+                                      |mpte[17:16],
+                                      mpte[12],
+                                      mpte[13],
+                                      |mpte[13:12],
+                                      mpte[8],
+                                      mpte[9],
+                                      |mpte[9:8],
+                                      mpte[4],
+                                      mpte[5],
+                                      |mpte[5:4],
+                                      mpte[0],
+                                      mpte[1],
+                                      |mpte[1:0]} :
                       v01_type_1g ? {45'd0, v01_mttl2_xwr} :
-                      {{v01_mpte_info[30], v01_mpte_info[31], |v01_mpte_info[31:30]}, {v01_mpte_info[28], v01_mpte_info[29], |v01_mpte_info[29:28]}, {v01_mpte_info[26], v01_mpte_info[27], |v01_mpte_info[27:26]}, {v01_mpte_info[24], v01_mpte_info[25], |v01_mpte_info[25:24]}, {v01_mpte_info[22], v01_mpte_info[23], |v01_mpte_info[23:22]}, {v01_mpte_info[20], v01_mpte_info[21], |v01_mpte_info[21:20]}, {v01_mpte_info[18], v01_mpte_info[19], |v01_mpte_info[19:18]}, {v01_mpte_info[16], v01_mpte_info[17], |v01_mpte_info[17:16]}, {v01_mpte_info[14], v01_mpte_info[15], |v01_mpte_info[15:14]}, {v01_mpte_info[12], v01_mpte_info[13], |v01_mpte_info[13:12]}, {v01_mpte_info[10], v01_mpte_info[11], |v01_mpte_info[11:10]}, {v01_mpte_info[8], v01_mpte_info[9], |v01_mpte_info[9:8]}, {v01_mpte_info[6], v01_mpte_info[7], |v01_mpte_info[7:6]}, {v01_mpte_info[4], v01_mpte_info[5], |v01_mpte_info[5:4]}, {v01_mpte_info[2], v01_mpte_info[3], |v01_mpte_info[3:2]}, {v01_mpte_info[0], v01_mpte_info[1], |v01_mpte_info[1:0]}};
-  assign v01_leaf_rsvd = v01_at_mttl1 & (|{any_mpte_63_62, any_mpte_59_58, any_mpte_55_54, any_mpte_51_50, any_mpte_47_46, any_mpte_43_42, any_mpte_39_38, any_mpte_35_34, any_mpte_31_30, any_mpte_27_26, any_mpte_23_22, any_mpte_19_18, any_mpte_15_14, any_mpte_11_10, any_mpte_7_6, any_mpte_3_2});
+                      {v01_mpte_info[30],
+                       v01_mpte_info[31],
+                       |v01_mpte_info[31:30],
+                       v01_mpte_info[28],
+                       v01_mpte_info[29],
+                       |v01_mpte_info[29:28],
+                       v01_mpte_info[26],
+                       v01_mpte_info[27],
+                       |v01_mpte_info[27:26],
+                       v01_mpte_info[24],
+                       v01_mpte_info[25],
+                       |v01_mpte_info[25:24],
+                       v01_mpte_info[22],
+                       v01_mpte_info[23],
+                       |v01_mpte_info[23:22],
+                       v01_mpte_info[20],
+                       v01_mpte_info[21],
+                       |v01_mpte_info[21:20],
+                       v01_mpte_info[18],
+                       v01_mpte_info[19],
+                       |v01_mpte_info[19:18],
+                       v01_mpte_info[16],
+                       v01_mpte_info[17],
+                       |v01_mpte_info[17:16],
+                       v01_mpte_info[14],
+                       v01_mpte_info[15],
+                       |v01_mpte_info[15:14],
+                       v01_mpte_info[12],
+                       v01_mpte_info[13],
+                       |v01_mpte_info[13:12],
+                       v01_mpte_info[10],
+                       v01_mpte_info[11],
+                       |v01_mpte_info[11:10],
+                       v01_mpte_info[8],
+                       v01_mpte_info[9],
+                       |v01_mpte_info[9:8],
+                       v01_mpte_info[6],
+                       v01_mpte_info[7],
+                       |v01_mpte_info[7:6],
+                       v01_mpte_info[4],
+                       v01_mpte_info[5],
+                       |v01_mpte_info[5:4],
+                       v01_mpte_info[2],
+                       v01_mpte_info[3],
+                       |v01_mpte_info[3:2],
+                       v01_mpte_info[0],
+                       v01_mpte_info[1],
+                       |v01_mpte_info[1:0]};
+  assign v01_leaf_rsvd = v01_at_mttl1_and_nibble_rsvd_enc;
   assign v01_mpte_info = mpte[43:0];
   assign v01_mpte_type = mpte[46:44];
   assign v01_mttl2_zero_bits = |mpte[63:47];
   assign v01_type_1g = ~v01_mpte_type[2];
   assign v01_type_rsvd = (v01_mpte_type == 3'd7) | (v01_mpte_type == 3'd5);
   assign v01_page_pi = walk_pa[24:21];
-  assign v01_page_perm = (v01_page_pi == 4'd0) ? v01_mpte_info[1:0] :
-                         (v01_page_pi == 4'd1) ? v01_mpte_info[3:2] :
-                         (v01_page_pi == 4'd2) ? v01_mpte_info[5:4] :
-                         (v01_page_pi == 4'd3) ? v01_mpte_info[7:6] :
-                         (v01_page_pi == 4'd4) ? v01_mpte_info[9:8] :
-                         (v01_page_pi == 4'd5) ? v01_mpte_info[11:10] :
-                         (v01_page_pi == 4'd6) ? v01_mpte_info[13:12] :
-                         (v01_page_pi == 4'd7) ? v01_mpte_info[15:14] :
-                         (v01_page_pi == 4'd8) ? v01_mpte_info[17:16] :
-                         (v01_page_pi == 4'd9) ? v01_mpte_info[19:18] :
-                         (v01_page_pi == 4'd10) ? v01_mpte_info[21:20] :
-                         (v01_page_pi == 4'd11) ? v01_mpte_info[23:22] :
-                         (v01_page_pi == 4'd12) ? v01_mpte_info[25:24] :
-                         (v01_page_pi == 4'd13) ? v01_mpte_info[27:26] :
-                         (v01_page_pi == 4'd14) ? v01_mpte_info[29:28] :
-                         v01_mpte_info[31:30];
+  assign v01_page_perm = v01_mpte_info[v01_page_pi*2 +: 2];
   assign v01_mttl2_rsvd_enc = v01_type_rsvd | (v01_type_1g & (|v01_mpte_info)) | ((v01_mpte_type == 3'd6) & (|v01_mpte_info[43:32]));
   assign v01_mttl2_perm = v01_type_1g ? v01_mpte_type[1:0] : v01_page_perm;
   assign v01_mttl2_xwr = {v01_mttl2_perm[0], v01_mttl2_perm[1], |v01_mttl2_perm};
@@ -269,23 +411,23 @@ module mtt_walker (
   assign v01_page_perm_eq_14 = v01_mpte_info[29:28] == v01_page_perm;
   assign v01_page_perm_eq_15 = v01_mpte_info[31:30] == v01_page_perm;
   assign v01_nibble_pi = walk_pa[15:12];
-  assign v01_nibble_perm = (v01_nibble_pi == 4'd0) ? mpte[1:0] :
-                           (v01_nibble_pi == 4'd1) ? mpte[5:4] :
-                           (v01_nibble_pi == 4'd2) ? mpte[9:8] :
-                           (v01_nibble_pi == 4'd3) ? mpte[13:12] :
-                           (v01_nibble_pi == 4'd4) ? mpte[17:16] :
-                           (v01_nibble_pi == 4'd5) ? mpte[21:20] :
-                           (v01_nibble_pi == 4'd6) ? mpte[25:24] :
-                           (v01_nibble_pi == 4'd7) ? mpte[29:28] :
-                           (v01_nibble_pi == 4'd8) ? mpte[33:32] :
-                           (v01_nibble_pi == 4'd9) ? mpte[37:36] :
-                           (v01_nibble_pi == 4'd10) ? mpte[41:40] :
-                           (v01_nibble_pi == 4'd11) ? mpte[45:44] :
-                           (v01_nibble_pi == 4'd12) ? mpte[49:48] :
-                           (v01_nibble_pi == 4'd13) ? mpte[53:52] :
-                           (v01_nibble_pi == 4'd14) ? mpte[57:56] :
-                           mpte[61:60];
-  assign v01_nibble_rsvd_enc = |{any_mpte_63_62, any_mpte_59_58, any_mpte_55_54, any_mpte_51_50, any_mpte_47_46, any_mpte_43_42, any_mpte_39_38, any_mpte_35_34, any_mpte_31_30, any_mpte_27_26, any_mpte_23_22, any_mpte_19_18, any_mpte_15_14, any_mpte_11_10, any_mpte_7_6, any_mpte_3_2};
+  assign v01_nibble_perm = mpte[v01_nibble_pi*4 +: 2];
+  assign v01_nibble_rsvd_enc = |{|mpte[63:62],
+                                 |mpte[59:58],
+                                 |mpte[55:54],
+                                 |mpte[51:50],
+                                 |mpte[47:46],
+                                 |mpte[43:42],
+                                 |mpte[39:38],
+                                 |mpte[35:34],
+                                 |mpte[31:30],
+                                 |mpte[27:26],
+                                 |mpte[23:22],
+                                 |mpte[19:18],
+                                 |mpte[15:14],
+                                 |mpte[11:10],
+                                 |mpte[7:6],
+                                 |mpte[3:2]};
   assign v01_nibble_perm_eq_0 = mpte[1:0] == v01_nibble_perm;
   assign v01_nibble_perm_eq_1 = mpte[5:4] == v01_nibble_perm;
   assign v01_nibble_perm_eq_2 = mpte[9:8] == v01_nibble_perm;
@@ -309,29 +451,71 @@ module mtt_walker (
   assign v01_mttl3_zero_bits = |mpte[63:44];
   assign v01_at_leaf_level = v01_at_mttl1 | (v01_at_mttl2 & (v01_mpte_type != 3'd4));
   assign addr_ppn = addr_from_root ? walk_root_ppn : v01_next_ppn;
-  assign addr_level = addr_from_root ? first_level : (level - 3'd1);
-  assign entry_offset = (addr_level == 3'd2) ? {11'd0, {walk_pa[55:46], 3'd0}} :
+  assign addr_level = addr_from_root ? first_level : ptr_level;
+  assign entry_offset = (addr_level == 3'd2) ? {11'd0, walk_pa[55:46], 3'd0} :
                         (addr_level == 3'd1) ? {walk_pa[45:25], 3'd0} :
-                        {12'd0, {walk_pa[24:16], 3'd0}};
+                        {12'd0, walk_pa[24:16], 3'd0};
   assign next_entry_addr = ({13'd0, addr_ppn} << 12) + {33'd0, entry_offset};
   assign entry_beyond_paw = entry_addr[56];
   assign inputs_unused = ^{mrs_tag, walk_pa[11:0]};
-  assign any_mpte_63_62 = |mpte[63:62];
-  assign any_mpte_59_58 = |mpte[59:58];
-  assign any_mpte_55_54 = |mpte[55:54];
-  assign any_mpte_51_50 = |mpte[51:50];
-  assign any_mpte_47_46 = |mpte[47:46];
-  assign any_mpte_43_42 = |mpte[43:42];
-  assign any_mpte_39_38 = |mpte[39:38];
-  assign any_mpte_35_34 = |mpte[35:34];
-  assign any_mpte_31_30 = |mpte[31:30];
-  assign any_mpte_27_26 = |mpte[27:26];
-  assign any_mpte_23_22 = |mpte[23:22];
-  assign any_mpte_19_18 = |mpte[19:18];
-  assign any_mpte_15_14 = |mpte[15:14];
-  assign any_mpte_11_10 = |mpte[11:10];
-  assign any_mpte_7_6 = |mpte[7:6];
-  assign any_mpte_3_2 = |mpte[3:2];
+  assign any_walk_pa_63_56 = |walk_pa[63:56];
+  assign v01_at_mttl1_and_nibble_rsvd_enc = v01_at_mttl1 & v01_nibble_rsvd_enc;
+  assign v01_nibble_perm_eq_0_and_1 = v01_nibble_perm_eq_0 & v01_nibble_perm_eq_1;
+  assign v01_nibble_perm_eq_4_and_5 = v01_nibble_perm_eq_4 & v01_nibble_perm_eq_5;
+  assign v01_nibble_perm_eq_8_and_9 = v01_nibble_perm_eq_8 & v01_nibble_perm_eq_9;
+  assign v01_nibble_perm_eq_12_and_13 = v01_nibble_perm_eq_12 & v01_nibble_perm_eq_13;
+  assign all_v01_nibble_perm_eq_0_to_3 = v01_nibble_perm_eq_0_and_1 & v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3;
+  assign all_v01_nibble_perm_eq_8_to_11 = v01_nibble_perm_eq_8_and_9 & v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11;
+  assign v01_page_perm_eq_0_and_1 = v01_page_perm_eq_0 & v01_page_perm_eq_1;
+  assign v01_page_perm_eq_4_and_5 = v01_page_perm_eq_4 & v01_page_perm_eq_5;
+  assign v01_page_perm_eq_8_and_9 = v01_page_perm_eq_8 & v01_page_perm_eq_9;
+  assign v01_page_perm_eq_12_and_13 = v01_page_perm_eq_12 & v01_page_perm_eq_13;
+  assign all_v01_page_perm_eq_0_to_3 = v01_page_perm_eq_0_and_1 & v01_page_perm_eq_2 & v01_page_perm_eq_3;
+  assign all_v01_page_perm_eq_8_to_11 = v01_page_perm_eq_8_and_9 & v01_page_perm_eq_10 & v01_page_perm_eq_11;
+
+  always @(*) begin
+    case (v01_nibble_pi[3:1])
+      3'd0: v01_nibble_perm_eq_at_v01_nibble_pi_3_1 = v01_nibble_perm_eq_0_and_1;
+      3'd1: v01_nibble_perm_eq_at_v01_nibble_pi_3_1 = v01_nibble_perm_eq_2 & v01_nibble_perm_eq_3;
+      3'd2: v01_nibble_perm_eq_at_v01_nibble_pi_3_1 = v01_nibble_perm_eq_4_and_5;
+      3'd3: v01_nibble_perm_eq_at_v01_nibble_pi_3_1 = v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7;
+      3'd4: v01_nibble_perm_eq_at_v01_nibble_pi_3_1 = v01_nibble_perm_eq_8_and_9;
+      3'd5: v01_nibble_perm_eq_at_v01_nibble_pi_3_1 = v01_nibble_perm_eq_10 & v01_nibble_perm_eq_11;
+      3'd6: v01_nibble_perm_eq_at_v01_nibble_pi_3_1 = v01_nibble_perm_eq_12_and_13;
+      default: v01_nibble_perm_eq_at_v01_nibble_pi_3_1 = v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15;
+    endcase
+  end
+
+  always @(*) begin
+    case (v01_nibble_pi[3:2])
+      2'd0: all_v01_nibble_perm_eq_at_v01_nibble_pi_3_2 = all_v01_nibble_perm_eq_0_to_3;
+      2'd1: all_v01_nibble_perm_eq_at_v01_nibble_pi_3_2 = v01_nibble_perm_eq_4_and_5 & v01_nibble_perm_eq_6 & v01_nibble_perm_eq_7;
+      2'd2: all_v01_nibble_perm_eq_at_v01_nibble_pi_3_2 = all_v01_nibble_perm_eq_8_to_11;
+      default: all_v01_nibble_perm_eq_at_v01_nibble_pi_3_2 = v01_nibble_perm_eq_12_and_13 & v01_nibble_perm_eq_14 & v01_nibble_perm_eq_15;
+    endcase
+  end
+
+  always @(*) begin
+    case (v01_page_pi[3:1])
+      3'd0: v01_page_perm_eq_at_v01_page_pi_3_1 = v01_page_perm_eq_0_and_1;
+      3'd1: v01_page_perm_eq_at_v01_page_pi_3_1 = v01_page_perm_eq_2 & v01_page_perm_eq_3;
+      3'd2: v01_page_perm_eq_at_v01_page_pi_3_1 = v01_page_perm_eq_4_and_5;
+      3'd3: v01_page_perm_eq_at_v01_page_pi_3_1 = v01_page_perm_eq_6 & v01_page_perm_eq_7;
+      3'd4: v01_page_perm_eq_at_v01_page_pi_3_1 = v01_page_perm_eq_8_and_9;
+      3'd5: v01_page_perm_eq_at_v01_page_pi_3_1 = v01_page_perm_eq_10 & v01_page_perm_eq_11;
+      3'd6: v01_page_perm_eq_at_v01_page_pi_3_1 = v01_page_perm_eq_12_and_13;
+      default: v01_page_perm_eq_at_v01_page_pi_3_1 = v01_page_perm_eq_14 & v01_page_perm_eq_15;
+    endcase
+  end
+
+  always @(*) begin
+    case (v01_page_pi[3:2])
+      2'd0: all_v01_page_perm_eq_at_v01_page_pi_3_2 = all_v01_page_perm_eq_0_to_3;
+      2'd1: all_v01_page_perm_eq_at_v01_page_pi_3_2 = v01_page_perm_eq_4_and_5 & v01_page_perm_eq_6 & v01_page_perm_eq_7;
+      2'd2: all_v01_page_perm_eq_at_v01_page_pi_3_2 = all_v01_page_perm_eq_8_to_11;
+      default: all_v01_page_perm_eq_at_v01_page_pi_3_2 = v01_page_perm_eq_12_and_13 & v01_page_perm_eq_14 & v01_page_perm_eq_15;
+    endcase
+  end
 
   always @(*) begin
     lookup_ready = 1'b0;
@@ -349,8 +533,8 @@ module mtt_walker (
         end
       end
       STATE_PMP: begin
-        if (pmp_wait == 1'b1) begin
-          if (!~pmp_ok) begin
+        if (pmp_wait) begin
+          if (pmp_ok) begin
             if (!entry_beyond_paw) begin
               mrd_valid = 1'b1;
             end
@@ -426,8 +610,8 @@ module mtt_walker (
         end
         STATE_PMP: begin
           pmp_wait <= pmp_wait + 1'b1;
-          if (pmp_wait == 1'b1) begin
-            if (~pmp_ok) begin
+          if (pmp_wait) begin
+            if (!pmp_ok) begin
               res_allow <= 1'b0;
               res_xwr <= 3'd0;
               res_leaf_log2 <= 7'd0;
@@ -457,7 +641,15 @@ module mtt_walker (
         end
         STATE_MWAIT: begin
           if (mrs_valid) begin
-            mpte <= walk_be ? {mrs_data[7:0], mrs_data[15:8], mrs_data[23:16], mrs_data[31:24], mrs_data[39:32], mrs_data[47:40], mrs_data[55:48], mrs_data[63:56]} : mrs_data;
+            mpte <= walk_be ? {mrs_data[7:0],
+                               mrs_data[15:8],
+                               mrs_data[23:16],
+                               mrs_data[31:24],
+                               mrs_data[39:32],
+                               mrs_data[47:40],
+                               mrs_data[55:48],
+                               mrs_data[63:56]} :
+                    mrs_data;
             mpte_err <= mrs_err;
             state <= STATE_DECODE;
           end
@@ -472,7 +664,7 @@ module mtt_walker (
             res_cause <= 4'd3;
             state <= STATE_RESP;
           end else if (v01_descend) begin
-            level <= level - 3'd1;
+            level <= ptr_level;
             entry_addr <= next_entry_addr;
             pmp_wait <= 1'b1;
             state <= STATE_PMP;

@@ -28,7 +28,7 @@ module RoundRobinArbiter_ports4 (
     if (rst) begin
       mask <= 4'd0;
     end else begin
-      if (|request) begin
+      if (grant_valid) begin
         mask <= ~(winner | (winner - 4'd1));
       end
     end

@@ -1,6 +1,7 @@
 // MTT cache (docs/cache-model.md, interface in docs/cache-rtl.md): 2 sets x 2 ways leaf array, 2-entry superpage/NAPOT array, 2-entry walk cache,
 // 2-entry MINVAL.PA queue.
-// Parameters: xlen=32 paw=34 sdidLen=2 v01OneGigAsOneGiB=false leafSets=2 leafWays=2 superpageEntries=2 walkCacheEntries=2 minvalQueueDepth=2 paFenceDropsWalkCache=true.
+// Parameters: xlen=32 paw=34 sdidLen=2 v01OneGigAsOneGiB=false leafSets=2 leafWays=2 superpageEntries=2 walkCacheEntries=2 minvalQueueDepth=2
+// paFenceDropsWalkCache=true.
 // Entries are arrays (leaf_*[set * 2 + way], sp_*[e], wc_entry_*[e]) with valid bits in
 // registers; PLRU trees in heap order (§5).
 // Lookups answer combinationally; fills take priority over lookups (lookup_ready = !fill_valid).
@@ -93,7 +94,9 @@ module mtt_cache (
   wire [1:0]  inv_head_sdid;
   wire        lookup_set;
   wire [17:0] lookup_tag;
+  wire [1:0]  lookup_entry_w0;
   wire        leaf_hit_w0;
+  wire [1:0]  lookup_entry_w1;
   wire        leaf_hit_w1;
   wire [1:0]  leaf_hit_ways;
   wire        leaf_hit;
@@ -124,8 +127,10 @@ module mtt_cache (
   wire        fill_superpage;
   wire        walk_set;
   wire [17:0] walk_tag;
+  wire [1:0]  walk_entry_w0;
   wire        walk_set_valid_w0;
   wire        leaf_dup_w0;
+  wire [1:0]  walk_entry_w1;
   wire        walk_set_valid_w1;
   wire        leaf_dup_w1;
   wire        walk_set_plru;
@@ -135,6 +140,7 @@ module mtt_cache (
   wire        leaf_fill_has_invalid;
   wire        leaf_fill_victim_0;
   wire        leaf_fill_way;
+  wire [1:0]  leaf_fill_entry;
   wire [33:0] fill_base;
   wire        sp_dup_0;
   wire        sp_dup_1;
@@ -164,23 +170,25 @@ module mtt_cache (
   wire        sp_clear_1;
   wire        wc_clear_0;
   wire        wc_clear_1;
-  wire [1:0]  cat;
-  wire [1:0]  cat_1;
   wire        sp_format_word;
   wire [1:0]  sp_mode_word;
   wire [1:0]  sp_sdid_word;
   wire [33:0] sp_base_word;
+  wire [33:0] ones_shl_sp_size_log2_word;
   wire [5:0]  sp_size_log2_word;
   wire        sp_format_word_1;
   wire [1:0]  sp_mode_word_1;
   wire [1:0]  sp_sdid_word_1;
   wire [33:0] sp_base_word_1;
+  wire [33:0] ones_shl_sp_size_log2_word_1;
   wire [5:0]  sp_size_log2_word_1;
   wire [2:0]  sp_level_word;
   wire [2:0]  sp_level_word_1;
+  wire        lookup_valid_and_not_fill_valid;
   wire        wc_entry_format_word;
   wire [1:0]  wc_entry_mode_word;
   wire [1:0]  wc_entry_sdid_word;
+  wire [33:0] lookup_pa_masked;
   wire [33:0] wc_entry_prefix_word;
   wire        wc_entry_format_word_1;
   wire [1:0]  wc_entry_mode_word_1;
@@ -188,12 +196,9 @@ module mtt_cache (
   wire [33:0] wc_entry_prefix_word_1;
   wire [2:0]  wc_entry_table_level_word;
   wire [2:0]  wc_entry_table_level_word_1;
-  wire [1:0]  cat_2;
-  wire [1:0]  cat_3;
-  wire [1:0]  cat_4;
-  wire [3:0]  cat_5;
-  wire [1:0]  cat_6;
-  wire [1:0]  cat_7;
+  wire        fill_ok_and_cacheable;
+  wire        hit_accepted_and_leaf_hit;
+  wire [33:0] inv_head_pa_masked;
   reg  [1:0]  leaf_sdid [0:3];
   reg         leaf_format [0:3];
   reg  [1:0]  leaf_mode [0:3];
@@ -228,7 +233,8 @@ module mtt_cache (
   assign hit_kind = leaf_hit ? 2'd0 : (({2{sp_hit_onehot[0]}} & sp_kind[1'b0]) | ({2{sp_hit_onehot[1]}} & sp_kind[1'b1]));
   assign hit_leaf_log2 = leaf_hit ? 6'd15 : (({6{sp_hit_onehot[0]}} & sp_size_log2_word) | ({6{sp_hit_onehot[1]}} & sp_size_log2_word_1));
   assign hit_tuple_log2 = leaf_hit ? 6'd12 : (({6{sp_hit_onehot[0]}} & sp_tuple_log2[1'b0]) | ({6{sp_hit_onehot[1]}} & sp_tuple_log2[1'b1]));
-  assign hit_tuples = leaf_hit ? leaf_tuples[{lookup_set, leaf_hit_way}] : (({24{sp_hit_onehot[0]}} & sp_tuples[1'b0]) | ({24{sp_hit_onehot[1]}} & sp_tuples[1'b1]));
+  assign hit_tuples = leaf_hit ? leaf_tuples[{lookup_set, leaf_hit_way}] :
+                      (({24{sp_hit_onehot[0]}} & sp_tuples[1'b0]) | ({24{sp_hit_onehot[1]}} & sp_tuples[1'b1]));
   assign miss = miss_accepted;
   assign wc_hit = wc_match;
   assign wc_index = wc_match_index;
@@ -241,14 +247,14 @@ module mtt_cache (
   assign obs_fill_walk_evict = fill_walk_cache & ~(wc_fill_dup | wc_fill_has_invalid);
   assign obs_fill_walk_way = wc_fill_way;
   assign obs_fill_leaf = fill_leaf_array | fill_superpage;
-  assign obs_fill_leaf_evict = (fill_superpage ? ~(sp_fill_dup | sp_fill_has_invalid) : ~(leaf_fill_dup | leaf_fill_has_invalid)) & (fill_leaf_array | fill_superpage);
+  assign obs_fill_leaf_evict = (fill_superpage ? ~(sp_fill_dup | sp_fill_has_invalid) : ~(leaf_fill_dup | leaf_fill_has_invalid)) & obs_fill_leaf;
   assign obs_fill_leaf_array = fill_superpage;
   assign obs_fill_leaf_set = fill_superpage ? 1'b0 : walk_set;
   assign obs_fill_leaf_way = fill_superpage ? sp_fill_way : leaf_fill_way;
   assign obs_inv_apply = inv_apply;
-  assign obs_inv_leaf = cat_5;
-  assign obs_inv_superpage = cat_6;
-  assign obs_inv_walk = cat_7;
+  assign obs_inv_leaf = {leaf_clear_s1_w1, leaf_clear_s1_w0, leaf_clear_s0_w1, leaf_clear_s0_w0};
+  assign obs_inv_superpage = {sp_clear_1, sp_clear_0};
+  assign obs_inv_walk = {wc_clear_1, wc_clear_0};
   assign q_empty = q_count == 2'd0;
   assign q_full = q_count == 2'd2;
   assign q_enqueue = inv_valid & ~q_full;
@@ -259,13 +265,27 @@ module mtt_cache (
   assign inv_head_sdid = q_sdid[q_head];
   assign lookup_set = lookup_pa[15];
   assign lookup_tag = lookup_pa[33:16];
-  assign leaf_hit_w0 = leaf_valid[{lookup_set, 1'b0}] & ((leaf_format[cat] == lookup_format) & (leaf_mode[cat] == lookup_mode) & (leaf_sdid[cat] == lookup_sdid)) & (leaf_tag[cat] == lookup_tag);
-  assign leaf_hit_w1 = leaf_valid[{lookup_set, 1'b1}] & ((leaf_format[cat_1] == lookup_format) & (leaf_mode[cat_1] == lookup_mode) & (leaf_sdid[cat_1] == lookup_sdid)) & (leaf_tag[cat_1] == lookup_tag);
+  assign lookup_entry_w0 = {lookup_set, 1'b0};
+  assign leaf_hit_w0 = leaf_valid[lookup_entry_w0]
+                       & ((leaf_format[lookup_entry_w0] == lookup_format)
+                          & (leaf_mode[lookup_entry_w0] == lookup_mode)
+                          & (leaf_sdid[lookup_entry_w0] == lookup_sdid))
+                       & (leaf_tag[lookup_entry_w0] == lookup_tag);
+  assign lookup_entry_w1 = {lookup_set, 1'b1};
+  assign leaf_hit_w1 = leaf_valid[lookup_entry_w1]
+                       & ((leaf_format[lookup_entry_w1] == lookup_format)
+                          & (leaf_mode[lookup_entry_w1] == lookup_mode)
+                          & (leaf_sdid[lookup_entry_w1] == lookup_sdid))
+                       & (leaf_tag[lookup_entry_w1] == lookup_tag);
   assign leaf_hit_ways = {leaf_hit_w1, leaf_hit_w0};
   assign leaf_hit = |leaf_hit_ways;
   assign leaf_hit_way = leaf_hit_ways[0] ? 1'b0 : 1'b1;
-  assign sp_hit_0 = sp_valid[0] & ((sp_format_word == lookup_format) & (sp_mode_word == lookup_mode) & (sp_sdid_word == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_word) & (34'h3ffffffff << sp_size_log2_word)));
-  assign sp_hit_1 = sp_valid[1] & ((sp_format_word_1 == lookup_format) & (sp_mode_word_1 == lookup_mode) & (sp_sdid_word_1 == lookup_sdid)) & ~(|((lookup_pa ^ sp_base_word_1) & (34'h3ffffffff << sp_size_log2_word_1)));
+  assign sp_hit_0 = sp_valid[0]
+                    & ((sp_format_word == lookup_format) & (sp_mode_word == lookup_mode) & (sp_sdid_word == lookup_sdid))
+                    & ~(|((lookup_pa ^ sp_base_word) & ones_shl_sp_size_log2_word));
+  assign sp_hit_1 = sp_valid[1]
+                    & ((sp_format_word_1 == lookup_format) & (sp_mode_word_1 == lookup_mode) & (sp_sdid_word_1 == lookup_sdid))
+                    & ~(|((lookup_pa ^ sp_base_word_1) & ones_shl_sp_size_log2_word_1));
   assign sp_priority_0 = {sp_level_word, sp_size_log2_word};
   assign sp_priority_1 = {sp_level_word_1, sp_size_log2_word_1};
   assign sp_hit_win_0 = sp_hit_0 & ~(sp_hit_1 & (sp_priority_1 < sp_priority_0));
@@ -273,27 +293,37 @@ module mtt_cache (
   assign sp_hit_onehot = {sp_hit_win_1, sp_hit_win_0};
   assign sp_hit = |sp_hit_onehot;
   assign any_hit = leaf_hit | sp_hit;
-  assign hit_accepted = lookup_valid & ~fill_valid & any_hit;
+  assign hit_accepted = lookup_valid_and_not_fill_valid & any_hit;
   assign sp_hit_index = sp_hit_onehot[1];
-  assign miss_accepted = lookup_valid & ~fill_valid & ~any_hit & walk_ready;
-  assign wc_match_0 = wc_valid[0] & ((wc_entry_format_word == lookup_format) & (wc_entry_mode_word == lookup_mode) & (wc_entry_sdid_word == lookup_sdid)) & ((lookup_pa & 34'h3fe000000) == wc_entry_prefix_word);
-  assign wc_match_1 = wc_valid[1] & ((wc_entry_format_word_1 == lookup_format) & (wc_entry_mode_word_1 == lookup_mode) & (wc_entry_sdid_word_1 == lookup_sdid)) & ((lookup_pa & 34'h3fe000000) == wc_entry_prefix_word_1);
+  assign miss_accepted = lookup_valid_and_not_fill_valid & ~any_hit & walk_ready;
+  assign wc_match_0 = wc_valid[0]
+                      & ((wc_entry_format_word == lookup_format) & (wc_entry_mode_word == lookup_mode) & (wc_entry_sdid_word == lookup_sdid))
+                      & (lookup_pa_masked == wc_entry_prefix_word);
+  assign wc_match_1 = wc_valid[1]
+                      & ((wc_entry_format_word_1 == lookup_format) & (wc_entry_mode_word_1 == lookup_mode) & (wc_entry_sdid_word_1 == lookup_sdid))
+                      & (lookup_pa_masked == wc_entry_prefix_word_1);
   assign wc_match_win_0 = wc_match_0 & ~(wc_match_1 & (wc_entry_table_level_word < wc_entry_table_level_word_1));
   assign wc_match_win_1 = wc_match_1 & ~(wc_match_0 & (wc_entry_table_level_word_1 <= wc_entry_table_level_word));
   assign wc_match_onehot = {wc_match_win_1, wc_match_win_0};
   assign wc_match = |wc_match_onehot;
   assign wc_match_index = wc_match_onehot[1];
   assign fill_ok = fill_valid & ~walk_stale_q & ~inv_apply;
-  assign fill_leaf = fill_ok & fill_cacheable & ~fill_leaf_rsvd;
+  assign fill_leaf = fill_ok_and_cacheable & ~fill_leaf_rsvd;
   assign fill_is_level0_tuples = (fill_leaf_level == 3'd0) & (fill_leaf_kind == 2'd0);
   assign fill_leaf_array = fill_leaf & fill_is_level0_tuples;
   assign fill_superpage = fill_leaf & ~fill_is_level0_tuples;
   assign walk_set = walk_pa[15];
   assign walk_tag = walk_pa[33:16];
-  assign walk_set_valid_w0 = leaf_valid[{walk_set, 1'b0}];
-  assign leaf_dup_w0 = walk_set_valid_w0 & ((leaf_format[cat_2] == walk_format) & (leaf_mode[cat_2] == walk_mode) & (leaf_sdid[cat_2] == walk_sdid)) & (leaf_tag[cat_2] == walk_tag);
-  assign walk_set_valid_w1 = leaf_valid[{walk_set, 1'b1}];
-  assign leaf_dup_w1 = walk_set_valid_w1 & ((leaf_format[cat_3] == walk_format) & (leaf_mode[cat_3] == walk_mode) & (leaf_sdid[cat_3] == walk_sdid)) & (leaf_tag[cat_3] == walk_tag);
+  assign walk_entry_w0 = {walk_set, 1'b0};
+  assign walk_set_valid_w0 = leaf_valid[walk_entry_w0];
+  assign leaf_dup_w0 = walk_set_valid_w0
+                       & ((leaf_format[walk_entry_w0] == walk_format) & (leaf_mode[walk_entry_w0] == walk_mode) & (leaf_sdid[walk_entry_w0] == walk_sdid))
+                       & (leaf_tag[walk_entry_w0] == walk_tag);
+  assign walk_entry_w1 = {walk_set, 1'b1};
+  assign walk_set_valid_w1 = leaf_valid[walk_entry_w1];
+  assign leaf_dup_w1 = walk_set_valid_w1
+                       & ((leaf_format[walk_entry_w1] == walk_format) & (leaf_mode[walk_entry_w1] == walk_mode) & (leaf_sdid[walk_entry_w1] == walk_sdid))
+                       & (leaf_tag[walk_entry_w1] == walk_tag);
   assign walk_set_plru = walk_set ? leaf_plru_1 : leaf_plru_0;
   assign leaf_fill_dup_ways = {leaf_dup_w1, leaf_dup_w0};
   assign leaf_fill_dup = |leaf_fill_dup_ways;
@@ -303,9 +333,18 @@ module mtt_cache (
   assign leaf_fill_way = leaf_fill_dup ? (leaf_fill_dup_ways[0] ? 1'b0 : 1'b1) :
                          leaf_fill_has_invalid ? (leaf_fill_invalid[0] ? 1'b0 : 1'b1) :
                          leaf_fill_victim_0;
+  assign leaf_fill_entry = {walk_set, leaf_fill_way};
   assign fill_base = walk_pa & (34'h3ffffffff << fill_leaf_log2);
-  assign sp_dup_0 = sp_valid[0] & ((sp_format_word == walk_format) & (sp_mode_word == walk_mode) & (sp_sdid_word == walk_sdid)) & (sp_level_word == fill_leaf_level) & (sp_size_log2_word == fill_leaf_log2) & (sp_base_word == fill_base);
-  assign sp_dup_1 = sp_valid[1] & ((sp_format_word_1 == walk_format) & (sp_mode_word_1 == walk_mode) & (sp_sdid_word_1 == walk_sdid)) & (sp_level_word_1 == fill_leaf_level) & (sp_size_log2_word_1 == fill_leaf_log2) & (sp_base_word_1 == fill_base);
+  assign sp_dup_0 = sp_valid[0]
+                    & ((sp_format_word == walk_format) & (sp_mode_word == walk_mode) & (sp_sdid_word == walk_sdid))
+                    & (sp_level_word == fill_leaf_level)
+                    & (sp_size_log2_word == fill_leaf_log2)
+                    & (sp_base_word == fill_base);
+  assign sp_dup_1 = sp_valid[1]
+                    & ((sp_format_word_1 == walk_format) & (sp_mode_word_1 == walk_mode) & (sp_sdid_word_1 == walk_sdid))
+                    & (sp_level_word_1 == fill_leaf_level)
+                    & (sp_size_log2_word_1 == fill_leaf_log2)
+                    & (sp_base_word_1 == fill_base);
   assign sp_fill_dup_ways = {sp_dup_1, sp_dup_0};
   assign sp_fill_dup = |sp_fill_dup_ways;
   assign sp_fill_invalid = ~{sp_valid[1], sp_valid[0]};
@@ -314,10 +353,16 @@ module mtt_cache (
   assign sp_fill_way = sp_fill_dup ? (sp_fill_dup_ways[0] ? 1'b0 : 1'b1) :
                        sp_fill_has_invalid ? (sp_fill_invalid[0] ? 1'b0 : 1'b1) :
                        sp_fill_victim_0;
-  assign fill_walk_cache = fill_ok & fill_cacheable & fill_ptr_valid;
+  assign fill_walk_cache = fill_ok_and_cacheable & fill_ptr_valid;
   assign fill_prefix = walk_pa & 34'h3fe000000;
-  assign wc_dup_0 = wc_valid[0] & ((wc_entry_format_word == walk_format) & (wc_entry_mode_word == walk_mode) & (wc_entry_sdid_word == walk_sdid)) & (wc_entry_table_level_word_1 == fill_ptr_level) & (wc_entry_prefix_word == fill_prefix);
-  assign wc_dup_1 = wc_valid[1] & ((wc_entry_format_word_1 == walk_format) & (wc_entry_mode_word_1 == walk_mode) & (wc_entry_sdid_word_1 == walk_sdid)) & (wc_entry_table_level_word == fill_ptr_level) & (wc_entry_prefix_word_1 == fill_prefix);
+  assign wc_dup_0 = wc_valid[0]
+                    & ((wc_entry_format_word == walk_format) & (wc_entry_mode_word == walk_mode) & (wc_entry_sdid_word == walk_sdid))
+                    & (wc_entry_table_level_word_1 == fill_ptr_level)
+                    & (wc_entry_prefix_word == fill_prefix);
+  assign wc_dup_1 = wc_valid[1]
+                    & ((wc_entry_format_word_1 == walk_format) & (wc_entry_mode_word_1 == walk_mode) & (wc_entry_sdid_word_1 == walk_sdid))
+                    & (wc_entry_table_level_word == fill_ptr_level)
+                    & (wc_entry_prefix_word_1 == fill_prefix);
   assign wc_fill_dup_ways = {wc_dup_1, wc_dup_0};
   assign wc_fill_dup = |wc_fill_dup_ways;
   assign wc_fill_invalid = ~{wc_valid[1], wc_valid[0]};
@@ -328,31 +373,57 @@ module mtt_cache (
                        wc_fill_victim_0;
   assign inv_set = inv_head_pa[15];
   assign inv_tag = inv_head_pa[33:16];
-  assign leaf_clear_s0_w0 = inv_apply & leaf_valid[0] & (~inv_head_has_sdid | (leaf_sdid[2'd0] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 1'b0) & (leaf_tag[2'd0] == inv_tag)));
-  assign leaf_clear_s0_w1 = inv_apply & leaf_valid[1] & (~inv_head_has_sdid | (leaf_sdid[2'd1] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 1'b0) & (leaf_tag[2'd1] == inv_tag)));
-  assign leaf_clear_s1_w0 = inv_apply & leaf_valid[2] & (~inv_head_has_sdid | (leaf_sdid[2'd2] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 1'b1) & (leaf_tag[2'd2] == inv_tag)));
-  assign leaf_clear_s1_w1 = inv_apply & leaf_valid[3] & (~inv_head_has_sdid | (leaf_sdid[2'd3] == inv_head_sdid)) & (~inv_head_has_pa | ((inv_set == 1'b1) & (leaf_tag[2'd3] == inv_tag)));
-  assign sp_clear_0 = inv_apply & sp_valid[0] & (~inv_head_has_sdid | (sp_sdid_word == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word) & (34'h3ffffffff << sp_size_log2_word))));
-  assign sp_clear_1 = inv_apply & sp_valid[1] & (~inv_head_has_sdid | (sp_sdid_word_1 == inv_head_sdid)) & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_1) & (34'h3ffffffff << sp_size_log2_word_1))));
-  assign wc_clear_0 = inv_apply & wc_valid[0] & (~inv_head_has_sdid | (wc_entry_sdid_word == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_entry_prefix_word));
-  assign wc_clear_1 = inv_apply & wc_valid[1] & (~inv_head_has_sdid | (wc_entry_sdid_word_1 == inv_head_sdid)) & (~inv_head_has_pa | ((inv_head_pa & 34'h3fe000000) == wc_entry_prefix_word_1));
-  assign cat = {lookup_set, 1'b0};
-  assign cat_1 = {lookup_set, 1'b1};
+  assign leaf_clear_s0_w0 = inv_apply
+                            & leaf_valid[0]
+                            & (~inv_head_has_sdid | (leaf_sdid[2'd0] == inv_head_sdid))
+                            & (~inv_head_has_pa | (~inv_set & (leaf_tag[2'd0] == inv_tag)));
+  assign leaf_clear_s0_w1 = inv_apply
+                            & leaf_valid[1]
+                            & (~inv_head_has_sdid | (leaf_sdid[2'd1] == inv_head_sdid))
+                            & (~inv_head_has_pa | (~inv_set & (leaf_tag[2'd1] == inv_tag)));
+  assign leaf_clear_s1_w0 = inv_apply
+                            & leaf_valid[2]
+                            & (~inv_head_has_sdid | (leaf_sdid[2'd2] == inv_head_sdid))
+                            & (~inv_head_has_pa | (inv_set & (leaf_tag[2'd2] == inv_tag)));
+  assign leaf_clear_s1_w1 = inv_apply
+                            & leaf_valid[3]
+                            & (~inv_head_has_sdid | (leaf_sdid[2'd3] == inv_head_sdid))
+                            & (~inv_head_has_pa | (inv_set & (leaf_tag[2'd3] == inv_tag)));
+  assign sp_clear_0 = inv_apply
+                      & sp_valid[0]
+                      & (~inv_head_has_sdid | (sp_sdid_word == inv_head_sdid))
+                      & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word) & ones_shl_sp_size_log2_word)));
+  assign sp_clear_1 = inv_apply
+                      & sp_valid[1]
+                      & (~inv_head_has_sdid | (sp_sdid_word_1 == inv_head_sdid))
+                      & (~inv_head_has_pa | ~(|((inv_head_pa ^ sp_base_word_1) & ones_shl_sp_size_log2_word_1)));
+  assign wc_clear_0 = inv_apply
+                      & wc_valid[0]
+                      & (~inv_head_has_sdid | (wc_entry_sdid_word == inv_head_sdid))
+                      & (~inv_head_has_pa | (inv_head_pa_masked == wc_entry_prefix_word));
+  assign wc_clear_1 = inv_apply
+                      & wc_valid[1]
+                      & (~inv_head_has_sdid | (wc_entry_sdid_word_1 == inv_head_sdid))
+                      & (~inv_head_has_pa | (inv_head_pa_masked == wc_entry_prefix_word_1));
   assign sp_format_word = sp_format[1'b0];
   assign sp_mode_word = sp_mode[1'b0];
   assign sp_sdid_word = sp_sdid[1'b0];
   assign sp_base_word = sp_base[1'b0];
+  assign ones_shl_sp_size_log2_word = 34'h3ffffffff << sp_size_log2_word;
   assign sp_size_log2_word = sp_size_log2[1'b0];
   assign sp_format_word_1 = sp_format[1'b1];
   assign sp_mode_word_1 = sp_mode[1'b1];
   assign sp_sdid_word_1 = sp_sdid[1'b1];
   assign sp_base_word_1 = sp_base[1'b1];
+  assign ones_shl_sp_size_log2_word_1 = 34'h3ffffffff << sp_size_log2_word_1;
   assign sp_size_log2_word_1 = sp_size_log2[1'b1];
   assign sp_level_word = sp_level[1'b0];
   assign sp_level_word_1 = sp_level[1'b1];
+  assign lookup_valid_and_not_fill_valid = lookup_valid & ~fill_valid;
   assign wc_entry_format_word = wc_entry_format[1'b0];
   assign wc_entry_mode_word = wc_entry_mode[1'b0];
   assign wc_entry_sdid_word = wc_entry_sdid[1'b0];
+  assign lookup_pa_masked = lookup_pa & 34'h3fe000000;
   assign wc_entry_prefix_word = wc_entry_prefix[1'b0];
   assign wc_entry_format_word_1 = wc_entry_format[1'b1];
   assign wc_entry_mode_word_1 = wc_entry_mode[1'b1];
@@ -360,12 +431,9 @@ module mtt_cache (
   assign wc_entry_prefix_word_1 = wc_entry_prefix[1'b1];
   assign wc_entry_table_level_word = wc_entry_table_level[1'b1];
   assign wc_entry_table_level_word_1 = wc_entry_table_level[1'b0];
-  assign cat_2 = {walk_set, 1'b0};
-  assign cat_3 = {walk_set, 1'b1};
-  assign cat_4 = {walk_set, leaf_fill_way};
-  assign cat_5 = {leaf_clear_s1_w1, leaf_clear_s1_w0, leaf_clear_s0_w1, leaf_clear_s0_w0};
-  assign cat_6 = {sp_clear_1, sp_clear_0};
-  assign cat_7 = {wc_clear_1, wc_clear_0};
+  assign fill_ok_and_cacheable = fill_ok & fill_cacheable;
+  assign hit_accepted_and_leaf_hit = hit_accepted & leaf_hit;
+  assign inv_head_pa_masked = inv_head_pa & 34'h3fe000000;
 
   always @(posedge clk) begin
     if (rst) begin
@@ -382,10 +450,10 @@ module mtt_cache (
       q_count <= 2'd0;
     end else begin
       if (q_enqueue) begin
-        q_tail <= (q_tail == 1'b1) ? 1'b0 : (q_tail + 1'b1);
+        q_tail <= q_tail ? 1'b0 : (q_tail + 1'b1);
       end
       if (inv_apply) begin
-        q_head <= (q_head == 1'b1) ? 1'b0 : (q_head + 1'b1);
+        q_head <= q_head ? 1'b0 : (q_head + 1'b1);
       end
       if (q_enqueue & ~inv_apply) begin
         q_count <= q_count + 2'd1;
@@ -397,14 +465,14 @@ module mtt_cache (
       end else if (inv_apply) begin
         walk_stale_q <= 1'b1;
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 1'b0)) begin
+      if (hit_accepted_and_leaf_hit & ~lookup_set) begin
         leaf_plru_0 <= ~leaf_hit_way;
-      end else if (fill_leaf_array & (walk_set == 1'b0)) begin
+      end else if (fill_leaf_array & ~walk_set) begin
         leaf_plru_0 <= ~leaf_fill_way;
       end
-      if (hit_accepted & leaf_hit & (lookup_set == 1'b1)) begin
+      if (hit_accepted_and_leaf_hit & lookup_set) begin
         leaf_plru_1 <= ~leaf_hit_way;
-      end else if (fill_leaf_array & (walk_set == 1'b1)) begin
+      end else if (fill_leaf_array & walk_set) begin
         leaf_plru_1 <= ~leaf_fill_way;
       end
       if (hit_accepted & ~leaf_hit) begin
@@ -417,9 +485,10 @@ module mtt_cache (
       end else if (fill_walk_cache) begin
         wc_plru <= ~wc_fill_way;
       end
-      leaf_valid <= (leaf_valid | ({cat_4 == 2'd3, cat_4 == 2'd2, cat_4 == 2'd1, cat_4 == 2'd0} & {4{fill_leaf_array}})) & ~cat_5;
-      sp_valid <= (sp_valid | ({sp_fill_way == 1'b1, sp_fill_way == 1'b0} & {2{fill_superpage}})) & ~cat_6;
-      wc_valid <= (wc_valid | ({wc_fill_way == 1'b1, wc_fill_way == 1'b0} & {2{fill_walk_cache}})) & ~cat_7;
+      leaf_valid <= (leaf_valid | ({leaf_fill_entry == 2'd3, leaf_fill_entry == 2'd2, leaf_fill_entry == 2'd1, leaf_fill_entry == 2'd0} & {4{fill_leaf_array}}))
+                    & ~obs_inv_leaf;
+      sp_valid <= (sp_valid | ({sp_fill_way, ~sp_fill_way} & {2{fill_superpage}})) & ~obs_inv_superpage;
+      wc_valid <= (wc_valid | ({wc_fill_way, ~wc_fill_way} & {2{fill_walk_cache}})) & ~obs_inv_walk;
     end
     if (q_enqueue) begin
       q_has_pa[q_tail] <= inv_has_pa;
@@ -434,11 +503,11 @@ module mtt_cache (
       walk_mode <= lookup_mode;
     end
     if (fill_leaf_array) begin
-      leaf_sdid[cat_4] <= walk_sdid;
-      leaf_format[cat_4] <= walk_format;
-      leaf_mode[cat_4] <= walk_mode;
-      leaf_tag[cat_4] <= walk_tag;
-      leaf_tuples[cat_4] <= fill_tuples;
+      leaf_sdid[leaf_fill_entry] <= walk_sdid;
+      leaf_format[leaf_fill_entry] <= walk_format;
+      leaf_mode[leaf_fill_entry] <= walk_mode;
+      leaf_tag[leaf_fill_entry] <= walk_tag;
+      leaf_tuples[leaf_fill_entry] <= fill_tuples;
     end
     if (fill_superpage) begin
       sp_sdid[sp_fill_way] <= walk_sdid;

@@ -114,21 +114,35 @@ public final class Hw {
     }
 
     /**
-     * Element {@code index} of {@code options} (all the same width), as a chain of compares and
-     * multiplexers. An index at or past the last element reads the last element.
+     * Element {@code index} of {@code options} (all the same width). An index at or past the last element reads
+     * the last element. Two options are a multiplexer; more are one select node, which the emitter prints as an
+     * indexed part-select ({@code mpte[8 + pi*3 +: 3]}), a memory read or a {@code case}.
      */
     public static UInt select(UInt index, List<? extends UInt> options) {
         if (options.isEmpty()) {
             throw new IllegalArgumentException("select() from no options");
         }
-        if (options.size() == 2 && index.width() == 1) {
-            return mux(index.asBool(), options.get(1), options.get(0));
+        if (options.size() == 1) {
+            return options.get(0);
         }
-        UInt result = options.get(options.size() - 1);
-        for (int i = options.size() - 2; i >= 0; i--) {
-            result = mux(index.eq(i), options.get(i), result);
+        if (options.size() == 2) {
+            return index.width() == 1 ? mux(index.asBool(), options.get(1), options.get(0))
+                    : mux(index.eq(0), options.get(0), options.get(1));
         }
-        return result;
+        ModuleState m = index.ctx(options.toArray(new UInt[0]));
+        int n = options.size();
+        // Options 0 .. n-2 are compared with the index, so each must be a value the index can hold (the last
+        // one is what every larger index reads).
+        if (index.width() < 31 && n - 2 >= (1 << index.width())) {
+            UInt.report(m, "width", "select() over " + n + " options with a " + index.width()
+                    + "-bit index: options " + (1 << index.width()) + " and above can never be selected",
+                    "widen the index to " + indexWidth(n) + " bits, or pass at most " + ((1 << index.width()) + 1)
+                            + " options");
+        }
+        SourceLoc at = m == null ? SourceLoc.UNKNOWN : Locations.capture();
+        List<Expr> exprs = new ArrayList<>(n);
+        options.forEach(o -> exprs.add(o.expr));
+        return UInt.of(new Expr.Select(index.expr, exprs, options.get(0).width(), at), m);
     }
 
     /**

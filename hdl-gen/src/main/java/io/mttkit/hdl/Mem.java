@@ -63,7 +63,7 @@ public final class Mem {
      * at the clock edge when {@code enable} is true (read-first under a simultaneous write).
      */
     public UInt readSync(UInt addr, Bool enable) {
-        ModuleState m = addr.ctx(enable);
+        ModuleState m = context(addr.ctx(enable));
         checkAddr(m, addr);
         SourceLoc at = Locations.capture();
         String regName = name + "_rdata" + (syncReads == 0 ? "" : "_" + syncReads);
@@ -100,7 +100,10 @@ public final class Mem {
         m.add(new BodyNode.MemWrite(this, addr.expr, data.expr, mask == null ? null : mask.expr, at));
     }
 
-    /** The module being described; a constant address alone does not say which, so ask the elaboration. */
+    /**
+     * The module being described: {@code fromOperands}, or, when every operand is a constant (a fixed address
+     * such as {@code Hw.lit(3, 2)}, which belongs to no module), the module being built now.
+     */
     private ModuleState context(ModuleState fromOperands) {
         return fromOperands != null ? fromOperands : owner.elab.current();
     }

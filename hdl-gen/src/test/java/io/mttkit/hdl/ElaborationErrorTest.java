@@ -75,6 +75,39 @@ class ElaborationErrorTest {
     }
 
     @Test
+    void selectOverOptionsOfUnequalWidths() {
+        HdlError e = single(new Probe() {
+            @Override
+            protected void build() {
+                UInt i = input("i", 2);
+                UInt a = input("a", 8);
+                UInt b = input("b", 4);
+                UInt y = output("y", 8);
+                line = nextLine();
+                UInt picked = Hw.select(i, List.of(a, a, b));
+                y.set(picked);
+            }
+        }, "width");
+        assertContains(e.message(), "select options have 8 bits (option 0) and 4 bits (option 2)");
+    }
+
+    @Test
+    void selectWithOptionsTheIndexCannotReach() {
+        HdlError e = single(new Probe() {
+            @Override
+            protected void build() {
+                UInt i = input("i", 1);
+                UInt a = input("a", 8);
+                UInt y = output("y", 8);
+                line = nextLine();
+                y.set(Hw.select(i, List.of(a, a, a, a)));
+            }
+        }, "width");
+        assertContains(e.message(), "4 options with a 1-bit index", "options 2 and above");
+        assertContains(e.hint(), "widen the index to 2 bits");
+    }
+
+    @Test
     void constantThatDoesNotFit() {
         HdlError e = single(new Probe() {
             @Override

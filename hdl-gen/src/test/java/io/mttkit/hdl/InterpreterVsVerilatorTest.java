@@ -67,6 +67,11 @@ class InterpreterVsVerilatorTest {
     }
 
     @Test
+    void selectsInEveryEmittedForm() throws Exception {
+        compare(new TestDesigns.Selects(), 24, 3000);
+    }
+
+    @Test
     void stateMemoriesVectorsSwitchesFsmAndHierarchy() throws Exception {
         compare(new TestDesigns.Everything(), 22, 3000);
     }

@@ -46,6 +46,69 @@ final class TestDesigns {
         }
     }
 
+    /**
+     * {@code Hw.select} in each form the emitter prints: indexed part-selects that reach exactly their options
+     * and guarded ones (an index past the last option reads the last), memory reads at consecutive addresses
+     * from 0 and from an offset, and {@code case} statements (options of different signals, an index of the
+     * wrong width for a plain bit select, a select used twice, nested selects, a select whose options slice an
+     * expression); plus values written twice and negated conditions, which the emitter shares and simplifies.
+     */
+    static final class Selects extends Module {
+        @Override
+        protected void build() {
+            UInt v = input("v", 24);
+            UInt w = input("w", 8);
+            UInt i2 = input("i2", 2);
+            UInt i3 = input("i3", 3);
+            UInt i4 = input("i4", 4);
+            Bool ok = input("ok");
+            List<UInt> triples = new java.util.ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                triples.add(v.bits(3 * k + 2, 3 * k));
+            }
+            output("triple", 3).set(Hw.select(i3, triples));                       // v[i3*3 +: 3]
+            output("triple_guarded", 3).set(Hw.select(i3, triples.subList(1, 6)));  // 5 options, 3-bit index
+            List<UInt> bits = new java.util.ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                bits.add(w.bit(k));
+            }
+            output("bit_exact").set(Hw.select(i3, bits));                           // w[i3]
+            output("bit_offset").set(Hw.select(i2, bits.subList(4, 8)));            // w[4 + i2]
+            output("bit_narrow").set(Hw.select(i2, List.of(v.bit(0), v.bit(1), v.bit(2), v.bit(3)))); // case
+            output("pairs_wide_index", 2).set(Hw.select(i4, List.of(w.bits(1, 0), w.bits(3, 2), w.bits(5, 4))));
+            // the options slice a sum: the sum becomes a wire, the select a part-select of it
+            UInt sum = v.bits(7, 0).add(w);
+            output("sum_nibble", 4).set(Hw.select(i2, List.of(sum.bits(3, 0), sum.bits(5, 2), sum.bits(7, 4))));
+
+            Mem ram = mem("ram", 8, 6);
+            UInt wp = regInit("wp", 3, 0);
+            wp.set(Hw.mux(wp.eq(5), Hw.lit(0, 3), wp.add(1)));
+            ram.write(wp, w);
+            List<UInt> words = new java.util.ArrayList<>();
+            for (int a = 0; a < 6; a++) {
+                words.add(ram.read(Hw.lit(a, 3)));
+            }
+            output("word", 8).set(Hw.select(i3, words));                        // ram[i3], guarded past 5
+            output("word_offset", 8).set(Hw.select(i2, words.subList(2, 5)));   // ram[2 + i2], guarded past 2
+
+            // options that are different signals: a case, shared by its two readers
+            UInt other = Hw.select(i2, List.of(v.bits(7, 0), w, v.bits(15, 8).xor(w), v.bits(23, 16)));
+            output("other", 8).set(other);
+            output("other_plus", 8).set(other.add(w));
+            UInt inner = Hw.select(i2, List.of(w.bits(3, 0), w.bits(7, 4), v.bits(3, 0)));
+            output("nested", 4).set(Hw.select(i3, List.of(inner, v.bits(11, 8), inner.not(), v.bits(23, 20))));
+
+            // one value written twice, and a register updated only when a condition is false
+            output("twice_a").set(v.bits(7, 0).add(w).eq(w).and(ok));
+            output("twice_b").set(v.bits(7, 0).add(w).eq(w).or(ok));
+            UInt held = reg("held", 8);
+            UInt counted = regInit("counted", 8, 0);
+            when(ok.not(), () -> held.set(w)).otherwise(() -> counted.set(counted.add(1)));
+            output("held_out", 8).set(held);
+            output("counted_out", 8).set(counted);
+        }
+    }
+
     /** A leaf used twice with the same parameters (must be emitted once) and once with others. */
     static final class Accumulator extends Module {
         private final int width;

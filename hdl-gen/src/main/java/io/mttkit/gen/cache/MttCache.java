@@ -117,7 +117,8 @@ public final class MttCache extends Module {
         UInt lookupTag = lookup.pa.bits(paw - 1, tagLo).named("lookup_tag");
         List<Bool> leafHits = new ArrayList<>();
         for (int j = 0; j < ways; j++) {
-            CacheEntries.Leaf e = leaf.read(leafAddr(lookupSet, Hw.lit(j, Math.max(1, wayBits))));
+            CacheEntries.Leaf e = leaf.read(named(leafAddr(lookupSet, Hw.lit(j, Math.max(1, wayBits))),
+                    "lookup_entry_w" + j));
             leafHits.add(leafValidAt(leafValid, lookupSet, j).and(e.ctx.matches(lookup.ctx)).and(e.tag.eq(lookupTag))
                     .named("leaf_hit_w" + j));
         }
@@ -207,7 +208,7 @@ public final class MttCache extends Module {
         List<Bool> leafDup = new ArrayList<>();
         List<Bool> leafValidSel = new ArrayList<>();
         for (int j = 0; j < ways; j++) {
-            CacheEntries.Leaf e = leaf.read(leafAddr(walkSet, Hw.lit(j, Math.max(1, wayBits))));
+            CacheEntries.Leaf e = leaf.read(named(leafAddr(walkSet, Hw.lit(j, Math.max(1, wayBits))), "walk_entry_w" + j));
             Bool valid = leafValidAt(leafValid, walkSet, j);
             valid = sets == 1 ? valid : valid.named("walk_set_valid_w" + j);
             leafValidSel.add(valid);
@@ -217,7 +218,7 @@ public final class MttCache extends Module {
                 ? (sets == 1 ? leafPlru.get(0) : Hw.select(walkSet, leafPlru).named("walk_set_plru"))
                 : null;
         Placement leafPlace = place("leaf_fill", leafDup, leafValidSel, leafPlruSel, ways);
-        UInt leafFillAddr = leafAddr(walkSet, leafPlace.way());
+        UInt leafFillAddr = named(leafAddr(walkSet, leafPlace.way()), "leaf_fill_entry");
         when(fillLeafArr, () -> {
             leaf.write(leafFillAddr, e -> e.ctx, walkCtx);
             leaf.write(leafFillAddr, e -> e.tag, walkTag);
@@ -424,6 +425,11 @@ public final class MttCache extends Module {
             return ways == 1 ? Hw.lit(0, 1) : way;
         }
         return ways == 1 ? set : set.cat(way);
+    }
+
+    /** Names a computed entry address (a concatenation of set and way); a constant one stays a constant. */
+    private UInt named(UInt addr, String name) {
+        return sets > 1 ? addr.named(name) : addr;
     }
 
     /** The valid bit of way {@code way} of {@code set}. */

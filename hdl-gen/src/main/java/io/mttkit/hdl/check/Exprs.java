@@ -17,26 +17,8 @@ final class Exprs {
         }
         if (e instanceof Expr.Ref r) {
             sink.accept(r.id());
-        } else if (e instanceof Expr.Unary u) {
-            refs(u.a(), sink);
-        } else if (e instanceof Expr.Binary b) {
-            refs(b.a(), sink);
-            refs(b.b(), sink);
-        } else if (e instanceof Expr.Mux m) {
-            refs(m.cond(), sink);
-            refs(m.whenTrue(), sink);
-            refs(m.whenFalse(), sink);
-        } else if (e instanceof Expr.Slice s) {
-            refs(s.a(), sink);
-        } else if (e instanceof Expr.Index i) {
-            refs(i.a(), sink);
-            refs(i.index(), sink);
-        } else if (e instanceof Expr.Concat c) {
-            c.parts().forEach(p -> refs(p, sink));
-        } else if (e instanceof Expr.Repeat r) {
-            refs(r.a(), sink);
-        } else if (e instanceof Expr.MemRead m) {
-            refs(m.addr(), sink);
+        } else {
+            e.children().forEach(c -> refs(c, sink));
         }
     }
 

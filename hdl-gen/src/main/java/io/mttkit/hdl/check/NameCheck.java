@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Names reach the Verilog unchanged, so they must be legal identifiers, not keywords of Verilog or
@@ -20,35 +19,8 @@ import java.util.regex.Pattern;
  * unique within their module across signals, memories, instances and named constants.
  */
 final class NameCheck implements Check {
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Framework-owned port names. */
     static final Set<String> FRAMEWORK = Set.of("clk", "rst");
-    private static final Set<String> KEYWORDS = Set.of(
-            "always", "and", "assign", "automatic", "begin", "buf", "bufif0", "bufif1", "case", "casex", "casez",
-            "cell", "cmos", "config", "deassign", "default", "defparam", "design", "disable", "edge", "else", "end",
-            "endcase", "endconfig", "endfunction", "endgenerate", "endmodule", "endprimitive", "endspecify",
-            "endtable", "endtask", "event", "for", "force", "forever", "fork", "function", "generate", "genvar",
-            "highz0", "highz1", "if", "ifnone", "incdir", "include", "initial", "inout", "input", "instance",
-            "integer", "join", "large", "liblist", "library", "localparam", "macromodule", "medium", "module",
-            "nand", "negedge", "nmos", "nor", "noshowcancelled", "not", "notif0", "notif1", "or", "output",
-            "parameter", "pmos", "posedge", "primitive", "pull0", "pull1", "pulldown", "pullup",
-            "pulsestyle_onevent", "pulsestyle_ondetect", "rcmos", "real", "realtime", "reg", "release", "repeat",
-            "rnmos", "rpmos", "rtran", "rtranif0", "rtranif1", "scalared", "showcancelled", "signed", "small",
-            "specify", "specparam", "strong0", "strong1", "supply0", "supply1", "table", "task", "time", "tran",
-            "tranif0", "tranif1", "tri", "tri0", "tri1", "triand", "trior", "trireg", "unsigned", "use", "uwire",
-            "vectored", "wait", "wand", "weak0", "weak1", "while", "wire", "wor", "xnor", "xor",
-            // SystemVerilog
-            "alias", "always_comb", "always_ff", "always_latch", "assert", "assume", "before", "bind", "bins",
-            "binsof", "bit", "break", "byte", "chandle", "class", "clocking", "const", "constraint", "context",
-            "continue", "cover", "covergroup", "coverpoint", "cross", "dist", "do", "endclass", "endclocking",
-            "endgroup", "endinterface", "endpackage", "endprogram", "endproperty", "endsequence", "enum",
-            "expect", "export", "extends", "extern", "final", "first_match", "foreach", "forkjoin", "iff",
-            "ignore_bins", "illegal_bins", "import", "inside", "int", "interface", "intersect", "join_any",
-            "join_none", "local", "logic", "longint", "matches", "modport", "new", "null", "package", "packed",
-            "priority", "program", "property", "protected", "pure", "rand", "randc", "randcase", "randsequence",
-            "ref", "return", "sequence", "shortint", "shortreal", "solve", "static", "string", "struct", "super",
-            "tagged", "this", "throughout", "timeprecision", "timeunit", "type", "typedef", "union", "unique",
-            "var", "virtual", "void", "wait_order", "wildcard", "with", "within");
 
     @Override
     public List<HdlError> run(Design design, ModuleDef m) {
@@ -99,12 +71,12 @@ final class NameCheck implements Check {
     }
 
     private static boolean checkIdent(String what, String name, SourceLoc loc, List<HdlError> errors) {
-        if (!IDENT.matcher(name).matches()) {
+        if (!VerilogNames.isIdentifier(name)) {
             errors.add(new HdlError("name", what + " name '" + name + "' is not a legal Verilog identifier", loc,
                     "use letters, digits and '_', not starting with a digit"));
             return false;
         }
-        if (KEYWORDS.contains(name)) {
+        if (VerilogNames.isKeyword(name)) {
             errors.add(new HdlError("name", what + " name '" + name + "' is a reserved Verilog/SystemVerilog keyword",
                     loc, "choose another name, e.g. '" + name + "_q'"));
             return false;

@@ -95,19 +95,17 @@ final class WidthCheck implements Check {
             expr(mx.cond(), stmtLoc, errors, seen);
             expr(mx.whenTrue(), stmtLoc, errors, seen);
             expr(mx.whenFalse(), stmtLoc, errors, seen);
-        } else if (e instanceof Expr.Unary u) {
-            expr(u.a(), stmtLoc, errors, seen);
-        } else if (e instanceof Expr.Slice s) {
-            expr(s.a(), stmtLoc, errors, seen);
-        } else if (e instanceof Expr.Index i) {
-            expr(i.a(), stmtLoc, errors, seen);
-            expr(i.index(), stmtLoc, errors, seen);
-        } else if (e instanceof Expr.Concat c) {
-            c.parts().forEach(p -> expr(p, stmtLoc, errors, seen));
-        } else if (e instanceof Expr.Repeat r) {
-            expr(r.a(), stmtLoc, errors, seen);
-        } else if (e instanceof Expr.MemRead r) {
-            expr(r.addr(), stmtLoc, errors, seen);
+        } else if (e instanceof Expr.Select sel) {
+            SourceLoc at = sel.loc().line() > 0 ? sel.loc() : stmtLoc;
+            for (int i = 1; i < sel.options().size(); i++) {
+                if (sel.options().get(i).width() != sel.width()) {
+                    errors.add(new HdlError("width", "select options have " + sel.width() + " bits (option 0) and "
+                            + sel.options().get(i).width() + " bits (option " + i + ")", at, FIX));
+                }
+            }
+            e.children().forEach(c -> expr(c, stmtLoc, errors, seen));
+        } else {
+            e.children().forEach(c -> expr(c, stmtLoc, errors, seen));
         }
     }
 }

@@ -29,7 +29,7 @@ final class BitUsage {
                 } else if (e instanceof Expr.Ref r) {
                     used.computeIfAbsent(r.id(), k -> new java.util.BitSet()).set(0, r.width());
                 } else {
-                    children(e).forEach(this);
+                    e.children().forEach(this);
                 }
             }
         };
@@ -53,27 +53,6 @@ final class BitUsage {
             }
         }
         return result;
-    }
-
-    private static List<Expr> children(Expr e) {
-        if (e instanceof Expr.Unary u) {
-            return List.of(u.a());
-        } else if (e instanceof Expr.Binary b) {
-            return List.of(b.a(), b.b());
-        } else if (e instanceof Expr.Mux x) {
-            return List.of(x.cond(), x.whenTrue(), x.whenFalse());
-        } else if (e instanceof Expr.Slice s) {
-            return List.of(s.a());
-        } else if (e instanceof Expr.Index i) {
-            return List.of(i.a(), i.index());
-        } else if (e instanceof Expr.Concat c) {
-            return c.parts();
-        } else if (e instanceof Expr.Repeat r) {
-            return List.of(r.a());
-        } else if (e instanceof Expr.MemRead r) {
-            return List.of(r.addr());
-        }
-        return List.of();
     }
 
     private static void forEachExpr(List<Stmt> body, java.util.function.Consumer<Expr> f) {

@@ -74,44 +74,44 @@ final class StatementPrinter {
     private void printStmt(Stmt s, int depth, String op) {
         String ind = IND.repeat(depth);
         if (s instanceof Stmt.Assign a) {
-            out.append(withComment(ind + assignText(a, op), comment(a.loc()))).append("\n");
+            out.append(assignText(ind, a, op, a.loc())).append("\n");
         } else if (s instanceof Stmt.MemWrite w) {
             printMemWrite(w, depth);
         } else if (s instanceof Stmt.When w) {
-            printWhen(w, depth, op, false);
+            printWhen(w, depth, op, ind);
         } else if (s instanceof Stmt.Switch sw) {
             printSwitch(sw, depth, op);
         }
     }
 
-    private String assignText(Stmt.Assign a, String op) {
+    /** {@code prefix lhs op value;} and the source comment, wrapped within the line limit. */
+    private String assignText(String prefix, Stmt.Assign a, String op, SourceLoc loc) {
         Signal t = m.signal(a.target());
         String lhs = t.name();
         if (a.hi() != t.width() - 1 || a.lo() != 0) {
             lhs += a.hi() == a.lo() ? "[" + a.lo() + "]" : "[" + a.hi() + ":" + a.lo() + "]";
         }
-        return lhs + " " + op + " " + ex.print(a.value()) + ";";
+        return ex.line(prefix + lhs + " " + op + " ", a.value(), ";" + commentSuffix(loc));
     }
 
-    private void printWhen(Stmt.When w, int depth, String op, boolean continued) {
+    /** An {@code if}; {@code linePrefix} is what precedes it on its line (the indentation, or {@code end else}). */
+    private void printWhen(Stmt.When w, int depth, String op, String linePrefix) {
         String ind = IND.repeat(depth);
-        String cond;
         List<Stmt> then = w.then();
         List<Stmt> otherwise = w.otherwise();
         if (then.isEmpty()) {
-            cond = "!" + ex.operand(w.cond());
+            // only the else branch does something: test the opposite (`if (x)`, never `if (!~x)`)
+            out.append(ex.negatedCondition(linePrefix + "if (", w.cond(), ") begin")).append("\n");
             then = otherwise;
             otherwise = List.of();
         } else {
-            cond = ex.print(w.cond());
+            out.append(ex.condition(linePrefix + "if (", w.cond(), ") begin")).append("\n");
         }
-        out.append(continued ? "" : ind).append("if (").append(cond).append(") begin\n");
         printStmts(then, depth + 1, op);
         if (otherwise.isEmpty()) {
             out.append(ind).append("end\n");
         } else if (otherwise.size() == 1 && otherwise.get(0) instanceof Stmt.When inner && !inner.then().isEmpty()) {
-            out.append(ind).append("end else ");
-            printWhen(inner, depth, op, true);
+            printWhen(inner, depth, op, ind + "end else ");
         } else {
             out.append(ind).append("end else begin\n");
             printStmts(otherwise, depth + 1, op);
@@ -121,7 +121,7 @@ final class StatementPrinter {
 
     private void printSwitch(Stmt.Switch sw, int depth, String op) {
         String ind = IND.repeat(depth);
-        out.append(ind).append("case (").append(ex.print(sw.selector())).append(")\n");
+        out.append(ex.line(ind + "case (", sw.selector(), ")")).append("\n");
         Set<BigInteger> covered = new HashSet<>();
         for (Stmt.Case c : sw.cases()) {
             List<String> labels = new ArrayList<>();
@@ -148,7 +148,7 @@ final class StatementPrinter {
         if (body.isEmpty()) {
             out.append(ind).append(label).append(": ;\n");
         } else if (body.size() == 1 && body.get(0) instanceof Stmt.Assign a) {
-            out.append(withComment(ind + label + ": " + assignText(a, op), comment(a.loc()))).append("\n");
+            out.append(assignText(ind + label + ": ", a, op, a.loc())).append("\n");
         } else {
             out.append(ind).append(label).append(": begin\n");
             printStmts(body, depth + 1, op);
@@ -161,13 +161,13 @@ final class StatementPrinter {
         Memory mem = m.memories().get(w.mem());
         String word = mem.name() + "[" + ex.print(w.addr()) + "]";
         if (w.mask() == null) {
-            out.append(withComment(ind + word + " <= " + ex.print(w.data()) + ";", comment(w.loc()))).append("\n");
+            out.append(ex.line(ind + word + " <= ", w.data(), ";" + commentSuffix(w.loc()))).append("\n");
             return;
         }
         int lanes = w.mask().width();
         int lane = mem.width() / lanes;
-        String data = ex.operand(w.data());
-        String mask = ex.operand(w.mask());
+        String data = ex.printOperand(w.data());
+        String mask = ex.printOperand(w.mask());
         for (int i = 0; i < lanes; i++) {
             String sel = lane == 1 ? "[" + i + "]" : "[" + ((i + 1) * lane - 1) + ":" + (i * lane) + "]";
             out.append(ind).append("if (").append(lanes == 1 ? mask : mask + "[" + i + "]").append(") ")
@@ -180,7 +180,9 @@ final class StatementPrinter {
         return sourceComments && loc != null && loc.line() > 0 ? loc.toString() : null;
     }
 
-    private static String withComment(String line, String comment) {
-        return comment == null ? line : line + "  // " + comment;
+    /** {@code "  // File.java:42"} with source comments on, else {@code ""}. */
+    private String commentSuffix(SourceLoc loc) {
+        String c = comment(loc);
+        return c == null ? "" : "  // " + c;
     }
 }

@@ -12,11 +12,13 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Prints an elaborated {@link Design} as Verilog-2005, one file per definition. Statements are first
@@ -35,18 +37,33 @@ public final class VerilogEmitter {
         this.options = options;
     }
 
-    /** File name ({@code <module>.v}) to text, children before parents. */
+    /**
+     * File name ({@code <module>.v}) to text, children before parents; module names as
+     * {@link EmitOptions#emittedName} says.
+     *
+     * @throws IllegalArgumentException if the options' top name is another definition's emitted name
+     */
     public Map<String, String> emit(Design design) {
+        options.checkDistinct(design);
         Map<String, String> files = new LinkedHashMap<>();
         for (ModuleDef m : design.modules()) {
-            files.put(m.name() + ".v", emitModule(m));
+            String name = options.nameOf(m.name(), design.top());
+            files.put(name + ".v", print(m, name, d -> options.nameOf(d, design.top())));
         }
         return files;
     }
 
-    /** The text of one module. */
+    /**
+     * The text of one module outside a design: it and the definitions it instantiates get the options' module
+     * prefix (the top name applies only to {@link #emit}).
+     */
     public String emitModule(ModuleDef original) {
-        return new ModulePrinter(new Lowering(original).lower(), original.signals().size()).print();
+        return print(original, options.modulePrefix() + original.name(), d -> options.modulePrefix() + d);
+    }
+
+    private String print(ModuleDef original, String name, UnaryOperator<String> definitionName) {
+        return new ModulePrinter(new Lowering(original).lower(), original.signals().size(), name, definitionName)
+                .print();
     }
 
     /** How a combinational target is driven. */
@@ -66,12 +83,17 @@ public final class VerilogEmitter {
         private final int firstGenerated;
 
         private final StatementPrinter sp;
+        /** The emitted name of this module, and of each definition it instantiates. */
+        private final String name;
+        private final UnaryOperator<String> definitionName;
 
-        ModulePrinter(ModuleDef m, int firstGenerated) {
+        ModulePrinter(ModuleDef m, int firstGenerated, String name, UnaryOperator<String> definitionName) {
             this.m = m;
             this.ex = new ExprPrinter(m);
             this.firstGenerated = firstGenerated;
             this.sp = new StatementPrinter(m, ex, out, options.sourceComments());
+            this.name = name;
+            this.definitionName = definitionName;
         }
 
         String print() {
@@ -105,7 +127,7 @@ public final class VerilogEmitter {
         }
 
         private void classify() {
-            Set<Stmt> topLevel = new HashSet<>(m.body());
+            Map<Integer, Stmt.Assign> single = ModuleExprs.singleDrivers(m);
             for (Signal s : m.signals()) {
                 if (s.kind() == Signal.Kind.CHILD_OUTPUT) {
                     drive.put(s.id(), Drive.CHILD);
@@ -116,11 +138,10 @@ public final class VerilogEmitter {
                 List<Stmt.Assign> as = assigns.getOrDefault(s.id(), List.of());
                 if (as.isEmpty()) {
                     drive.put(s.id(), Drive.NONE);
-                } else if (as.size() == 1 && topLevel.contains(as.get(0)) && as.get(0).lo() == 0
-                        && as.get(0).hi() == s.width() - 1) {
+                } else if (single.containsKey(s.id())) {
                     drive.put(s.id(), Drive.CONTINUOUS);
                     Expr v = as.get(0).value();
-                    if (s.kind() == Signal.Kind.CHILD_INPUT && simple(v)) {
+                    if (s.kind() == Signal.Kind.CHILD_INPUT && NamedValues.inPortMap(v)) {
                         inlinedChildInputs.put(s.id(), v);
                     }
                 } else {
@@ -129,20 +150,16 @@ public final class VerilogEmitter {
             }
         }
 
-        private boolean simple(Expr e) {
-            return e instanceof Expr.Ref || e instanceof Expr.Lit || e instanceof Expr.Const
-                    || (e instanceof Expr.Slice s && s.a() instanceof Expr.Ref);
-        }
-
         // -------------------------------------------------------------- header and declarations
 
         private void header() {
-            if (!m.doc().isEmpty()) {
-                for (String line : m.doc().split("\n", -1)) {
-                    out.append(line.isBlank() ? "//" : "// " + line.stripTrailing()).append("\n");
-                }
+            for (String line : options.header()) {
+                LineWrapper.comment("", line).forEach(l -> out.append(l).append("\n"));
             }
-            out.append("module ").append(m.name()).append(" (\n");
+            if (!m.doc().isEmpty()) {
+                LineWrapper.comment("", m.doc()).forEach(l -> out.append(l).append("\n"));
+            }
+            out.append("module ").append(name).append(" (\n");
             List<String[]> ports = new ArrayList<>();
             if (m.clocked()) {
                 ports.add(new String[] {"input  wire", "", "clk", null});
@@ -214,7 +231,8 @@ public final class VerilogEmitter {
 
         private void instances() {
             for (Instance inst : m.instances()) {
-                out.append("\n").append(withComment(IND + inst.module() + " " + inst.name() + " (", comment(inst.loc())))
+                out.append("\n").append(withComment(IND + definitionName.apply(inst.module()) + " " + inst.name() + " (",
+                        comment(inst.loc())))
                         .append("\n");
                 List<String> conns = new ArrayList<>();
                 if (inst.clocked()) {
@@ -244,10 +262,10 @@ public final class VerilogEmitter {
                 String lhs = IND + "assign " + s.name() + " = ";
                 if (d == Drive.CONTINUOUS) {
                     Stmt.Assign a = assigns.get(s.id()).get(0);
-                    lines.add(withComment(lhs + ex.printBroken(a.value(), lhs.length()) + ";", comment(a.loc())));
+                    lines.add(ex.lineBroken(lhs, a.value(), ";" + commentSuffix(a.loc())));
                 } else if (d == Drive.NONE && (s.init() != null || s.dontCare())) {
                     Expr v = s.init() != null ? s.init() : new Expr.Lit(BigInteger.ZERO, s.width());
-                    lines.add(withComment(lhs + ex.print(v) + ";", comment(s.loc())));
+                    lines.add(ex.line(lhs, v, ";" + commentSuffix(s.loc())));
                 }
             }
             if (!lines.isEmpty()) {
@@ -289,7 +307,7 @@ public final class VerilogEmitter {
                     Signal s = m.signal(t);
                     if (s.init() != null || s.dontCare()) {
                         Expr v = s.init() != null ? s.init() : new Expr.Lit(BigInteger.ZERO, s.width());
-                        out.append(IND).append(IND).append(s.name()).append(" = ").append(ex.print(v)).append(";\n");
+                        out.append(ex.line(IND + IND + s.name() + " = ", v, ";")).append("\n");
                     }
                 }
                 List<Stmt> filtered = sp.filter(body, st -> st instanceof Stmt.Assign a && set.contains(a.target()));
@@ -342,7 +360,7 @@ public final class VerilogEmitter {
             if (!withReset.isEmpty()) {
                 out.append(IND).append(IND).append("if (rst) begin\n");
                 for (Signal r : withReset) {
-                    out.append(IND.repeat(3)).append(r.name()).append(" <= ").append(ex.print(r.init())).append(";\n");
+                    out.append(ex.line(IND.repeat(3) + r.name() + " <= ", r.init(), ";")).append("\n");
                 }
                 out.append(IND).append(IND).append("end else begin\n");
                 registerUpdates(withReset, false, 3);
@@ -354,25 +372,31 @@ public final class VerilogEmitter {
 
         /** Next-state logic of {@code regs} (and the memory writes), grouped by load enable. */
         private void registerUpdates(List<Signal> regs, boolean memWrites, int depth) {
-            Map<Expr, List<Integer>> byEnable = new LinkedHashMap<>();
+            // grouped by enable object: Lowering made equal enables one object (and a record's deep hashCode
+            // would be slow on shared trees)
+            Map<Expr, List<Integer>> byEnable = new IdentityHashMap<>();
+            List<Expr> enables = new ArrayList<>();
             List<Integer> always = new ArrayList<>();
             for (Signal r : regs) {
                 if (r.enable() == null) {
                     always.add(r.id());
                 } else {
-                    byEnable.computeIfAbsent(r.enable(), k -> new ArrayList<>()).add(r.id());
+                    byEnable.computeIfAbsent(r.enable(), k -> {
+                        enables.add(k);
+                        return new ArrayList<>();
+                    }).add(r.id());
                 }
             }
             Set<Integer> alwaysSet = new HashSet<>(always);
             sp.printStmts(sp.filter(m.body(), st -> (st instanceof Stmt.Assign a && alwaysSet.contains(a.target()))
                     || (memWrites && st instanceof Stmt.MemWrite)), depth, "<=");
-            for (Map.Entry<Expr, List<Integer>> e : byEnable.entrySet()) {
-                Set<Integer> set = new HashSet<>(e.getValue());
+            for (Expr enable : enables) {
+                Set<Integer> set = new HashSet<>(byEnable.get(enable));
                 List<Stmt> f = sp.filter(m.body(), st -> st instanceof Stmt.Assign a && set.contains(a.target()));
                 if (f.isEmpty()) {
                     continue;
                 }
-                out.append(IND.repeat(depth)).append("if (").append(ex.print(e.getKey())).append(") begin\n");
+                out.append(ex.condition(IND.repeat(depth) + "if (", enable, ") begin")).append("\n");
                 sp.printStmts(f, depth + 1, "<=");
                 out.append(IND.repeat(depth)).append("end\n");
             }
@@ -404,6 +428,12 @@ public final class VerilogEmitter {
 
         private String comment(SourceLoc loc) {
             return options.sourceComments() && loc != null && loc.line() > 0 ? loc.toString() : null;
+        }
+
+        /** {@code "  // File.java:42"} with source comments on, else {@code ""}. */
+        private String commentSuffix(SourceLoc loc) {
+            String c = comment(loc);
+            return c == null ? "" : "  // " + c;
         }
 
         private String withComment(String line, String comment) {

@@ -3,11 +3,12 @@ package io.mttkit.hdl.ir;
 /**
  * A combinational expression tree node. Every node knows its exact width in bits; the widths follow the
  * table in {@code io.mttkit.hdl.UInt}. Nodes are immutable and may be shared (a value used twice is the same
- * object twice), so passes that care about sharing use identity maps, never {@code equals}.
+ * object twice), so passes that care about sharing use identity maps, never {@code equals} (records compare
+ * deeply, source locations included, and a shared tree hashed that way costs time exponential in its depth).
  */
 public sealed interface Expr
         permits Expr.Ref, Expr.Lit, Expr.Const, Expr.Unary, Expr.Binary, Expr.Mux, Expr.Slice, Expr.Index,
-                Expr.Concat, Expr.Repeat, Expr.MemRead {
+                Expr.Concat, Expr.Repeat, Expr.MemRead, Expr.Select {
 
     /** Width in bits, always at least 1. */
     int width();
@@ -34,8 +35,37 @@ public sealed interface Expr
             return new Repeat(f.apply(r.a()), r.count());
         } else if (this instanceof MemRead m) {
             return new MemRead(m.mem(), f.apply(m.addr()), m.width());
+        } else if (this instanceof Select s) {
+            return new Select(f.apply(s.index()), s.options().stream().map(f).toList(), s.width(), s.loc());
         }
         return this;
+    }
+
+    /** The direct children of this node, in the order {@link #mapChildren} visits them; empty for leaves. */
+    default java.util.List<Expr> children() {
+        if (this instanceof Unary u) {
+            return java.util.List.of(u.a());
+        } else if (this instanceof Binary b) {
+            return java.util.List.of(b.a(), b.b());
+        } else if (this instanceof Mux m) {
+            return java.util.List.of(m.cond(), m.whenTrue(), m.whenFalse());
+        } else if (this instanceof Slice s) {
+            return java.util.List.of(s.a());
+        } else if (this instanceof Index i) {
+            return java.util.List.of(i.a(), i.index());
+        } else if (this instanceof Concat c) {
+            return c.parts();
+        } else if (this instanceof Repeat r) {
+            return java.util.List.of(r.a());
+        } else if (this instanceof MemRead m) {
+            return java.util.List.of(m.addr());
+        } else if (this instanceof Select s) {
+            java.util.List<Expr> all = new java.util.ArrayList<>(s.options().size() + 1);
+            all.add(s.index());
+            all.addAll(s.options());
+            return java.util.List.copyOf(all);
+        }
+        return java.util.List.of();
     }
 
     /** A named signal of the enclosing module, by its id in {@link ModuleDef#signals()}. */
@@ -89,6 +119,18 @@ public sealed interface Expr
 
     /** Asynchronous (combinational) read of memory {@code mem}; an address past the depth reads 0. */
     record MemRead(int mem, Expr addr, int width) implements Expr {}
+
+    /**
+     * Element {@code index} of {@code options} (all {@code width} bits wide, at least two of them): an index at
+     * or past the last element reads the last element. What {@code Hw.select} builds, kept whole (rather than
+     * as a chain of compares and multiplexers) so that the emitter can print it as an indexed part-select, a
+     * memory read or a {@code case}. {@code loc} is where it was written, for width errors.
+     */
+    record Select(Expr index, java.util.List<Expr> options, int width, SourceLoc loc) implements Expr {
+        public Select {
+            options = java.util.List.copyOf(options);
+        }
+    }
 
     /** Unary operators. */
     enum UnOp { NOT, AND_REDUCE, OR_REDUCE, XOR_REDUCE }

@@ -355,6 +355,13 @@ public final class Simulator {
                 }
                 return v;
             }
+            if (e instanceof Expr.Select sel) {
+                // an index at or past the last option reads the last option
+                BigInteger idx = eval(sel.index());
+                int last = sel.options().size() - 1;
+                int k = idx.compareTo(BigInteger.valueOf(last)) >= 0 ? last : idx.intValueExact();
+                return eval(sel.options().get(k));
+            }
             Expr.MemRead m = (Expr.MemRead) e;
             BigInteger addr = eval(m.addr());
             BigInteger[] arr = mems[m.mem()];

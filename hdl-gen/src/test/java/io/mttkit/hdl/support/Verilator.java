@@ -46,9 +46,15 @@ public final class Verilator {
 
     /** Writes the design's Verilog into a fresh folder and lints it with {@code -Wall}; returns the tool output. */
     public static Run lint(Design design) throws IOException, InterruptedException {
+        return lint(design, EmitOptions.withSourceComments());
+    }
+
+    /** Like {@link #lint(Design)}, emitted with {@code options} (module names, header). */
+    public static Run lint(Design design, EmitOptions options) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(buildDir(), "lint-");
-        List<Path> files = Hdl.write(design, EmitOptions.withSourceComments(), dir);
-        List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module", design.top()));
+        List<Path> files = Hdl.write(design, options, dir);
+        List<String> cmd = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module",
+                options.emittedTop(design)));
         files.forEach(f -> cmd.add(f.toString()));
         Run r = exec(cmd, dir);
         if (r.exitCode() == 0 && r.output().isBlank()) {
