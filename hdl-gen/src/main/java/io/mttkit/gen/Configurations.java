@@ -104,6 +104,11 @@ public final class Configurations {
      * @throws IllegalArgumentException for an unknown configuration, key, or an unparsable or out-of-range value
      */
     public static List<Path> generate(String name, Map<String, String> settings, Path outDir) {
-        return GeneratedRtl.render(name, settings, null, null).write(outDir);
+        return generate(name, settings, Naming.DEFAULT, outDir);
+    }
+
+    /** As {@link #generate(String, Map, Path)} with the modules named by {@code naming}. */
+    public static List<Path> generate(String name, Map<String, String> settings, Naming naming, Path outDir) {
+        return GeneratedRtl.render(name, settings, null, null, naming).write(outDir);
     }
 }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  ./mtt gen --list",
             "  ./mtt gen --describe sample-fifo",
             "  ./mtt gen --config sample-fifo --set width=32 --set depth=8 --out out/fifo",
+            "  ./mtt gen --config checker-rv64 --set formats=smmpt-v0.9 --module-prefix soc0_ --out out/soc0",
             "  ./mtt gen --shipped        # regenerate rtl/ after changing a generator"
         },
         mixinStandardHelpOptions = true)
@@ -43,6 +44,14 @@ final class GenCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the Verilog files (created if missing).")
     Path out;
+
+    @Option(names = "--top-name", paramLabel = "NAME",
+            description = "Name the top module NAME (default: the generator's, e.g. mtt_checker).")
+    String topName;
+
+    @Option(names = "--module-prefix", paramLabel = "PREFIX",
+            description = "Put PREFIX in front of every module name, so two configurations can live in one design.")
+    String modulePrefix;
 
     @Option(names = "--list", description = "List the configurations.")
     boolean list;
@@ -63,6 +72,10 @@ final class GenCommand implements Callable<Integer> {
             o.flush();
             return ExitCodes.OK;
         }
+        if (shipped && (topName != null || modulePrefix != null)) {
+            throw new UserInputException("--shipped regenerates rtl/ with the generators' own module names; "
+                    + "--top-name and --module-prefix go with --config");
+        }
         if (shipped) {
             Path rtl = out != null ? out : SelftestCommand.repoRoot().resolve("rtl");
             List<Path> files = ShippedRtl.write(rtl);
@@ -82,7 +95,13 @@ final class GenCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out: " + out + " exists and is not a folder");
         }
-        List<Path> files = Configurations.generate(config, settings, out);
+        List<Path> files;
+        try {
+            files = Configurations.generate(config, settings,
+                    new io.mttkit.gen.Naming(modulePrefix == null ? "" : modulePrefix, topName), out);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
         for (Path f : files) {
             o.println("wrote " + f);
         }
