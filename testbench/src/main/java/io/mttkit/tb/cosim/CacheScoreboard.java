@@ -1,6 +1,8 @@
 package io.mttkit.tb.cosim;
 
+import io.mttkit.bridge.Event;
 import io.mttkit.bridge.LoadedLibrary;
+import io.mttkit.bridge.Records;
 import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.MttLookup;
@@ -57,7 +59,7 @@ final class CacheScoreboard {
 
     // what the RTL reported in the current cycle
     private long cycle = -1;
-    private long[] obs; // the v1 OBS event of the cycle, or null
+    private Event.Observation obs; // the v1 OBS event of the cycle, or null
     private final long[][] words; // per port id: 64-bit words, null = all zero
     private final int[] touched; // ports with words this cycle (only these are cleared at the cycle's end)
     private int touchedCount;
@@ -155,17 +157,17 @@ final class CacheScoreboard {
      * Called for every event before it is handled; closes the previous cycle when {@code e} starts a new one.
      * Returns the differences found when closing (empty: none).
      */
-    List<String> onEvent(long[] e) {
+    List<String> onEvent(Event e) {
         List<String> diffs = List.of();
-        if (e[0] != cycle) {
+        if (e.cycle() != cycle) {
             diffs = closeCycle();
-            cycle = e[0];
+            cycle = e.cycle();
         }
-        if (e[1] == EventKind.OBS) {
-            obs = e;
-        } else if (e[1] == EventKind.OBSX) {
-            int port = (int) e[5];
-            int word = (int) e[2];
+        if (e instanceof Event.Observation o) {
+            obs = o;
+        } else if (e instanceof Event.ExtensionWord x) {
+            int port = x.port();
+            int word = x.word();
             if (port >= 0 && port < words.length) {
                 if (words[port] == null) {
                     touched[touchedCount++] = port;
@@ -173,7 +175,7 @@ final class CacheScoreboard {
                 if (words[port] == null || words[port].length <= word) {
                     words[port] = words[port] == null ? new long[word + 1] : Arrays.copyOf(words[port], word + 1);
                 }
-                words[port][word] = e[6];
+                words[port][word] = x.value();
             }
         }
         return diffs;
@@ -198,7 +200,7 @@ final class CacheScoreboard {
         List<String> diffs = new ArrayList<>();
         if (cycle >= 0) {
             if (obs != null && !lookupSeen) {
-                diffs.add("  the RTL reported a cache " + (obs[2] == 0 ? "HIT" : "MISS") + " in cycle " + cycle
+                diffs.add("  the RTL reported a cache " + (obs.obsKind() == Records.OBS_HIT ? "HIT" : "MISS") + " in cycle " + cycle
                         + " without accepting a check");
             }
             if (!fillSeen && (value(pFillLeaf) != 0 || value(pFillWalk) != 0)) {
@@ -313,7 +315,8 @@ final class CacheScoreboard {
             CacheEvent h = front.get().events().get(0);
             recent.addAll(front.get().events());
             int array = h.array() == ArrayId.LEAF ? 0 : 1;
-            if (obs == null || obs[2] != 0 || obs[3] != array || obs[5] != h.set() || obs[4] != h.way()) {
+            if (obs == null || obs.obsKind() != Records.OBS_HIT || obs.array() != array || obs.set() != h.set()
+                    || obs.way() != h.way()) {
                 diffs.add("  cache lookup: expected " + h + " (array " + array + ", set " + h.set() + ", way "
                         + h.way() + "), RTL reported " + obsText());
             }
@@ -326,7 +329,7 @@ final class CacheScoreboard {
         PendingWalk pw = model.beginMiss(ctx, req.pa(), req.need());
         recent.addAll(pw.events());
         CacheEvent m = pw.events().get(0);
-        if (obs == null || obs[2] != 1 || obs[5] != m.set()) {
+        if (obs == null || obs.obsKind() != Records.OBS_MISS || obs.set() != m.set()) {
             diffs.add("  cache lookup: expected MISS (leaf set " + m.set() + "), RTL reported " + obsText());
         }
         boolean wcHit = pw.walkHitWay() >= 0;
@@ -400,10 +403,9 @@ final class CacheScoreboard {
     }
 
     /** An invalidation the RTL accepted into its queue. */
-    void invalidationAccepted(long[] e, List<String> diffs, int walkReads) {
-        int flags = (int) e[2];
+    void invalidationAccepted(Event.InvalidationAccept e, List<String> diffs, int walkReads) {
         // inv_pa is paw bits wide: the RTL compares what the port carries
-        Invalidation inv = new Invalidation((flags & 1) != 0, e[6] & pawMask, (flags & 2) != 0, e[5]);
+        Invalidation inv = new Invalidation(e.hasPa(), e.pa() & pawMask, e.hasSdid(), e.sdid());
         if (!model.minval(inv)) {
             diffs.add("  the RTL accepted " + inv + " although the model's MINVAL.PA queue is full ("
                     + model.params().minvalQueueDepth() + " entries)");
@@ -432,8 +434,8 @@ final class CacheScoreboard {
         if (obs == null) {
             return "no lookup event";
         }
-        return (obs[2] == 0 ? "HIT" : obs[2] == 1 ? "MISS" : "kind " + obs[2]) + " array " + obs[3] + " set " + obs[5]
-                + " way " + obs[4];
+        return (obs.obsKind() == Records.OBS_HIT ? "HIT" : obs.obsKind() == Records.OBS_MISS ? "MISS"
+                : "kind " + obs.obsKind()) + " array " + obs.array() + " set " + obs.set() + " way " + obs.way();
     }
 
     private String fillText() {

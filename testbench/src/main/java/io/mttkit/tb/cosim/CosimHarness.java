@@ -1,6 +1,7 @@
 package io.mttkit.tb.cosim;
 
 import io.mttkit.bridge.CheckerSession;
+import io.mttkit.bridge.Event;
 import io.mttkit.bridge.EventBuffer;
 import io.mttkit.bridge.PmpRegion;
 import io.mttkit.bridge.RequestBuffer;
@@ -161,7 +162,7 @@ public final class CosimHarness implements AutoCloseable {
     private final CacheScoreboard cache;
     private final EventBuffer events = new EventBuffer(EVENT_CAPACITY);
     private final EventDigest digest;
-    private final long[][] history = new long[HISTORY][];
+    private final Event[] history = new Event[HISTORY];
     private long historyCount;
     private long checks;
     private long reads;
@@ -353,8 +354,7 @@ public final class CosimHarness implements AutoCloseable {
                     + r.message() + "\n" + historyText());
         }
         for (int i = 0; i < events.size(); i++) {
-            long[] e = {events.cycle(i), events.kind(i), events.b1(i), events.b2(i), events.b3(i), events.a32(i),
-                    events.x(i), events.y(i)};
+            Event e = events.event(i);
             history[(int) (historyCount++ % HISTORY)] = e;
             digest.add(e);
             if (cache != null) {
@@ -381,66 +381,57 @@ public final class CosimHarness implements AutoCloseable {
         return current != null && current.lookup != null && current.lookup.walk() != null ? current.reads.size() : -1;
     }
 
-    private void onEvent(long[] e) {
+    private void onEvent(Event e) {
         handle(e);
-        int kind = (int) e[1];
-        if (kind == EventKind.ACCEPT || kind == EventKind.INV_ACCEPT || kind == EventKind.SYNC_ACK) {
-            lastHandshakeCycle = e[0]; // the next item is presented in the following cycle
+        if (e instanceof Event.Accept || e instanceof Event.InvalidationAccept || e instanceof Event.SyncAck) {
+            lastHandshakeCycle = e.cycle(); // the next item is presented in the following cycle
         }
     }
 
-    private void handle(long[] e) {
-        int kind = (int) e[1];
-        switch (kind) {
-            case EventKind.ACCEPT -> {
-                if (current != null) {
-                    fail(nextAnswer, "a request was accepted while check " + nextAnswer + " had not been answered "
-                            + "(contract: one check at a time)", null);
-                }
-                current = new Observed(e[0]);
-                if (cache != null && nextAnswer < pending.size()) {
-                    List<String> diffs = new ArrayList<>();
-                    current.lookup = cache.lookup(pending.get(nextAnswer), diffs).orElse(null);
-                    cacheDiffs(diffs);
-                }
+    private void handle(Event e) {
+        if (e instanceof Event.Accept) {
+            if (current != null) {
+                fail(nextAnswer, "a request was accepted while check " + nextAnswer + " had not been answered "
+                        + "(contract: one check at a time)", null);
             }
-            case EventKind.INV_ACCEPT -> {
-                if (cache != null) {
-                    List<String> diffs = new ArrayList<>();
-                    cache.invalidationAccepted(e, diffs, walkReads());
-                    cacheDiffs(diffs);
-                }
+            current = new Observed(e.cycle());
+            if (cache != null && nextAnswer < pending.size()) {
+                List<String> diffs = new ArrayList<>();
+                current.lookup = cache.lookup(pending.get(nextAnswer), diffs).orElse(null);
+                cacheDiffs(diffs);
             }
-            case EventKind.SYNC_ACK -> {
-                if (cache != null) {
-                    List<String> diffs = new ArrayList<>();
-                    long idle = syncIdleBefore.isEmpty() ? 0 : syncIdleBefore.pollFirst();
-                    cache.syncAcknowledged(diffs, e[0] - lastHandshakeCycle - 1 - idle);
-                    cacheDiffs(diffs);
-                }
+        } else if (e instanceof Event.InvalidationAccept inv) {
+            if (cache != null) {
+                List<String> diffs = new ArrayList<>();
+                cache.invalidationAccepted(inv, diffs, walkReads());
+                cacheDiffs(diffs);
             }
-            case EventKind.PMP_QUERY -> requireCurrent("PMP query").pmpQueries.add(e[6]);
-            case EventKind.MRD -> requireCurrent("MRD").reads.add(new long[] {e[6], e[2], 0, 0});
-            case EventKind.MRS -> {
-                Observed o = requireCurrent("MRS");
-                if (o.responses >= o.reads.size()) {
-                    fail(nextAnswer, "a memory response without a read", null);
-                }
-                long[] rd = o.reads.get(o.responses++);
-                rd[2] = e[6];
-                rd[3] = e[3];
+        } else if (e instanceof Event.SyncAck) {
+            if (cache != null) {
+                List<String> diffs = new ArrayList<>();
+                long idle = syncIdleBefore.isEmpty() ? 0 : syncIdleBefore.pollFirst();
+                cache.syncAcknowledged(diffs, e.cycle() - lastHandshakeCycle - 1 - idle);
+                cacheDiffs(diffs);
             }
-            case EventKind.RSP -> {
-                Observed o = requireCurrent("RSP");
-                o.rsp = e;
-                compare(o);
-                current = null;
-                nextAnswer++;
+        } else if (e instanceof Event.PmpQuery q) {
+            requireCurrent("PMP query").pmpQueries.add(q.addr());
+        } else if (e instanceof Event.MemoryRead rd) {
+            requireCurrent("MRD").reads.add(new MpteRead(rd.addr(), rd.size(), 0, false)); // answered by its MRS
+        } else if (e instanceof Event.MemoryResponse rs) {
+            Observed o = requireCurrent("MRS");
+            if (o.responses >= o.reads.size()) {
+                fail(nextAnswer, "a memory response without a read", null);
             }
-            default -> {
-                // PMP answers carry nothing to compare; OBS/OBSX are read by the cache scoreboard
-            }
+            MpteRead rd = o.reads.get(o.responses);
+            o.reads.set(o.responses++, new MpteRead(rd.addr(), rd.size(), rs.data(), rs.err()));
+        } else if (e instanceof Event.Response rsp) {
+            Observed o = requireCurrent("RSP");
+            o.rsp = rsp;
+            compare(o);
+            current = null;
+            nextAnswer++;
         }
+        // PMP answers carry nothing to compare; OBS/OBSX are read by the cache scoreboard; STOP ends the run
     }
 
     private Observed requireCurrent(String what) {
@@ -455,31 +446,21 @@ public final class CosimHarness implements AutoCloseable {
         CheckRequest req = pending.get(idx);
         Expected exp = expected(req, o);
         List<String> diffs = new ArrayList<>();
-        long[] rsp = o.rsp;
-        int flags = (int) rsp[2];
-        boolean allow = (flags & 1) != 0;
-        boolean fault = (flags & 2) != 0;
-        boolean cacheable = (flags & 4) != 0;
-        boolean stale = (flags & 8) != 0;
-        int cause = (int) rsp[3];
-        int xwr = (int) rsp[4];
-        long packed = rsp[6];
-        int level = (int) (packed & 0xFF);
-        int leafLog2 = (int) ((packed >> 8) & 0xFF);
-        int uniformLog2 = (int) ((packed >> 16) & 0xFF);
+        Event.Response rsp = o.rsp;
         int idMask = (1 << params.idWidth()) - 1;
-        field(diffs, "id", idx & idMask, (int) rsp[5]);
-        field(diffs, "allow", exp.allow ? 1 : 0, allow ? 1 : 0);
-        field(diffs, "fault", exp.allow ? 0 : 1, fault ? 1 : 0);
-        if (cause != exp.cause) {
-            diffs.add(String.format("  %-14s expected %-16s actual %s", "cause", causeName(exp.cause), causeName(cause)));
+        field(diffs, "id", idx & idMask, rsp.id());
+        field(diffs, "allow", exp.allow ? 1 : 0, rsp.allow() ? 1 : 0);
+        field(diffs, "fault", exp.allow ? 0 : 1, rsp.fault() ? 1 : 0);
+        if (rsp.cause() != exp.cause) {
+            diffs.add(String.format("  %-14s expected %-16s actual %s", "cause", causeName(exp.cause),
+                    causeName(rsp.cause())));
         }
-        field(diffs, "xwr", exp.xwr, xwr);
-        field(diffs, "level", exp.level, level);
-        field(diffs, "leaf_log2", exp.leafLog2, leafLog2);
-        field(diffs, "uniform_log2", exp.uniformLog2, uniformLog2);
-        field(diffs, "cacheable", exp.cacheable ? 1 : 0, cacheable ? 1 : 0);
-        field(diffs, "stale", exp.stale ? 1 : 0, stale ? 1 : 0);
+        field(diffs, "xwr", exp.xwr, rsp.xwr());
+        field(diffs, "level", exp.level, rsp.level());
+        field(diffs, "leaf_log2", exp.leafLog2, rsp.leafLog2());
+        field(diffs, "uniform_log2", exp.uniformLog2, rsp.uniformLog2());
+        field(diffs, "cacheable", exp.cacheable ? 1 : 0, rsp.cacheable() ? 1 : 0);
+        field(diffs, "stale", exp.stale ? 1 : 0, rsp.stale() ? 1 : 0);
 
         // the exact ordered MPTE reads
         int n = Math.max(exp.reads.size(), o.reads.size());
@@ -495,7 +476,7 @@ public final class CosimHarness implements AutoCloseable {
         if (!exp.pmpQueries.equals(o.pmpQueries)) {
             diffs.add("  PMP queries differ: expected " + hexList(exp.pmpQueries) + " actual " + hexList(o.pmpQueries));
         }
-        long latency = rsp[0] - o.acceptCycle;
+        long latency = rsp.cycle() - o.acceptCycle;
         if (settings.latencyCheckable() && exp.hit && latency != 1) {
             diffs.add("  latency " + latency + " cycles: a cache hit answers in the cycle after the handshake");
         } else if (settings.latencyCheckable()) {
@@ -512,7 +493,7 @@ public final class CosimHarness implements AutoCloseable {
             diffs.forEach(d -> sb.append(d).append('\n'));
             sb.append(readsTable(exp.reads, o.reads, firstReadDiff, req.be()));
             sb.append("latency ").append(latency).append(" cycles (accept ").append(o.acceptCycle).append(", rsp ")
-                    .append(rsp[0]).append(")\n");
+                    .append(rsp.cycle()).append(")\n");
             if (exp.result != null) {
                 sb.append("golden result: ").append(exp.result).append('\n'); // text only when reporting
             }
@@ -523,9 +504,9 @@ public final class CosimHarness implements AutoCloseable {
             observer.onCheck(req, req.isBypass() || req.mode() == null ? null : exp.result);
         }
         latencies.add(latency);
-        answers.add(new Answer(allow, cause, xwr, exp.hit, stale));
+        answers.add(new Answer(rsp.allow(), rsp.cause(), rsp.xwr(), exp.hit, rsp.stale()));
         reads += o.reads.size();
-        causes[Math.min(cause, causes.length - 1)]++;
+        causes[Math.min(rsp.cause(), causes.length - 1)]++;
     }
 
     private static void field(List<String> diffs, String name, int expected, int actual) {
@@ -534,11 +515,11 @@ public final class CosimHarness implements AutoCloseable {
         }
     }
 
-    private boolean sameRead(long[] exp, long[] act, boolean be) {
-        if (exp[0] != act[0] || exp[1] != act[1] || exp[3] != act[3]) {
+    private boolean sameRead(MpteRead exp, MpteRead act, boolean be) {
+        if (exp.addr() != act.addr() || exp.size() != act.size() || exp.failed() != act.failed()) {
             return false;
         }
-        return exp[3] != 0 || exp[2] == asInterpreted(act[2], (int) act[1], be);
+        return exp.failed() || exp.value() == asInterpreted(act.value(), act.size(), be);
     }
 
     /** The bridge returns the bytes little-endian; the golden lists the value after the MBE byte swap. */
@@ -562,7 +543,7 @@ public final class CosimHarness implements AutoCloseable {
         }
         int failAt = -1;
         for (int i = 0; i < o.reads.size(); i++) {
-            if (o.reads.get(i)[3] != 0) {
+            if (o.reads.get(i).failed()) {
                 failAt = i;
                 break;
             }
@@ -593,7 +574,7 @@ public final class CosimHarness implements AutoCloseable {
         e.uniformLog2 = g.uniformLog2();
         e.cacheable = g.cacheable() && !e.stale;
         for (int i = 0; i < g.readCount(); i++) {
-            e.reads.add(new long[] {g.readAddr(i), g.readSize(i), g.readValue(i), g.readFailed(i) ? 1 : 0});
+            e.reads.add(new MpteRead(g.readAddr(i), g.readSize(i), g.readValue(i), g.readFailed(i)));
         }
         if (!e.hit) {
             e.pmpQueries.addAll(oracle.pmpQueries());
@@ -619,7 +600,7 @@ public final class CosimHarness implements AutoCloseable {
                 + " of this run)\n";
     }
 
-    private String readsTable(List<long[]> exp, List<long[]> act, int firstDiff, boolean be) {
+    private String readsTable(List<MpteRead> exp, List<MpteRead> act, int firstDiff, boolean be) {
         StringBuilder sb = new StringBuilder("MPTE reads, expected (golden) | actual (RTL, value as interpreted):\n");
         int n = Math.max(exp.size(), act.size());
         for (int i = 0; i < n; i++) {
@@ -633,19 +614,19 @@ public final class CosimHarness implements AutoCloseable {
         return sb.toString();
     }
 
-    private String readText(long[] rd, boolean fromRtl, boolean be) {
-        if (rd[3] != 0) {
-            return String.format("0x%x/%d BUS ERROR", rd[0], rd[1]);
+    private String readText(MpteRead rd, boolean fromRtl, boolean be) {
+        if (rd.failed()) {
+            return String.format("0x%x/%d BUS ERROR", rd.addr(), rd.size());
         }
-        long v = fromRtl ? asInterpreted(rd[2], (int) rd[1], be) : rd[2];
-        return String.format("0x%x/%d = 0x%016x", rd[0], rd[1], v);
+        long v = fromRtl ? asInterpreted(rd.value(), rd.size(), be) : rd.value();
+        return String.format("0x%x/%d = 0x%016x", rd.addr(), rd.size(), v);
     }
 
     private String historyText() {
         StringBuilder sb = new StringBuilder("last events (oldest first):\n");
         long start = Math.max(0, historyCount - HISTORY);
         for (long i = start; i < historyCount; i++) {
-            sb.append("  ").append(EventKind.format(history[(int) (i % HISTORY)])).append('\n');
+            sb.append("  ").append(history[(int) (i % HISTORY)].text(this::portName)).append('\n');
         }
         return sb.toString();
     }
@@ -662,14 +643,26 @@ public final class CosimHarness implements AutoCloseable {
         return code >= 0 && code < Cause.values().length ? Cause.values()[code] + " (" + code + ")" : "code " + code;
     }
 
+    /**
+     * One MPTE read: address and size (from the RTL's read, or the golden walk), the value (the golden model's after
+     * the MBE byte swap; the RTL's as the bytes lie in memory) and whether the bus answered with an error.
+     */
+    private record MpteRead(long addr, int size, long value, boolean failed) {
+    }
+
+    /** The name of extension observation port {@code id} in event texts, null when unknown. */
+    private String portName(int id) {
+        return id >= 0 && id < lib.library().ports().size() ? lib.library().ports().get(id).name() : null;
+    }
+
     /** What one check produced in the RTL. */
     private static final class Observed {
         final long acceptCycle;
         final List<Long> pmpQueries = new ArrayList<>();
-        /** {addr, size, data, err}. */
-        final List<long[]> reads = new ArrayList<>();
+        /** MPTE reads in issue order; a read's value and bus error arrive with its memory response. */
+        final List<MpteRead> reads = new ArrayList<>();
         int responses;
-        long[] rsp;
+        Event.Response rsp;
         /** What the cache front end did (cached checker, probed checks only). */
         CacheScoreboard.Lookup lookup;
 
@@ -689,7 +682,7 @@ public final class CosimHarness implements AutoCloseable {
         boolean cacheable;
         boolean hit;
         boolean stale;
-        final List<long[]> reads = new ArrayList<>();
+        final List<MpteRead> reads = new ArrayList<>();
         final List<Long> pmpQueries = new ArrayList<>();
         LookupResult result;
     }

@@ -3,6 +3,7 @@ package io.mttkit.tb.repro;
 import io.mttkit.bridge.BuildDriver;
 import io.mttkit.bridge.BuildSpec;
 import io.mttkit.bridge.CheckerSession;
+import io.mttkit.bridge.Event;
 import io.mttkit.bridge.EventBuffer;
 import io.mttkit.bridge.LoadedLibrary;
 import io.mttkit.bridge.RequestBuffer;
@@ -197,8 +198,8 @@ public final class Replay {
                 RunResult r = from < q.size() ? s.run(q, from, q.size() - from, ev, 0) : s.drain(ev, 0);
                 if (k == findSegment) {
                     for (int i = 0; i < ev.size(); i++) {
-                        if (ev.kind(i) == Records.EV_ACCEPT && ev.y(i) == findPos) {
-                            return ev.cycle(i);
+                        if (ev.event(i) instanceof Event.Accept accept && accept.position() == findPos) {
+                            return accept.cycle();
                         }
                     }
                 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.mttkit.bridge.BuildDriver;
 import io.mttkit.bridge.CheckerSession;
 import io.mttkit.bridge.EventBuffer;
+import io.mttkit.bridge.EventKind;
 import io.mttkit.bridge.Records;
 import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.RunResult;
@@ -143,7 +144,7 @@ class CosimBenchTest {
         CheckerLibrary l = lib();
         Scenario sc = CosimStimulus.generate(l.params(), l.cache(), 7, 300).scenario(l.params());
         // the comparison means something only if the trace has extension observations (fills, invalidations)
-        assertTrue(count(l, sc, Records.EV_OBSX) > 0, "no OBSX event in the trace");
+        assertTrue(count(l, sc, EventKind.OBSX) > 0, "no OBSX event in the trace");
         assertEquals(CosimBench.jna(l.library(), sc, 64, null).digest(), CosimBench.perCycle(l.library(), sc).digest());
     }
 
@@ -197,7 +198,7 @@ class CosimBenchTest {
         }
     }
 
-    private static long count(CheckerLibrary l, Scenario sc, int kind) {
+    private static long count(CheckerLibrary l, Scenario sc, EventKind kind) {
         EventBuffer ev = new EventBuffer(1 << 16);
         long n = 0;
         try (CheckerSession s = sc.open(l.library())) {
@@ -210,7 +211,7 @@ class CosimBenchTest {
                 from += (int) r.consumed();
                 done = draining && r.reason() == StopReason.DONE;
                 for (int i = 0; i < ev.size(); i++) {
-                    n += ev.kind(i) == kind ? 1 : 0;
+                    n += ev.event(i).kind() == kind ? 1 : 0;
                 }
             }
         }
