@@ -1,5 +1,6 @@
 package io.mttkit.tb.bench;
 
+import io.mttkit.tb.cosim.CheckerModes;
 import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.Access;
@@ -11,7 +12,6 @@ import io.mttkit.golden.tables.Region;
 import io.mttkit.golden.tables.TableBuilder;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness;
-import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.cosim.Stimulus;
 import io.mttkit.tb.cosim.TableWorld;
 import io.mttkit.tb.selftest.RandomDomains;
@@ -76,7 +76,7 @@ final class CosimStimulus {
             throw new IllegalArgumentException("the benchmark measures a cached checker; this library has no cache "
                     + "(use a checker-rv* configuration, e.g. the shipped rv64-smmpt)");
         }
-        List<MttMode> modes = Regression.modesOf(params);
+        List<MttMode> modes = CheckerModes.of(params);
         if (modes.isEmpty()) {
             throw new IllegalArgumentException("the configuration implements no MTT mode to benchmark");
         }

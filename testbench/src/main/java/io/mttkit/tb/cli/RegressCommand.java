@@ -1,5 +1,6 @@
 package io.mttkit.tb.cli;
 
+import io.mttkit.tb.cosim.CheckerModes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -132,7 +133,7 @@ final class RegressCommand implements Callable<Integer> {
             lib = CheckerTarget.library(config, sets);
             what = config;
         }
-        List<MttMode> modes = Regression.modesOf(lib.params());
+        List<MttMode> modes = CheckerModes.of(lib.params());
         List<Regression.World> plan = Regression.plan(lib.params(), n);
         long worlds = plan.stream().filter(w -> part.owns(w.ordinal())).count();
         out.printf("mtt regress: %s, %d checks over %s, seed %d%s%s%n", what, n,

@@ -202,13 +202,13 @@ public final class Regression {
     }
 
     /**
-     * The worlds of a run of {@code checks} checks: the checks split over the modes in {@link #modesOf} order (the
+     * The worlds of a run of {@code checks} checks: the checks split over the modes in {@link CheckerModes#of} order (the
      * first {@code checks % modes} modes one more, so that the run has exactly {@code checks}; at least 1 per mode),
      * each mode's share split evenly over as few worlds as hold at most {@link #WORLD_CHECKS} each (sizes differ by at
      * most one check, so that shards and threads get equal shares).
      */
     public static List<World> plan(WalkerParams params, long checks) {
-        List<MttMode> modes = modesOf(params);
+        List<MttMode> modes = CheckerModes.of(params);
         List<World> out = new ArrayList<>();
         // one world count for every mode (from the largest share), so world sizes differ by at most one check
         long largest = Math.max(1, (checks + modes.size() - 1) / modes.size());
@@ -488,21 +488,6 @@ public final class Regression {
         }
         return new Result(checks, mismatches, seconds > 0 ? checks / seconds : 0, cycles, reads, causes, first,
                 coverage, bundle, cache, digests);
-    }
-
-    /** The golden modes a configuration implements (both formats where built), in declaration order. */
-    public static List<MttMode> modesOf(WalkerParams params) {
-        List<MttMode> out = new ArrayList<>();
-        for (MttMode m : MttMode.values()) {
-            if (m == MttMode.BARE || m.xlen() != params.xlen()) {
-                continue;
-            }
-            boolean v09 = m.format() == io.mttkit.golden.TableFormat.SMMPT_V0_9;
-            if (v09 ? params.formats().v09() : params.formats().v01()) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 
     /** The random run of one world: its regions and tables, and phase after phase of checks. */

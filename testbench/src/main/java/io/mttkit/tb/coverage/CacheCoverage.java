@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.CheckerModes;
 import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.LeafKind;
@@ -10,10 +11,10 @@ import io.mttkit.golden.cache.CacheEvent;
 import io.mttkit.golden.cache.CacheEvent.ArrayId;
 import io.mttkit.golden.cache.CacheEvent.Kind;
 import io.mttkit.golden.cache.Invalidation;
+import io.mttkit.golden.cache.MttCacheModel;
 import io.mttkit.golden.smmpt.SmmptLookup;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
-import io.mttkit.tb.cosim.Regression;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -95,7 +96,7 @@ public final class CacheCoverage {
     // ---- definition ----------------------------------------------------------------------------------
 
     private void define() {
-        List<MttMode> modes = Regression.modesOf(params);
+        List<MttMode> modes = CheckerModes.of(params);
         for (int s = 0; s < shape.leafSets(); s++) {
             for (int w = 0; w < shape.leafWays(); w++) {
                 db.define(LOOKUP, "leaf set " + s + " way " + w + " hit");
@@ -397,34 +398,12 @@ public final class CacheCoverage {
             if (shape.walkCacheEntries() > 0 && golden.pointerCount() > 0) {
                 db.hit(FENCE_FILL, "same cycle (R2), walk cache fill suppressed");
             }
-            if (!hasReservedTuple(golden, m)) {
+            if (!MttCacheModel.hasReservedTuple(golden, m)) { // the model's fill rule (SPEC-DECISIONS #11)
                 boolean leafArray = golden.level() == 0 && golden.leafKind() == LeafKind.TUPLES;
                 db.hit(FENCE_FILL, leafArray ? "same cycle (R2), leaf array fill suppressed"
                         : "same cycle (R2), superpage fill suppressed");
             }
         }
-    }
-
-    /**
-     * A leaf of tuples holding a reserved encoding is never filled (SPEC-DECISIONS #11; the golden cache model's
-     * rule, MttCacheModel.hasReservedTuple, which is not public): an Smmpt XWR 010/110 tuple, or a v0.1 MTTL1 word
-     * (the walk's last read) with nibble bits [3:2] set.
-     */
-    static boolean hasReservedTuple(LookupResult r, MttMode mode) {
-        if (r.leafKind() != LeafKind.TUPLES) {
-            return false;
-        }
-        for (int i = 0; i < r.tupleCount(); i++) {
-            int xwr = r.tupleXwr(i);
-            if (xwr == 0b010 || xwr == 0b110) {
-                return true;
-            }
-        }
-        if (mode.format() == TableFormat.SMMTT_V0_1 && r.level() == 0 && r.readCount() > 0) {
-            long word = r.readValue(r.readCount() - 1);
-            return (word & (mode.xlen() == 64 ? 0xCCCC_CCCC_CCCC_CCCCL : 0xCCCC_CCCCL)) != 0;
-        }
-        return false;
     }
 
     // ---- bin names -----------------------------------------------------------------------------------

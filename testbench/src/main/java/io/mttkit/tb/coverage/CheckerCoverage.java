@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.CheckerModes;
 import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.Access;
@@ -10,7 +11,6 @@ import io.mttkit.golden.MttMode;
 import io.mttkit.golden.TableFormat;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness;
-import io.mttkit.tb.cosim.Regression;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,7 +91,7 @@ public final class CheckerCoverage implements CosimHarness.CheckObserver {
     // ---- definition ----------------------------------------------------------------------------------
 
     private void define() {
-        List<MttMode> modes = Regression.modesOf(params);
+        List<MttMode> modes = CheckerModes.of(params);
         db.define(CONFIG, "bypass");
         db.define(CONFIG, "bare");
         for (MttMode m : modes) {

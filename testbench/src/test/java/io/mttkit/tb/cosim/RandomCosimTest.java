@@ -39,7 +39,7 @@ class RandomCosimTest {
     void randomChecksMatchTheGoldenModel(WalkerParams params) {
         Regression.Result r = Regression.run(params, SEED, CHECKS);
         assertTrue(r.passed(), () -> r.firstMismatch());
-        assertTrue(r.checks() >= CHECKS - Regression.modesOf(params).size(), "checks run: " + r.checks());
+        assertTrue(r.checks() >= CHECKS - CheckerModes.of(params).size(), "checks run: " + r.checks());
         // the stimulus reaches the verdicts it is meant to reach
         long[] c = r.causes();
         assertTrue(c[Cause.NONE.ordinal()] > 0 && c[Cause.PERM_DENY.ordinal()] > 0, java.util.Arrays.toString(c));

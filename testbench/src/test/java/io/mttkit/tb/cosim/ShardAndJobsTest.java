@@ -29,8 +29,8 @@ class ShardAndJobsTest {
         WalkerParams p = WalkerParams.defaults(64);
         List<Regression.World> plan = Regression.plan(p, 1_000_001);
         assertEquals(1_000_001, plan.stream().mapToLong(Regression.World::checks).sum(), "exactly the checks asked for");
-        long perMode = 1_000_001 / Regression.modesOf(p).size();
-        for (MttMode m : Regression.modesOf(p)) {
+        long perMode = 1_000_001 / CheckerModes.of(p).size();
+        for (MttMode m : CheckerModes.of(p)) {
             long share = plan.stream().filter(w -> w.mode() == m).mapToLong(Regression.World::checks).sum();
             assertTrue(share == perMode || share == perMode + 1, "every mode gets its share of the checks: " + m + " " + share);
         }

@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.CheckerModes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,6 @@ import io.mttkit.golden.tables.Region;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
 import io.mttkit.tb.cosim.CosimHarness.CacheStep;
-import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.cosim.TableWorld;
 import io.mttkit.tb.selftest.RandomDomains;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ class CacheCoverageModelTest {
                     new CheckerCoverage(params, SHAPE));
             Map<String, Long> expected = new HashMap<>();
             SplittableRandom rnd = new SplittableRandom(20261122);
-            List<MttMode> modes = Regression.modesOf(params);
+            List<MttMode> modes = CheckerModes.of(params);
             for (int mi = 0; mi < modes.size(); mi++) {
                 MttMode mode = modes.get(mi);
                 List<Region> regions = RandomDomains.generate(mode, rnd.nextLong(), 12, 0x9000_0000L, 0x6000_0000L);

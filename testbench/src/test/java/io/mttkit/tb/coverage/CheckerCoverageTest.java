@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.CheckerModes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import io.mttkit.golden.MttMode;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.golden.tables.Region;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.cosim.TableWorld;
 import io.mttkit.tb.selftest.RandomDomains;
 import java.util.ArrayList;
@@ -130,7 +130,7 @@ class CheckerCoverageTest {
             CheckerCoverage second = new CheckerCoverage(params);
             SplittableRandom rnd = new SplittableRandom(7);
             MttLookup lookup = null;
-            for (MttMode mode : Regression.modesOf(params)) {
+            for (MttMode mode : CheckerModes.of(params)) {
                 List<Region> regions = RandomDomains.generate(mode, rnd.nextLong(), 16, 0x9000_0000L, 0x6000_0000L);
                 TableWorld world = TableWorld.build(mode, regions);
                 lookup = new MttLookup(world.memory(), ImplicitReadCheck.ALLOW_ALL,
