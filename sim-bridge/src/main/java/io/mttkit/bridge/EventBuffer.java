@@ -21,6 +21,8 @@ public final class EventBuffer {
     private int size;
     /** Port names by id of the design last run into this buffer, or null (OBSX then prints the id). */
     private List<PortInfo> ports;
+    /** The record being decoded by {@link #event} (reused: a buffer is used by one thread, its session's). */
+    private final EventKind.Values decoding = new EventKind.Values();
 
     public EventBuffer(int capacity) {
         if (capacity < Records.MAX_EVENTS_PER_CYCLE) {
@@ -58,9 +60,9 @@ public final class EventBuffer {
      */
     public Event event(int i) {
         int o = i * Records.EVENT_SIZE;
-        return EventKind.of(view.get(o + 8) & 0xff).decode(view.getLong(o), view.get(o + 9) & 0xff,
-                view.get(o + 10) & 0xff, view.get(o + 11) & 0xff, view.getInt(o + 12), view.getLong(o + 16),
-                view.getLong(o + 24));
+        EventKind k = EventKind.of(view.get(o + 8) & 0xff);
+        return k.decode(decoding.set(k, view.getLong(o), view.get(o + 9) & 0xff, view.get(o + 10) & 0xff,
+                view.get(o + 11) & 0xff, view.getInt(o + 12), view.getLong(o + 16), view.getLong(o + 24)));
     }
 
     /** Record {@code i} of the last call as it lies in memory (wire-level tools: digests, trace comparison). */

@@ -181,14 +181,40 @@ public enum EventKind {
         }
     }
 
-    /** The raw field values of one record, in table order, handed to a kind's constructor. */
-    record Values(long cycle, long[] values) {
+    /**
+     * One native record being decoded, handed to a kind's constructor, which asks for its fields by their index in
+     * the table. Reused from record to record by its owner (one per {@link EventBuffer}, confined to its thread), so
+     * that decoding allocates nothing but the event itself: the product path decodes every event of a regression.
+     */
+    static final class Values {
+        private EventKind kind;
+        private long cycle;
+        /** b1, b2, b3, a32 (its 32 bits), x, y: indexed by {@link Slot#ordinal()}. */
+        private final long[] slots = new long[6];
+
+        Values set(EventKind kind, long cycle, int b1, int b2, int b3, int a32, long x, long y) {
+            this.kind = kind;
+            this.cycle = cycle;
+            slots[0] = b1;
+            slots[1] = b2;
+            slots[2] = b3;
+            slots[3] = a32 & 0xFFFF_FFFFL;
+            slots[4] = x;
+            slots[5] = y;
+            return this;
+        }
+
+        long cycle() {
+            return cycle;
+        }
+
+        /** Field {@code i} of the kind's table: its bits of its slot. */
         long get(int i) {
-            return values[i];
+            return (slots[kind.slotOf[i]] >>> kind.loOf[i]) & kind.maskOf[i];
         }
 
         boolean flag(int i) {
-            return values[i] != 0;
+            return get(i) != 0;
         }
     }
 
@@ -199,6 +225,10 @@ public enum EventKind {
     private final Class<? extends Event> type;
     private final List<Field> fields;
     private final Field[] fieldArray;
+    // the table's fields as plain arrays: slot ordinal, lowest bit and mask of field i (decoding's inner loop)
+    private final int[] slotOf;
+    private final int[] loOf;
+    private final long[] maskOf;
     private final Function<Values, Event> decoder;
     private final Function<Event, long[]> encoder;
 
@@ -209,7 +239,17 @@ public enum EventKind {
         this.type = type;
         this.fields = List.copyOf(fields);
         this.fieldArray = fields.toArray(new Field[0]);
-        this.decoder = decoder::apply;
+        this.slotOf = new int[fieldArray.length];
+        this.loOf = new int[fieldArray.length];
+        this.maskOf = new long[fieldArray.length];
+        for (int i = 0; i < fieldArray.length; i++) {
+            slotOf[i] = fieldArray[i].slot().ordinal();
+            loOf[i] = fieldArray[i].lo();
+            maskOf[i] = fieldArray[i].mask();
+        }
+        @SuppressWarnings("unchecked") // E is a subtype of Event: a decoder of E is a decoder of Event
+        Function<Values, Event> d = (Function<Values, Event>) (Function<Values, ? extends Event>) decoder;
+        this.decoder = d;
         this.encoder = e -> encoder.apply(type.cast(e));
     }
 
@@ -262,22 +302,14 @@ public enum EventKind {
                 + " the library and the sim-bridge disagree; rebuild the library");
     }
 
-    /** Decodes the record's slots ({@code a32} as the 32 bits it holds) into this kind's event. */
+    /** Decodes the record held by {@code v} (set for this kind) into this kind's event. */
+    Event decode(Values v) {
+        return decoder.apply(v);
+    }
+
+    /** Decodes one record's slots ({@code a32} as the 32 bits it holds) into this kind's event. */
     Event decode(long cycle, int b1, int b2, int b3, int a32, long x, long y) {
-        long[] v = new long[fieldArray.length];
-        for (int i = 0; i < fieldArray.length; i++) {
-            Field f = fieldArray[i];
-            long slot = switch (f.slot) {
-                case B1 -> b1;
-                case B2 -> b2;
-                case B3 -> b3;
-                case A32 -> a32 & 0xFFFF_FFFFL;
-                case X -> x;
-                case Y -> y;
-            };
-            v[i] = (slot >>> f.lo) & f.mask();
-        }
-        return decoder.apply(new Values(cycle, v));
+        return decode(new Values().set(this, cycle, b1, b2, b3, a32, x, y));
     }
 
     /** Packs {@code e} (of this kind) back into the record it was decoded from. */

@@ -356,7 +356,7 @@ public final class CosimHarness implements AutoCloseable {
         for (int i = 0; i < events.size(); i++) {
             Event e = events.event(i);
             history[(int) (historyCount++ % HISTORY)] = e;
-            digest.add(e);
+            digest.add(events.raw(i));
             if (cache != null) {
                 cacheDiffs(cache.onEvent(e));
             }

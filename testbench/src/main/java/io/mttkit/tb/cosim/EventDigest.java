@@ -1,6 +1,6 @@
 package io.mttkit.tb.cosim;
 
-import io.mttkit.bridge.Event;
+import io.mttkit.bridge.EventKind;
 import io.mttkit.bridge.PortContract;
 import io.mttkit.bridge.RawEvent;
 import io.mttkit.bridge.Records;
@@ -28,16 +28,16 @@ public final class EventDigest {
     }
 
     /**
-     * Adds one event: five words of its native record ({@link Event#raw()}) — the cycle; kind, b1, b2 and b3 in the
-     * low four bytes; {@code a32} (widened as a signed int), or for an extension observation word the hash of its
-     * port's name; {@code x}; {@code y}. The words are those the digest has hashed since it was introduced, so
-     * digests stay comparable across versions.
+     * Adds one event, from its native record ({@link io.mttkit.bridge.EventBuffer#raw}): five words — the cycle;
+     * kind, b1, b2 and b3 in the low four bytes; {@code a32} widened as a signed int, or for an extension observation
+     * word the hash of its port's name; {@code x}; {@code y}. These are the words the digest has hashed since it was
+     * introduced, so digests stay comparable across versions. The wire record rather than the typed {@code Event}:
+     * the digest is about the record, and re-encoding every event of a regression would cost the product path time.
      */
-    public void add(Event e) {
-        RawEvent r = e.raw();
+    public void add(RawEvent r) {
         long a32 = r.a32();
-        if (e instanceof Event.ExtensionWord w && w.port() >= 0 && w.port() < portNameHash.length) {
-            a32 = portNameHash[w.port()];
+        if (r.kind() == EventKind.OBSX.code() && a32 >= 0 && a32 < portNameHash.length) {
+            a32 = portNameHash[(int) a32]; // the OBSX port id
         }
         long h = Records.digestWord(value, r.cycle());
         h = Records.digestWord(h, r.kind() | (long) r.b1() << 8 | (long) r.b2() << 16 | (long) r.b3() << 24);
