@@ -1,5 +1,6 @@
 package io.mttkit.tb.bench;
 
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.bridge.PmpRegion;
 import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.Scenario;
@@ -27,7 +28,7 @@ import java.util.List;
  * @param summary  one line saying what the stream holds (for the report)
  */
 record BenchWorkload(PhysicalMemory memory, List<Stimulus> stream, List<PmpRegion> pmp,
-                     CosimHarness.Settings settings, String summary) {
+                     SessionSettings settings, String summary) {
 
     /**
      * Reset cycles and watchdog of the sessions {@link CosimHarness} opens (its constructor: {@code reset(4)},
@@ -59,7 +60,7 @@ record BenchWorkload(PhysicalMemory memory, List<Stimulus> stream, List<PmpRegio
      * session config (PMP latency from {@code params}) and reset length, the memory's regions and the PMP list.
      */
     Scenario scenario(WalkerParams params) {
-        CosimHarness.Settings s = settings;
+        SessionSettings s = settings;
         SessionConfig cfg = new SessionConfig(s.seed(), s.memLatencyMin(), s.memLatencyMax(), s.mrdStallPerMille(),
                 s.rspStallPerMille(), s.busErrorPerMille(), params.pmpLatency(), HARNESS_WATCHDOG, s.pmpDefaultAllow());
         RequestBuffer q = new RequestBuffer(stream.size());

@@ -1,5 +1,6 @@
 package io.mttkit.tb.bench;
 
+import io.mttkit.tb.cosim.CheckAnswer;
 import io.mttkit.bridge.BaselineRunner;
 import io.mttkit.bridge.BridgeException;
 import io.mttkit.bridge.BuildDriver;
@@ -166,7 +167,7 @@ public final class CosimBench {
     }
 
     /** What one product-path run reported: the harness's totals, to print and to compare with M0's trace. */
-    record ProductCheck(CosimHarness.Totals totals, List<CosimHarness.Answer> answers) {
+    record ProductCheck(CosimHarness.Totals totals, List<CheckAnswer> answers) {
     }
 
     private ProductCheck round(CheckerLibrary lib, BaselineRunner runner, BuiltLibrary built, BenchWorkload main,
@@ -323,14 +324,14 @@ public final class CosimBench {
         jna(lib, sc, 4096, rsp);
         long hits = rsp.hits;
         List<Event.Response> responses = rsp.responses;
-        List<CosimHarness.Answer> answers = pc.answers();
+        List<CheckAnswer> answers = pc.answers();
         if (responses.size() != answers.size()) {
             throw new Refused("the product path answered " + answers.size() + " checks, the M0 trace has "
                     + responses.size() + " responses");
         }
         long answeredHits = 0;
         for (int i = 0; i < answers.size(); i++) {
-            CosimHarness.Answer a = answers.get(i);
+            CheckAnswer a = answers.get(i);
             Event.Response r = responses.get(i);
             if (a.allow() != r.allow() || a.cause() != r.cause() || a.xwr() != r.xwr()) {
                 throw new Refused(String.format("check %d: the product path answered allow=%s cause=%d xwr=%d, the M0 "

@@ -1,5 +1,6 @@
 package io.mttkit.tb.bench;
 
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.tb.cosim.CheckerModes;
 import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
@@ -103,7 +104,7 @@ final class CosimStimulus {
             }
             domains.add(dom);
         }
-        CosimHarness.Settings settings = new CosimHarness.Settings(seed, 2, 8, 30, 30, 1, true);
+        SessionSettings settings = new SessionSettings(seed, 2, 8, 30, 30, 1, true);
         Mix mix = new Mix();
         List<Stimulus> stream = new ArrayList<>(requests + 16);
         Domain cur = domains.get(0);

@@ -1,5 +1,8 @@
 package io.mttkit.tb.cli;
 
+import io.mttkit.tb.cosim.RegressionOptions;
+import io.mttkit.tb.cosim.RegressionResult;
+import io.mttkit.tb.cosim.RunPlan;
 import io.mttkit.tb.cosim.CheckerModes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -101,9 +104,9 @@ final class RegressCommand implements Callable<Integer> {
         if (jobs < 1 || jobs > 256) {
             throw new UserInputException("--jobs: " + jobs + " is out of range (1 .. 256)");
         }
-        Regression.Shard part;
+        RunPlan.Shard part;
         try {
-            part = shard == null ? Regression.Shard.ALL : Regression.Shard.parse(shard);
+            part = shard == null ? RunPlan.Shard.ALL : RunPlan.Shard.parse(shard);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--shard: " + e.getMessage());
         }
@@ -134,7 +137,7 @@ final class RegressCommand implements Callable<Integer> {
             what = config;
         }
         List<MttMode> modes = CheckerModes.of(lib.params());
-        List<Regression.World> plan = Regression.plan(lib.params(), n);
+        List<RunPlan.World> plan = RunPlan.plan(lib.params(), n);
         long worlds = plan.stream().filter(w -> part.owns(w.ordinal())).count();
         out.printf("mtt regress: %s, %d checks over %s, seed %d%s%s%n", what, n,
                 modes.stream().map(MttMode::id).toList(), seed,
@@ -143,7 +146,7 @@ final class RegressCommand implements Callable<Integer> {
         out.flush();
         long t0 = System.nanoTime();
         ProgressDisplay progress = ProgressDisplay.forConsole();
-        Regression.Result r = Regression.run(lib, Regression.Options.of(seed, n).withShard(part).withJobs(jobs)
+        RegressionResult r = Regression.run(lib, RegressionOptions.of(seed, n).withShard(part).withJobs(jobs)
                 .withBundle(dir.resolve("repro.tar.gz")).withProgress(progress));
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -178,7 +181,7 @@ final class RegressCommand implements Callable<Integer> {
     }
 
     /** The "cache events compared:" line: every cache counter by name. */
-    static String cacheLine(Regression.Result r) {
+    static String cacheLine(RegressionResult r) {
         StringBuilder cache = new StringBuilder("cache events compared:");
         for (int i = 0; i < r.cache().length; i++) {
             cache.append(' ').append(CosimHarness.CACHE_STATS.get(i)).append('=').append(r.cache()[i]);
@@ -187,7 +190,7 @@ final class RegressCommand implements Callable<Integer> {
     }
 
     /** The "causes:" line: checks per cause. */
-    static String causesLine(Regression.Result r) {
+    static String causesLine(RegressionResult r) {
         StringBuilder causes = new StringBuilder("causes:");
         for (Cause c : Cause.values()) {
             causes.append(' ').append(c.name()).append('=').append(r.causes()[c.ordinal()]);
@@ -199,10 +202,10 @@ final class RegressCommand implements Callable<Integer> {
      * What a report describes besides the result: the checker (configuration name or RTL folder), its parameters,
      * the seed, the checks asked for and the shard. Shard reports of one run agree on all but the shard index.
      */
-    record RunInfo(String checker, String parameters, long seed, long checksAsked, Regression.Shard shard) {
+    record RunInfo(String checker, String parameters, long seed, long checksAsked, RunPlan.Shard shard) {
     }
 
-    static void writeHtml(Path file, RunInfo info, Regression.Result r, double seconds) throws IOException {
+    static void writeHtml(Path file, RunInfo info, RegressionResult r, double seconds) throws IOException {
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("checker", info.checker());
         summary.put("parameters", info.parameters());
@@ -229,7 +232,7 @@ final class RegressCommand implements Callable<Integer> {
      * Writes {@code report.json}: the run (checker, parameters, seed, checks asked, shard), the totals, causes
      * and cache counters by name, and the first mismatch; {@link #readJson} reads it back for {@code mtt merge}.
      */
-    static void writeJson(Path file, RunInfo info, Regression.Result r, double seconds) throws IOException {
+    static void writeJson(Path file, RunInfo info, RegressionResult r, double seconds) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode o = json.createObjectNode();
         o.put("checker", info.checker());
@@ -264,7 +267,7 @@ final class RegressCommand implements Callable<Integer> {
     }
 
     /** A report folder read back: what it describes, its result (coverage from {@code coverage.json}) and wall time. */
-    record Report(Path dir, RunInfo info, Regression.Result result, double seconds) {
+    record Report(Path dir, RunInfo info, RegressionResult result, double seconds) {
     }
 
     /**
@@ -290,9 +293,9 @@ final class RegressCommand implements Callable<Integer> {
                         + "mtt regress)");
             }
         }
-        Regression.Shard shard;
+        RunPlan.Shard shard;
         try {
-            shard = Regression.Shard.parse(o.get("shard").asText());
+            shard = RunPlan.Shard.parse(o.get("shard").asText());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
@@ -328,7 +331,7 @@ final class RegressCommand implements Callable<Integer> {
                         + "' is not a world ordinal with a 16-digit hex digest");
             }
         }
-        Regression.Result r = new Regression.Result(o.get("checks").asLong(), o.get("mismatches").asLong(),
+        RegressionResult r = new RegressionResult(o.get("checks").asLong(), o.get("mismatches").asLong(),
                 o.get("checksPerSecond").asDouble(), o.get("cycles").asLong(), o.get("reads").asLong(), causes,
                 mismatch, coverage, bundle, cache, digests);
         RunInfo info = new RunInfo(o.get("checker").asText(), o.get("configuration").asText(), o.get("seed").asLong(),

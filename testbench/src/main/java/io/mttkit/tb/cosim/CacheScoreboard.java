@@ -66,16 +66,16 @@ final class CacheScoreboard {
     private boolean lookupSeen;
     private boolean fillSeen;
 
-    private CosimHarness.CheckObserver observer;
+    private CheckObserver observer;
 
-    void setObserver(CosimHarness.CheckObserver observer) {
+    void setObserver(CheckObserver observer) {
         this.observer = observer;
     }
 
-    private void observe(CosimHarness.CacheStep step, CheckRequest req, List<CacheEvent> events, Invalidation inv,
+    private void observe(CheckObserver.CacheStep step, CheckRequest req, List<CacheEvent> events, Invalidation inv,
                          int walkReads, boolean sameCycle, boolean stale, long syncWait) {
         if (observer != null) {
-            observer.onCache(new CosimHarness.CacheObservation(step, req, List.copyOf(events), inv, walkReads,
+            observer.onCache(new CheckObserver.CacheObservation(step, req, List.copyOf(events), inv, walkReads,
                     sameCycle, stale, model.queuedCount(), syncWait));
         }
     }
@@ -215,7 +215,7 @@ final class CacheScoreboard {
                     List<CacheEvent> cleared = model.applyNextQueued();
                     compareCleared(cleared, diffs);
                     if (diffs.isEmpty()) {
-                        observe(CosimHarness.CacheStep.INVALIDATION_APPLIED, null, cleared, inv, -1, false, false, -1);
+                        observe(CheckObserver.CacheStep.INVALIDATION_APPLIED, null, cleared, inv, -1, false, false, -1);
                     }
                     stats[Stat.INVALIDATIONS_APPLIED.ordinal()]++;
                     stats[Stat.ENTRIES_CLEARED.ordinal()] += cleared.size();
@@ -322,7 +322,7 @@ final class CacheScoreboard {
             }
             stats[(array == 0 ? Stat.HIT_LEAF : Stat.HIT_SUPERPAGE).ordinal()]++;
             if (diffs.isEmpty()) {
-                observe(CosimHarness.CacheStep.LOOKUP, req, front.get().events(), null, -1, false, false, -1);
+                observe(CheckObserver.CacheStep.LOOKUP, req, front.get().events(), null, -1, false, false, -1);
             }
             return Optional.of(new Lookup(front.get(), null));
         }
@@ -341,7 +341,7 @@ final class CacheScoreboard {
         }
         stats[Stat.MISS.ordinal()]++;
         if (diffs.isEmpty()) {
-            observe(CosimHarness.CacheStep.LOOKUP, req, pw.events(), null, -1, false, false, -1);
+            observe(CheckObserver.CacheStep.LOOKUP, req, pw.events(), null, -1, false, false, -1);
         }
         if (wcHit) {
             stats[Stat.WALK_HIT.ordinal()]++;
@@ -394,7 +394,7 @@ final class CacheScoreboard {
             stats[st.ordinal()]++;
         }
         if (same) {
-            observe(CosimHarness.CacheStep.FILL, null, out.events(), null, -1, invalidationNow, out.stale(), -1);
+            observe(CheckObserver.CacheStep.FILL, null, out.events(), null, -1, invalidationNow, out.stale(), -1);
         } else {
             diffs.add("  cache fill at the walk's response: expected "
                     + (out.events().isEmpty() ? "none" : out.events().toString()) + ", RTL reported " + fillText());
@@ -410,7 +410,7 @@ final class CacheScoreboard {
             diffs.add("  the RTL accepted " + inv + " although the model's MINVAL.PA queue is full ("
                     + model.params().minvalQueueDepth() + " entries)");
         } else {
-            observe(CosimHarness.CacheStep.INVALIDATION_ACCEPTED, null, List.of(), inv, walkReads, false, false, -1);
+            observe(CheckObserver.CacheStep.INVALIDATION_ACCEPTED, null, List.of(), inv, walkReads, false, false, -1);
         }
     }
 
@@ -421,7 +421,7 @@ final class CacheScoreboard {
             diffs.add("  sync_ack while " + model.queuedCount() + " invalidation(s) are still queued in the model");
             model.sync();
         } else {
-            observe(CosimHarness.CacheStep.SYNC, null, List.of(), null, -1, false, false, waitCycles);
+            observe(CheckObserver.CacheStep.SYNC, null, List.of(), null, -1, false, false, waitCycles);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.CheckObserver;
 import io.mttkit.tb.cosim.CheckerModes;
 import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
@@ -14,7 +15,7 @@ import io.mttkit.golden.cache.Invalidation;
 import io.mttkit.golden.cache.MttCacheModel;
 import io.mttkit.golden.smmpt.SmmptLookup;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
+import io.mttkit.tb.cosim.CheckObserver.CacheObservation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ import java.util.Set;
 /**
  * The cache bins of VERIFICATION-PLAN §5 for a cached checker of one {@link WalkerParams} and {@link CacheShape}:
  * defines every bin the geometry allows (so what is never hit is a named hole) and samples the compared cache
- * steps the harness reports ({@code CosimHarness.CheckObserver.onCache}), plus the check that follows a lookup
+ * steps the harness reports ({@code CheckObserver.onCache}), plus the check that follows a lookup
  * (for the walk's reads). Every bin is derived from the observed cache events, the invalidation operand and the
  * golden result, never from what the stimulus meant to do. Groups:
  * <ul>
@@ -334,7 +335,7 @@ public final class CacheCoverage {
         Invalidation inv = o.invalidation();
         if (inv == null) {
             throw new IllegalArgumentException("an INVALIDATION_APPLIED cache observation must carry the applied "
-                    + "operand (CosimHarness.CacheObservation.invalidation); got none with events " + o.events());
+                    + "operand (CheckObserver.CacheObservation.invalidation); got none with events " + o.events());
         }
         List<CacheEvent> cleared = o.events();
         String kind = inv.hasPa() ? (inv.hasSdid() ? "pa+sdid" : "pa") : (inv.hasSdid() ? "sdid" : "global");

@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.CheckObserver;
 import io.mttkit.tb.cosim.CheckerModes;
 import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
@@ -37,7 +38,7 @@ import java.util.List;
  * <li>{@value #READS}: MPTE reads per walk × mode (× walk-cache hit depth: {@link CacheCoverage#READS}).</li>
  * </ul>
  */
-public final class CheckerCoverage implements CosimHarness.CheckObserver {
+public final class CheckerCoverage implements CheckObserver {
     public static final String CONFIG = "config";
     public static final String RESULT = "result";
     public static final String CAUSE = "cause";
@@ -230,7 +231,7 @@ public final class CheckerCoverage implements CosimHarness.CheckObserver {
      * and does not count cache steps: build it with the checker's shape ({@code CheckerLibrary.cache()}) to have them.
      */
     @Override
-    public void onCache(CosimHarness.CacheObservation observation) {
+    public void onCache(CheckObserver.CacheObservation observation) {
         if (cache != null) {
             cache.onCache(observation);
         }

@@ -1,5 +1,6 @@
 package io.mttkit.tb.lockstep;
 
+import io.mttkit.tb.cosim.CheckAnswer;
 import io.mttkit.bridge.PmpRegion;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.ImplicitReadCheck;
@@ -47,7 +48,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
     /** Test hook: sees (and may alter) the RTL's answers to a batch before they are compared. */
     @FunctionalInterface
     interface AnswerTap {
-        List<CosimHarness.Answer> tap(List<CosimHarness.Answer> answers, long firstCheckIndex);
+        List<CheckAnswer> tap(List<CheckAnswer> answers, long firstCheckIndex);
     }
 
     private static final int CSR_MSECCFG = 0x747;
@@ -257,7 +258,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
             return;
         }
         List<PmpRegion> pmp = new ArrayList<>(deniedReads);
-        List<CosimHarness.Answer> answers;
+        List<CheckAnswer> answers;
         try {
             answers = rtl.run(stream, pmp);
         } catch (CosimMismatchException e) {
@@ -279,7 +280,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         }
         for (int i = 0; i < answers.size(); i++) {
             PendingCheck q = queued.get(i);
-            CosimHarness.Answer a = answers.get(i);
+            CheckAnswer a = answers.get(i);
             if (a.allow() != q.goldenAllow || a.cause() != q.goldenCause.ordinal()) {
                 throw stop(i, a, null, pmp);
             }
@@ -317,7 +318,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         }
     }
 
-    private LockstepMismatchException stop(int idx, CosimHarness.Answer rtlAnswer, String harnessReport,
+    private LockstepMismatchException stop(int idx, CheckAnswer rtlAnswer, String harnessReport,
                                            List<PmpRegion> pmp) {
         failed = true;
         PendingCheck q = queued.get(idx);

@@ -1,5 +1,6 @@
 package io.mttkit.tb.mutation;
 
+import io.mttkit.tb.cosim.RegressionResult;
 import io.mttkit.bridge.BridgeException;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.Regression;
@@ -38,7 +39,7 @@ public final class MutantWorker {
             // with the cache shape, so that the regression drives invalidations/syncs and the cache scoreboard
             // compares every cache event (contract v2 observation)
             CheckerLibrary lib = CheckerLibrary.fromVerilog(files, args[1], cfg.params(), cfg.cache());
-            Regression.Result r = Regression.run(lib, Long.parseLong(args[4]), Long.parseLong(args[3]));
+            RegressionResult r = Regression.run(lib, Long.parseLong(args[4]), Long.parseLong(args[3]));
             line = r.passed() ? result(MutationRun.Verdict.SURVIVED, r.checks(), "")
                     : result(MutationRun.Verdict.KILLED, r.checks(), MismatchSummary.of(r.firstMismatch()));
         } catch (BridgeException e) {

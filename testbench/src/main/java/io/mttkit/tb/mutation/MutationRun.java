@@ -1,5 +1,6 @@
 package io.mttkit.tb.mutation;
 
+import io.mttkit.tb.cosim.RegressionResult;
 import io.mttkit.hdl.Hdl;
 import io.mttkit.hdl.emit.EmitOptions;
 import io.mttkit.hdl.ir.Design;
@@ -104,7 +105,7 @@ public final class MutationRun {
         }
         // the same library the workers build from the mutated text: cached configurations get the cache stimulus
         // (Regression adds it when lib.cache() != null) and the cache scoreboard
-        Regression.Result base = Regression.run(CheckerLibrary.of(cfg.params(), cfg.cache()), seed, checks);
+        RegressionResult base = Regression.run(CheckerLibrary.of(cfg.params(), cfg.cache()), seed, checks);
         if (!base.passed()) {
             throw new IllegalStateException("the unmodified " + config + " fails the regression (seed " + seed
                     + "): fix that before measuring mutants\n" + base.firstMismatch());

@@ -1,5 +1,6 @@
 package io.mttkit.tb.repro;
 
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.bridge.BuildDriver;
 import io.mttkit.bridge.BuildSpec;
 import io.mttkit.bridge.CheckerSession;
@@ -106,7 +107,7 @@ public final class Replay {
 
     /** Reads {@code bundleFile} and replays it (see {@link #replay(ReproBundle, Path, PrintStream)}). */
     public static Outcome replay(Path bundleFile, Path waveFile, PrintStream log) {
-        return replay(ReproBundle.read(bundleFile), waveFile, log);
+        return replay(ReproBundleCodec.read(bundleFile), waveFile, log);
     }
 
     /**
@@ -164,6 +165,17 @@ public final class Replay {
         }
         return new Outcome(reproduced, index, report, hash, hashMatches, digest, b.digest() != 0 && digest == b.digest(),
                 waves);
+    }
+
+    /**
+     * Records the event digest of {@code b}'s stream on {@code lib} (a fresh session over the bundle's own memory
+     * images, so the digest is what a replay must see) and writes the bundle to {@code file}.
+     *
+     * @return {@code file}
+     */
+    public static Path writeWithDigest(ReproBundle b, LoadedLibrary lib, Path file) throws IOException {
+        ReproBundleCodec.write(b.withDigest(digest(lib, b)), file);
+        return file;
     }
 
     /**
@@ -262,7 +274,7 @@ public final class Replay {
     }
 
     private static Scenario scenario(ReproBundle b, PhysicalMemory mem) {
-        CosimHarness.Settings s = b.settings();
+        SessionSettings s = b.settings();
         SessionConfig config = new SessionConfig(s.seed(), s.memLatencyMin(), s.memLatencyMax(), s.mrdStallPerMille(),
                 s.rspStallPerMille(), s.busErrorPerMille(), b.params().pmpLatency(), WATCHDOG, s.pmpDefaultAllow());
         List<StimulusFile.Region> regions = new ArrayList<>();

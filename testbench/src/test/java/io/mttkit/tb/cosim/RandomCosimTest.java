@@ -37,7 +37,7 @@ class RandomCosimTest {
     @ParameterizedTest
     @MethodSource("configurations")
     void randomChecksMatchTheGoldenModel(WalkerParams params) {
-        Regression.Result r = Regression.run(params, SEED, CHECKS);
+        RegressionResult r = Regression.run(params, SEED, CHECKS);
         assertTrue(r.passed(), () -> r.firstMismatch());
         assertTrue(r.checks() >= CHECKS - CheckerModes.of(params).size(), "checks run: " + r.checks());
         // the stimulus reaches the verdicts it is meant to reach
@@ -51,8 +51,8 @@ class RandomCosimTest {
 
     @Test
     void sameSeedSameRun() {
-        Regression.Result a = Regression.run(Bench.RV32, 99, 2_000);
-        Regression.Result b = Regression.run(Bench.RV32, 99, 2_000);
+        RegressionResult a = Regression.run(Bench.RV32, 99, 2_000);
+        RegressionResult b = Regression.run(Bench.RV32, 99, 2_000);
         assertTrue(a.passed(), a::firstMismatch);
         assertEquals(a.cycles(), b.cycles());
         assertEquals(a.reads(), b.reads());

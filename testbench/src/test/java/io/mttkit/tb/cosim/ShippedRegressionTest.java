@@ -33,7 +33,7 @@ class ShippedRegressionTest {
     @MethodSource("shipped")
     void shippedConfigurationMatchesTheGoldenModels(String name) {
         CheckerLibrary lib = CheckerLibrary.shipped(name);
-        Regression.Result r = Regression.run(lib, 20261122L, CHECKS);
+        RegressionResult r = Regression.run(lib, 20261122L, CHECKS);
         assertTrue(r.passed(), r::firstMismatch);
         assertTrue(r.checks() >= CHECKS - CheckerModes.of(lib.params()).size(), "checks run: " + r.checks());
         Map<String, Long> cache = new LinkedHashMap<>();

@@ -24,8 +24,8 @@ class UnknownInitialStateTest {
     void theShippedCheckerDependsOnlyOnItsReset() {
         CheckerLibrary fast = CheckerLibrary.shipped("rv64-smmpt");
         CheckerLibrary random = CheckerLibrary.of(fast.params(), fast.cache(), Variant.ASSERT);
-        Regression.Result a = Regression.run(fast, 5, 20_000);
-        Regression.Result b = Regression.run(random, 5, 20_000);
+        RegressionResult a = Regression.run(fast, 5, 20_000);
+        RegressionResult b = Regression.run(random, 5, 20_000);
         assertTrue(b.passed(), b::firstMismatch);
         assertTrue(a.passed(), a::firstMismatch);
         assertEquals(a.cycles(), b.cycles(), "same cycle count");

@@ -16,8 +16,8 @@ import io.mttkit.golden.cache.CacheEvent.ArrayId;
 import io.mttkit.golden.cache.CacheEvent.Kind;
 import io.mttkit.golden.cache.Invalidation;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
-import io.mttkit.tb.cosim.CosimHarness.CacheStep;
+import io.mttkit.tb.cosim.CheckObserver.CacheObservation;
+import io.mttkit.tb.cosim.CheckObserver.CacheStep;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

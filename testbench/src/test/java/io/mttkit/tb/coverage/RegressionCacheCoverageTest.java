@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.RegressionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class RegressionCacheCoverageTest {
     @Test
     void cachedRegressionFillsEveryCacheGroup() {
         CheckerLibrary lib = CheckerLibrary.shipped("rv64-smmpt");
-        Regression.Result r = Regression.run(lib, SEED, 20_000);
+        RegressionResult r = Regression.run(lib, SEED, 20_000);
         assertTrue(r.passed(), r::firstMismatch);
         CoverageDb db = r.coverage();
         System.out.println(db.summary(400));
@@ -79,7 +80,7 @@ class RegressionCacheCoverageTest {
         Map<String, Long> values = Configurations.resolve("walker-rv64", Map.of());
         WalkerParams params = CheckerConfigurations.params(64, values);
         CheckerLibrary lib = CheckerLibrary.of(params);
-        Regression.Result r = Regression.run(lib, SEED, 2_000);
+        RegressionResult r = Regression.run(lib, SEED, 2_000);
         assertTrue(r.passed(), r::firstMismatch);
         for (String g : CacheCoverage.GROUPS) {
             assertFalse(r.coverage().groups().contains(g), g);
@@ -87,7 +88,7 @@ class RegressionCacheCoverageTest {
         assertTrue(r.coverage().hitBins(CheckerCoverage.RESULT) > 0);
     }
 
-    private static long stat(Regression.Result r, String name) {
+    private static long stat(RegressionResult r, String name) {
         int i = CosimHarness.CACHE_STATS.indexOf(name);
         if (i < 0) {
             throw new IllegalArgumentException("no cache counter '" + name + "'; counters: " + CosimHarness.CACHE_STATS);

@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.RegressionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +57,7 @@ class RegressionCoverageTest {
     }
 
     private static void check(WalkerParams params, long checks, Map<String, Double> floors) {
-        Regression.Result r = Regression.run(params, SEED, checks * SCALE);
+        RegressionResult r = Regression.run(params, SEED, checks * SCALE);
         assertTrue(r.passed(), r::firstMismatch);
         CoverageDb db = r.coverage();
         System.out.println(db.summary(400));

@@ -1,5 +1,6 @@
 package io.mttkit.tb.mutation;
 
+import io.mttkit.tb.cosim.RegressionResult;
 import io.mttkit.tb.cosim.CheckerModes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +38,7 @@ class ByoRtlTest {
         assertEquals(params, m.params());
         assertEquals(top, m.top());
         CheckerLibrary lib = CheckerLibrary.fromManifest(dir);
-        Regression.Result r = Regression.run(lib, 7, 4_000);
+        RegressionResult r = Regression.run(lib, 7, 4_000);
         assertTrue(r.passed(), r.firstMismatch());
         assertTrue(r.checks() >= 4_000 - CheckerModes.of(params).size(), "checks run: " + r.checks());
     }

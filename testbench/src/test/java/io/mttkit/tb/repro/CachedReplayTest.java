@@ -1,5 +1,8 @@
 package io.mttkit.tb.repro;
 
+import io.mttkit.tb.cosim.RegressionOptions;
+import io.mttkit.tb.cosim.RegressionResult;
+import io.mttkit.tb.cosim.SessionSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -102,7 +105,7 @@ class CachedReplayTest {
             writes.add(new PhaseStream.EntryWrite(half, lateLeaf, 8, 0));
             writes.add(new PhaseStream.EntryWrite(half, earlyLeaf, 8, 0));
         }
-        CosimHarness.Settings s = new CosimHarness.Settings(31, 2, 5, 60, 40, 0, true);
+        SessionSettings s = new SessionSettings(31, 2, 5, 60, 40, 0, true);
         return new ReproBundle(3, lib.params(), lib.cache(), s, List.of(), lib.library().built().hash(), 0, -1, "",
                 ReproBundle.snapshot(world.memory()), new PhaseStream(items, writes));
     }
@@ -111,8 +114,8 @@ class CachedReplayTest {
     void aPhaseWithFencesAndRewritesRoundTripsAndReplaysCycleForCycle() throws Exception {
         CheckerLibrary lib = CheckerLibrary.shipped("rv64-smmpt");
         Path f = dir.resolve("ref.tar.gz");
-        ReproBundle.writeWithDigest(phase(lib, true), lib.library(), f);
-        ReproBundle b = ReproBundle.read(f);
+        Replay.writeWithDigest(phase(lib, true), lib.library(), f);
+        ReproBundle b = ReproBundleCodec.read(f);
         assertEquals(lib.cache(), b.cache());
         assertEquals(2, b.stream().segmentStarts().size(), "one segment boundary, at the writes");
         assertEquals(2, b.stream().writes().size());
@@ -153,10 +156,10 @@ class CachedReplayTest {
         CheckerLibrary mutant = CheckerLibrary.fromVerilog(Hdl.write(design, EmitOptions.plain(), rtl), design.top(),
                 claimed, shape);
         Path f = dir.resolve("out/mismatch.tar.gz");
-        Regression.Result r = Regression.run(mutant, 5, 40_000, f);
+        RegressionResult r = Regression.run(mutant, 5, 40_000, f);
         assertFalse(r.passed(), "the wrongly configured golden model must disagree with that RTL");
         assertEquals(f, r.bundle(), r.firstMismatch());
-        ReproBundle b = ReproBundle.read(f);
+        ReproBundle b = ReproBundleCodec.read(f);
         assertEquals(shape, b.cache());
         assertTrue(b.failingIndex() >= 0 && b.failingIndex() < b.requests().size());
         assertTrue(b.stream().items().size() > b.requests().size(), "the stream holds fences besides the checks");
@@ -174,7 +177,7 @@ class CachedReplayTest {
         assertTrue(onGenerated.summary(b).startsWith("NOT REPRODUCED"), onGenerated.summary(b));
 
         // two jobs stop at the same first mismatch (worlds are taken in order)
-        Regression.Result two = Regression.run(mutant, Regression.Options.of(5, 40_000).withJobs(2));
+        RegressionResult two = Regression.run(mutant, RegressionOptions.of(5, 40_000).withJobs(2));
         assertEquals(r.checks(), two.checks());
         assertEquals(b.mismatch(), two.firstMismatch());
     }

@@ -1,5 +1,7 @@
 package io.mttkit.tb.repro;
 
+import io.mttkit.tb.cosim.RegressionResult;
+import io.mttkit.tb.cosim.SessionSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -57,7 +59,7 @@ class ReplayTest {
     }
 
     /** A phase like the regression's: a world with corrupted entries, latency, stalls, bus errors and PMP. */
-    private static ReproBundle phase(CosimHarness.Settings s) {
+    private static ReproBundle phase(SessionSettings s) {
         CheckerLibrary lib = CheckerLibrary.of(RV64);
         MttMode mode = MttMode.SMMPT52;
         List<Region> regions = RandomDomains.generate(mode, 11, 12, 0x9000_0000L, 0x2000_0000L);
@@ -80,13 +82,13 @@ class ReplayTest {
                 ReproBundle.snapshot(world.memory()), reqs);
     }
 
-    private static final CosimHarness.Settings SETTINGS = new CosimHarness.Settings(99, 2, 6, 120, 80, 20, true);
+    private static final SessionSettings SETTINGS = new SessionSettings(99, 2, 6, 120, 80, 20, true);
 
     @Test
     void replayOfARecordedPhaseGivesTheSameDigest() throws Exception {
         Path f = dir.resolve("ref.tar.gz");
-        ReproBundle.writeWithDigest(phase(SETTINGS), CheckerLibrary.of(RV64).library(), f);
-        ReproBundle b = ReproBundle.read(f);
+        Replay.writeWithDigest(phase(SETTINGS), CheckerLibrary.of(RV64).library(), f);
+        ReproBundle b = ReproBundleCodec.read(f);
         assertNotEquals(0, b.digest());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Replay.Outcome o = Replay.replay(b, null, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -95,7 +97,7 @@ class ReplayTest {
         assertTrue(o.buildHashMatches() && o.digestMatches(), o.summary(b));
         assertEquals("", log.toString(StandardCharsets.UTF_8));
         // the digest is sensitive to the recorded settings: another bridge seed gives another trace
-        ReproBundle other = phase(new CosimHarness.Settings(100, 2, 6, 120, 80, 20, true));
+        ReproBundle other = phase(new SessionSettings(100, 2, 6, 120, 80, 20, true));
         assertNotEquals(b.digest(), Replay.digest(CheckerLibrary.of(RV64).library(), other));
     }
 
@@ -127,11 +129,11 @@ class ReplayTest {
         CheckerLibrary mutant = CheckerLibrary.fromVerilog(Hdl.write(design, EmitOptions.plain(), rtl), design.top(),
                 claimed);
         Path f = dir.resolve("out/mismatch.tar.gz");
-        Regression.Result r = Regression.run(mutant, 7, 20_000, f);
+        RegressionResult r = Regression.run(mutant, 7, 20_000, f);
         assertFalse(r.passed(), "the mutant must be caught");
         assertEquals(f, r.bundle());
         assertTrue(r.firstMismatch().contains("repro bundle: "), r.firstMismatch());
-        ReproBundle b = ReproBundle.read(f);
+        ReproBundle b = ReproBundleCodec.read(f);
         assertTrue(b.failingIndex() >= 0 && b.failingIndex() < b.requests().size());
         assertTrue(r.firstMismatch().startsWith(b.mismatch()), "the bundle holds the regression's report");
         assertNotEquals(0, b.digest());

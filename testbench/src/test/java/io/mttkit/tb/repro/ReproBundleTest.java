@@ -1,5 +1,6 @@
 package io.mttkit.tb.repro;
 
+import io.mttkit.tb.cosim.SessionSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,7 +60,7 @@ class ReproBundleTest {
                 CheckRequest.bypass(mode, root, -1L, Access.R | Access.W),
                 CheckRequest.rawMode(0x1F, root, 0x1000, Access.R),
                 new CheckRequest(1L << 63, Access.R, mode, CheckRequest.reqMode(mode), root, 5, false, false));
-        CosimHarness.Settings s = new CosimHarness.Settings(0xFEED_F00D_1234L, 2, 7, 100, 200, 15, false);
+        SessionSettings s = new SessionSettings(0xFEED_F00D_1234L, 2, 7, 100, 200, 15, false);
         List<PmpRegion> pmp = List.of(new PmpRegion(entry & ~0xFFFL, 4096, false),
                 new PmpRegion(world.tables().base(), world.tables().image().length, true));
         return new ReproBundle(42, WalkerParams.defaults(64), s, pmp, "abc123", 0x1234_5678_9ABC_DEF0L, 1,
@@ -97,8 +98,8 @@ class ReproBundleTest {
     void roundTrip() throws IOException {
         ReproBundle b = sample();
         Path f = dir.resolve("b.tar.gz");
-        b.write(f);
-        ReproBundle r = ReproBundle.read(f);
+        ReproBundleCodec.write(b, f);
+        ReproBundle r = ReproBundleCodec.read(f);
         assertEquals(b.seed(), r.seed());
         assertEquals(b.params(), r.params());
         assertEquals(b.settings(), r.settings());
@@ -127,8 +128,8 @@ class ReproBundleTest {
     void aCacheLessBundleOfChecksRoundTrips() throws IOException {
         ReproBundle b = sampleChecks();
         Path f = dir.resolve("c.tar.gz");
-        b.write(f);
-        ReproBundle r = ReproBundle.read(f);
+        ReproBundleCodec.write(b, f);
+        ReproBundle r = ReproBundleCodec.read(f);
         assertEquals(null, r.cache());
         assertEquals(b.requests(), r.requests());
         assertEquals(List.of(), r.stream().writes());
@@ -139,7 +140,7 @@ class ReproBundleTest {
     void versionOneStillLoads() throws IOException {
         ReproBundle b = sampleChecks();
         Path v2 = dir.resolve("v2.tar.gz");
-        b.write(v2);
+        ReproBundleCodec.write(b, v2);
         Map<String, byte[]> e = entries(v2);
         StringBuilder lines = new StringBuilder();
         ObjectMapper json = new ObjectMapper();
@@ -154,7 +155,7 @@ class ReproBundleTest {
             m.put("requests", b.requests().size());
             m.remove(List.of("cache", "stream", "checks", "writes"));
         });
-        ReproBundle r = ReproBundle.read(write(e, "v1.tar.gz"));
+        ReproBundle r = ReproBundleCodec.read(write(e, "v1.tar.gz"));
         assertEquals(b.requests(), r.requests());
         assertEquals(null, r.cache());
         assertEquals(b.failingIndex(), r.failingIndex());
@@ -289,7 +290,7 @@ class ReproBundleTest {
 
     private Path written() throws IOException {
         Path f = dir.resolve("b.tar.gz");
-        sample().write(f);
+        ReproBundleCodec.write(sample(), f);
         return f;
     }
 
@@ -349,7 +350,7 @@ class ReproBundleTest {
 
     /** Reading {@code f} fails with a message naming the file and containing {@code what}. */
     private static void expect(Path f, String what) {
-        ReproBundleException e = assertThrows(ReproBundleException.class, () -> ReproBundle.read(f));
+        ReproBundleException e = assertThrows(ReproBundleException.class, () -> ReproBundleCodec.read(f));
         assertTrue(e.getMessage().startsWith(f.toString()) && e.getMessage().contains(what),
                 "expected '" + what + "' in: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.mttkit.tb.repro;
 
+import io.mttkit.tb.cosim.RegressionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,9 +54,9 @@ class ShrinkerTest {
         CheckerLibrary bad = CheckerLibrary.fromVerilog(sources, design.top(), good.params(), good.cache());
 
         Path bundleFile = tmp.resolve("repro.tar.gz");
-        Regression.Result r = Regression.run(bad, 1, 3_000, bundleFile);
+        RegressionResult r = Regression.run(bad, 1, 3_000, bundleFile);
         assertTrue(!r.passed() && r.bundle() != null, "the mutant is caught and a bundle written");
-        ReproBundle b = ReproBundle.read(r.bundle());
+        ReproBundle b = ReproBundleCodec.read(r.bundle());
 
         Shrinker.Result s = Shrinker.shrink(b, bad);
         System.out.printf("shrunk %d stream items to %d in %d trials%n", s.itemsBefore(), s.itemsAfter(), s.trials());

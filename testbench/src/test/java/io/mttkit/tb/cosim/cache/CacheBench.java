@@ -1,5 +1,6 @@
 package io.mttkit.tb.cosim.cache;
 
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.gen.walker.WalkerParams.Formats;
@@ -219,7 +220,7 @@ final class CacheBench {
     }
 
     /** A harness over the fixture's memory with {@code settings} and {@code observer} attached. */
-    CosimHarness harness(CosimHarness.Settings settings, Recorder observer) {
+    CosimHarness harness(SessionSettings settings, Recorder observer) {
         CosimHarness h = new CosimHarness(lib, world.memory(), settings);
         h.setObserver(observer);
         return h;
