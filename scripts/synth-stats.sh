@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v yosys >/dev/null 2>&1 || { echo "synth-stats: yosys not found: run scripts/setup.sh" >&2; exit 2; }
 configs=("$@")
-[ ${#configs[@]} -gt 0 ] || configs=(checker-rv64:formats=2 checker-rv64:formats=1 checker-rv32:formats=2 \
-  checker-rv32:formats=1 checker-rv64 walker-rv64 walker-rv32)
+[ ${#configs[@]} -gt 0 ] || configs=(checker-rv64:formats=smmpt-v0.9 checker-rv64:formats=smmtt-v0.1 checker-rv32:formats=smmpt-v0.9 \
+  checker-rv32:formats=smmtt-v0.1 checker-rv64 walker-rv64 walker-rv32)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "| configuration | cells | flip-flops | logic depth (generic gates) |"

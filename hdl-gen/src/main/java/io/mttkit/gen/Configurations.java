@@ -1,7 +1,6 @@
 package io.mttkit.gen;
 
 import io.mttkit.hdl.Hdl;
-import io.mttkit.hdl.emit.EmitOptions;
 import io.mttkit.hdl.ir.Design;
 import io.mttkit.hdl.samples.ChainWalker;
 import io.mttkit.hdl.samples.Counter;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The registry of generator configurations that {@code mtt gen --config NAME [--set key=value ...] --out DIR}
@@ -26,23 +24,23 @@ public final class Configurations {
 
     private static Map<String, Configuration> registry() {
         Map<String, Configuration> r = new LinkedHashMap<>();
-        add(r, new Configuration("sample-counter", "wrapping up-counter with clear (HDL sample)",
-                List.of(Parameter.integer("width", 8, 1, 64, "counter width in bits")),
-                p -> new Counter(p.get("width").intValue())));
-        add(r, new Configuration("sample-fifo", "valid/ready FIFO on an asynchronously read memory (HDL sample)",
-                List.of(Parameter.integer("width", 8, 1, 1024, "payload width in bits"),
-                        Parameter.integer("depth", 16, 2, 4096, "number of entries")),
-                p -> new Fifo(p.get("width").intValue(), p.get("depth").intValue())));
-        add(r, new Configuration("sample-arbiter", "round-robin arbiter (HDL sample)",
-                List.of(Parameter.integer("ports", 4, 2, 64, "number of requesters")),
-                p -> new RoundRobinArbiter(p.get("ports").intValue())));
-        add(r, new Configuration("sample-plru", "tree pseudo-LRU replacement state for one set (HDL sample)",
-                List.of(Parameter.powerOfTwo("ways", 8, 2, 64, "number of ways")),
-                p -> new TreePlru(p.get("ways").intValue())));
-        add(r, new Configuration("sample-fsm", "pointer-chasing walker FSM (HDL sample)",
-                List.of(Parameter.integer("width", 16, 2, 64, "address and data width in bits"),
-                        Parameter.integer("maxhops", 4, 1, 255, "pointers followed before giving up")),
-                p -> new ChainWalker(p.get("width").intValue(), p.get("maxhops").intValue())));
+        Param<Integer> counterWidth = Param.integer("width", 8, 1, 64, "counter width in bits");
+        add(r, Configuration.of("sample-counter", "wrapping up-counter with clear (HDL sample)", List.of(counterWidth),
+                p -> new Counter(p.get(counterWidth))));
+        Param<Integer> fifoWidth = Param.integer("width", 8, 1, 1024, "payload width in bits");
+        Param<Integer> fifoDepth = Param.integer("depth", 16, 2, 4096, "number of entries");
+        add(r, Configuration.of("sample-fifo", "valid/ready FIFO on an asynchronously read memory (HDL sample)",
+                List.of(fifoWidth, fifoDepth), p -> new Fifo(p.get(fifoWidth), p.get(fifoDepth))));
+        Param<Integer> ports = Param.integer("ports", 4, 2, 64, "number of requesters");
+        add(r, Configuration.of("sample-arbiter", "round-robin arbiter (HDL sample)", List.of(ports),
+                p -> new RoundRobinArbiter(p.get(ports))));
+        Param<Integer> ways = Param.powerOfTwo("ways", 8, 2, 64, "number of ways");
+        add(r, Configuration.of("sample-plru", "tree pseudo-LRU replacement state for one set (HDL sample)",
+                List.of(ways), p -> new TreePlru(p.get(ways))));
+        Param<Integer> fsmWidth = Param.integer("width", 16, 2, 64, "address and data width in bits");
+        Param<Integer> maxHops = Param.integer("maxhops", 4, 1, 255, "pointers followed before giving up");
+        add(r, Configuration.of("sample-fsm", "pointer-chasing walker FSM (HDL sample)", List.of(fsmWidth, maxHops),
+                p -> new ChainWalker(p.get(fsmWidth), p.get(maxHops))));
         add(r, io.mttkit.gen.checker.CheckerConfigurations.cachedForXlen(64));
         add(r, io.mttkit.gen.checker.CheckerConfigurations.cachedForXlen(32));
         add(r, io.mttkit.gen.checker.CheckerConfigurations.forXlen(64));
@@ -75,31 +73,22 @@ public final class Configurations {
         Configuration c = get(name);
         StringBuilder sb = new StringBuilder(c.name()).append(": ").append(c.summary()).append('\n');
         int width = c.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(10);
-        for (Parameter p : c.parameters()) {
-            sb.append(String.format("  %-" + width + "s  default %-6d %-24s %s%n", p.name(), p.defaultValue(), p.range(),
-                    p.doc()));
+        int dflt = c.parameters().stream().mapToInt(p -> defaultText(p).length()).max().orElse(6);
+        int range = c.parameters().stream().mapToInt(p -> p.range().length()).max().orElse(10);
+        for (Param<?> p : c.parameters()) {
+            sb.append(String.format("  %-" + width + "s  default %-" + dflt + "s  %-" + range + "s  %s%n", p.name(),
+                    defaultText(p), p.range(), p.doc()));
         }
         return sb.toString();
     }
 
-    /** Checks {@code settings} against the parameters of {@code name} and fills in defaults. */
-    public static Map<String, Long> resolve(String name, Map<String, String> settings) {
-        Configuration c = get(name);
-        Map<String, Parameter> byName = c.parameters().stream()
-                .collect(Collectors.toMap(Parameter::name, p -> p, (a, b) -> a, LinkedHashMap::new));
-        for (String key : settings.keySet()) {
-            if (!byName.containsKey(key)) {
-                throw new IllegalArgumentException("unknown parameter '" + key + "' for configuration '" + name
-                        + "' (value '" + settings.get(key) + "'); known: " + c.parameters().stream()
-                        .map(p -> p.name() + " (" + p.range() + ")").collect(Collectors.joining(", ")));
-            }
-        }
-        Map<String, Long> values = new LinkedHashMap<>();
-        for (Parameter p : c.parameters()) {
-            String raw = settings.get(p.name());
-            values.put(p.name(), raw == null ? p.defaultValue() : p.parse(name, raw));
-        }
-        return values;
+    private static <T> String defaultText(Param<T> p) {
+        return p.text(p.defaultValue());
+    }
+
+    /** Checks {@code settings} (values as written with {@code --set}) against the parameters of {@code name}. */
+    public static ParamValues resolve(String name, Map<String, String> settings) {
+        return ParamValues.resolve(name, get(name).parameters(), settings);
     }
 
     /** Elaborates configuration {@code name} with {@code settings} (unset keys take their defaults). */
@@ -108,13 +97,13 @@ public final class Configurations {
     }
 
     /**
-     * Generates the Verilog of configuration {@code name} into {@code outDir}, one {@code <module>.v} per
-     * module definition.
+     * Generates configuration {@code name} into {@code outDir}: one {@code <module>.v} per module definition and
+     * the manifest ({@link GeneratedRtl}: {@code checker.json} for a checker, else {@code manifest.json}).
      *
-     * @return the files written, children first, the top module last
+     * @return the files written, children first, the top module last, then the manifest
      * @throws IllegalArgumentException for an unknown configuration, key, or an unparsable or out-of-range value
      */
     public static List<Path> generate(String name, Map<String, String> settings, Path outDir) {
-        return Hdl.write(elaborate(name, settings), EmitOptions.plain(), outDir);
+        return GeneratedRtl.render(name, settings, null, null).write(outDir);
     }
 }

@@ -1,76 +1,37 @@
 package io.mttkit.gen;
 
-import io.mttkit.hdl.Hdl;
-import io.mttkit.hdl.emit.EmitOptions;
-import io.mttkit.hdl.ir.Design;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The configurations whose Verilog is checked in under {@code rtl/<name>/}, each with a {@code manifest.json}
- * (configuration, every parameter value, generator version, a SHA-256 per file and one over all of them).
- * {@link #write} regenerates them; {@link #differences} tells whether the checked-in files are stale.
+ * The configurations whose Verilog is checked in under {@code rtl/<name>/}, each with its {@code checker.json}
+ * ({@link GeneratedRtl}: the device-under-test fields and the provenance: configuration, every parameter by name,
+ * generator version, a SHA-256 per file and one over all of them). {@link #write} regenerates them;
+ * {@link #differences} tells whether the checked-in files are stale.
  */
 public final class ShippedRtl {
-    /** Bumped when the generators change in a way that matters to users of the shipped RTL. */
-    public static final String GENERATOR_VERSION = "0.1.0";
-
-    /** One shipped configuration: a folder name, the registered configuration and its settings. */
+    /** One shipped configuration: a folder name, the registered configuration and its settings (by parameter name). */
     public record Shipped(String name, String configuration, Map<String, String> settings, String summary) {
     }
 
     /** The shipped configurations, the default first. */
     public static final List<Shipped> ALL = List.of(
-            new Shipped("rv64-smmpt", "checker-rv64", Map.of("formats", "2"), "RV64, smmpt-v0.9 (the default)"),
-            new Shipped("rv64-smmtt", "checker-rv64", Map.of("formats", "1"), "RV64, smmtt-v0.1"),
-            new Shipped("rv32-smmpt", "checker-rv32", Map.of("formats", "2"), "RV32, smmpt-v0.9"),
-            new Shipped("rv32-smmtt", "checker-rv32", Map.of("formats", "1"), "RV32, smmtt-v0.1"));
+            new Shipped("rv64-smmpt", "checker-rv64", Map.of("formats", "smmpt-v0.9"), "RV64, smmpt-v0.9 (the default)"),
+            new Shipped("rv64-smmtt", "checker-rv64", Map.of("formats", "smmtt-v0.1"), "RV64, smmtt-v0.1"),
+            new Shipped("rv32-smmpt", "checker-rv32", Map.of("formats", "smmpt-v0.9"), "RV32, smmpt-v0.9"),
+            new Shipped("rv32-smmtt", "checker-rv32", Map.of("formats", "smmtt-v0.1"), "RV32, smmtt-v0.1"));
 
     private ShippedRtl() {}
 
-    /** The generated files of {@code s}: file name → Verilog text, plus {@code manifest.json}. */
+    /** The generated files of {@code s}: file name → text, the Verilog and {@code checker.json}. */
     public static Map<String, String> render(Shipped s) {
-        Map<String, Long> values = Configurations.resolve(s.configuration(), s.settings());
-        Design design = Configurations.elaborate(s.configuration(), s.settings());
-        Map<String, String> files = new LinkedHashMap<>(Hdl.emit(design, EmitOptions.plain()));
-        StringBuilder m = new StringBuilder();
-        m.append("{\n");
-        m.append("  \"name\": \"").append(s.name()).append("\",\n");
-        m.append("  \"summary\": \"").append(s.summary()).append("\",\n");
-        m.append("  \"configuration\": \"").append(s.configuration()).append("\",\n");
-        m.append("  \"top\": \"").append(design.top()).append("\",\n");
-        m.append("  \"generatorVersion\": \"").append(GENERATOR_VERSION).append("\",\n");
-        m.append("  \"parameters\": {");
-        String sep = "\n";
-        for (Map.Entry<String, Long> e : values.entrySet()) {
-            m.append(sep).append("    \"").append(e.getKey()).append("\": ").append(e.getValue());
-            sep = ",\n";
-        }
-        m.append("\n  },\n  \"files\": {");
-        sep = "\n";
-        MessageDigest all = sha256();
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
-            all.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-            all.update(bytes);
-            m.append(sep).append("    \"").append(f.getKey()).append("\": \"sha256:")
-                    .append(HexFormat.of().formatHex(sha256().digest(bytes))).append('"');
-            sep = ",\n";
-        }
-        m.append("\n  },\n  \"contentHash\": \"sha256:").append(HexFormat.of().formatHex(all.digest())).append("\"\n}\n");
-        files.put("manifest.json", m.toString());
-        return files;
+        return GeneratedRtl.render(s.configuration(), s.settings(), s.name(), s.summary()).files();
     }
 
     /** Regenerates every shipped configuration under {@code rtlRoot}, replacing what was there. */
@@ -79,19 +40,17 @@ public final class ShippedRtl {
         try {
             for (Shipped s : ALL) {
                 Path dir = rtlRoot.resolve(s.name());
+                GeneratedRtl fresh = GeneratedRtl.render(s.configuration(), s.settings(), s.name(), s.summary());
                 if (Files.isDirectory(dir)) {
                     try (Stream<Path> old = Files.list(dir)) {
                         for (Path p : old.toList()) {
-                            Files.delete(p);
+                            if (!fresh.files().containsKey(p.getFileName().toString())) {
+                                Files.delete(p); // a file the generator does not write any more
+                            }
                         }
                     }
                 }
-                Files.createDirectories(dir);
-                for (Map.Entry<String, String> f : render(s).entrySet()) {
-                    Path p = dir.resolve(f.getKey());
-                    Files.writeString(p, f.getValue());
-                    written.add(p);
-                }
+                written.addAll(fresh.write(dir));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + rtlRoot + ": " + e.getMessage(), e);
@@ -133,11 +92,4 @@ public final class ShippedRtl {
         return diffs;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -105,6 +105,15 @@ public final class Hw {
     }
 
     /**
+     * {@code cond ? whenTrue : whenFalse} for whole bundles of one type: a bundle value of that type whose every
+     * field is the multiplexer of the two fields of that name (for example the decision of whichever table format
+     * the lookup uses). Fields are paired by name; a missing one or a width difference is an elaboration error.
+     */
+    public static <B extends Bundle> B mux(Bool cond, B whenTrue, B whenFalse) {
+        return whenTrue.muxWith(cond, whenFalse, true);
+    }
+
+    /**
      * Element {@code index} of {@code options} (all the same width), as a chain of compares and
      * multiplexers. An index at or past the last element reads the last element.
      */

@@ -35,6 +35,7 @@ import java.util.function.Supplier;
  */
 public abstract class Module {
     private final Map<String, Object> params = new LinkedHashMap<>();
+    private String stableName;
     private ModuleState state;
 
     /** Describes the hardware; called once by the framework, never by user code. */
@@ -65,8 +66,28 @@ public abstract class Module {
         return value;
     }
 
-    /** The Verilog module name: the class name followed by {@code _<param><value>} for each parameter. */
+    /**
+     * Gives this module a fixed Verilog name ({@code mtt_walker}) instead of one derived from its class and
+     * parameters: instantiations, timing constraints and wave paths then survive a change of parameters. Two
+     * different definitions of one name in a design are told apart with {@code _1}, {@code _2}. Call it in the
+     * constructor.
+     */
+    protected final void moduleName(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("module name '" + name + "' is not a Verilog identifier"
+                    + " (letters, digits and _, not starting with a digit)");
+        }
+        stableName = name;
+    }
+
+    /**
+     * The Verilog module name: the one given to {@link #moduleName}, else the class name followed by
+     * {@code _<param><value>} for each parameter.
+     */
     public String definitionName() {
+        if (stableName != null) {
+            return stableName;
+        }
         String simple = getClass().getSimpleName();
         if (simple.isEmpty()) { // anonymous class: Outer$3 -> Outer_3
             String full = getClass().getName();
@@ -123,12 +144,22 @@ public abstract class Module {
 
     /** Ports from a bundle seen from the inside of this module: fields become inputs, flipped ones outputs. */
     protected final <B extends Bundle> B input(String name, Function<Scope, B> type) {
-        return type.apply(new Scope(st(), Signal.Kind.INPUT, name, false));
+        return Bundle.make(type, new Scope(st(), Signal.Kind.INPUT, name, false));
     }
 
     /** Ports from a bundle: fields become outputs, flipped fields inputs. */
     protected final <B extends Bundle> B output(String name, Function<Scope, B> type) {
-        return type.apply(new Scope(st(), Signal.Kind.OUTPUT, name, false));
+        return Bundle.make(type, new Scope(st(), Signal.Kind.OUTPUT, name, false));
+    }
+
+    /**
+     * This module's ports as one bundle: its {@code out()} fields become outputs, its {@code in()} fields inputs,
+     * named by their path without a prefix ({@code lookup_valid}, {@code mrd_addr}). Keep the result in a public
+     * field so that a parent reaches the ports typed, after {@link #instance} built the module:
+     * {@code walker.io.lookup.valid.set(...)}, {@code connect(walker.io.mem, io.mem)}.
+     */
+    protected final <B extends Bundle> B ports(Function<Scope, B> type) {
+        return Bundle.make(type, new Scope(st(), Signal.Kind.OUTPUT, "", false));
     }
 
     // ---------------------------------------------------------------- wires and registers
@@ -166,7 +197,7 @@ public abstract class Module {
 
     /** Wires shaped by a bundle type (directions are ignored). */
     protected final <B extends Bundle> B wire(String name, Function<Scope, B> type) {
-        return type.apply(new Scope(st(), Signal.Kind.WIRE, name, false));
+        return Bundle.make(type, new Scope(st(), Signal.Kind.WIRE, name, false));
     }
 
     /** A 1-bit register without reset. */
@@ -203,12 +234,12 @@ public abstract class Module {
 
     /** Registers shaped by a bundle type, all reset to zero. */
     protected final <B extends Bundle> B regInit(String name, Function<Scope, B> type) {
-        return type.apply(new Scope(st(), Signal.Kind.REG, name, false).resetToZero());
+        return Bundle.make(type, new Scope(st(), Signal.Kind.REG, name, false).resetToZero());
     }
 
     /** Registers shaped by a bundle type, without reset. */
     protected final <B extends Bundle> B reg(String name, Function<Scope, B> type) {
-        return type.apply(new Scope(st(), Signal.Kind.REG, name, false));
+        return Bundle.make(type, new Scope(st(), Signal.Kind.REG, name, false));
     }
 
     UInt declare(String name, Signal.Kind kind, int width) {

@@ -29,13 +29,13 @@ class ShippedRtlTest {
     void staleOrMissingFilesAreNamed(@TempDir Path dir) throws Exception {
         ShippedRtl.write(dir);
         assertTrue(ShippedRtl.differences(dir).isEmpty());
-        Path manifest = dir.resolve("rv64-smmpt/manifest.json");
+        Path manifest = dir.resolve("rv64-smmpt/checker.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"paw\": 56", "\"paw\": 48"));
-        Files.delete(dir.resolve("rv32-smmtt/manifest.json"));
+        Files.delete(dir.resolve("rv32-smmtt/checker.json"));
         Files.writeString(dir.resolve("rv32-smmpt/extra.v"), "module extra; endmodule\n");
         List<String> diffs = ShippedRtl.differences(dir);
         assertEquals(3, diffs.size(), diffs.toString());
-        assertTrue(diffs.get(0).startsWith("stale: ") && diffs.get(0).endsWith("manifest.json"), diffs.toString());
+        assertTrue(diffs.get(0).startsWith("stale: ") && diffs.get(0).endsWith("checker.json"), diffs.toString());
         assertTrue(diffs.stream().anyMatch(d -> d.startsWith("missing: ")), diffs.toString());
         assertTrue(diffs.stream().anyMatch(d -> d.startsWith("not generated any more: ")), diffs.toString());
     }

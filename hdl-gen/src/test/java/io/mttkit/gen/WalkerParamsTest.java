@@ -60,17 +60,26 @@ class WalkerParamsTest {
         assertTrue(bad.contains("'paw'") && bad.contains("32..34") && bad.contains("'40'"), bad);
         String unknown = error(() -> Configurations.resolve("walker-rv64", Map.of("cacheWays", "4")));
         assertTrue(unknown.contains("'cacheWays'"), unknown);
-        Map<String, Long> v = Configurations.resolve("walker-rv64", Map.of("formats", "2", "rsvdTupleScope", "1"));
-        assertEquals(2L, v.get("formats"));
+        ParamValues v = Configurations.resolve("walker-rv64", Map.of("formats", "smmpt-v0.9", "rsvdTupleScope", "SELECTED"));
+        assertEquals(Formats.V09, v.get(WalkerParams.FORMATS));
+        assertEquals(TupleScope.SELECTED, v.get(WalkerParams.RSVD_TUPLE_SCOPE));
+        // values are written as they read: names for choices, true/false for flags; ordinals are refused
+        String ordinal = error(() -> Configurations.resolve("walker-rv64", Map.of("formats", "2")));
+        assertTrue(ordinal.contains("smmtt-v0.1|smmpt-v0.9|both") && ordinal.contains("'2'"), ordinal);
+        String flag = error(() -> Configurations.resolve("walker-rv64", Map.of("bigEndianSupport", "1")));
+        assertTrue(flag.contains("true|false"), flag);
     }
 
     @Test
     void settingsReachTheGeneratedTop(@TempDir Path dir) throws Exception {
-        Design d = Configurations.elaborate("walker-rv64", Map.of("formats", "2", "paw", "48", "idWidth", "5"));
+        Design d = Configurations.elaborate("walker-rv64", Map.of("formats", "smmpt-v0.9", "paw", "48", "idWidth", "5"));
         assertEquals("MttChecker_xlen64_fmtv09_paw48_sdid6_id5_scopeany_gig0_be1_pmplat1", d.top());
         List<Path> files = Configurations.generate("walker-rv32", Map.of(), dir);
-        assertEquals(2, files.size());
-        String top = Files.readString(files.get(files.size() - 1));
+        assertEquals(3, files.size()); // walker, top, checker.json
+        String top = Files.readString(files.get(1));
+        String manifest = Files.readString(dir.resolve("checker.json"));
+        assertTrue(manifest.contains("\"xlen\": 32") && manifest.contains("\"formats\": \"both\"")
+                && manifest.contains("\"paw\": 34") && !manifest.contains("\"cache\""), manifest);
         assertTrue(top.contains("input  wire [33:0] req_pa"), "RV32 PAs are 34 bits");
         assertTrue(top.contains("module MttChecker_xlen32"), top.substring(0, 200));
         assertEquals(Hdl.elaborate(new MttChecker(WalkerParams.defaults(32))).top(),

@@ -30,10 +30,15 @@ class ConfigurationsTest {
     }
 
     @Test
-    void generateWritesOneFilePerModuleTopLast(@TempDir Path out) throws Exception {
+    void generateWritesOneFilePerModuleTopLastThenTheManifest(@TempDir Path out) throws Exception {
         List<Path> files = Configurations.generate("sample-fifo", Map.of("width", "12", "depth", "6"), out);
-        assertEquals(List.of(out.resolve("Fifo_width12_depth6.v")), files);
+        assertEquals(List.of(out.resolve("Fifo_width12_depth6.v"), out.resolve("manifest.json")), files);
         assertTrue(Files.readString(files.get(0)).contains("\nmodule Fifo_width12_depth6 (\n"));
+        // the manifest names the top, the sources and every parameter by name (never an ordinal)
+        String manifest = Files.readString(files.get(1));
+        assertTrue(manifest.contains("\"top\": \"Fifo_width12_depth6\"")
+                && manifest.contains("\"sources\": [\"Fifo_width12_depth6.v\"]")
+                && manifest.contains("\"width\": 12") && manifest.contains("\"depth\": 6"), manifest);
     }
 
     private static String failure(String config, Map<String, String> settings) {
@@ -70,6 +75,6 @@ class ConfigurationsTest {
 
     @Test
     void defaultsFillUnsetKeys() {
-        assertEquals(Map.of("width", 16L, "maxhops", 4L), Configurations.resolve("sample-fsm", Map.of()));
+        assertEquals(Map.of("width", "16", "maxhops", "4"), Configurations.resolve("sample-fsm", Map.of()).settings());
     }
 }

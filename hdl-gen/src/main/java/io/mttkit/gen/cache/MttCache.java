@@ -33,7 +33,7 @@ public final class MttCache extends Module {
     public MttCache(MttCacheParams params) {
         this.p = params;
         param("xlen", params.xlen());
-        param("paw", params.paWidth());
+        param("paw", params.paw());
         param("sets", params.leafSets());
         param("ways", params.leafWays());
         param("sp", params.superpageEntries());
@@ -62,7 +62,7 @@ public final class MttCache extends Module {
 
     @Override
     protected void build() {
-        paw = p.paWidth();
+        paw = p.paw();
         sdidLen = p.sdidLen();
         final int r = p.leafRange();
         final int s = p.setBits();

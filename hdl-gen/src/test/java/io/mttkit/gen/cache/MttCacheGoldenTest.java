@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class MttCacheGoldenTest {
     @Test
     void smallConfigurationMatchesGolden() throws Exception {
-        MttCacheParams small = new MttCacheParams(32, 34, 2, 2, 2, 2, 2, 2, true, false);
+        MttCacheParams small = MttCacheParams.of(32, 34, 2, 2, 2, 2, 2, 2, true, false);
         for (Map.Entry<String, String> f : Hdl.emit(Hdl.elaborate(new MttCache(small)), EmitOptions.plain()).entrySet()) {
             Golden.check("../golden-gen/cache/" + f.getKey(), f.getValue());
         }

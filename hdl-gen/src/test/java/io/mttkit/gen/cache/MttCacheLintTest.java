@@ -24,11 +24,11 @@ class MttCacheLintTest {
         return Stream.of(
                 MttCacheParams.defaults(64),
                 MttCacheParams.defaults(32),
-                new MttCacheParams(64, 56, 4, 1, 2, 2, 6, 4, true, false),       // 1 way
-                new MttCacheParams(64, 64, 2, 16, 4, 4, 3, 3, false, true),      // 16 ways, paw 64
-                new MttCacheParams(64, 32, 1, 4, 1, 0, 0, 1, true, false),       // 1 set, no walk cache, sdidLen 0
-                new MttCacheParams(32, 32, 1, 1, 1, 1, 1, 64, true, false),      // everything minimal, deep queue
-                new MttCacheParams(32, 34, 8, 2, 16, 8, 6, 5, false, false));
+                MttCacheParams.of(64, 56, 4, 1, 2, 2, 6, 4, true, false),       // 1 way
+                MttCacheParams.of(64, 64, 2, 16, 4, 4, 3, 3, false, true),      // 16 ways, paw 64
+                MttCacheParams.of(64, 32, 1, 4, 1, 0, 0, 1, true, false),       // 1 set, no walk cache, sdidLen 0
+                MttCacheParams.of(32, 32, 1, 1, 1, 1, 1, 64, true, false),      // everything minimal, deep queue
+                MttCacheParams.of(32, 34, 8, 2, 16, 8, 6, 5, false, false));
     }
 
     @ParameterizedTest

@@ -30,33 +30,33 @@ class MttCacheParamsTest {
 
     @Test
     void outOfRangeValuesNameTheParameterRangeAndValue() {
-        rejects("xlen", "48", () -> new MttCacheParams(48, 40, 16, 4, 8, 4, 6, 4, true, false));
+        rejects("xlen", "48", () -> MttCacheParams.of(48, 40, 16, 4, 8, 4, 6, 4, true, false));
         rejects("xlen", "16", () -> MttCacheParams.defaults(16));
-        rejects("paWidth", "35", () -> new MttCacheParams(32, 35, 16, 4, 8, 4, 6, 4, true, false));
-        rejects("paWidth", "65", () -> new MttCacheParams(64, 65, 16, 4, 8, 4, 6, 4, true, false));
-        rejects("paWidth", "31", () -> new MttCacheParams(64, 31, 16, 4, 8, 4, 6, 4, true, false));
-        rejects("leafSets", "0", () -> new MttCacheParams(64, 56, 0, 4, 8, 4, 6, 4, true, false));
-        rejects("leafSets", "12", () -> new MttCacheParams(64, 56, 12, 4, 8, 4, 6, 4, true, false));
-        rejects("leafSets", "512", () -> new MttCacheParams(64, 56, 512, 4, 8, 4, 6, 4, true, false));
-        rejects("leafWays", "3", () -> new MttCacheParams(64, 56, 16, 3, 8, 4, 6, 4, true, false));
-        rejects("leafWays", "32", () -> new MttCacheParams(64, 56, 16, 32, 8, 4, 6, 4, true, false));
-        rejects("superpageEntries", "0", () -> new MttCacheParams(64, 56, 16, 4, 0, 4, 6, 4, true, false));
-        rejects("superpageEntries", "128", () -> new MttCacheParams(64, 56, 16, 4, 128, 4, 6, 4, true, false));
-        rejects("walkCacheEntries", "6", () -> new MttCacheParams(64, 56, 16, 4, 8, 6, 6, 4, true, false));
-        rejects("walkCacheEntries", "-1", () -> new MttCacheParams(64, 56, 16, 4, 8, -1, 6, 4, true, false));
-        rejects("sdidLen", "7", () -> new MttCacheParams(64, 56, 16, 4, 8, 4, 7, 4, true, false));
-        rejects("minvalQueueDepth", "0", () -> new MttCacheParams(64, 56, 16, 4, 8, 4, 6, 0, true, false));
-        rejects("minvalQueueDepth", "65", () -> new MttCacheParams(64, 56, 16, 4, 8, 4, 6, 65, true, false));
+        rejects("paw", "35", () -> MttCacheParams.of(32, 35, 16, 4, 8, 4, 6, 4, true, false));
+        rejects("paw", "65", () -> MttCacheParams.of(64, 65, 16, 4, 8, 4, 6, 4, true, false));
+        rejects("paw", "31", () -> MttCacheParams.of(64, 31, 16, 4, 8, 4, 6, 4, true, false));
+        rejects("leafSets", "0", () -> MttCacheParams.of(64, 56, 0, 4, 8, 4, 6, 4, true, false));
+        rejects("leafSets", "12", () -> MttCacheParams.of(64, 56, 12, 4, 8, 4, 6, 4, true, false));
+        rejects("leafSets", "512", () -> MttCacheParams.of(64, 56, 512, 4, 8, 4, 6, 4, true, false));
+        rejects("leafWays", "3", () -> MttCacheParams.of(64, 56, 16, 3, 8, 4, 6, 4, true, false));
+        rejects("leafWays", "32", () -> MttCacheParams.of(64, 56, 16, 32, 8, 4, 6, 4, true, false));
+        rejects("superpageEntries", "0", () -> MttCacheParams.of(64, 56, 16, 4, 0, 4, 6, 4, true, false));
+        rejects("superpageEntries", "128", () -> MttCacheParams.of(64, 56, 16, 4, 128, 4, 6, 4, true, false));
+        rejects("walkCacheEntries", "6", () -> MttCacheParams.of(64, 56, 16, 4, 8, 6, 6, 4, true, false));
+        rejects("walkCacheEntries", "-1", () -> MttCacheParams.of(64, 56, 16, 4, 8, -1, 6, 4, true, false));
+        rejects("sdidLen", "7", () -> MttCacheParams.of(64, 56, 16, 4, 8, 4, 7, 4, true, false));
+        rejects("minvalQueueDepth", "0", () -> MttCacheParams.of(64, 56, 16, 4, 8, 4, 6, 0, true, false));
+        rejects("minvalQueueDepth", "65", () -> MttCacheParams.of(64, 56, 16, 4, 8, 4, 6, 65, true, false));
     }
 
     @Test
     void rangesAreStatedInTheMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new MttCacheParams(64, 56, 16, 4, 8, 6, 6, 4, true, false));
-        assertEquals("parameter 'walkCacheEntries' must be a power of two in 1..64 or 0; got 6", e.getMessage());
+                () -> MttCacheParams.of(64, 56, 16, 4, 8, 6, 6, 4, true, false));
+        assertEquals("parameter 'walkCacheEntries' must be 0 or a power of two in 1..64; got 6", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new MttCacheParams(32, 40, 16, 4, 8, 4, 6, 4, true, false));
-        assertEquals("parameter 'paWidth' must be in 32..34 (for xlen 32); got 40", e.getMessage());
+                () -> MttCacheParams.of(32, 40, 16, 4, 8, 4, 6, 4, true, false));
+        assertEquals("parameter 'paw' must be in 32..34 (for xlen 32); got 40", e.getMessage());
     }
 
     @Test

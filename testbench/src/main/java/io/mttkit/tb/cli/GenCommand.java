@@ -47,7 +47,7 @@ final class GenCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the configurations.")
     boolean list;
 
-    @Option(names = "--shipped", description = "Regenerate the checked-in configurations under rtl/ (each with its manifest.json).")
+    @Option(names = "--shipped", description = "Regenerate the checked-in configurations under rtl/ (each with its checker.json).")
     boolean shipped;
 
     @Option(names = "--describe", paramLabel = "NAME", description = "Show a configuration's parameters with defaults and ranges.")

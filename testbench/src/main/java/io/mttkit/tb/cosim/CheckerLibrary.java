@@ -91,7 +91,7 @@ public final class CheckerLibrary {
             throw new IllegalArgumentException("'" + configuration + "' is not a checker configuration "
                     + "(checker-rv64, checker-rv32, walker-rv64, walker-rv32)");
         }
-        Map<String, Long> values = Configurations.resolve(configuration, settings);
+        io.mttkit.gen.ParamValues values = Configurations.resolve(configuration, settings);
         WalkerParams p = CheckerConfigurations.params(configuration.endsWith("32") ? 32 : 64, values);
         return of(p, configuration.startsWith("checker-") ? CheckerConfigurations.cacheShape(values) : null);
     }

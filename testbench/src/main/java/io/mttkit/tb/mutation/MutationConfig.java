@@ -49,7 +49,7 @@ public record MutationConfig(String name, WalkerParams params, CacheShape cache)
     private static MutationConfig shipped(String name) {
         ShippedRtl.Shipped s = ShippedRtl.ALL.stream().filter(x -> x.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("'" + name + "' is not a shipped configuration any more"));
-        Map<String, Long> values = Configurations.resolve(s.configuration(), s.settings());
+        io.mttkit.gen.ParamValues values = Configurations.resolve(s.configuration(), s.settings());
         int xlen = s.configuration().endsWith("32") ? 32 : 64;
         CacheShape cache = s.configuration().startsWith("checker-") ? CheckerConfigurations.cacheShape(values) : null;
         return new MutationConfig(name, CheckerConfigurations.params(xlen, values), cache);

@@ -60,7 +60,7 @@ class CosimBenchTest {
 
     /** The shipped configuration's parameters, resolved as {@link CheckerLibrary#shipped} does (no build). */
     private static WalkerParams params() {
-        return CheckerConfigurations.params(64, Configurations.resolve("checker-rv64", java.util.Map.of("formats", "2")));
+        return CheckerConfigurations.params(64, Configurations.resolve("checker-rv64", java.util.Map.of("formats", "smmpt-v0.9")));
     }
 
     @Test

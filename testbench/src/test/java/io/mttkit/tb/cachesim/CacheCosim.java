@@ -76,7 +76,7 @@ final class CacheCosim implements AutoCloseable {
                 rtlParams.minvalQueueDepth(), FenceDuringWalk.RETRY, rtlParams.paFenceDropsWalkCache(),
                 rtlParams.v01OneGigAsOneGiB());
         this.model = new MttCacheModel(mp, new MttLookup(memory, ImplicitReadCheck.ALLOW_ALL,
-                config.withPaw(rtlParams.paWidth()).withV01OneGigAsOneGiB(rtlParams.v01OneGigAsOneGiB())));
+                config.withPaw(rtlParams.paw()).withV01OneGigAsOneGiB(rtlParams.v01OneGigAsOneGiB())));
         this.rtl = CacheRtl.open(rtlParams);
     }
 
@@ -254,7 +254,7 @@ final class CacheCosim implements AutoCloseable {
     }
 
     private long paMask() {
-        return rtlParams.paWidth() >= 64 ? -1L : (1L << rtlParams.paWidth()) - 1;
+        return rtlParams.paw() >= 64 ? -1L : (1L << rtlParams.paw()) - 1;
     }
 
     // ------------------------------------------------------------------ observing

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * another root, and SDID 1 in Smmpt52. Cache: 2 sets × 4 ways, 4 superpage and 2 walk-cache entries.
  */
 class CacheDirectedTest {
-    private static final MttCacheParams PARAMS = new MttCacheParams(64, 56, 2, 4, 4, 2, 2, 2, true, false);
+    private static final MttCacheParams PARAMS = MttCacheParams.of(64, 56, 2, 4, 4, 2, 2, 2, true, false);
     private static final long A = 0x10_0000L;
     private static final long B = 0x400_0000L;
     private static final long C = 0x200_0000L;

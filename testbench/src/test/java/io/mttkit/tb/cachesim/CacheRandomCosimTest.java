@@ -38,13 +38,13 @@ class CacheRandomCosimTest {
                 Arguments.of("rv64-default", MttCacheParams.defaults(64),
                         List.of(MttMode.SMMPT43, MttMode.SMMPT52, MttMode.SMMPT64, MttMode.SMMTT46, MttMode.SMMTT56),
                         new int[] {1, 2, 5}, 11L),
-                Arguments.of("rv64-tiny-v09", new MttCacheParams(64, 56, 2, 2, 2, 2, 2, 2, false, false),
+                Arguments.of("rv64-tiny-v09", MttCacheParams.of(64, 56, 2, 2, 2, 2, 2, 2, false, false),
                         List.of(MttMode.SMMPT43, MttMode.SMMPT52), new int[] {0, 1, 3}, 12L),
-                Arguments.of("rv64-v01-onegib", new MttCacheParams(64, 56, 4, 2, 4, 4, 3, 3, true, true),
+                Arguments.of("rv64-v01-onegib", MttCacheParams.of(64, 56, 4, 2, 4, 4, 3, 3, true, true),
                         List.of(MttMode.SMMTT46, MttMode.SMMTT56), new int[] {0, 6}, 13L),
-                Arguments.of("rv32", new MttCacheParams(32, 34, 4, 4, 4, 2, 6, 4, true, false),
+                Arguments.of("rv32", MttCacheParams.of(32, 34, 4, 4, 4, 2, 6, 4, true, false),
                         List.of(MttMode.SMMPT34, MttMode.SMMTT34), new int[] {3, 60}, 14L),
-                Arguments.of("rv64-1way-nowc-nosdid", new MttCacheParams(64, 64, 8, 1, 1, 0, 0, 1, true, false),
+                Arguments.of("rv64-1way-nowc-nosdid", MttCacheParams.of(64, 64, 8, 1, 1, 0, 0, 1, true, false),
                         List.of(MttMode.SMMPT52), new int[] {0}, 15L));
     }
 
@@ -74,7 +74,7 @@ class CacheRandomCosimTest {
     private static void run(CacheCosim cs, CacheWorld world, Random rnd, MttCacheParams params) {
         Map<CacheWorld.Domain, List<Long>> hot = new HashMap<>();
         MttLookup paths = new MttLookup(world.memory, ImplicitReadCheck.ALLOW_ALL,
-                LookupConfig.DEFAULT.withPaw(params.paWidth()));
+                LookupConfig.DEFAULT.withPaw(params.paw()));
         List<long[]> seenEntries = new ArrayList<>();
         PendingWalk pending = null;
         int pendingLeft = 0;

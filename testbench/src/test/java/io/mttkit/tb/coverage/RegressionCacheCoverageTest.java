@@ -77,7 +77,7 @@ class RegressionCacheCoverageTest {
 
     @Test
     void cacheLessCheckerHasNoCacheGroups() {
-        Map<String, Long> values = Configurations.resolve("walker-rv64", Map.of());
+        io.mttkit.gen.ParamValues values = Configurations.resolve("walker-rv64", Map.of());
         WalkerParams params = CheckerConfigurations.params(64, values);
         CheckerLibrary lib = CheckerLibrary.of(params);
         RegressionResult r = Regression.run(lib, SEED, 2_000);
