@@ -6,7 +6,7 @@ import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.Scenario;
 import io.mttkit.bridge.SessionConfig;
 import io.mttkit.bridge.StimulusFile;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness;
@@ -59,7 +59,7 @@ record BenchWorkload(PhysicalMemory memory, List<Stimulus> stream, List<PmpRegio
      * {@link CosimHarness#run} encodes them (check ids numbered from 0 and cut to {@code idWidth} bits), its
      * session config (PMP latency from {@code params}) and reset length, the memory's regions and the PMP list.
      */
-    Scenario scenario(WalkerParams params) {
+    Scenario scenario(CheckerDescription params) {
         SessionSettings s = settings;
         SessionConfig cfg = new SessionConfig(s.seed(), s.memLatencyMin(), s.memLatencyMax(), s.mrdStallPerMille(),
                 s.rspStallPerMille(), s.busErrorPerMille(), params.pmpLatency(), HARNESS_WATCHDOG, s.pmpDefaultAllow());

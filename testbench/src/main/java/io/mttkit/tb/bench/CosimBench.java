@@ -113,10 +113,10 @@ public final class CosimBench {
         BaselineRunner runner = BaselineRunner.build(driver.cache(), driver.compilerVersion());
 
         long g0 = System.nanoTime();
-        BenchWorkload main = CosimStimulus.generate(lib.params(), lib.cache(), SEED, s.requests());
+        BenchWorkload main = CosimStimulus.generate(lib.description(), lib.cache(), SEED, s.requests());
         BenchWorkload small = main.prefix(s.perCycleRequests());
-        Scenario mainSc = main.scenario(lib.params());
-        Scenario smallSc = small.scenario(lib.params());
+        Scenario mainSc = main.scenario(lib.description());
+        Scenario smallSc = small.scenario(lib.description());
         double generate = (System.nanoTime() - g0) / 1e9;
         Path dir;
         try {
@@ -128,7 +128,7 @@ public final class CosimBench {
         }
         try {
             out.printf("mtt bench cosim%s: shipped %s (%s, cache %s), port contract v2%n", s == QUICK ? " --quick" : "",
-                    CONFIGURATION, lib.top(), lib.cache());
+                    CONFIGURATION, lib.top(), lib.cache() == null ? "none" : lib.cache().label());
             out.printf("library %s  cold build %.1f s%s  generate + cache lookup + load %.2f s (dlopen + checks %.1f ms)%n",
                     built.hash().substring(0, 16), coldBuild, built.cold() ? "" : " (recorded in the manifest)", obtain,
                     lib.library().loadSeconds() * 1e3);

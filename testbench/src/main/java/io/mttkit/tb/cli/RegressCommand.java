@@ -3,13 +3,10 @@ package io.mttkit.tb.cli;
 import io.mttkit.tb.cosim.RegressionOptions;
 import io.mttkit.tb.cosim.RegressionResult;
 import io.mttkit.tb.cosim.RunPlan;
-import io.mttkit.tb.cosim.CheckerModes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mttkit.gen.Configurations;
-import io.mttkit.gen.checker.CheckerConfigurations;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.Cause;
 import io.mttkit.golden.MttMode;
 import io.mttkit.tb.cosim.CheckerLibrary;
@@ -136,8 +133,8 @@ final class RegressCommand implements Callable<Integer> {
             lib = CheckerTarget.library(config, sets);
             what = config;
         }
-        List<MttMode> modes = CheckerModes.of(lib.params());
-        List<RunPlan.World> plan = RunPlan.plan(lib.params(), n);
+        List<MttMode> modes = lib.description().modes();
+        List<RunPlan.World> plan = RunPlan.plan(lib.description(), n);
         long worlds = plan.stream().filter(w -> part.owns(w.ordinal())).count();
         out.printf("mtt regress: %s, %d checks over %s, seed %d%s%s%n", what, n,
                 modes.stream().map(MttMode::id).toList(), seed,
@@ -150,9 +147,9 @@ final class RegressCommand implements Callable<Integer> {
                 .withBundle(dir.resolve("repro.tar.gz")).withProgress(progress));
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        WalkerParams params = lib.params();
+        CheckerDescription params = lib.description();
 
-        writeJson(dir.resolve("report.json"), new RunInfo(what, params.toString(), seed, n, part), r, seconds);
+        writeJson(dir.resolve("report.json"), new RunInfo(what, params.label(), seed, n, part), r, seconds);
         JUnitXml.write(dir.resolve("junit.xml"), "mtt.regress." + (rtl != null ? "rtl" : config),
                 List.of(new JUnitXml.Case("seed " + seed + ", " + n + " checks", seconds, r.firstMismatch())));
         if (r.firstMismatch() != null) {
@@ -163,7 +160,7 @@ final class RegressCommand implements Callable<Integer> {
         out.printf("checks: %d   mismatches: %d   checks/s: %.0f   (simulated cycles %d, MPTE reads %d)%n",
                 r.checks(), r.mismatches(), r.checksPerSecond(), r.cycles(), r.reads());
         out.printf("event digest: %016x%n", r.eventDigest());
-        writeHtml(dir.resolve("report.html"), new RunInfo(what, params.toString(), seed, n, part), r, seconds);
+        writeHtml(dir.resolve("report.html"), new RunInfo(what, params.label(), seed, n, part), r, seconds);
         if (r.coverage() != null) {
             r.coverage().write(dir.resolve("coverage.json"));
             out.println(r.coverage().summary(8));

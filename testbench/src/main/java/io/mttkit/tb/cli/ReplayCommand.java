@@ -88,7 +88,7 @@ final class ReplayCommand implements Callable<Integer> {
         out.print(outcome.summary(b));
         out.flush();
         if (shrink && outcome.reproduced() && b.failingIndex() >= 0) {
-            CheckerLibrary lib = rtl != null ? CheckerLibrary.fromManifest(rtl) : CheckerLibrary.of(b.params(), b.cache());
+            CheckerLibrary lib = rtl != null ? CheckerLibrary.fromManifest(rtl) : Replay.libraryFor(b);
             Shrinker.Result r = Shrinker.shrink(b, lib);
             String name = bundle.getFileName().toString().replaceFirst("(\\.tar\\.gz|\\.tgz)?$", "") + ".min.tar.gz";
             Path file = bundle.toAbsolutePath().resolveSibling(name);

@@ -3,16 +3,13 @@ package io.mttkit.tb.cosim;
 import io.mttkit.bridge.Event;
 import io.mttkit.bridge.LoadedLibrary;
 import io.mttkit.bridge.Records;
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.MttLookup;
 import io.mttkit.golden.cache.CacheEvent;
 import io.mttkit.golden.cache.CacheEvent.ArrayId;
 import io.mttkit.golden.cache.CacheEvent.Kind;
-import io.mttkit.golden.cache.CacheParams;
 import io.mttkit.golden.cache.CheckContext;
 import io.mttkit.golden.cache.CheckOutcome;
-import io.mttkit.golden.cache.FenceDuringWalk;
 import io.mttkit.golden.cache.Invalidation;
 import io.mttkit.golden.cache.MttCacheModel;
 import io.mttkit.golden.cache.PendingWalk;
@@ -96,10 +93,10 @@ final class CacheScoreboard {
     /** Cache events of the last lookup and fill the model produced (for reports and coverage). */
     private final List<CacheEvent> recent = new ArrayList<>();
 
-    CacheScoreboard(LoadedLibrary lib, WalkerParams params, CacheShape shape, MttLookup lookup) {
-        this.model = new MttCacheModel(new CacheParams(params.xlen(), shape.leafSets(), shape.leafWays(),
-                shape.superpageEntries(), shape.walkCacheEntries(), params.sdidLen(), shape.minvalQueueDepth(),
-                FenceDuringWalk.DELIVER_NO_FILL, shape.paFenceDropsWalkCache(), params.v01OneGigAsOneGiB()), lookup);
+    /** The cache scoreboard of (cached) checker {@code params}, driving the golden cache model over {@code lookup}. */
+    CacheScoreboard(LoadedLibrary lib, CheckerDescription params, MttLookup lookup) {
+        CheckerDescription.Cache shape = params.cache();
+        this.model = new MttCacheModel(params.cacheParams(), lookup);
         this.sdidMask = (1 << params.sdidLen()) - 1;
         this.pawMask = params.paw() >= 64 ? -1L : (1L << params.paw()) - 1;
         this.leafWays = shape.leafWays();

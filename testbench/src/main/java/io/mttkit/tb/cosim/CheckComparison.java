@@ -1,7 +1,7 @@
 package io.mttkit.tb.cosim;
 
 import io.mttkit.bridge.Event;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.Cause;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.cache.CheckOutcome;
@@ -33,7 +33,7 @@ final class CheckComparison {
     record Compared(CheckAnswer answer, long latency, LookupResult golden) {
     }
 
-    private final WalkerParams params;
+    private final CheckerDescription params;
     private final SessionSettings settings;
     private final GoldenOracle oracle;
     private final CacheScoreboard cache;
@@ -41,7 +41,7 @@ final class CheckComparison {
     private final Failure failure;
     private final LookupResult golden = new LookupResult();
 
-    CheckComparison(WalkerParams params, SessionSettings settings, GoldenOracle oracle, CacheScoreboard cache,
+    CheckComparison(CheckerDescription params, SessionSettings settings, GoldenOracle oracle, CacheScoreboard cache,
                     MismatchReport report, Failure failure) {
         this.params = params;
         this.settings = settings;

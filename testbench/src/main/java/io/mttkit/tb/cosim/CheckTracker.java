@@ -1,5 +1,7 @@
 package io.mttkit.tb.cosim;
 
+import io.mttkit.tb.dut.CheckerDescription;
+
 import io.mttkit.bridge.Event;
 import io.mttkit.bridge.EventBuffer;
 import io.mttkit.bridge.RunResult;
@@ -43,7 +45,7 @@ final class CheckTracker {
     private long reads;
     private final long[] causes = new long[Cause.values().length];
 
-    CheckTracker(SessionSettings settings, io.mttkit.gen.walker.WalkerParams params, GoldenOracle oracle,
+    CheckTracker(SessionSettings settings, CheckerDescription params, GoldenOracle oracle,
                  CacheScoreboard cache, MismatchReport report, EventDigest digest) {
         this.cache = cache;
         this.report = report;

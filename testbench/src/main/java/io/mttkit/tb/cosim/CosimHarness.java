@@ -7,10 +7,8 @@ import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.RunResult;
 import io.mttkit.bridge.SessionConfig;
 import io.mttkit.bridge.StopReason;
-import io.mttkit.golden.Cause;
-import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.mem.PhysicalMemory;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +40,7 @@ public final class CosimHarness implements AutoCloseable {
     /** Default requests per bridge call ({@link #setBatch}). */
     public static final int DEFAULT_BATCH = 256;
 
-    private final WalkerParams params;
+    private final CheckerDescription params;
     private final SessionSettings settings;
     private final CheckerSession session;
     private final GoldenOracle oracle;
@@ -55,15 +53,15 @@ public final class CosimHarness implements AutoCloseable {
 
     /** Opens a session on {@code lib} over {@code memory} (every region attached). */
     public CosimHarness(CheckerLibrary lib, PhysicalMemory memory, SessionSettings settings) {
-        this(lib, memory, settings, lib.params());
+        this(lib, memory, settings, lib.description());
     }
 
     /**
      * As above, but the golden model is configured from {@code goldenParams} (a test of the scoreboard itself:
-     * a configuration the RTL was not built for must be caught).
+     * a configuration the RTL was not built for must be caught); it must have the library's cache geometry.
      */
-    CosimHarness(CheckerLibrary lib, PhysicalMemory memory, SessionSettings settings, WalkerParams goldenParams) {
-        this.params = lib.params();
+    CosimHarness(CheckerLibrary lib, PhysicalMemory memory, SessionSettings settings, CheckerDescription goldenParams) {
+        this.params = lib.description();
         this.settings = settings;
         SessionConfig config = new SessionConfig(settings.seed(), settings.memLatencyMin(), settings.memLatencyMax(),
                 settings.mrdStallPerMille(), settings.rspStallPerMille(), settings.busErrorPerMille(),
@@ -76,7 +74,7 @@ public final class CosimHarness implements AutoCloseable {
         this.oracle = new GoldenOracle(memory, goldenParams);
         oracle.setPmp(List.of(), settings.pmpDefaultAllow());
         this.cache = lib.cache() == null ? null
-                : new CacheScoreboard(lib.library(), goldenParams, lib.cache(), oracle.lookup());
+                : new CacheScoreboard(lib.library(), goldenParams, oracle.lookup());
         List<io.mttkit.bridge.PortInfo> ports = lib.library().ports();
         MismatchReport report = new MismatchReport(lib.top(), settings, params,
                 id -> id >= 0 && id < ports.size() ? ports.get(id).name() : null);

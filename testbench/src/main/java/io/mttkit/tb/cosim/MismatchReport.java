@@ -1,7 +1,7 @@
 package io.mttkit.tb.cosim;
 
 import io.mttkit.bridge.Event;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.Cause;
 import io.mttkit.golden.LookupResult;
 import java.util.List;
@@ -15,12 +15,12 @@ import java.util.function.IntFunction;
 final class MismatchReport {
     private final String top;
     private final SessionSettings settings;
-    private final WalkerParams params;
+    private final CheckerDescription params;
     private final IntFunction<String> portNames;
     /** Checks run by earlier {@code run} calls of the session: report indices count from the session start. */
     private long requestIndexBase;
 
-    MismatchReport(String top, SessionSettings settings, WalkerParams params, IntFunction<String> portNames) {
+    MismatchReport(String top, SessionSettings settings, CheckerDescription params, IntFunction<String> portNames) {
         this.top = top;
         this.settings = settings;
         this.params = params;

@@ -1,7 +1,6 @@
 package io.mttkit.tb.cosim;
 
-import io.mttkit.gen.walker.WalkerParams;
-import io.mttkit.golden.MttMode;
+import io.mttkit.tb.dut.CheckerDescription;
 
 /**
  * Seeded random co-simulation of a generated (or bring-your-own) checker against the golden model: the entry point
@@ -21,13 +20,13 @@ public final class Regression {
      * Runs about {@code checks} random checks (split evenly over the configuration's modes) with {@code seed};
      * stops at the first mismatch and returns its report.
      */
-    public static RegressionResult run(WalkerParams params, long seed, long checks) {
+    public static RegressionResult run(CheckerDescription params, long seed, long checks) {
         return run(CheckerLibrary.of(params), seed, checks);
     }
 
     /**
-     * As {@link #run(WalkerParams, long, long)} on a given library (bring-your-own RTL, a mutant): the stimulus and
-     * the golden model follow {@code lib.params()}.
+     * As {@link #run(CheckerDescription, long, long)} on a given library (bring-your-own RTL, a mutant): the stimulus and
+     * the golden model follow {@code lib.description()}.
      */
     public static RegressionResult run(CheckerLibrary lib, long seed, long checks) {
         return run(lib, seed, checks, null);

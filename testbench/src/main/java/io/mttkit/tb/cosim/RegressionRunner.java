@@ -19,7 +19,7 @@ final class RegressionRunner {
      */
     static RegressionResult run(CheckerLibrary lib, RegressionOptions o) {
         List<RunPlan.World> worlds = new ArrayList<>();
-        for (RunPlan.World w : RunPlan.plan(lib.params(), o.checks())) {
+        for (RunPlan.World w : RunPlan.plan(lib.description(), o.checks())) {
             if (o.shard().owns(w.ordinal())) {
                 worlds.add(w);
             }
@@ -117,7 +117,7 @@ final class RegressionRunner {
     private static WorldResult runWorld(CheckerLibrary lib, long seed, RunPlan.World w, RegressionProgress progress,
                                         java.util.function.BooleanSupplier cancelled) {
         io.mttkit.tb.coverage.CheckerCoverage coverage =
-                new io.mttkit.tb.coverage.CheckerCoverage(lib.params(), lib.cache());
+                new io.mttkit.tb.coverage.CheckerCoverage(lib.description(), lib.cache());
         long[] causes = new long[io.mttkit.golden.Cause.values().length];
         long[] cacheStats = new long[CosimHarness.CACHE_STATS.size()];
         long done = 0;

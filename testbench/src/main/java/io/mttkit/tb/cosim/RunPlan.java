@@ -1,6 +1,6 @@
 package io.mttkit.tb.cosim;
 
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.MttMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,13 +77,13 @@ public final class RunPlan {
     }
 
     /**
-     * The worlds of a run of {@code checks} checks: the checks split over the modes in {@link CheckerModes#of} order (the
+     * The worlds of a run of {@code checks} checks: the checks split over the modes in {@link CheckerDescription#modes()} order (the
      * first {@code checks % modes} modes one more, so that the run has exactly {@code checks}; at least 1 per mode),
      * each mode's share split evenly over as few worlds as hold at most {@link #WORLD_CHECKS} each (sizes differ by at
      * most one check, so that shards and threads get equal shares).
      */
-    public static List<World> plan(WalkerParams params, long checks) {
-        List<MttMode> modes = CheckerModes.of(params);
+    public static List<World> plan(CheckerDescription params, long checks) {
+        List<MttMode> modes = params.modes();
         List<World> out = new ArrayList<>();
         // one world count for every mode (from the largest share), so world sizes differ by at most one check
         long largest = Math.max(1, (checks + modes.size() - 1) / modes.size());

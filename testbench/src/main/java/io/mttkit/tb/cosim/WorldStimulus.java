@@ -1,7 +1,7 @@
 package io.mttkit.tb.cosim;
 
 import io.mttkit.bridge.PmpRegion;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.MttMode;
@@ -26,7 +26,7 @@ final class WorldStimulus {
     static final int CLEAN_PERCENT = 50;
 
     private final CheckerLibrary lib;
-    private final WalkerParams params;
+    private final CheckerDescription params;
     private final MttMode mode;
     private final SplittableRandom rnd;
     private final long worldSeed;
@@ -58,7 +58,7 @@ final class WorldStimulus {
 
     WorldStimulus(CheckerLibrary lib, MttMode mode, long worldSeed) {
         this.lib = lib;
-        this.params = lib.params();
+        this.params = lib.description();
         this.mode = mode;
         this.worldSeed = worldSeed;
         this.rnd = new SplittableRandom(worldSeed);
@@ -150,7 +150,7 @@ final class WorldStimulus {
             } catch (CosimMismatchException e) {
                 // the memory as at the phase start: corrupted entries in, the mid-stream writes undone
                 run.undoWrites();
-                failure = new io.mttkit.tb.repro.ReproBundle(seed, params, lib.cache(), s, pmp,
+                failure = new io.mttkit.tb.repro.ReproBundle(seed, params, s, pmp,
                         lib.library().built().hash(), 0, run.failingCheck(), e.getMessage(),
                         io.mttkit.tb.repro.ReproBundle.snapshot(world.memory()), ps);
                 throw e;

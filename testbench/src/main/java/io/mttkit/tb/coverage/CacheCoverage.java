@@ -1,9 +1,7 @@
 package io.mttkit.tb.coverage;
 
 import io.mttkit.tb.cosim.CheckObserver;
-import io.mttkit.tb.cosim.CheckerModes;
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.LeafKind;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.MttMode;
@@ -23,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The cache bins of VERIFICATION-PLAN §5 for a cached checker of one {@link WalkerParams} and {@link CacheShape}:
+ * The cache bins of VERIFICATION-PLAN §5 for a cached checker of one {@link CheckerDescription} and {@link CheckerDescription.Cache}:
  * defines every bin the geometry allows (so what is never hit is a named hole) and samples the compared cache
  * steps the harness reports ({@code CheckObserver.onCache}), plus the check that follows a lookup
  * (for the walk's reads). Every bin is derived from the observed cache events, the invalidation operand and the
@@ -71,8 +69,8 @@ public final class CacheCoverage {
 
     private static final String[] POSITIONS = {"first byte", "interior", "last byte"};
 
-    private final WalkerParams params;
-    private final CacheShape shape;
+    private final CheckerDescription params;
+    private final CheckerDescription.Cache shape;
     private final CoverageDb db;
     private final CacheShadow shadow = new CacheShadow();
     /** The LOOKUP of the check being answered (null: none, or a check that does not probe). */
@@ -83,7 +81,7 @@ public final class CacheCoverage {
     private int batch;
 
     /** Defines the cache bins of {@code shape} on {@code db}. */
-    public CacheCoverage(WalkerParams params, CacheShape shape, CoverageDb db) {
+    public CacheCoverage(CheckerDescription params, CheckerDescription.Cache shape, CoverageDb db) {
         if (params == null || shape == null || db == null) {
             throw new IllegalArgumentException("params, shape and db must all be given (a cache-less checker has no "
                     + "cache coverage)");
@@ -97,7 +95,7 @@ public final class CacheCoverage {
     // ---- definition ----------------------------------------------------------------------------------
 
     private void define() {
-        List<MttMode> modes = CheckerModes.of(params);
+        List<MttMode> modes = params.modes();
         for (int s = 0; s < shape.leafSets(); s++) {
             for (int w = 0; w < shape.leafWays(); w++) {
                 db.define(LOOKUP, "leaf set " + s + " way " + w + " hit");

@@ -4,7 +4,6 @@ import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.bridge.PmpRegion;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Stimulus;
 import io.mttkit.tb.repro.PhaseStream;
 import io.mttkit.tb.repro.ReproBundle;
@@ -40,7 +39,7 @@ final class LockstepBundle {
             throws IOException {
         Files.createDirectories(dir);
         Path file = freeName(dir, "lockstep-" + configName.replaceAll("[^A-Za-z0-9_.-]", "_"));
-        ReproBundle b = new ReproBundle(settings.seed(), lib.params(), lib.cache(), settings, pmp,
+        ReproBundle b = new ReproBundle(settings.seed(), lib.description(), settings, pmp,
                 lib.library().built().hash(), 0, failingIndex, report, images, replay);
         ReproBundleCodec.write(b, file);
         Files.writeString(streamFile(file), streamText(batch, queued, indexInBatch), StandardCharsets.UTF_8);

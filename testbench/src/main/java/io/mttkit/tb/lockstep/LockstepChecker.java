@@ -2,13 +2,12 @@ package io.mttkit.tb.lockstep;
 
 import io.mttkit.tb.cosim.CheckAnswer;
 import io.mttkit.bridge.PmpRegion;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.ImplicitReadCheck;
 import io.mttkit.golden.LookupConfig;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.MttLookup;
 import io.mttkit.golden.MttMode;
-import io.mttkit.golden.RsvdTupleScope;
 import io.mttkit.golden.TableFormat;
 import io.mttkit.golden.hart.AccessKind;
 import io.mttkit.golden.hart.Hart;
@@ -18,7 +17,6 @@ import io.mttkit.golden.hart.PageMemory;
 import io.mttkit.golden.hart.TrapRecord;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.CosimMismatchException;
 import io.mttkit.tb.cosim.Stimulus;
 
@@ -86,7 +84,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         this.lib = lib;
         this.configName = configName;
         this.options = options;
-        WalkerParams p = lib.params();
+        CheckerDescription p = lib.description();
         requireCompatible(hart, p, configName);
         this.pawMask = p.paw() >= 64 ? -1L : (1L << p.paw()) - 1;
         // The hart's own lookup, with the PMP answer of each implicit read recorded: the RTL's PMP hook must
@@ -126,19 +124,16 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         this.tap = tap;
     }
 
-    private static void requireCompatible(Hart hart, WalkerParams p, String name) {
+    private static void requireCompatible(Hart hart, CheckerDescription p, String name) {
         int xlen = hart.config().xlen();
         TableFormat f = hart.config().format();
         boolean has = f == TableFormat.SMMPT_V0_9 ? p.formats().v09() : p.formats().v01();
         if (p.xlen() != xlen || !has) {
             throw new IllegalArgumentException("RTL configuration " + name + " (RV" + p.xlen() + ", formats "
-                    + p.formats() + ") does not implement the hart's RV" + xlen + " " + f.id()
+                    + p.formats().id() + ") does not implement the hart's RV" + xlen + " " + f.id()
                     + "; pick the configuration of that XLEN and format");
         }
-        LookupConfig rtlLookup = LookupConfig.DEFAULT.withPaw(p.paw())
-                .withRsvdTupleScope(p.rsvdTupleScope() == WalkerParams.TupleScope.ANY
-                        ? RsvdTupleScope.ANY : RsvdTupleScope.SELECTED)
-                .withV01OneGigAsOneGiB(p.v01OneGigAsOneGiB());
+        LookupConfig rtlLookup = p.lookupConfig();
         if (!rtlLookup.equals(hart.config().lookup())) {
             throw new IllegalArgumentException("RTL configuration " + name + " interprets the tables as " + rtlLookup
                     + " but the hart's golden lookup uses " + hart.config().lookup()

@@ -4,7 +4,6 @@ import io.mttkit.tb.cosim.CheckAnswer;
 import io.mttkit.golden.hart.Hart;
 import io.mttkit.golden.hart.PageMemory;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 
 /** The text of a lockstep stop: the instruction, the access, both answers, the fence state and the bundle. */
 final class LockstepReport {

@@ -236,7 +236,7 @@ final class RtlMirror implements AutoCloseable {
             pages.copyPage(ppn, buf, off);
             return;
         }
-        int w = lib.params().entryBytes();
+        int w = lib.description().entryBytes();
         byte[] now = pages.readBytes(pa, 4096);
         java.nio.ByteBuffer nb = java.nio.ByteBuffer.wrap(now).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 4096; i += w) {

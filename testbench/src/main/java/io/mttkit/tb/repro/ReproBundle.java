@@ -2,35 +2,31 @@ package io.mttkit.tb.repro;
 
 import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.bridge.PmpRegion;
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.CosimHarness;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Everything needed to reproduce one co-simulation phase outside the regression (ARCHITECTURE.md "Repro
- * bundle"): the generator parameters and cache shape, the harness settings (seed of the bridge's
+ * bundle"): the device under test (its {@code checker.json} description), the harness settings (seed of the bridge's
  * latency/stall/bus-error generator, latencies, stall and bus-error rates, PMP default and regions), the memory as
  * it was at the phase start (corrupted entries included), the phase's stream (checks, invalidations, syncs, idle
  * gaps) with the table-entry writes made between its parts, the build hash of the checker library, and what went
  * wrong. The record only: {@link ReproBundleCodec} reads and writes its file form, one {@code .tar.gz} (format
- * version 2; version-1 bundles, checks only, still load):
+ * version 3):
  * <pre>
- * manifest.json        format "mttkit-repro", version, seed, params, cache, settings, pmp, build hash, writes,
+ * manifest.json        format "mttkit-repro", version, seed, checker, settings, pmp, build hash, writes,
  *                      mismatch, ...
  * memory/&lt;base&gt;.bin   one raw image per memory region, named by its base address (16 hex digits)
  * stream.jsonl         one stream item per line, in order ({"kind": "check" | "invalidate" | "sync" | "idle", ...})
  * </pre>
  *
  * @param seed          the regression seed the phase came from (for the record; the phase is fully described)
- * @param params        generator parameters of the checker
- * @param cache         the checker's cache shape ({@code CheckerLibrary.cache()}), {@code null} for a cache-less one
+ * @param checker       the device under test as its manifest described it (top, sources, what it implements, cache
+ *                      geometry, generator provenance): the same fields as {@code checker.json}
  * @param settings      the harness settings of the phase
  * @param pmp           PMP regions of the phase, first match wins
  * @param buildHash     build-cache hash of the checker library the phase ran on
@@ -40,15 +36,16 @@ import java.util.List;
  * @param memory        the memory regions at the phase start, base and bytes
  * @param stream        the phase's stream and entry writes
  */
-public record ReproBundle(long seed, WalkerParams params, CacheShape cache, SessionSettings settings,
+public record ReproBundle(long seed, CheckerDescription checker, SessionSettings settings,
                           List<PmpRegion> pmp, String buildHash, long digest, int failingIndex, String mismatch,
                           List<Image> memory, PhaseStream stream) {
     /** Format name in {@code manifest.json}. */
     public static final String FORMAT = "mttkit-repro";
-    /** Format version this code writes (it reads 1 and 2). */
-    public static final int VERSION = 2;
-    /** The oldest format version this code reads: checks only, no cache shape, no entry writes. */
-    public static final int OLDEST_VERSION = 1;
+    /**
+     * Format version this code writes and reads. Version 3 stores the device under test as its {@code checker.json}
+     * says ({@code checker}); versions 1 and 2 stored generator parameters and are refused with what to do.
+     */
+    public static final int VERSION = 3;
 
     /** One memory region: its base address and its bytes. */
     public record Image(long base, byte[] bytes) {
@@ -57,18 +54,15 @@ public record ReproBundle(long seed, WalkerParams params, CacheShape cache, Sess
     public ReproBundle {
         pmp = List.copyOf(pmp);
         memory = List.copyOf(memory);
+        java.util.Objects.requireNonNull(checker, "checker");
         java.util.Objects.requireNonNull(stream, "stream");
     }
 
-    /**
-     * A bundle of a cache-less phase of checks only (what version 1 held).
-     *
-     * @param requests the checks of the phase, in order
-     */
-    public ReproBundle(long seed, WalkerParams params, SessionSettings settings, List<PmpRegion> pmp,
+    /** A bundle of a phase of checks only (no fences, no entry writes). */
+    public ReproBundle(long seed, CheckerDescription checker, SessionSettings settings, List<PmpRegion> pmp,
                        String buildHash, long digest, int failingIndex, String mismatch, List<Image> memory,
                        List<CheckRequest> requests) {
-        this(seed, params, null, settings, pmp, buildHash, digest, failingIndex, mismatch, memory,
+        this(seed, checker, settings, pmp, buildHash, digest, failingIndex, mismatch, memory,
                 PhaseStream.ofChecks(requests));
     }
 
@@ -101,11 +95,11 @@ public record ReproBundle(long seed, WalkerParams params, CacheShape cache, Sess
 
     /** This bundle with another event digest (of its stream on the library it ran on). */
     public ReproBundle withDigest(long d) {
-        return new ReproBundle(seed, params, cache, settings, pmp, buildHash, d, failingIndex, mismatch, memory, stream);
+        return new ReproBundle(seed, checker, settings, pmp, buildHash, d, failingIndex, mismatch, memory, stream);
     }
 
     /** This bundle with another mismatch record (failing index and report). */
     public ReproBundle withMismatch(int index, String report) {
-        return new ReproBundle(seed, params, cache, settings, pmp, buildHash, digest, index, report, memory, stream);
+        return new ReproBundle(seed, checker, settings, pmp, buildHash, digest, index, report, memory, stream);
     }
 }

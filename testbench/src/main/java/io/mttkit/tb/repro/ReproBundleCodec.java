@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mttkit.bridge.PmpRegion;
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
+import io.mttkit.tb.dut.CheckerManifest;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Stimulus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,14 +36,12 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 /**
  * The file form of a {@link ReproBundle}: one {@code .tar.gz} holding {@code manifest.json} (everything but the
  * memory and the stream), one raw image per memory region ({@code memory/<base>.bin}) and the stream, one JSON
- * object per line ({@code stream.jsonl}). Writes the current format version; reads every version from
- * {@link ReproBundle#OLDEST_VERSION} on, checking each field as it goes ({@link BundleFields}), so that a damaged or
+ * object per line ({@code stream.jsonl}). Writes and reads the current format version, checking each field as it
+ * reads ({@link BundleFields}; the device under test as {@link CheckerManifest} checks a manifest), so that a damaged or
  * foreign file is an error naming the file, the entry and the field, never a half-read bundle.
  */
 public final class ReproBundleCodec {
     static final String MANIFEST = "manifest.json";
-    /** The version-1 request list. */
-    static final String REQUESTS = "requests.jsonl";
     static final String STREAM = "stream.jsonl";
     private static final Pattern MEMORY_NAME = Pattern.compile("memory/([0-9a-f]{16})\\.bin");
     /** Refuse entries above this size (a corrupt or hostile header must not exhaust the heap). */
@@ -97,12 +94,7 @@ public final class ReproBundleCodec {
         m.put("format", ReproBundle.FORMAT);
         m.put("version", ReproBundle.VERSION);
         m.put("seed", b.seed());
-        io.mttkit.tb.cosim.ParamsJson.putParams(m.putObject("params"), b.params());
-        if (b.cache() == null) {
-            m.putNull("cache");
-        } else {
-            io.mttkit.tb.cosim.ParamsJson.putCache(m, b.cache());
-        }
+        m.set("checker", CheckerManifest.toJson(b.checker(), null)); // as checker.json says it, sources by name
         SessionSettings settings = b.settings();
         ObjectNode s = m.putObject("settings");
         s.put("seed", settings.seed());
@@ -186,7 +178,7 @@ public final class ReproBundleCodec {
     // ---- reading -------------------------------------------------------------------------------------
 
     /**
-     * Reads a bundle written by {@link #write} (or by an older version, down to {@link ReproBundle#OLDEST_VERSION}).
+     * Reads a bundle written by {@link #write}.
      *
      * @throws ReproBundleException for anything else (not gzip, truncated, foreign or missing entries, bad JSON,
      *                              another format version), naming the file and the entry
@@ -258,21 +250,24 @@ public final class ReproBundleCodec {
                     + "\"): a foreign tar.gz?");
         }
         int version = f.integer(m, "version");
-        if (version < ReproBundle.OLDEST_VERSION || version > ReproBundle.VERSION) {
-            throw new ReproBundleException(f.ctx() + ": format version " + version + " is not supported (this mtt reads "
-                    + "versions " + ReproBundle.OLDEST_VERSION + " to " + ReproBundle.VERSION + "); replay it with the mtt version that wrote it");
+        if (version < ReproBundle.VERSION) {
+            // versions 1 and 2 stored the generator's parameters (its own spellings, no top, no sources): the
+            // device under test cannot be described from them without the generator's types
+            throw new ReproBundleException(f.ctx() + ": format version " + version + " (before mtt read checkers from "
+                    + "their checker.json) is not read any more; this mtt reads version " + ReproBundle.VERSION
+                    + ". Run the regression that produced it again (same --config/--rtl and --seed) to get a version-"
+                    + ReproBundle.VERSION + " bundle, or replay it with the mtt version that wrote it");
         }
-        JsonNode p = f.object(m, "params");
-        WalkerParams params;
+        if (version > ReproBundle.VERSION) {
+            throw new ReproBundleException(f.ctx() + ": format version " + version + " is newer than this mtt reads ("
+                    + ReproBundle.VERSION + "); replay it with the mtt version that wrote it");
+        }
+        CheckerDescription checker;
         try {
-            params = new WalkerParams(f.integer(p, "xlen"),
-                    WalkerParams.Formats.valueOf(f.text(p, "formats")), f.integer(p, "paw"), f.integer(p, "sdidLen"),
-                    f.integer(p, "idWidth"), WalkerParams.TupleScope.valueOf(f.text(p, "rsvdTupleScope")),
-                    f.bool(p, "v01OneGigAsOneGiB"), f.bool(p, "bigEndianSupport"), f.integer(p, "pmpLatency"));
+            checker = CheckerManifest.parse(f.object(m, "checker"), f.ctx() + ", field 'checker'", null);
         } catch (IllegalArgumentException ex) {
-            throw new ReproBundleException(f.ctx() + ": bad 'params': " + ex.getMessage());
+            throw new ReproBundleException(ex.getMessage());
         }
-        CacheShape cache = version >= 2 ? cacheShape(f, m) : null;
         JsonNode s = f.object(m, "settings");
         SessionSettings settings = new SessionSettings(f.longValue(s, "seed"), f.integer(s, "memLatencyMin"),
                 f.integer(s, "memLatencyMax"), f.integer(s, "mrdStallPerMille"), f.integer(s, "rspStallPerMille"),
@@ -280,7 +275,7 @@ public final class ReproBundleCodec {
         try { // the bridge's own checks of the session settings, so that a bad value is named here
             new io.mttkit.bridge.SessionConfig(settings.seed(), settings.memLatencyMin(), settings.memLatencyMax(),
                     settings.mrdStallPerMille(), settings.rspStallPerMille(), settings.busErrorPerMille(),
-                    params.pmpLatency(), 1, settings.pmpDefaultAllow());
+                    checker.pmpLatency(), 1, settings.pmpDefaultAllow());
         } catch (RuntimeException ex) {
             throw new ReproBundleException(f.ctx() + ": bad 'settings': " + ex.getMessage());
         }
@@ -296,7 +291,7 @@ public final class ReproBundleCodec {
         List<ReproBundle.Image> memory = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             String name = e.getKey();
-            if (name.equals(MANIFEST) || name.equals(version >= 2 ? STREAM : REQUESTS)) {
+            if (name.equals(MANIFEST) || name.equals(STREAM)) {
                 continue;
             }
             Matcher mm = MEMORY_NAME.matcher(name);
@@ -307,8 +302,7 @@ public final class ReproBundleCodec {
             memory.add(new ReproBundle.Image(Long.parseUnsignedLong(mm.group(1), 16), e.getValue()));
         }
         checkMemoryListed(where, f, m, memory);
-        PhaseStream stream = version >= 2 ? stream(where, f, m, entries) : PhaseStream.ofChecks(requests(where, f, m,
-                entries));
+        PhaseStream stream = stream(where, f, m, entries);
         int checks = stream.checks().size();
         JsonNode mis = f.object(m, "mismatch");
         int index = f.integer(mis, "index");
@@ -316,47 +310,8 @@ public final class ReproBundleCodec {
             throw new ReproBundleException(f.ctx() + ": mismatch index " + index + " is outside the " + checks
                     + " checks of the stream");
         }
-        return new ReproBundle(f.longValue(m, "seed"), params, cache, settings, pmp, f.text(m, "buildHash"),
+        return new ReproBundle(f.longValue(m, "seed"), checker, settings, pmp, f.text(m, "buildHash"),
                 f.longValue(m, "digest"), index, f.text(mis, "report"), memory, stream);
-    }
-
-    /** The manifest's {@code cache}: null (cache-less) or the shape, checked as the generator checks it. */
-    private static CacheShape cacheShape(BundleFields f, JsonNode m) {
-        if (!m.has("cache")) {
-            throw new ReproBundleException(f.ctx() + ": field 'cache' is missing (null for a cache-less checker)");
-        }
-        JsonNode c = m.get("cache");
-        if (c.isNull()) {
-            return null;
-        }
-        if (!c.isObject()) {
-            throw new ReproBundleException(f.ctx() + ": field 'cache' must be an object or null");
-        }
-        try {
-            return new CacheShape(f.integer(c, "leafSets"), f.integer(c, "leafWays"), f.integer(c, "superpageEntries"),
-                    f.integer(c, "walkCacheEntries"), f.integer(c, "minvalQueueDepth"),
-                    f.bool(c, "paFenceDropsWalkCache"));
-        } catch (IllegalArgumentException ex) {
-            throw new ReproBundleException(f.ctx() + ": bad 'cache': " + ex.getMessage());
-        }
-    }
-
-    /** Version 1: {@code requests.jsonl}, checks only. */
-    private static List<CheckRequest> requests(String where, BundleFields f, JsonNode m, Map<String, byte[]> entries) {
-        byte[] reqBytes = entries.get(REQUESTS);
-        if (reqBytes == null) {
-            throw new ReproBundleException(where + ": entry '" + REQUESTS + "' is missing");
-        }
-        List<CheckRequest> requests = new ArrayList<>();
-        for (Stimulus item : items(where, REQUESTS, reqBytes, false)) {
-            requests.add((CheckRequest) item);
-        }
-        int expected = f.integer(m, "requests");
-        if (expected != requests.size()) {
-            throw new ReproBundleException(where + ": entry '" + REQUESTS + "' holds " + requests.size()
-                    + " requests, the manifest says " + expected + " (truncated?)");
-        }
-        return requests;
     }
 
     /** Version 2: {@code stream.jsonl} and the manifest's entry writes. */

@@ -56,7 +56,7 @@ final class Bench {
         this.params = params;
         this.mode = mode;
         this.world = TableWorld.build(mode, regions, options);
-        this.lib = CheckerLibrary.of(params);
+        this.lib = Checkers.of(params);
     }
 
     /** The default configuration of the mode's XLEN with a 1 MiB RWX region at {@link #TARGET}. */

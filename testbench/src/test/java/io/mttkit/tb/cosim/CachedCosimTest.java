@@ -40,7 +40,7 @@ class CachedCosimTest {
     @ParameterizedTest
     @MethodSource("configurations")
     void cachedCheckerMatchesTheGoldenModels(WalkerParams params, CacheShape shape) {
-        CheckerLibrary lib = CheckerLibrary.of(params, shape);
+        CheckerLibrary lib = Checkers.of(params, shape);
         RegressionResult r = Regression.run(lib, SEED, CHECKS);
         assertTrue(r.passed(), () -> r.firstMismatch());
         java.util.Map<String, Long> stats = new java.util.LinkedHashMap<>();

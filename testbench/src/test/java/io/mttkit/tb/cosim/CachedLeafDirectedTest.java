@@ -108,10 +108,10 @@ class CachedLeafDirectedTest {
     void reservedTuplesAreNeverCached() {
         // ANY: the shipped checker; SELECTED: the smmpt-only corner of CachedCosimTest (no extra build)
         CheckerLibrary any = CheckerLibrary.shipped("rv64-smmpt");
-        CheckerLibrary selected = CheckerLibrary.of(new WalkerParams(64, WalkerParams.Formats.V09, 48, 0, 5,
+        CheckerLibrary selected = Checkers.of(new WalkerParams(64, WalkerParams.Formats.V09, 48, 0, 5,
                 WalkerParams.TupleScope.SELECTED, false, false, 1), new CacheShape(4, 8, 4, 1, 6, false));
         for (CheckerLibrary lib : List.of(any, selected)) {
-            boolean anyScope = lib.params().rsvdTupleScope() == WalkerParams.TupleScope.ANY;
+            boolean anyScope = lib.description().rsvdTupleScope() == io.mttkit.golden.RsvdTupleScope.ANY;
             TableWorld w = TableWorld.build(MODE, List.of(new Region(TARGET, 1 << 20, Access.R | Access.W | Access.X)),
                     BuildOptions.DEFAULT.withUseNapot(false));
             LookupResult path = w.path(TARGET);

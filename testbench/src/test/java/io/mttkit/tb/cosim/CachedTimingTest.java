@@ -43,7 +43,7 @@ class CachedTimingTest {
         TableWorld world = TableWorld.build(mode, List.of(new Region(Bench.TARGET, 1 << 20, Access.R | Access.W | Access.X)),
                 BuildOptions.DEFAULT.withUseNapot(false));
         int mem = 3;
-        int perLevel = lib.params().pmpLatency() + mem + 1;
+        int perLevel = lib.description().pmpLatency() + mem + 1;
         SessionSettings s = SessionSettings.simple(1).withLatency(mem, mem);
         try (CosimHarness h = new CosimHarness(lib, world.memory(), s)) {
             h.run(List.of(

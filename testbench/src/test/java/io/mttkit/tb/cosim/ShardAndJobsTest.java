@@ -27,10 +27,10 @@ class ShardAndJobsTest {
     @Test
     void shardsPartitionThePlan() {
         WalkerParams p = WalkerParams.defaults(64);
-        List<RunPlan.World> plan = RunPlan.plan(p, 1_000_001);
+        List<RunPlan.World> plan = RunPlan.plan(Checkers.describe(p), 1_000_001);
         assertEquals(1_000_001, plan.stream().mapToLong(RunPlan.World::checks).sum(), "exactly the checks asked for");
-        long perMode = 1_000_001 / CheckerModes.of(p).size();
-        for (MttMode m : CheckerModes.of(p)) {
+        long perMode = 1_000_001 / Checkers.describe(p).modes().size();
+        for (MttMode m : Checkers.describe(p).modes()) {
             long share = plan.stream().filter(w -> w.mode() == m).mapToLong(RunPlan.World::checks).sum();
             assertTrue(share == perMode || share == perMode + 1, "every mode gets its share of the checks: " + m + " " + share);
         }

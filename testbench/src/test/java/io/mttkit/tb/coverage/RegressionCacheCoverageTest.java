@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.Checkers;
 import io.mttkit.tb.cosim.RegressionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,9 +48,9 @@ class RegressionCacheCoverageTest {
         assertTrue(r.passed(), r::firstMismatch);
         CoverageDb db = r.coverage();
         System.out.println(db.summary(400));
-        assertEquals(new CheckerCoverage(lib.params(), lib.cache()).db().groups(), db.groups(),
-                "Regression must build its coverage with the checker's cache shape: new CheckerCoverage(lib.params(), "
-                        + "lib.cache()) where it builds the per-world and the combined model");
+        assertEquals(new CheckerCoverage(lib.description()).db().groups(), db.groups(),
+                "Regression must build its coverage with the checker's cache shape: new CheckerCoverage(Checkers.describe(lib.description(), "
+                        + "lib.cache())) where it builds the per-world and the combined model");
         for (String g : CacheCoverage.GROUPS) {
             // R2 (an invalidation applied in a walk's response cycle) needs a full queue or a waiting sync in that
             // very cycle: 20 000 random checks may not reach it (docs/coverage.md); its bins are checked below
@@ -68,7 +69,7 @@ class RegressionCacheCoverageTest {
         assertEquals(stat(r, "stale_walks"), sum(db, CacheCoverage.FENCE_WALK, b -> b.startsWith("stale")));
         assertEquals(stat(r, "syncs"), sum(db, CacheCoverage.MINVAL, b -> b.startsWith("batch=")));
         // rsvdTupleScope ANY: a leaf with a reserved tuple faults, so every suppressed fill had one leaf destination
-        assertEquals(WalkerParams.TupleScope.ANY, lib.params().rsvdTupleScope());
+        assertEquals(WalkerParams.TupleScope.ANY, lib.description().rsvdTupleScope());
         assertEquals(stat(r, "fills_suppressed_same_cycle"), sum(db, CacheCoverage.FENCE_FILL,
                 b -> b.endsWith("leaf array fill suppressed") || b.endsWith("superpage fill suppressed")));
         assertEquals(stat(r, "hit_leaf") + stat(r, "hit_superpage") + stat(r, "miss"),
@@ -79,7 +80,7 @@ class RegressionCacheCoverageTest {
     void cacheLessCheckerHasNoCacheGroups() {
         io.mttkit.gen.ParamValues values = Configurations.resolve("walker-rv64", Map.of());
         WalkerParams params = CheckerConfigurations.params(64, values);
-        CheckerLibrary lib = CheckerLibrary.of(params);
+        CheckerLibrary lib = Checkers.of(params);
         RegressionResult r = Regression.run(lib, SEED, 2_000);
         assertTrue(r.passed(), r::firstMismatch);
         for (String g : CacheCoverage.GROUPS) {

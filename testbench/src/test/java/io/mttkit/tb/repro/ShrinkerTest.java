@@ -1,5 +1,6 @@
 package io.mttkit.tb.repro;
 
+import io.mttkit.tb.cosim.Checkers;
 import io.mttkit.tb.cosim.RegressionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,10 +40,8 @@ class ShrinkerTest {
     @Test
     void aFailingPhaseShrinksToAFewItemsThatStillFailTheSameWay(@TempDir Path tmp) throws Exception {
         CheckerLibrary good = CheckerLibrary.shipped("rv64-smmpt");
-        Design design = Hdl.elaborate(new MttChecker(good.params(), good.cache()));
-        Path gen = Files.createDirectory(tmp.resolve("gen"));
         Map<String, String> files = new LinkedHashMap<>();
-        for (Path f : Hdl.write(design, EmitOptions.plain(), gen)) {
+        for (Path f : good.description().sources()) { // the generated folder it was built from
             files.put(f.getFileName().toString(), Files.readString(f));
         }
         Map<String, String> mutated = MutationRun.apply(MutantCatalogue.byId("cache-stale-fill"), files);
@@ -51,7 +50,7 @@ class ShrinkerTest {
         for (var e : mutated.entrySet()) {
             sources.add(Files.writeString(dir.resolve(e.getKey()), e.getValue()));
         }
-        CheckerLibrary bad = CheckerLibrary.fromVerilog(sources, design.top(), good.params(), good.cache());
+        CheckerLibrary bad = CheckerLibrary.of(good.description().withSources(good.top(), sources));
 
         Path bundleFile = tmp.resolve("repro.tar.gz");
         RegressionResult r = Regression.run(bad, 1, 3_000, bundleFile);
@@ -67,7 +66,7 @@ class ShrinkerTest {
         Replay.Outcome again = Replay.replay(s.bundle(), bad, null, quiet);
         assertTrue(again.reproduced(), "the shrunk bundle replays to its mismatch:\n" + again.report());
         // and on the correct checker the shrunk stream passes: it isolates the bug, not a harness artefact
-        Replay.Outcome fixed = Replay.replay(s.bundle(), CheckerLibrary.of(good.params(), good.cache()), null, quiet);
+        Replay.Outcome fixed = Replay.replay(s.bundle(), good, null, quiet);
         assertTrue(!fixed.reproduced() && fixed.mismatchIndex() < 0, fixed.report());
     }
 

@@ -169,7 +169,7 @@ class CacheContentDirectedTest {
     void fenceOfAnotherSdidKeepsEntries(String config) {
         CacheBench b = CacheBench.shipped(config);
         Recorder rec = new Recorder();
-        int sdidLen = b.lib.params().sdidLen();
+        int sdidLen = b.lib.description().sdidLen();
         List<CheckRequest> mine = b.cacheableTargets().stream().map(pa -> b.check(pa, CacheBench.R, 1)).toList();
         CheckRequest theirs = b.check(b.leafPa, CacheBench.R, 2);
         try (CosimHarness h = b.harness(settings(25), rec)) {
