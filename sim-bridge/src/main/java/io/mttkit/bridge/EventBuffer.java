@@ -12,7 +12,8 @@ import java.util.List;
  * <p>The buffer must hold at least one cycle's worth of events of the design it is used with
  * ({@link LoadedLibrary#maxEventsPerCycle()}); {@link CheckerSession} checks that on every call. A session
  * also tells the buffer the names of its design's extension observation ports, so {@link #format} can print
- * {@code OBSX} events by port name.
+ * {@code OBSX} events by port name. Like its session, a buffer belongs to one thread: {@link #event} decodes through
+ * one record view the buffer reuses.
  */
 public final class EventBuffer {
     private final Memory memory;

@@ -48,7 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "identical to the plain run (combine shard reports with ./mtt merge; docs/scale-out.md)."
         },
         footer = {"", "Examples:", "  ./mtt regress", "  ./mtt regress --config rv32-smmtt --checks 1000000 --seed 7",
-            "  ./mtt regress --config checker-rv64 --set leafWays=8 --set rsvdTupleScope=1 --long",
+            "  ./mtt regress --config checker-rv64 --set leafWays=8 --set rsvdTupleScope=SELECTED --long",
             "  ./mtt regress --rtl my-checker/   # bring your own RTL (docs/byo-rtl.md)",
             "  ./mtt regress --checks 10000000 --jobs 2",
             "  ./mtt regress --seed 7 --shard 0/3 --report out/s0   # ... 1/3, 2/3; then: ./mtt merge out/s0 out/s1 out/s2 --out out/all",

@@ -69,7 +69,7 @@ class RegressionCacheCoverageTest {
         assertEquals(stat(r, "stale_walks"), sum(db, CacheCoverage.FENCE_WALK, b -> b.startsWith("stale")));
         assertEquals(stat(r, "syncs"), sum(db, CacheCoverage.MINVAL, b -> b.startsWith("batch=")));
         // rsvdTupleScope ANY: a leaf with a reserved tuple faults, so every suppressed fill had one leaf destination
-        assertEquals(WalkerParams.TupleScope.ANY, lib.description().rsvdTupleScope());
+        assertEquals(io.mttkit.golden.RsvdTupleScope.ANY, lib.description().rsvdTupleScope());
         assertEquals(stat(r, "fills_suppressed_same_cycle"), sum(db, CacheCoverage.FENCE_FILL,
                 b -> b.endsWith("leaf array fill suppressed") || b.endsWith("superpage fill suppressed")));
         assertEquals(stat(r, "hit_leaf") + stat(r, "hit_superpage") + stat(r, "miss"),

@@ -16,7 +16,6 @@ import io.mttkit.golden.pmp.Pmp;
 import io.mttkit.golden.tables.BuiltTables;
 import io.mttkit.golden.tables.Region;
 import io.mttkit.golden.tables.TableBuilder;
-import io.mttkit.tb.cosim.CosimHarness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

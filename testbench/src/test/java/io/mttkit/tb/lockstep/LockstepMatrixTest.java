@@ -11,7 +11,6 @@ import io.mttkit.golden.hart.HartMatrix;
 import io.mttkit.golden.hart.MttAccessCheck;
 import io.mttkit.golden.hart.Priv;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.repro.ReproBundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

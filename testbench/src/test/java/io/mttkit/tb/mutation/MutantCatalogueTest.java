@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mttkit.hdl.Hdl;
-import io.mttkit.hdl.emit.EmitOptions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -21,7 +21,6 @@ import io.mttkit.hdl.emit.EmitOptions;
 import io.mttkit.hdl.ir.Design;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.cosim.TableWorld;
 import io.mttkit.tb.selftest.RandomDomains;

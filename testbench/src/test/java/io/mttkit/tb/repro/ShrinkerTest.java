@@ -1,14 +1,9 @@
 package io.mttkit.tb.repro;
 
-import io.mttkit.tb.cosim.Checkers;
 import io.mttkit.tb.cosim.RegressionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mttkit.gen.checker.MttChecker;
-import io.mttkit.hdl.Hdl;
-import io.mttkit.hdl.emit.EmitOptions;
-import io.mttkit.hdl.ir.Design;
 import io.mttkit.tb.ToolGate;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.Regression;
