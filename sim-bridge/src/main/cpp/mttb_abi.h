@@ -57,21 +57,31 @@ typedef struct {
 } mttb_request;
 
 // ---- event kinds ----
+// One line per kind, "MTTB_EV_<NAME> = <number>, // <what>: <field>, <field>, ...", continued on comment-only
+// lines. A field is "<slot> = <name>" (the whole slot) or "<slot>[<bit>] = <name>" / "<slot>[<hi>:<lo>] = <name>"
+// (bits of the slot), optionally followed by a note in parentheses; the slot is b1, b2, b3, a32, x or y of
+// mttb_event, and bits of a slot not named are zero. Java decodes the records with the same table
+// (io.mttkit.bridge.EventKind, same order, same names); sim-bridge's AbiHeaderTest parses these lines and fails
+// when the two differ.
 enum {
-    MTTB_EV_ACCEPT = 1,      // check handshake: a32 = id (truncated to req_id), x = pa, y = stream position
-    MTTB_EV_INV_ACCEPT = 2,  // invalidation handshake: b1 = has_pa | has_sdid << 1, a32 = sdid, x = pa, y = stream position
-    MTTB_EV_SYNC_ACK = 3,    // sync_ack seen: y = stream position (requests consumed before it since create)
+    MTTB_EV_ACCEPT = 1,      // check handshake: a32 = id (truncated to the width of req_id), x = pa,
+                             //   y = position (requests consumed since create, idle gaps included)
+    MTTB_EV_INV_ACCEPT = 2,  // invalidation handshake: b1[0] = has_pa, b1[1] = has_sdid, a32 = sdid, x = pa,
+                             //   y = position
+    MTTB_EV_SYNC_ACK = 3,    // sync_ack seen: y = position
     MTTB_EV_PMP_QUERY = 4,   // pmp_valid: b1 = size, x = addr
-    MTTB_EV_PMP_ANSWER = 5,  // pmp_ok driven: b1 = ok, x = addr of the query answered
+    MTTB_EV_PMP_ANSWER = 5,  // pmp_ok driven: b1[0] = ok, x = addr (of the query answered)
     MTTB_EV_MRD = 6,         // memory read handshake: b1 = size, a32 = tag, x = addr
-    MTTB_EV_MRS = 7,         // memory response driven: b2 = err, a32 = tag, x = data, y = addr
-    MTTB_EV_RSP = 8,         // response handshake: b1 = flags (MTTB_RSP_*), b2 = cause, b3 = xwr, a32 = id,
-                             //   x = level | leaf_log2 << 8 | uniform_log2 << 16
-    MTTB_EV_OBS = 9,         // observation pulse: b1 = kind, b2 = array, b3 = way, a32 = set, x = walker state
+    MTTB_EV_MRS = 7,         // memory response driven: b2[0] = err, a32 = tag, x = data, y = addr
+    MTTB_EV_RSP = 8,         // response handshake: b1[0] = allow, b1[1] = fault, b1[2] = cacheable, b1[3] = stale,
+                             //   b2 = cause, b3 = xwr, a32 = id, x[7:0] = level, x[15:8] = leaf_log2,
+                             //   x[23:16] = uniform_log2
+    MTTB_EV_OBS = 9,         // observation pulse: b1 = obs_kind, b2 = array, b3 = way, a32 = set, x = walker_state
     MTTB_EV_STOP = 10,       // stop: b1 = status (MTTB_TIMEOUT / MTTB_RTL_*)
-    MTTB_EV_OBSX = 11,       // extension observation word (contract v2), one per non-zero 64-bit word:
-                             //   b1 = word index (0 = bits 63:0), a32 = port id, x = the word
+    MTTB_EV_OBSX = 11,       // extension observation word (contract v2): b1 = word (0 = bits 63:0),
+                             //   a32 = port (port id), x = value (never 0)
 };
+// The bits of the response handshake's b1 (MTTB_EV_RSP's allow, fault, cacheable, stale).
 enum { MTTB_RSP_ALLOW = 1, MTTB_RSP_FAULT = 2, MTTB_RSP_CACHEABLE = 4, MTTB_RSP_STALE = 8 };
 
 /** One event, 32 bytes. */

@@ -85,30 +85,4 @@ public final class MttLookup {
                 ? smmpt.walk(mode, startLevel, tablePpn, pa, need, bigEndian, out)
                 : smmtt.walk(mode, startLevel, tablePpn, pa, need, bigEndian, out);
     }
-
-    /**
-     * For a leaf of {@code count} tuples of 2^{@code tupleLog2} bytes each (XWR packed 3 bits per tuple,
-     * tuple 0 lowest), the log2 of the largest naturally aligned block of tuples around tuple
-     * {@code selected} whose tuples all have the selected tuple's XWR: a value in
-     * [tupleLog2, tupleLog2 + log2(count)].
-     */
-    public static int uniformLog2(long packedXwr, int count, int selected, int tupleLog2) {
-        final long want = (packedXwr >>> (3 * selected)) & 7;
-        int best = 1;
-        for (int block = 2; block <= count; block <<= 1) {
-            int first = selected & ~(block - 1);
-            boolean same = true;
-            for (int t = first; t < first + block; t++) {
-                if (((packedXwr >>> (3 * t)) & 7) != want) {
-                    same = false;
-                    break;
-                }
-            }
-            if (!same) {
-                break;
-            }
-            best = block;
-        }
-        return tupleLog2 + Integer.numberOfTrailingZeros(best);
-    }
 }

@@ -6,12 +6,14 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * Native buffer the driver writes 32-byte {@code mttb_event} records into; read in place from Java.
+ * Native buffer the driver writes 32-byte {@code mttb_event} records into; read in place from Java, one typed
+ * {@link Event} at a time ({@link #event}).
  *
  * <p>The buffer must hold at least one cycle's worth of events of the design it is used with
  * ({@link LoadedLibrary#maxEventsPerCycle()}); {@link CheckerSession} checks that on every call. A session
  * also tells the buffer the names of its design's extension observation ports, so {@link #format} can print
- * {@code OBSX} events by port name.
+ * {@code OBSX} events by port name. Like its session, a buffer belongs to one thread: {@link #event} decodes through
+ * one record view the buffer reuses.
  */
 public final class EventBuffer {
     private final Memory memory;
@@ -20,6 +22,8 @@ public final class EventBuffer {
     private int size;
     /** Port names by id of the design last run into this buffer, or null (OBSX then prints the id). */
     private List<PortInfo> ports;
+    /** The record being decoded by {@link #event} (reused: a buffer is used by one thread, its session's). */
+    private final EventKind.Values decoding = new EventKind.Values();
 
     public EventBuffer(int capacity) {
         if (capacity < Records.MAX_EVENTS_PER_CYCLE) {
@@ -49,36 +53,24 @@ public final class EventBuffer {
         this.ports = ports;
     }
 
-    public long cycle(int i) {
-        return view.getLong(i * Records.EVENT_SIZE);
+    /**
+     * Event {@code i} of the last call, typed: decoded through the {@link EventKind} table (the one place that knows
+     * where a field lies in the record).
+     *
+     * @throws BridgeException for a kind number the table does not have (a library speaking another ABI)
+     */
+    public Event event(int i) {
+        int o = i * Records.EVENT_SIZE;
+        EventKind k = EventKind.of(view.get(o + 8) & 0xff);
+        return k.decode(decoding.set(k, view.getLong(o), view.get(o + 9) & 0xff, view.get(o + 10) & 0xff,
+                view.get(o + 11) & 0xff, view.getInt(o + 12), view.getLong(o + 16), view.getLong(o + 24)));
     }
 
-    public int kind(int i) {
-        return view.get(i * Records.EVENT_SIZE + 8) & 0xff;
-    }
-
-    public int b1(int i) {
-        return view.get(i * Records.EVENT_SIZE + 9) & 0xff;
-    }
-
-    public int b2(int i) {
-        return view.get(i * Records.EVENT_SIZE + 10) & 0xff;
-    }
-
-    public int b3(int i) {
-        return view.get(i * Records.EVENT_SIZE + 11) & 0xff;
-    }
-
-    public int a32(int i) {
-        return view.getInt(i * Records.EVENT_SIZE + 12);
-    }
-
-    public long x(int i) {
-        return view.getLong(i * Records.EVENT_SIZE + 16);
-    }
-
-    public long y(int i) {
-        return view.getLong(i * Records.EVENT_SIZE + 24);
+    /** Record {@code i} of the last call as it lies in memory (wire-level tools: digests, trace comparison). */
+    public RawEvent raw(int i) {
+        int o = i * Records.EVENT_SIZE;
+        return new RawEvent(view.getLong(o), view.get(o + 8) & 0xff, view.get(o + 9) & 0xff, view.get(o + 10) & 0xff,
+                view.get(o + 11) & 0xff, view.getInt(o + 12), view.getLong(o + 16), view.getLong(o + 24));
     }
 
     /** Folds the events of the last call into a running digest (same function as the C++ runner). */
@@ -89,38 +81,14 @@ public final class EventBuffer {
         return h;
     }
 
-    /** One line of the text event trace (diffable across runs). */
+    /** One line of the text event trace (diffable across runs), {@link Event#text} with OBSX ports by name. */
     public String format(int i) {
-        StringBuilder b = new StringBuilder();
-        b.append(cycle(i)).append(' ').append(Records.eventName(kind(i)));
-        switch (kind(i)) {
-            case Records.EV_ACCEPT -> b.append(" id=").append(Integer.toUnsignedString(a32(i))).append(" pa=0x")
-                    .append(Long.toHexString(x(i))).append(" req=").append(y(i));
-            case Records.EV_INV_ACCEPT -> b.append(" has=").append(b1(i)).append(" pa=0x").append(Long.toHexString(x(i)))
-                    .append(" sdid=").append(a32(i)).append(" req=").append(y(i));
-            case Records.EV_SYNC_ACK -> b.append(" req=").append(y(i));
-            case Records.EV_PMP_QUERY -> b.append(" addr=0x").append(Long.toHexString(x(i))).append(" size=").append(b1(i));
-            case Records.EV_PMP_ANSWER -> b.append(" addr=0x").append(Long.toHexString(x(i))).append(" ok=").append(b1(i));
-            case Records.EV_MRD -> b.append(" addr=0x").append(Long.toHexString(x(i))).append(" size=").append(b1(i))
-                    .append(" tag=").append(a32(i));
-            case Records.EV_MRS -> b.append(" data=0x").append(Long.toHexString(x(i))).append(" err=").append(b2(i))
-                    .append(" tag=").append(a32(i)).append(" addr=0x").append(Long.toHexString(y(i)));
-            case Records.EV_RSP -> b.append(" id=").append(Integer.toUnsignedString(a32(i))).append(" flags=").append(b1(i))
-                    .append(" cause=").append(b2(i)).append(" xwr=").append(b3(i)).append(" level=").append(x(i) & 0xff)
-                    .append(" leaf=").append((x(i) >> 8) & 0xff).append(" uniform=").append((x(i) >> 16) & 0xff);
-            case Records.EV_OBS -> b.append(" kind=").append(b1(i)).append(" array=").append(b2(i)).append(" set=")
-                    .append(a32(i)).append(" way=").append(b3(i)).append(" state=").append(x(i));
-            case Records.EV_STOP -> b.append(" status=").append(b1(i));
-            case Records.EV_OBSX -> b.append(" port=").append(portName(a32(i))).append(" word=").append(b1(i))
-                    .append(" value=0x").append(Long.toHexString(x(i)));
-            default -> b.append(" raw");
-        }
-        return b.toString();
+        return event(i).text(this::portName);
     }
 
-    /** The port's name when the design is known, else {@code #id}. */
+    /** The port's name when the design is known, else null (the trace then prints {@code #id}). */
     private String portName(int id) {
-        return ports != null && id >= 0 && id < ports.size() ? ports.get(id).name() : "#" + Integer.toUnsignedString(id);
+        return ports != null && id >= 0 && id < ports.size() ? ports.get(id).name() : null;
     }
 
     Memory memory() {

@@ -160,7 +160,7 @@ public final class LoadedLibrary {
 
     /**
      * The extension observation ports of the checker (contract v2), in id order: each is captured every cycle
-     * as one {@link Records#EV_OBSX} event per non-zero 64-bit word, {@code a32} = {@link
+     * as one {@link Event.ExtensionWord} ({@link EventKind#OBSX}) per non-zero 64-bit word, {@code port} = {@link
      * PortContract.ObservationPort#id()}. Empty for a v1 top and for generic libraries.
      */
     public List<PortContract.ObservationPort> observationPorts() {

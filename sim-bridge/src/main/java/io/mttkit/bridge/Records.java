@@ -2,7 +2,8 @@ package io.mttkit.bridge;
 
 /**
  * Constants of the C ABI records ({@code mttb_abi.h}); {@link LoadedLibrary} checks the sizes against the
- * library at load time, the C++ side asserts them with {@code static_assert}.
+ * library at load time, the C++ side asserts them with {@code static_assert}. Event kinds and their fields are
+ * the {@link EventKind} table; {@code AbiHeaderTest} checks both against the header.
  */
 public final class Records {
     private Records() {
@@ -31,49 +32,12 @@ public final class Records {
     public static final int RF_INV_HAS_PA = 4;
     public static final int RF_INV_HAS_SDID = 8;
 
-    // event kinds
-    public static final int EV_ACCEPT = 1;
-    public static final int EV_INV_ACCEPT = 2;
-    public static final int EV_SYNC_ACK = 3;
-    public static final int EV_PMP_QUERY = 4;
-    public static final int EV_PMP_ANSWER = 5;
-    public static final int EV_MRD = 6;
-    public static final int EV_MRS = 7;
-    public static final int EV_RSP = 8;
-    public static final int EV_OBS = 9;
-    public static final int EV_STOP = 10;
-    /** Extension observation word (contract v2): b1 = word index, a32 = port id, x = the word (never 0). */
-    public static final int EV_OBSX = 11;
-    // response flags (event b1)
-    public static final int RSP_ALLOW = 1;
-    public static final int RSP_FAULT = 2;
-    public static final int RSP_CACHEABLE = 4;
-    public static final int RSP_STALE = 8;
-
     /** Observation kinds on {@code obs_kind} (port contract v1). */
     public static final int OBS_HIT = 0;
     public static final int OBS_MISS = 1;
     public static final int OBS_FILL = 2;
     public static final int OBS_EVICT = 3;
     public static final int OBS_INVAL = 4;
-
-    /** Name of an event kind for text traces. */
-    public static String eventName(int kind) {
-        return switch (kind) {
-            case EV_ACCEPT -> "ACCEPT";
-            case EV_INV_ACCEPT -> "INV";
-            case EV_SYNC_ACK -> "SYNC_ACK";
-            case EV_PMP_QUERY -> "PMP_Q";
-            case EV_PMP_ANSWER -> "PMP_A";
-            case EV_MRD -> "MRD";
-            case EV_MRS -> "MRS";
-            case EV_RSP -> "RSP";
-            case EV_OBS -> "OBS";
-            case EV_STOP -> "STOP";
-            case EV_OBSX -> "OBSX";
-            default -> "?" + kind;
-        };
-    }
 
     /** FNV-1a over 64-bit words, seeded; identical to the C++ runner's digest. */
     public static long digestWord(long h, long word) {

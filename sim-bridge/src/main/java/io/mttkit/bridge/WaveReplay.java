@@ -48,9 +48,12 @@ public final class WaveReplay {
         while (from < q.size()) {
             RunResult r = s.run(q, from, q.size() - from, ev, 0);
             for (int i = 0; i < ev.size(); i++) {
-                int k = ev.kind(i);
-                if ((k == Records.EV_ACCEPT || k == Records.EV_INV_ACCEPT || k == Records.EV_SYNC_ACK) && ev.y(i) == index) {
-                    return ev.cycle(i);
+                Event e = ev.event(i);
+                long position = e instanceof Event.Accept a ? a.position()
+                        : e instanceof Event.InvalidationAccept inv ? inv.position()
+                        : e instanceof Event.SyncAck sync ? sync.position() : -1;
+                if (position == index) {
+                    return e.cycle();
                 }
             }
             if (r.reason().terminal()) {

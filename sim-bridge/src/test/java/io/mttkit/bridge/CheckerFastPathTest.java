@@ -56,19 +56,22 @@ class CheckerFastPathTest {
             q.check(11, 0x3FF8, X, 5, 1, ROOT_PPN, false, false);
             q.check(12, 0x3000, W, 5, 1, ROOT_PPN, false, false);
             List<String> ev = TinyFixture.runAll(s, q, 64, new EventBuffer(256));
-            assertEquals(List.of("MRD addr=0x" + Long.toHexString(entryAddr(3)) + " size=8 tag=0"), only(ev, "MRD"));
-            assertEquals(List.of("MRS data=0x" + Long.toHexString(entry) + " err=0 tag=0 addr=0x"
+            assertEquals(List.of("MRD size=8 tag=0 addr=0x" + Long.toHexString(entryAddr(3))), only(ev, "MRD"));
+            assertEquals(List.of("MRS err=0 tag=0 data=0x" + Long.toHexString(entry) + " addr=0x"
                     + Long.toHexString(entryAddr(3))), only(ev, "MRS"));
-            assertEquals(List.of("PMP_Q addr=0x" + Long.toHexString(entryAddr(3)) + " size=8"), only(ev, "PMP_Q"));
+            assertEquals(List.of("PMP_QUERY size=8 addr=0x" + Long.toHexString(entryAddr(3))), only(ev, "PMP_QUERY"));
             List<String> rsp = only(ev, "RSP");
             assertEquals(3, rsp.size());
-            // allow (1) | cacheable (4); xwr = X|R = 5; a 4 KiB leaf at level 0
-            assertEquals("RSP id=10 flags=5 cause=0 xwr=5 level=0 leaf=12 uniform=12", rsp.get(0));
-            assertEquals("RSP id=11 flags=5 cause=0 xwr=5 level=0 leaf=12 uniform=12", rsp.get(1));
-            // store to a read/execute page: fault (2) | cacheable (4), PERM_DENY = 9
-            assertEquals("RSP id=12 flags=6 cause=9 xwr=5 level=0 leaf=12 uniform=12", rsp.get(2));
+            // allow, cacheable; xwr = X|R = 5; a 4 KiB leaf at level 0
+            assertEquals("RSP allow=1 fault=0 cacheable=1 stale=0 cause=0 xwr=5 id=10 level=0 leaf_log2=12 uniform_log2=12",
+                    rsp.get(0));
+            assertEquals("RSP allow=1 fault=0 cacheable=1 stale=0 cause=0 xwr=5 id=11 level=0 leaf_log2=12 uniform_log2=12",
+                    rsp.get(1));
+            // store to a read/execute page: fault, cacheable, PERM_DENY = 9
+            assertEquals("RSP allow=0 fault=1 cacheable=1 stale=0 cause=9 xwr=5 id=12 level=0 leaf_log2=12 uniform_log2=12",
+                    rsp.get(2));
             List<String> obsKinds = only(ev, "OBS").stream().map(o -> o.split(" ")[1]).toList();
-            assertEquals(List.of("kind=1", "kind=2", "kind=0", "kind=0"), obsKinds);  // miss, fill, hit, hit
+            assertEquals(List.of("obs_kind=1", "obs_kind=2", "obs_kind=0", "obs_kind=0"), obsKinds);  // miss, fill, hit, hit
         }
     }
 
@@ -92,14 +95,14 @@ class CheckerFastPathTest {
             q.check(7, 1L << TestDesigns.TINY_CHECKER_PAW, R, 0, 0, ROOT_PPN, false, false); // PA range
             q.check(8, 0xdead_0000L, X, 0, 0, ROOT_PPN, false, true);              // bypass
             List<String> ev = TinyFixture.runAll(s, q, 3, new EventBuffer(64));
-            List<String> causes = only(ev, "RSP").stream().map(r -> r.split(" ")[1] + " " + r.split(" ")[3]
-                    + " " + r.split(" ")[4]).toList();
+            List<String> causes = only(ev, "RSP").stream().map(r -> r.split(" ")[7] + " " + r.split(" ")[5]
+                    + " " + r.split(" ")[6]).toList();
             assertEquals(List.of("id=1 cause=4 xwr=0", "id=2 cause=5 xwr=0", "id=3 cause=6 xwr=0", "id=4 cause=0 xwr=3",
                     "id=5 cause=2 xwr=0", "id=6 cause=3 xwr=0", "id=7 cause=1 xwr=0", "id=8 cause=0 xwr=7"), causes);
             // reads: pages 1, 2, 4, 5 and the out-of-memory one; none for the PMP denial, PA range or bypass
             assertEquals(5, only(ev, "MRD").size());
             assertEquals(List.of("ok=1", "ok=1", "ok=1", "ok=1", "ok=0", "ok=1"),
-                    only(ev, "PMP_A").stream().map(a -> a.split(" ")[2]).toList());
+                    only(ev, "PMP_ANSWER").stream().map(a -> a.split(" ")[1]).toList());
             assertTrue(only(ev, "MRS").get(4).contains("err=1"), only(ev, "MRS").toString());
         }
     }
@@ -119,12 +122,12 @@ class CheckerFastPathTest {
             q.invalidate(false, 0, true, 9);                        // other SDID: nothing cleared
             q.check(4, 0x7000, R, 2, 0, ROOT_PPN, false, false);   // hit
             List<String> ev = TinyFixture.runAll(s, q, 2, new EventBuffer(64));
-            List<String> order = ev.stream().map(l -> l.split(" ")[1] + (l.contains(" kind=") ? l.substring(
-                    l.indexOf(" kind="), l.indexOf(" array")) : "")).filter(k -> !k.startsWith("PMP") && !k.startsWith("MR"))
+            List<String> order = ev.stream().map(l -> l.split(" ")[1] + (l.contains(" obs_kind=") ? l.substring(
+                    l.indexOf(" obs_kind="), l.indexOf(" array")) : "")).filter(k -> !k.startsWith("PMP") && !k.startsWith("MR"))
                     .toList();
-            assertEquals(List.of("ACCEPT", "OBS kind=1", "OBS kind=2", "RSP", "ACCEPT", "OBS kind=0", "RSP",
-                    "INV", "OBS kind=4", "SYNC_ACK", "ACCEPT", "OBS kind=1", "OBS kind=2", "RSP", "INV", "ACCEPT",
-                    "OBS kind=0", "RSP"), order);
+            assertEquals(List.of("ACCEPT", "OBS obs_kind=1", "OBS obs_kind=2", "RSP", "ACCEPT", "OBS obs_kind=0", "RSP",
+                    "INV_ACCEPT", "OBS obs_kind=4", "SYNC_ACK", "ACCEPT", "OBS obs_kind=1", "OBS obs_kind=2", "RSP",
+                    "INV_ACCEPT", "ACCEPT", "OBS obs_kind=0", "RSP"), order);
             assertEquals(2, only(ev, "MRD").size());
         }
     }
@@ -202,7 +205,7 @@ class CheckerFastPathTest {
             RunResult r = s.run(q, 0, 3, ev, 0);
             assertEquals(StopReason.RTL_STOP, r.reason());
             assertTrue(r.message().contains("fatal trigger request id 77"), r.message());
-            assertEquals(Records.EV_STOP, ev.kind(ev.size() - 1));
+            assertEquals(new Event.Stop(ev.event(ev.size() - 1).cycle(), StopReason.RTL_STOP.code()), ev.event(ev.size() - 1));
             assertEquals(StopReason.RTL_STOP, s.terminalReason());
             // $fatal's text went into the session's log, not to the process's stdout
             assertTrue(s.drainLog().contains("fatal trigger request id 77"));
@@ -322,7 +325,7 @@ class CheckerFastPathTest {
             RequestBuffer q = new RequestBuffer(1);
             q.check(1, 0x3000, W, 0, 0, highBase >>> 12, false, false);
             List<String> ev = TinyFixture.runAll(s, q, 1, new EventBuffer(64));
-            assertEquals("MRS data=0x7 err=0 tag=0 addr=0x90000018", only(ev, "MRS").get(0));
+            assertEquals("MRS err=0 tag=0 data=0x7 addr=0x90000018", only(ev, "MRS").get(0));
             assertTrue(only(ev, "RSP").get(0).contains("cause=0 xwr=3"));
         }
     }

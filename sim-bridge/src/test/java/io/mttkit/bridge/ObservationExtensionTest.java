@@ -32,12 +32,6 @@ class ObservationExtensionTest {
     private static LoadedLibrary lib;
 
     /** One event record, compared field by field. */
-    record Ev(long cycle, int kind, int b1, int b2, int b3, int a32, long x, long y) {
-        static Ev of(EventBuffer e, int i) {
-            return new Ev(e.cycle(i), e.kind(i), e.b1(i), e.b2(i), e.b3(i), e.a32(i), e.x(i), e.y(i));
-        }
-    }
-
     @BeforeAll
     static void build() throws URISyntaxException {
         BuildDriver d = ToolSupport.driverOrSkip();
@@ -70,30 +64,32 @@ class ObservationExtensionTest {
     @Test
     void everyNonZeroWordIsOneEventRightAfterTheV1Pulse() {
         RequestBuffer q = stream();
-        List<Ev> trace;
+        List<Event> trace;
         try (CheckerSession s = TinyFixture.open(lib, SessionConfig.defaults(5).withStalls(0, 250), TinyFixture.memory())) {
             trace = runAll(s, q, 16, new EventBuffer(lib.maxEventsPerCycle()));
         }
         // the v1 events of the design: checks answered in request order, nothing else
-        List<Integer> accepted = trace.stream().filter(e -> e.kind() == Records.EV_ACCEPT).map(Ev::a32).toList();
-        List<Integer> answered = trace.stream().filter(e -> e.kind() == Records.EV_RSP).map(Ev::a32).toList();
+        List<Integer> accepted = trace.stream().filter(e -> e instanceof Event.Accept).map(e -> ((Event.Accept) e).id())
+                .toList();
+        List<Integer> answered = trace.stream().filter(e -> e instanceof Event.Response).map(e -> ((Event.Response) e).id())
+                .toList();
         assertEquals(checkIds(q), accepted);
         assertEquals(checkIds(q), answered);
 
         Map<Long, Long> echoAt = new TreeMap<>();  // cycle -> obs_echo, from the checks taken one cycle earlier
-        Map<Long, List<Ev>> otherByCycle = new TreeMap<>();
-        for (Ev e : trace) {
-            if (e.kind() == Records.EV_ACCEPT) {
-                echoAt.put(e.cycle() + 1, e.x() & ECHO_MASK);
+        Map<Long, List<Event>> otherByCycle = new TreeMap<>();
+        for (Event e : trace) {
+            if (e instanceof Event.Accept a) {
+                echoAt.put(e.cycle() + 1, a.pa() & ECHO_MASK);
             }
-            if (e.kind() != Records.EV_OBS && e.kind() != Records.EV_OBSX) {
+            if (!(e instanceof Event.Observation) && !(e instanceof Event.ExtensionWord)) {
                 otherByCycle.computeIfAbsent(e.cycle(), c -> new ArrayList<>()).add(e);
             }
         }
         long first = trace.get(0).cycle();
         long last = trace.get(trace.size() - 1).cycle();
         assertEquals(RESET, first);
-        List<Ev> expected = new ArrayList<>();
+        List<Event> expected = new ArrayList<>();
         for (long c = first; c <= last; c++) {
             expected.addAll(observation(c, echoAt.getOrDefault(c, 0L)));
             expected.addAll(otherByCycle.getOrDefault(c, List.of()));
@@ -104,18 +100,18 @@ class ObservationExtensionTest {
         assertEquals(expected.size(), trace.size());
         // the stream reached every word of the 4096-bit port, and zero words really were left out
         int onehot = lib.portId("obs_onehot");
-        assertEquals(64, trace.stream().filter(e -> e.kind() == Records.EV_OBSX && e.a32() == onehot)
-                .map(Ev::b1).distinct().count());
+        assertEquals(64, trace.stream().filter(e -> e instanceof Event.ExtensionWord w && w.port() == onehot)
+                .map(e -> ((Event.ExtensionWord) e).word()).distinct().count());
         assertTrue(last - first > 4096, "stream too short to wrap cyc[11:0]");
-        assertTrue(trace.stream().anyMatch(e -> e.kind() == Records.EV_OBSX && e.a32() == lib.portId("obs_echo")));
+        assertTrue(trace.stream().anyMatch(e -> e instanceof Event.ExtensionWord w && w.port() == lib.portId("obs_echo")));
     }
 
     /** The OBS and OBSX events the design must produce at session cycle {@code c} (header of the .v file). */
-    private static List<Ev> observation(long c, long echo) {
+    private static List<Event> observation(long c, long echo) {
         long cyc = c - RESET;
-        List<Ev> out = new ArrayList<>();
+        List<Event> out = new ArrayList<>();
         if ((cyc & 3) == 3) {
-            out.add(new Ev(c, Records.EV_OBS, 2, 1, 3, (int) (cyc & 0xff), 5, 0));
+            out.add(new Event.Observation(c, 2, 1, 3, (int) (cyc & 0xff), 5));
         }
         // ports in id order (obs_wide, obs_bit, obs_echo, obs_mix, obs_onehot), words ascending, zeros absent
         long[][] words = {
@@ -130,7 +126,7 @@ class ObservationExtensionTest {
             int id = lib.portId(names[p]);
             for (int w = 0; w < words[p].length; w++) {
                 if (words[p][w] != 0) {
-                    out.add(new Ev(c, Records.EV_OBSX, w, 0, 0, id, words[p][w], 0));
+                    out.add(new Event.ExtensionWord(c, w, id, words[p][w]));
                 }
             }
         }
@@ -187,10 +183,10 @@ class ObservationExtensionTest {
                 lines.add(ev.format(i));
             }
             // cyc 0: only obs_onehot bit 0; cyc 1: obs_wide word 2 = 1, obs_bit, obs_mix, obs_onehot bit 1
-            assertEquals(List.of("4 OBSX port=obs_onehot word=0 value=0x1",
-                    "5 OBSX port=obs_wide word=2 value=0x1", "5 OBSX port=obs_bit word=0 value=0x1",
-                    "5 OBSX port=obs_mix word=0 value=0x" + Long.toHexString(MIX),
-                    "5 OBSX port=obs_onehot word=0 value=0x2"), lines);
+            assertEquals(List.of("4 OBSX word=0 port=obs_onehot value=0x1",
+                    "5 OBSX word=2 port=obs_wide value=0x1", "5 OBSX word=0 port=obs_bit value=0x1",
+                    "5 OBSX word=0 port=obs_mix value=0x" + Long.toHexString(MIX),
+                    "5 OBSX word=0 port=obs_onehot value=0x2"), lines);
         }
     }
 
@@ -223,14 +219,14 @@ class ObservationExtensionTest {
     }
 
     /** Runs all requests in batches of {@code k} and drains, collecting every event record. */
-    private static List<Ev> runAll(CheckerSession s, RequestBuffer q, int k, EventBuffer ev) {
-        List<Ev> out = new ArrayList<>();
+    private static List<Event> runAll(CheckerSession s, RequestBuffer q, int k, EventBuffer ev) {
+        List<Event> out = new ArrayList<>();
         int from = 0;
         for (;;) {
             boolean draining = from >= q.size();
             RunResult r = draining ? s.drain(ev, 0) : s.run(q, from, Math.min(k, q.size() - from), ev, 0);
             for (int i = 0; i < ev.size(); i++) {
-                out.add(Ev.of(ev, i));
+                out.add(ev.event(i));
             }
             assertTrue(!r.reason().terminal(), r.reason() + " " + r.message());
             from += (int) r.consumed();

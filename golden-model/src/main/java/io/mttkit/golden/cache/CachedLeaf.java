@@ -4,6 +4,7 @@ import io.mttkit.golden.Access;
 import io.mttkit.golden.LeafKind;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.MttMode;
+import io.mttkit.golden.UniformBlock;
 
 /**
  * A normalised leaf held by the leaf array or the superpage/NAPOT array (CHECKER-MICROARCH.md §1): its tag
@@ -50,30 +51,14 @@ public record CachedLeaf(int sdid, MttMode mode, int level, LeafKind kind, long 
 
     /**
      * log2 of the largest aligned block around {@code pa} whose tuples all equal the selected one, between
-     * {@code tupleLog2} and {@code leafLog2} — the lookup's {@code uniformLog2} definition; the whole leaf for
-     * NAPOT and UNIFORM.
+     * {@code tupleLog2} and {@code leafLog2} — the walk's rule ({@link UniformBlock}); the whole leaf for NAPOT and
+     * UNIFORM.
      */
     int uniformLog2(long pa) {
         if (kind != LeafKind.TUPLES) {
             return leafLog2;
         }
-        int idx = tupleIndex(pa);
-        int selected = tupleXwr(idx);
-        int maxK = Integer.numberOfTrailingZeros(tupleCount);
-        int k = 0;
-        while (k < maxK) {
-            int block = 1 << (k + 1);
-            int start = idx & ~(block - 1);
-            boolean same = true;
-            for (int i = start; i < start + block && same; i++) {
-                same = tupleXwr(i) == selected;
-            }
-            if (!same) {
-                break;
-            }
-            k++;
-        }
-        return tupleLog2 + k;
+        return UniformBlock.log2(tuples, tupleCount, tupleIndex(pa), tupleLog2);
     }
 
     /** Answers a hit: the verdict fields exactly as a fresh lookup of the same leaf would set them, no reads. */

@@ -494,8 +494,12 @@ public final class MttCacheModel {
      * with bits [3:2] set (SPEC-DECISIONS #11). Under rsvdTupleScope=ANY such a leaf already faults; under
      * SELECTED it is cacheable for a PA selecting a legal tuple, and not caching it keeps every later request
      * to a reserved tuple a walk that faults, exactly as the spec lookup does (docs/cache-model.md §"Fill").
+     * Public so that coverage can tell which fills the rule suppressed without restating it.
+     *
+     * @param r    the walk's result (its leaf and its reads)
+     * @param mode the mode the walk ran in
      */
-    static boolean hasReservedTuple(LookupResult r, MttMode mode) {
+    public static boolean hasReservedTuple(LookupResult r, MttMode mode) {
         if (r.leafKind() != LeafKind.TUPLES) {
             return false;
         }

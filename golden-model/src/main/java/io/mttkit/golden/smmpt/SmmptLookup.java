@@ -4,16 +4,16 @@ import io.mttkit.golden.Cause;
 import io.mttkit.golden.LeafKind;
 import io.mttkit.golden.LookupConfig;
 import io.mttkit.golden.LookupResult;
-import io.mttkit.golden.MttLookup;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.RsvdTupleScope;
 import io.mttkit.golden.TableFormat;
+import io.mttkit.golden.UniformBlock;
 import io.mttkit.golden.mem.ImplicitRead;
 
 /**
  * Smmpt (Supervisor Domains v0.9, chapter 4) "MPT access type permissions lookup process", steps 1–7, for
  * Smmpt34, Smmpt43, Smmpt52 and Smmpt64. The PA range check and Bare/M bypass are done by
- * {@link MttLookup} before this walk starts.
+ * {@code MttLookup} before this walk starts.
  *
  * <p>Levels are the spec's {@code i}: level 0 holds the 64 KiB (RV32: 32 KiB) leaves, the root is
  * LEVELS−1. MPTE layouts (ch. 4 figures; SPEC-DECISIONS #16 for the cause of each bit):
@@ -145,7 +145,7 @@ public final class SmmptLookup {
         }
         out.recordLeaf(LeafKind.TUPLES, alignDown(pa, rangeLog2), rangeLog2, tuples, tupleLog2, xwrBits);
         // Step 7: allowed iff need ⊆ XWR.
-        out.decide(i, xwr, need, MttLookup.uniformLog2(xwrBits, tuples, pi, tupleLog2));
+        out.decide(i, xwr, need, UniformBlock.log2(xwrBits, tuples, pi, tupleLog2));
         return out;
     }
 

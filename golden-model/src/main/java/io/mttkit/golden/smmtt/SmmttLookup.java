@@ -5,16 +5,16 @@ import io.mttkit.golden.Cause;
 import io.mttkit.golden.LeafKind;
 import io.mttkit.golden.LookupConfig;
 import io.mttkit.golden.LookupResult;
-import io.mttkit.golden.MttLookup;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.RsvdTupleScope;
 import io.mttkit.golden.TableFormat;
+import io.mttkit.golden.UniformBlock;
 import io.mttkit.golden.mem.ImplicitRead;
 
 /**
  * Smmtt (Supervisor Domains v0.1, chapter 4) "MTT access permissions lookup process", steps 1–8, for
  * Smmtt34, Smmtt46 and Smmtt56, with the errata of SPEC-DECISIONS #1–#9. The PA range check (#3) and the
- * Bare/M bypass are done by {@link MttLookup} before this walk starts.
+ * Bare/M bypass are done by {@code MttLookup} before this walk starts.
  *
  * <p>Levels, numbered from the leaf up (SPEC-DECISIONS #1, #2):
  * <pre>
@@ -169,7 +169,7 @@ public final class SmmttLookup {
         final int pi = (int) ((pa >>> tupleLog2) & (tuples - 1));
         final int xwr = (int) ((packed >>> (3 * pi)) & 7);
         out.recordLeaf(LeafKind.TUPLES, alignDown(pa, leafLog2), leafLog2, tuples, tupleLog2, packed);
-        out.decide(level, xwr, need, MttLookup.uniformLog2(packed, tuples, pi, tupleLog2));
+        out.decide(level, xwr, need, UniformBlock.log2(packed, tuples, pi, tupleLog2));
         return out;
     }
 
@@ -198,7 +198,7 @@ public final class SmmttLookup {
         }
         final int xwr = (int) ((packed >>> (3 * pi)) & 7);
         out.recordLeaf(LeafKind.TUPLES, alignDown(pa, leafLog2), leafLog2, tuples, 12, packed);
-        out.decide(level, xwr, need, MttLookup.uniformLog2(packed, tuples, pi, 12));
+        out.decide(level, xwr, need, UniformBlock.log2(packed, tuples, pi, 12));
         return out;
     }
 

@@ -1,11 +1,12 @@
 package io.mttkit.tb.bench;
 
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.bridge.PmpRegion;
 import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.Scenario;
 import io.mttkit.bridge.SessionConfig;
 import io.mttkit.bridge.StimulusFile;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness;
@@ -27,7 +28,7 @@ import java.util.List;
  * @param summary  one line saying what the stream holds (for the report)
  */
 record BenchWorkload(PhysicalMemory memory, List<Stimulus> stream, List<PmpRegion> pmp,
-                     CosimHarness.Settings settings, String summary) {
+                     SessionSettings settings, String summary) {
 
     /**
      * Reset cycles and watchdog of the sessions {@link CosimHarness} opens (its constructor: {@code reset(4)},
@@ -58,8 +59,8 @@ record BenchWorkload(PhysicalMemory memory, List<Stimulus> stream, List<PmpRegio
      * {@link CosimHarness#run} encodes them (check ids numbered from 0 and cut to {@code idWidth} bits), its
      * session config (PMP latency from {@code params}) and reset length, the memory's regions and the PMP list.
      */
-    Scenario scenario(WalkerParams params) {
-        CosimHarness.Settings s = settings;
+    Scenario scenario(CheckerDescription params) {
+        SessionSettings s = settings;
         SessionConfig cfg = new SessionConfig(s.seed(), s.memLatencyMin(), s.memLatencyMax(), s.mrdStallPerMille(),
                 s.rspStallPerMille(), s.busErrorPerMille(), params.pmpLatency(), HARNESS_WATCHDOG, s.pmpDefaultAllow());
         RequestBuffer q = new RequestBuffer(stream.size());

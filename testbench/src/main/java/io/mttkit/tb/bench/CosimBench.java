@@ -1,13 +1,16 @@
 package io.mttkit.tb.bench;
 
+import io.mttkit.tb.cosim.CheckAnswer;
 import io.mttkit.bridge.BaselineRunner;
 import io.mttkit.bridge.BridgeException;
 import io.mttkit.bridge.BuildDriver;
 import io.mttkit.bridge.BuiltLibrary;
 import io.mttkit.bridge.CheckerSession;
 import io.mttkit.bridge.Dut;
+import io.mttkit.bridge.Event;
 import io.mttkit.bridge.EventBuffer;
 import io.mttkit.bridge.LoadedLibrary;
+import io.mttkit.bridge.RawEvent;
 import io.mttkit.bridge.Records;
 import io.mttkit.bridge.RunResult;
 import io.mttkit.bridge.Scenario;
@@ -110,10 +113,10 @@ public final class CosimBench {
         BaselineRunner runner = BaselineRunner.build(driver.cache(), driver.compilerVersion());
 
         long g0 = System.nanoTime();
-        BenchWorkload main = CosimStimulus.generate(lib.params(), lib.cache(), SEED, s.requests());
+        BenchWorkload main = CosimStimulus.generate(lib.description(), lib.cache(), SEED, s.requests());
         BenchWorkload small = main.prefix(s.perCycleRequests());
-        Scenario mainSc = main.scenario(lib.params());
-        Scenario smallSc = small.scenario(lib.params());
+        Scenario mainSc = main.scenario(lib.description());
+        Scenario smallSc = small.scenario(lib.description());
         double generate = (System.nanoTime() - g0) / 1e9;
         Path dir;
         try {
@@ -125,7 +128,7 @@ public final class CosimBench {
         }
         try {
             out.printf("mtt bench cosim%s: shipped %s (%s, cache %s), port contract v2%n", s == QUICK ? " --quick" : "",
-                    CONFIGURATION, lib.top(), lib.cache());
+                    CONFIGURATION, lib.top(), lib.cache() == null ? "none" : lib.cache().label());
             out.printf("library %s  cold build %.1f s%s  generate + cache lookup + load %.2f s (dlopen + checks %.1f ms)%n",
                     built.hash().substring(0, 16), coldBuild, built.cold() ? "" : " (recorded in the manifest)", obtain,
                     lib.library().loadSeconds() * 1e3);
@@ -164,7 +167,7 @@ public final class CosimBench {
     }
 
     /** What one product-path run reported: the harness's totals, to print and to compare with M0's trace. */
-    record ProductCheck(CosimHarness.Totals totals, List<CosimHarness.Answer> answers) {
+    record ProductCheck(CosimHarness.Totals totals, List<CheckAnswer> answers) {
     }
 
     private ProductCheck round(CheckerLibrary lib, BaselineRunner runner, BuiltLibrary built, BenchWorkload main,
@@ -237,9 +240,9 @@ public final class CosimBench {
 
     /**
      * M1: batches of {@code k} requests per native call, events digested; with {@code rsp} non-null, also every
-     * response as {@code {flags, cause, xwr}} and, at index 0, the number of cache HIT pulses (untimed use only).
+     * response and the number of cache HIT pulses, decoded into typed events (untimed use only).
      */
-    static Sample jna(LoadedLibrary lib, Scenario sc, int k, List<int[]> rsp) {
+    static Sample jna(LoadedLibrary lib, Scenario sc, int k, Responses rsp) {
         EventBuffer ev = new EventBuffer(Math.max(256, k * 16) + 64 * lib.maxEventsPerCycle());
         try (CheckerSession s = sc.open(lib)) {
             long digest = Records.DIGEST_SEED;
@@ -273,18 +276,22 @@ public final class CosimBench {
         }
     }
 
-    private static void collect(EventBuffer ev, List<int[]> rsp) {
+    /** The responses of a trace and its cache HIT pulses, in order. */
+    static final class Responses {
+        final List<Event.Response> responses = new ArrayList<>();
+        long hits;
+    }
+
+    private static void collect(EventBuffer ev, Responses rsp) {
         if (rsp == null) {
             return;
         }
-        if (rsp.isEmpty()) {
-            rsp.add(new int[1]);
-        }
         for (int i = 0; i < ev.size(); i++) {
-            if (ev.kind(i) == Records.EV_RSP) {
-                rsp.add(new int[] {ev.b1(i), ev.b2(i), ev.b3(i)});
-            } else if (ev.kind(i) == Records.EV_OBS && ev.b1(i) == Records.OBS_HIT) {
-                rsp.get(0)[0]++;
+            Event e = ev.event(i);
+            if (e instanceof Event.Response r) {
+                rsp.responses.add(r);
+            } else if (e instanceof Event.Observation o && o.obsKind() == Records.OBS_HIT) {
+                rsp.hits++;
             }
         }
     }
@@ -313,23 +320,23 @@ public final class CosimBench {
      * whose digest equals M0's) must be the harness's answers, one for one, and the cache hits as many.
      */
     static void compareAnswers(LoadedLibrary lib, Scenario sc, ProductCheck pc) {
-        List<int[]> rsp = new ArrayList<>();
+        Responses rsp = new Responses();
         jna(lib, sc, 4096, rsp);
-        long hits = rsp.isEmpty() ? 0 : rsp.get(0)[0];
-        List<int[]> responses = rsp.isEmpty() ? List.of() : rsp.subList(1, rsp.size());
-        List<CosimHarness.Answer> answers = pc.answers();
+        long hits = rsp.hits;
+        List<Event.Response> responses = rsp.responses;
+        List<CheckAnswer> answers = pc.answers();
         if (responses.size() != answers.size()) {
             throw new Refused("the product path answered " + answers.size() + " checks, the M0 trace has "
                     + responses.size() + " responses");
         }
         long answeredHits = 0;
         for (int i = 0; i < answers.size(); i++) {
-            CosimHarness.Answer a = answers.get(i);
-            int[] r = responses.get(i);
-            boolean allow = (r[0] & Records.RSP_ALLOW) != 0;
-            if (a.allow() != allow || a.cause() != r[1] || a.xwr() != r[2]) {
+            CheckAnswer a = answers.get(i);
+            Event.Response r = responses.get(i);
+            if (a.allow() != r.allow() || a.cause() != r.cause() || a.xwr() != r.xwr()) {
                 throw new Refused(String.format("check %d: the product path answered allow=%s cause=%d xwr=%d, the M0 "
-                        + "trace has allow=%s cause=%d xwr=%d", i, a.allow(), a.cause(), a.xwr(), allow, r[1], r[2]));
+                        + "trace has allow=%s cause=%d xwr=%d", i, a.allow(), a.cause(), a.xwr(), r.allow(), r.cause(),
+                        r.xwr()));
             }
             answeredHits += a.hit() ? 1 : 0;
         }
@@ -344,7 +351,7 @@ public final class CosimBench {
      * events around the first difference printed side by side (a refusal's diagnosis, not timed).
      */
     static String firstDifference(LoadedLibrary lib, Scenario sc) {
-        List<long[]> fast = new ArrayList<>();
+        List<RawEvent> fast = new ArrayList<>();
         EventBuffer ev = new EventBuffer(1 << 16);
         try (CheckerSession s = sc.open(lib)) {
             int from = 0;
@@ -356,13 +363,11 @@ public final class CosimBench {
                 from += (int) r.consumed();
                 done = draining && r.reason() == StopReason.DONE;
                 for (int i = 0; i < ev.size(); i++) {
-                    long w1 = ev.kind(i) | (long) (ev.b1(i) & 0xFF) << 8 | (long) (ev.b2(i) & 0xFF) << 16
-                            | (long) (ev.b3(i) & 0xFF) << 24 | (ev.a32(i) & 0xFFFF_FFFFL) << 32;
-                    fast.add(new long[] {ev.cycle(i), w1, ev.x(i), ev.y(i)});
+                    fast.add(ev.raw(i));
                 }
             }
         }
-        List<long[]> slow = new ArrayList<>();
+        List<RawEvent> slow = new ArrayList<>();
         try (Dut dut = lib.openDut()) {
             PerCycleDriver d = new PerCycleDriver(dut, sc);
             d.recordInto(slow);
@@ -371,7 +376,7 @@ public final class CosimBench {
         }
         int n = Math.max(fast.size(), slow.size());
         for (int i = 0; i < n; i++) {
-            if (i >= fast.size() || i >= slow.size() || !java.util.Arrays.equals(fast.get(i), slow.get(i))) {
+            if (i >= fast.size() || i >= slow.size() || !fast.get(i).equals(slow.get(i))) {
                 StringBuilder sb = new StringBuilder("M3 departs from the fast path at event " + i
                         + " (fast path | per-cycle driver):\n");
                 for (int j = Math.max(0, i - 4); j < Math.min(n, i + 4); j++) {
@@ -383,13 +388,16 @@ public final class CosimBench {
         return "M3 reproduces the fast path's trace when run again: the difference did not repeat";
     }
 
-    private static String eventText(List<long[]> events, int i) {
+    private static String eventText(List<RawEvent> events, int i) {
         if (i >= events.size()) {
             return "-";
         }
-        long[] e = events.get(i);
-        return String.format("%d %s b=%d/%d/%d a=0x%x x=0x%x y=0x%x", e[0], Records.eventName((int) (e[1] & 0xFF)),
-                (e[1] >> 8) & 0xFF, (e[1] >> 16) & 0xFF, (e[1] >> 24) & 0xFF, e[1] >>> 32, e[2], e[3]);
+        RawEvent e = events.get(i);
+        try {
+            return e.event().text();
+        } catch (io.mttkit.bridge.BridgeException unknownKind) {
+            return e.toString(); // the driver wrote a kind the table lacks: show the record as it is
+        }
     }
 
     /** Refuses unless every repetition of every digested mode produced exactly M0's event trace. */

@@ -1,7 +1,7 @@
 package io.mttkit.tb.bench;
 
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.cosim.SessionSettings;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.mem.PhysicalMemory;
@@ -11,7 +11,6 @@ import io.mttkit.golden.tables.Region;
 import io.mttkit.golden.tables.TableBuilder;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness;
-import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.cosim.Stimulus;
 import io.mttkit.tb.cosim.TableWorld;
 import io.mttkit.tb.selftest.RandomDomains;
@@ -63,7 +62,7 @@ final class CosimStimulus {
      * @throws IllegalArgumentException when {@code requests} < 1, the configuration has no cache, too few SDID bits for
      *                                  {@value #DOMAINS} domains or no MTT mode
      */
-    static BenchWorkload generate(WalkerParams params, CacheShape shape, long seed, int requests) {
+    static BenchWorkload generate(CheckerDescription params, CheckerDescription.Cache shape, long seed, int requests) {
         if (requests < 1) {
             throw new IllegalArgumentException("the workload needs at least one request; got " + requests);
         }
@@ -76,7 +75,7 @@ final class CosimStimulus {
             throw new IllegalArgumentException("the benchmark measures a cached checker; this library has no cache "
                     + "(use a checker-rv* configuration, e.g. the shipped rv64-smmpt)");
         }
-        List<MttMode> modes = Regression.modesOf(params);
+        List<MttMode> modes = params.modes();
         if (modes.isEmpty()) {
             throw new IllegalArgumentException("the configuration implements no MTT mode to benchmark");
         }
@@ -103,7 +102,7 @@ final class CosimStimulus {
             }
             domains.add(dom);
         }
-        CosimHarness.Settings settings = new CosimHarness.Settings(seed, 2, 8, 30, 30, 1, true);
+        SessionSettings settings = new SessionSettings(seed, 2, 8, 30, 30, 1, true);
         Mix mix = new Mix();
         List<Stimulus> stream = new ArrayList<>(requests + 16);
         Domain cur = domains.get(0);
@@ -134,7 +133,7 @@ final class CosimStimulus {
         int checks, workingSet, fresh, between, paRange, bypass, bare;
     }
 
-    private static CheckRequest check(Domain d, WalkerParams params, SplittableRandom rnd, Mix mix) {
+    private static CheckRequest check(Domain d, CheckerDescription params, SplittableRandom rnd, Mix mix) {
         mix.checks++;
         long paMask = params.paWidth() == 64 ? -1L : (1L << params.paWidth()) - 1;
         int k = rnd.nextInt(1000);
@@ -228,7 +227,7 @@ final class CosimStimulus {
     }
 
     /** The fences (if any) and idle gaps that follow a check; rates of a system that remaps now and then. */
-    private static void fences(List<Stimulus> out, List<Domain> domains, CacheShape shape, SplittableRandom rnd) {
+    private static void fences(List<Stimulus> out, List<Domain> domains, CheckerDescription.Cache shape, SplittableRandom rnd) {
         int k = rnd.nextInt(1000);
         if (k < 3) {
             out.add(invalidation(domains, rnd)); // MFENCE.PA

@@ -1,8 +1,10 @@
 package io.mttkit.tb.bench;
 
 import io.mttkit.bridge.Dut;
+import io.mttkit.bridge.Event;
 import io.mttkit.bridge.PmpRegion;
 import io.mttkit.bridge.PortContract;
+import io.mttkit.bridge.RawEvent;
 import io.mttkit.bridge.Records;
 import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.Scenario;
@@ -28,7 +30,7 @@ final class PerCycleDriver {
     private long events;
     private long calls;
     /** When set, every event as {cycle, word 1, x, y} (finding the first difference of two traces). */
-    private java.util.List<long[]> sink;
+    private java.util.List<RawEvent> sink;
     private long lastReadDue;
     private final ArrayDeque<long[]> reads = new ArrayDeque<>();     // due, addr, tag, size, err
     private final ArrayDeque<long[]> pmpAnswers = new ArrayDeque<>(); // due, addr, ok
@@ -103,8 +105,8 @@ final class PerCycleDriver {
         obsx = PortContract.observationExtensions(dut.ports());
     }
 
-    /** Records every event from now on into {@code sink} as {cycle, word 1, x, y}. */
-    void recordInto(java.util.List<long[]> sink) {
+    /** Records every event from now on into {@code sink}, as the native records the fast path would write. */
+    void recordInto(java.util.List<RawEvent> sink) {
         this.sink = sink;
     }
 
@@ -148,12 +150,14 @@ final class PerCycleDriver {
         return dut.peek(id);
     }
 
-    private void emit(int kind, int b1, int b2, int b3, long a32, long x, long y) {
-        long w1 = kind | (long) (b1 & 0xff) << 8 | (long) (b2 & 0xff) << 16 | (long) (b3 & 0xff) << 24 | (a32 & 0xffffffffL) << 32;
-        digest = Records.digestWord(Records.digestWord(Records.digestWord(Records.digestWord(digest, cycle), w1), x), y);
+    /** Records {@code e} as the C++ driver would: its native record (fields truncated to their widths, as the
+     *  driver's casts truncate port values) goes into the digest. */
+    private void emit(Event e) {
+        RawEvent r = e.raw();
+        digest = r.digest(digest);
         events++;
         if (sink != null) {
-            sink.add(new long[] {cycle, w1, x, y});
+            sink.add(r);
         }
     }
 
@@ -218,20 +222,20 @@ final class PerCycleDriver {
                 poke(mrsData, d);
                 poke(mrsErr, err ? 1 : 0);
                 poke(mrsTag, r[2]);
-                emit(Records.EV_MRS, 0, err ? 1 : 0, 0, r[2], d, r[1]);
+                emit(new Event.MemoryResponse(cycle, err, (int) r[2], d, r[1]));
             }
             poke(pmpOk, 0);
             if (!pmpAnswers.isEmpty() && pmpAnswers.peek()[0] <= cycle) {
                 long[] p = pmpAnswers.poll();
                 poke(pmpOk, p[2]);
-                emit(Records.EV_PMP_ANSWER, (int) p[2], 0, 0, 0, p[1], 0);
+                emit(new Event.PmpAnswer(cycle, p[2] != 0, p[1]));
             }
             dut.eval();
             calls++;
             // outputs
             if (peek(obsValid) != 0) {
-                emit(Records.EV_OBS, (int) peek(obsKind), (int) peek(obsArray), (int) peek(obsWay), peek(obsSet),
-                        peek(obsState), 0);
+                emit(new Event.Observation(cycle, (int) peek(obsKind), (int) peek(obsArray), (int) peek(obsWay),
+                        (int) peek(obsSet), peek(obsState)));
             }
             sampleExtensions();
             if (peek(pmpValid) != 0) {
@@ -239,7 +243,7 @@ final class PerCycleDriver {
                 long size = peek(pmpSize);
                 boolean ok = PmpRegion.allows(sc.pmp(), sc.config().pmpDefaultAllow(), addr, (int) size);
                 pmpAnswers.add(new long[] {cycle + sc.config().pmpLatency(), addr, ok ? 1 : 0});
-                emit(Records.EV_PMP_QUERY, (int) size, 0, 0, 0, addr, 0);
+                emit(new Event.PmpQuery(cycle, (int) size, addr));
             }
             if (peek(mrdValid) != 0 && peek(mrdReady) != 0) {
                 long span = sc.config().memLatencyMax() - sc.config().memLatencyMin() + 1;
@@ -254,26 +258,25 @@ final class PerCycleDriver {
                 long addr = peek(mrdAddr);
                 long tag = peek(mrdTag);
                 reads.add(new long[] {due, addr, tag, size, err ? 1 : 0});
-                emit(Records.EV_MRD, (int) size, 0, 0, tag, addr, 0);
+                emit(new Event.MemoryRead(cycle, (int) size, (int) tag, addr));
             }
             if (peek(rspValid) != 0 && peek(rspReady) != 0) {
-                int flags = (peek(rspAllow) != 0 ? Records.RSP_ALLOW : 0) | (peek(rspFault) != 0 ? Records.RSP_FAULT : 0)
-                        | (peek(rspCacheable) != 0 ? Records.RSP_CACHEABLE : 0) | (peek(rspStale) != 0 ? Records.RSP_STALE : 0);
-                long x = peek(rspLevel) | peek(rspLeaf) << 8 | peek(rspUniform) << 16;
-                emit(Records.EV_RSP, flags, (int) peek(rspCause), (int) peek(rspXwr), peek(rspId), x, 0);
+                emit(new Event.Response(cycle, peek(rspAllow) != 0, peek(rspFault) != 0, peek(rspCacheable) != 0,
+                        peek(rspStale) != 0, (int) peek(rspCause), (int) peek(rspXwr), (int) peek(rspId),
+                        (int) peek(rspLevel), (int) peek(rspLeaf), (int) peek(rspUniform)));
                 outstanding--;
             }
             boolean consumed = false;
             if (kind == Records.REQ_CHECK && peek(reqReady) != 0) {
-                emit(Records.EV_ACCEPT, 0, 0, 0, q.id(cur) & ((1L << dut.ports().get(reqId).width()) - 1), q.pa(cur), cur);
+                emit(new Event.Accept(cycle, (int) (q.id(cur) & ((1L << dut.ports().get(reqId).width()) - 1)), q.pa(cur), cur));
                 outstanding++;
                 consumed = true;
             } else if (kind == Records.REQ_INVAL && peek(invReady) != 0) {
-                int f = ((q.flags(cur) & Records.RF_INV_HAS_PA) != 0 ? 1 : 0) | ((q.flags(cur) & Records.RF_INV_HAS_SDID) != 0 ? 2 : 0);
-                emit(Records.EV_INV_ACCEPT, f, 0, 0, q.sdid(cur), q.pa(cur), cur);
+                emit(new Event.InvalidationAccept(cycle, (q.flags(cur) & Records.RF_INV_HAS_PA) != 0,
+                        (q.flags(cur) & Records.RF_INV_HAS_SDID) != 0, q.sdid(cur), q.pa(cur), cur));
                 consumed = true;
             } else if (kind == Records.REQ_SYNC && peek(syncAck) != 0) {
-                emit(Records.EV_SYNC_ACK, 0, 0, 0, 0, 0, cur);
+                emit(new Event.SyncAck(cycle, cur));
                 consumed = true;
             } else if (kind == Records.REQ_IDLE) {
                 if (idleLeft <= 1) {
@@ -298,7 +301,7 @@ final class PerCycleDriver {
             if (p.width() <= 64) {
                 long v = peek(p.id());
                 if (v != 0) {
-                    emit(Records.EV_OBSX, 0, 0, 0, p.id(), v, 0);
+                    emit(new Event.ExtensionWord(cycle, 0, p.id(), v));
                 }
                 continue;
             }
@@ -310,7 +313,7 @@ final class PerCycleDriver {
                     v = v << 8 | (b[8 * w + i] & 0xFF);
                 }
                 if (v != 0) {
-                    emit(Records.EV_OBSX, w, 0, 0, p.id(), v, 0);
+                    emit(new Event.ExtensionWord(cycle, w, p.id(), v));
                 }
             }
         }

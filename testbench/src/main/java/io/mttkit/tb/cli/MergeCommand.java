@@ -1,5 +1,8 @@
 package io.mttkit.tb.cli;
 
+import io.mttkit.tb.cosim.RegressionResult;
+import io.mttkit.tb.cosim.ResultMerge;
+import io.mttkit.tb.cosim.RunPlan;
 import io.mttkit.tb.coverage.CoverageDb;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -115,15 +118,15 @@ final class MergeCommand implements Callable<Integer> {
             throw new UserInputException("shards " + missing + " of " + n + " are missing (given: " + seen
                     + "); add their report folders, or pass --allow-missing to merge what is there");
         }
-        io.mttkit.tb.cosim.Regression.Result merged;
+        io.mttkit.tb.cosim.RegressionResult merged;
         try {
-            merged = io.mttkit.tb.cosim.Regression.merge(reports.stream().map(RegressCommand.Report::result).toList());
+            merged = io.mttkit.tb.cosim.ResultMerge.merge(reports.stream().map(RegressCommand.Report::result).toList());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
         double seconds = reports.stream().mapToDouble(RegressCommand.Report::seconds).sum();
         RegressCommand.RunInfo info = new RegressCommand.RunInfo(first.checker(), first.parameters(), first.seed(),
-                first.checksAsked(), io.mttkit.tb.cosim.Regression.Shard.ALL);
+                first.checksAsked(), io.mttkit.tb.cosim.RunPlan.Shard.ALL);
         Files.createDirectories(out);
         Files.deleteIfExists(out.resolve("mismatch.txt"));
         RegressCommand.writeJson(out.resolve("report.json"), info, merged, seconds);

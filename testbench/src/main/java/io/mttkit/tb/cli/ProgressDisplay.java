@@ -1,5 +1,6 @@
 package io.mttkit.tb.cli;
 
+import io.mttkit.tb.cosim.RegressionProgress;
 import io.mttkit.golden.MttMode;
 import io.mttkit.tb.cosim.Regression;
 import java.io.PrintStream;
@@ -8,7 +9,7 @@ import java.io.PrintStream;
  * Progress of a long run on standard error: on a terminal one line rewritten in place (checks, checks/s,
  * ETA, mismatches so far), otherwise a plain line every ten seconds, so logs stay readable.
  */
-final class ProgressDisplay implements Regression.Progress {
+final class ProgressDisplay implements RegressionProgress {
     private final PrintStream err;
     private final boolean terminal;
     private final long start = System.nanoTime();

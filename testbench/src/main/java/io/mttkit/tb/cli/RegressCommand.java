@@ -1,11 +1,12 @@
 package io.mttkit.tb.cli;
 
+import io.mttkit.tb.cosim.RegressionOptions;
+import io.mttkit.tb.cosim.RegressionResult;
+import io.mttkit.tb.cosim.RunPlan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mttkit.gen.Configurations;
-import io.mttkit.gen.checker.CheckerConfigurations;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.Cause;
 import io.mttkit.golden.MttMode;
 import io.mttkit.tb.cosim.CheckerLibrary;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "identical to the plain run (combine shard reports with ./mtt merge; docs/scale-out.md)."
         },
         footer = {"", "Examples:", "  ./mtt regress", "  ./mtt regress --config rv32-smmtt --checks 1000000 --seed 7",
-            "  ./mtt regress --config checker-rv64 --set leafWays=8 --set rsvdTupleScope=1 --long",
+            "  ./mtt regress --config checker-rv64 --set leafWays=8 --set rsvdTupleScope=SELECTED --long",
             "  ./mtt regress --rtl my-checker/   # bring your own RTL (docs/byo-rtl.md)",
             "  ./mtt regress --checks 10000000 --jobs 2",
             "  ./mtt regress --seed 7 --shard 0/3 --report out/s0   # ... 1/3, 2/3; then: ./mtt merge out/s0 out/s1 out/s2 --out out/all",
@@ -100,9 +101,9 @@ final class RegressCommand implements Callable<Integer> {
         if (jobs < 1 || jobs > 256) {
             throw new UserInputException("--jobs: " + jobs + " is out of range (1 .. 256)");
         }
-        Regression.Shard part;
+        RunPlan.Shard part;
         try {
-            part = shard == null ? Regression.Shard.ALL : Regression.Shard.parse(shard);
+            part = shard == null ? RunPlan.Shard.ALL : RunPlan.Shard.parse(shard);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--shard: " + e.getMessage());
         }
@@ -132,8 +133,8 @@ final class RegressCommand implements Callable<Integer> {
             lib = CheckerTarget.library(config, sets);
             what = config;
         }
-        List<MttMode> modes = Regression.modesOf(lib.params());
-        List<Regression.World> plan = Regression.plan(lib.params(), n);
+        List<MttMode> modes = lib.description().modes();
+        List<RunPlan.World> plan = RunPlan.plan(lib.description(), n);
         long worlds = plan.stream().filter(w -> part.owns(w.ordinal())).count();
         out.printf("mtt regress: %s, %d checks over %s, seed %d%s%s%n", what, n,
                 modes.stream().map(MttMode::id).toList(), seed,
@@ -142,13 +143,13 @@ final class RegressCommand implements Callable<Integer> {
         out.flush();
         long t0 = System.nanoTime();
         ProgressDisplay progress = ProgressDisplay.forConsole();
-        Regression.Result r = Regression.run(lib, Regression.Options.of(seed, n).withShard(part).withJobs(jobs)
+        RegressionResult r = Regression.run(lib, RegressionOptions.of(seed, n).withShard(part).withJobs(jobs)
                 .withBundle(dir.resolve("repro.tar.gz")).withProgress(progress));
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        WalkerParams params = lib.params();
+        CheckerDescription params = lib.description();
 
-        writeJson(dir.resolve("report.json"), new RunInfo(what, params.toString(), seed, n, part), r, seconds);
+        writeJson(dir.resolve("report.json"), new RunInfo(what, params.label(), seed, n, part), r, seconds);
         JUnitXml.write(dir.resolve("junit.xml"), "mtt.regress." + (rtl != null ? "rtl" : config),
                 List.of(new JUnitXml.Case("seed " + seed + ", " + n + " checks", seconds, r.firstMismatch())));
         if (r.firstMismatch() != null) {
@@ -159,7 +160,7 @@ final class RegressCommand implements Callable<Integer> {
         out.printf("checks: %d   mismatches: %d   checks/s: %.0f   (simulated cycles %d, MPTE reads %d)%n",
                 r.checks(), r.mismatches(), r.checksPerSecond(), r.cycles(), r.reads());
         out.printf("event digest: %016x%n", r.eventDigest());
-        writeHtml(dir.resolve("report.html"), new RunInfo(what, params.toString(), seed, n, part), r, seconds);
+        writeHtml(dir.resolve("report.html"), new RunInfo(what, params.label(), seed, n, part), r, seconds);
         if (r.coverage() != null) {
             r.coverage().write(dir.resolve("coverage.json"));
             out.println(r.coverage().summary(8));
@@ -177,7 +178,7 @@ final class RegressCommand implements Callable<Integer> {
     }
 
     /** The "cache events compared:" line: every cache counter by name. */
-    static String cacheLine(Regression.Result r) {
+    static String cacheLine(RegressionResult r) {
         StringBuilder cache = new StringBuilder("cache events compared:");
         for (int i = 0; i < r.cache().length; i++) {
             cache.append(' ').append(CosimHarness.CACHE_STATS.get(i)).append('=').append(r.cache()[i]);
@@ -186,7 +187,7 @@ final class RegressCommand implements Callable<Integer> {
     }
 
     /** The "causes:" line: checks per cause. */
-    static String causesLine(Regression.Result r) {
+    static String causesLine(RegressionResult r) {
         StringBuilder causes = new StringBuilder("causes:");
         for (Cause c : Cause.values()) {
             causes.append(' ').append(c.name()).append('=').append(r.causes()[c.ordinal()]);
@@ -198,10 +199,10 @@ final class RegressCommand implements Callable<Integer> {
      * What a report describes besides the result: the checker (configuration name or RTL folder), its parameters,
      * the seed, the checks asked for and the shard. Shard reports of one run agree on all but the shard index.
      */
-    record RunInfo(String checker, String parameters, long seed, long checksAsked, Regression.Shard shard) {
+    record RunInfo(String checker, String parameters, long seed, long checksAsked, RunPlan.Shard shard) {
     }
 
-    static void writeHtml(Path file, RunInfo info, Regression.Result r, double seconds) throws IOException {
+    static void writeHtml(Path file, RunInfo info, RegressionResult r, double seconds) throws IOException {
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("checker", info.checker());
         summary.put("parameters", info.parameters());
@@ -228,7 +229,7 @@ final class RegressCommand implements Callable<Integer> {
      * Writes {@code report.json}: the run (checker, parameters, seed, checks asked, shard), the totals, causes
      * and cache counters by name, and the first mismatch; {@link #readJson} reads it back for {@code mtt merge}.
      */
-    static void writeJson(Path file, RunInfo info, Regression.Result r, double seconds) throws IOException {
+    static void writeJson(Path file, RunInfo info, RegressionResult r, double seconds) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode o = json.createObjectNode();
         o.put("checker", info.checker());
@@ -263,7 +264,7 @@ final class RegressCommand implements Callable<Integer> {
     }
 
     /** A report folder read back: what it describes, its result (coverage from {@code coverage.json}) and wall time. */
-    record Report(Path dir, RunInfo info, Regression.Result result, double seconds) {
+    record Report(Path dir, RunInfo info, RegressionResult result, double seconds) {
     }
 
     /**
@@ -289,9 +290,9 @@ final class RegressCommand implements Callable<Integer> {
                         + "mtt regress)");
             }
         }
-        Regression.Shard shard;
+        RunPlan.Shard shard;
         try {
-            shard = Regression.Shard.parse(o.get("shard").asText());
+            shard = RunPlan.Shard.parse(o.get("shard").asText());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage());
         }
@@ -327,7 +328,7 @@ final class RegressCommand implements Callable<Integer> {
                         + "' is not a world ordinal with a 16-digit hex digest");
             }
         }
-        Regression.Result r = new Regression.Result(o.get("checks").asLong(), o.get("mismatches").asLong(),
+        RegressionResult r = new RegressionResult(o.get("checks").asLong(), o.get("mismatches").asLong(),
                 o.get("checksPerSecond").asDouble(), o.get("cycles").asLong(), o.get("reads").asLong(), causes,
                 mismatch, coverage, bundle, cache, digests);
         RunInfo info = new RunInfo(o.get("checker").asText(), o.get("configuration").asText(), o.get("seed").asLong(),

@@ -1,5 +1,6 @@
 package io.mttkit.tb.cli;
 
+import io.mttkit.tb.repro.ReproBundleCodec;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.repro.Replay;
 import io.mttkit.tb.repro.ReproBundle;
@@ -69,7 +70,7 @@ final class ReplayCommand implements Callable<Integer> {
         ReproBundle b;
         Replay.Outcome outcome;
         try {
-            b = ReproBundle.read(bundle);
+            b = ReproBundleCodec.read(bundle);
             PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
             if (rtl != null) {
                 outcome = Replay.replay(b, CheckerLibrary.fromManifest(rtl), null, log);
@@ -87,12 +88,12 @@ final class ReplayCommand implements Callable<Integer> {
         out.print(outcome.summary(b));
         out.flush();
         if (shrink && outcome.reproduced() && b.failingIndex() >= 0) {
-            CheckerLibrary lib = rtl != null ? CheckerLibrary.fromManifest(rtl) : CheckerLibrary.of(b.params(), b.cache());
+            CheckerLibrary lib = rtl != null ? CheckerLibrary.fromManifest(rtl) : Replay.libraryFor(b);
             Shrinker.Result r = Shrinker.shrink(b, lib);
             String name = bundle.getFileName().toString().replaceFirst("(\\.tar\\.gz|\\.tgz)?$", "") + ".min.tar.gz";
             Path file = bundle.toAbsolutePath().resolveSibling(name);
             try {
-                ReproBundle.writeWithDigest(r.bundle(), lib.library(), file);
+                Replay.writeWithDigest(r.bundle(), lib.library(), file);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("writing " + file, e);
             }

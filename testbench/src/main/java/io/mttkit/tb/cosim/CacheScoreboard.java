@@ -1,16 +1,15 @@
 package io.mttkit.tb.cosim;
 
+import io.mttkit.bridge.Event;
 import io.mttkit.bridge.LoadedLibrary;
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.bridge.Records;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.MttLookup;
 import io.mttkit.golden.cache.CacheEvent;
 import io.mttkit.golden.cache.CacheEvent.ArrayId;
 import io.mttkit.golden.cache.CacheEvent.Kind;
-import io.mttkit.golden.cache.CacheParams;
 import io.mttkit.golden.cache.CheckContext;
 import io.mttkit.golden.cache.CheckOutcome;
-import io.mttkit.golden.cache.FenceDuringWalk;
 import io.mttkit.golden.cache.Invalidation;
 import io.mttkit.golden.cache.MttCacheModel;
 import io.mttkit.golden.cache.PendingWalk;
@@ -57,23 +56,23 @@ final class CacheScoreboard {
 
     // what the RTL reported in the current cycle
     private long cycle = -1;
-    private long[] obs; // the v1 OBS event of the cycle, or null
+    private Event.Observation obs; // the v1 OBS event of the cycle, or null
     private final long[][] words; // per port id: 64-bit words, null = all zero
     private final int[] touched; // ports with words this cycle (only these are cleared at the cycle's end)
     private int touchedCount;
     private boolean lookupSeen;
     private boolean fillSeen;
 
-    private CosimHarness.CheckObserver observer;
+    private CheckObserver observer;
 
-    void setObserver(CosimHarness.CheckObserver observer) {
+    void setObserver(CheckObserver observer) {
         this.observer = observer;
     }
 
-    private void observe(CosimHarness.CacheStep step, CheckRequest req, List<CacheEvent> events, Invalidation inv,
+    private void observe(CheckObserver.CacheStep step, CheckRequest req, List<CacheEvent> events, Invalidation inv,
                          int walkReads, boolean sameCycle, boolean stale, long syncWait) {
         if (observer != null) {
-            observer.onCache(new CosimHarness.CacheObservation(step, req, List.copyOf(events), inv, walkReads,
+            observer.onCache(new CheckObserver.CacheObservation(step, req, List.copyOf(events), inv, walkReads,
                     sameCycle, stale, model.queuedCount(), syncWait));
         }
     }
@@ -94,10 +93,10 @@ final class CacheScoreboard {
     /** Cache events of the last lookup and fill the model produced (for reports and coverage). */
     private final List<CacheEvent> recent = new ArrayList<>();
 
-    CacheScoreboard(LoadedLibrary lib, WalkerParams params, CacheShape shape, MttLookup lookup) {
-        this.model = new MttCacheModel(new CacheParams(params.xlen(), shape.leafSets(), shape.leafWays(),
-                shape.superpageEntries(), shape.walkCacheEntries(), params.sdidLen(), shape.minvalQueueDepth(),
-                FenceDuringWalk.DELIVER_NO_FILL, shape.paFenceDropsWalkCache(), params.v01OneGigAsOneGiB()), lookup);
+    /** The cache scoreboard of (cached) checker {@code params}, driving the golden cache model over {@code lookup}. */
+    CacheScoreboard(LoadedLibrary lib, CheckerDescription params, MttLookup lookup) {
+        CheckerDescription.Cache shape = params.cache();
+        this.model = new MttCacheModel(params.cacheParams(), lookup);
         this.sdidMask = (1 << params.sdidLen()) - 1;
         this.pawMask = params.paw() >= 64 ? -1L : (1L << params.paw()) - 1;
         this.leafWays = shape.leafWays();
@@ -155,17 +154,17 @@ final class CacheScoreboard {
      * Called for every event before it is handled; closes the previous cycle when {@code e} starts a new one.
      * Returns the differences found when closing (empty: none).
      */
-    List<String> onEvent(long[] e) {
+    List<String> onEvent(Event e) {
         List<String> diffs = List.of();
-        if (e[0] != cycle) {
+        if (e.cycle() != cycle) {
             diffs = closeCycle();
-            cycle = e[0];
+            cycle = e.cycle();
         }
-        if (e[1] == EventKind.OBS) {
-            obs = e;
-        } else if (e[1] == EventKind.OBSX) {
-            int port = (int) e[5];
-            int word = (int) e[2];
+        if (e instanceof Event.Observation o) {
+            obs = o;
+        } else if (e instanceof Event.ExtensionWord x) {
+            int port = x.port();
+            int word = x.word();
             if (port >= 0 && port < words.length) {
                 if (words[port] == null) {
                     touched[touchedCount++] = port;
@@ -173,7 +172,7 @@ final class CacheScoreboard {
                 if (words[port] == null || words[port].length <= word) {
                     words[port] = words[port] == null ? new long[word + 1] : Arrays.copyOf(words[port], word + 1);
                 }
-                words[port][word] = e[6];
+                words[port][word] = x.value();
             }
         }
         return diffs;
@@ -198,7 +197,7 @@ final class CacheScoreboard {
         List<String> diffs = new ArrayList<>();
         if (cycle >= 0) {
             if (obs != null && !lookupSeen) {
-                diffs.add("  the RTL reported a cache " + (obs[2] == 0 ? "HIT" : "MISS") + " in cycle " + cycle
+                diffs.add("  the RTL reported a cache " + (obs.obsKind() == Records.OBS_HIT ? "HIT" : "MISS") + " in cycle " + cycle
                         + " without accepting a check");
             }
             if (!fillSeen && (value(pFillLeaf) != 0 || value(pFillWalk) != 0)) {
@@ -213,7 +212,7 @@ final class CacheScoreboard {
                     List<CacheEvent> cleared = model.applyNextQueued();
                     compareCleared(cleared, diffs);
                     if (diffs.isEmpty()) {
-                        observe(CosimHarness.CacheStep.INVALIDATION_APPLIED, null, cleared, inv, -1, false, false, -1);
+                        observe(CheckObserver.CacheStep.INVALIDATION_APPLIED, null, cleared, inv, -1, false, false, -1);
                     }
                     stats[Stat.INVALIDATIONS_APPLIED.ordinal()]++;
                     stats[Stat.ENTRIES_CLEARED.ordinal()] += cleared.size();
@@ -313,20 +312,21 @@ final class CacheScoreboard {
             CacheEvent h = front.get().events().get(0);
             recent.addAll(front.get().events());
             int array = h.array() == ArrayId.LEAF ? 0 : 1;
-            if (obs == null || obs[2] != 0 || obs[3] != array || obs[5] != h.set() || obs[4] != h.way()) {
+            if (obs == null || obs.obsKind() != Records.OBS_HIT || obs.array() != array || obs.set() != h.set()
+                    || obs.way() != h.way()) {
                 diffs.add("  cache lookup: expected " + h + " (array " + array + ", set " + h.set() + ", way "
                         + h.way() + "), RTL reported " + obsText());
             }
             stats[(array == 0 ? Stat.HIT_LEAF : Stat.HIT_SUPERPAGE).ordinal()]++;
             if (diffs.isEmpty()) {
-                observe(CosimHarness.CacheStep.LOOKUP, req, front.get().events(), null, -1, false, false, -1);
+                observe(CheckObserver.CacheStep.LOOKUP, req, front.get().events(), null, -1, false, false, -1);
             }
             return Optional.of(new Lookup(front.get(), null));
         }
         PendingWalk pw = model.beginMiss(ctx, req.pa(), req.need());
         recent.addAll(pw.events());
         CacheEvent m = pw.events().get(0);
-        if (obs == null || obs[2] != 1 || obs[5] != m.set()) {
+        if (obs == null || obs.obsKind() != Records.OBS_MISS || obs.set() != m.set()) {
             diffs.add("  cache lookup: expected MISS (leaf set " + m.set() + "), RTL reported " + obsText());
         }
         boolean wcHit = pw.walkHitWay() >= 0;
@@ -338,7 +338,7 @@ final class CacheScoreboard {
         }
         stats[Stat.MISS.ordinal()]++;
         if (diffs.isEmpty()) {
-            observe(CosimHarness.CacheStep.LOOKUP, req, pw.events(), null, -1, false, false, -1);
+            observe(CheckObserver.CacheStep.LOOKUP, req, pw.events(), null, -1, false, false, -1);
         }
         if (wcHit) {
             stats[Stat.WALK_HIT.ordinal()]++;
@@ -391,7 +391,7 @@ final class CacheScoreboard {
             stats[st.ordinal()]++;
         }
         if (same) {
-            observe(CosimHarness.CacheStep.FILL, null, out.events(), null, -1, invalidationNow, out.stale(), -1);
+            observe(CheckObserver.CacheStep.FILL, null, out.events(), null, -1, invalidationNow, out.stale(), -1);
         } else {
             diffs.add("  cache fill at the walk's response: expected "
                     + (out.events().isEmpty() ? "none" : out.events().toString()) + ", RTL reported " + fillText());
@@ -400,15 +400,14 @@ final class CacheScoreboard {
     }
 
     /** An invalidation the RTL accepted into its queue. */
-    void invalidationAccepted(long[] e, List<String> diffs, int walkReads) {
-        int flags = (int) e[2];
+    void invalidationAccepted(Event.InvalidationAccept e, List<String> diffs, int walkReads) {
         // inv_pa is paw bits wide: the RTL compares what the port carries
-        Invalidation inv = new Invalidation((flags & 1) != 0, e[6] & pawMask, (flags & 2) != 0, e[5]);
+        Invalidation inv = new Invalidation(e.hasPa(), e.pa() & pawMask, e.hasSdid(), e.sdid());
         if (!model.minval(inv)) {
             diffs.add("  the RTL accepted " + inv + " although the model's MINVAL.PA queue is full ("
                     + model.params().minvalQueueDepth() + " entries)");
         } else {
-            observe(CosimHarness.CacheStep.INVALIDATION_ACCEPTED, null, List.of(), inv, walkReads, false, false, -1);
+            observe(CheckObserver.CacheStep.INVALIDATION_ACCEPTED, null, List.of(), inv, walkReads, false, false, -1);
         }
     }
 
@@ -419,7 +418,7 @@ final class CacheScoreboard {
             diffs.add("  sync_ack while " + model.queuedCount() + " invalidation(s) are still queued in the model");
             model.sync();
         } else {
-            observe(CosimHarness.CacheStep.SYNC, null, List.of(), null, -1, false, false, waitCycles);
+            observe(CheckObserver.CacheStep.SYNC, null, List.of(), null, -1, false, false, waitCycles);
         }
     }
 
@@ -432,8 +431,8 @@ final class CacheScoreboard {
         if (obs == null) {
             return "no lookup event";
         }
-        return (obs[2] == 0 ? "HIT" : obs[2] == 1 ? "MISS" : "kind " + obs[2]) + " array " + obs[3] + " set " + obs[5]
-                + " way " + obs[4];
+        return (obs.obsKind() == Records.OBS_HIT ? "HIT" : obs.obsKind() == Records.OBS_MISS ? "MISS"
+                : "kind " + obs.obsKind()) + " array " + obs.array() + " set " + obs.set() + " way " + obs.way();
     }
 
     private String fillText() {

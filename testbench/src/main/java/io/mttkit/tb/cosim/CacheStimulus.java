@@ -1,7 +1,6 @@
 package io.mttkit.tb.cosim;
 
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,13 +18,13 @@ final class CacheStimulus {
     private static final int RECENT = 24;
 
     private final SplittableRandom rnd;
-    private final WalkerParams params;
-    private final CacheShape shape;
+    private final CheckerDescription params;
+    private final CheckerDescription.Cache shape;
     private final long paMask;
     private final List<CheckRequest> recent = new ArrayList<>();
     private final int[] sdids;
 
-    CacheStimulus(SplittableRandom rnd, WalkerParams params, CacheShape shape) {
+    CacheStimulus(SplittableRandom rnd, CheckerDescription params, CheckerDescription.Cache shape) {
         this.rnd = rnd;
         this.params = params;
         this.shape = shape;

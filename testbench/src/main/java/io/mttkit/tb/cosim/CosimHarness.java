@@ -7,10 +7,8 @@ import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.RunResult;
 import io.mttkit.bridge.SessionConfig;
 import io.mttkit.bridge.StopReason;
-import io.mttkit.golden.Cause;
-import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.mem.PhysicalMemory;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,115 +22,6 @@ import java.util.List;
  * so both sides read the same bytes. Edit it only between {@link #run} calls.
  */
 public final class CosimHarness implements AutoCloseable {
-
-    /**
-     * Session settings.
-     *
-     * @param seed            seed of the bridge's latency/stall/bus-error generator
-     * @param memLatencyMin   smallest memory latency, cycles (≥ 1)
-     * @param memLatencyMax   largest memory latency, cycles
-     * @param mrdStallPerMille chance per cycle that {@code mrd_ready} is low
-     * @param rspStallPerMille chance per cycle that {@code rsp_ready} is low
-     * @param busErrorPerMille chance per read of a bus error
-     * @param pmpDefaultAllow  PMP answer for an access no region overlaps
-     */
-    public record Settings(long seed, int memLatencyMin, int memLatencyMax, int mrdStallPerMille,
-                           int rspStallPerMille, int busErrorPerMille, boolean pmpDefaultAllow) {
-        /** Latency 1, no stalls, no bus errors, PMP allows by default. */
-        public static Settings simple(long seed) {
-            return new Settings(seed, 1, 1, 0, 0, 0, true);
-        }
-
-        /** With memory latency in {@code [min, max]}. */
-        public Settings withLatency(int min, int max) {
-            return new Settings(seed, min, max, mrdStallPerMille, rspStallPerMille, busErrorPerMille, pmpDefaultAllow);
-        }
-
-        /** With stalls of {@code mrd_ready} / {@code rsp_ready}. */
-        public Settings withStalls(int mrd, int rsp) {
-            return new Settings(seed, memLatencyMin, memLatencyMax, mrd, rsp, busErrorPerMille, pmpDefaultAllow);
-        }
-
-        /** With bus errors. */
-        public Settings withBusErrors(int perMille) {
-            return new Settings(seed, memLatencyMin, memLatencyMax, mrdStallPerMille, rspStallPerMille, perMille,
-                    pmpDefaultAllow);
-        }
-
-        /** With the default PMP answer. */
-        public Settings withPmpDefaultAllow(boolean allow) {
-            return new Settings(seed, memLatencyMin, memLatencyMax, mrdStallPerMille, rspStallPerMille,
-                    busErrorPerMille, allow);
-        }
-
-        /** Whether the latency bound can be checked (stall cycles are not visible in the event trace). */
-        boolean latencyCheckable() {
-            return mrdStallPerMille == 0 && rspStallPerMille == 0;
-        }
-    }
-
-    /**
-     * Called once per check that matched (coverage sampling, {@code io.mttkit.tb.coverage}): the request and the
-     * golden result it was compared against, or {@code null} for a bypass/Bare check or an unimplemented
-     * {@code req_mode} (answered by the contract, not by a walk). The result object is reused: read it at once.
-     */
-    public interface CheckObserver {
-        void onCheck(CheckRequest request, LookupResult golden);
-
-        /**
-         * Called for every cache event that matched the RTL (cached checkers only; coverage of VERIFICATION-PLAN §5,
-         * cache bins). Default: ignored.
-         */
-        default void onCache(CacheObservation observation) {
-        }
-    }
-
-    /**
-     * One compared cache step, in the order the scoreboard drives the golden cache model.
-     *
-     * @param step        what happened
-     * @param request     the check (LOOKUP, FILL), else null
-     * @param events      the golden cache model's events of the step (HIT / MISS, WALK_HIT / EVICT, FILL /
-     *                    INVALIDATE ...), equal to what the RTL reported
-     * @param invalidation the operand (INVALIDATION_ACCEPTED, INVALIDATION_APPLIED), else null
-     * @param walkReads   MPTE reads the walk in flight had issued in that cycle, -1 when no walk was in flight
-     * @param sameCycleInvalidation FILL: an invalidation was applied in the fill cycle (R2: no fill)
-     * @param stale       FILL: the walk was stale (R1)
-     * @param queued      MINVAL.PA operands queued after the step
-     * @param syncWaitCycles SYNC: cycles from the sync's presentation to its acknowledgement, else -1
-     */
-    public record CacheObservation(CacheStep step, CheckRequest request,
-                                   java.util.List<io.mttkit.golden.cache.CacheEvent> events,
-                                   io.mttkit.golden.cache.Invalidation invalidation, int walkReads,
-                                   boolean sameCycleInvalidation, boolean stale, int queued,
-                                   long syncWaitCycles) {
-    }
-
-    /** Kinds of {@link CacheObservation}. */
-    public enum CacheStep {
-        /** a check probed the cache: HIT, or MISS [+ WALK_HIT]. */
-        LOOKUP,
-        /** a walk answered: its fills and evictions (possibly none). */
-        FILL,
-        /** the RTL accepted an invalidation into its MINVAL.PA queue. */
-        INVALIDATION_ACCEPTED,
-        /** the RTL applied the oldest queued invalidation: the entries it cleared. */
-        INVALIDATION_APPLIED,
-        /** the RTL acknowledged a sync. */
-        SYNC
-    }
-
-    /**
-     * The RTL's answer to one check.
-     *
-     * @param allow access allowed
-     * @param cause contract cause code (the golden {@link Cause} ordinal)
-     * @param xwr   permissions of the deciding leaf (0 without one)
-     * @param hit   answered from the cache (no walk)
-     * @param stale an invalidation overlapped the walk ({@code rsp_stale})
-     */
-    public record Answer(boolean allow, int cause, int xwr, boolean hit, boolean stale) {
-    }
 
     /**
      * Totals of the checks run so far.
@@ -150,50 +39,29 @@ public final class CosimHarness implements AutoCloseable {
     private static final int EVENT_CAPACITY = 1 << 14;
     /** Default requests per bridge call ({@link #setBatch}). */
     public static final int DEFAULT_BATCH = 256;
-    private static final int HISTORY = 64;
 
-    private final CheckerLibrary lib;
-    private final WalkerParams params;
-    private final Settings settings;
+    private final CheckerDescription params;
+    private final SessionSettings settings;
     private final CheckerSession session;
     private final GoldenOracle oracle;
     /** The cache half of the scoreboard; null for a cache-less checker. */
     private final CacheScoreboard cache;
     private final EventBuffer events = new EventBuffer(EVENT_CAPACITY);
     private final EventDigest digest;
-    private final long[][] history = new long[HISTORY][];
-    private long historyCount;
-    private long checks;
-    private long reads;
-    private final long[] causes = new long[Cause.values().length];
-    private final LookupResult golden = new LookupResult();
-    private long requestIndexBase;
-    /** Cycle of the last request handshake (check or invalidation): the next item is presented one cycle later. */
-    private long lastHandshakeCycle = -1;
-    /** Per sync of the current run, in order: the idle-gap cycles presented between the item before it and it. */
-    private final java.util.ArrayDeque<Long> syncIdleBefore = new java.util.ArrayDeque<>();
-    private CheckObserver observer;
+    private final CheckTracker tracker;
     private int batch = DEFAULT_BATCH;
 
-    // the check in flight (contract: one at a time, answered in order)
-    private final List<CheckRequest> pending = new ArrayList<>();
-    private final List<Long> latencies = new ArrayList<>();
-    private final List<Answer> answers = new ArrayList<>();
-    private int nextAnswer;
-    private Observed current;
-
     /** Opens a session on {@code lib} over {@code memory} (every region attached). */
-    public CosimHarness(CheckerLibrary lib, PhysicalMemory memory, Settings settings) {
-        this(lib, memory, settings, lib.params());
+    public CosimHarness(CheckerLibrary lib, PhysicalMemory memory, SessionSettings settings) {
+        this(lib, memory, settings, lib.description());
     }
 
     /**
      * As above, but the golden model is configured from {@code goldenParams} (a test of the scoreboard itself:
-     * a configuration the RTL was not built for must be caught).
+     * a configuration the RTL was not built for must be caught); it must have the library's cache geometry.
      */
-    CosimHarness(CheckerLibrary lib, PhysicalMemory memory, Settings settings, WalkerParams goldenParams) {
-        this.lib = lib;
-        this.params = lib.params();
+    CosimHarness(CheckerLibrary lib, PhysicalMemory memory, SessionSettings settings, CheckerDescription goldenParams) {
+        this.params = lib.description();
         this.settings = settings;
         SessionConfig config = new SessionConfig(settings.seed(), settings.memLatencyMin(), settings.memLatencyMax(),
                 settings.mrdStallPerMille(), settings.rspStallPerMille(), settings.busErrorPerMille(),
@@ -206,7 +74,11 @@ public final class CosimHarness implements AutoCloseable {
         this.oracle = new GoldenOracle(memory, goldenParams);
         oracle.setPmp(List.of(), settings.pmpDefaultAllow());
         this.cache = lib.cache() == null ? null
-                : new CacheScoreboard(lib.library(), goldenParams, lib.cache(), oracle.lookup());
+                : new CacheScoreboard(lib.library(), goldenParams, oracle.lookup());
+        List<io.mttkit.bridge.PortInfo> ports = lib.library().ports();
+        MismatchReport report = new MismatchReport(lib.top(), settings, params,
+                id -> id >= 0 && id < ports.size() ? ports.get(id).name() : null);
+        this.tracker = new CheckTracker(settings, params, oracle, cache, report, digest);
         session.reset(4);
     }
 
@@ -230,7 +102,7 @@ public final class CosimHarness implements AutoCloseable {
 
     /** Sets the observer told about every matched check ({@code null}: none). */
     public void setObserver(CheckObserver observer) {
-        this.observer = observer;
+        tracker.setObserver(observer);
         if (cache != null) {
             cache.setObserver(observer);
         }
@@ -241,11 +113,11 @@ public final class CosimHarness implements AutoCloseable {
      * {@link CosimMismatchException}, the failing check (or the first one never answered).
      */
     public int currentIndex() {
-        return nextAnswer;
+        return tracker.currentIndex();
     }
 
     /** The settings of this session. */
-    public Settings settings() {
+    public SessionSettings settings() {
         return settings;
     }
 
@@ -262,12 +134,6 @@ public final class CosimHarness implements AutoCloseable {
                 list.add(c);
             }
         }
-        pending.clear();
-        pending.addAll(list);
-        answers.clear();
-        latencies.clear();
-        nextAnswer = 0;
-        current = null;
         long paMask = params.paWidth() == 64 ? -1L : (1L << params.paWidth()) - 1;
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).be() && !params.bigEndianSupport()) {
@@ -283,14 +149,14 @@ public final class CosimHarness implements AutoCloseable {
         RequestBuffer q = new RequestBuffer(Math.max(1, stream.size()));
         int idMask = (1 << params.idWidth()) - 1;
         int checkIndex = 0;
-        syncIdleBefore.clear();
+        List<Long> syncIdleBefore = new ArrayList<>();
         long idleRun = 0;
         for (Stimulus s : stream) {
             if (s instanceof Stimulus.Idle idle) {
                 idleRun += idle.cycles();
             } else {
                 if (s instanceof Stimulus.Sync) {
-                    syncIdleBefore.addLast(idleRun);
+                    syncIdleBefore.add(idleRun);
                 }
                 idleRun = 0;
             }
@@ -305,392 +171,39 @@ public final class CosimHarness implements AutoCloseable {
                 q.idle(idle.cycles());
             }
         }
-        lastHandshakeCycle = session.cycle() - 1; // the first item is presented in the session's next cycle
+        tracker.start(list, syncIdleBefore, session.cycle());
         int from = 0;
         while (from < q.size()) {
             RunResult r = session.run(q, from, Math.min(batch, q.size() - from), events, 0);
-            consume(r);
+            tracker.consume(r, events);
             from += (int) r.consumed();
         }
         RunResult r;
         do {
             r = session.drain(events, 0);
-            consume(r);
+            tracker.consume(r, events);
         } while (r.reason() == StopReason.EVENTS_FULL || r.reason() == StopReason.CYCLE_LIMIT);
-        if (nextAnswer != list.size()) {
-            throw new CosimMismatchException(header(nextAnswer) + "only " + nextAnswer + " of " + list.size()
-                    + " checks were answered\n" + historyText());
-        }
-        requestIndexBase += list.size();
+        tracker.finish();
     }
 
     /** What the RTL answered to each check of the last {@link #run}, in order (all matched the golden model). */
-    public List<Answer> answers() {
-        return List.copyOf(answers);
+    public List<CheckAnswer> answers() {
+        return tracker.answers();
     }
 
     /** Cycles from the request handshake to the response handshake of each check of the last {@link #run}. */
     public List<Long> latencies() {
-        return List.copyOf(latencies);
+        return tracker.latencies();
     }
 
     /** Totals so far. */
     public Totals totals() {
-        return new Totals(checks, reads, session.cycle(), causes.clone(),
+        return new Totals(tracker.checks(), tracker.reads(), session.cycle(), tracker.causes(),
                 cache == null ? new long[CACHE_STATS.size()] : cache.stats(), digest.value());
     }
 
     @Override
     public void close() {
         session.close();
-    }
-
-    // ---------------------------------------------------------------------------------------------
-
-    private void consume(RunResult r) {
-        if (r.reason().ordinal() >= StopReason.TIMEOUT.ordinal()) {
-            throw new CosimMismatchException(header(nextAnswer) + "the simulation stopped: " + r.reason() + " "
-                    + r.message() + "\n" + historyText());
-        }
-        for (int i = 0; i < events.size(); i++) {
-            long[] e = {events.cycle(i), events.kind(i), events.b1(i), events.b2(i), events.b3(i), events.a32(i),
-                    events.x(i), events.y(i)};
-            history[(int) (historyCount++ % HISTORY)] = e;
-            digest.add(e);
-            if (cache != null) {
-                cacheDiffs(cache.onEvent(e));
-            }
-            onEvent(e);
-        }
-        if (cache != null) {
-            cacheDiffs(cache.closeCycle()); // a batch ends on a cycle boundary
-        }
-    }
-
-    private void cacheDiffs(List<String> diffs) {
-        if (!diffs.isEmpty()) {
-            StringBuilder sb = new StringBuilder("cache differences (expected = golden cache model):\n");
-            diffs.forEach(d -> sb.append(d).append('\n'));
-            sb.append("golden cache model after the difference:\n").append(cache.snapshot()).append('\n');
-            fail(nextAnswer, sb.toString(), null);
-        }
-    }
-
-    /** MPTE reads issued so far by the walk in flight, -1 when none is. */
-    private int walkReads() {
-        return current != null && current.lookup != null && current.lookup.walk() != null ? current.reads.size() : -1;
-    }
-
-    private void onEvent(long[] e) {
-        handle(e);
-        int kind = (int) e[1];
-        if (kind == EventKind.ACCEPT || kind == EventKind.INV_ACCEPT || kind == EventKind.SYNC_ACK) {
-            lastHandshakeCycle = e[0]; // the next item is presented in the following cycle
-        }
-    }
-
-    private void handle(long[] e) {
-        int kind = (int) e[1];
-        switch (kind) {
-            case EventKind.ACCEPT -> {
-                if (current != null) {
-                    fail(nextAnswer, "a request was accepted while check " + nextAnswer + " had not been answered "
-                            + "(contract: one check at a time)", null);
-                }
-                current = new Observed(e[0]);
-                if (cache != null && nextAnswer < pending.size()) {
-                    List<String> diffs = new ArrayList<>();
-                    current.lookup = cache.lookup(pending.get(nextAnswer), diffs).orElse(null);
-                    cacheDiffs(diffs);
-                }
-            }
-            case EventKind.INV_ACCEPT -> {
-                if (cache != null) {
-                    List<String> diffs = new ArrayList<>();
-                    cache.invalidationAccepted(e, diffs, walkReads());
-                    cacheDiffs(diffs);
-                }
-            }
-            case EventKind.SYNC_ACK -> {
-                if (cache != null) {
-                    List<String> diffs = new ArrayList<>();
-                    long idle = syncIdleBefore.isEmpty() ? 0 : syncIdleBefore.pollFirst();
-                    cache.syncAcknowledged(diffs, e[0] - lastHandshakeCycle - 1 - idle);
-                    cacheDiffs(diffs);
-                }
-            }
-            case EventKind.PMP_QUERY -> requireCurrent("PMP query").pmpQueries.add(e[6]);
-            case EventKind.MRD -> requireCurrent("MRD").reads.add(new long[] {e[6], e[2], 0, 0});
-            case EventKind.MRS -> {
-                Observed o = requireCurrent("MRS");
-                if (o.responses >= o.reads.size()) {
-                    fail(nextAnswer, "a memory response without a read", null);
-                }
-                long[] rd = o.reads.get(o.responses++);
-                rd[2] = e[6];
-                rd[3] = e[3];
-            }
-            case EventKind.RSP -> {
-                Observed o = requireCurrent("RSP");
-                o.rsp = e;
-                compare(o);
-                current = null;
-                nextAnswer++;
-            }
-            default -> {
-                // PMP answers carry nothing to compare; OBS/OBSX are read by the cache scoreboard
-            }
-        }
-    }
-
-    private Observed requireCurrent(String what) {
-        if (current == null) {
-            fail(nextAnswer, what + " event outside any check", null);
-        }
-        return current;
-    }
-
-    private void compare(Observed o) {
-        int idx = nextAnswer;
-        CheckRequest req = pending.get(idx);
-        Expected exp = expected(req, o);
-        List<String> diffs = new ArrayList<>();
-        long[] rsp = o.rsp;
-        int flags = (int) rsp[2];
-        boolean allow = (flags & 1) != 0;
-        boolean fault = (flags & 2) != 0;
-        boolean cacheable = (flags & 4) != 0;
-        boolean stale = (flags & 8) != 0;
-        int cause = (int) rsp[3];
-        int xwr = (int) rsp[4];
-        long packed = rsp[6];
-        int level = (int) (packed & 0xFF);
-        int leafLog2 = (int) ((packed >> 8) & 0xFF);
-        int uniformLog2 = (int) ((packed >> 16) & 0xFF);
-        int idMask = (1 << params.idWidth()) - 1;
-        field(diffs, "id", idx & idMask, (int) rsp[5]);
-        field(diffs, "allow", exp.allow ? 1 : 0, allow ? 1 : 0);
-        field(diffs, "fault", exp.allow ? 0 : 1, fault ? 1 : 0);
-        if (cause != exp.cause) {
-            diffs.add(String.format("  %-14s expected %-16s actual %s", "cause", causeName(exp.cause), causeName(cause)));
-        }
-        field(diffs, "xwr", exp.xwr, xwr);
-        field(diffs, "level", exp.level, level);
-        field(diffs, "leaf_log2", exp.leafLog2, leafLog2);
-        field(diffs, "uniform_log2", exp.uniformLog2, uniformLog2);
-        field(diffs, "cacheable", exp.cacheable ? 1 : 0, cacheable ? 1 : 0);
-        field(diffs, "stale", exp.stale ? 1 : 0, stale ? 1 : 0);
-
-        // the exact ordered MPTE reads
-        int n = Math.max(exp.reads.size(), o.reads.size());
-        int firstReadDiff = -1;
-        for (int i = 0; i < n && firstReadDiff < 0; i++) {
-            if (i >= exp.reads.size() || i >= o.reads.size() || !sameRead(exp.reads.get(i), o.reads.get(i), req.be())) {
-                firstReadDiff = i;
-            }
-        }
-        if (firstReadDiff >= 0) {
-            diffs.add("  reads differ at read " + firstReadDiff);
-        }
-        if (!exp.pmpQueries.equals(o.pmpQueries)) {
-            diffs.add("  PMP queries differ: expected " + hexList(exp.pmpQueries) + " actual " + hexList(o.pmpQueries));
-        }
-        long latency = rsp[0] - o.acceptCycle;
-        if (settings.latencyCheckable() && exp.hit && latency != 1) {
-            diffs.add("  latency " + latency + " cycles: a cache hit answers in the cycle after the handshake");
-        } else if (settings.latencyCheckable()) {
-            long bound = 2 + (long) o.pmpQueries.size()
-                    * (params.pmpLatency() + settings.memLatencyMax() + 1);
-            if (latency > bound) {
-                diffs.add("  latency " + latency + " cycles exceeds the bound " + bound
-                        + " = 2 + PMP queries x (pmpLatency + memLatencyMax + 1)");
-            }
-        }
-        if (!diffs.isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            sb.append("field differences (expected = golden model):\n");
-            diffs.forEach(d -> sb.append(d).append('\n'));
-            sb.append(readsTable(exp.reads, o.reads, firstReadDiff, req.be()));
-            sb.append("latency ").append(latency).append(" cycles (accept ").append(o.acceptCycle).append(", rsp ")
-                    .append(rsp[0]).append(")\n");
-            if (exp.result != null) {
-                sb.append("golden result: ").append(exp.result).append('\n'); // text only when reporting
-            }
-            fail(idx, sb.toString(), req);
-        }
-        checks++;
-        if (observer != null) {
-            observer.onCheck(req, req.isBypass() || req.mode() == null ? null : exp.result);
-        }
-        latencies.add(latency);
-        answers.add(new Answer(allow, cause, xwr, exp.hit, stale));
-        reads += o.reads.size();
-        causes[Math.min(cause, causes.length - 1)]++;
-    }
-
-    private static void field(List<String> diffs, String name, int expected, int actual) {
-        if (expected != actual) {
-            diffs.add(String.format("  %-14s expected %-16d actual %d", name, expected, actual));
-        }
-    }
-
-    private boolean sameRead(long[] exp, long[] act, boolean be) {
-        if (exp[0] != act[0] || exp[1] != act[1] || exp[3] != act[3]) {
-            return false;
-        }
-        return exp[3] != 0 || exp[2] == asInterpreted(act[2], (int) act[1], be);
-    }
-
-    /** The bridge returns the bytes little-endian; the golden lists the value after the MBE byte swap. */
-    private long asInterpreted(long data, int size, boolean be) {
-        if (!be || !params.bigEndianSupport()) {
-            return data;
-        }
-        return size == 8 ? Long.reverseBytes(data) : Integer.reverseBytes((int) data) & 0xFFFF_FFFFL;
-    }
-
-    /** What the checker must answer, from the golden model (or the contract, for bypass and driver errors). */
-    private Expected expected(CheckRequest req, Observed o) {
-        Expected e = new Expected();
-        if (req.isBypass()) {
-            e.allow = true;
-            return e;
-        }
-        if (req.mode() == null) {
-            e.cause = Cause.PA_RANGE.ordinal();
-            return e;
-        }
-        int failAt = -1;
-        for (int i = 0; i < o.reads.size(); i++) {
-            if (o.reads.get(i)[3] != 0) {
-                failAt = i;
-                break;
-            }
-        }
-        LookupResult g;
-        if (o.lookup != null && o.lookup.hit() != null) {
-            // answered from the cache: the stored leaf's answer, no reads, no PMP queries
-            g = o.lookup.hit().result();
-            e.hit = true;
-        } else if (o.lookup != null) {
-            // the walk the model started at the MISS, walked again now that the injected bus errors are known
-            io.mttkit.golden.cache.PendingWalk pw = o.lookup.walk();
-            oracle.prepare(failAt);
-            cache.model().rewalk(pw);
-            List<String> diffs = new ArrayList<>();
-            io.mttkit.golden.cache.CheckOutcome out = cache.finishWalk(pw, diffs);
-            cacheDiffs(diffs);
-            g = pw.result();
-            e.stale = out.stale();
-        } else {
-            g = oracle.evaluate(req, failAt, golden);
-        }
-        e.allow = g.allow();
-        e.cause = g.cause().ordinal();
-        e.xwr = Math.max(0, g.xwr());
-        e.level = g.level();
-        e.leafLog2 = g.leafLog2();
-        e.uniformLog2 = g.uniformLog2();
-        e.cacheable = g.cacheable() && !e.stale;
-        for (int i = 0; i < g.readCount(); i++) {
-            e.reads.add(new long[] {g.readAddr(i), g.readSize(i), g.readValue(i), g.readFailed(i) ? 1 : 0});
-        }
-        if (!e.hit) {
-            e.pmpQueries.addAll(oracle.pmpQueries());
-        }
-        e.result = g;
-        return e;
-    }
-
-    private void fail(int idx, String body, CheckRequest req) {
-        StringBuilder sb = new StringBuilder(header(idx));
-        CheckRequest r = req != null ? req : (idx < pending.size() ? pending.get(idx) : null);
-        if (r != null) {
-            sb.append(RequestDecoder.describe(r, params));
-        }
-        sb.append(body);
-        sb.append(historyText());
-        throw new CosimMismatchException(sb.toString());
-    }
-
-    private String header(int idx) {
-        return "CO-SIMULATION MISMATCH\n" + "configuration " + lib.top() + "\n" + "session " + settings + "\n"
-                + "seed " + settings.seed() + ", request index " + (requestIndexBase + idx) + " (index " + idx
-                + " of this run)\n";
-    }
-
-    private String readsTable(List<long[]> exp, List<long[]> act, int firstDiff, boolean be) {
-        StringBuilder sb = new StringBuilder("MPTE reads, expected (golden) | actual (RTL, value as interpreted):\n");
-        int n = Math.max(exp.size(), act.size());
-        for (int i = 0; i < n; i++) {
-            String l = i < exp.size() ? readText(exp.get(i), false, be) : "-";
-            String r = i < act.size() ? readText(act.get(i), true, be) : "-";
-            sb.append(String.format("%s %2d  %-44s | %s%n", i == firstDiff ? ">>" : "  ", i, l, r));
-        }
-        if (n == 0) {
-            sb.append("   (none on either side)\n");
-        }
-        return sb.toString();
-    }
-
-    private String readText(long[] rd, boolean fromRtl, boolean be) {
-        if (rd[3] != 0) {
-            return String.format("0x%x/%d BUS ERROR", rd[0], rd[1]);
-        }
-        long v = fromRtl ? asInterpreted(rd[2], (int) rd[1], be) : rd[2];
-        return String.format("0x%x/%d = 0x%016x", rd[0], rd[1], v);
-    }
-
-    private String historyText() {
-        StringBuilder sb = new StringBuilder("last events (oldest first):\n");
-        long start = Math.max(0, historyCount - HISTORY);
-        for (long i = start; i < historyCount; i++) {
-            sb.append("  ").append(EventKind.format(history[(int) (i % HISTORY)])).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String hexList(List<Long> l) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < l.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append("0x").append(Long.toHexString(l.get(i)));
-        }
-        return sb.append(']').toString();
-    }
-
-    private static String causeName(int code) {
-        return code >= 0 && code < Cause.values().length ? Cause.values()[code] + " (" + code + ")" : "code " + code;
-    }
-
-    /** What one check produced in the RTL. */
-    private static final class Observed {
-        final long acceptCycle;
-        final List<Long> pmpQueries = new ArrayList<>();
-        /** {addr, size, data, err}. */
-        final List<long[]> reads = new ArrayList<>();
-        int responses;
-        long[] rsp;
-        /** What the cache front end did (cached checker, probed checks only). */
-        CacheScoreboard.Lookup lookup;
-
-        Observed(long acceptCycle) {
-            this.acceptCycle = acceptCycle;
-        }
-    }
-
-    /** What the check must produce. */
-    private static final class Expected {
-        boolean allow;
-        int cause;
-        int xwr;
-        int level;
-        int leafLog2;
-        int uniformLog2;
-        boolean cacheable;
-        boolean hit;
-        boolean stale;
-        final List<long[]> reads = new ArrayList<>();
-        final List<Long> pmpQueries = new ArrayList<>();
-        LookupResult result;
     }
 }

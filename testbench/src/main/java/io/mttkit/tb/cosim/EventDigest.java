@@ -1,6 +1,8 @@
 package io.mttkit.tb.cosim;
 
+import io.mttkit.bridge.EventKind;
 import io.mttkit.bridge.PortContract;
+import io.mttkit.bridge.RawEvent;
 import io.mttkit.bridge.Records;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,17 +27,23 @@ public final class EventDigest {
         }
     }
 
-    /** Adds one event {@code {cycle, kind, b1, b2, b3, a32, x, y}}. */
-    public void add(long[] e) {
-        long a32 = e[5];
-        if (e[1] == Records.EV_OBSX && a32 >= 0 && a32 < portNameHash.length) {
-            a32 = portNameHash[(int) a32];
+    /**
+     * Adds one event, from its native record ({@link io.mttkit.bridge.EventBuffer#raw}): five words — the cycle;
+     * kind, b1, b2 and b3 in the low four bytes; {@code a32} widened as a signed int, or for an extension observation
+     * word the hash of its port's name; {@code x}; {@code y}. These are the words the digest has hashed since it was
+     * introduced, so digests stay comparable across versions. The wire record rather than the typed {@code Event}:
+     * the digest is about the record, and re-encoding every event of a regression would cost the product path time.
+     */
+    public void add(RawEvent r) {
+        long a32 = r.a32();
+        if (r.kind() == EventKind.OBSX.code() && a32 >= 0 && a32 < portNameHash.length) {
+            a32 = portNameHash[(int) a32]; // the OBSX port id
         }
-        long h = Records.digestWord(value, e[0]);
-        h = Records.digestWord(h, e[1] | e[2] << 8 | e[3] << 16 | e[4] << 24);
+        long h = Records.digestWord(value, r.cycle());
+        h = Records.digestWord(h, r.kind() | (long) r.b1() << 8 | (long) r.b2() << 16 | (long) r.b3() << 24);
         h = Records.digestWord(h, a32);
-        h = Records.digestWord(h, e[6]);
-        value = Records.digestWord(h, e[7]);
+        h = Records.digestWord(h, r.x());
+        value = Records.digestWord(h, r.y());
     }
 
     /** The digest so far. */

@@ -6,9 +6,8 @@ import io.mttkit.golden.LookupConfig;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.MpteReader;
 import io.mttkit.golden.MttLookup;
-import io.mttkit.golden.RsvdTupleScope;
 import io.mttkit.golden.mem.PhysicalMemory;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,13 +27,11 @@ final class GoldenOracle {
     private int readsDone;
     private final List<Long> pmpQueries = new ArrayList<>();
 
-    GoldenOracle(PhysicalMemory memory, WalkerParams params) {
+    /** The golden model configured for {@code device} ({@link CheckerDescription#lookupConfig()}). */
+    GoldenOracle(PhysicalMemory memory, CheckerDescription device) {
         this.memory = memory;
-        this.pawMask = params.paw() >= 64 ? -1L : (1L << params.paw()) - 1;
-        LookupConfig config = LookupConfig.DEFAULT.withPaw(params.paw())
-                .withRsvdTupleScope(params.rsvdTupleScope() == WalkerParams.TupleScope.ANY
-                        ? RsvdTupleScope.ANY : RsvdTupleScope.SELECTED)
-                .withV01OneGigAsOneGiB(params.v01OneGigAsOneGiB());
+        this.pawMask = device.paw() >= 64 ? -1L : (1L << device.paw()) - 1;
+        LookupConfig config = device.lookupConfig();
         MpteReader reader = new MpteReader() {
             @Override
             public boolean canRead(long addr, int size) {

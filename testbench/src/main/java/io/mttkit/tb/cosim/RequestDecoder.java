@@ -2,7 +2,7 @@ package io.mttkit.tb.cosim;
 
 import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 
 /**
  * The human-readable form of a request for mismatch reports: the PA split into the table index of every level
@@ -11,7 +11,7 @@ import io.mttkit.gen.walker.WalkerParams;
 final class RequestDecoder {
     private RequestDecoder() {}
 
-    static String describe(CheckRequest r, WalkerParams params) {
+    static String describe(CheckRequest r, CheckerDescription params) {
         StringBuilder sb = new StringBuilder("request: ");
         sb.append(String.format("pa=0x%x need=%s mode=%s req_mode=0x%02x root_ppn=0x%x sdid=%d be=%b bypass=%b%n",
                 r.pa(), Access.format(r.need()), r.mode() == null ? "(not implemented)" : r.mode().id(), r.rawMode(),

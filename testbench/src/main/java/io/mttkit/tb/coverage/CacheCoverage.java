@@ -1,7 +1,7 @@
 package io.mttkit.tb.coverage;
 
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.cosim.CheckObserver;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.LeafKind;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.MttMode;
@@ -10,10 +10,10 @@ import io.mttkit.golden.cache.CacheEvent;
 import io.mttkit.golden.cache.CacheEvent.ArrayId;
 import io.mttkit.golden.cache.CacheEvent.Kind;
 import io.mttkit.golden.cache.Invalidation;
+import io.mttkit.golden.cache.MttCacheModel;
 import io.mttkit.golden.smmpt.SmmptLookup;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
-import io.mttkit.tb.cosim.Regression;
+import io.mttkit.tb.cosim.CheckObserver.CacheObservation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The cache bins of VERIFICATION-PLAN §5 for a cached checker of one {@link WalkerParams} and {@link CacheShape}:
+ * The cache bins of VERIFICATION-PLAN §5 for a cached checker of one {@link CheckerDescription} and {@link CheckerDescription.Cache}:
  * defines every bin the geometry allows (so what is never hit is a named hole) and samples the compared cache
- * steps the harness reports ({@code CosimHarness.CheckObserver.onCache}), plus the check that follows a lookup
+ * steps the harness reports ({@code CheckObserver.onCache}), plus the check that follows a lookup
  * (for the walk's reads). Every bin is derived from the observed cache events, the invalidation operand and the
  * golden result, never from what the stimulus meant to do. Groups:
  * <ul>
@@ -69,8 +69,8 @@ public final class CacheCoverage {
 
     private static final String[] POSITIONS = {"first byte", "interior", "last byte"};
 
-    private final WalkerParams params;
-    private final CacheShape shape;
+    private final CheckerDescription params;
+    private final CheckerDescription.Cache shape;
     private final CoverageDb db;
     private final CacheShadow shadow = new CacheShadow();
     /** The LOOKUP of the check being answered (null: none, or a check that does not probe). */
@@ -81,7 +81,7 @@ public final class CacheCoverage {
     private int batch;
 
     /** Defines the cache bins of {@code shape} on {@code db}. */
-    public CacheCoverage(WalkerParams params, CacheShape shape, CoverageDb db) {
+    public CacheCoverage(CheckerDescription params, CheckerDescription.Cache shape, CoverageDb db) {
         if (params == null || shape == null || db == null) {
             throw new IllegalArgumentException("params, shape and db must all be given (a cache-less checker has no "
                     + "cache coverage)");
@@ -95,7 +95,7 @@ public final class CacheCoverage {
     // ---- definition ----------------------------------------------------------------------------------
 
     private void define() {
-        List<MttMode> modes = Regression.modesOf(params);
+        List<MttMode> modes = params.modes();
         for (int s = 0; s < shape.leafSets(); s++) {
             for (int w = 0; w < shape.leafWays(); w++) {
                 db.define(LOOKUP, "leaf set " + s + " way " + w + " hit");
@@ -333,7 +333,7 @@ public final class CacheCoverage {
         Invalidation inv = o.invalidation();
         if (inv == null) {
             throw new IllegalArgumentException("an INVALIDATION_APPLIED cache observation must carry the applied "
-                    + "operand (CosimHarness.CacheObservation.invalidation); got none with events " + o.events());
+                    + "operand (CheckObserver.CacheObservation.invalidation); got none with events " + o.events());
         }
         List<CacheEvent> cleared = o.events();
         String kind = inv.hasPa() ? (inv.hasSdid() ? "pa+sdid" : "pa") : (inv.hasSdid() ? "sdid" : "global");
@@ -397,34 +397,12 @@ public final class CacheCoverage {
             if (shape.walkCacheEntries() > 0 && golden.pointerCount() > 0) {
                 db.hit(FENCE_FILL, "same cycle (R2), walk cache fill suppressed");
             }
-            if (!hasReservedTuple(golden, m)) {
+            if (!MttCacheModel.hasReservedTuple(golden, m)) { // the model's fill rule (SPEC-DECISIONS #11)
                 boolean leafArray = golden.level() == 0 && golden.leafKind() == LeafKind.TUPLES;
                 db.hit(FENCE_FILL, leafArray ? "same cycle (R2), leaf array fill suppressed"
                         : "same cycle (R2), superpage fill suppressed");
             }
         }
-    }
-
-    /**
-     * A leaf of tuples holding a reserved encoding is never filled (SPEC-DECISIONS #11; the golden cache model's
-     * rule, MttCacheModel.hasReservedTuple, which is not public): an Smmpt XWR 010/110 tuple, or a v0.1 MTTL1 word
-     * (the walk's last read) with nibble bits [3:2] set.
-     */
-    static boolean hasReservedTuple(LookupResult r, MttMode mode) {
-        if (r.leafKind() != LeafKind.TUPLES) {
-            return false;
-        }
-        for (int i = 0; i < r.tupleCount(); i++) {
-            int xwr = r.tupleXwr(i);
-            if (xwr == 0b010 || xwr == 0b110) {
-                return true;
-            }
-        }
-        if (mode.format() == TableFormat.SMMTT_V0_1 && r.level() == 0 && r.readCount() > 0) {
-            long word = r.readValue(r.readCount() - 1);
-            return (word & (mode.xlen() == 64 ? 0xCCCC_CCCC_CCCC_CCCCL : 0xCCCC_CCCCL)) != 0;
-        }
-        return false;
     }
 
     // ---- bin names -----------------------------------------------------------------------------------

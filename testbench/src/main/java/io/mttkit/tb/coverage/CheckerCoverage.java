@@ -1,7 +1,7 @@
 package io.mttkit.tb.coverage;
 
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.cosim.CheckObserver;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.Cause;
 import io.mttkit.golden.LeafKind;
@@ -10,14 +10,13 @@ import io.mttkit.golden.MttMode;
 import io.mttkit.golden.TableFormat;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness;
-import io.mttkit.tb.cosim.Regression;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The coverage model of VERIFICATION-PLAN §5 for a checker configuration: defines every bin that can be hit for
- * the {@link WalkerParams} (so what is never hit is a named hole), and samples each compared check from the
- * request and the golden {@link LookupResult}. A cached checker (constructed with its {@link CacheShape}) adds the
+ * the {@link CheckerDescription} (so what is never hit is a named hole), and samples each compared check from the
+ * request and the golden {@link LookupResult}. A cached checker (constructed with its {@link CheckerDescription.Cache}) adds the
  * cache groups of {@link CacheCoverage}, sampled from the compared cache steps; a cache-less one has none (so
  * it reports no cache holes). Non-cache groups:
  * <ul>
@@ -37,7 +36,7 @@ import java.util.List;
  * <li>{@value #READS}: MPTE reads per walk × mode (× walk-cache hit depth: {@link CacheCoverage#READS}).</li>
  * </ul>
  */
-public final class CheckerCoverage implements CosimHarness.CheckObserver {
+public final class CheckerCoverage implements CheckObserver {
     public static final String CONFIG = "config";
     public static final String RESULT = "result";
     public static final String CAUSE = "cause";
@@ -51,32 +50,32 @@ public final class CheckerCoverage implements CosimHarness.CheckObserver {
     /** The needs of the XWR × need group (VERIFICATION-PLAN §5). */
     private static final int[] NEEDS = {Access.R, Access.W, Access.X, Access.R | Access.W};
 
-    private final WalkerParams params;
+    private final CheckerDescription params;
     private final CoverageDb db;
     /** The cache groups; null for a cache-less checker. */
     private final CacheCoverage cache;
 
-    /** A model of the cache-less checker for {@code params}, over a new database. */
-    public CheckerCoverage(WalkerParams params) {
-        this(params, (CacheShape) null);
+    /** A model of the checker {@code params} describes (with its cache, if it has one), over a new database. */
+    public CheckerCoverage(CheckerDescription params) {
+        this(params, params.cache());
     }
 
     /**
      * A model of the checker for {@code params} with a cache of {@code shape} ({@code null}: cache-less), over a new
      * database whose configuration names both (so that only coverage of the same geometry merges).
      */
-    public CheckerCoverage(WalkerParams params, CacheShape shape) {
-        this(params, shape, new CoverageDb(shape == null ? "cache-less checker " + params
-                : "cached checker " + params + " " + shape));
+    public CheckerCoverage(CheckerDescription params, CheckerDescription.Cache shape) {
+        this(params, shape, new CoverageDb(shape == null ? "cache-less checker " + params.deviceLabel()
+                : "cached checker " + params.deviceLabel() + " " + shape.label()));
     }
 
     /** A model of the cache-less checker adding its bins to {@code db} (which may hold other groups). */
-    public CheckerCoverage(WalkerParams params, CoverageDb db) {
+    public CheckerCoverage(CheckerDescription params, CoverageDb db) {
         this(params, null, db);
     }
 
     /** A model of the checker with a cache of {@code shape} ({@code null}: cache-less) adding its bins to {@code db}. */
-    public CheckerCoverage(WalkerParams params, CacheShape shape, CoverageDb db) {
+    public CheckerCoverage(CheckerDescription params, CheckerDescription.Cache shape, CoverageDb db) {
         this.params = params;
         this.db = db;
         define();
@@ -91,7 +90,7 @@ public final class CheckerCoverage implements CosimHarness.CheckObserver {
     // ---- definition ----------------------------------------------------------------------------------
 
     private void define() {
-        List<MttMode> modes = Regression.modesOf(params);
+        List<MttMode> modes = params.modes();
         db.define(CONFIG, "bypass");
         db.define(CONFIG, "bare");
         for (MttMode m : modes) {
@@ -226,11 +225,11 @@ public final class CheckerCoverage implements CosimHarness.CheckObserver {
     // ---- sampling ----------------------------------------------------------------------------------
 
     /**
-     * Samples a compared cache step (cached checkers). A model built without a {@link CacheShape} has no cache bins
+     * Samples a compared cache step (cached checkers). A model built without a {@link CheckerDescription.Cache} has no cache bins
      * and does not count cache steps: build it with the checker's shape ({@code CheckerLibrary.cache()}) to have them.
      */
     @Override
-    public void onCache(CosimHarness.CacheObservation observation) {
+    public void onCache(CheckObserver.CacheObservation observation) {
         if (cache != null) {
             cache.onCache(observation);
         }

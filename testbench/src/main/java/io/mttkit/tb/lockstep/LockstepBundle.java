@@ -1,12 +1,13 @@
 package io.mttkit.tb.lockstep;
 
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.bridge.PmpRegion;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Stimulus;
 import io.mttkit.tb.repro.PhaseStream;
 import io.mttkit.tb.repro.ReproBundle;
+import io.mttkit.tb.repro.ReproBundleCodec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +33,15 @@ final class LockstepBundle {
      * @param queued        its checks' contexts
      * @param indexInBatch  the failing check's index in the batch
      */
-    static Path write(Path dir, String configName, CheckerLibrary lib, CosimHarness.Settings settings,
+    static Path write(Path dir, String configName, CheckerLibrary lib, SessionSettings settings,
                       List<PmpRegion> pmp, List<ReproBundle.Image> images, PhaseStream replay, int failingIndex,
                       List<Stimulus> batch, List<PendingCheck> queued, int indexInBatch, String report)
             throws IOException {
         Files.createDirectories(dir);
         Path file = freeName(dir, "lockstep-" + configName.replaceAll("[^A-Za-z0-9_.-]", "_"));
-        ReproBundle b = new ReproBundle(settings.seed(), lib.params(), lib.cache(), settings, pmp,
+        ReproBundle b = new ReproBundle(settings.seed(), lib.description(), settings, pmp,
                 lib.library().built().hash(), 0, failingIndex, report, images, replay);
-        b.write(file);
+        ReproBundleCodec.write(b, file);
         Files.writeString(streamFile(file), streamText(batch, queued, indexInBatch), StandardCharsets.UTF_8);
         return file;
     }

@@ -1,13 +1,13 @@
 package io.mttkit.tb.lockstep;
 
+import io.mttkit.tb.cosim.CheckAnswer;
 import io.mttkit.bridge.PmpRegion;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.ImplicitReadCheck;
 import io.mttkit.golden.LookupConfig;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.MttLookup;
 import io.mttkit.golden.MttMode;
-import io.mttkit.golden.RsvdTupleScope;
 import io.mttkit.golden.TableFormat;
 import io.mttkit.golden.hart.AccessKind;
 import io.mttkit.golden.hart.Hart;
@@ -17,7 +17,6 @@ import io.mttkit.golden.hart.PageMemory;
 import io.mttkit.golden.hart.TrapRecord;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.CosimMismatchException;
 import io.mttkit.tb.cosim.Stimulus;
 
@@ -47,7 +46,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
     /** Test hook: sees (and may alter) the RTL's answers to a batch before they are compared. */
     @FunctionalInterface
     interface AnswerTap {
-        List<CosimHarness.Answer> tap(List<CosimHarness.Answer> answers, long firstCheckIndex);
+        List<CheckAnswer> tap(List<CheckAnswer> answers, long firstCheckIndex);
     }
 
     private static final int CSR_MSECCFG = 0x747;
@@ -85,7 +84,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         this.lib = lib;
         this.configName = configName;
         this.options = options;
-        WalkerParams p = lib.params();
+        CheckerDescription p = lib.description();
         requireCompatible(hart, p, configName);
         this.pawMask = p.paw() >= 64 ? -1L : (1L << p.paw()) - 1;
         // The hart's own lookup, with the PMP answer of each implicit read recorded: the RTL's PMP hook must
@@ -125,19 +124,16 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         this.tap = tap;
     }
 
-    private static void requireCompatible(Hart hart, WalkerParams p, String name) {
+    private static void requireCompatible(Hart hart, CheckerDescription p, String name) {
         int xlen = hart.config().xlen();
         TableFormat f = hart.config().format();
         boolean has = f == TableFormat.SMMPT_V0_9 ? p.formats().v09() : p.formats().v01();
         if (p.xlen() != xlen || !has) {
             throw new IllegalArgumentException("RTL configuration " + name + " (RV" + p.xlen() + ", formats "
-                    + p.formats() + ") does not implement the hart's RV" + xlen + " " + f.id()
+                    + p.formats().id() + ") does not implement the hart's RV" + xlen + " " + f.id()
                     + "; pick the configuration of that XLEN and format");
         }
-        LookupConfig rtlLookup = LookupConfig.DEFAULT.withPaw(p.paw())
-                .withRsvdTupleScope(p.rsvdTupleScope() == WalkerParams.TupleScope.ANY
-                        ? RsvdTupleScope.ANY : RsvdTupleScope.SELECTED)
-                .withV01OneGigAsOneGiB(p.v01OneGigAsOneGiB());
+        LookupConfig rtlLookup = p.lookupConfig();
         if (!rtlLookup.equals(hart.config().lookup())) {
             throw new IllegalArgumentException("RTL configuration " + name + " interprets the tables as " + rtlLookup
                     + " but the hart's golden lookup uses " + hart.config().lookup()
@@ -257,7 +253,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
             return;
         }
         List<PmpRegion> pmp = new ArrayList<>(deniedReads);
-        List<CosimHarness.Answer> answers;
+        List<CheckAnswer> answers;
         try {
             answers = rtl.run(stream, pmp);
         } catch (CosimMismatchException e) {
@@ -279,7 +275,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         }
         for (int i = 0; i < answers.size(); i++) {
             PendingCheck q = queued.get(i);
-            CosimHarness.Answer a = answers.get(i);
+            CheckAnswer a = answers.get(i);
             if (a.allow() != q.goldenAllow || a.cause() != q.goldenCause.ordinal()) {
                 throw stop(i, a, null, pmp);
             }
@@ -317,7 +313,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         }
     }
 
-    private LockstepMismatchException stop(int idx, CosimHarness.Answer rtlAnswer, String harnessReport,
+    private LockstepMismatchException stop(int idx, CheckAnswer rtlAnswer, String harnessReport,
                                            List<PmpRegion> pmp) {
         failed = true;
         PendingCheck q = queued.get(idx);

@@ -1,9 +1,9 @@
 package io.mttkit.tb.lockstep;
 
+import io.mttkit.tb.cosim.CheckAnswer;
 import io.mttkit.golden.hart.Hart;
 import io.mttkit.golden.hart.PageMemory;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 
 /** The text of a lockstep stop: the instruction, the access, both answers, the fence state and the bundle. */
 final class LockstepReport {
@@ -16,7 +16,7 @@ final class LockstepReport {
      * @param harnessReport the co-simulation harness's report, or null
      */
     LockstepReport(Hart hart, String configName, CheckerLibrary lib, PendingCheck q, int indexInBatch, int batchSize,
-                   CosimHarness.Answer rtlAnswer, String harnessReport) {
+                   CheckAnswer rtlAnswer, String harnessReport) {
         StringBuilder h = new StringBuilder("LOCKSTEP MISMATCH\n");
         h.append("RTL configuration ").append(configName).append(" (top ").append(lib.top()).append(")\n");
         h.append("check ").append(q.index).append(" of the run (index ").append(indexInBatch).append(" of a batch of ")

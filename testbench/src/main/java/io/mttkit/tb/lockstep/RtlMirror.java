@@ -1,5 +1,7 @@
 package io.mttkit.tb.lockstep;
 
+import io.mttkit.tb.cosim.CheckAnswer;
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.bridge.PmpRegion;
 import io.mttkit.golden.hart.PageMemory;
 import io.mttkit.golden.mem.PhysicalMemory;
@@ -102,7 +104,7 @@ final class RtlMirror implements AutoCloseable {
      *
      * @throws io.mttkit.tb.cosim.CosimMismatchException when the RTL disagrees with the harness's golden model
      */
-    List<CosimHarness.Answer> run(List<Stimulus> stream, List<PmpRegion> pmp) {
+    List<CheckAnswer> run(List<Stimulus> stream, List<PmpRegion> pmp) {
         if ((harness == null || chunksChanged) && stream.stream().noneMatch(x -> x instanceof CheckRequest)) {
             // Fences only, and the next batch opens a new session anyway: its cache starts empty, on which
             // invalidations and syncs have no effect. Skipping them saves a session.
@@ -180,8 +182,8 @@ final class RtlMirror implements AutoCloseable {
     }
 
     /** The settings of the session. */
-    CosimHarness.Settings settings() {
-        return CosimHarness.Settings.simple(seed);
+    SessionSettings settings() {
+        return SessionSettings.simple(seed);
     }
 
     /** Bridge sessions opened so far (one more each time the mirror grew by a chunk). */
@@ -204,7 +206,7 @@ final class RtlMirror implements AutoCloseable {
             for (var e : chunks.entrySet()) {
                 memory.addRegion(e.getKey(), e.getValue());
             }
-            harness = new CosimHarness(lib, memory, CosimHarness.Settings.simple(seed));
+            harness = new CosimHarness(lib, memory, SessionSettings.simple(seed));
             sessions++;
             chunksChanged = false;
             for (long ppn : mirroredPpns) { // a fresh memory: every mirrored page is copied
@@ -234,7 +236,7 @@ final class RtlMirror implements AutoCloseable {
             pages.copyPage(ppn, buf, off);
             return;
         }
-        int w = lib.params().entryBytes();
+        int w = lib.description().entryBytes();
         byte[] now = pages.readBytes(pa, 4096);
         java.nio.ByteBuffer nb = java.nio.ByteBuffer.wrap(now).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 4096; i += w) {

@@ -9,9 +9,10 @@ import java.util.Objects;
  * @param id          short stable name ({@code v09-tuple-index-l1}), unique in the catalogue
  * @param config      the {@link MutationConfig} whose Verilog it edits ({@code rv64-smmpt}, {@code walker-rv64}, ...)
  * @param description the bug it models, in one sentence
- * @param file        the emitted file it edits, by module-name prefix ({@code MttWalker_}, {@code MttChecker_},
- *                    {@code MttCache_}): the
- *                    full file name carries the parameters and would tie the catalogue to them
+ * @param file        the emitted file it edits, by module name ({@code MttWalker_}, {@code MttChecker_},
+ *                    {@code MttCache_}), matched by {@link #moduleFileMatches} so that neither the parameters in a
+ *                    file name nor the spelling of the module names ({@code MttWalker_xlen64...}, {@code mtt_walker})
+ *                    tie the catalogue to one generator version
  * @param original    the exact text replaced; must occur exactly once in that file
  * @param replacement the text put in its place
  */
@@ -46,5 +47,15 @@ public record Mutant(String id, String config, String description, String file, 
                     + original + "\" (make the original text longer so that it is unique)");
         }
         return text.substring(0, at) + replacement + text.substring(at + original.length());
+    }
+
+    /**
+     * Whether emitted file {@code fileName} holds module {@code module}: the names compared in lower case without
+     * underscores, the file's by prefix ({@code MttWalker_} matches {@code MttWalker_xlen64_....v} and
+     * {@code mtt_walker.v}).
+     */
+    public static boolean moduleFileMatches(String module, String fileName) {
+        String want = module.toLowerCase(java.util.Locale.ROOT).replace("_", "");
+        return fileName.toLowerCase(java.util.Locale.ROOT).replace("_", "").startsWith(want);
     }
 }

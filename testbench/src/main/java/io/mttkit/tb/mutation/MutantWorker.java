@@ -1,13 +1,11 @@
 package io.mttkit.tb.mutation;
 
+import io.mttkit.tb.cosim.RegressionResult;
 import io.mttkit.bridge.BridgeException;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.Regression;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The child process of a {@link MutationRun}: builds the Verilog in one folder and runs the regression on it, then
@@ -15,7 +13,7 @@ import java.util.stream.Stream;
  * takes static thread-local storage that {@code dlopen} cannot give back), and so that a mutant that crashes the
  * simulation cannot take the run with it.
  *
- * <p>Arguments: {@code DIR TOP CONFIG CHECKS SEED}. Output: a line {@code RESULT<TAB>VERDICT<TAB>CHECKS<TAB>DETAIL}.
+ * <p>Arguments: {@code DIR CONFIG CHECKS SEED}, DIR holding the mutated Verilog and its {@code checker.json}. Output: a line {@code RESULT<TAB>VERDICT<TAB>CHECKS<TAB>DETAIL}.
  */
 public final class MutantWorker {
     static final String PREFIX = "RESULT\t";
@@ -23,22 +21,18 @@ public final class MutantWorker {
     private MutantWorker() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 5) {
-            System.err.println("usage: MutantWorker DIR TOP CONFIG CHECKS SEED");
+        if (args.length != 4) {
+            System.err.println("usage: MutantWorker DIR CONFIG CHECKS SEED");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".v") || p.toString().endsWith(".sv")).sorted().toList();
-        }
         String line;
         try {
-            MutationConfig cfg = MutationConfig.of(args[2]);
-            // with the cache shape, so that the regression drives invalidations/syncs and the cache scoreboard
-            // compares every cache event (contract v2 observation)
-            CheckerLibrary lib = CheckerLibrary.fromVerilog(files, args[1], cfg.params(), cfg.cache());
-            Regression.Result r = Regression.run(lib, Long.parseLong(args[4]), Long.parseLong(args[3]));
+            MutationConfig.of(args[1]); // a known configuration
+            // the folder's checker.json is the unmodified one's: with its cache geometry, the regression drives
+            // invalidations/syncs and the cache scoreboard compares every cache event (contract v2 observation)
+            CheckerLibrary lib = CheckerLibrary.fromManifest(dir);
+            RegressionResult r = Regression.run(lib, Long.parseLong(args[3]), Long.parseLong(args[2]));
             line = r.passed() ? result(MutationRun.Verdict.SURVIVED, r.checks(), "")
                     : result(MutationRun.Verdict.KILLED, r.checks(), MismatchSummary.of(r.firstMismatch()));
         } catch (BridgeException e) {

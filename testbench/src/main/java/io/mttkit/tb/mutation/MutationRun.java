@@ -1,9 +1,7 @@
 package io.mttkit.tb.mutation;
 
-import io.mttkit.hdl.Hdl;
-import io.mttkit.hdl.emit.EmitOptions;
-import io.mttkit.hdl.ir.Design;
-import io.mttkit.tb.cosim.CheckerLibrary;
+import io.mttkit.tb.cosim.RegressionResult;
+import io.mttkit.tb.dut.CheckerManifest;
 import io.mttkit.tb.cosim.Regression;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,8 +91,8 @@ public final class MutationRun {
             throw new IllegalArgumentException("checks per mutant must be at least 1; got " + checks);
         }
         MutationConfig cfg = MutationConfig.of(config);
-        Design design = Hdl.elaborate(cfg.checker());
-        Map<String, String> original = Hdl.emit(design, EmitOptions.plain());
+        MutationConfig.Generated generated = cfg.sources();
+        Map<String, String> original = generated.files();
         List<Map<String, String>> mutated = new ArrayList<>();
         for (Mutant m : mutants) { // every edit is checked before the first (slow) build
             if (!m.config().equals(config)) {
@@ -104,7 +102,7 @@ public final class MutationRun {
         }
         // the same library the workers build from the mutated text: cached configurations get the cache stimulus
         // (Regression adds it when lib.cache() != null) and the cache scoreboard
-        Regression.Result base = Regression.run(CheckerLibrary.of(cfg.params(), cfg.cache()), seed, checks);
+        RegressionResult base = Regression.run(cfg.library(), seed, checks);
         if (!base.passed()) {
             throw new IllegalStateException("the unmodified " + config + " fails the regression (seed " + seed
                     + "): fix that before measuring mutants\n" + base.firstMismatch());
@@ -114,7 +112,7 @@ public final class MutationRun {
         out.flush();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < mutants.size(); i++) {
-            Outcome o = runOne(mutants.get(i), mutated.get(i), design.top(), config, checks, seed);
+            Outcome o = runOne(mutants.get(i), mutated.get(i), generated.manifest(), config, checks, seed);
             outcomes.add(o);
             out.printf("[%2d/%d] %-28s %-12s %6d checks %5.1f s  %s%n", i + 1, mutants.size(), o.mutant().id(),
                     o.verdict(), o.checks(), o.seconds(), o.detail() == null ? "" : o.detail());
@@ -133,7 +131,7 @@ public final class MutationRun {
     public static Map<String, String> apply(Mutant m, Map<String, String> files) {
         String target = null;
         for (String name : files.keySet()) {
-            if (name.startsWith(m.file())) {
+            if (Mutant.moduleFileMatches(m.file(), name)) {
                 if (target != null) {
                     throw new MutantNotApplicableException("mutant " + m.id() + ": more than one emitted file starts with '"
                             + m.file() + "' (" + target + ", " + name + ")");
@@ -153,7 +151,8 @@ public final class MutationRun {
     /** A worker gets this long per mutant; build and 20 000 checks take well under a minute. */
     private static final long WORKER_TIMEOUT_SECONDS = 900;
 
-    private static Outcome runOne(Mutant m, Map<String, String> files, String top, String config, long checks,
+    /** Runs one mutant: its Verilog and the unmodified folder's {@code checker.json} in a folder of its own. */
+    private static Outcome runOne(Mutant m, Map<String, String> files, String manifest, String config, long checks,
                                   long seed) {
         long t0 = System.nanoTime();
         Path dir = null;
@@ -162,7 +161,8 @@ public final class MutationRun {
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Files.writeString(dir.resolve(f.getKey()), f.getValue());
             }
-            return runWorker(m, dir, top, config, checks, seed, t0);
+            Files.writeString(dir.resolve(CheckerManifest.FILE), manifest); // the same device, mutated Verilog
+            return runWorker(m, dir, config, checks, seed, t0);
         } catch (IOException e) {
             throw new UncheckedIOException("running mutant " + m.id(), e);
         } catch (InterruptedException e) {
@@ -173,7 +173,7 @@ public final class MutationRun {
         }
     }
 
-    private static Outcome runWorker(Mutant m, Path dir, String top, String config, long checks, long seed, long t0)
+    private static Outcome runWorker(Mutant m, Path dir, String config, long checks, long seed, long t0)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -182,7 +182,7 @@ public final class MutationRun {
                 cmd.add("-D" + k + "=" + System.getProperty(k));
             }
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MutantWorker.class.getName(), dir.toString(), top,
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MutantWorker.class.getName(), dir.toString(),
                 config, Long.toString(checks), Long.toString(seed)));
         Path log = dir.resolve("worker.log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

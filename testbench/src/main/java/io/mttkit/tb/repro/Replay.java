@@ -1,8 +1,10 @@
 package io.mttkit.tb.repro;
 
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.bridge.BuildDriver;
 import io.mttkit.bridge.BuildSpec;
 import io.mttkit.bridge.CheckerSession;
+import io.mttkit.bridge.Event;
 import io.mttkit.bridge.EventBuffer;
 import io.mttkit.bridge.LoadedLibrary;
 import io.mttkit.bridge.RequestBuffer;
@@ -15,13 +17,8 @@ import io.mttkit.bridge.StopReason;
 import io.mttkit.bridge.Variant;
 import io.mttkit.bridge.WaveFormat;
 import io.mttkit.bridge.WaveReplay;
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.checker.MttChecker;
-import io.mttkit.gen.walker.WalkerParams;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.mem.PhysicalMemory;
-import io.mttkit.hdl.Hdl;
-import io.mttkit.hdl.emit.EmitOptions;
-import io.mttkit.hdl.ir.Design;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.CosimHarness;
@@ -105,18 +102,18 @@ public final class Replay {
 
     /** Reads {@code bundleFile} and replays it (see {@link #replay(ReproBundle, Path, PrintStream)}). */
     public static Outcome replay(Path bundleFile, Path waveFile, PrintStream log) {
-        return replay(ReproBundle.read(bundleFile), waveFile, log);
+        return replay(ReproBundleCodec.read(bundleFile), waveFile, log);
     }
 
     /**
-     * Replays {@code b} on the generated checker of its parameters and cache shape; warnings (build hash differs)
-     * go to {@code log}.
+     * Replays {@code b} on the generated checker it was recorded on (generated again from the description's
+     * {@code generator} block); warnings (build hash differs) go to {@code log}.
      *
      * @param waveFile where to dump FST waves around the failing check (or the last check, for a bundle without a
      *                 mismatch); {@code null} for none
      */
     public static Outcome replay(ReproBundle b, Path waveFile, PrintStream log) {
-        return replay(b, CheckerLibrary.of(b.params(), b.cache()), waveFile, log);
+        return replay(b, libraryFor(b), waveFile, log);
     }
 
     /**
@@ -125,15 +122,10 @@ public final class Replay {
      * build is made from the generator).
      */
     public static Outcome replay(ReproBundle b, CheckerLibrary lib, Path waveFile, PrintStream log) {
-        if (!lib.params().equals(b.params())) {
-            throw new IllegalArgumentException("the bundle was recorded for " + b.params() + ", the library implements "
-                    + lib.params() + "; replay it on a library of the bundle's parameters");
-        }
-        if (!java.util.Objects.equals(lib.cache(), b.cache())) {
-            throw new IllegalArgumentException("the bundle was recorded on a checker with "
-                    + (b.cache() == null ? "no cache" : "cache " + b.cache()) + ", the library has "
-                    + (lib.cache() == null ? "no cache" : "cache " + lib.cache())
-                    + "; replay it on a library of the bundle's cache shape");
+        if (!lib.description().sameDevice(b.checker())) {
+            throw new IllegalArgumentException("the bundle was recorded on a checker with " + b.checker().label()
+                    + ", but " + lib.top() + " implements " + lib.description().label()
+                    + "; replay it on the RTL it was recorded on (its checker.json must say the same)");
         }
         String hash = lib.library().built().hash();
         boolean hashMatches = hash.equals(b.buildHash());
@@ -166,6 +158,32 @@ public final class Replay {
     }
 
     /**
+     * The checker {@code b} was recorded on, when it was generated: its description's {@code generator} block
+     * generated again ({@link CheckerLibrary#regenerate}).
+     *
+     * @throws IllegalArgumentException for a bundle of bring-your-own RTL (it names what to do: {@code --rtl DIR})
+     */
+    public static CheckerLibrary libraryFor(ReproBundle b) {
+        if (b.checker().generator() == null) {
+            throw new IllegalArgumentException("the bundle was recorded on your own RTL (top " + b.checker().top()
+                    + ", sources " + b.checker().sources() + "), not on a generated checker: replay it with --rtl DIR, "
+                    + "the folder holding that RTL and its checker.json");
+        }
+        return CheckerLibrary.regenerate(b.checker());
+    }
+
+    /**
+     * Records the event digest of {@code b}'s stream on {@code lib} (a fresh session over the bundle's own memory
+     * images, so the digest is what a replay must see) and writes the bundle to {@code file}.
+     *
+     * @return {@code file}
+     */
+    public static Path writeWithDigest(ReproBundle b, LoadedLibrary lib, Path file) throws IOException {
+        ReproBundleCodec.write(b.withDigest(digest(lib, b)), file);
+        return file;
+    }
+
+    /**
      * The bridge's event digest of the bundle's whole stream on {@code lib} (the trace of every cycle: accepts,
      * PMP queries, reads, responses, cache observations), segment by segment with the entry writes in between,
      * as the regression ran it, over a fresh copy of the bundle's memory. For a stream without writes this is
@@ -190,15 +208,15 @@ public final class Replay {
         long digest = Records.DIGEST_SEED;
         for (int k = 0; k < starts.size(); k++) {
             stream.applyWrites(starts.get(k), mem);
-            RequestBuffer q = requestBuffer(b.params(), stream.segment(k));
+            RequestBuffer q = requestBuffer(b.checker(), stream.segment(k));
             int from = 0;
             boolean drained = false;
             while (!drained) {
                 RunResult r = from < q.size() ? s.run(q, from, q.size() - from, ev, 0) : s.drain(ev, 0);
                 if (k == findSegment) {
                     for (int i = 0; i < ev.size(); i++) {
-                        if (ev.kind(i) == Records.EV_ACCEPT && ev.y(i) == findPos) {
-                            return ev.cycle(i);
+                        if (ev.event(i) instanceof Event.Accept accept && accept.position() == findPos) {
+                            return accept.cycle();
                         }
                     }
                 }
@@ -221,7 +239,7 @@ public final class Replay {
      * cycle it is taken, a second dumps the window (tracing does not change behaviour, {@link WaveReplay}).
      */
     static Path waves(ReproBundle b, int check, Path waveFile) {
-        LoadedLibrary trace = traceLibrary(b.params(), b.cache());
+        LoadedLibrary trace = traceLibrary(libraryFor(b).description());
         try {
             Path parent = waveFile.toAbsolutePath().getParent();
             if (parent != null) {
@@ -261,9 +279,9 @@ public final class Replay {
     }
 
     private static Scenario scenario(ReproBundle b, PhysicalMemory mem) {
-        CosimHarness.Settings s = b.settings();
+        SessionSettings s = b.settings();
         SessionConfig config = new SessionConfig(s.seed(), s.memLatencyMin(), s.memLatencyMax(), s.mrdStallPerMille(),
-                s.rspStallPerMille(), s.busErrorPerMille(), b.params().pmpLatency(), WATCHDOG, s.pmpDefaultAllow());
+                s.rspStallPerMille(), s.busErrorPerMille(), b.checker().pmpLatency(), WATCHDOG, s.pmpDefaultAllow());
         List<StimulusFile.Region> regions = new ArrayList<>();
         for (PhysicalMemory.Region r : mem.regions()) {
             regions.add(new StimulusFile.Region(r.base(), r.buffer()));
@@ -272,7 +290,7 @@ public final class Replay {
     }
 
     /** Stream items as the harness sends them in one run (check ids count from 0 and wrap at the id width). */
-    static RequestBuffer requestBuffer(WalkerParams params, List<? extends Stimulus> items) {
+    static RequestBuffer requestBuffer(CheckerDescription params, List<? extends Stimulus> items) {
         RequestBuffer q = new RequestBuffer(Math.max(1, items.size()));
         int idMask = (1 << params.idWidth()) - 1;
         int checkIndex = 0;
@@ -291,23 +309,9 @@ public final class Replay {
         return q;
     }
 
-    /** The generated checker for {@code params} and {@code cache} in the trace variant with FST waves (build-cached). */
-    static LoadedLibrary traceLibrary(WalkerParams params, CacheShape cache) {
-        Design design = Hdl.elaborate(new MttChecker(params, cache));
-        try {
-            Path dir = Files.createTempDirectory("mtt-replay-rtl");
-            List<Path> files = Hdl.write(design, EmitOptions.plain(), dir);
-            try {
-                return BuildDriver.fromEnvironment().load(BuildSpec.checker(files, design.top(), Variant.TRACE)
-                        .withWaves(WaveFormat.FST));
-            } finally {
-                for (Path f : files) {
-                    Files.deleteIfExists(f);
-                }
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the generated checker Verilog", e);
-        }
+    /** The checker {@code d} describes, built in the trace variant with FST waves (build-cached). */
+    static LoadedLibrary traceLibrary(CheckerDescription d) {
+        return BuildDriver.fromEnvironment().load(BuildSpec.checker(d.sources(), d.top(), Variant.TRACE)
+                .withWaves(WaveFormat.FST));
     }
 }

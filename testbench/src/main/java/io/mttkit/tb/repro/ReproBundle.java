@@ -1,56 +1,32 @@
 package io.mttkit.tb.repro;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.bridge.PmpRegion;
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
-import io.mttkit.golden.MttMode;
+import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.CosimHarness;
-import io.mttkit.tb.cosim.Stimulus;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
  * Everything needed to reproduce one co-simulation phase outside the regression (ARCHITECTURE.md "Repro
- * bundle"): the generator parameters and cache shape, the harness settings (seed of the bridge's
+ * bundle"): the device under test (its {@code checker.json} description), the harness settings (seed of the bridge's
  * latency/stall/bus-error generator, latencies, stall and bus-error rates, PMP default and regions), the memory as
  * it was at the phase start (corrupted entries included), the phase's stream (checks, invalidations, syncs, idle
  * gaps) with the table-entry writes made between its parts, the build hash of the checker library, and what went
- * wrong. Stored as one {@code .tar.gz} (format version 2; version-1 bundles, checks only, still load):
+ * wrong. The record only: {@link ReproBundleCodec} reads and writes its file form, one {@code .tar.gz} (format
+ * version 3):
  * <pre>
- * manifest.json        format "mttkit-repro", version, seed, params, cache, settings, pmp, build hash, writes,
+ * manifest.json        format "mttkit-repro", version, seed, checker, settings, pmp, build hash, writes,
  *                      mismatch, ...
  * memory/&lt;base&gt;.bin   one raw image per memory region, named by its base address (16 hex digits)
  * stream.jsonl         one stream item per line, in order ({"kind": "check" | "invalidate" | "sync" | "idle", ...})
  * </pre>
  *
  * @param seed          the regression seed the phase came from (for the record; the phase is fully described)
- * @param params        generator parameters of the checker
- * @param cache         the checker's cache shape ({@code CheckerLibrary.cache()}), {@code null} for a cache-less one
+ * @param checker       the device under test as its manifest described it (top, sources, what it implements, cache
+ *                      geometry, generator provenance): the same fields as {@code checker.json}
  * @param settings      the harness settings of the phase
  * @param pmp           PMP regions of the phase, first match wins
  * @param buildHash     build-cache hash of the checker library the phase ran on
@@ -60,25 +36,16 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  * @param memory        the memory regions at the phase start, base and bytes
  * @param stream        the phase's stream and entry writes
  */
-public record ReproBundle(long seed, WalkerParams params, CacheShape cache, CosimHarness.Settings settings,
+public record ReproBundle(long seed, CheckerDescription checker, SessionSettings settings,
                           List<PmpRegion> pmp, String buildHash, long digest, int failingIndex, String mismatch,
                           List<Image> memory, PhaseStream stream) {
     /** Format name in {@code manifest.json}. */
     public static final String FORMAT = "mttkit-repro";
-    /** Format version this code writes (it reads 1 and 2). */
-    public static final int VERSION = 2;
-    /** The oldest format version this code reads: checks only, no cache shape, no entry writes. */
-    public static final int OLDEST_VERSION = 1;
-
-    static final String MANIFEST = "manifest.json";
-    /** The version-1 request list. */
-    static final String REQUESTS = "requests.jsonl";
-    static final String STREAM = "stream.jsonl";
-    private static final Pattern MEMORY_NAME = Pattern.compile("memory/([0-9a-f]{16})\\.bin");
-    /** Refuse entries above this size (a corrupt or hostile header must not exhaust the heap). */
-    private static final long MAX_ENTRY = PhysicalMemory.MAX_REGION_SIZE;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper JSON_LINE = new ObjectMapper();
+    /**
+     * Format version this code writes and reads. Version 3 stores the device under test as its {@code checker.json}
+     * says ({@code checker}); versions 1 and 2 stored generator parameters and are refused with what to do.
+     */
+    public static final int VERSION = 3;
 
     /** One memory region: its base address and its bytes. */
     public record Image(long base, byte[] bytes) {
@@ -87,18 +54,15 @@ public record ReproBundle(long seed, WalkerParams params, CacheShape cache, Cosi
     public ReproBundle {
         pmp = List.copyOf(pmp);
         memory = List.copyOf(memory);
+        java.util.Objects.requireNonNull(checker, "checker");
         java.util.Objects.requireNonNull(stream, "stream");
     }
 
-    /**
-     * A bundle of a cache-less phase of checks only (what version 1 held).
-     *
-     * @param requests the checks of the phase, in order
-     */
-    public ReproBundle(long seed, WalkerParams params, CosimHarness.Settings settings, List<PmpRegion> pmp,
+    /** A bundle of a phase of checks only (no fences, no entry writes). */
+    public ReproBundle(long seed, CheckerDescription checker, SessionSettings settings, List<PmpRegion> pmp,
                        String buildHash, long digest, int failingIndex, String mismatch, List<Image> memory,
                        List<CheckRequest> requests) {
-        this(seed, params, null, settings, pmp, buildHash, digest, failingIndex, mismatch, memory,
+        this(seed, checker, settings, pmp, buildHash, digest, failingIndex, mismatch, memory,
                 PhaseStream.ofChecks(requests));
     }
 
@@ -129,500 +93,13 @@ public record ReproBundle(long seed, WalkerParams params, CacheShape cache, Cosi
         return mem;
     }
 
+    /** This bundle with another event digest (of its stream on the library it ran on). */
+    public ReproBundle withDigest(long d) {
+        return new ReproBundle(seed, checker, settings, pmp, buildHash, d, failingIndex, mismatch, memory, stream);
+    }
+
     /** This bundle with another mismatch record (failing index and report). */
     public ReproBundle withMismatch(int index, String report) {
-        return new ReproBundle(seed, params, cache, settings, pmp, buildHash, digest, index, report, memory, stream);
-    }
-
-    // ---- writing -------------------------------------------------------------------------------------
-
-    /** Writes the bundle to {@code file} (replaced if it exists). */
-    public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream fo = Files.newOutputStream(file);
-             GzipCompressorOutputStream gz = new GzipCompressorOutputStream(fo);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            put(tar, MANIFEST, JSON.writeValueAsBytes(manifest()));
-            StringBuilder lines = new StringBuilder();
-            for (Stimulus item : stream.items()) {
-                lines.append(JSON_LINE.writeValueAsString(itemJson(item))).append('\n');
-            }
-            put(tar, STREAM, lines.toString().getBytes(StandardCharsets.UTF_8));
-            for (Image i : memory) {
-                put(tar, memoryName(i.base()), i.bytes());
-            }
-            tar.finish();
-        }
-    }
-
-    /**
-     * Records the event digest of the bundle's stream on {@code lib} (a fresh session over the bundle's own
-     * memory images, so the digest is what a replay must see) and writes the bundle.
-     *
-     * @return {@code file}
-     */
-    public static Path writeWithDigest(ReproBundle b, io.mttkit.bridge.LoadedLibrary lib, Path file)
-            throws IOException {
-        long digest = Replay.digest(lib, b);
-        new ReproBundle(b.seed, b.params, b.cache, b.settings, b.pmp, b.buildHash, digest, b.failingIndex,
-                b.mismatch, b.memory, b.stream).write(file);
-        return file;
-    }
-
-    static String memoryName(long base) {
-        return String.format("memory/%016x.bin", base);
-    }
-
-    private static void put(TarArchiveOutputStream tar, String name, byte[] bytes) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setSize(bytes.length);
-        tar.putArchiveEntry(e);
-        tar.write(bytes);
-        tar.closeArchiveEntry();
-    }
-
-    private ObjectNode manifest() {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("format", FORMAT);
-        m.put("version", VERSION);
-        m.put("seed", seed);
-        io.mttkit.tb.cosim.ParamsJson.putParams(m.putObject("params"), params);
-        if (cache == null) {
-            m.putNull("cache");
-        } else {
-            io.mttkit.tb.cosim.ParamsJson.putCache(m, cache);
-        }
-        ObjectNode s = m.putObject("settings");
-        s.put("seed", settings.seed());
-        s.put("memLatencyMin", settings.memLatencyMin());
-        s.put("memLatencyMax", settings.memLatencyMax());
-        s.put("mrdStallPerMille", settings.mrdStallPerMille());
-        s.put("rspStallPerMille", settings.rspStallPerMille());
-        s.put("busErrorPerMille", settings.busErrorPerMille());
-        s.put("pmpDefaultAllow", settings.pmpDefaultAllow());
-        ArrayNode pa = m.putArray("pmp");
-        for (PmpRegion r : pmp) {
-            ObjectNode o = pa.addObject();
-            o.put("base", hex(r.base()));
-            o.put("size", hex(r.size()));
-            o.put("allow", r.allow());
-        }
-        m.put("buildHash", buildHash);
-        m.put("digest", hex(digest));
-        ArrayNode mem = m.putArray("memory");
-        for (Image i : memory) {
-            ObjectNode o = mem.addObject();
-            o.put("base", hex(i.base()));
-            o.put("size", i.bytes().length);
-            o.put("entry", memoryName(i.base()));
-        }
-        m.put("stream", stream.items().size());
-        m.put("checks", stream.checks().size());
-        ArrayNode writes = m.putArray("writes");
-        for (PhaseStream.EntryWrite w : stream.writes()) {
-            ObjectNode o = writes.addObject();
-            o.put("position", w.position());
-            o.put("addr", hex(w.addr()));
-            o.put("size", w.size());
-            o.put("value", hex(w.value()));
-        }
-        ObjectNode mm = m.putObject("mismatch");
-        mm.put("index", failingIndex);
-        mm.put("report", mismatch);
-        return m;
-    }
-
-    private static ObjectNode itemJson(Stimulus item) {
-        ObjectNode o = JSON_LINE.createObjectNode();
-        if (item instanceof CheckRequest c) {
-            o.put("kind", "check");
-            checkJson(o, c);
-        } else if (item instanceof Stimulus.Invalidate inv) {
-            o.put("kind", "invalidate");
-            o.put("hasPa", inv.hasPa());
-            o.put("pa", hex(inv.pa()));
-            o.put("hasSdid", inv.hasSdid());
-            o.put("sdid", inv.sdid());
-        } else if (item instanceof Stimulus.Sync) {
-            o.put("kind", "sync");
-        } else if (item instanceof Stimulus.Idle idle) {
-            o.put("kind", "idle");
-            o.put("cycles", idle.cycles());
-        }
-        return o;
-    }
-
-    private static void checkJson(ObjectNode o, CheckRequest r) {
-        o.put("pa", hex(r.pa()));
-        o.put("need", r.need());
-        if (r.mode() == null) {
-            o.putNull("mode");
-        } else {
-            o.put("mode", r.mode().id());
-        }
-        o.put("rawMode", r.rawMode());
-        o.put("rootPpn", hex(r.rootPpn()));
-        o.put("sdid", r.sdid());
-        o.put("be", r.be());
-        o.put("bypass", r.bypass());
-    }
-
-    private static String hex(long v) {
-        return "0x" + Long.toHexString(v);
-    }
-
-    // ---- reading -------------------------------------------------------------------------------------
-
-    /**
-     * Reads a bundle written by {@link #write}.
-     *
-     * @throws ReproBundleException for anything else (not gzip, truncated, foreign or missing entries, bad JSON,
-     *                              another format version), naming the file and the entry
-     */
-    public static ReproBundle read(Path file) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        String where = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw new ReproBundleException(where + ": no such bundle file");
-        }
-        String current = "(archive header)";
-        try (InputStream fi = Files.newInputStream(file);
-             GzipCompressorInputStream gz = new GzipCompressorInputStream(fi);
-             TarArchiveInputStream tar = new TarArchiveInputStream(gz)) {
-            TarArchiveEntry e;
-            while ((e = tar.getNextTarEntry()) != null) {
-                current = e.getName();
-                if (e.isDirectory()) {
-                    continue;
-                }
-                if (e.getSize() > MAX_ENTRY) {
-                    throw new ReproBundleException(where + ": entry '" + current + "' is " + e.getSize()
-                            + " bytes, more than a memory region may hold");
-                }
-                if (entries.containsKey(current)) {
-                    throw new ReproBundleException(where + ": entry '" + current + "' appears twice");
-                }
-                entries.put(current, readFully(tar, e.getSize(), where, current));
-            }
-        } catch (ReproBundleException ex) {
-            throw ex;
-        } catch (IOException | RuntimeException ex) {
-            throw new ReproBundleException(where + ": not a readable repro bundle (.tar.gz) at entry '" + current
-                    + "': " + describe(ex) + "; the file is truncated or corrupt, or not a bundle");
-        }
-        byte[] manifest = entries.get(MANIFEST);
-        if (manifest == null) {
-            throw new ReproBundleException(where + ": entry '" + MANIFEST + "' is missing; entries found: "
-                    + entries.keySet());
-        }
-        JsonNode m;
-        try {
-            m = JSON.readTree(manifest);
-        } catch (IOException ex) {
-            throw new ReproBundleException(where + ": entry '" + MANIFEST + "' is not valid JSON: " + describe(ex));
-        }
-        return fromEntries(where, m, entries);
-    }
-
-    private static byte[] readFully(InputStream in, long size, String where, String entry) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, 1 << 20));
-        in.transferTo(out);
-        if (out.size() != size) {
-            throw new ReproBundleException(where + ": entry '" + entry + "' is truncated: " + out.size() + " of "
-                    + size + " bytes");
-        }
-        return out.toByteArray();
-    }
-
-    private static String describe(Exception ex) {
-        String msg = ex instanceof JsonProcessingException j ? j.getOriginalMessage() : ex.getMessage();
-        return ex.getClass().getSimpleName() + (msg == null ? "" : " (" + msg + ")");
-    }
-
-    private static ReproBundle fromEntries(String where, JsonNode m, Map<String, byte[]> entries) {
-        Fields f = new Fields(where + ": entry '" + MANIFEST + "'");
-        if (!m.isObject() || !FORMAT.equals(m.path("format").asText())) {
-            throw new ReproBundleException(f.ctx + " is not a repro manifest (expected \"format\": \"" + FORMAT
-                    + "\"): a foreign tar.gz?");
-        }
-        int version = f.integer(m, "version");
-        if (version < OLDEST_VERSION || version > VERSION) {
-            throw new ReproBundleException(f.ctx + ": format version " + version + " is not supported (this mtt reads "
-                    + "versions " + OLDEST_VERSION + " to " + VERSION + "); replay it with the mtt version that wrote it");
-        }
-        JsonNode p = f.object(m, "params");
-        WalkerParams params;
-        try {
-            params = new WalkerParams(f.integer(p, "xlen"),
-                    WalkerParams.Formats.valueOf(f.text(p, "formats")), f.integer(p, "paw"), f.integer(p, "sdidLen"),
-                    f.integer(p, "idWidth"), WalkerParams.TupleScope.valueOf(f.text(p, "rsvdTupleScope")),
-                    f.bool(p, "v01OneGigAsOneGiB"), f.bool(p, "bigEndianSupport"), f.integer(p, "pmpLatency"));
-        } catch (IllegalArgumentException ex) {
-            throw new ReproBundleException(f.ctx + ": bad 'params': " + ex.getMessage());
-        }
-        CacheShape cache = version >= 2 ? cacheShape(f, m) : null;
-        JsonNode s = f.object(m, "settings");
-        CosimHarness.Settings settings = new CosimHarness.Settings(f.longValue(s, "seed"), f.integer(s, "memLatencyMin"),
-                f.integer(s, "memLatencyMax"), f.integer(s, "mrdStallPerMille"), f.integer(s, "rspStallPerMille"),
-                f.integer(s, "busErrorPerMille"), f.bool(s, "pmpDefaultAllow"));
-        try { // the bridge's own checks of the session settings, so that a bad value is named here
-            new io.mttkit.bridge.SessionConfig(settings.seed(), settings.memLatencyMin(), settings.memLatencyMax(),
-                    settings.mrdStallPerMille(), settings.rspStallPerMille(), settings.busErrorPerMille(),
-                    params.pmpLatency(), 1, settings.pmpDefaultAllow());
-        } catch (RuntimeException ex) {
-            throw new ReproBundleException(f.ctx + ": bad 'settings': " + ex.getMessage());
-        }
-        List<PmpRegion> pmp = new ArrayList<>();
-        for (JsonNode r : f.array(m, "pmp")) {
-            try {
-                pmp.add(new PmpRegion(f.longValue(r, "base"), f.longValue(r, "size"), f.bool(r, "allow")));
-            } catch (RuntimeException ex) {
-                throw ex instanceof ReproBundleException rb ? rb
-                        : new ReproBundleException(f.ctx + ": bad PMP region " + r + ": " + ex.getMessage());
-            }
-        }
-        List<Image> memory = new ArrayList<>();
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            String name = e.getKey();
-            if (name.equals(MANIFEST) || name.equals(version >= 2 ? STREAM : REQUESTS)) {
-                continue;
-            }
-            Matcher mm = MEMORY_NAME.matcher(name);
-            if (!mm.matches()) {
-                throw new ReproBundleException(where + ": entry '" + name + "' is not part of a version-" + version
-                        + " repro bundle (memory images are named memory/<16 lower-case hex digits of the base>.bin)");
-            }
-            memory.add(new Image(Long.parseUnsignedLong(mm.group(1), 16), e.getValue()));
-        }
-        checkMemoryListed(where, f, m, memory);
-        PhaseStream stream = version >= 2 ? stream(where, f, m, entries) : PhaseStream.ofChecks(requests(where, f, m,
-                entries));
-        int checks = stream.checks().size();
-        JsonNode mis = f.object(m, "mismatch");
-        int index = f.integer(mis, "index");
-        if (index < -1 || index >= Math.max(1, checks)) {
-            throw new ReproBundleException(f.ctx + ": mismatch index " + index + " is outside the " + checks
-                    + " checks of the stream");
-        }
-        return new ReproBundle(f.longValue(m, "seed"), params, cache, settings, pmp, f.text(m, "buildHash"),
-                f.longValue(m, "digest"), index, f.text(mis, "report"), memory, stream);
-    }
-
-    /** The manifest's {@code cache}: null (cache-less) or the shape, checked as the generator checks it. */
-    private static CacheShape cacheShape(Fields f, JsonNode m) {
-        if (!m.has("cache")) {
-            throw new ReproBundleException(f.ctx + ": field 'cache' is missing (null for a cache-less checker)");
-        }
-        JsonNode c = m.get("cache");
-        if (c.isNull()) {
-            return null;
-        }
-        if (!c.isObject()) {
-            throw new ReproBundleException(f.ctx + ": field 'cache' must be an object or null");
-        }
-        try {
-            return new CacheShape(f.integer(c, "leafSets"), f.integer(c, "leafWays"), f.integer(c, "superpageEntries"),
-                    f.integer(c, "walkCacheEntries"), f.integer(c, "minvalQueueDepth"),
-                    f.bool(c, "paFenceDropsWalkCache"));
-        } catch (IllegalArgumentException ex) {
-            throw new ReproBundleException(f.ctx + ": bad 'cache': " + ex.getMessage());
-        }
-    }
-
-    /** Version 1: {@code requests.jsonl}, checks only. */
-    private static List<CheckRequest> requests(String where, Fields f, JsonNode m, Map<String, byte[]> entries) {
-        byte[] reqBytes = entries.get(REQUESTS);
-        if (reqBytes == null) {
-            throw new ReproBundleException(where + ": entry '" + REQUESTS + "' is missing");
-        }
-        List<CheckRequest> requests = new ArrayList<>();
-        for (Stimulus item : items(where, REQUESTS, reqBytes, false)) {
-            requests.add((CheckRequest) item);
-        }
-        int expected = f.integer(m, "requests");
-        if (expected != requests.size()) {
-            throw new ReproBundleException(where + ": entry '" + REQUESTS + "' holds " + requests.size()
-                    + " requests, the manifest says " + expected + " (truncated?)");
-        }
-        return requests;
-    }
-
-    /** Version 2: {@code stream.jsonl} and the manifest's entry writes. */
-    private static PhaseStream stream(String where, Fields f, JsonNode m, Map<String, byte[]> entries) {
-        byte[] bytes = entries.get(STREAM);
-        if (bytes == null) {
-            throw new ReproBundleException(where + ": entry '" + STREAM + "' is missing");
-        }
-        List<Stimulus> items = items(where, STREAM, bytes, true);
-        int expected = f.integer(m, "stream");
-        if (expected != items.size()) {
-            throw new ReproBundleException(where + ": entry '" + STREAM + "' holds " + items.size()
-                    + " items, the manifest says " + expected + " (truncated?)");
-        }
-        List<PhaseStream.EntryWrite> writes = new ArrayList<>();
-        for (JsonNode w : f.array(m, "writes")) {
-            try {
-                writes.add(new PhaseStream.EntryWrite(f.integer(w, "position"), f.longValue(w, "addr"),
-                        f.integer(w, "size"), f.longValue(w, "value")));
-            } catch (IllegalArgumentException ex) {
-                throw new ReproBundleException(f.ctx + ": bad entry write " + w + ": " + ex.getMessage());
-            }
-        }
-        try {
-            PhaseStream stream = new PhaseStream(items, writes);
-            int checks = f.integer(m, "checks");
-            if (checks != stream.checks().size()) {
-                throw new ReproBundleException(where + ": entry '" + STREAM + "' holds " + stream.checks().size()
-                        + " checks, the manifest says " + checks);
-            }
-            return stream;
-        } catch (IllegalArgumentException ex) {
-            throw new ReproBundleException(f.ctx + ": bad 'writes': " + ex.getMessage());
-        }
-    }
-
-    private static void checkMemoryListed(String where, Fields f, JsonNode m, List<Image> memory) {
-        List<String> listed = new ArrayList<>();
-        for (JsonNode r : f.array(m, "memory")) {
-            String entry = f.text(r, "entry");
-            listed.add(entry);
-            Image img = memory.stream().filter(i -> memoryName(i.base()).equals(entry)).findFirst()
-                    .orElseThrow(() -> new ReproBundleException(where + ": entry '" + entry
-                            + "' is listed in the manifest but missing from the archive"));
-            if (img.bytes().length != f.integer(r, "size")) {
-                throw new ReproBundleException(where + ": entry '" + entry + "' has " + img.bytes().length
-                        + " bytes, the manifest says " + f.integer(r, "size"));
-            }
-        }
-        for (Image i : memory) {
-            if (!listed.contains(memoryName(i.base()))) {
-                throw new ReproBundleException(where + ": entry '" + memoryName(i.base())
-                        + "' is not listed in the manifest");
-            }
-        }
-    }
-
-    /** The lines of {@code entry}: stream items ({@code kinds}: with a "kind" field) or, version 1, checks. */
-    private static List<Stimulus> items(String where, String entry, byte[] bytes, boolean kinds) {
-        List<Stimulus> out = new ArrayList<>();
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            Fields f = new Fields(where + ": entry '" + entry + "' line " + (i + 1));
-            JsonNode r;
-            try {
-                r = JSON_LINE.readTree(lines[i]);
-            } catch (IOException ex) {
-                throw new ReproBundleException(f.ctx + " is not valid JSON: " + describe(ex));
-            }
-            if (r == null || !r.isObject()) {
-                throw new ReproBundleException(f.ctx + " is not a JSON object");
-            }
-            String kind = kinds ? f.text(r, "kind") : "check";
-            out.add(switch (kind) {
-                case "check" -> check(f, r);
-                case "invalidate" -> new Stimulus.Invalidate(f.bool(r, "hasPa"), f.longValue(r, "pa"),
-                        f.bool(r, "hasSdid"), f.integer(r, "sdid"));
-                case "sync" -> new Stimulus.Sync();
-                case "idle" -> {
-                    try {
-                        yield new Stimulus.Idle(f.integer(r, "cycles"));
-                    } catch (IllegalArgumentException ex) {
-                        throw new ReproBundleException(f.ctx + ": " + ex.getMessage());
-                    }
-                }
-                default -> throw new ReproBundleException(f.ctx + ": unknown item kind '" + kind
-                        + "' (expected check, invalidate, sync or idle)");
-            });
-        }
-        return out;
-    }
-
-    private static CheckRequest check(Fields f, JsonNode r) {
-        MttMode mode = null;
-        if (!r.path("mode").isNull()) {
-            try {
-                mode = MttMode.fromId(f.text(r, "mode"));
-            } catch (IllegalArgumentException ex) {
-                throw new ReproBundleException(f.ctx + ": " + ex.getMessage());
-            }
-        }
-        return new CheckRequest(f.longValue(r, "pa"), f.integer(r, "need"), mode, f.integer(r, "rawMode"),
-                f.longValue(r, "rootPpn"), f.integer(r, "sdid"), f.bool(r, "be"), f.bool(r, "bypass"));
-    }
-
-    /** Typed field access with errors naming the place. */
-    private record Fields(String ctx) {
-        JsonNode get(JsonNode n, String name) {
-            JsonNode v = n.get(name);
-            if (v == null || v.isNull()) {
-                throw new ReproBundleException(ctx + ": field '" + name + "' is missing");
-            }
-            return v;
-        }
-
-        int integer(JsonNode n, String name) {
-            JsonNode v = get(n, name);
-            if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-                throw new ReproBundleException(ctx + ": field '" + name + "' must be an integer, got " + v);
-            }
-            return v.asInt();
-        }
-
-        /** A 64-bit value, as a JSON integer or a "0x..." hex string (addresses are written in hex). */
-        long longValue(JsonNode n, String name) {
-            JsonNode v = get(n, name);
-            if (v.isIntegralNumber() && v.canConvertToLong()) {
-                return v.asLong();
-            }
-            String t = v.asText();
-            if (v.isTextual() && t.startsWith("0x") && t.length() > 2 && t.length() <= 18) {
-                try {
-                    return Long.parseUnsignedLong(t.substring(2), 16);
-                } catch (NumberFormatException ex) {
-                    // fall through to the error
-                }
-            }
-            throw new ReproBundleException(ctx + ": field '" + name + "' must be an integer or a 0x hex string, got "
-                    + v);
-        }
-
-        boolean bool(JsonNode n, String name) {
-            JsonNode v = get(n, name);
-            if (!v.isBoolean()) {
-                throw new ReproBundleException(ctx + ": field '" + name + "' must be true or false, got " + v);
-            }
-            return v.asBoolean();
-        }
-
-        String text(JsonNode n, String name) {
-            JsonNode v = get(n, name);
-            if (!v.isTextual()) {
-                throw new ReproBundleException(ctx + ": field '" + name + "' must be text, got " + v);
-            }
-            return v.asText();
-        }
-
-        JsonNode object(JsonNode n, String name) {
-            JsonNode v = get(n, name);
-            if (!v.isObject()) {
-                throw new ReproBundleException(ctx + ": field '" + name + "' must be an object");
-            }
-            return v;
-        }
-
-        Iterable<JsonNode> array(JsonNode n, String name) {
-            JsonNode v = get(n, name);
-            if (!v.isArray()) {
-                throw new ReproBundleException(ctx + ": field '" + name + "' must be an array");
-            }
-            return v;
-        }
+        return new ReproBundle(seed, checker, settings, pmp, buildHash, digest, index, report, memory, stream);
     }
 }

@@ -62,7 +62,7 @@ public final class Shrinker {
         keep = s.ddmin(keep);
         String[] last = s.failure(keep);
         PhaseStream shrunk = s.restrict(keep);
-        ReproBundle out = new ReproBundle(b.seed(), b.params(), b.cache(), b.settings(), b.pmp(), b.buildHash(), 0,
+        ReproBundle out = new ReproBundle(b.seed(), b.checker(), b.settings(), b.pmp(), b.buildHash(), 0,
                 Integer.parseInt(last[1]), last[0], b.memory(), shrunk);
         return new Result(out, b.stream().items().size(), keep.size(), s.trials);
     }

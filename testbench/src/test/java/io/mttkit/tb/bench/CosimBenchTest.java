@@ -1,5 +1,8 @@
 package io.mttkit.tb.bench;
 
+import io.mttkit.tb.cosim.Checkers;
+import io.mttkit.tb.dut.CheckerDescription;
+import io.mttkit.tb.cosim.CheckAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +13,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.mttkit.bridge.BuildDriver;
 import io.mttkit.bridge.CheckerSession;
 import io.mttkit.bridge.EventBuffer;
+import io.mttkit.bridge.EventKind;
 import io.mttkit.bridge.Records;
 import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.RunResult;
@@ -63,11 +67,11 @@ class CosimBenchTest {
 
     @Test
     void workloadFollowsTheSeedAndHoldsEveryKindOfItem() {
-        BenchWorkload a = CosimStimulus.generate(params(), CacheShape.DEFAULT, 3, 20_000);
-        BenchWorkload b = CosimStimulus.generate(params(), CacheShape.DEFAULT, 3, 20_000);
+        BenchWorkload a = CosimStimulus.generate(Checkers.describe(params(), CacheShape.DEFAULT), Checkers.describe(params(), CacheShape.DEFAULT).cache(), 3, 20_000);
+        BenchWorkload b = CosimStimulus.generate(Checkers.describe(params(), CacheShape.DEFAULT), Checkers.describe(params(), CacheShape.DEFAULT).cache(), 3, 20_000);
         assertEquals(20_000, a.stream().size());
         assertEquals(a.stream(), b.stream());
-        assertNotEquals(a.stream(), CosimStimulus.generate(params(), CacheShape.DEFAULT, 4, 20_000).stream());
+        assertNotEquals(a.stream(), CosimStimulus.generate(Checkers.describe(params(), CacheShape.DEFAULT), Checkers.describe(params(), CacheShape.DEFAULT).cache(), 4, 20_000).stream());
 
         Set<Integer> sdids = new HashSet<>();
         Set<MttMode> modes = new HashSet<>();
@@ -101,8 +105,8 @@ class CosimBenchTest {
 
     @Test
     void scenarioEncodesTheStreamAsTheHarnessDoes() {
-        WalkerParams p = params();
-        BenchWorkload w = CosimStimulus.generate(p, CacheShape.DEFAULT, 5, 2_000);
+        CheckerDescription p = Checkers.describe(params(), CacheShape.DEFAULT);
+        BenchWorkload w = CosimStimulus.generate(p, p.cache(), 5, 2_000);
         Scenario sc = w.scenario(p);
         RequestBuffer q = sc.requests();
         assertEquals(w.stream().size(), q.size());
@@ -131,7 +135,7 @@ class CosimBenchTest {
     @Test
     void everyBatchSizeRunsTheSameTrace() {
         CheckerLibrary l = lib();
-        Scenario sc = CosimStimulus.generate(l.params(), l.cache(), 6, 3_000).scenario(l.params());
+        Scenario sc = CosimStimulus.generate(l.description(), l.cache(), 6, 3_000).scenario(l.description());
         long digest = CosimBench.jna(l.library(), sc, 1, null).digest();
         for (int k : new int[] {8, 256, 4096}) {
             assertEquals(digest, CosimBench.jna(l.library(), sc, k, null).digest(), "K=" + k);
@@ -141,35 +145,35 @@ class CosimBenchTest {
     @Test
     void perCycleDriverReproducesTheFastPathTraceIncludingObsx() {
         CheckerLibrary l = lib();
-        Scenario sc = CosimStimulus.generate(l.params(), l.cache(), 7, 300).scenario(l.params());
+        Scenario sc = CosimStimulus.generate(l.description(), l.cache(), 7, 300).scenario(l.description());
         // the comparison means something only if the trace has extension observations (fills, invalidations)
-        assertTrue(count(l, sc, Records.EV_OBSX) > 0, "no OBSX event in the trace");
+        assertTrue(count(l, sc, EventKind.OBSX) > 0, "no OBSX event in the trace");
         assertEquals(CosimBench.jna(l.library(), sc, 64, null).digest(), CosimBench.perCycle(l.library(), sc).digest());
     }
 
     @Test
     void firstDifferenceFindsNoneWhenTheDriversAgree() {
         CheckerLibrary l = lib();
-        Scenario sc = CosimStimulus.generate(l.params(), l.cache(), 11, 200).scenario(l.params());
+        Scenario sc = CosimStimulus.generate(l.description(), l.cache(), 11, 200).scenario(l.description());
         assertTrue(CosimBench.firstDifference(l.library(), sc).contains("did not repeat"));
     }
 
     @Test
     void productPathAnswersMatchTheFastPathTrace() {
         CheckerLibrary l = lib();
-        BenchWorkload w = CosimStimulus.generate(l.params(), l.cache(), 8, 3_000);
+        BenchWorkload w = CosimStimulus.generate(l.description(), l.cache(), 8, 3_000);
         CosimBench.ProductCheck pc = run(l, w);
-        assertTrue(pc.answers().stream().anyMatch(CosimHarness.Answer::hit), "the workload hits the cache");
-        CosimBench.compareAnswers(l.library(), w.scenario(l.params()), pc); // does not throw
+        assertTrue(pc.answers().stream().anyMatch(CheckAnswer::hit), "the workload hits the cache");
+        CosimBench.compareAnswers(l.library(), w.scenario(l.description()), pc); // does not throw
     }
 
     @Test
     void refusesAnswersOfAnotherTrace() {
         CheckerLibrary l = lib();
-        BenchWorkload w = CosimStimulus.generate(l.params(), l.cache(), 9, 2_000);
-        BenchWorkload other = CosimStimulus.generate(l.params(), l.cache(), 10, 2_000);
+        BenchWorkload w = CosimStimulus.generate(l.description(), l.cache(), 9, 2_000);
+        BenchWorkload other = CosimStimulus.generate(l.description(), l.cache(), 10, 2_000);
         CosimBench.ProductCheck pc = run(l, other);
-        assertThrows(CosimBench.Refused.class, () -> CosimBench.compareAnswers(l.library(), w.scenario(l.params()), pc));
+        assertThrows(CosimBench.Refused.class, () -> CosimBench.compareAnswers(l.library(), w.scenario(l.description()), pc));
     }
 
     @Test
@@ -197,7 +201,7 @@ class CosimBenchTest {
         }
     }
 
-    private static long count(CheckerLibrary l, Scenario sc, int kind) {
+    private static long count(CheckerLibrary l, Scenario sc, EventKind kind) {
         EventBuffer ev = new EventBuffer(1 << 16);
         long n = 0;
         try (CheckerSession s = sc.open(l.library())) {
@@ -210,7 +214,7 @@ class CosimBenchTest {
                 from += (int) r.consumed();
                 done = draining && r.reason() == StopReason.DONE;
                 for (int i = 0; i < ev.size(); i++) {
-                    n += ev.kind(i) == kind ? 1 : 0;
+                    n += ev.event(i).kind() == kind ? 1 : 0;
                 }
             }
         }

@@ -349,7 +349,7 @@ final class CacheCosim implements AutoCloseable {
         int count = kind == MttCache.KIND_TUPLES ? 1 << (leafLog2 - tupleLog2) : 1;
         int idx = kind == MttCache.KIND_TUPLES ? (int) ((c.pa >>> tupleLog2) & (count - 1)) : 0;
         int xwr = (int) ((tuples >>> (3 * idx)) & 7);
-        int uniform = kind == MttCache.KIND_TUPLES ? MttLookup.uniformLog2(tuples, count, idx, tupleLog2) : leafLog2;
+        int uniform = kind == MttCache.KIND_TUPLES ? io.mttkit.golden.UniformBlock.log2(tuples, count, idx, tupleLog2) : leafLog2;
         boolean allow = (c.need & ~xwr) == 0;
         if (level != want.level() || leafLog2 != want.leafLog2() || xwr != want.xwr()
                 || uniform != want.uniformLog2() || allow != want.allow()) {

@@ -50,13 +50,13 @@ final class Bench {
     final TableWorld world;
     final CheckerLibrary lib;
     private List<PmpRegion> pmp = List.of();
-    private CosimHarness.Settings settings = CosimHarness.Settings.simple(7).withLatency(1, 3);
+    private SessionSettings settings = SessionSettings.simple(7).withLatency(1, 3);
 
     Bench(WalkerParams params, MttMode mode, List<Region> regions, BuildOptions options) {
         this.params = params;
         this.mode = mode;
         this.world = TableWorld.build(mode, regions, options);
-        this.lib = CheckerLibrary.of(params);
+        this.lib = Checkers.of(params);
     }
 
     /** The default configuration of the mode's XLEN with a 1 MiB RWX region at {@link #TARGET}. */
@@ -89,7 +89,7 @@ final class Bench {
         return mode.xlen() == 64;
     }
 
-    Bench settings(CosimHarness.Settings s) {
+    Bench settings(SessionSettings s) {
         this.settings = s;
         return this;
     }

@@ -40,8 +40,8 @@ class CachedCosimTest {
     @ParameterizedTest
     @MethodSource("configurations")
     void cachedCheckerMatchesTheGoldenModels(WalkerParams params, CacheShape shape) {
-        CheckerLibrary lib = CheckerLibrary.of(params, shape);
-        Regression.Result r = Regression.run(lib, SEED, CHECKS);
+        CheckerLibrary lib = Checkers.of(params, shape);
+        RegressionResult r = Regression.run(lib, SEED, CHECKS);
         assertTrue(r.passed(), () -> r.firstMismatch());
         java.util.Map<String, Long> stats = new java.util.LinkedHashMap<>();
         for (int i = 0; i < r.cache().length; i++) {

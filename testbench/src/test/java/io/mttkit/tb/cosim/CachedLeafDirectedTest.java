@@ -37,8 +37,8 @@ class CachedLeafDirectedTest {
         return CheckRequest.of(MODE, w.rootPpn(), pa, need, false);
     }
 
-    private static List<CosimHarness.Answer> run(CheckerLibrary lib, TableWorld w, List<CheckRequest> checks) {
-        try (CosimHarness h = new CosimHarness(lib, w.memory(), CosimHarness.Settings.simple(3).withLatency(2, 2))) {
+    private static List<CheckAnswer> run(CheckerLibrary lib, TableWorld w, List<CheckRequest> checks) {
+        try (CosimHarness h = new CosimHarness(lib, w.memory(), SessionSettings.simple(3).withLatency(2, 2))) {
             h.run(checks);
             return h.answers();
         }
@@ -57,16 +57,16 @@ class CachedLeafDirectedTest {
             long addr = path.readAddr(step);
             long original = w.readEntry(addr);
             w.writeEntry(addr, original & ~1L); // V = 0 (smmpt-v0.9 MPTE bit 0)
-            try (CosimHarness h = new CosimHarness(lib, w.memory(), CosimHarness.Settings.simple(3).withLatency(2, 2))) {
+            try (CosimHarness h = new CosimHarness(lib, w.memory(), SessionSettings.simple(3).withLatency(2, 2))) {
                 h.run(List.of(check(w, TARGET, Access.R), check(w, TARGET, Access.R)));
-                for (CosimHarness.Answer x : h.answers()) {
+                for (CheckAnswer x : h.answers()) {
                     assertFalse(x.allow(), "step " + step);
                     assertEquals(Cause.MPTE_INVALID.ordinal(), x.cause(), "step " + step);
                     assertFalse(x.hit(), "an invalid entry is never cached (step " + step + ")");
                 }
                 w.writeEntry(addr, original); // V = 1 again, with no fence: nothing stale was cached
                 h.run(List.of(check(w, TARGET, Access.R), check(w, TARGET, Access.R)));
-                List<CosimHarness.Answer> b = h.answers();
+                List<CheckAnswer> b = h.answers();
                 assertTrue(b.get(0).allow() && !b.get(0).hit(), "the next access walks and succeeds (step " + step + ")");
                 assertTrue(b.get(1).allow() && b.get(1).hit(), "and its leaf is cached (step " + step + ")");
             }
@@ -92,7 +92,7 @@ class CachedLeafDirectedTest {
             assertEquals(levels[i], leaf.level());
             long base = leaf.leafBase();
             long size = 1L << leaf.leafLog2();
-            List<CosimHarness.Answer> a = run(lib, w, List.of(check(w, base, Access.R), check(w, base + size - 0x1000,
+            List<CheckAnswer> a = run(lib, w, List.of(check(w, base, Access.R), check(w, base + size - 0x1000,
                     Access.R), check(w, base - 0x1000, Access.R), check(w, base + size, Access.R),
                     check(w, base, Access.R)));
             assertFalse(a.get(0).hit(), "the first access walks");
@@ -108,10 +108,10 @@ class CachedLeafDirectedTest {
     void reservedTuplesAreNeverCached() {
         // ANY: the shipped checker; SELECTED: the smmpt-only corner of CachedCosimTest (no extra build)
         CheckerLibrary any = CheckerLibrary.shipped("rv64-smmpt");
-        CheckerLibrary selected = CheckerLibrary.of(new WalkerParams(64, WalkerParams.Formats.V09, 48, 0, 5,
+        CheckerLibrary selected = Checkers.of(new WalkerParams(64, WalkerParams.Formats.V09, 48, 0, 5,
                 WalkerParams.TupleScope.SELECTED, false, false, 1), new CacheShape(4, 8, 4, 1, 6, false));
         for (CheckerLibrary lib : List.of(any, selected)) {
-            boolean anyScope = lib.params().rsvdTupleScope() == WalkerParams.TupleScope.ANY;
+            boolean anyScope = lib.description().rsvdTupleScope() == io.mttkit.golden.RsvdTupleScope.ANY;
             TableWorld w = TableWorld.build(MODE, List.of(new Region(TARGET, 1 << 20, Access.R | Access.W | Access.X)),
                     BuildOptions.DEFAULT.withUseNapot(false));
             LookupResult path = w.path(TARGET);
@@ -119,7 +119,7 @@ class CachedLeafDirectedTest {
             long leaf = w.readEntry(leafAddr);
             w.writeEntry(leafAddr, (leaf & ~(7L << (8 + 3 * 15))) | (0b010L << (8 + 3 * 15))); // tuple 15: W only
             long tuple15 = TARGET + 15 * 0x1000L;
-            List<CosimHarness.Answer> a = run(lib, w, List.of(check(w, TARGET, Access.R), check(w, TARGET, Access.R),
+            List<CheckAnswer> a = run(lib, w, List.of(check(w, TARGET, Access.R), check(w, TARGET, Access.R),
                     check(w, tuple15, Access.R)));
             String scope = anyScope ? "ANY" : "SELECTED";
             assertEquals(!anyScope, a.get(0).allow(), scope + ": the selected tuple is RWX");

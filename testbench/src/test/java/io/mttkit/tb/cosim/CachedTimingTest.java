@@ -43,15 +43,15 @@ class CachedTimingTest {
         TableWorld world = TableWorld.build(mode, List.of(new Region(Bench.TARGET, 1 << 20, Access.R | Access.W | Access.X)),
                 BuildOptions.DEFAULT.withUseNapot(false));
         int mem = 3;
-        int perLevel = lib.params().pmpLatency() + mem + 1;
-        CosimHarness.Settings s = CosimHarness.Settings.simple(1).withLatency(mem, mem);
+        int perLevel = lib.description().pmpLatency() + mem + 1;
+        SessionSettings s = SessionSettings.simple(1).withLatency(mem, mem);
         try (CosimHarness h = new CosimHarness(lib, world.memory(), s)) {
             h.run(List.of(
                     CheckRequest.of(mode, world.rootPpn(), Bench.TARGET, Access.R, false),              // cold miss
                     CheckRequest.of(mode, world.rootPpn(), Bench.TARGET + 0x3000, Access.W, false),     // same leaf
                     CheckRequest.of(mode, world.rootPpn(), Bench.TARGET + 0x10000, Access.R, false)));  // another leaf
             List<Long> lat = h.latencies();
-            List<CosimHarness.Answer> ans = h.answers();
+            List<CheckAnswer> ans = h.answers();
             assertFalse(ans.get(0).hit());
             assertEquals(2 + mode.levels() * perLevel, lat.get(0), "cold miss: a full walk");
             assertTrue(ans.get(1).hit(), "the same 64 KiB (32 KiB) leaf must hit");
@@ -68,7 +68,7 @@ class CachedTimingTest {
             }
             h.run(hits);
             long cycles = h.totals().cycles() - before;
-            assertTrue(h.answers().stream().allMatch(CosimHarness.Answer::hit), "every check of the stream hits");
+            assertTrue(h.answers().stream().allMatch(CheckAnswer::hit), "every check of the stream hits");
             // one check per cycle: 256 handshakes in 256 consecutive cycles, plus the last response's cycle
             assertTrue(cycles <= 256 + 2, "256 hits took " + cycles + " cycles");
         }

@@ -37,22 +37,22 @@ class RandomCosimTest {
     @ParameterizedTest
     @MethodSource("configurations")
     void randomChecksMatchTheGoldenModel(WalkerParams params) {
-        Regression.Result r = Regression.run(params, SEED, CHECKS);
+        RegressionResult r = Regression.run(Checkers.of(params), SEED, CHECKS);
         assertTrue(r.passed(), () -> r.firstMismatch());
-        assertTrue(r.checks() >= CHECKS - Regression.modesOf(params).size(), "checks run: " + r.checks());
+        assertTrue(r.checks() >= CHECKS - Checkers.describe(params).modes().size(), "checks run: " + r.checks());
         // the stimulus reaches the verdicts it is meant to reach
         long[] c = r.causes();
         assertTrue(c[Cause.NONE.ordinal()] > 0 && c[Cause.PERM_DENY.ordinal()] > 0, java.util.Arrays.toString(c));
         assertTrue(c[Cause.WALK_PMP.ordinal()] > 0 && c[Cause.WALK_BUS_ERROR.ordinal()] > 0, java.util.Arrays.toString(c));
         assertTrue(c[Cause.MPTE_RSVD_BITS.ordinal()] > 0 && c[Cause.MPTE_RSVD_ENC.ordinal()] > 0, java.util.Arrays.toString(c));
-        System.out.printf("%s: %d checks, %.0f checks/s, %d cycles, %d reads, causes %s%n", CheckerLibrary.of(params).top(),
+        System.out.printf("%s: %d checks, %.0f checks/s, %d cycles, %d reads, causes %s%n", Checkers.of(params).top(),
                 r.checks(), r.checksPerSecond(), r.cycles(), r.reads(), java.util.Arrays.toString(c));
     }
 
     @Test
     void sameSeedSameRun() {
-        Regression.Result a = Regression.run(Bench.RV32, 99, 2_000);
-        Regression.Result b = Regression.run(Bench.RV32, 99, 2_000);
+        RegressionResult a = Regression.run(Checkers.of(Bench.RV32), 99, 2_000);
+        RegressionResult b = Regression.run(Checkers.of(Bench.RV32), 99, 2_000);
         assertTrue(a.passed(), a::firstMismatch);
         assertEquals(a.cycles(), b.cycles());
         assertEquals(a.reads(), b.reads());

@@ -30,8 +30,8 @@ class ScoreboardSelfTest {
         TableWorld w = TableWorld.build(MttMode.SMMTT46, List.of(
                         new Region(0xB000_0000L, 1L << 16, Access.R | Access.W), new Region(0xC000_0000L, 1L << 30, Access.R | Access.W)),
                 BuildOptions.DEFAULT);
-        CheckerLibrary lib = CheckerLibrary.of(rtl);
-        try (CosimHarness h = new CosimHarness(lib, w.memory(), CosimHarness.Settings.simple(3), golden)) {
+        CheckerLibrary lib = Checkers.of(rtl);
+        try (CosimHarness h = new CosimHarness(lib, w.memory(), SessionSettings.simple(3), Checkers.describe(golden))) {
             CheckRequest ok = CheckRequest.of(MttMode.SMMTT46, w.rootPpn(), 0xB000_0000L, Access.R, false);
             CheckRequest oneGig = CheckRequest.of(MttMode.SMMTT46, w.rootPpn(), 0xC123_4000L, Access.R, false);
             CosimMismatchException e = assertThrows(CosimMismatchException.class, () -> h.run(List.of(ok, ok, oneGig)));
@@ -48,12 +48,12 @@ class ScoreboardSelfTest {
     @Test
     void requestsTheRtlCannotCarryAreRefusedBeforeTheRun() {
         TableWorld w = TableWorld.build(MttMode.SMMPT34, List.of(new Region(0xB000_0000L, 1 << 16, Access.R)));
-        try (CosimHarness h = new CosimHarness(CheckerLibrary.of(Bench.RV32), w.memory(), CosimHarness.Settings.simple(1))) {
+        try (CosimHarness h = new CosimHarness(Checkers.of(Bench.RV32), w.memory(), SessionSettings.simple(1))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> h.run(List.of(CheckRequest.of(MttMode.SMMPT34, w.rootPpn(), 1L << 34, Access.R, false))));
             assertTrue(e.getMessage().contains("34-bit req_pa"), e.getMessage());
         }
-        try (CosimHarness h = new CosimHarness(CheckerLibrary.of(Bench.RV64_WIDE), w.memory(), CosimHarness.Settings.simple(1))) {
+        try (CosimHarness h = new CosimHarness(Checkers.of(Bench.RV64_WIDE), w.memory(), SessionSettings.simple(1))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> h.run(List.of(CheckRequest.of(MttMode.SMMPT43, w.rootPpn(), 0, Access.R, true))));
             assertTrue(e.getMessage().contains("bigEndianSupport off"), e.getMessage());

@@ -27,24 +27,24 @@ class ShardAndJobsTest {
     @Test
     void shardsPartitionThePlan() {
         WalkerParams p = WalkerParams.defaults(64);
-        List<Regression.World> plan = Regression.plan(p, 1_000_001);
-        assertEquals(1_000_001, plan.stream().mapToLong(Regression.World::checks).sum(), "exactly the checks asked for");
-        long perMode = 1_000_001 / Regression.modesOf(p).size();
-        for (MttMode m : Regression.modesOf(p)) {
-            long share = plan.stream().filter(w -> w.mode() == m).mapToLong(Regression.World::checks).sum();
+        List<RunPlan.World> plan = RunPlan.plan(Checkers.describe(p), 1_000_001);
+        assertEquals(1_000_001, plan.stream().mapToLong(RunPlan.World::checks).sum(), "exactly the checks asked for");
+        long perMode = 1_000_001 / Checkers.describe(p).modes().size();
+        for (MttMode m : Checkers.describe(p).modes()) {
+            long share = plan.stream().filter(w -> w.mode() == m).mapToLong(RunPlan.World::checks).sum();
             assertTrue(share == perMode || share == perMode + 1, "every mode gets its share of the checks: " + m + " " + share);
         }
-        long max = plan.stream().mapToLong(Regression.World::checks).max().orElseThrow();
-        long min = plan.stream().mapToLong(Regression.World::checks).min().orElseThrow();
-        assertTrue(max <= Regression.WORLD_CHECKS && max - min <= 1, "worlds of equal size: " + min + ".." + max);
+        long max = plan.stream().mapToLong(RunPlan.World::checks).max().orElseThrow();
+        long min = plan.stream().mapToLong(RunPlan.World::checks).min().orElseThrow();
+        assertTrue(max <= RunPlan.WORLD_CHECKS && max - min <= 1, "worlds of equal size: " + min + ".." + max);
         for (int i = 0; i < plan.size(); i++) {
             assertEquals(i, plan.get(i).ordinal());
         }
         for (int n : new int[] {1, 2, 3, 7, plan.size(), plan.size() + 5}) {
             Set<Integer> seen = new HashSet<>();
             for (int k = 0; k < n; k++) {
-                Regression.Shard s = new Regression.Shard(k, n);
-                for (Regression.World w : plan) {
+                RunPlan.Shard s = new RunPlan.Shard(k, n);
+                for (RunPlan.World w : plan) {
                     if (s.owns(w.ordinal())) {
                         assertTrue(seen.add(w.ordinal()), "world " + w + " in two shards of " + n);
                     }
@@ -52,36 +52,36 @@ class ShardAndJobsTest {
             }
             assertEquals(plan.size(), seen.size(), "the shards of " + n + " cover every world");
         }
-        assertEquals(new Regression.Shard(2, 5), Regression.Shard.parse("2/5"));
-        assertThrows(IllegalArgumentException.class, () -> Regression.Shard.parse("5/5"));
-        assertThrows(IllegalArgumentException.class, () -> Regression.Shard.parse("1/0"));
-        assertThrows(IllegalArgumentException.class, () -> Regression.Shard.parse("two/3"));
+        assertEquals(new RunPlan.Shard(2, 5), RunPlan.Shard.parse("2/5"));
+        assertThrows(IllegalArgumentException.class, () -> RunPlan.Shard.parse("5/5"));
+        assertThrows(IllegalArgumentException.class, () -> RunPlan.Shard.parse("1/0"));
+        assertThrows(IllegalArgumentException.class, () -> RunPlan.Shard.parse("two/3"));
     }
 
     @Test
     void worldSeedsDependOnSeedModeAndIndexOnly() {
-        long a = Regression.worldSeed(1, MttMode.SMMPT43, 0);
-        assertEquals(a, Regression.worldSeed(1, MttMode.SMMPT43, 0));
-        assertNotEquals(a, Regression.worldSeed(2, MttMode.SMMPT43, 0));
-        assertNotEquals(a, Regression.worldSeed(1, MttMode.SMMPT52, 0));
-        assertNotEquals(a, Regression.worldSeed(1, MttMode.SMMPT43, 1));
+        long a = RunPlan.worldSeed(1, MttMode.SMMPT43, 0);
+        assertEquals(a, RunPlan.worldSeed(1, MttMode.SMMPT43, 0));
+        assertNotEquals(a, RunPlan.worldSeed(2, MttMode.SMMPT43, 0));
+        assertNotEquals(a, RunPlan.worldSeed(1, MttMode.SMMPT52, 0));
+        assertNotEquals(a, RunPlan.worldSeed(1, MttMode.SMMPT43, 1));
     }
 
     @Test
     void threeShardsMergedEqualTheUnshardedRun() {
         Bench.requireTools();
         CheckerLibrary lib = CheckerLibrary.shipped("rv64-smmpt");
-        Regression.Result whole = Regression.run(lib, Regression.Options.of(SEED, CHECKS));
+        RegressionResult whole = Regression.run(lib, RegressionOptions.of(SEED, CHECKS));
         assertTrue(whole.passed(), whole::firstMismatch);
-        List<Regression.Result> shards = new ArrayList<>();
+        List<RegressionResult> shards = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
-            Regression.Result r = Regression.run(lib, Regression.Options.of(SEED, CHECKS)
-                    .withShard(new Regression.Shard(k, 3)));
+            RegressionResult r = Regression.run(lib, RegressionOptions.of(SEED, CHECKS)
+                    .withShard(new RunPlan.Shard(k, 3)));
             assertTrue(r.passed(), r::firstMismatch);
             assertTrue(r.checks() > 0 && r.checks() < whole.checks(), "shard " + k + " runs a part: " + r.checks());
             shards.add(r);
         }
-        Regression.Result merged = Regression.merge(shards);
+        RegressionResult merged = ResultMerge.merge(shards);
         assertSame(whole, merged);
         assertTrue(whole.cache()[CosimHarness.CACHE_STATS.indexOf("hit_leaf")] > 0, "the run exercises the cache");
     }
@@ -90,14 +90,14 @@ class ShardAndJobsTest {
     void twoJobsGiveWhatOneJobGives() {
         Bench.requireTools();
         CheckerLibrary lib = CheckerLibrary.shipped("rv64-smmpt");
-        Regression.Result one = Regression.run(lib, Regression.Options.of(SEED + 1, CHECKS));
-        Regression.Result two = Regression.run(lib, Regression.Options.of(SEED + 1, CHECKS).withJobs(2));
+        RegressionResult one = Regression.run(lib, RegressionOptions.of(SEED + 1, CHECKS));
+        RegressionResult two = Regression.run(lib, RegressionOptions.of(SEED + 1, CHECKS).withJobs(2));
         assertTrue(one.passed(), one::firstMismatch);
         assertSame(one, two);
     }
 
     /** Same checks, cycles, reads, causes, cache counters and coverage (everything but the speed). */
-    static void assertSame(Regression.Result want, Regression.Result got) {
+    static void assertSame(RegressionResult want, RegressionResult got) {
         assertEquals(want.checks(), got.checks(), "checks");
         assertEquals(want.mismatches(), got.mismatches(), "mismatches");
         assertEquals(want.cycles(), got.cycles(), "simulated cycles");

@@ -33,9 +33,9 @@ class ShippedRegressionTest {
     @MethodSource("shipped")
     void shippedConfigurationMatchesTheGoldenModels(String name) {
         CheckerLibrary lib = CheckerLibrary.shipped(name);
-        Regression.Result r = Regression.run(lib, 20261122L, CHECKS);
+        RegressionResult r = Regression.run(lib, 20261122L, CHECKS);
         assertTrue(r.passed(), r::firstMismatch);
-        assertTrue(r.checks() >= CHECKS - Regression.modesOf(lib.params()).size(), "checks run: " + r.checks());
+        assertTrue(r.checks() >= CHECKS - lib.description().modes().size(), "checks run: " + r.checks());
         Map<String, Long> cache = new LinkedHashMap<>();
         for (int i = 0; i < r.cache().length; i++) {
             cache.put(CosimHarness.CACHE_STATS.get(i), r.cache()[i]);

@@ -49,7 +49,7 @@ class WalkFaultTest {
             b.restore();
         }
         // injected by the bridge at random reads: the golden model is told which read failed
-        b.settings(CosimHarness.Settings.simple(11).withLatency(1, 4).withBusErrors(400));
+        b.settings(SessionSettings.simple(11).withLatency(1, 4).withBusErrors(400));
         List<CheckRequest> reqs = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             reqs.add(CheckRequest.of(mode, b.world.rootPpn(), PA + ((long) i << 12), Access.R, false));
@@ -93,7 +93,7 @@ class WalkFaultTest {
         b.pmp(List.of(new PmpRegion(addr + size / 2, 64, true)));
         Bench.assertCause(Cause.WALK_PMP, b.check(pa, Access.R));
         // default deny with the whole table image allowed
-        b.settings(CosimHarness.Settings.simple(5).withPmpDefaultAllow(false));
+        b.settings(SessionSettings.simple(5).withPmpDefaultAllow(false));
         b.pmp(List.of(new PmpRegion(b.world.tables().base(), b.world.tables().image().length, true)));
         assertEquals(Cause.NONE, b.check(pa, Access.R).cause());
         b.pmp(List.of());

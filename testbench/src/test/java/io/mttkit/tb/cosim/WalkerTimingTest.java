@@ -31,7 +31,7 @@ class WalkerTimingTest {
         for (WalkerParams params : mode.xlen() == 64 ? List.of(Bench.RV64, Bench.RV64_ALT) : List.of(Bench.RV32, Bench.RV32_ALT)) {
             Bench b = Bench.of(params, mode);
             for (int mem : new int[] {1, 4}) {
-                CosimHarness.Settings s = CosimHarness.Settings.simple(1).withLatency(mem, mem);
+                SessionSettings s = SessionSettings.simple(1).withLatency(mem, mem);
                 int rangeBit = Math.min(mode.paBits(), params.paw());
                 // a PA range fault: the first bit above the mode width / paw, or (where no such PA fits req_pa)
                 // a MODE value no configuration implements, which fails the same way

@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.Checkers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,9 +23,8 @@ import io.mttkit.golden.cache.MttCacheModel;
 import io.mttkit.golden.cache.PendingWalk;
 import io.mttkit.golden.tables.Region;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
-import io.mttkit.tb.cosim.CosimHarness.CacheStep;
-import io.mttkit.tb.cosim.Regression;
+import io.mttkit.tb.cosim.CheckObserver.CacheObservation;
+import io.mttkit.tb.cosim.CheckObserver.CacheStep;
 import io.mttkit.tb.cosim.TableWorld;
 import io.mttkit.tb.selftest.RandomDomains;
 import java.util.ArrayList;
@@ -50,12 +50,12 @@ class CacheCoverageModelTest {
     @Test
     void modelStreamsAreBinnedAsTheModelStateSays() {
         for (WalkerParams params : List.of(WalkerParams.defaults(64), WalkerParams.defaults(32))) {
-            CheckerCoverage whole = new CheckerCoverage(params, SHAPE);
-            List<CheckerCoverage> halves = List.of(new CheckerCoverage(params, SHAPE),
-                    new CheckerCoverage(params, SHAPE));
+            CheckerCoverage whole = new CheckerCoverage(Checkers.describe(params, SHAPE));
+            List<CheckerCoverage> halves = List.of(new CheckerCoverage(Checkers.describe(params, SHAPE)),
+                    new CheckerCoverage(Checkers.describe(params, SHAPE)));
             Map<String, Long> expected = new HashMap<>();
             SplittableRandom rnd = new SplittableRandom(20261122);
-            List<MttMode> modes = Regression.modesOf(params);
+            List<MttMode> modes = Checkers.describe(params).modes();
             for (int mi = 0; mi < modes.size(); mi++) {
                 MttMode mode = modes.get(mi);
                 List<Region> regions = RandomDomains.generate(mode, rnd.nextLong(), 12, 0x9000_0000L, 0x6000_0000L);

@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.Checkers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,8 +17,8 @@ import io.mttkit.golden.cache.CacheEvent.ArrayId;
 import io.mttkit.golden.cache.CacheEvent.Kind;
 import io.mttkit.golden.cache.Invalidation;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
-import io.mttkit.tb.cosim.CosimHarness.CacheStep;
+import io.mttkit.tb.cosim.CheckObserver.CacheObservation;
+import io.mttkit.tb.cosim.CheckObserver.CacheStep;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -97,8 +98,8 @@ class CacheCoverageTest {
 
     @Test
     void cacheGroupsExistOnlyForACachedChecker() {
-        CoverageDb less = new CheckerCoverage(RV64).db();
-        CoverageDb cached = new CheckerCoverage(RV64, SHAPE).db();
+        CoverageDb less = new CheckerCoverage(Checkers.describe(RV64)).db();
+        CoverageDb cached = new CheckerCoverage(Checkers.describe(RV64, SHAPE)).db();
         for (String g : CacheCoverage.GROUPS) {
             assertFalse(less.groups().contains(g), g);
             assertTrue(cached.groups().contains(g), g);
@@ -109,27 +110,27 @@ class CacheCoverageTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> less.merge(cached));
         assertTrue(e.getMessage().contains("configuration"), e.getMessage());
         // a cache-less model ignores cache steps (it has nowhere to count them)
-        CheckerCoverage c = new CheckerCoverage(RV64);
+        CheckerCoverage c = new CheckerCoverage(Checkers.describe(RV64));
         c.onCache(sync(0));
         assertEquals(less.toJson(), c.db().toJson());
     }
 
     @Test
     void withoutAWalkCacheThereAreNoWalkCacheBins() {
-        CoverageDb db = new CheckerCoverage(RV64, new CacheShape(16, 4, 8, 0, 4, true)).db();
+        CoverageDb db = new CheckerCoverage(Checkers.describe(RV64, new CacheShape(16, 4, 8, 0, 4, true))).db();
         assertFalse(db.groups().contains(CacheCoverage.WALK));
         assertTrue(db.isDefined(CacheCoverage.READS, "smmpt43 start L2 (root) reads=3"));
         assertFalse(db.isDefined(CacheCoverage.READS, "smmpt43 start L1 reads=0"));
         assertFalse(db.isDefined(CacheCoverage.VICTIM, "walk invalid way 0"));
         assertFalse(db.isDefined(CacheCoverage.FENCE_FILL, "same cycle (R2), walk cache fill suppressed"));
-        CoverageDb noPaDrop = new CheckerCoverage(RV64, new CacheShape(16, 4, 8, 4, 4, false)).db();
+        CoverageDb noPaDrop = new CheckerCoverage(Checkers.describe(RV64, new CacheShape(16, 4, 8, 4, 4, false))).db();
         assertFalse(noPaDrop.isDefined(CacheCoverage.FENCE_PA, "pa walk interior"), "PA fences keep walk entries");
         assertTrue(noPaDrop.isDefined(CacheCoverage.FENCE_PA, "pa superpage interior"));
     }
 
     @Test
     void superpageSizesFollowTheLeafRanges() {
-        CoverageDb db = new CheckerCoverage(RV64, SHAPE).db();
+        CoverageDb db = new CheckerCoverage(Checkers.describe(RV64, SHAPE)).db();
         // smmpt43: a level-0 NAPOT leaf of 2^(4+1) x 64 KiB; level 1 tuples 32 MiB, NAPOT 1 GiB; level 2 16 GiB, 512 GiB
         assertEquals(List.of("smmpt43 L0 2^21", "smmpt43 L1 2^25", "smmpt43 L1 2^30", "smmpt43 L2 2^34",
                 "smmpt43 L2 2^39"), db.bins(CacheCoverage.SUPERPAGE).stream().filter(b -> b.startsWith("smmpt43"))
@@ -141,7 +142,7 @@ class CacheCoverageTest {
 
     @Test
     void lookupsAreBinnedBySetWayArrayAndWalkCacheLevel() {
-        CheckerCoverage c = new CheckerCoverage(RV64, SHAPE);
+        CheckerCoverage c = new CheckerCoverage(Checkers.describe(RV64, SHAPE));
         CheckRequest a = req(M, 0x1234_5678L, 1);
         c.onCache(lookup(a, ev(Kind.HIT, ArrayId.LEAF, 3, 2, 1, 0, 0x1234_0000L, 16)));
         c.onCheck(a, leaf(0, 0, LeafKind.TUPLES, 16, 1));
@@ -179,7 +180,7 @@ class CacheCoverageTest {
 
     @Test
     void fillPlacementIsAnInvalidWayThePlruVictimOrAnOverwriteInPlace() {
-        CheckerCoverage c = new CheckerCoverage(RV64, SHAPE);
+        CheckerCoverage c = new CheckerCoverage(Checkers.describe(RV64, SHAPE));
         CacheEvent t = ev(Kind.FILL, ArrayId.LEAF, 0, 1, 1, 0, 0x100_0000L, 16);
         CacheEvent old = ev(Kind.EVICT, ArrayId.LEAF, 0, 1, 1, 0, 0x200_0000L, 16);
         CacheEvent w = ev(Kind.FILL, ArrayId.WALK, 0, 3, 1, 0, 0, 25);
@@ -195,7 +196,7 @@ class CacheCoverageTest {
 
     @Test
     void aMissProvesAnEntryGoneAfterAResetTheObserverNeverSaw() {
-        CheckerCoverage c = new CheckerCoverage(RV64, SHAPE);
+        CheckerCoverage c = new CheckerCoverage(Checkers.describe(RV64, SHAPE));
         CacheEvent t = ev(Kind.FILL, ArrayId.LEAF, 0, 0, 1, 0, 0x100_0000L, 16);
         c.onCache(fill(false, false, t));
         // reset (a new session); the same PA misses in the same context, and its walk fills the same way again
@@ -224,7 +225,7 @@ class CacheCoverageTest {
 
     @Test
     void fencesAreBinnedByKindDropsSdidsAndPaPosition() {
-        CheckerCoverage c = new CheckerCoverage(RV64, SHAPE);
+        CheckerCoverage c = new CheckerCoverage(Checkers.describe(RV64, SHAPE));
         CacheEvent leafA = ev(Kind.INVALIDATE, ArrayId.LEAF, 0, 0, 1, 0, 0x100_0000L, 16);
         CacheEvent spB = ev(Kind.INVALIDATE, ArrayId.SUPERPAGE, 0, 2, 2, 1, 0x200_0000L, 25);
         c.onCache(applied(Invalidation.all(), leafA, spB));
@@ -251,7 +252,7 @@ class CacheCoverageTest {
         // sdidLen 0: the 1-bit inv_sdid port carries only a bit above sdidLen; one SDID, so no "several sdids"
         WalkerParams noSdid = new WalkerParams(64, WalkerParams.Formats.BOTH, 56, 0, 8,
                 WalkerParams.TupleScope.ANY, false, true, 1);
-        CheckerCoverage z = new CheckerCoverage(noSdid, SHAPE);
+        CheckerCoverage z = new CheckerCoverage(Checkers.describe(noSdid, SHAPE));
         assertFalse(z.db().isDefined(CacheCoverage.FENCE, "global dropped>1 several sdids"));
         z.onCache(applied(Invalidation.ofSdid(1), ev(Kind.INVALIDATE, ArrayId.LEAF, 0, 0, 0, 0, 0, 16)));
         assertEquals(1, count(z, CacheCoverage.FENCE, "sdid dropped=1 sdid bits above sdidLen"));
@@ -259,7 +260,7 @@ class CacheCoverageTest {
 
     @Test
     void fenceArrivalStaleAndSameCycleWalks() {
-        CheckerCoverage c = new CheckerCoverage(RV64, SHAPE);
+        CheckerCoverage c = new CheckerCoverage(Checkers.describe(RV64, SHAPE));
         Invalidation inv = Invalidation.all();
         c.onCache(accepted(inv, -1, 1));
         c.onCache(accepted(inv, 0, 1));
@@ -304,7 +305,7 @@ class CacheCoverageTest {
 
     @Test
     void minvalBatchesAgainstSyncWait() {
-        CheckerCoverage c = new CheckerCoverage(RV64, SHAPE); // queue depth 4
+        CheckerCoverage c = new CheckerCoverage(Checkers.describe(RV64, SHAPE)); // queue depth 4
         Invalidation inv = Invalidation.ofSdid(1);
         for (int q = 1; q <= 3; q++) {
             c.onCache(accepted(inv, -1, q));

@@ -1,5 +1,6 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.Checkers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import io.mttkit.golden.MttMode;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.golden.tables.Region;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.cosim.TableWorld;
 import io.mttkit.tb.selftest.RandomDomains;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class CheckerCoverageTest {
         mem.addRegion(ROOT, 4096);
         mem.write64(ROOT, entry);
         MttLookup lookup = new MttLookup(mem, ImplicitReadCheck.ALLOW_ALL, LookupConfig.DEFAULT.withPaw(RV64.paw()));
-        CheckerCoverage cov = new CheckerCoverage(RV64);
+        CheckerCoverage cov = new CheckerCoverage(Checkers.describe(RV64));
         CheckRequest req = CheckRequest.of(MttMode.SMMPT43, ROOT >>> 12, pa, need, false);
         cov.onCheck(req, lookup.lookup(MttMode.SMMPT43, ROOT >>> 12, pa, need, false, new LookupResult()));
         return cov;
@@ -90,7 +90,7 @@ class CheckerCoverageTest {
         CoverageDb max = sampleSmmpt43(NAPOT_R_G4, (1L << 43) - 1, Access.R).db();
         assertEquals(1, max.count(CheckerCoverage.PA, "smmpt43 max legal"));
         // Smmpt64 on paw 56: bits 56..63 are the paw boundary, and nothing below 56 is a range bin
-        CoverageDb defs = new CheckerCoverage(RV64).db();
+        CoverageDb defs = new CheckerCoverage(Checkers.describe(RV64)).db();
         assertTrue(defs.isDefined(CheckerCoverage.PA, "smmpt64 bit 56 alone"));
         assertTrue(!defs.isDefined(CheckerCoverage.PA, "smmpt64 bit 55 alone"));
     }
@@ -98,11 +98,11 @@ class CheckerCoverageTest {
     @Test
     void paRangeCauseOnlyWhereThePortCanCarryAnIllegalPa() {
         // RV32 with paw 34: the 34-bit req_pa cannot carry a PA at or above 2^34, so PA_RANGE cannot occur
-        assertTrue(!new CheckerCoverage(WalkerParams.defaults(32)).db().isDefined(CheckerCoverage.CAUSE,
+        assertTrue(!new CheckerCoverage(Checkers.describe(WalkerParams.defaults(32))).db().isDefined(CheckerCoverage.CAUSE,
                 "smmpt34 PA_RANGE L1"));
         WalkerParams paw33 = new WalkerParams(32, WalkerParams.Formats.BOTH, 33, 6, 8, WalkerParams.TupleScope.ANY,
                 false, true, 1);
-        CoverageDb db = new CheckerCoverage(paw33).db();
+        CoverageDb db = new CheckerCoverage(Checkers.describe(paw33)).db();
         assertTrue(db.isDefined(CheckerCoverage.CAUSE, "smmpt34 PA_RANGE L1"));
         assertTrue(db.isDefined(CheckerCoverage.PA, "smmpt34 bit 33 alone"));
         assertTrue(!db.isDefined(CheckerCoverage.PA, "smmpt34 bit 34 alone"));
@@ -110,7 +110,7 @@ class CheckerCoverageTest {
 
     @Test
     void bypassAndBareAreConfigurationBins() {
-        CheckerCoverage cov = new CheckerCoverage(RV64);
+        CheckerCoverage cov = new CheckerCoverage(Checkers.describe(RV64));
         cov.onCheck(CheckRequest.bypass(MttMode.SMMPT43, 1, 0, Access.R), null);
         cov.onCheck(CheckRequest.of(MttMode.BARE, 1, 0, Access.R, false), null);
         assertEquals(1, cov.db().count(CheckerCoverage.CONFIG, "bypass"));
@@ -125,12 +125,12 @@ class CheckerCoverageTest {
     @Test
     void randomWalksHitOnlyDefinedBinsAndMergeLikeOneRun() {
         for (WalkerParams params : List.of(RV64, WalkerParams.defaults(32))) {
-            CheckerCoverage whole = new CheckerCoverage(params);
-            CheckerCoverage first = new CheckerCoverage(params);
-            CheckerCoverage second = new CheckerCoverage(params);
+            CheckerCoverage whole = new CheckerCoverage(Checkers.describe(params));
+            CheckerCoverage first = new CheckerCoverage(Checkers.describe(params));
+            CheckerCoverage second = new CheckerCoverage(Checkers.describe(params));
             SplittableRandom rnd = new SplittableRandom(7);
             MttLookup lookup = null;
-            for (MttMode mode : Regression.modesOf(params)) {
+            for (MttMode mode : Checkers.describe(params).modes()) {
                 List<Region> regions = RandomDomains.generate(mode, rnd.nextLong(), 16, 0x9000_0000L, 0x6000_0000L);
                 TableWorld world = TableWorld.build(mode, regions);
                 lookup = new MttLookup(world.memory(), ImplicitReadCheck.ALLOW_ALL,

@@ -1,5 +1,7 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.Checkers;
+import io.mttkit.tb.cosim.RegressionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,13 +44,13 @@ class RegressionCacheCoverageTest {
     @Test
     void cachedRegressionFillsEveryCacheGroup() {
         CheckerLibrary lib = CheckerLibrary.shipped("rv64-smmpt");
-        Regression.Result r = Regression.run(lib, SEED, 20_000);
+        RegressionResult r = Regression.run(lib, SEED, 20_000);
         assertTrue(r.passed(), r::firstMismatch);
         CoverageDb db = r.coverage();
         System.out.println(db.summary(400));
-        assertEquals(new CheckerCoverage(lib.params(), lib.cache()).db().groups(), db.groups(),
-                "Regression must build its coverage with the checker's cache shape: new CheckerCoverage(lib.params(), "
-                        + "lib.cache()) where it builds the per-world and the combined model");
+        assertEquals(new CheckerCoverage(lib.description()).db().groups(), db.groups(),
+                "Regression must build its coverage with the checker's cache shape: new CheckerCoverage(Checkers.describe(lib.description(), "
+                        + "lib.cache())) where it builds the per-world and the combined model");
         for (String g : CacheCoverage.GROUPS) {
             // R2 (an invalidation applied in a walk's response cycle) needs a full queue or a waiting sync in that
             // very cycle: 20 000 random checks may not reach it (docs/coverage.md); its bins are checked below
@@ -67,7 +69,7 @@ class RegressionCacheCoverageTest {
         assertEquals(stat(r, "stale_walks"), sum(db, CacheCoverage.FENCE_WALK, b -> b.startsWith("stale")));
         assertEquals(stat(r, "syncs"), sum(db, CacheCoverage.MINVAL, b -> b.startsWith("batch=")));
         // rsvdTupleScope ANY: a leaf with a reserved tuple faults, so every suppressed fill had one leaf destination
-        assertEquals(WalkerParams.TupleScope.ANY, lib.params().rsvdTupleScope());
+        assertEquals(io.mttkit.golden.RsvdTupleScope.ANY, lib.description().rsvdTupleScope());
         assertEquals(stat(r, "fills_suppressed_same_cycle"), sum(db, CacheCoverage.FENCE_FILL,
                 b -> b.endsWith("leaf array fill suppressed") || b.endsWith("superpage fill suppressed")));
         assertEquals(stat(r, "hit_leaf") + stat(r, "hit_superpage") + stat(r, "miss"),
@@ -78,8 +80,8 @@ class RegressionCacheCoverageTest {
     void cacheLessCheckerHasNoCacheGroups() {
         io.mttkit.gen.ParamValues values = Configurations.resolve("walker-rv64", Map.of());
         WalkerParams params = CheckerConfigurations.params(64, values);
-        CheckerLibrary lib = CheckerLibrary.of(params);
-        Regression.Result r = Regression.run(lib, SEED, 2_000);
+        CheckerLibrary lib = Checkers.of(params);
+        RegressionResult r = Regression.run(lib, SEED, 2_000);
         assertTrue(r.passed(), r::firstMismatch);
         for (String g : CacheCoverage.GROUPS) {
             assertFalse(r.coverage().groups().contains(g), g);
@@ -87,7 +89,7 @@ class RegressionCacheCoverageTest {
         assertTrue(r.coverage().hitBins(CheckerCoverage.RESULT) > 0);
     }
 
-    private static long stat(Regression.Result r, String name) {
+    private static long stat(RegressionResult r, String name) {
         int i = CosimHarness.CACHE_STATS.indexOf(name);
         if (i < 0) {
             throw new IllegalArgumentException("no cache counter '" + name + "'; counters: " + CosimHarness.CACHE_STATS);

@@ -1,5 +1,7 @@
 package io.mttkit.tb.coverage;
 
+import io.mttkit.tb.cosim.Checkers;
+import io.mttkit.tb.cosim.RegressionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,14 +58,14 @@ class RegressionCoverageTest {
     }
 
     private static void check(WalkerParams params, long checks, Map<String, Double> floors) {
-        Regression.Result r = Regression.run(params, SEED, checks * SCALE);
+        RegressionResult r = Regression.run(Checkers.of(params), SEED, checks * SCALE);
         assertTrue(r.passed(), r::firstMismatch);
         CoverageDb db = r.coverage();
         System.out.println(db.summary(400));
         if (Boolean.getBoolean("mttkit.coverage.json")) { // the full database, for tuning the stimulus
             System.out.println(db.toJson());
         }
-        assertEquals(new CheckerCoverage(params).db().groups(), db.groups());
+        assertEquals(new CheckerCoverage(Checkers.describe(params)).db().groups(), db.groups());
         for (String g : db.groups()) {
             double floor = floors.get(g);
             assertTrue(db.ratio(g) >= floor, String.format("group %s: %d/%d bins hit, below the floor %.2f; holes %s",

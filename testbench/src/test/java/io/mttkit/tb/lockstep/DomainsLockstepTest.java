@@ -1,5 +1,7 @@
 package io.mttkit.tb.lockstep;
 
+import io.mttkit.tb.cosim.CheckAnswer;
+import io.mttkit.tb.repro.ReproBundleCodec;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.elf.ElfFile;
@@ -107,17 +109,17 @@ class DomainsLockstepTest {
         Script sc = script(mode, again);
         LockstepRun.Outcome o = LockstepRun.run(sc.elf(), hc, sc.opts(), LockstepOptions.defaults(bundles),
                 (answers, first) -> {
-                    List<CosimHarness.Answer> out = new ArrayList<>(answers);
+                    List<CheckAnswer> out = new ArrayList<>(answers);
                     int k = (int) (last - first);
                     if (k >= 0 && k < out.size()) {
-                        CosimHarness.Answer a = out.get(k);
-                        out.set(k, new CosimHarness.Answer(!a.allow(), a.cause(), a.xwr(), a.hit(), a.stale()));
+                        CheckAnswer a = out.get(k);
+                        out.set(k, new CheckAnswer(!a.allow(), a.cause(), a.xwr(), a.hit(), a.stale()));
                     }
                     return out;
                 });
         assertTrue(o.mismatch() != null, "the flipped last answer must stop the run");
         assertTrue(o.mismatch().getMessage().contains("holds the whole bridge session"), o.mismatch().getMessage());
-        ReproBundle b = ReproBundle.read(o.mismatch().bundle());
+        ReproBundle b = ReproBundleCodec.read(o.mismatch().bundle());
         // the bundle starts where the last bridge session opened (a new 1 MiB chunk of tables opens one)
         int skipped = verdicts.size() - b.requests().size();
         assertTrue(skipped >= 0, "more checks in the bundle than the hart made");

@@ -1,5 +1,6 @@
 package io.mttkit.tb.lockstep;
 
+import io.mttkit.tb.cosim.CheckAnswer;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.Cause;
 import io.mttkit.golden.LookupResult;
@@ -15,7 +16,6 @@ import io.mttkit.golden.pmp.Pmp;
 import io.mttkit.golden.tables.BuiltTables;
 import io.mttkit.golden.tables.Region;
 import io.mttkit.golden.tables.TableBuilder;
-import io.mttkit.tb.cosim.CosimHarness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,11 +103,11 @@ class LockstepCheckerTest {
         try (LockstepChecker c = attach(256)) {
             // the RTL side answers the second check wrongly, as a cached checker holding the old entry would
             c.setAnswerTap((answers, first) -> {
-                List<CosimHarness.Answer> out = new ArrayList<>(answers);
+                List<CheckAnswer> out = new ArrayList<>(answers);
                 for (int i = 0; i < out.size(); i++) {
                     if (first + i == 1) {
-                        CosimHarness.Answer a = out.get(i);
-                        out.set(i, new CosimHarness.Answer(true, 0, a.xwr(), true, false));
+                        CheckAnswer a = out.get(i);
+                        out.set(i, new CheckAnswer(true, 0, a.xwr(), true, false));
                     }
                 }
                 return out;

@@ -1,5 +1,7 @@
 package io.mttkit.tb.lockstep;
 
+import io.mttkit.tb.cosim.CheckAnswer;
+import io.mttkit.tb.repro.ReproBundleCodec;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.elf.ElfFile;
@@ -9,7 +11,6 @@ import io.mttkit.golden.hart.HartMatrix;
 import io.mttkit.golden.hart.MttAccessCheck;
 import io.mttkit.golden.hart.Priv;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.repro.ReproBundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,11 +116,11 @@ class LockstepMatrixTest {
         LockstepMismatchException e = null;
         try {
             runWith(elf, mode, xwr, false, opts, (answers, first) -> {
-                List<CosimHarness.Answer> out = new ArrayList<>(answers);
+                List<CheckAnswer> out = new ArrayList<>(answers);
                 int k = (int) (flip - first);
                 if (k >= 0 && k < out.size()) {
-                    CosimHarness.Answer a = out.get(k);
-                    out.set(k, new CosimHarness.Answer(!a.allow(), a.cause(), a.xwr(), a.hit(), a.stale()));
+                    CheckAnswer a = out.get(k);
+                    out.set(k, new CheckAnswer(!a.allow(), a.cause(), a.xwr(), a.hit(), a.stale()));
                 }
                 return out;
             }, new ArrayList<>());
@@ -146,7 +147,7 @@ class LockstepMatrixTest {
         assertNotNull(bundle, report);
         assertTrue(report.contains("repro bundle: " + bundle), report);
         assertTrue(Files.isRegularFile(bundle) && Files.isRegularFile(LockstepBundle.streamFile(bundle)), report);
-        ReproBundle b = ReproBundle.read(bundle);
+        ReproBundle b = ReproBundleCodec.read(bundle);
         assertEquals(pa, b.requests().get(b.failingIndex()).pa());
         assertFalse(b.memory().isEmpty(), "the bundle must hold the mirrored table memory");
     }

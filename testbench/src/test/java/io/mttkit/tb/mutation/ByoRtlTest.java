@@ -1,5 +1,7 @@
 package io.mttkit.tb.mutation;
 
+import io.mttkit.tb.cosim.Checkers;
+import io.mttkit.tb.cosim.RegressionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +12,8 @@ import io.mttkit.hdl.Hdl;
 import io.mttkit.hdl.emit.EmitOptions;
 import io.mttkit.hdl.ir.Design;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CheckerManifest;
+import io.mttkit.tb.dut.CheckerDescription;
+import io.mttkit.tb.dut.CheckerManifest;
 import io.mttkit.tb.cosim.Regression;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bring-your-own RTL ({@code mtt regress --rtl DIR}): Verilog + {@code checker.json} in a folder. */
 class ByoRtlTest {
 
+    /** Generated Verilog and a bring-your-own manifest (no generator block) for it; returns the top. */
     private static String write(Path dir, WalkerParams params) {
         Design d = Hdl.elaborate(new MttChecker(params));
         List<Path> files = Hdl.write(d, EmitOptions.plain(), dir);
-        CheckerManifest.write(dir, d.top(), files, params);
+        CheckerDescription generated = Checkers.describe(params);
+        CheckerManifest.write(dir, new CheckerDescription(d.top(), files, generated.xlen(), generated.formats(),
+                generated.paw(), generated.sdidLen(), generated.idWidth(), generated.rsvdTupleScope(),
+                generated.v01OneGigAsOneGiB(), generated.bigEndianSupport(), generated.pmpLatency(), null, null));
         return d.top();
     }
 
@@ -32,13 +39,14 @@ class ByoRtlTest {
     void generatedVerilogWithItsManifestPassesAShortRegression(@TempDir Path dir) {
         WalkerParams params = WalkerParams.defaults(32);
         String top = write(dir, params);
-        CheckerManifest m = CheckerManifest.read(dir);
-        assertEquals(params, m.params());
+        CheckerDescription m = CheckerManifest.read(dir);
+        assertTrue(m.sameDevice(Checkers.describe(params)), m.label());
+        assertEquals(null, m.generator());
         assertEquals(top, m.top());
         CheckerLibrary lib = CheckerLibrary.fromManifest(dir);
-        Regression.Result r = Regression.run(lib, 7, 4_000);
+        RegressionResult r = Regression.run(lib, 7, 4_000);
         assertTrue(r.passed(), r.firstMismatch());
-        assertTrue(r.checks() >= 4_000 - Regression.modesOf(params).size(), "checks run: " + r.checks());
+        assertTrue(r.checks() >= 4_000 - Checkers.describe(params).modes().size(), "checks run: " + r.checks());
     }
 
     private static String edit(Path dir, String from, String to) throws Exception {
@@ -64,8 +72,11 @@ class ByoRtlTest {
     @Test
     void invalidFieldsAreNamed(@TempDir Path dir) throws Exception {
         write(dir, WalkerParams.defaults(64));
-        String msg = edit(dir, "\"formats\" : \"BOTH\"", "\"formats\" : \"V2\"");
-        assertTrue(msg.contains("'formats'") && msg.contains("V01"), msg);
+        String msg = edit(dir, "\"formats\" : \"both\"", "\"formats\" : \"V2\"");
+        assertTrue(msg.contains("'formats'") && msg.contains("smmtt-v0.1"), msg);
+        write(dir, WalkerParams.defaults(64));
+        msg = edit(dir, "\"formats\" : \"both\"", "\"formats\" : \"BOTH\"");
+        assertTrue(msg.contains("old spelling") && msg.contains("write \"both\""), msg);
         write(dir, WalkerParams.defaults(64));
         msg = edit(dir, "\"paw\" : 56", "\"paw\" : 70");
         assertTrue(msg.contains("'paw'") && msg.contains("70"), msg);

@@ -1,12 +1,11 @@
 package io.mttkit.tb.mutation;
 
+import io.mttkit.tb.dut.CheckerDescription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mttkit.hdl.Hdl;
-import io.mttkit.hdl.emit.EmitOptions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MutantCatalogueTest {
 
     private static Map<String, String> emitted(String config) {
-        return Hdl.emit(Hdl.elaborate(MutationConfig.of(config).checker()), EmitOptions.plain());
+        return MutationConfig.of(config).sources().files();
     }
 
     @Test
@@ -89,12 +88,12 @@ class MutantCatalogueTest {
 
     @Test
     void shippedConfigurationsHaveTheShippedCache() {
-        MutationConfig c = MutationConfig.of(MutantCatalogue.CACHED_RV64);
-        assertEquals(io.mttkit.gen.cache.CacheShape.DEFAULT, c.cache());
-        assertEquals(64, c.params().xlen());
-        assertEquals(io.mttkit.gen.walker.WalkerParams.Formats.V09, c.params().formats());
-        assertEquals(32, MutationConfig.of(MutantCatalogue.CACHED_RV32).params().xlen());
-        assertEquals(null, MutationConfig.of(MutantCatalogue.RV64).cache());
+        CheckerDescription c = MutationConfig.of(MutantCatalogue.CACHED_RV64).sources().description();
+        assertEquals(new CheckerDescription.Cache(16, 4, 8, 4, 4, true), c.cache());
+        assertEquals(64, c.xlen());
+        assertEquals(CheckerDescription.Formats.SMMPT_V0_9, c.formats());
+        assertEquals(32, MutationConfig.of(MutantCatalogue.CACHED_RV32).sources().description().xlen());
+        assertEquals(null, MutationConfig.of(MutantCatalogue.RV64).sources().description().cache());
     }
 
     @Test

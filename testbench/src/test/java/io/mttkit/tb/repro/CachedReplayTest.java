@@ -1,5 +1,13 @@
 package io.mttkit.tb.repro;
 
+import java.util.Map;
+import io.mttkit.gen.Configurations;
+import io.mttkit.golden.RsvdTupleScope;
+import io.mttkit.tb.dut.CheckerManifest;
+import io.mttkit.tb.dut.CheckerDescription;
+import io.mttkit.tb.cosim.RegressionOptions;
+import io.mttkit.tb.cosim.RegressionResult;
+import io.mttkit.tb.cosim.SessionSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,18 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mttkit.bridge.BuildDriver;
 import io.mttkit.bridge.ToolMissingException;
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.checker.MttChecker;
-import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.tables.Region;
-import io.mttkit.hdl.Hdl;
-import io.mttkit.hdl.emit.EmitOptions;
-import io.mttkit.hdl.ir.Design;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.cosim.Stimulus;
 import io.mttkit.tb.cosim.TableWorld;
@@ -102,8 +103,8 @@ class CachedReplayTest {
             writes.add(new PhaseStream.EntryWrite(half, lateLeaf, 8, 0));
             writes.add(new PhaseStream.EntryWrite(half, earlyLeaf, 8, 0));
         }
-        CosimHarness.Settings s = new CosimHarness.Settings(31, 2, 5, 60, 40, 0, true);
-        return new ReproBundle(3, lib.params(), lib.cache(), s, List.of(), lib.library().built().hash(), 0, -1, "",
+        SessionSettings s = new SessionSettings(31, 2, 5, 60, 40, 0, true);
+        return new ReproBundle(3, lib.description(), s, List.of(), lib.library().built().hash(), 0, -1, "",
                 ReproBundle.snapshot(world.memory()), new PhaseStream(items, writes));
     }
 
@@ -111,9 +112,9 @@ class CachedReplayTest {
     void aPhaseWithFencesAndRewritesRoundTripsAndReplaysCycleForCycle() throws Exception {
         CheckerLibrary lib = CheckerLibrary.shipped("rv64-smmpt");
         Path f = dir.resolve("ref.tar.gz");
-        ReproBundle.writeWithDigest(phase(lib, true), lib.library(), f);
-        ReproBundle b = ReproBundle.read(f);
-        assertEquals(lib.cache(), b.cache());
+        Replay.writeWithDigest(phase(lib, true), lib.library(), f);
+        ReproBundle b = ReproBundleCodec.read(f);
+        assertEquals(lib.cache(), b.checker().cache());
         assertEquals(2, b.stream().segmentStarts().size(), "one segment boundary, at the writes");
         assertEquals(2, b.stream().writes().size());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -124,11 +125,12 @@ class CachedReplayTest {
         // the writes are part of what is replayed: without them the checker answers the late checks otherwise
         assertNotEquals(b.digest(), Replay.digest(lib.library(), phase(lib, false)));
         // a bundle for the cache-less checker of the same parameters is refused on the cached library
-        ReproBundle cacheLess = new ReproBundle(b.seed(), b.params(), null, b.settings(), b.pmp(), b.buildHash(), 0,
-                -1, "", b.memory(), b.stream());
+        ReproBundle cacheLess = new ReproBundle(b.seed(), b.checker().withCache(null), b.settings(), b.pmp(),
+                b.buildHash(), 0, -1, "", b.memory(), b.stream());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Replay.replay(cacheLess, lib, null, System.out));
-        assertTrue(e.getMessage().contains("no cache"), e.getMessage());
+        assertTrue(e.getMessage().contains("recorded on a checker with " + cacheLess.checker().label() + ", but")
+                && e.getMessage().contains("implements " + lib.description().label()), e.getMessage());
     }
 
     /**
@@ -141,23 +143,20 @@ class CachedReplayTest {
     @Test
     void aCachedRegressionMismatchReproducesFromItsBundle() throws Exception {
         CheckerLibrary shipped = CheckerLibrary.shipped("rv64-smmpt");
-        WalkerParams claimed = shipped.params();
-        CacheShape shape = shipped.cache();
-        WalkerParams.TupleScope other = claimed.rsvdTupleScope() == WalkerParams.TupleScope.ANY
-                ? WalkerParams.TupleScope.SELECTED : WalkerParams.TupleScope.ANY;
-        WalkerParams built = new WalkerParams(claimed.xlen(), claimed.formats(), claimed.paw(), claimed.sdidLen(),
-                claimed.idWidth(), other, claimed.v01OneGigAsOneGiB(), claimed.bigEndianSupport(),
-                claimed.pmpLatency());
-        Design design = Hdl.elaborate(new MttChecker(built, shape));
+        CheckerDescription claimed = shipped.description();
+        CheckerDescription.Cache shape = shipped.cache();
+        String other = claimed.rsvdTupleScope() == RsvdTupleScope.ANY ? "SELECTED" : "ANY";
         Path rtl = Files.createDirectories(dir.resolve("rtl"));
-        CheckerLibrary mutant = CheckerLibrary.fromVerilog(Hdl.write(design, EmitOptions.plain(), rtl), design.top(),
-                claimed, shape);
+        Configurations.generate("checker-rv64", Map.of("formats", "smmpt-v0.9", "rsvdTupleScope", other), rtl);
+        CheckerDescription built = CheckerManifest.read(rtl);
+        // the RTL built with the other scope, described (and so checked) as the shipped one
+        CheckerLibrary mutant = CheckerLibrary.of(claimed.withSources(built.top(), built.sources()));
         Path f = dir.resolve("out/mismatch.tar.gz");
-        Regression.Result r = Regression.run(mutant, 5, 40_000, f);
+        RegressionResult r = Regression.run(mutant, 5, 40_000, f);
         assertFalse(r.passed(), "the wrongly configured golden model must disagree with that RTL");
         assertEquals(f, r.bundle(), r.firstMismatch());
-        ReproBundle b = ReproBundle.read(f);
-        assertEquals(shape, b.cache());
+        ReproBundle b = ReproBundleCodec.read(f);
+        assertEquals(shape, b.checker().cache());
         assertTrue(b.failingIndex() >= 0 && b.failingIndex() < b.requests().size());
         assertTrue(b.stream().items().size() > b.requests().size(), "the stream holds fences besides the checks");
         assertFalse(b.stream().writes().isEmpty(), "a cached phase rewrites entries between its halves");
@@ -174,7 +173,7 @@ class CachedReplayTest {
         assertTrue(onGenerated.summary(b).startsWith("NOT REPRODUCED"), onGenerated.summary(b));
 
         // two jobs stop at the same first mismatch (worlds are taken in order)
-        Regression.Result two = Regression.run(mutant, Regression.Options.of(5, 40_000).withJobs(2));
+        RegressionResult two = Regression.run(mutant, RegressionOptions.of(5, 40_000).withJobs(2));
         assertEquals(r.checks(), two.checks());
         assertEquals(b.mismatch(), two.firstMismatch());
     }

@@ -1,5 +1,8 @@
 package io.mttkit.tb.repro;
 
+import io.mttkit.tb.cosim.Checkers;
+import io.mttkit.tb.cosim.RegressionResult;
+import io.mttkit.tb.cosim.SessionSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,7 +21,6 @@ import io.mttkit.hdl.emit.EmitOptions;
 import io.mttkit.hdl.ir.Design;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.cosim.TableWorld;
 import io.mttkit.tb.selftest.RandomDomains;
@@ -57,8 +59,8 @@ class ReplayTest {
     }
 
     /** A phase like the regression's: a world with corrupted entries, latency, stalls, bus errors and PMP. */
-    private static ReproBundle phase(CosimHarness.Settings s) {
-        CheckerLibrary lib = CheckerLibrary.of(RV64);
+    private static ReproBundle phase(SessionSettings s) {
+        CheckerLibrary lib = Checkers.of(RV64);
         MttMode mode = MttMode.SMMPT52;
         List<Region> regions = RandomDomains.generate(mode, 11, 12, 0x9000_0000L, 0x2000_0000L);
         TableWorld world = TableWorld.build(mode, regions);
@@ -76,17 +78,17 @@ class ReplayTest {
         }
         long leaf = world.entryAddress(regions.get(0).base(), world.path(regions.get(0).base()).readCount() - 1);
         List<PmpRegion> pmp = List.of(new PmpRegion(leaf, 8, false));
-        return new ReproBundle(1, RV64, s, pmp, lib.library().built().hash(), 0, -1, "",
+        return new ReproBundle(1, Checkers.describe(RV64), s, pmp, lib.library().built().hash(), 0, -1, "",
                 ReproBundle.snapshot(world.memory()), reqs);
     }
 
-    private static final CosimHarness.Settings SETTINGS = new CosimHarness.Settings(99, 2, 6, 120, 80, 20, true);
+    private static final SessionSettings SETTINGS = new SessionSettings(99, 2, 6, 120, 80, 20, true);
 
     @Test
     void replayOfARecordedPhaseGivesTheSameDigest() throws Exception {
         Path f = dir.resolve("ref.tar.gz");
-        ReproBundle.writeWithDigest(phase(SETTINGS), CheckerLibrary.of(RV64).library(), f);
-        ReproBundle b = ReproBundle.read(f);
+        Replay.writeWithDigest(phase(SETTINGS), Checkers.of(RV64).library(), f);
+        ReproBundle b = ReproBundleCodec.read(f);
         assertNotEquals(0, b.digest());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Replay.Outcome o = Replay.replay(b, null, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -95,14 +97,14 @@ class ReplayTest {
         assertTrue(o.buildHashMatches() && o.digestMatches(), o.summary(b));
         assertEquals("", log.toString(StandardCharsets.UTF_8));
         // the digest is sensitive to the recorded settings: another bridge seed gives another trace
-        ReproBundle other = phase(new CosimHarness.Settings(100, 2, 6, 120, 80, 20, true));
-        assertNotEquals(b.digest(), Replay.digest(CheckerLibrary.of(RV64).library(), other));
+        ReproBundle other = phase(new SessionSettings(100, 2, 6, 120, 80, 20, true));
+        assertNotEquals(b.digest(), Replay.digest(Checkers.of(RV64).library(), other));
     }
 
     @Test
     void aDifferentBuildHashIsAWarning() {
         ReproBundle b = phase(SETTINGS);
-        ReproBundle stale = new ReproBundle(b.seed(), b.params(), b.settings(), b.pmp(), "0123456789abcdef", 0, -1,
+        ReproBundle stale = new ReproBundle(b.seed(), b.checker(), b.settings(), b.pmp(), "0123456789abcdef", 0, -1,
                 "", b.memory(), b.requests());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Replay.Outcome o = Replay.replay(stale, null, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -124,14 +126,14 @@ class ReplayTest {
                 claimed.bigEndianSupport(), claimed.pmpLatency());
         Design design = Hdl.elaborate(new MttChecker(built));
         Path rtl = Files.createDirectories(dir.resolve("rtl"));
-        CheckerLibrary mutant = CheckerLibrary.fromVerilog(Hdl.write(design, EmitOptions.plain(), rtl), design.top(),
+        CheckerLibrary mutant = Checkers.fromVerilog(Hdl.write(design, EmitOptions.plain(), rtl), design.top(),
                 claimed);
         Path f = dir.resolve("out/mismatch.tar.gz");
-        Regression.Result r = Regression.run(mutant, 7, 20_000, f);
+        RegressionResult r = Regression.run(mutant, 7, 20_000, f);
         assertFalse(r.passed(), "the mutant must be caught");
         assertEquals(f, r.bundle());
         assertTrue(r.firstMismatch().contains("repro bundle: "), r.firstMismatch());
-        ReproBundle b = ReproBundle.read(f);
+        ReproBundle b = ReproBundleCodec.read(f);
         assertTrue(b.failingIndex() >= 0 && b.failingIndex() < b.requests().size());
         assertTrue(r.firstMismatch().startsWith(b.mismatch()), "the bundle holds the regression's report");
         assertNotEquals(0, b.digest());
@@ -142,7 +144,7 @@ class ReplayTest {
         assertTrue(onMutant.digestMatches(), onMutant.summary(b));
         assertEquals(b.mismatch(), onMutant.report(), "the same report, from the bundle alone");
 
-        Replay.Outcome onGenerated = Replay.replay(b, CheckerLibrary.of(claimed), null, System.out);
+        Replay.Outcome onGenerated = Replay.replay(b, Checkers.of(claimed), null, System.out);
         assertFalse(onGenerated.reproduced(), "the correctly generated checker matches the golden model");
         assertEquals(-1, onGenerated.mismatchIndex());
         assertFalse(onGenerated.buildHashMatches());

@@ -1,5 +1,8 @@
 package io.mttkit.tb.repro;
 
+import io.mttkit.golden.RsvdTupleScope;
+import io.mttkit.tb.dut.CheckerDescription;
+import io.mttkit.tb.cosim.SessionSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,13 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mttkit.bridge.PmpRegion;
-import io.mttkit.gen.cache.CacheShape;
-import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.tables.Region;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Stimulus;
 import io.mttkit.tb.cosim.TableWorld;
 import io.mttkit.tb.selftest.RandomDomains;
@@ -41,6 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bundle write/read round trip, and every kind of damaged or foreign file refused with a clear message. */
 class ReproBundleTest {
+    /** A generated RV64 checker as its checker.json describes it (sources by name, as bundles store them). */
+    static final CheckerDescription RV64 = new CheckerDescription("mtt_checker",
+            List.of(Path.of("mtt_walker.v"), Path.of("mtt_checker.v")), 64, CheckerDescription.Formats.BOTH, 56, 6, 8,
+            RsvdTupleScope.ANY, false, true, 1, null, new CheckerDescription.Provenance(null, "walker-rv64", "0.2.0",
+                    "cache-less MTT checker", Map.of("formats", "\"both\"", "paw", "56", "bigEndianSupport", "true"),
+                    "f1ce9f5ce73e", Map.of("mtt_walker.v", "sha256:00", "mtt_checker.v", "sha256:01"), "sha256:02"));
+
     @TempDir
     Path dir;
 
@@ -59,10 +66,10 @@ class ReproBundleTest {
                 CheckRequest.bypass(mode, root, -1L, Access.R | Access.W),
                 CheckRequest.rawMode(0x1F, root, 0x1000, Access.R),
                 new CheckRequest(1L << 63, Access.R, mode, CheckRequest.reqMode(mode), root, 5, false, false));
-        CosimHarness.Settings s = new CosimHarness.Settings(0xFEED_F00D_1234L, 2, 7, 100, 200, 15, false);
+        SessionSettings s = new SessionSettings(0xFEED_F00D_1234L, 2, 7, 100, 200, 15, false);
         List<PmpRegion> pmp = List.of(new PmpRegion(entry & ~0xFFFL, 4096, false),
                 new PmpRegion(world.tables().base(), world.tables().image().length, true));
-        return new ReproBundle(42, WalkerParams.defaults(64), s, pmp, "abc123", 0x1234_5678_9ABC_DEF0L, 1,
+        return new ReproBundle(42, RV64, s, pmp, "abc123", 0x1234_5678_9ABC_DEF0L, 1,
                 "CO-SIMULATION MISMATCH\nsome report\n", ReproBundle.snapshot(world.memory()), reqs);
     }
 
@@ -89,7 +96,8 @@ class ReproBundleTest {
         long entry = c.pmp().get(0).base();
         List<PhaseStream.EntryWrite> writes = List.of(new PhaseStream.EntryWrite(4, entry, 8, 0x1234_0000_0000_0001L),
                 new PhaseStream.EntryWrite(4, entry + 8, 8, -1L), new PhaseStream.EntryWrite(10, entry, 8, 0));
-        return new ReproBundle(c.seed(), c.params(), new CacheShape(8, 2, 4, 2, 3, false), c.settings(), c.pmp(),
+        return new ReproBundle(c.seed(), c.checker().withCache(new CheckerDescription.Cache(8, 2, 4, 2, 3, false)),
+                c.settings(), c.pmp(),
                 c.buildHash(), c.digest(), 4, c.mismatch(), c.memory(), new PhaseStream(items, writes));
     }
 
@@ -97,10 +105,10 @@ class ReproBundleTest {
     void roundTrip() throws IOException {
         ReproBundle b = sample();
         Path f = dir.resolve("b.tar.gz");
-        b.write(f);
-        ReproBundle r = ReproBundle.read(f);
+        ReproBundleCodec.write(b, f);
+        ReproBundle r = ReproBundleCodec.read(f);
         assertEquals(b.seed(), r.seed());
-        assertEquals(b.params(), r.params());
+        assertEquals(b.checker(), r.checker(), "the device as checker.json says it, generator block included");
         assertEquals(b.settings(), r.settings());
         assertEquals(b.pmp(), r.pmp());
         assertEquals(b.buildHash(), r.buildHash());
@@ -108,7 +116,7 @@ class ReproBundleTest {
         assertEquals(b.failingIndex(), r.failingIndex());
         assertEquals(b.mismatch(), r.mismatch());
         assertEquals(b.requests(), r.requests());
-        assertEquals(b.cache(), r.cache());
+        assertEquals(new CheckerDescription.Cache(8, 2, 4, 2, 3, false), r.checker().cache());
         assertEquals(b.stream(), r.stream(), "items and entry writes, in order");
         assertEquals(List.of(0, 4, 10), r.stream().segmentStarts());
         assertEquals(b.memory().size(), r.memory().size());
@@ -127,38 +135,28 @@ class ReproBundleTest {
     void aCacheLessBundleOfChecksRoundTrips() throws IOException {
         ReproBundle b = sampleChecks();
         Path f = dir.resolve("c.tar.gz");
-        b.write(f);
-        ReproBundle r = ReproBundle.read(f);
-        assertEquals(null, r.cache());
+        ReproBundleCodec.write(b, f);
+        ReproBundle r = ReproBundleCodec.read(f);
+        assertEquals(null, r.checker().cache());
         assertEquals(b.requests(), r.requests());
         assertEquals(List.of(), r.stream().writes());
     }
 
-    /** A version-1 bundle (requests.jsonl, no cache, no writes), as the previous mtt wrote it, still loads. */
+    /**
+     * Bundles of versions 1 and 2 stored generator parameters instead of the device's description: refused, saying
+     * which version it is and what to do.
+     */
     @Test
-    void versionOneStillLoads() throws IOException {
-        ReproBundle b = sampleChecks();
-        Path v2 = dir.resolve("v2.tar.gz");
-        b.write(v2);
-        Map<String, byte[]> e = entries(v2);
-        StringBuilder lines = new StringBuilder();
-        ObjectMapper json = new ObjectMapper();
-        for (String line : new String(e.remove("stream.jsonl"), StandardCharsets.UTF_8).split("\n")) {
-            ObjectNode o = (ObjectNode) json.readTree(line);
-            o.remove("kind");
-            lines.append(json.writeValueAsString(o)).append('\n');
+    void olderVersionsAreRefusedWithWhatToDo() throws IOException {
+        for (int v : new int[] {1, 2}) {
+            Path f = rewrite(e -> editManifest(e, m -> {
+                m.put("version", v);
+                m.remove("checker");
+                m.putObject("params").put("xlen", 64).put("formats", "V09");
+            }));
+            expect(f, "format version " + v + " (before mtt read checkers from their checker.json)");
+            expect(f, "Run the regression that produced it again");
         }
-        e.put("requests.jsonl", lines.toString().getBytes(StandardCharsets.UTF_8));
-        editManifest(e, m -> {
-            m.put("version", 1);
-            m.put("requests", b.requests().size());
-            m.remove(List.of("cache", "stream", "checks", "writes"));
-        });
-        ReproBundle r = ReproBundle.read(write(e, "v1.tar.gz"));
-        assertEquals(b.requests(), r.requests());
-        assertEquals(null, r.cache());
-        assertEquals(b.failingIndex(), r.failingIndex());
-        assertArrayEquals(b.memory().get(0).bytes(), r.memory().get(0).bytes());
     }
 
     @Test
@@ -200,8 +198,8 @@ class ReproBundleTest {
 
     @Test
     void wrongVersion() throws IOException {
-        expect(rewrite(e -> editManifest(e, m -> m.put("version", 3))), "version 3 is not supported");
-        expect(rewrite(e -> editManifest(e, m -> m.put("version", 0))), "version 0 is not supported");
+        expect(rewrite(e -> editManifest(e, m -> m.put("version", 4))), "version 4 is newer than this mtt reads (3)");
+        expect(rewrite(e -> editManifest(e, m -> m.put("version", 0))), "version 0 (before mtt read checkers");
     }
 
     @Test
@@ -223,7 +221,12 @@ class ReproBundleTest {
 
     @Test
     void paramsOutOfRange() throws IOException {
-        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("params")).put("paw", 99))), "'paw'");
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("checker")).put("paw", 99))),
+                "field 'checker': field 'paw' must be in 32..64");
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("checker")).put("formats", "V01"))),
+                "write \"smmtt-v0.1\"");
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("checker")).remove("top"))),
+                "missing field 'top'");
     }
 
     @Test
@@ -264,8 +267,12 @@ class ReproBundleTest {
 
     @Test
     void badCacheShape() throws IOException {
-        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("cache")).put("leafWays", 3))), "bad 'cache'");
-        expect(rewrite(e -> editManifest(e, m -> m.remove("cache"))), "field 'cache' is missing");
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("checker").get("cache")).put("leafWays", 3))),
+                "field 'cache.leafWays' must be a power of two");
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("checker").get("cache")).put("ways", 4))),
+                "unknown field 'cache.ways'");
+        expect(rewrite(e -> editManifest(e, m -> ((ObjectNode) m.get("checker").get("generator")).put("hash", "x"))),
+                "unknown field 'generator.hash'");
     }
 
     @Test
@@ -289,7 +296,7 @@ class ReproBundleTest {
 
     private Path written() throws IOException {
         Path f = dir.resolve("b.tar.gz");
-        sample().write(f);
+        ReproBundleCodec.write(sample(), f);
         return f;
     }
 
@@ -349,7 +356,7 @@ class ReproBundleTest {
 
     /** Reading {@code f} fails with a message naming the file and containing {@code what}. */
     private static void expect(Path f, String what) {
-        ReproBundleException e = assertThrows(ReproBundleException.class, () -> ReproBundle.read(f));
+        ReproBundleException e = assertThrows(ReproBundleException.class, () -> ReproBundleCodec.read(f));
         assertTrue(e.getMessage().startsWith(f.toString()) && e.getMessage().contains(what),
                 "expected '" + what + "' in: " + e.getMessage());
     }

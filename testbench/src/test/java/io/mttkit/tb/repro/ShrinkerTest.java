@@ -1,12 +1,9 @@
 package io.mttkit.tb.repro;
 
+import io.mttkit.tb.cosim.RegressionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mttkit.gen.checker.MttChecker;
-import io.mttkit.hdl.Hdl;
-import io.mttkit.hdl.emit.EmitOptions;
-import io.mttkit.hdl.ir.Design;
 import io.mttkit.tb.ToolGate;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.Regression;
@@ -38,10 +35,8 @@ class ShrinkerTest {
     @Test
     void aFailingPhaseShrinksToAFewItemsThatStillFailTheSameWay(@TempDir Path tmp) throws Exception {
         CheckerLibrary good = CheckerLibrary.shipped("rv64-smmpt");
-        Design design = Hdl.elaborate(new MttChecker(good.params(), good.cache()));
-        Path gen = Files.createDirectory(tmp.resolve("gen"));
         Map<String, String> files = new LinkedHashMap<>();
-        for (Path f : Hdl.write(design, EmitOptions.plain(), gen)) {
+        for (Path f : good.description().sources()) { // the generated folder it was built from
             files.put(f.getFileName().toString(), Files.readString(f));
         }
         Map<String, String> mutated = MutationRun.apply(MutantCatalogue.byId("cache-stale-fill"), files);
@@ -50,12 +45,12 @@ class ShrinkerTest {
         for (var e : mutated.entrySet()) {
             sources.add(Files.writeString(dir.resolve(e.getKey()), e.getValue()));
         }
-        CheckerLibrary bad = CheckerLibrary.fromVerilog(sources, design.top(), good.params(), good.cache());
+        CheckerLibrary bad = CheckerLibrary.of(good.description().withSources(good.top(), sources));
 
         Path bundleFile = tmp.resolve("repro.tar.gz");
-        Regression.Result r = Regression.run(bad, 1, 3_000, bundleFile);
+        RegressionResult r = Regression.run(bad, 1, 3_000, bundleFile);
         assertTrue(!r.passed() && r.bundle() != null, "the mutant is caught and a bundle written");
-        ReproBundle b = ReproBundle.read(r.bundle());
+        ReproBundle b = ReproBundleCodec.read(r.bundle());
 
         Shrinker.Result s = Shrinker.shrink(b, bad);
         System.out.printf("shrunk %d stream items to %d in %d trials%n", s.itemsBefore(), s.itemsAfter(), s.trials());
@@ -66,7 +61,7 @@ class ShrinkerTest {
         Replay.Outcome again = Replay.replay(s.bundle(), bad, null, quiet);
         assertTrue(again.reproduced(), "the shrunk bundle replays to its mismatch:\n" + again.report());
         // and on the correct checker the shrunk stream passes: it isolates the bug, not a harness artefact
-        Replay.Outcome fixed = Replay.replay(s.bundle(), CheckerLibrary.of(good.params(), good.cache()), null, quiet);
+        Replay.Outcome fixed = Replay.replay(s.bundle(), good, null, quiet);
         assertTrue(!fixed.reproduced() && fixed.mismatchIndex() < 0, fixed.report());
     }
 

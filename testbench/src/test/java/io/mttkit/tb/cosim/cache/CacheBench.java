@@ -1,5 +1,7 @@
 package io.mttkit.tb.cosim.cache;
 
+import io.mttkit.tb.cosim.Checkers;
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.gen.walker.WalkerParams.Formats;
@@ -13,9 +15,6 @@ import io.mttkit.golden.tables.BuildOptions;
 import io.mttkit.golden.tables.BuiltTables;
 import io.mttkit.golden.tables.Region;
 import io.mttkit.golden.tables.TableBuilder;
-import io.mttkit.hdl.Hdl;
-import io.mttkit.hdl.emit.EmitOptions;
-import io.mttkit.hdl.ir.Design;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.CosimHarness;
@@ -151,8 +150,8 @@ final class CacheBench {
         }
         return MUTANTS.computeIfAbsent(id, k -> {
             MutationConfig cfg = MutationConfig.of(config);
-            Design design = Hdl.elaborate(cfg.checker());
-            java.util.Map<String, String> files = MutationRun.apply(m, Hdl.emit(design, EmitOptions.plain()));
+            MutationConfig.Generated generated = cfg.sources();
+            java.util.Map<String, String> files = MutationRun.apply(m, generated.files());
             try {
                 java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mtt-cachedirected-" + id + "-");
                 List<java.nio.file.Path> paths = new java.util.ArrayList<>();
@@ -160,7 +159,7 @@ final class CacheBench {
                     paths.add(java.nio.file.Files.writeString(dir.resolve(f.getKey()), f.getValue()));
                 }
                 try {
-                    return CheckerLibrary.fromVerilog(paths, design.top(), cfg.params(), cfg.cache());
+                    return CheckerLibrary.of(generated.description().withSources(generated.description().top(), paths));
                 } finally {
                     // the build cache keeps its own copy of what it needs
                     for (java.nio.file.Path f : paths) {
@@ -176,7 +175,7 @@ final class CacheBench {
 
     /** The small geometry ({@link #SMALL_SHAPE}) in {@code mode}. */
     static CacheBench small(MttMode mode) {
-        return new CacheBench("small-2x2/" + mode.id(), CheckerLibrary.of(SMALL_PARAMS, SMALL_SHAPE), mode);
+        return new CacheBench("small-2x2/" + mode.id(), Checkers.of(SMALL_PARAMS, SMALL_SHAPE), mode);
     }
 
     private void requireLeaf(long pa, int level, LeafKind kind, String where) {
@@ -219,7 +218,7 @@ final class CacheBench {
     }
 
     /** A harness over the fixture's memory with {@code settings} and {@code observer} attached. */
-    CosimHarness harness(CosimHarness.Settings settings, Recorder observer) {
+    CosimHarness harness(SessionSettings settings, Recorder observer) {
         CosimHarness h = new CosimHarness(lib, world.memory(), settings);
         h.setObserver(observer);
         return h;

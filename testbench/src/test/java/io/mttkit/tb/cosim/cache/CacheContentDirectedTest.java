@@ -22,10 +22,10 @@ import io.mttkit.golden.cache.CacheEvent.Kind;
 import io.mttkit.golden.tables.Region;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness;
-import io.mttkit.tb.cosim.CosimHarness.Answer;
-import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
-import io.mttkit.tb.cosim.CosimHarness.CacheStep;
-import io.mttkit.tb.cosim.CosimHarness.Settings;
+import io.mttkit.tb.cosim.CheckAnswer;
+import io.mttkit.tb.cosim.CheckObserver.CacheObservation;
+import io.mttkit.tb.cosim.CheckObserver.CacheStep;
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.tb.cosim.Stimulus;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +52,8 @@ class CacheContentDirectedTest {
         return Stream.of("rv64-smmpt", "rv32-smmpt", "rv64-smmtt");
     }
 
-    private static Settings settings(long seed) {
-        return Settings.simple(seed).withLatency(1, 6);
+    private static SessionSettings settings(long seed) {
+        return SessionSettings.simple(seed).withLatency(1, 6);
     }
 
     /** The events of kind {@code kind} outside the walk cache among {@code events}. */
@@ -75,13 +75,13 @@ class CacheContentDirectedTest {
     void backToBackRequestsFillOnce(String config) {
         CacheBench b = CacheBench.shipped(config);
         Recorder rec = new Recorder();
-        try (CosimHarness h = b.harness(Settings.simple(37).withLatency(8, 8), rec)) {
+        try (CosimHarness h = b.harness(SessionSettings.simple(37).withLatency(8, 8), rec)) {
             for (long pa : b.cacheableTargets()) {
                 clear(h, rec);
                 long other = pa ^ 0x1000; // another 4 KiB page of the same leaf
                 h.run(List.of(b.check(pa, CacheBench.R), b.check(other, CacheBench.R)));
                 String where = config + " 0x" + Long.toHexString(pa) + "\n" + rec;
-                List<Answer> a = h.answers();
+                List<CheckAnswer> a = h.answers();
                 assertFalse(a.get(0).hit(), where);
                 assertTrue(a.get(1).hit(), "the second request waits for the walk and then hits: " + where);
                 assertEquals(1L, h.latencies().get(1), "a hit answers in the cycle after its handshake");
@@ -114,14 +114,14 @@ class CacheContentDirectedTest {
             assertEquals(1, rec.of(CacheStep.INVALIDATION_APPLIED).size());
             assertTrue(rec.events(CacheStep.INVALIDATION_APPLIED).isEmpty(), "nothing valid after reset: " + rec);
             h.run(checks);
-            for (Answer a : h.answers()) {
+            for (CheckAnswer a : h.answers()) {
                 assertFalse(a.hit(), "first access after reset: " + rec);
             }
         }
         rec.clear();
         try (CosimHarness h = b.harness(settings(38), rec)) {
             h.run(checks);
-            for (Answer a : h.answers()) {
+            for (CheckAnswer a : h.answers()) {
                 assertFalse(a.hit(), "first access after reset, no fence before it: " + rec);
             }
         }
@@ -169,7 +169,7 @@ class CacheContentDirectedTest {
     void fenceOfAnotherSdidKeepsEntries(String config) {
         CacheBench b = CacheBench.shipped(config);
         Recorder rec = new Recorder();
-        int sdidLen = b.lib.params().sdidLen();
+        int sdidLen = b.lib.description().sdidLen();
         List<CheckRequest> mine = b.cacheableTargets().stream().map(pa -> b.check(pa, CacheBench.R, 1)).toList();
         CheckRequest theirs = b.check(b.leafPa, CacheBench.R, 2);
         try (CosimHarness h = b.harness(settings(25), rec)) {
@@ -179,7 +179,7 @@ class CacheContentDirectedTest {
             rec.clear();
             // SDID 2: all of it, then its entry at a PA SDID 1 also has cached
             h.run(of(mfence(sdid(2)), mine, mfence(paSdid(b.leafPa, 2)), mine));
-            for (Answer a : h.answers()) {
+            for (CheckAnswer a : h.answers()) {
                 assertTrue(a.hit(), config + ": SDID 1 entries survive fences of SDID 2\n" + rec);
             }
             assertEquals(1, leafEvents(rec.events(CacheStep.INVALIDATION_APPLIED), Kind.INVALIDATE).size(),
@@ -188,7 +188,7 @@ class CacheContentDirectedTest {
             rec.clear();
             int aliased = 1 | (1 << sdidLen) | (1 << 20);
             h.run(of(mfence(sdid(aliased)), mine));
-            for (Answer a : h.answers()) {
+            for (CheckAnswer a : h.answers()) {
                 assertFalse(a.hit(), config + ": rs2 = 0x" + Integer.toHexString(aliased) + " is SDID 1\n" + rec);
             }
         }
@@ -210,7 +210,7 @@ class CacheContentDirectedTest {
         Recorder rec = new Recorder();
         try (CosimHarness h = b.harness(settings(26), rec)) {
             h.run(List.of(sd1, sd2, sd1, sd2, smmpt52, smmpt52, sd1));
-            List<Answer> a = h.answers();
+            List<CheckAnswer> a = h.answers();
             boolean[] hits = {false, false, true, true, false, true, true};
             for (int i = 0; i < hits.length; i++) {
                 assertEquals(hits[i], a.get(i).hit(), "check " + i + "\n" + rec);
@@ -237,7 +237,7 @@ class CacheContentDirectedTest {
         assertEquals(CheckRequest.reqMode(MttMode.SMMPT43) & 0xF, CheckRequest.reqMode(MttMode.SMMTT46) & 0xF);
         try (CosimHarness h = both.harness(settings(26), rec)) {
             h.run(List.of(v09, v01, v09, v01));
-            List<Answer> a = h.answers();
+            List<CheckAnswer> a = h.answers();
             assertFalse(a.get(0).hit() || a.get(1).hit(), "the other format never hits: " + a);
             assertTrue(a.get(2).hit() && a.get(3).hit(), a.toString());
         }
@@ -257,7 +257,7 @@ class CacheContentDirectedTest {
         try (CosimHarness h = b.harness(settings(27), rec)) {
             long reads = h.totals().reads();
             h.run(List.of(bare, m, c, bare, m, c));
-            List<Answer> a = h.answers();
+            List<CheckAnswer> a = h.answers();
             for (int i : new int[] {0, 1, 3, 4}) {
                 assertTrue(a.get(i).allow() && !a.get(i).hit(), "check " + i + ": " + a.get(i));
                 assertEquals(1L, h.latencies().get(i), "check " + i + " answered in the cycle after its handshake");
@@ -307,7 +307,7 @@ class CacheContentDirectedTest {
                 List<CacheObservation> syncs = rec.of(CacheStep.SYNC);
                 assertEquals(1, syncs.size(), where);
                 assertEquals(0, syncs.get(0).queued(), "sync_ack with the queue empty: " + where);
-                List<Answer> a = h.answers();
+                List<CheckAnswer> a = h.answers();
                 for (int i = 0; i < pas.size(); i++) {
                     assertEquals(i >= n, a.get(i).hit(), "after the sync, leaf " + i + ": " + where);
                 }
@@ -326,7 +326,7 @@ class CacheContentDirectedTest {
         CheckRequest walk = b.check(b.superPa, CacheBench.R);
         List<CheckRequest> cached = List.of(b.check(b.leafPa, CacheBench.R), b.check(b.leafPa + 0x10000, CacheBench.R));
         int maxQueued = 0;
-        try (CosimHarness h = b.harness(Settings.simple(28).withLatency(6, 6), rec)) {
+        try (CosimHarness h = b.harness(SessionSettings.simple(28).withLatency(6, 6), rec)) {
             clear(h, rec);
             h.run(List.of(walk));
             int walkCycles = h.latencies().get(0).intValue();
@@ -507,7 +507,7 @@ class CacheContentDirectedTest {
             }
             rec.clear();
             h.run(List.of(b.check(cached, Access.W), b.check(b.leafPa + 0xA0000, Access.W)));
-            List<Answer> a = h.answers();
+            List<CheckAnswer> a = h.answers();
             CacheEvent first = rec.of(CacheStep.LOOKUP).get(0).events().get(0);
             assertEquals(Kind.HIT, first.kind());
             assertEquals(ArrayId.LEAF, first.array(), "both match; the leaf array wins: " + rec);

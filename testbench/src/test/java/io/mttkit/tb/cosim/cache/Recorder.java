@@ -3,9 +3,9 @@ package io.mttkit.tb.cosim.cache;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.cache.CacheEvent;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
-import io.mttkit.tb.cosim.CosimHarness.CacheStep;
-import io.mttkit.tb.cosim.CosimHarness.CheckObserver;
+import io.mttkit.tb.cosim.CheckObserver.CacheObservation;
+import io.mttkit.tb.cosim.CheckObserver.CacheStep;
+import io.mttkit.tb.cosim.CheckObserver;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.mttkit.tb.cosim.cache;
 
 import io.mttkit.tb.cosim.CosimHarness;
-import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
-import io.mttkit.tb.cosim.CosimHarness.CacheStep;
+import io.mttkit.tb.cosim.CheckObserver.CacheObservation;
+import io.mttkit.tb.cosim.CheckObserver.CacheStep;
 import io.mttkit.tb.cosim.Stimulus;
 import java.util.ArrayList;
 import java.util.List;

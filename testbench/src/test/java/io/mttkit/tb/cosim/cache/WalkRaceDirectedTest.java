@@ -19,10 +19,10 @@ import io.mttkit.golden.cache.CacheEvent;
 import io.mttkit.golden.cache.CacheEvent.ArrayId;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CosimHarness;
-import io.mttkit.tb.cosim.CosimHarness.Answer;
-import io.mttkit.tb.cosim.CosimHarness.CacheObservation;
-import io.mttkit.tb.cosim.CosimHarness.CacheStep;
-import io.mttkit.tb.cosim.CosimHarness.Settings;
+import io.mttkit.tb.cosim.CheckAnswer;
+import io.mttkit.tb.cosim.CheckObserver.CacheObservation;
+import io.mttkit.tb.cosim.CheckObserver.CacheStep;
+import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.tb.cosim.Stimulus;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -88,7 +88,7 @@ class WalkRaceDirectedTest {
     void fenceDuringWalkMakesItStale(String config) {
         CacheBench b = CacheBench.shipped(config);
         Recorder rec = new Recorder();
-        try (CosimHarness h = b.harness(Settings.simple(21).withLatency(LATENCY, LATENCY), rec)) {
+        try (CosimHarness h = b.harness(SessionSettings.simple(21).withLatency(LATENCY, LATENCY), rec)) {
             for (long pa : b.walkTargets()) {
                 CheckRequest c = b.check(pa, CacheBench.R);
                 long[] cal = calibrate(h, rec, c);
@@ -103,7 +103,7 @@ class WalkRaceDirectedTest {
                         h.run(of(c, idle(d), fence.getValue(), c));
                         String where = config + " " + fence.getKey() + " at +" + d + " cycles into the walk of 0x"
                                 + Long.toHexString(pa) + "\n" + rec;
-                        List<Answer> a = h.answers();
+                        List<CheckAnswer> a = h.answers();
                         CacheObservation accepted = rec.of(CacheStep.INVALIDATION_ACCEPTED).get(0);
                         CacheObservation fill = rec.of(CacheStep.FILL).get(0);
                         assertTrue(accepted.walkReads() >= 0, "the fence arrives during the walk: " + where);
@@ -142,7 +142,7 @@ class WalkRaceDirectedTest {
         CacheBench b = CacheBench.shipped(config);
         Recorder rec = new Recorder();
         EnumSet<ArrayId> suppressed = EnumSet.noneOf(ArrayId.class);
-        try (CosimHarness h = b.harness(Settings.simple(22).withLatency(LATENCY, LATENCY), rec)) {
+        try (CosimHarness h = b.harness(SessionSettings.simple(22).withLatency(LATENCY, LATENCY), rec)) {
             for (long pa : b.cacheableTargets()) {
                 CheckRequest c = b.check(pa, CacheBench.R);
                 int walkCycles = (int) calibrate(h, rec, c)[0];
@@ -162,7 +162,7 @@ class WalkRaceDirectedTest {
                         continue;
                     }
                     sameCyclePoints++;
-                    List<Answer> a = h.answers();
+                    List<CheckAnswer> a = h.answers();
                     assertFalse(a.get(0).stale(), "R2: the invalidation wins, the response is not stale: " + where);
                     assertTrue(fill.events().isEmpty(), "R2: no fill: " + where);
                     assertFalse(a.get(1).hit(), "nothing was cached: " + where);
@@ -196,12 +196,12 @@ class WalkRaceDirectedTest {
         assertTrue(xwrFirst != xwrSecond, "the fixture's two walks answer differently");
         int reads = b.path(first.pa()).readCount();
         TreeSet<Integer> progress = new TreeSet<>();
-        try (CosimHarness h = b.harness(Settings.simple(23).withLatency(20, 40), rec)) {
+        try (CosimHarness h = b.harness(SessionSettings.simple(23).withLatency(20, 40), rec)) {
             for (int d = 0; d < 40 * reads; d += 5) {
                 clear(h, rec);
                 h.run(of(first, idle(d), all(), second, second, first));
                 String where = config + " fence at +" + d + "\n" + rec;
-                List<Answer> a = h.answers();
+                List<CheckAnswer> a = h.answers();
                 CacheObservation accepted = rec.of(CacheStep.INVALIDATION_ACCEPTED).get(0);
                 if (accepted.walkReads() < 0) {
                     continue; // the first walk had already answered: not this item's case
@@ -229,7 +229,7 @@ class WalkRaceDirectedTest {
     void walkBetweenMinvalAndSyncDoesNotFill(String config) {
         CacheBench b = CacheBench.shipped(config);
         Recorder rec = new Recorder();
-        try (CosimHarness h = b.harness(Settings.simple(29).withLatency(3, 9), rec)) {
+        try (CosimHarness h = b.harness(SessionSettings.simple(29).withLatency(3, 9), rec)) {
             for (long pa : b.cacheableTargets()) {
                 CheckRequest c = b.check(pa, CacheBench.R);
                 for (Stimulus.Invalidate minval : List.of(sdid(7), pa(0x1234_5000L), all())) {
@@ -289,12 +289,12 @@ class WalkRaceDirectedTest {
         for (long pa : targets) {
             stream.add(b.check(pa, CacheBench.R));
         }
-        try (CosimHarness h = b.harness(Settings.simple(39).withLatency(2, 12).withStalls(0, 920), rec)) {
+        try (CosimHarness h = b.harness(SessionSettings.simple(39).withLatency(2, 12).withStalls(0, 920), rec)) {
             h.run(stream);
-            List<Answer> a = h.answers();
+            List<CheckAnswer> a = h.answers();
             assertEquals(checks + targets.size(), a.size());
             assertNull(fillRuleViolation(rec), config + "\n" + rec);
-            long staleAnswers = a.stream().filter(Answer::stale).count();
+            long staleAnswers = a.stream().filter(CheckAnswer::stale).count();
             long staleFills = rec.of(CacheStep.FILL).stream().filter(CacheObservation::stale).count();
             assertEquals(staleFills, staleAnswers, "rsp_stale exactly on the walks the model calls stale");
             assertTrue(staleAnswers > 0, "some walk met an invalidation: " + rec);
@@ -334,14 +334,14 @@ class WalkRaceDirectedTest {
         Recorder rec = new Recorder();
         long unstalled;
         CheckRequest c = b.check(b.leafPa + 0x3000, CacheBench.R);
-        try (CosimHarness h = b.harness(Settings.simple(40).withLatency(2, 2), rec)) {
+        try (CosimHarness h = b.harness(SessionSettings.simple(40).withLatency(2, 2), rec)) {
             unstalled = calibrate(h, rec, c)[0];
         }
         List<List<Stimulus>> fences = List.of(List.of(all()), mfence(sdid(3)), List.of(pa(c.pa())),
                 mfence(paSdid(0x1234_5000L, 1)));
         long stallCycles = 0;
         int point = 0;
-        try (CosimHarness h = b.harness(Settings.simple(40).withLatency(2, 2).withStalls(960, 0), rec)) {
+        try (CosimHarness h = b.harness(SessionSettings.simple(40).withLatency(2, 2).withStalls(960, 0), rec)) {
             for (int d : new int[] {0, 3, 10, 25}) {
                 for (List<Stimulus> fence : fences) {
                     clear(h, rec);
