@@ -9,10 +9,9 @@ import java.util.Objects;
  * @param id          short stable name ({@code v09-tuple-index-l1}), unique in the catalogue
  * @param config      the {@link MutationConfig} whose Verilog it edits ({@code rv64-smmpt}, {@code walker-rv64}, ...)
  * @param description the bug it models, in one sentence
- * @param file        the emitted file it edits, by module name ({@code MttWalker_}, {@code MttChecker_},
- *                    {@code MttCache_}), matched by {@link #moduleFileMatches} so that neither the parameters in a
- *                    file name nor the spelling of the module names ({@code MttWalker_xlen64...}, {@code mtt_walker})
- *                    tie the catalogue to one generator version
+ * @param file        the emitted file it edits, by module name ({@code mtt_walker}, {@code mtt_checker},
+ *                    {@code mtt_cache}), matched by {@link #moduleFileMatches} so that the spelling of a file name
+ *                    ({@code mtt_walker.v}, {@code MttWalker.v}) does not tie the catalogue to one generator version
  * @param original    the exact text replaced; must occur exactly once in that file
  * @param replacement the text put in its place
  */
@@ -51,8 +50,8 @@ public record Mutant(String id, String config, String description, String file, 
 
     /**
      * Whether emitted file {@code fileName} holds module {@code module}: the names compared in lower case without
-     * underscores, the file's by prefix ({@code MttWalker_} matches {@code MttWalker_xlen64_....v} and
-     * {@code mtt_walker.v}).
+     * underscores, the file's by prefix ({@code mtt_walker} matches {@code mtt_walker.v} and
+     * {@code MttWalker.v}).
      */
     public static boolean moduleFileMatches(String module, String fileName) {
         String want = module.toLowerCase(java.util.Locale.ROOT).replace("_", "");

@@ -23,13 +23,13 @@ public final class MutantCatalogue {
     /** The shipped RV32 smmpt-v0.9 checker with the default cache ({@link MutationConfig#RV32_SMMPT}). */
     public static final String CACHED_RV32 = MutationConfig.RV32_SMMPT;
 
-    private static final String WALKER = "MttWalker_";
-    private static final String CHECKER = "MttChecker_";
-    private static final String CACHE = "MttCache_";
+    private static final String WALKER = "mtt_walker";
+    private static final String CHECKER = "mtt_checker";
+    private static final String CACHE = "mtt_cache";
     /** Continuation indent of the {@code v09_cause} / {@code v01_cause} priority chains. */
     private static final String CAUSE_NL = "\n                     ";
-    /** Continuation indent of the {@code inv_head_pa} queue-slot mux. */
-    private static final String Q_NL = "\n                       ";
+    /** Continuation indent of the {@code pa_range_fault} terms. */
+    private static final String RANGE_NL = "\n                          ";
 
     private MutantCatalogue() {}
 
@@ -65,18 +65,18 @@ public final class MutantCatalogue {
         return List.of(
                 // --- PA range (smmpt-v0.9 / smmtt-v0.1 ch. 4 step 1)
                 new Mutant("pa-range-off-by-one", c, "Smmpt43 PA range check starts one bit too high (pa[43] set is walked)",
-                        WALKER, "(mode_is_smmpt43 & (|pa[63:43]))", "(mode_is_smmpt43 & (|pa[63:44]))"),
+                        WALKER, "(mode_is_smmpt43 & (|walk_pa[63:43]))", "(mode_is_smmpt43 & (|walk_pa[63:44]))"),
                 new Mutant("pa-range-paw-missing", c, "the platform paw check is dropped (PA bits >= paw walked in Smmpt64)",
-                        WALKER, " | (|pa[63:56]) | ~mode_implemented;", " | ~mode_implemented;"),
+                        WALKER, RANGE_NL + "| any_walk_pa_63_56" + RANGE_NL + "| ~mode_implemented;", RANGE_NL + "| ~mode_implemented;"),
                 new Mutant("root-level-smmpt52", c, "Smmpt52 starts its walk one level too low",
                         WALKER, "mode_is_smmpt52 ? 3'd3 :", "mode_is_smmpt52 ? 3'd2 :"),
                 // --- tuple / entry indices
                 new Mutant("v09-tuple-index-l1", c, "level-1 leaf takes its tuple index from pa[25:22] instead of pa[24:21]",
-                        WALKER, "(level == 3'd1) ? pa[24:21] :", "(level == 3'd1) ? pa[25:22] :"),
-                new Mutant("v09-tuple-select-swap", c, "tuple 1 is read from the bits of tuple 2",
-                        WALKER, "(v09_pi == 4'd1) ? mpte[13:11] :", "(v09_pi == 4'd1) ? mpte[16:14] :"),
+                        WALKER, "(level == 3'd1) ? walk_pa[24:21] :", "(level == 3'd1) ? walk_pa[25:22] :"),
+                new Mutant("v09-tuple-select-swap", c, "tuple i is read from the bits of tuple i+1 (the tuple field base one tuple too high)",
+                        WALKER, "v09_tuple_xwr = mpte[8 + v09_pi*3 +: 3];", "v09_tuple_xwr = mpte[11 + v09_pi*3 +: 3];"),
                 new Mutant("v01-entry-index-l1", c, "smmtt MTTL2 entry index off by one bit (pa[46:26] instead of pa[45:25])",
-                        WALKER, "(addr_level == 3'd1) ? {pa[45:25], 3'd0} :", "(addr_level == 3'd1) ? {pa[46:26], 3'd0} :"),
+                        WALKER, "(addr_level == 3'd1) ? {walk_pa[45:25], 3'd0} :", "(addr_level == 3'd1) ? {walk_pa[46:26], 3'd0} :"),
                 new Mutant("v01-perm-bit-order", c, "MTTL1 nibble permission bits swapped (R and W exchanged)",
                         WALKER, "v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm}",
                         "v01_at_mttl1 ? {v01_nibble_perm[1], v01_nibble_perm[0], |v01_nibble_perm}"),
@@ -89,7 +89,7 @@ public final class MutantCatalogue {
                         WALKER, "v09_napot_rsvd_bits = |{mpte[7:3], mpte[11], mpte[63:16]};",
                         "v09_napot_rsvd_bits = |{mpte[7:3], mpte[63:16]};"),
                 new Mutant("v09-rsvd-enc-tuple0", c, "the W-without-R reserved encoding of tuple 0 is not detected",
-                        WALKER, "mpte[12] & ~mpte[11], mpte[9] & ~mpte[8]};", "mpte[12] & ~mpte[11], 1'b0};"),
+                        WALKER, "mpte[9] & ~mpte[8]};", "1'b0};"),
                 new Mutant("v09-napot-g", c, "NAPOT G value accepted is 5 instead of 4",
                         WALKER, "(v09_napot_g != 4'd4)", "(v09_napot_g != 4'd5)"),
                 new Mutant("v01-type-rsvd", c, "MTTL2 TYPE 5 is not treated as a reserved encoding",
@@ -111,48 +111,48 @@ public final class MutantCatalogue {
                         "(~v09_mpte_l & (level == 3'd0)) ? 4'd8 :" + CAUSE_NL + "(~v09_mpte_l & v09_nonleaf_rsvd_bits) ? 4'd5 :"
                                 + CAUSE_NL + "(~v09_mpte_l & v09_mpte_n) ? 4'd6 :"),
                 new Mutant("v01-priority-perm-first", c, "MTTL2 reserved encoding checked after the permission",
-                        WALKER, "(v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :" + CAUSE_NL + "(v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :"
+                        WALKER, "(v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :" + CAUSE_NL + "v01_at_mttl1_and_nibble_rsvd_enc ? 4'd6 :"
                                 + CAUSE_NL + "(v01_at_leaf_level & v01_perm_deny) ? 4'd9 :",
                         "(v01_at_leaf_level & v01_perm_deny) ? 4'd9 :" + CAUSE_NL + "(v01_at_mttl2 & v01_mttl2_rsvd_enc) ? 4'd6 :" + CAUSE_NL
-                                + "(v01_at_mttl1 & v01_nibble_rsvd_enc) ? 4'd6 :"),
+                                + "v01_at_mttl1_and_nibble_rsvd_enc ? 4'd6 :"),
                 // --- permission
                 new Mutant("v09-perm-ignores-x", c, "execute permission is not checked",
-                        WALKER, "v09_perm_deny = |(need & ~v09_xwr);", "v09_perm_deny = |(need[1:0] & ~v09_xwr[1:0]);"),
+                        WALKER, "v09_perm_deny = |(walk_need & ~v09_xwr);", "v09_perm_deny = |(walk_need[1:0] & ~v09_xwr[1:0]);"),
                 // --- reported level / sizes
                 new Mutant("v09-leaf-log2-l1", c, "level-1 leaf reports leaf_log2 24 instead of 25",
                         WALKER, "(level == 3'd1) ? 7'd25 :", "(level == 3'd1) ? 7'd24 :"),
                 new Mutant("v09-napot-log2", c, "NAPOT leaf reports a range half as large",
-                        WALKER, "v09_napot_log2 = v09_leaf_log2 + 7'd5;", "v09_napot_log2 = v09_leaf_log2 + 7'd4;"),
+                        WALKER, "v09_napot_log2 = v09_leaf_range_log2 + 7'd5;", "v09_napot_log2 = v09_leaf_range_log2 + 7'd4;"),
                 new Mutant("v09-uniform-log2-l1", c, "uniform_log2 of a level-1 leaf starts from 2^20 instead of 2^21",
-                        WALKER, "assign v09_tuple_log2 = (level == 3'd0) ? 7'd12 :\n                          (level == 3'd1) ? 7'd21 :",
-                        "assign v09_tuple_log2 = (level == 3'd0) ? 7'd12 :\n                          (level == 3'd1) ? 7'd20 :"),
+                        WALKER, "assign v09_tuple_range_log2 = (level == 3'd0) ? 7'd12 :\n                                (level == 3'd1) ? 7'd21 :",
+                        "assign v09_tuple_range_log2 = (level == 3'd0) ? 7'd12 :\n                                (level == 3'd1) ? 7'd20 :"),
                 new Mutant("cacheable-deny", c, "a leaf that denies the access is reported not cacheable",
                         WALKER, "res_cacheable <= 1'b1;", "res_cacheable <= dec_cause == 4'd0;"),
                 // --- memory / PMP protocol
                 new Mutant("bus-error-ignored", c, "a read answered with a bus error is decoded as data",
                         WALKER, "          if (mpte_err) begin", "          if (1'b0) begin"),
                 new Mutant("pmp-deny-ignored", c, "a PMP denial of an MPTE read is ignored",
-                        WALKER, "            if (~pmp_ok) begin", "            if (1'b0) begin"),
+                        WALKER, "            if (!pmp_ok) begin", "            if (1'b0) begin"),
                 new Mutant("entry-beyond-paw", c, "an MPTE address at or above 2^paw is read instead of failing",
                         WALKER, "assign entry_beyond_paw = entry_addr[56];", "assign entry_beyond_paw = 1'b0;"),
                 new Mutant("mrd-size", c, "MPTE reads are issued 4 bytes wide",
                         WALKER, "assign mrd_size = 4'd8;", "assign mrd_size = 4'd4;"),
                 new Mutant("be-swap-wrong", c, "big-endian MPTE byte swap exchanges the two lowest bytes wrongly",
-                        WALKER, "{mrs_data[7:0], mrs_data[15:8],", "{mrs_data[15:8], mrs_data[7:0],"),
+                        WALKER, "{mrs_data[7:0],\n                               mrs_data[15:8],", "{mrs_data[15:8],\n                               mrs_data[7:0],"),
                 // --- checker top
                 new Mutant("bare-walked", c, "Bare (req_mode[3:0] = 0) is sent to the walker instead of bypassed",
                         CHECKER, "assign req_is_bypass = req_bypass | (req_mode[3:0] == 4'd0);", "assign req_is_bypass = req_bypass;"),
                 new Mutant("sdid-ignored-equivalent", c,
                         "EQUIVALENT by design: the cache-less checker's unused-input sink loses req_sdid (nothing depends on the SDID"
                                 + " without a cache)",
-                        CHECKER, "assign inputs_unused = ^{req_sdid, inv_valid,", "assign inputs_unused = ^{inv_valid,"));
+                        CHECKER, "assign inputs_unused = ^{req_sdid,\n                           inv_valid,", "assign inputs_unused = ^{inv_valid,"));
     }
 
     private static List<Mutant> rv32() {
         String c = RV32;
         return List.of(
                 new Mutant("rv32-v09-tuple-index", c, "Smmpt34 level-1 tuple index from pa[23:21] instead of pa[24:22]",
-                        WALKER, "v09_pi = (level == 3'd0) ? pa[14:12] : pa[24:22];", "v09_pi = (level == 3'd0) ? pa[14:12] : pa[23:21];"),
+                        WALKER, "v09_pi = (level == 3'd0) ? walk_pa[14:12] : walk_pa[24:22];", "v09_pi = (level == 3'd0) ? walk_pa[14:12] : walk_pa[23:21];"),
                 new Mutant("rv32-v09-napot-g", c, "Smmpt34 NAPOT G value accepted is 7 instead of 6",
                         WALKER, "(v09_napot_g != 4'd6)", "(v09_napot_g != 4'd7)"),
                 new Mutant("rv32-v01-mttl2-zero-bits", c, "Smmtt34 MTTL2 bit 25 not checked as must-be-zero",
@@ -161,7 +161,7 @@ public final class MutantCatalogue {
                         WALKER, "v01_type_rsvd = (v01_mpte_type == 3'd7) | (v01_mpte_type == 3'd6);",
                         "v01_type_rsvd = (v01_mpte_type == 3'd7);"),
                 new Mutant("rv32-leaf-log2-l0", c, "Smmpt34 level-0 leaf reports leaf_log2 14 instead of 15",
-                        WALKER, "v09_leaf_log2 = (level == 3'd0) ? 7'd15 : 7'd25;", "v09_leaf_log2 = (level == 3'd0) ? 7'd14 : 7'd25;"),
+                        WALKER, "v09_leaf_range_log2 = (level == 3'd0) ? 7'd15 : 7'd25;", "v09_leaf_range_log2 = (level == 3'd0) ? 7'd14 : 7'd25;"),
                 new Mutant("rv32-entry-beyond-paw", c, "an MPTE address at or above 2^34 is read (truncated) instead of failing",
                         WALKER, "assign entry_beyond_paw = entry_addr[34];", "assign entry_beyond_paw = 1'b0;"),
                 new Mutant("rv32-be-swap-wrong", c, "big-endian 4-byte MPTE swap exchanges bytes pairwise only",
@@ -170,8 +170,8 @@ public final class MutantCatalogue {
     }
 
     /**
-     * The shipped default cached checker. Edits of {@code MttCache_} are cache-policy slips (docs/cache-model.md
-     * section in each description); edits of {@code MttChecker_} are slips of the contract v2 top around it.
+     * The shipped default cached checker. Edits of {@code mtt_cache} are cache-policy slips (docs/cache-model.md
+     * section in each description); edits of {@code mtt_checker} are slips of the contract v2 top around it.
      */
     private static List<Mutant> cachedRv64() {
         String c = CACHED_RV64;
@@ -182,7 +182,7 @@ public final class MutantCatalogue {
                 new Mutant("cache-fill-in-inv-cycle", c, "R2: a fill in the cycle an invalidation is applied is not dropped",
                         CACHE, "assign fill_ok = fill_valid & ~walk_stale_q & ~inv_apply;", "assign fill_ok = fill_valid & ~walk_stale_q;"),
                 new Mutant("top-stale-cacheable", c, "R6: a stale walk's response is still reported cacheable",
-                        CHECKER, "(u_walker_result_cacheable & ~walk_stale);", "u_walker_result_cacheable;"),
+                        CHECKER, "walk_answer_cacheable = u_walker_result_cacheable & ~walk_stale;", "walk_answer_cacheable = u_walker_result_cacheable;"),
                 new Mutant("top-rsp-stale-stuck-0", c, "rsp_stale is never raised (a stale walk's response looks fresh)",
                         CHECKER, "assign rsp_stale = ~rsp_q_valid & walk_stale;", "assign rsp_stale = 1'b0;"),
                 // --- SDID (§2 tag, §7 MINVAL.PA operand)
@@ -191,7 +191,7 @@ public final class MutantCatalogue {
                 new Mutant("top-lookup-sdid-dropped", c, "the top does not pass req_sdid to the cache: every entry is tagged and probed as SDID 0",
                         CHECKER, ".lookup_sdid(req_sdid),", ".lookup_sdid(6'd0),"),
                 new Mutant("cache-hit-sdid-ignored-w0", c, "leaf-array way 0 ignores the SDID in its hit compare",
-                        CACHE, "leaf_sdid_s15_w0) == lookup_sdid))", "leaf_sdid_s15_w0) == lookup_sdid | 1'b1))"),
+                        CACHE, "(leaf_sdid[lookup_entry_w0] == lookup_sdid))", "(leaf_sdid[lookup_entry_w0] == lookup_sdid | 1'b1))"),
                 // --- indices and invalidation operands (§3.1, §7)
                 new Mutant("cache-lookup-set-bits", c, "the probe takes the leaf-array set from pa[20:17] instead of pa[19:16] (fills use pa[19:16])",
                         CACHE, "assign lookup_set = lookup_pa[19:16];", "assign lookup_set = lookup_pa[20:17];"),
@@ -204,7 +204,7 @@ public final class MutantCatalogue {
                 new Mutant("cache-sp-plru-no-hit-touch", c, "a superpage hit does not update the superpage PLRU",
                         CACHE, "      if (hit_accepted & ~leaf_hit) begin", "      if (1'b0) begin"),
                 new Mutant("cache-leaf-plru-no-hit-touch-s0", c, "a leaf-array hit in set 0 does not update the set's PLRU",
-                        CACHE, "      if (hit_accepted & leaf_hit & (lookup_set == 4'd0)) begin", "      if (1'b0) begin"),
+                        CACHE, "      if (hit_accepted_and_leaf_hit & (lookup_set == 4'd0)) begin", "      if (1'b0) begin"),
                 new Mutant("cache-wc-plru-no-hit-touch", c, "a walk-cache hit does not update the walk-cache PLRU",
                         CACHE, "      if (miss_accepted & wc_match) begin", "      if (1'b0) begin"),
                 new Mutant("cache-leaf-victim-way0", c, "the leaf-array victim is always way 0 instead of the PLRU way",
@@ -222,12 +222,9 @@ public final class MutantCatalogue {
                         CACHE, "(fill_ptr_level == 3'd1)) ? 56'hfffffc00000000", "(fill_ptr_level == 3'd1)) ? 56'hfffff800000000"),
                 // --- MINVAL.PA queue and sync (§7.1)
                 new Mutant("cache-queue-newest-first", c, "the queue applies the PA of the newest entry (tail - 1) instead of the oldest",
-                        CACHE, "assign inv_head_pa = (q_head == 2'd0) ? q_pa_0 :" + Q_NL + "(q_head == 2'd1) ? q_pa_1 :" + Q_NL
-                                + "(q_head == 2'd2) ? q_pa_2 :",
-                        "assign inv_head_pa = (q_tail == 2'd1) ? q_pa_0 :" + Q_NL + "(q_tail == 2'd2) ? q_pa_1 :" + Q_NL
-                                + "(q_tail == 2'd3) ? q_pa_2 :"),
+                        CACHE, "assign inv_head_pa = q_pa[q_head];", "assign inv_head_pa = q_pa[q_tail - 2'd1];"),
                 new Mutant("cache-sync-ack-early", c, "sync_ack while MINVAL.PA operations are still queued",
-                        CACHE, "assign sync_ack = sync_valid & q_empty;", "assign sync_ack = sync_valid;"),
+                        CACHE, "assign sync_ack = sync_req & q_empty;", "assign sync_ack = sync_req;"),
                 // --- the top's hit answer (cache-model.md §4.1) and response register
                 new Mutant("top-hit-tuple-index-l1", c, "a hit on a level-1 tuple leaf selects its tuple by pa[25:22] instead of pa[24:21]",
                         CHECKER, "(u_cache_hit_tuple_log2 == 6'd21) ? req_pa[24:21]", "(u_cache_hit_tuple_log2 == 6'd21) ? req_pa[25:22]"),
@@ -252,6 +249,6 @@ public final class MutantCatalogue {
                 new Mutant("rv32-cache-wc-prefix-mask", c, "a walk-cache fill drops PA bit 25 from its prefix",
                         CACHE, "assign fill_prefix = walk_pa & 34'h3fe000000;", "assign fill_prefix = walk_pa & 34'h3fc000000;"),
                 new Mutant("rv32-cache-sync-ack-early", c, "sync_ack while MINVAL.PA operations are still queued",
-                        CACHE, "assign sync_ack = sync_valid & q_empty;", "assign sync_ack = sync_valid;"));
+                        CACHE, "assign sync_ack = sync_req & q_empty;", "assign sync_ack = sync_req;"));
     }
 }
