@@ -151,9 +151,13 @@ module mtt_cache (
   wire        hit_accepted;
   wire [2:0]  sp_hit_index;
   wire        miss_accepted;
+  wire [55:0] wc_cover_mask_0;
   wire        wc_match_0;
+  wire [55:0] wc_cover_mask_1;
   wire        wc_match_1;
+  wire [55:0] wc_cover_mask_2;
   wire        wc_match_2;
+  wire [55:0] wc_cover_mask_3;
   wire        wc_match_3;
   wire        wc_match_win_0;
   wire        wc_match_win_1;
@@ -357,32 +361,28 @@ module mtt_cache (
   wire [2:0]  sp_level_word_7;
   wire        lookup_valid_and_not_fill_valid;
   wire        wc_entry_format_word;
-  wire [1:0]  wc_entry_mode_word;
-  wire [5:0]  wc_entry_sdid_word;
-  wire [55:0] mux;
   wire [2:0]  wc_entry_table_level_word;
   wire        wc_entry_table_level_word_eq_1;
+  wire [1:0]  wc_entry_mode_word;
+  wire [5:0]  wc_entry_sdid_word;
   wire [55:0] wc_entry_prefix_word;
   wire        wc_entry_format_word_1;
-  wire [1:0]  wc_entry_mode_word_1;
-  wire [5:0]  wc_entry_sdid_word_1;
-  wire [55:0] mux_1;
   wire [2:0]  wc_entry_table_level_word_1;
   wire        wc_entry_table_level_word_eq_1_1;
+  wire [1:0]  wc_entry_mode_word_1;
+  wire [5:0]  wc_entry_sdid_word_1;
   wire [55:0] wc_entry_prefix_word_1;
   wire        wc_entry_format_word_2;
-  wire [1:0]  wc_entry_mode_word_2;
-  wire [5:0]  wc_entry_sdid_word_2;
-  wire [55:0] mux_2;
   wire [2:0]  wc_entry_table_level_word_2;
   wire        wc_entry_table_level_word_eq_1_2;
+  wire [1:0]  wc_entry_mode_word_2;
+  wire [5:0]  wc_entry_sdid_word_2;
   wire [55:0] wc_entry_prefix_word_2;
   wire        wc_entry_format_word_3;
-  wire [1:0]  wc_entry_mode_word_3;
-  wire [5:0]  wc_entry_sdid_word_3;
-  wire [55:0] mux_3;
   wire [2:0]  wc_entry_table_level_word_3;
   wire        wc_entry_table_level_word_eq_1_3;
+  wire [1:0]  wc_entry_mode_word_3;
+  wire [5:0]  wc_entry_sdid_word_3;
   wire [55:0] wc_entry_prefix_word_3;
   wire        fill_ok_and_cacheable;
   wire        hit_accepted_and_leaf_hit;
@@ -708,18 +708,38 @@ module mtt_cache (
                          sp_hit_onehot[2] | sp_hit_onehot[3] | sp_hit_onehot[6] | sp_hit_onehot[7],
                          sp_hit_onehot[1] | sp_hit_onehot[3] | sp_hit_onehot[5] | sp_hit_onehot[7]};
   assign miss_accepted = lookup_valid_and_not_fill_valid & ~any_hit & walk_ready;
+  assign wc_cover_mask_0 = (wc_entry_format_word & (wc_entry_table_level_word == 3'd3)) ? 56'hf0000000000000 :
+                           (wc_entry_format_word & (wc_entry_table_level_word == 3'd2)) ? 56'hfff80000000000 :
+                           (wc_entry_format_word & wc_entry_table_level_word_eq_1) ? 56'hfffffc00000000 :
+                           (~wc_entry_format_word & wc_entry_table_level_word_eq_1) ? 56'hffc00000000000 :
+                           56'hfffffffe000000;
   assign wc_match_0 = wc_valid[0]
                       & ((wc_entry_format_word == lookup_format) & (wc_entry_mode_word == lookup_mode) & (wc_entry_sdid_word == lookup_sdid))
-                      & ((lookup_pa & mux) == wc_entry_prefix_word);
+                      & ((lookup_pa & wc_cover_mask_0) == wc_entry_prefix_word);
+  assign wc_cover_mask_1 = (wc_entry_format_word_1 & (wc_entry_table_level_word_1 == 3'd3)) ? 56'hf0000000000000 :
+                           (wc_entry_format_word_1 & (wc_entry_table_level_word_1 == 3'd2)) ? 56'hfff80000000000 :
+                           (wc_entry_format_word_1 & wc_entry_table_level_word_eq_1_1) ? 56'hfffffc00000000 :
+                           (~wc_entry_format_word_1 & wc_entry_table_level_word_eq_1_1) ? 56'hffc00000000000 :
+                           56'hfffffffe000000;
   assign wc_match_1 = wc_valid[1]
                       & ((wc_entry_format_word_1 == lookup_format) & (wc_entry_mode_word_1 == lookup_mode) & (wc_entry_sdid_word_1 == lookup_sdid))
-                      & ((lookup_pa & mux_1) == wc_entry_prefix_word_1);
+                      & ((lookup_pa & wc_cover_mask_1) == wc_entry_prefix_word_1);
+  assign wc_cover_mask_2 = (wc_entry_format_word_2 & (wc_entry_table_level_word_2 == 3'd3)) ? 56'hf0000000000000 :
+                           (wc_entry_format_word_2 & (wc_entry_table_level_word_2 == 3'd2)) ? 56'hfff80000000000 :
+                           (wc_entry_format_word_2 & wc_entry_table_level_word_eq_1_2) ? 56'hfffffc00000000 :
+                           (~wc_entry_format_word_2 & wc_entry_table_level_word_eq_1_2) ? 56'hffc00000000000 :
+                           56'hfffffffe000000;
   assign wc_match_2 = wc_valid[2]
                       & ((wc_entry_format_word_2 == lookup_format) & (wc_entry_mode_word_2 == lookup_mode) & (wc_entry_sdid_word_2 == lookup_sdid))
-                      & ((lookup_pa & mux_2) == wc_entry_prefix_word_2);
+                      & ((lookup_pa & wc_cover_mask_2) == wc_entry_prefix_word_2);
+  assign wc_cover_mask_3 = (wc_entry_format_word_3 & (wc_entry_table_level_word_3 == 3'd3)) ? 56'hf0000000000000 :
+                           (wc_entry_format_word_3 & (wc_entry_table_level_word_3 == 3'd2)) ? 56'hfff80000000000 :
+                           (wc_entry_format_word_3 & wc_entry_table_level_word_eq_1_3) ? 56'hfffffc00000000 :
+                           (~wc_entry_format_word_3 & wc_entry_table_level_word_eq_1_3) ? 56'hffc00000000000 :
+                           56'hfffffffe000000;
   assign wc_match_3 = wc_valid[3]
                       & ((wc_entry_format_word_3 == lookup_format) & (wc_entry_mode_word_3 == lookup_mode) & (wc_entry_sdid_word_3 == lookup_sdid))
-                      & ((lookup_pa & mux_3) == wc_entry_prefix_word_3);
+                      & ((lookup_pa & wc_cover_mask_3) == wc_entry_prefix_word_3);
   assign wc_match_win_0 = wc_match_0
                           & ~(wc_match_1 & (wc_entry_table_level_word_1 < wc_entry_table_level_word))
                           & ~(wc_match_2 & (wc_entry_table_level_word_2 < wc_entry_table_level_word))
@@ -1167,19 +1187,19 @@ module mtt_cache (
   assign wc_clear_0 = inv_apply
                       & wc_valid[0]
                       & (~inv_head_has_sdid | (wc_entry_sdid_word == inv_head_sdid))
-                      & (~inv_head_has_pa | ((inv_head_pa & mux) == wc_entry_prefix_word));
+                      & (~inv_head_has_pa | ((inv_head_pa & wc_cover_mask_0) == wc_entry_prefix_word));
   assign wc_clear_1 = inv_apply
                       & wc_valid[1]
                       & (~inv_head_has_sdid | (wc_entry_sdid_word_1 == inv_head_sdid))
-                      & (~inv_head_has_pa | ((inv_head_pa & mux_1) == wc_entry_prefix_word_1));
+                      & (~inv_head_has_pa | ((inv_head_pa & wc_cover_mask_1) == wc_entry_prefix_word_1));
   assign wc_clear_2 = inv_apply
                       & wc_valid[2]
                       & (~inv_head_has_sdid | (wc_entry_sdid_word_2 == inv_head_sdid))
-                      & (~inv_head_has_pa | ((inv_head_pa & mux_2) == wc_entry_prefix_word_2));
+                      & (~inv_head_has_pa | ((inv_head_pa & wc_cover_mask_2) == wc_entry_prefix_word_2));
   assign wc_clear_3 = inv_apply
                       & wc_valid[3]
                       & (~inv_head_has_sdid | (wc_entry_sdid_word_3 == inv_head_sdid))
-                      & (~inv_head_has_pa | ((inv_head_pa & mux_3) == wc_entry_prefix_word_3));
+                      & (~inv_head_has_pa | ((inv_head_pa & wc_cover_mask_3) == wc_entry_prefix_word_3));
   assign sp_format_word = sp_format[3'd0];
   assign sp_mode_word = sp_mode[3'd0];
   assign sp_sdid_word = sp_sdid[3'd0];
@@ -1238,48 +1258,28 @@ module mtt_cache (
   assign sp_level_word_7 = sp_level[3'd7];
   assign lookup_valid_and_not_fill_valid = lookup_valid & ~fill_valid;
   assign wc_entry_format_word = wc_entry_format[2'd0];
-  assign wc_entry_mode_word = wc_entry_mode[2'd0];
-  assign wc_entry_sdid_word = wc_entry_sdid[2'd0];
-  assign mux = (wc_entry_format_word & (wc_entry_table_level_word == 3'd3)) ? 56'hf0000000000000 :
-               (wc_entry_format_word & (wc_entry_table_level_word == 3'd2)) ? 56'hfff80000000000 :
-               (wc_entry_format_word & wc_entry_table_level_word_eq_1) ? 56'hfffffc00000000 :
-               (~wc_entry_format_word & wc_entry_table_level_word_eq_1) ? 56'hffc00000000000 :
-               56'hfffffffe000000;
   assign wc_entry_table_level_word = wc_entry_table_level[2'd0];
   assign wc_entry_table_level_word_eq_1 = wc_entry_table_level_word == 3'd1;
+  assign wc_entry_mode_word = wc_entry_mode[2'd0];
+  assign wc_entry_sdid_word = wc_entry_sdid[2'd0];
   assign wc_entry_prefix_word = wc_entry_prefix[2'd0];
   assign wc_entry_format_word_1 = wc_entry_format[2'd1];
-  assign wc_entry_mode_word_1 = wc_entry_mode[2'd1];
-  assign wc_entry_sdid_word_1 = wc_entry_sdid[2'd1];
-  assign mux_1 = (wc_entry_format_word_1 & (wc_entry_table_level_word_1 == 3'd3)) ? 56'hf0000000000000 :
-                 (wc_entry_format_word_1 & (wc_entry_table_level_word_1 == 3'd2)) ? 56'hfff80000000000 :
-                 (wc_entry_format_word_1 & wc_entry_table_level_word_eq_1_1) ? 56'hfffffc00000000 :
-                 (~wc_entry_format_word_1 & wc_entry_table_level_word_eq_1_1) ? 56'hffc00000000000 :
-                 56'hfffffffe000000;
   assign wc_entry_table_level_word_1 = wc_entry_table_level[2'd1];
   assign wc_entry_table_level_word_eq_1_1 = wc_entry_table_level_word_1 == 3'd1;
+  assign wc_entry_mode_word_1 = wc_entry_mode[2'd1];
+  assign wc_entry_sdid_word_1 = wc_entry_sdid[2'd1];
   assign wc_entry_prefix_word_1 = wc_entry_prefix[2'd1];
   assign wc_entry_format_word_2 = wc_entry_format[2'd2];
-  assign wc_entry_mode_word_2 = wc_entry_mode[2'd2];
-  assign wc_entry_sdid_word_2 = wc_entry_sdid[2'd2];
-  assign mux_2 = (wc_entry_format_word_2 & (wc_entry_table_level_word_2 == 3'd3)) ? 56'hf0000000000000 :
-                 (wc_entry_format_word_2 & (wc_entry_table_level_word_2 == 3'd2)) ? 56'hfff80000000000 :
-                 (wc_entry_format_word_2 & wc_entry_table_level_word_eq_1_2) ? 56'hfffffc00000000 :
-                 (~wc_entry_format_word_2 & wc_entry_table_level_word_eq_1_2) ? 56'hffc00000000000 :
-                 56'hfffffffe000000;
   assign wc_entry_table_level_word_2 = wc_entry_table_level[2'd2];
   assign wc_entry_table_level_word_eq_1_2 = wc_entry_table_level_word_2 == 3'd1;
+  assign wc_entry_mode_word_2 = wc_entry_mode[2'd2];
+  assign wc_entry_sdid_word_2 = wc_entry_sdid[2'd2];
   assign wc_entry_prefix_word_2 = wc_entry_prefix[2'd2];
   assign wc_entry_format_word_3 = wc_entry_format[2'd3];
-  assign wc_entry_mode_word_3 = wc_entry_mode[2'd3];
-  assign wc_entry_sdid_word_3 = wc_entry_sdid[2'd3];
-  assign mux_3 = (wc_entry_format_word_3 & (wc_entry_table_level_word_3 == 3'd3)) ? 56'hf0000000000000 :
-                 (wc_entry_format_word_3 & (wc_entry_table_level_word_3 == 3'd2)) ? 56'hfff80000000000 :
-                 (wc_entry_format_word_3 & wc_entry_table_level_word_eq_1_3) ? 56'hfffffc00000000 :
-                 (~wc_entry_format_word_3 & wc_entry_table_level_word_eq_1_3) ? 56'hffc00000000000 :
-                 56'hfffffffe000000;
   assign wc_entry_table_level_word_3 = wc_entry_table_level[2'd3];
   assign wc_entry_table_level_word_eq_1_3 = wc_entry_table_level_word_3 == 3'd1;
+  assign wc_entry_mode_word_3 = wc_entry_mode[2'd3];
+  assign wc_entry_sdid_word_3 = wc_entry_sdid[2'd3];
   assign wc_entry_prefix_word_3 = wc_entry_prefix[2'd3];
   assign fill_ok_and_cacheable = fill_ok & fill_cacheable;
   assign hit_accepted_and_leaf_hit = hit_accepted & leaf_hit;

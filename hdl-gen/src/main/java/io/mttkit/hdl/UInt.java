@@ -386,6 +386,14 @@ public class UInt {
     // ---------------------------------------------------------------- naming and assignment
 
     /**
+     * Whether this value is a constant: built from literals only, so it belongs to no module yet and cannot be
+     * {@link #named named} (the emitter writes it in place).
+     */
+    public boolean isConstant() {
+        return owner == null;
+    }
+
+    /**
      * Gives this value a name: returns a wire called {@code name} (with the Area prefix in force) that
      * carries this value. Use the returned value; readers of it see the name in the Verilog.
      */

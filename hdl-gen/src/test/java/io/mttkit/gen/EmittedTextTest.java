@@ -107,6 +107,30 @@ class EmittedTextTest {
         assertEquals(List.of(), duplicates, "assigns with equal right-hand sides in " + d);
     }
 
+    /**
+     * The generators name what they emit: a shared value of the walker, cache or checker is a wire with a design
+     * name ({@code wc_cover_mask_1}, {@code level0_entry_offset}), never the emitter's fallback ({@code mux_1},
+     * {@code cat}); mutants and reviewers refer to lines by those names (docs/mutation.md).
+     */
+    @Test
+    void everyWireOfTheGeneratorsHasADesignName() {
+        Pattern fallback = Pattern.compile(
+                "(?m)^\\s*(?:wire|reg)\\s+(?:\\[[^]]*]\\s*)?((?:cmp|mux|cat|bits|sum|diff|shifted|selected|not|reduced|value)(?:_\\d+)?);");
+        List<String> found = new ArrayList<>();
+        for (String config : Configurations.names()) {
+            if (config.startsWith("sample-")) {
+                continue; // the DSL's samples show the fallback names on purpose
+            }
+            Hdl.emit(Configurations.elaborate(config, Map.of()), EmitOptions.plain()).forEach((file, text) -> {
+                Matcher m = fallback.matcher(text);
+                while (m.find()) {
+                    found.add(config + " " + file + ": " + m.group(1));
+                }
+            });
+        }
+        assertEquals(List.of(), found, "wires named by the emitter's fallback");
+    }
+
     @Test
     void theCacheNegatesTheHitWayOnce() {
         String cache = shippedAndSamples().filter(e -> e.name().equals("rv64-smmpt")).findFirst().orElseThrow()

@@ -166,13 +166,17 @@ public final class MttCache extends Module {
         Bool wcHit = null;
         UInt wcIndex = null;
         List<CacheEntries.Walk> wcEntries = new ArrayList<>();
+        List<UInt> wcCoverMasks = new ArrayList<>(); // per entry: the PA bits its prefix holds (probe and PA fence)
         if (wcN > 0) {
             List<Bool> wcHits = new ArrayList<>();
             for (int e = 0; e < wcN; e++) {
                 CacheEntries.Walk x = wc.read(e);
                 wcEntries.add(x);
+                UInt cover = coverMask(x.ctx.format, x.tableLevel);
+                cover = cover.isConstant() ? cover : cover.named("wc_cover_mask_" + e);
+                wcCoverMasks.add(cover);
                 wcHits.add(wcValid.bit(e).and(x.ctx.matches(lookup.ctx))
-                        .and(lookup.pa.and(coverMask(x.ctx.format, x.tableLevel)).eq(x.prefix)).named("wc_match_" + e));
+                        .and(lookup.pa.and(cover).eq(x.prefix)).named("wc_match_" + e));
             }
             // The deepest match: lowest table_level, then lowest index.
             UInt wcWin = Hw.catLsbFirst(lowestKey("wc_match", wcHits,
@@ -304,7 +308,7 @@ public final class MttCache extends Module {
         leafValid.set(leafValid.or(onehotIf(fillLeafArr, leafFillAddr, sets * ways)).and(leafClear.not()));
         spValid.set(spValid.or(onehotIf(fillSp, spPlace.way(), spN)).and(spClear.not()));
         if (wcN > 0) {
-            UInt wcClear = walkCacheClear(inv, invApply, wcEntries, wcValid);
+            UInt wcClear = walkCacheClear(inv, invApply, wcEntries, wcCoverMasks, wcValid);
             io.obs.invWalk.set(wcClear);
             wcValid.set(wcValid.or(onehotIf(fillWc, wcPlace.way(), wcN)).and(wcClear.not()));
         }
@@ -387,12 +391,12 @@ public final class MttCache extends Module {
      * {@code paFenceDropsWalkCache}) drops the entries whose prefix covers the PA.
      */
     private UInt walkCacheClear(CacheEntries.QueuedInvalidation inv, Bool apply, List<CacheEntries.Walk> entries,
-                                UInt valid) {
+                                List<UInt> coverMasks, UInt valid) {
         List<Bool> clear = new ArrayList<>();
         for (int e = 0; e < entries.size(); e++) {
             CacheEntries.Walk x = entries.get(e);
             Bool paOk = p.paFenceDropsWalkCache()
-                    ? inv.hasPa.not().or(inv.pa.and(coverMask(x.ctx.format, x.tableLevel)).eq(x.prefix))
+                    ? inv.hasPa.not().or(inv.pa.and(coverMasks.get(e)).eq(x.prefix))
                     : inv.hasPa.not();
             clear.add(apply.and(valid.bit(e)).and(sdidOk(x.ctx, inv)).and(paOk).named("wc_clear_" + e));
         }

@@ -34,12 +34,19 @@ final class EntryIndex {
         UInt v09;
         if (p.xlen() == 64) {
             // v0.1 RV64 figure: MTTL3 by pn[3] = PA[55:46], MTTL2 by pn[2] = PA[45:25], MTTL1 word by pn[1] = PA[24:16]
-            v01 = Hw.mux(level.eq(2), index(55, 46), Hw.mux(level.eq(1), index(45, 25), index(24, 16)));
+            // The level-0 index is PA[24:16] in both formats (v0.1 MTTL1 word, v0.9 pn[0]): one value, named when
+            // both arms of the format mux below read it.
+            UInt level0 = index(24, 16);
+            if (p.formats().v01() && p.formats().v09()) {
+                level0 = level0.named("level0_entry_offset");
+            }
+            v01 = Hw.mux(level.eq(2), index(55, 46), Hw.mux(level.eq(1), index(45, 25), level0));
             // v0.9 Smmpt43/52/64: pn[i] = PA[16+9i+8 : 16+9i] for i <= 3, Smmpt64 pn[4] = PA[63:52]
             v09 = index(63, 52);
-            for (int i = 3; i >= 0; i--) {
+            for (int i = 3; i >= 1; i--) {
                 v09 = Hw.mux(level.eq(i), index(16 + 9 * i + 8, 16 + 9 * i), v09);
             }
+            v09 = Hw.mux(level.eq(0), level0, v09);
         } else {
             // RV32, both formats: level 1 by PA[33:25], level 0 by PA[24:15] (v0.1 pn[2]/pn[1], v0.9 pn[1]/pn[0])
             UInt rv32 = Hw.mux(level.eq(1), index(33, 25), index(24, 15));
