@@ -44,7 +44,11 @@ final class MismatchReport {
         if (req != null) {
             sb.append(RequestDecoder.describe(req, params));
         }
-        return new CosimMismatchException(sb.append(body).append(history).toString());
+        sb.append(body);
+        if (!body.endsWith("\n")) {
+            sb.append('\n'); // a one-line body ("RSP event outside any check") must not run into the history
+        }
+        return new CosimMismatchException(sb.append(history).toString());
     }
 
     /** One differing response field. */
