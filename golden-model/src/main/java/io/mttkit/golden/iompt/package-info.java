@@ -12,8 +12,8 @@
  *   <li>§"I/O MPT Checker Register Interface", §"Capabilities", §"Status register", §"Control":
  *       {@link io.mttkit.golden.iompt.RegisterInterface}, {@link io.mttkit.golden.iompt.CheckerMode},
  *       {@link io.mttkit.golden.iompt.Status};</li>
- *   <li>§"Command register" and its operations: {@link io.mttkit.golden.iompt.CommandExecutor},
- *       {@link io.mttkit.golden.iompt.OperandCheck}, {@link io.mttkit.golden.iompt.Op},
+ *   <li>§"Command register" and its operations: {@code CommandExecutor},
+ *       {@code OperandCheck}, {@link io.mttkit.golden.iompt.Op},
  *       {@link io.mttkit.golden.iompt.CommandWord};</li>
  *   <li>§"SET_SDCL_ENTRY": {@link io.mttkit.golden.iompt.SdclRule} (the {@code data1} layout) and
  *       {@link io.mttkit.golden.iompt.Sdcl} with {@link io.mttkit.golden.iompt.SourceMatch} (classification);</li>
