@@ -72,6 +72,8 @@ final class GenCommand implements Callable<Integer> {
             o.flush();
             return ExitCodes.OK;
         }
+        ArgChecks.notBoth(spec, "--shipped", "--config", "--shipped regenerates every configuration under rtl/");
+        ArgChecks.notBoth(spec, "--shipped", "--set", "the shipped configurations keep their checked-in settings");
         if (shipped && (topName != null || modulePrefix != null)) {
             throw new UserInputException("--shipped regenerates rtl/ with the generators' own module names; "
                     + "--top-name and --module-prefix go with --config");

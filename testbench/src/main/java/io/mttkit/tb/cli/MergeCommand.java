@@ -50,6 +50,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        ArgChecks.notAnInput(out, "--out", files, "shard");
         if (holes < 0) {
             throw new UserInputException("--holes: must not be negative, got " + holes);
         }

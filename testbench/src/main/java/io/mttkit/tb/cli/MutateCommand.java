@@ -58,6 +58,7 @@ final class MutateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         // The run prints one line per mutant as it goes, then the table and the summary.
+        ArgChecks.noRepeats(only, "--only");
         if (only == null) {
             MutationRun.run(config, checks, seed, out);
         } else {

@@ -94,6 +94,9 @@ final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        ArgChecks.notBoth(spec, "--long", "--checks", "--long means 10 000 000 checks");
+        ArgChecks.notBoth(spec, "--rtl", "--config", "--rtl checks your own RTL, --config a generated one");
+        ArgChecks.notEmpty(reportDir, "--report");
         long n = longRun ? 10_000_000L : checks;
         if (n < 1 || n > 1_000_000_000L) {
             throw new UserInputException("--checks: " + n + " is out of range (1 .. 1000000000)");

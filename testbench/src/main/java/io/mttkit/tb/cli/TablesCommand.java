@@ -63,6 +63,7 @@ final class TablesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        ArgChecks.notAnInput(out, "--out", java.util.List.of(regions), "--regions");
         MttMode m = ModeArgs.parseTableMode(mode, format, "has no tables");
         long imageBase = Numbers.parseU64(base, "--base");
         List<Region> list = RegionsFile.read(regions);

@@ -164,7 +164,32 @@ class BadInputTest {
         c.add(Arguments.of("bench cosim: unknown option", new String[] {"bench", "cosim", "--slow"}, "--slow"));
         // selftest
         c.add(Arguments.of("selftest: unknown option", new String[] {"selftest", "--fast"}, "--fast"));
+        // conflicting flags (issue #16, category 6) and outputs that would destroy an input (category 5)
+        c.add(Arguments.of("regress: --long with --checks", new String[] {"regress", "--long", "--checks", "5"}, "contradict"));
+        c.add(Arguments.of("regress: --rtl with --config", new String[] {"regress", "--rtl", dir.toString(), "--config",
+                "rv64-smmpt"}, "contradict"));
+        c.add(Arguments.of("regress: empty report folder", new String[] {"regress", "--report", ""}, "--report: the path is empty"));
+        c.add(Arguments.of("gen: --shipped with --config", new String[] {"gen", "--shipped", "--config", "walker-rv64"}, "contradict"));
+        c.add(Arguments.of("gen: --shipped with --set", new String[] {"gen", "--shipped", "--set", "paw=48"}, "contradict"));
+        c.add(Arguments.of("mutate: an id twice", new String[] {"mutate", "--only", "cache-stale-fill,cache-stale-fill"}, "twice"));
+        c.add(Arguments.of("tables: --out is the regions file", new String[] {"tables", "--regions", goodRegions.toString(),
+                "--mode", "smmpt43", "--base", "0x90000000", "--out", goodRegions.toString()}, "destroy"));
+        c.add(Arguments.of("merge: --out is an input", new String[] {"merge", dir.resolve("object.json").toString(), "--out",
+                dir.resolve("object.json").toString()}, "destroy"));
         return c.stream();
+    }
+
+    /** An output naming an input is refused before anything is written: the input keeps its bytes. */
+    @org.junit.jupiter.api.Test
+    void anOutputThatIsAnInputLeavesTheInputAsItWas() throws IOException {
+        String regionsBefore = Files.readString(goodRegions);
+        Path shard = dir.resolve("object.json");
+        String shardBefore = Files.readString(shard);
+        assertEquals(2, CliRunner.run("tables", "--regions", goodRegions.toString(), "--mode", "smmpt43", "--base", "0x90000000",
+                "--out", dir.resolve(".").resolve("good.json").toString()).exit()); // the same file, spelled differently
+        assertEquals(2, CliRunner.run("merge", shard.toString(), "--out", shard.toString()).exit());
+        assertEquals(regionsBefore, Files.readString(goodRegions));
+        assertEquals(shardBefore, Files.readString(shard));
     }
 
     @ParameterizedTest(name = "{0}")
