@@ -146,9 +146,17 @@ final class RegressCommand implements Callable<Integer> {
         out.flush();
         long t0 = System.nanoTime();
         ProgressDisplay progress = ProgressDisplay.forConsole();
+        java.util.concurrent.atomic.AtomicReference<String> printed = new java.util.concurrent.atomic.AtomicReference<>("");
         RegressionResult r = Regression.run(lib, RegressionOptions.of(seed, n).withShard(part).withJobs(jobs)
-                .withBundle(dir.resolve("repro.tar.gz")).withProgress(progress));
-        progress.finish();
+                .withBundle(dir.resolve("repro.tar.gz")).withProgress(progress).withOnMismatch(text -> {
+                    printed.set(text);
+                    progress.finish();
+                    out.println(text); // printed before any file of the run is written
+                    out.flush();
+                }));
+        if (r.firstMismatch() == null) {
+            progress.finish();
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         CheckerDescription params = lib.description();
 
@@ -157,7 +165,10 @@ final class RegressCommand implements Callable<Integer> {
                 List.of(new JUnitXml.Case("seed " + seed + ", " + n + " checks", seconds, r.firstMismatch())));
         if (r.firstMismatch() != null) {
             Files.writeString(dir.resolve("mismatch.txt"), r.firstMismatch());
-            out.println(r.firstMismatch());
+            // what the run added after printing: where the bundle went, or why it could not be written
+            String added = r.firstMismatch().startsWith(printed.get())
+                    ? r.firstMismatch().substring(printed.get().length()) : r.firstMismatch();
+            out.print(added);
         }
         out.println();
         out.printf("checks: %d   mismatches: %d   checks/s: %.0f   (simulated cycles %d, MPTE reads %d)%n",

@@ -10,9 +10,11 @@ package io.mttkit.tb.cosim;
  *                   not depend on it
  * @param bundleFile where to write the repro bundle of the first mismatch, or {@code null} for none
  * @param progress   told after every phase
+ * @param onMismatch given the first mismatch report as soon as the run has ended and before anything (the repro
+ *                   bundle) is written, so that a failing disk can never hide a found mismatch
  */
 public record RegressionOptions(long seed, long checks, RunPlan.Shard shard, int jobs, java.nio.file.Path bundleFile,
-                                RegressionProgress progress) {
+                                RegressionProgress progress, java.util.function.Consumer<String> onMismatch) {
     public RegressionOptions {
         if (checks < 1) {
             throw new IllegalArgumentException("a run needs at least one check, got " + checks);
@@ -22,26 +24,31 @@ public record RegressionOptions(long seed, long checks, RunPlan.Shard shard, int
         }
         java.util.Objects.requireNonNull(shard, "shard");
         java.util.Objects.requireNonNull(progress, "progress");
+        java.util.Objects.requireNonNull(onMismatch, "onMismatch");
     }
 
     /** The whole run on one thread, no bundle, no progress. */
     public static RegressionOptions of(long seed, long checks) {
-        return new RegressionOptions(seed, checks, RunPlan.Shard.ALL, 1, null, RegressionProgress.NONE);
+        return new RegressionOptions(seed, checks, RunPlan.Shard.ALL, 1, null, RegressionProgress.NONE, text -> { });
     }
 
     public RegressionOptions withShard(RunPlan.Shard s) {
-        return new RegressionOptions(seed, checks, s, jobs, bundleFile, progress);
+        return new RegressionOptions(seed, checks, s, jobs, bundleFile, progress, onMismatch);
     }
 
     public RegressionOptions withJobs(int j) {
-        return new RegressionOptions(seed, checks, shard, j, bundleFile, progress);
+        return new RegressionOptions(seed, checks, shard, j, bundleFile, progress, onMismatch);
     }
 
     public RegressionOptions withBundle(java.nio.file.Path file) {
-        return new RegressionOptions(seed, checks, shard, jobs, file, progress);
+        return new RegressionOptions(seed, checks, shard, jobs, file, progress, onMismatch);
     }
 
     public RegressionOptions withProgress(RegressionProgress p) {
-        return new RegressionOptions(seed, checks, shard, jobs, bundleFile, p);
+        return new RegressionOptions(seed, checks, shard, jobs, bundleFile, p, onMismatch);
+    }
+
+    public RegressionOptions withOnMismatch(java.util.function.Consumer<String> sink) {
+        return new RegressionOptions(seed, checks, shard, jobs, bundleFile, progress, sink);
     }
 }

@@ -31,7 +31,7 @@ final class RegressionRunner {
                 ? runInOrder(lib, o.seed(), worlds, progress)
                 : runParallel(lib, o.seed(), worlds, Math.min(o.jobs(), worlds.size()), progress);
         double s = Math.max((System.nanoTime() - t0) / 1e9, 1e-9);
-        return ResultMerge.ofWorlds(lib, results, s, o.bundleFile());
+        return ResultMerge.ofWorlds(lib, results, s, o.bundleFile(), o.onMismatch());
     }
 
     private static RegressionProgress synchronizedProgress(RegressionProgress p, long total) {

@@ -13,7 +13,7 @@ public final class ResultMerge {
 
     /** Sums the worlds (in world order) and writes the bundle of the failing one, if any. */
     static RegressionResult ofWorlds(CheckerLibrary lib, List<WorldResult> worlds, double seconds,
-                                  java.nio.file.Path bundleFile) {
+                                  java.nio.file.Path bundleFile, java.util.function.Consumer<String> onMismatch) {
         io.mttkit.tb.coverage.CoverageDb coverage =
                 new io.mttkit.tb.coverage.CheckerCoverage(lib.description(), lib.cache()).db();
         long[] causes = new long[io.mttkit.golden.Cause.values().length];
@@ -44,6 +44,7 @@ public final class ResultMerge {
                     digests);
         }
         String report = failed.report();
+        onMismatch.accept(report); // before the bundle: a full disk must not hide the mismatch
         java.nio.file.Path written = null;
         if (bundleFile != null && failed.failure() != null) {
             try {
