@@ -137,7 +137,7 @@ final class MergeCommand implements Callable<Integer> {
                 List.of(new io.mttkit.tb.report.JUnitXml.Case("seed " + info.seed() + ", " + info.checksAsked()
                         + " checks, " + reports.size() + " of " + n + " shards", seconds, merged.firstMismatch())));
         if (merged.firstMismatch() != null) {
-            Files.writeString(out.resolve("mismatch.txt"), merged.firstMismatch());
+            io.mttkit.tb.report.AtomicFiles.writeString(out.resolve("mismatch.txt"), merged.firstMismatch());
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("merged %d of %d shards of %s, seed %d, %d checks asked%s%n", reports.size(), n, first.checker(),

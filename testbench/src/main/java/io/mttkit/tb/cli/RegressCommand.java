@@ -12,6 +12,7 @@ import io.mttkit.golden.MttMode;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Regression;
+import io.mttkit.tb.report.AtomicFiles;
 import io.mttkit.tb.report.HtmlReport;
 import io.mttkit.tb.report.JUnitXml;
 import java.util.LinkedHashMap;
@@ -55,6 +56,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "", "On a mismatch the report folder holds repro.tar.gz: ./mtt replay target/reports/regress/repro.tar.gz --waves"},
         mixinStandardHelpOptions = true)
 final class RegressCommand implements Callable<Integer> {
+    /** What a run writes into its report folder (and removes from it when it starts). */
+    static final List<String> REPORT_FILES =
+            List.of("report.json", "report.html", "junit.xml", "coverage.json", "mismatch.txt", "repro.tar.gz");
+
     @Spec
     CommandSpec spec;
 
@@ -112,8 +117,10 @@ final class RegressCommand implements Callable<Integer> {
         }
         Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
         Files.createDirectories(dir);
-        Files.deleteIfExists(dir.resolve("mismatch.txt"));
-        Files.deleteIfExists(dir.resolve("repro.tar.gz"));
+        // A run starts from an empty report: a previous run's PASS must not stay behind if this one is stopped.
+        for (String f : REPORT_FILES) {
+            Files.deleteIfExists(dir.resolve(f));
+        }
         PrintWriter out = spec.commandLine().getOut();
         CheckerLibrary lib;
         String what;
@@ -164,7 +171,7 @@ final class RegressCommand implements Callable<Integer> {
         JUnitXml.write(dir.resolve("junit.xml"), "mtt.regress." + (rtl != null ? "rtl" : config),
                 List.of(new JUnitXml.Case("seed " + seed + ", " + n + " checks", seconds, r.firstMismatch())));
         if (r.firstMismatch() != null) {
-            Files.writeString(dir.resolve("mismatch.txt"), r.firstMismatch());
+            AtomicFiles.writeString(dir.resolve("mismatch.txt"), r.firstMismatch());
             // what the run added after printing: where the bundle went, or why it could not be written
             String added = r.firstMismatch().startsWith(printed.get())
                     ? r.firstMismatch().substring(printed.get().length()) : r.firstMismatch();
@@ -274,7 +281,7 @@ final class RegressCommand implements Callable<Integer> {
         if (r.bundle() != null) {
             o.put("bundle", r.bundle().toAbsolutePath().toString());
         }
-        json.writeValue(file.toFile(), o);
+        AtomicFiles.writeString(file, json.writeValueAsString(o));
     }
 
     /** A report folder read back: what it describes, its result (coverage from {@code coverage.json}) and wall time. */

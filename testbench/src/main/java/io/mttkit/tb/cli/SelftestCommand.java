@@ -116,7 +116,7 @@ final class SelftestCommand implements Callable<Integer> {
         Path dir = reportDir != null ? reportDir : repoRoot().resolve("target/reports/selftest");
         Files.createDirectories(dir);
         Path file = dir.resolve("report.json");
-        json.writeValue(file.toFile(), report);
+        io.mttkit.tb.report.AtomicFiles.writeString(file, json.writeValueAsString(report));
         out.printf("%nsummary: %d cells, %d passed, %d failed (golden lookup + cache model: %d checks; golden hart"
                 + " programs) in %.1f s%n", pass + fail, pass, fail, probes, seconds);
         out.println("report: " + file.toAbsolutePath());

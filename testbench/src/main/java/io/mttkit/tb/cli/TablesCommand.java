@@ -78,7 +78,7 @@ final class TablesCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new UserInputException("--out: folder does not exist: " + parent);
         }
-        Files.write(out, t.image());
+        io.mttkit.tb.report.AtomicFiles.writeBytes(out, t.image());
         PrintWriter o = spec.commandLine().getOut();
         o.printf("wrote %s: %d bytes at %s (%d pages)%n", out, t.image().length, Numbers.hex(t.base()), t.pagesUsed());
         o.printf("mode %s, root PPN %s (root table at %s)%n", m.id(), Numbers.hex(t.rootPpn()), Numbers.hex(t.rootAddress()));

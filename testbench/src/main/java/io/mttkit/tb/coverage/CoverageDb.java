@@ -231,7 +231,7 @@ public final class CoverageDb {
 
     /** Writes {@link #toJson()} to {@code file}. */
     public void write(Path file) throws IOException {
-        Files.writeString(file, toJson());
+        io.mttkit.tb.report.AtomicFiles.writeString(file, toJson());
     }
 
     /**

@@ -76,7 +76,7 @@ public final class HtmlReport {
             h.append("<pre>").append(esc(mismatch)).append("</pre>\n");
         }
         h.append("</body></html>\n");
-        Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, h.toString());
     }
 
     static String esc(String s) {

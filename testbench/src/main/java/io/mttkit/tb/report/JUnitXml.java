@@ -22,7 +22,12 @@ public final class JUnitXml {
     public static void write(Path file, String suite, List<Case> cases) throws IOException {
         long failures = cases.stream().filter(c -> c.failure() != null).count();
         double time = cases.stream().mapToDouble(Case::seconds).sum();
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(file, out -> writeXml(out, file, suite, cases, failures, time));
+    }
+
+    private static void writeXml(java.io.OutputStream out, Path file, String suite, List<Case> cases, long failures,
+                                 double time) throws IOException {
+        try (Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(w);
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");

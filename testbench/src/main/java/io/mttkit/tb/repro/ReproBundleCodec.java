@@ -60,8 +60,11 @@ public final class ReproBundleCodec {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (OutputStream fo = Files.newOutputStream(file);
-             GzipCompressorOutputStream gz = new GzipCompressorOutputStream(fo);
+        io.mttkit.tb.report.AtomicFiles.write(file, fo -> writeTar(b, fo));
+    }
+
+    private static void writeTar(ReproBundle b, OutputStream fo) throws IOException {
+        try (GzipCompressorOutputStream gz = new GzipCompressorOutputStream(fo);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             put(tar, MANIFEST, JSON.writeValueAsBytes(manifest(b)));
