@@ -157,7 +157,7 @@ final class CheckCommand implements Callable<Integer> {
                 try {
                     JsonNode node;
                     try {
-                        node = json.readTree(line);
+                        node = io.mttkit.tb.report.StrictJson.READER.readTree(line);
                     } catch (JsonProcessingException e) {
                         throw new UserInputException("invalid JSON: " + e.getOriginalMessage());
                     }

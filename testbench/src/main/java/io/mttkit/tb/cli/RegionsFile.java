@@ -28,7 +28,7 @@ final class RegionsFile {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(text);
+            root = io.mttkit.tb.report.StrictJson.READER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new UserInputException(file + ": invalid JSON at line " + e.getLocation().getLineNr()
                     + ": " + e.getOriginalMessage());

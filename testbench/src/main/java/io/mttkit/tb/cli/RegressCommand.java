@@ -300,7 +300,7 @@ final class RegressCommand implements Callable<Integer> {
         }
         com.fasterxml.jackson.databind.JsonNode o;
         try {
-            o = new ObjectMapper().readTree(file.toFile());
+            o = io.mttkit.tb.report.StrictJson.READER.readTree(file.toFile());
         } catch (IOException e) {
             throw new UserInputException(file + ": not valid JSON: " + e.getMessage());
         }

@@ -194,7 +194,7 @@ public final class CoverageDb {
     public static CoverageDb fromJson(String json, String source) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = io.mttkit.tb.report.StrictJson.READER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }

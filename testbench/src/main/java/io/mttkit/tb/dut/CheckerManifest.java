@@ -55,7 +55,8 @@ public final class CheckerManifest {
     private static final Map<String, String> OLD_FORMATS = Map.of("V01", "smmtt-v0.1", "V09", "smmpt-v0.9",
             "BOTH", "both");
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CheckerManifest() {
     }

@@ -224,7 +224,7 @@ public final class ReproBundleCodec {
         }
         JsonNode m;
         try {
-            m = JSON.readTree(manifest);
+            m = io.mttkit.tb.report.StrictJson.READER.readTree(manifest);
         } catch (IOException ex) {
             throw new ReproBundleException(where + ": entry '" + MANIFEST + "' is not valid JSON: " + describe(ex));
         }
@@ -383,7 +383,7 @@ public final class ReproBundleCodec {
             BundleFields f = new BundleFields(where + ": entry '" + entry + "' line " + (i + 1));
             JsonNode r;
             try {
-                r = JSON_LINE.readTree(lines[i]);
+                r = io.mttkit.tb.report.StrictJson.READER.readTree(lines[i]);
             } catch (IOException ex) {
                 throw new ReproBundleException(f.ctx() + " is not valid JSON: " + describe(ex));
             }

@@ -44,6 +44,9 @@ class BadInputTest {
         write("notelf.elf", "#!/bin/sh\necho this is not an ELF file\n");
         byte[] truncated = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
         Files.write(dir.resolve("truncated.elf"), truncated);
+        write("dupkey.json", "[{\"base\": \"0x80000000\", \"size\": \"0x1000\", \"xwr\": \"rw\", \"xwr\": \"rwx\"}]");
+        write("trailing.json", "[{\"base\": \"0x80000000\", \"size\": \"0x1000\", \"xwr\": \"rw\"}] []");
+        write("dupcoverage.json", "{\"format\": \"x\", \"format\": \"y\"}");
         write("toowide.json", "[{\"base\": \"0x400000000\", \"size\": \"0x1000\", \"xwr\": \"rw\"}]");
     }
 
@@ -164,6 +167,13 @@ class BadInputTest {
         c.add(Arguments.of("bench cosim: unknown option", new String[] {"bench", "cosim", "--slow"}, "--slow"));
         // selftest
         c.add(Arguments.of("selftest: unknown option", new String[] {"selftest", "--fast"}, "--fast"));
+        // strict JSON (issue #16, category 7): a key twice, content after the value
+        c.add(Arguments.of("tables: a key twice", new String[] {"tables", "--regions", dir.resolve("dupkey.json").toString(),
+                "--mode", "smmpt43", "--base", "0x90000000", "--out", out}, "Duplicate field 'xwr'"));
+        c.add(Arguments.of("tables: content after the array", new String[] {"tables", "--regions",
+                dir.resolve("trailing.json").toString(), "--mode", "smmpt43", "--base", "0x90000000", "--out", out}, "line 1"));
+        c.add(Arguments.of("merge: a key twice in a coverage file", new String[] {"merge",
+                dir.resolve("dupcoverage.json").toString()}, "Duplicate field 'format'"));
         // conflicting flags (issue #16, category 6) and outputs that would destroy an input (category 5)
         c.add(Arguments.of("regress: --long with --checks", new String[] {"regress", "--long", "--checks", "5"}, "contradict"));
         c.add(Arguments.of("regress: --rtl with --config", new String[] {"regress", "--rtl", dir.toString(), "--config",
