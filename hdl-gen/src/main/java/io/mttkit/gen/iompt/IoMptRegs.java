@@ -138,7 +138,7 @@ public final class IoMptRegs extends Module {
         UInt op = command.bits(7, 0).named("op");
         UInt ruleId = command.bits(15, 8).named("cmd_ruleid");
         UInt cmdSdid = command.bits(13, 8).named("cmd_sdid");
-        Bool cmdSdidv = command.bit(15).named("cmd_sdidv");
+        Bool cmdSdidv = command.bit(15); // SDIDV (MPTINVAL); named where used
         UInt ruleIdx = ruleId.bits(p.ruleIndexWidth() - 1, 0);
         UInt sdidIdx = cmdSdid.bits(p.sdidIndexWidth() - 1, 0);
 
