@@ -142,8 +142,9 @@ public final class IoMptRegs extends Module {
         UInt ruleIdx = ruleId.bits(p.ruleIndexWidth() - 1, 0);
         UInt sdidIdx = cmdSdid.bits(p.sdidIndexWidth() - 1, 0);
 
-        // SET_SDCL_ENTRY data1 as a rule (reserved bits 63:46 dropped; IOMMU_ID only with an IOMMU)
-        SdclRule newRule = wire("new_rule", s -> new SdclRule(s, p));
+        // SET_SDCL_ENTRY data1 as a rule (reserved bits 63:46 dropped; IOMMU_ID only with an IOMMU), decoded straight
+        // onto the rule write port (rule_wr_*), which the operand checks read as well
+        SdclRule newRule = io.rule.wr;
         newRule.srcIdt.set(data1.bits(3, 0));
         newRule.srcIdm.set(data1.bits(5, 4));
         newRule.teeFlt.set(data1.bits(7, 6));
@@ -199,7 +200,6 @@ public final class IoMptRegs extends Module {
 
         // ---- the arrays: rules in the SDCL (write and read ports), SDCFG here ----
         io.rule.wrIndex.set(ruleIdx);
-        io.rule.wr.set(newRule);
         io.rule.rdIndex.set(ruleIdx);
         BundleMem<SdConfig> sdcfg = mem("sdcfg", p.sdidCount(), s -> new SdConfig(s, p.qosImplemented()));
         UInt sdcfgValid = regInit("sdcfg_valid", p.sdidCount(), 0);
