@@ -47,6 +47,8 @@ public final class Configurations {
         add(r, io.mttkit.gen.checker.CheckerConfigurations.forXlen(32));
         add(r, io.mttkit.gen.cache.CacheConfigurations.forXlen(64));
         add(r, io.mttkit.gen.cache.CacheConfigurations.forXlen(32));
+        add(r, io.mttkit.gen.iompt.IoConfigurations.sdclForXlen(64));
+        add(r, io.mttkit.gen.iompt.IoConfigurations.sdclForXlen(32));
         return java.util.Collections.unmodifiableMap(r);
     }
 

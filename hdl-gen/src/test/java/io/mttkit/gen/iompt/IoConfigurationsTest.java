@@ -1,0 +1,50 @@
+package io.mttkit.gen.iompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mttkit.gen.Configurations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code io-sdcl-rv64}/{@code io-sdcl-rv32} configurations behind {@code mtt gen}. */
+class IoConfigurationsTest {
+    @Test
+    void registeredWithEveryParameterDescribed() {
+        assertTrue(Configurations.names().containsAll(List.of("io-sdcl-rv64", "io-sdcl-rv32")));
+        String d = Configurations.describe("io-sdcl-rv64");
+        for (String line : List.of("ruleCount +default 16 +1\\.\\.256", "sdidCount +default 64 +1\\.\\.64",
+                "iommuCount +default 0 +0\\.\\.256", "srcIdWidth +default 24 +1\\.\\.24", "teeFilter +default true",
+                "statusCodes +default TABLE +TABLE\\|PROSE", "qosImplemented +default false",
+                "mbe +default writable +little\\|big\\|writable", "bareSupported +default true",
+                "paw +default 56 +32\\.\\.64")) {
+            assertTrue(d.matches("(?s).*" + line + ".*"), line + " in\n" + d);
+        }
+        assertTrue(Configurations.describe("io-sdcl-rv32").matches("(?s).*paw +default 34 +32\\.\\.34.*"));
+    }
+
+    @Test
+    void generatesTheFrontWithItsChildren(@TempDir Path out) throws Exception {
+        List<Path> files = Configurations.generate("io-sdcl-rv64", Map.of("ruleCount", "4", "statusCodes", "PROSE"), out);
+        assertEquals(List.of(out.resolve("mtt_io_regs.v"), out.resolve("mtt_io_sdcl.v"), out.resolve("mtt_io_front.v"),
+                out.resolve("manifest.json")), files);
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"ruleCount\": 4") && manifest.contains("\"statusCodes\": \"PROSE\""), manifest);
+        assertTrue(Files.readString(out.resolve("mtt_io_sdcl.v")).contains("reg  [23:0] rule_src_id [0:3];"));
+    }
+
+    @Test
+    void outOfRangeValuesNameTheParameter() {
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> Configurations.resolve("io-sdcl-rv64", Map.of("ruleCount", "257"))).getMessage();
+        assertTrue(m.contains("'ruleCount'") && m.contains("1..256"), m);
+        m = assertThrows(IllegalArgumentException.class,
+                () -> Configurations.resolve("io-sdcl-rv64", Map.of("mbe", "both"))).getMessage();
+        assertTrue(m.contains("'mbe'") && m.contains("little|big|writable"), m);
+    }
+}
