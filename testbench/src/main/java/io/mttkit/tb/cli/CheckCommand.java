@@ -18,7 +18,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,11 +184,8 @@ final class CheckCommand implements Callable<Integer> {
         if (path.equals("-")) {
             return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         }
-        try {
-            return Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException("--batch: file not found: " + path);
-        }
+        InputPaths.requireFile(Path.of(path), "--batch");
+        return Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
     }
 
     private ObjectNode answer(MttLookup lookup, CheckQuery q, LookupResult r) {

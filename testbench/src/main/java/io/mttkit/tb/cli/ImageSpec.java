@@ -1,6 +1,5 @@
 package io.mttkit.tb.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A raw memory image to load: {@code FILE@BASE}, e.g. {@code tables.bin@0x80400000}. */
@@ -14,12 +13,7 @@ public record ImageSpec(Path file, long base) {
         }
         Path file = Path.of(text.substring(0, at));
         long base = Numbers.parseU64(text.substring(at + 1), "--image '" + text + "' base");
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException("--image: file not found: " + file);
-        }
-        if (!Files.isReadable(file)) {
-            throw new UserInputException("--image: cannot read " + file + " (permissions)");
-        }
+        InputPaths.requireFile(file, "--image");
         return new ImageSpec(file, base);
     }
 }

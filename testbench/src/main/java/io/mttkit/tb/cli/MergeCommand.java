@@ -62,9 +62,7 @@ final class MergeCommand implements Callable<Integer> {
                 throw new UserInputException(f + " is a folder, other arguments are files: give either report folders "
                         + "or coverage files");
             }
-            if (!Files.isRegularFile(f)) {
-                throw new UserInputException("file not found: " + f);
-            }
+            InputPaths.requireFile(f, "merge");
         }
         CoverageDb merged;
         try {

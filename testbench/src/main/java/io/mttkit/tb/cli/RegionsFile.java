@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mttkit.golden.tables.Region;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +19,12 @@ final class RegionsFile {
     }
 
     static List<Region> read(Path file) throws IOException {
+        InputPaths.requireFile(file, "--regions");
         String text;
         try {
             text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException("--regions: file not found: " + file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserInputException("--regions: " + file + " is not UTF-8 text; give a JSON file");
         }
         JsonNode root;
         try {

@@ -129,9 +129,7 @@ final class RegressCommand implements Callable<Integer> {
                 throw new UserInputException("--set applies to generated RTL; with --rtl the parameters come from "
                         + rtl.resolve("checker.json"));
             }
-            if (!Files.isDirectory(rtl)) {
-                throw new UserInputException("--rtl: folder not found: " + rtl);
-            }
+            InputPaths.requireFolder(rtl, "--rtl");
             out.println("building your RTL in " + rtl + " with Verilator (cached after the first time) ...");
             out.flush();
             lib = CheckerLibrary.fromManifest(rtl);

@@ -56,15 +56,16 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(bundle)) {
+        if (!Files.exists(bundle)) {
             throw new UserInputException("bundle not found: " + bundle);
         }
+        InputPaths.requireFile(bundle, "bundle");
         if (rtl != null && waves) {
             throw new UserInputException("--waves needs the generated checker (its trace build is made by the "
                     + "generator); replay your RTL without --waves, or dump waves from your own simulator");
         }
-        if (rtl != null && !Files.isDirectory(rtl)) {
-            throw new UserInputException("--rtl: folder not found: " + rtl);
+        if (rtl != null) {
+            InputPaths.requireFolder(rtl, "--rtl");
         }
         PrintWriter out = spec.commandLine().getOut();
         ReproBundle b;

@@ -10,7 +10,6 @@ import io.mttkit.golden.hart.TraceEntry;
 import io.mttkit.tb.lockstep.LockstepOptions;
 import io.mttkit.tb.lockstep.LockstepRun;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -69,9 +68,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(elf)) {
-            throw new UserInputException("file not found: " + elf);
-        }
+        InputPaths.requireFile(elf, "program");
         if (maxInstructions < 1) {
             throw new UserInputException("--max-instructions: must be at least 1, got " + maxInstructions);
         }

@@ -47,6 +47,8 @@ class BadInputTest {
         write("dupkey.json", "[{\"base\": \"0x80000000\", \"size\": \"0x1000\", \"xwr\": \"rw\", \"xwr\": \"rwx\"}]");
         write("trailing.json", "[{\"base\": \"0x80000000\", \"size\": \"0x1000\", \"xwr\": \"rw\"}] []");
         write("dupcoverage.json", "{\"format\": \"x\", \"format\": \"y\"}");
+        Files.write(dir.resolve("latin1.json"), new byte[] {'[', '"', (byte) 0xe9, '"', ']'});
+        Files.createDirectories(dir.resolve("afolder"));
         write("toowide.json", "[{\"base\": \"0x400000000\", \"size\": \"0x1000\", \"xwr\": \"rw\"}]");
     }
 
@@ -167,6 +169,23 @@ class BadInputTest {
         c.add(Arguments.of("bench cosim: unknown option", new String[] {"bench", "cosim", "--slow"}, "--slow"));
         // selftest
         c.add(Arguments.of("selftest: unknown option", new String[] {"selftest", "--fast"}, "--fast"));
+        // a folder, a device or a non-UTF-8 file where a file belongs: said as such, not "not found" (category 8)
+        String folder = dir.resolve("afolder").toString();
+        c.add(Arguments.of("tables: regions is a folder", new String[] {"tables", "--regions", folder, "--mode", "smmpt43",
+                "--base", "0x90000000", "--out", out}, "is a folder; give a file"));
+        c.add(Arguments.of("tables: regions is a device", new String[] {"tables", "--regions", "/dev/null", "--mode", "smmpt43",
+                "--base", "0x90000000", "--out", out}, "not a regular file"));
+        c.add(Arguments.of("tables: regions not UTF-8", new String[] {"tables", "--regions", dir.resolve("latin1.json").toString(),
+                "--mode", "smmpt43", "--base", "0x90000000", "--out", out}, "not UTF-8"));
+        c.add(Arguments.of("check: image is a folder", new String[] {"check", "--image", folder + "@0x80000000", "--pa", "1"},
+                "is a folder"));
+        c.add(Arguments.of("check: batch is a folder", new String[] {"check", "--batch", folder}, "is a folder"));
+        c.add(Arguments.of("run: program is a folder", new String[] {"run", folder}, "is a folder"));
+        c.add(Arguments.of("replay: bundle is a folder", new String[] {"replay", folder}, "is a folder"));
+        c.add(Arguments.of("replay: --rtl is a file", new String[] {"replay", image.toString(), "--rtl", image.toString()},
+                "is a file; give a folder"));
+        c.add(Arguments.of("regress: --rtl is a file", new String[] {"regress", "--rtl", image.toString()}, "is a file; give a folder"));
+        c.add(Arguments.of("merge: a device", new String[] {"merge", "/dev/null"}, "not a regular file"));
         // strict JSON (issue #16, category 7): a key twice, content after the value
         c.add(Arguments.of("tables: a key twice", new String[] {"tables", "--regions", dir.resolve("dupkey.json").toString(),
                 "--mode", "smmpt43", "--base", "0x90000000", "--out", out}, "Duplicate field 'xwr'"));
