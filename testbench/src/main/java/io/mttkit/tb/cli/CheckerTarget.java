@@ -27,6 +27,14 @@ final class CheckerTarget {
         return out;
     }
 
+    /** Refuses a {@code --config} name that is neither shipped nor a checker configuration. */
+    static void requireKnown(String name) {
+        if (!names().contains(name)) {
+            throw new UserInputException("--config: unknown configuration '" + name + "'; expected one of "
+                    + String.join(", ", names()));
+        }
+    }
+
     /**
      * The checker library for {@code name} with {@code sets} applied (built or taken from the build cache).
      *

@@ -135,11 +135,13 @@ final class RegressCommand implements Callable<Integer> {
             lib = CheckerLibrary.fromManifest(rtl);
             what = rtl.toString();
         } else {
-            out.println("generating the " + config + " checker Verilog and building it with Verilator"
+            CheckerTarget.requireKnown(config); // before announcing a build of it
+            // A shipped name with --set is no longer the shipped checker: say so wherever the run is named.
+            what = sets.isEmpty() ? config : config + " with " + String.join(", ", sets);
+            out.println("generating the " + what + " checker Verilog and building it with Verilator"
                     + " (cached after the first time) ...");
             out.flush();
             lib = CheckerTarget.library(config, sets);
-            what = config;
         }
         List<MttMode> modes = lib.description().modes();
         List<RunPlan.World> plan = RunPlan.plan(lib.description(), n);

@@ -208,6 +208,15 @@ class BadInputTest {
         return c.stream();
     }
 
+    /** An unknown --config is refused before mtt announces that it is generating and building it. */
+    @org.junit.jupiter.api.Test
+    void anUnknownConfigurationIsNotAnnouncedAsBeingBuilt() {
+        CliRunner r = CliRunner.run("regress", "--config", "io-sdcl-rv64");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("io-sdcl-rv64") && r.err().contains("rv64-smmpt"), r.err());
+        assertTrue(!r.out().contains("generating"), r.out());
+    }
+
     /** An output naming an input is refused before anything is written: the input keeps its bytes. */
     @org.junit.jupiter.api.Test
     void anOutputThatIsAnInputLeavesTheInputAsItWas() throws IOException {
