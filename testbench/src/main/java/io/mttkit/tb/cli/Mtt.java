@@ -81,6 +81,14 @@ public final class Mtt implements Runnable {
                 }
                 return ExitCodes.BAD_INPUT;
             }
+            String environment = EnvironmentError.describe(t);
+            if (environment != null) {
+                c.getErr().println("mtt " + c.getCommandName() + ": " + environment);
+                if (debug) {
+                    t.printStackTrace(c.getErr());
+                }
+                return ExitCodes.BAD_INPUT;
+            }
             c.getErr().println("mtt " + c.getCommandName() + ": internal error: " + t
                     + (debug ? "" : " (run again with --debug for the stack trace, and report it)"));
             if (debug) {

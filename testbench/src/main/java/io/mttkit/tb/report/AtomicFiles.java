@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Every output of mttkit is written atomically: to a temporary file next to the target, then renamed over it.
  * A full disk, a crash or Ctrl-C in the middle leaves either the whole new file or no new file — never a 0-byte
- * or truncated {@code report.json}, bundle or table image (issue #16, category 3).
+ * or truncated {@code report.json}, bundle or table image (issue #16, category 3). An existing target must be a
+ * regular file (through a symbolic link: the file it names): a device, pipe or folder is never replaced.
  */
 public final class AtomicFiles {
     private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -27,6 +28,14 @@ public final class AtomicFiles {
     /** Writes {@code target} from {@code writer}, atomically. */
     public static void write(Path target, StreamWriter writer) throws IOException {
         Path abs = target.toAbsolutePath();
+        if (Files.isSymbolicLink(abs) && Files.exists(abs)) {
+            abs = abs.toRealPath(); // replace the file the link names, not the user's link
+        }
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            // a rename would replace a device (/dev/full), a pipe or a folder with a plain file
+            throw new java.nio.file.FileSystemException(abs.toString(), null,
+                    "not a regular file (a device, a pipe or a folder); mttkit writes only regular files");
+        }
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
                 + SEQUENCE.incrementAndGet());
         boolean moved = false;

@@ -186,6 +186,13 @@ class BadInputTest {
                 "is a file; give a folder"));
         c.add(Arguments.of("regress: --rtl is a file", new String[] {"regress", "--rtl", image.toString()}, "is a file; give a folder"));
         c.add(Arguments.of("merge: a device", new String[] {"merge", "/dev/null"}, "not a regular file"));
+        // the machine's errors are the user's to fix: exit 2 with what to do, never "internal error" (category 4)
+        c.add(Arguments.of("regress: report folder is a file", new String[] {"regress", "--report", image.toString()},
+                "is in the way"));
+        c.add(Arguments.of("tables: --out /dev/full", new String[] {"tables", "--regions", goodRegions.toString(), "--mode",
+                "smmpt43", "--base", "0x90000000", "--out", "/dev/full"}, "/dev/full"));
+        c.add(Arguments.of("gen: --out below a file", new String[] {"gen", "--config", "sample-fifo", "--out",
+                image + "/sub"}, "img.bin"));
         // strict JSON (issue #16, category 7): a key twice, content after the value
         c.add(Arguments.of("tables: a key twice", new String[] {"tables", "--regions", dir.resolve("dupkey.json").toString(),
                 "--mode", "smmpt43", "--base", "0x90000000", "--out", out}, "Duplicate field 'xwr'"));

@@ -2,6 +2,7 @@ package io.mttkit.tb.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,28 @@ class AtomicFilesTest {
         AtomicFiles.writeBytes(image, new byte[] {9});
         assertEquals(1, Files.size(image));
         assertEquals(List.of("t.bin"), names(dir));
+    }
+
+    @Test
+    void aDeviceOrAFolderIsNeverReplaced(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("report.json"));
+        assertThrows(java.nio.file.FileSystemException.class, () -> AtomicFiles.writeString(folder, "x"));
+        assertTrue(Files.isDirectory(folder));
+        Path devNull = Path.of("/dev/null");
+        if (Files.exists(devNull) && !Files.isRegularFile(devNull)) {
+            assertThrows(java.nio.file.FileSystemException.class, () -> AtomicFiles.writeString(devNull, "x"));
+            assertTrue(!Files.isRegularFile(devNull), "/dev/null was replaced by a file");
+        }
+    }
+
+    @Test
+    void aSymbolicLinkStaysALinkAndItsFileIsReplaced(@TempDir Path dir) throws IOException {
+        Path real = dir.resolve("real.bin");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.bin"), real);
+        AtomicFiles.writeString(link, "new");
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new", Files.readString(real));
     }
 
     @Test
