@@ -49,6 +49,8 @@ public final class Configurations {
         add(r, io.mttkit.gen.cache.CacheConfigurations.forXlen(32));
         add(r, io.mttkit.gen.iompt.IoConfigurations.sdclForXlen(64));
         add(r, io.mttkit.gen.iompt.IoConfigurations.sdclForXlen(32));
+        add(r, io.mttkit.gen.iompt.IoConfigurations.checkerForXlen(64));
+        add(r, io.mttkit.gen.iompt.IoConfigurations.checkerForXlen(32));
         return java.util.Collections.unmodifiableMap(r);
     }
 

@@ -39,6 +39,20 @@ class IoConfigurationsTest {
     }
 
     @Test
+    void generatesTheCheckerTopWithItsChildren(@TempDir Path out) throws Exception {
+        assertTrue(Configurations.names().containsAll(List.of("io-checker-rv64", "io-checker-rv32")));
+        assertTrue(Configurations.describe("io-checker-rv64").matches("(?s).*pmpLatency.*"));
+        List<Path> files = Configurations.generate("io-checker-rv64", Map.of("ruleCount", "4"), out);
+        for (String m : List.of("mtt_io_regs", "mtt_io_sdcl", "mtt_io_front", "mtt_walker", "mtt_io_checker")) {
+            assertTrue(files.contains(out.resolve(m + ".v")), m + " in " + files);
+        }
+        String top = Files.readString(out.resolve("mtt_io_checker.v"));
+        assertTrue(top.contains("dma_valid") && top.contains("rsp_abort_reason") && top.contains("mrd_addr"), top);
+        assertEquals(5, Configurations.generate("io-checker-rv32", Map.of(), out.resolve("rv32")).stream()
+                .filter(f -> f.toString().endsWith(".v")).count());
+    }
+
+    @Test
     void outOfRangeValuesNameTheParameter() {
         String m = assertThrows(IllegalArgumentException.class,
                 () -> Configurations.resolve("io-sdcl-rv64", Map.of("ruleCount", "257"))).getMessage();

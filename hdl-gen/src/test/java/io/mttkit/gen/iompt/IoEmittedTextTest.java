@@ -30,8 +30,18 @@ class IoEmittedTextTest {
     @ParameterizedTest
     @MethodSource("corners")
     void readableText(IoMptParams p) {
+        check(p, new IoMptFront(p));
+    }
+
+    @ParameterizedTest
+    @MethodSource("corners")
+    void readableCheckerText(IoMptParams p) {
+        check(p, new IoMptChecker(p));
+    }
+
+    private static void check(IoMptParams p, io.mttkit.hdl.Module top) {
         List<String> problems = new ArrayList<>();
-        Hdl.emit(Hdl.elaborate(new IoMptFront(p)), EmitOptions.withSourceComments()).forEach((file, text) -> {
+        Hdl.emit(Hdl.elaborate(top), EmitOptions.withSourceComments()).forEach((file, text) -> {
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].length() > 160) {

@@ -47,8 +47,19 @@ final class IoFrontBench {
     /** Every {@code regs_state} value seen. */
     final List<Integer> statesSeen = new ArrayList<>();
 
+    /** Runs at the end of every cycle, before its clock edge (the checker bench serves memory and PMP here). */
+    Runnable beforeEdge = () -> {};
+
     IoFrontBench(IoMptParams p) {
-        sim = new Simulator(Hdl.elaborate(new IoMptFront(p)));
+        this(p, new Simulator(Hdl.elaborate(new IoMptFront(p))), true);
+    }
+
+    /**
+     * A bench on {@code sim}, whose top has the register port and {@code regs_state}; with {@code front} also the
+     * {@code cls_*} and {@code cfg_*} ports of {@code mtt_io_front} (the checker top keeps them inside).
+     */
+    IoFrontBench(IoMptParams p, Simulator sim, boolean front) {
+        this.sim = sim;
         valid = sim.port("reg_valid");
         write = sim.port("reg_write");
         addr = sim.port("reg_addr");
@@ -57,16 +68,16 @@ final class IoFrontBench {
         ready = sim.port("reg_ready");
         rvalid = sim.port("reg_rvalid");
         rdata = sim.port("reg_rdata");
-        deviceId = sim.port("cls_device_id");
-        hasIde = sim.port("cls_has_ide");
-        ideId = sim.port("cls_ide_id");
-        tee = sim.port("cls_tee");
-        match = sim.port("cls_match");
-        rule = sim.port("cls_rule");
-        sdid = sim.port("cls_sdid");
-        iommuId = p.iommuCount() > 0 ? sim.port("cls_iommu_id") : null;
-        cfgSdid = sim.port("cfg_sdid");
-        cfgValid = sim.port("cfg_valid");
+        deviceId = front ? sim.port("cls_device_id") : null;
+        hasIde = front ? sim.port("cls_has_ide") : null;
+        ideId = front ? sim.port("cls_ide_id") : null;
+        tee = front ? sim.port("cls_tee") : null;
+        match = front ? sim.port("cls_match") : null;
+        rule = front ? sim.port("cls_rule") : null;
+        sdid = front ? sim.port("cls_sdid") : null;
+        iommuId = front && p.iommuCount() > 0 ? sim.port("cls_iommu_id") : null;
+        cfgSdid = front ? sim.port("cfg_sdid") : null;
+        cfgValid = front ? sim.port("cfg_valid") : null;
         state = sim.port("regs_state");
         Port rst = sim.port("rst");
         sim.poke(rst, 1);
@@ -76,6 +87,7 @@ final class IoFrontBench {
 
     void step() {
         statesSeen.add(sim.peek(state).intValue());
+        beforeEdge.run();
         sim.step();
     }
 

@@ -39,6 +39,14 @@ class IoMptLintTest {
         assertEquals(0, r.exitCode());
     }
 
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void checkerLintsCleanWithAllWarnings(IoMptParams p) throws Exception {
+        Verilator.Run r = Verilator.lint(Hdl.elaborate(new IoMptChecker(p)));
+        assertEquals("", r.output().trim(), "verilator -Wall output for " + p);
+        assertEquals(0, r.exitCode());
+    }
+
     static List<IoMptParams> all() {
         return configurations().toList();
     }
