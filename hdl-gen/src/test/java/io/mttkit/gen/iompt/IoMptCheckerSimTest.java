@@ -82,6 +82,15 @@ class IoMptCheckerSimTest {
         final Set<Long> busError = new HashSet<>();
         final List<Long> reads = new ArrayList<>();
         final List<long[]> responses = new ArrayList<>();
+        /** The cycle of each entry of {@link #responses}: the one whose clock edge took the verdict. */
+        final List<Long> responseCycles = new ArrayList<>();
+        /** The cycle of each accepted transaction's handshake. */
+        final List<Long> acceptCycles = new ArrayList<>();
+        /** Cached checker: the lookup pulses {cycle, obs_kind, obs_array, obs_set, obs_way}. */
+        final List<long[]> lookups = new ArrayList<>();
+        /** Cached checker: per applied invalidation, {cycle, leaf entries cleared, superpage, walk cache}. */
+        final List<java.math.BigInteger[]> invalidations = new ArrayList<>();
+        private final boolean cached;
         private final int pmpLatency;
         private final Deque<long[]> pmpQueries = new ArrayDeque<>(); // {address, due cycle}
         private Long pendingRead;
@@ -103,7 +112,13 @@ class IoMptCheckerSimTest {
             "id", "iommu_valid", "iommu_id", "report_to_iommu"};
 
         Bench(IoMptParams p) {
-            IoMptChecker top = new IoMptChecker(p);
+            this(p, null);
+        }
+
+        /** A bench around the checker with a cache of {@code shape} ({@code null}: cache-less). */
+        Bench(IoMptParams p, io.mttkit.gen.cache.CacheShape shape) {
+            IoMptChecker top = new IoMptChecker(p, shape);
+            cached = shape != null;
             sim = new Simulator(Hdl.elaborate(top));
             pmpLatency = p.pmpLatency();
             pmpValid = sim.port("pmp_valid");
@@ -152,12 +167,23 @@ class IoMptCheckerSimTest {
                 pendingRead = sim.peek(mrdAddr).longValue();
                 reads.add(pendingRead);
             }
-            if (sim.peek(rspValid).intValue() == 1) {
+            if (sim.peek(rspValid).intValue() == 1 && sim.peek(rspReady).intValue() == 1) {
                 long[] r = new long[RSP_FIELDS.length];
                 for (int i = 0; i < r.length; i++) {
                     r[i] = sim.peek(sim.port("rsp_" + RSP_FIELDS[i])).longValue();
                 }
                 responses.add(r);
+                responseCycles.add(cycle);
+            }
+            if (cached && sim.peek(sim.port("obs_valid")).intValue() == 1) {
+                lookups.add(new long[] {cycle, sim.peek(sim.port("obs_kind")).longValue(),
+                    sim.peek(sim.port("obs_array")).longValue(), sim.peek(sim.port("obs_set")).longValue(),
+                    sim.peek(sim.port("obs_way")).longValue()});
+            }
+            if (cached && sim.peek(sim.port("obs_inv_apply")).intValue() == 1) {
+                invalidations.add(new java.math.BigInteger[] {java.math.BigInteger.valueOf(cycle),
+                    sim.peek(sim.port("obs_inv_leaf")), sim.peek(sim.port("obs_inv_superpage")),
+                    sim.peek(sim.port("obs_inv_walk"))});
             }
             cycle++;
         }
@@ -176,6 +202,9 @@ class IoMptCheckerSimTest {
             sim.poke(dmaValid, 1);
             for (int i = 0; i < 50; i++) {
                 boolean accepted = sim.peek(dmaReady).intValue() == 1;
+                if (accepted) {
+                    acceptCycles.add(cycle);
+                }
                 regs.step();
                 if (accepted) {
                     sim.poke(dmaValid, 0);
@@ -183,6 +212,16 @@ class IoMptCheckerSimTest {
                 }
             }
             throw new AssertionError("dma_ready never rose");
+        }
+
+        /** The current cycle (the one the next {@code regs.step()} ends). */
+        long cycle() {
+            return cycle;
+        }
+
+        /** Drives {@code rsp_ready}. */
+        void rspReady(boolean ready) {
+            sim.poke(rspReady, ready ? 1 : 0);
         }
 
         /** Waits for the next verdict. */
