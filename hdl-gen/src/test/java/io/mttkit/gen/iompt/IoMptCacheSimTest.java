@@ -413,4 +413,16 @@ class IoMptCacheSimTest {
                     what + ": leaf, superpage and walk-cache entries cleared " + List.of(last));
         }
     }
+
+    @Test
+    void aFailedMptinvalNeitherWaitsNorInvalidates() {
+        Platform pf = filled(14);
+        int applied = pf.b.invalidations.size();
+        // SDIDV=1 with SDID 9 >= sdidCount 8: CODE "invalid SDID" (4 by the table), nothing cleared
+        assertEquals(4, pf.mptinval(true, 9, false, false, 0));
+        assertEquals(applied, pf.b.invalidations.size(), "no invalidation applied");
+        assertFalse(pf.b.regs.statesSeen.contains(IoMptRegs.State.FENCE.ordinal()), "no FENCE wait");
+        pf.check(1, Platform.pagePa(0), R);
+        assertEquals(0, pf.lastLookup(), "still cached");
+    }
 }

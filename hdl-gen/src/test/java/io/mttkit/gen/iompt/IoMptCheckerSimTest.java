@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code mtt_io_checker} in the DSL's simulator: rules and SDCFGs programmed through the register port as software
@@ -256,6 +258,15 @@ class IoMptCheckerSimTest {
     record Verdict(boolean allow, int reason, boolean matched, int rule, int sdid, int xwr, int cause, int id,
                    boolean iommuValid, int iommuId, boolean reportToIommu) {}
 
+    /**
+     * The tests that give the same verdicts with and without an MPT cache run on both: cache-less, and the cached
+     * top at the shipped geometry (every one of their MPT checks is a first access, or a repeat whose answer a
+     * cached copy must give too).
+     */
+    static java.util.stream.Stream<io.mttkit.gen.cache.CacheShape> caches() {
+        return java.util.stream.Stream.of(null, new io.mttkit.gen.cache.CacheShape(16, 4, 8, 4, 1, true));
+    }
+
     static final long PA = 0x8000_0000L; // Smmpt43: pn[2] = 0, pn[1] = 64, pn[0] = 0, range offset[15:12] = page
     static final int SMMPT43 = 1;
 
@@ -268,7 +279,12 @@ class IoMptCheckerSimTest {
      * device's own access reports one.
      */
     static Bench platform(int pmpLatency) {
-        Bench b = new Bench(params(pmpLatency));
+        return platform(pmpLatency, null);
+    }
+
+    /** The platform around the checker with a cache of {@code shape} ({@code null}: cache-less). */
+    static Bench platform(int pmpLatency, io.mttkit.gen.cache.CacheShape shape) {
+        Bench b = new Bench(params(pmpLatency), shape);
         b.setRule(0, 0x10, 1, 3);
         for (int sd = 2; sd <= 7; sd++) {
             b.setRule(sd - 1, 0x10L * sd, sd, 0);
@@ -291,9 +307,10 @@ class IoMptCheckerSimTest {
         return b;
     }
 
-    @Test
-    void offAbortsEverythingWithoutReadingTheMpt() {
-        Bench b = platform(1);
+    @ParameterizedTest
+    @MethodSource("caches")
+    void offAbortsEverythingWithoutReadingTheMpt(io.mttkit.gen.cache.CacheShape cache) {
+        Bench b = platform(1, cache);
         for (boolean tee : new boolean[] {false, true}) {
             Verdict v = b.dma(0x10, tee, PA, R);
             assertEquals(new Verdict(false, CHECKER_OFF, false, 0, 0, 0, 0, 0x5A, false, 0, false), v);
@@ -301,9 +318,10 @@ class IoMptCheckerSimTest {
         assertEquals(List.of(), b.reads);
     }
 
-    @Test
-    void bareAllowsNonTeeAndAbortsTee() {
-        Bench b = platform(1);
+    @ParameterizedTest
+    @MethodSource("caches")
+    void bareAllowsNonTeeAndAbortsTee(io.mttkit.gen.cache.CacheShape cache) {
+        Bench b = platform(1, cache);
         assertEquals(1, b.regs.control(1));
         assertEquals(new Verdict(true, NONE, false, 0, 0, 0, 0, 0x5A, false, 0, false), b.dma(0x10, false, PA, W));
         assertEquals(new Verdict(true, NONE, false, 0, 0, 0, 0, 0x5A, false, 0, false), b.dma(0x99, false, PA, X),
@@ -312,10 +330,11 @@ class IoMptCheckerSimTest {
         assertEquals(List.of(), b.reads);
     }
 
-    @Test
-    void onWalksTheSdidsTable() {
+    @ParameterizedTest
+    @MethodSource("caches")
+    void onWalksTheSdidsTable(io.mttkit.gen.cache.CacheShape cache) {
         for (int latency : new int[] {1, 3}) {
-            Bench b = platform(latency);
+            Bench b = platform(latency, cache);
             assertEquals(2, b.regs.control(2));
             // SDID 1, page 0: R only (level-0 leaf, XWR[0] = 001)
             assertEquals(new Verdict(true, NONE, true, 0, 1, R, 0, 0x5A, true, 3, false), b.dma(0x10, false, PA, R));
@@ -336,9 +355,10 @@ class IoMptCheckerSimTest {
         }
     }
 
-    @Test
-    void mptReadFailuresHaveTheirOwnBullets() {
-        Bench b = platform(1);
+    @ParameterizedTest
+    @MethodSource("caches")
+    void mptReadFailuresHaveTheirOwnBullets(io.mttkit.gen.cache.CacheShape cache) {
+        Bench b = platform(1, cache);
         b.regs.control(2);
         b.reads.clear();
         assertEquals(new Verdict(false, MPT_ACCESS_PMP_PMA, true, 2, 3, 0, CAUSE_WALK_PMP, 0x5A, true, 0, false),
@@ -354,9 +374,10 @@ class IoMptCheckerSimTest {
         assertEquals(List.of(), b.reads);
     }
 
-    @Test
-    void classificationOutcomes() {
-        Bench b = platform(1);
+    @ParameterizedTest
+    @MethodSource("caches")
+    void classificationOutcomes(io.mttkit.gen.cache.CacheShape cache) {
+        Bench b = platform(1, cache);
         b.regs.control(2);
         assertEquals(new Verdict(false, UNCLASSIFIED, false, 0, 0, 0, 0, 0x5A, false, 0, false),
                 b.dma(0x99, false, PA, R));
@@ -390,5 +411,23 @@ class IoMptCheckerSimTest {
         b.regs.control(2);
         Verdict v = b.dma(0x10, false, PA + 0x1000, W);
         assertEquals(CAUSE_MPTE_INVALID, v.cause, "the new root applies to the next one");
+    }
+
+    @Test
+    void iofenceWaitsForTheVerdictInFlightWithoutACacheToo() {
+        Bench b = platform(1);
+        b.regs.control(2);
+        b.rspReady(false);
+        b.offer(0x10, false, false, PA, R, 3);
+        b.regs.write32(COMMAND, command(1, 0));
+        for (int i = 0; i < 20; i++) {
+            assertTrue((b.regs.read32(IoFrontBench.STATUS) & IoFrontBench.BUSY) != 0, "BUSY while the verdict waits");
+            assertEquals(0, b.sim.peek(b.sim.port("dma_ready")).intValue(), "no transaction taken meanwhile");
+        }
+        assertTrue(b.regs.statesSeen.contains(IoMptRegs.State.FENCE.ordinal()), "the register FSM waits in FENCE");
+        b.rspReady(true);
+        assertEquals(3, b.await().id());
+        b.regs.waitNotBusy();
+        assertEquals(1, b.regs.read32(IoFrontBench.STATUS) & 0xFF);
     }
 }
