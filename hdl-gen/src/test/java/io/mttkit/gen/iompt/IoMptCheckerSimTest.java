@@ -119,9 +119,18 @@ class IoMptCheckerSimTest {
 
         /** A bench around the checker with a cache of {@code shape} ({@code null}: cache-less). */
         Bench(IoMptParams p, io.mttkit.gen.cache.CacheShape shape) {
+            this(p, shape, false);
+        }
+
+        /** The elaborated checker. */
+        final io.mttkit.hdl.ir.Design design;
+
+        /** With {@code record}, every edge's inputs are recorded ({@code regs.recorded}) to replay in Verilator. */
+        Bench(IoMptParams p, io.mttkit.gen.cache.CacheShape shape, boolean record) {
             IoMptChecker top = new IoMptChecker(p, shape);
             cached = shape != null;
-            sim = new Simulator(Hdl.elaborate(top));
+            design = Hdl.elaborate(top);
+            sim = new Simulator(design);
             pmpLatency = p.pmpLatency();
             pmpValid = sim.port("pmp_valid");
             pmpAddr = sim.port("pmp_addr");
@@ -138,7 +147,10 @@ class IoMptCheckerSimTest {
             dmaReady = sim.port("dma_ready");
             sim.poke(sim.port("mrd_ready"), 1);
             sim.poke(rspReady, 1);
-            regs = new IoFrontBench(p, sim, false);
+            List<String> inputs = new ArrayList<>(List.of("rst"));
+            design.topModule().ports().stream().filter(x -> x.kind() == io.mttkit.hdl.ir.Signal.Kind.INPUT)
+                    .forEach(x -> inputs.add(x.name()));
+            regs = new IoFrontBench(p, sim, false, record ? inputs : null);
             regs.beforeEdge = this::serve;
         }
 
