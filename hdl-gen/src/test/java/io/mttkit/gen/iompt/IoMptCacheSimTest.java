@@ -465,4 +465,21 @@ class IoMptCacheSimTest {
         List<java.math.BigInteger[]> interp = io.mttkit.hdl.support.Bench.interpret(d, ins, outs, vectors);
         io.mttkit.hdl.support.Bench.assertSameCycles(d.top(), ins, outs, vectors, rtl, interp);
     }
+
+    /** The FENCE wait as port-contract v3 states it, with nothing in flight: IOFENCE 1 cycle, MPTINVAL 3. */
+    @Test
+    void fenceCyclesWithNothingInFlight() {
+        Platform pf = filled(15);
+        int fence = IoMptRegs.State.FENCE.ordinal();
+        int before = pf.b.invalidations.size();
+        List<Integer> seen = pf.b.regs.statesSeen;
+        int from = seen.size();
+        assertEquals(1, pf.b.regs.run(command(IOFENCE, 0), 0, 0));
+        assertEquals(1, seen.subList(from, seen.size()).stream().filter(x -> x == fence).count(), "IOFENCE");
+        assertEquals(before, pf.b.invalidations.size(), "IOFENCE invalidates nothing");
+        from = seen.size();
+        assertEquals(1, pf.mptinval(true, 1, false, false, 0));
+        assertEquals(3, seen.subList(from, seen.size()).stream().filter(x -> x == fence).count(), "MPTINVAL");
+        assertEquals(before + 1, pf.b.invalidations.size(), "one invalidation applied");
+    }
 }
