@@ -51,6 +51,7 @@ public final class Configurations {
         add(r, io.mttkit.gen.iompt.IoConfigurations.sdclForXlen(32));
         add(r, io.mttkit.gen.iompt.IoConfigurations.checkerForXlen(64));
         add(r, io.mttkit.gen.iompt.IoConfigurations.checkerForXlen(32));
+        add(r, io.mttkit.gen.iompt.IoConfigurations.shippedRv64());
         return java.util.Collections.unmodifiableMap(r);
     }
 

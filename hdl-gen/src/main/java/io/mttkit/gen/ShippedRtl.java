@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The configurations whose Verilog is checked in under {@code rtl/<name>/}, each with its {@code checker.json}
- * ({@link GeneratedRtl}: the device-under-test fields and the provenance: configuration, every parameter by name,
- * generator version, a SHA-256 per file and one over all of them). {@link #write} regenerates them;
- * {@link #differences} tells whether the checked-in files are stale.
+ * The configurations whose Verilog is checked in under {@code rtl/<name>/}: the hart-side checkers ({@link #ALL},
+ * each with its {@code checker.json}) and the I/O MPT checkers ({@link #IO}, each with its {@code manifest.json});
+ * both manifests are {@link GeneratedRtl}'s: the provenance (configuration, every parameter by name, generator
+ * version, a SHA-256 per file and one over all of them). {@link #write} regenerates every folder of {@link #EVERY};
+ * {@link #differences} tells whether any checked-in file is stale.
  */
 public final class ShippedRtl {
     /** One shipped configuration: a folder name, the registered configuration and its settings (by parameter name). */
@@ -27,18 +28,29 @@ public final class ShippedRtl {
             new Shipped("rv32-smmpt", "checker-rv32", Map.of("formats", "smmpt-v0.9"), "RV32, smmpt-v0.9"),
             new Shipped("rv32-smmtt", "checker-rv32", Map.of("formats", "smmtt-v0.1"), "RV32, smmtt-v0.1"));
 
+    /**
+     * The shipped I/O MPT checkers (Smmpt v0.9 ch. 6, {@code mtt_io_checker}). Not in {@link #ALL}: that list means
+     * the hart-side checkers (checker.json, regress, mutation), whose port contract the I/O checker does not have.
+     */
+    public static final List<Shipped> IO = List.of(
+            new Shipped("io-rv64-smmpt", "io-rv64-smmpt", Map.of(),
+                    "RV64 I/O MPT checker, smmpt-v0.9, SDID-tagged MPT cache, the golden model's chapter-6 defaults"));
+
+    /** Every shipped folder: {@link #ALL}, then {@link #IO}. */
+    public static final List<Shipped> EVERY = java.util.stream.Stream.concat(ALL.stream(), IO.stream()).toList();
+
     private ShippedRtl() {}
 
-    /** The generated files of {@code s}: file name → text, the Verilog and {@code checker.json}. */
+    /** The generated files of {@code s}: file name → text, the Verilog and the manifest. */
     public static Map<String, String> render(Shipped s) {
         return GeneratedRtl.render(s.configuration(), s.settings(), s.name(), s.summary()).files();
     }
 
-    /** Regenerates every shipped configuration under {@code rtlRoot}, replacing what was there. */
+    /** Regenerates every shipped configuration ({@link #EVERY}) under {@code rtlRoot}, replacing what was there. */
     public static List<Path> write(Path rtlRoot) {
         List<Path> written = new ArrayList<>();
         try {
-            for (Shipped s : ALL) {
+            for (Shipped s : EVERY) {
                 Path dir = rtlRoot.resolve(s.name());
                 GeneratedRtl fresh = GeneratedRtl.render(s.configuration(), s.settings(), s.name(), s.summary());
                 if (Files.isDirectory(dir)) {
@@ -65,7 +77,7 @@ public final class ShippedRtl {
     public static List<String> differences(Path rtlRoot) {
         List<String> diffs = new ArrayList<>();
         try {
-            for (Shipped s : ALL) {
+            for (Shipped s : EVERY) {
                 Path dir = rtlRoot.resolve(s.name());
                 Map<String, String> fresh = render(s);
                 for (Map.Entry<String, String> f : fresh.entrySet()) {

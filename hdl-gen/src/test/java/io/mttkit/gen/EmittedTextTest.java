@@ -46,7 +46,7 @@ class EmittedTextTest {
 
     static Stream<Emitted> shippedAndSamples() {
         List<Emitted> out = new ArrayList<>();
-        for (ShippedRtl.Shipped s : ShippedRtl.ALL) {
+        for (ShippedRtl.Shipped s : ShippedRtl.EVERY) {
             out.add(new Emitted(s.name(), Hdl.emit(Configurations.elaborate(s.configuration(), s.settings()),
                     EmitOptions.plain())));
         }

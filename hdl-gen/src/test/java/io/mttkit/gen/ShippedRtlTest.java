@@ -39,4 +39,19 @@ class ShippedRtlTest {
         assertTrue(diffs.stream().anyMatch(d -> d.startsWith("missing: ")), diffs.toString());
         assertTrue(diffs.stream().anyMatch(d -> d.startsWith("not generated any more: ")), diffs.toString());
     }
+
+    @Test
+    void theIoCheckerFolderIsCheckedToo(@TempDir Path dir) throws Exception {
+        ShippedRtl.write(dir);
+        assertTrue(Files.isRegularFile(dir.resolve("io-rv64-smmpt/manifest.json")));
+        assertTrue(ShippedRtl.ALL.stream().noneMatch(s -> s.name().startsWith("io-")), "ALL means the hart-side ones");
+        Path top = dir.resolve("io-rv64-smmpt/mtt_io_checker.v");
+        Files.writeString(top, Files.readString(top).replace("obs_inv_leaf", "obs_inv_leaves"));
+        assertEquals(List.of("stale: " + top), ShippedRtl.differences(dir));
+        String manifest = Files.readString(dir.resolve("io-rv64-smmpt/manifest.json"));
+        for (String kv : List.of("\"configuration\": \"io-rv64-smmpt\"", "\"iommuCount\": 4", "\"qosImplemented\": true",
+                "\"leafSets\": 16", "\"walkCacheEntries\": 4", "\"mbe\": \"writable\"", "\"mtt_io_checker.v\": \"sha256:")) {
+            assertTrue(manifest.contains(kv), kv + " in\n" + manifest);
+        }
+    }
 }

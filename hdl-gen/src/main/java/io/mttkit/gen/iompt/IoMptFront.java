@@ -25,10 +25,13 @@ public final class IoMptFront extends Module {
         public final UInt mode;
         public final Bool busy;
         public final UInt state;
+        /** Only inside the checker top: IOFENCE / MPTINVAL waiting for the DMA side ({@link FencePort}). */
+        public final FencePort fence;
 
-        public Io(Scope s, IoMptParams p) {
+        public Io(Scope s, IoMptParams p, boolean withFence) {
             super(s);
             reg = s.in().bundle("reg", RegPort::new);
+            fence = withFence ? s.out().bundle("fence", FencePort::new) : null;
             cls = s.in().bundle("cls", x -> new ClassifyPort(x, p));
             cfg = s.in().bundle("cfg", SdcfgLookupPort::new);
             mode = s.out().uint("mode", 4);
@@ -38,11 +41,19 @@ public final class IoMptFront extends Module {
     }
 
     private final IoMptParams p;
+    private final boolean withFence;
     /** The ports, after the module is built. */
     public Io io;
 
+    /** The front alone (configurations {@code io-sdcl-*}): IOFENCE and MPTINVAL complete at once. */
     public IoMptFront(IoMptParams params) {
+        this(params, false);
+    }
+
+    /** With {@code withFence} (inside {@code mtt_io_checker}) the {@code fence_*} port of {@link IoMptRegs}. */
+    public IoMptFront(IoMptParams params, boolean withFence) {
         this.p = params;
+        this.withFence = withFence;
         moduleName(MODULE_NAME);
     }
 
@@ -51,8 +62,11 @@ public final class IoMptFront extends Module {
         doc("I/O MPT checker configuration side (Smmpt v0.9 ch. 6): register interface u_regs and SDCL u_sdcl.\n"
                 + "Parameters: xlen=" + p.xlen() + " " + p.values(false) + ".\n"
                 + "cls_* and cfg_* are combinational; reg_rvalid follows a register access by one cycle.");
-        io = ports(s -> new Io(s, p));
-        IoMptRegs regs = instance("u_regs", new IoMptRegs(p));
+        io = ports(s -> new Io(s, p, withFence));
+        IoMptRegs regs = instance("u_regs", new IoMptRegs(p, withFence));
+        if (withFence) {
+            connect(io.fence, regs.io.fence);
+        }
         IoSdcl sdcl = instance("u_sdcl", new IoSdcl(p));
         connect(io.reg, regs.io.reg);
         connect(io.cfg, regs.io.cfg);

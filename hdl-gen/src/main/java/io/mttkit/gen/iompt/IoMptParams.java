@@ -120,6 +120,28 @@ public record IoMptParams(int xlen, int ruleCount, int sdidCount, int iommuCount
     public static final Param<Boolean> BARE_SUPPORTED = Param.flag("bareSupported", true,
             "control.MODE Bare implemented (else a write of Bare keeps the old MODE)");
 
+    /**
+     * {@code iommuCount} of {@code io-rv64-smmpt}: the same parameter with the golden model's default (4 IOMMUs,
+     * {@code io.mttkit.golden.iompt.IoMptParams.DEFAULT}).
+     */
+    public static final Param<Integer> IOMMU_COUNT_GOLDEN = Param.integer("iommuCount", 4, 0, 256,
+            "IOMMU instances (0: none; IOMMU_ID is then ignored and reads 0)");
+    /** {@code qosImplemented} of {@code io-rv64-smmpt}: the golden model's default (QoS implemented). */
+    public static final Param<Boolean> QOS_IMPLEMENTED_GOLDEN = Param.flag("qosImplemented", true,
+            "store the QoS IDs of SET_SDCFG_ENTRY data2 (else ignored, GET returns 0)");
+
+    /**
+     * {@code params} with {@code iommuCount} and {@code qosImplemented} defaulting to the golden model's values (4,
+     * true) instead of the generator's smaller ones (0, false): the descriptors of the shipped configuration.
+     */
+    public static List<Param<?>> goldenDefaults(List<Param<?>> params) {
+        List<Param<?>> out = new ArrayList<>();
+        for (Param<?> q : params) {
+            out.add(q == IOMMU_COUNT ? IOMMU_COUNT_GOLDEN : q == QOS_IMPLEMENTED ? QOS_IMPLEMENTED_GOLDEN : q);
+        }
+        return out;
+    }
+
     /** The chapter-6 descriptors, in documentation order. */
     public static final List<Param<?>> IO_PARAMETERS = List.of(RULE_COUNT, SDID_COUNT, IOMMU_COUNT, SRC_ID_WIDTH,
             TEE_FILTER, STATUS_CODES, QOS_IMPLEMENTED, MBE, BARE_SUPPORTED);
@@ -141,8 +163,11 @@ public record IoMptParams(int xlen, int ruleCount, int sdidCount, int iommuCount
     /** The parameters from checked configuration values (absent walker descriptors take their defaults). */
     public static IoMptParams of(int xlen, ParamValues v) {
         boolean dma = v.params().contains(WalkerParams.ID_WIDTH);
-        return new IoMptParams(xlen, v.get(RULE_COUNT), v.get(SDID_COUNT), v.get(IOMMU_COUNT), v.get(SRC_ID_WIDTH),
-                v.get(TEE_FILTER), v.get(STATUS_CODES), v.get(QOS_IMPLEMENTED), v.get(MBE), v.get(BARE_SUPPORTED),
+        int iommus = v.params().contains(IOMMU_COUNT_GOLDEN) ? v.get(IOMMU_COUNT_GOLDEN) : v.get(IOMMU_COUNT);
+        boolean qos = v.params().contains(QOS_IMPLEMENTED_GOLDEN) ? v.get(QOS_IMPLEMENTED_GOLDEN)
+                : v.get(QOS_IMPLEMENTED);
+        return new IoMptParams(xlen, v.get(RULE_COUNT), v.get(SDID_COUNT), iommus, v.get(SRC_ID_WIDTH),
+                v.get(TEE_FILTER), v.get(STATUS_CODES), qos, v.get(MBE), v.get(BARE_SUPPORTED),
                 v.get(WalkerParams.paw(xlen)), dma ? v.get(WalkerParams.ID_WIDTH) : WalkerParams.ID_WIDTH.defaultValue(),
                 dma ? v.get(WalkerParams.PMP_LATENCY) : WalkerParams.PMP_LATENCY.defaultValue());
     }

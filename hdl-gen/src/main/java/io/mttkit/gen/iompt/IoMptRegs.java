@@ -32,6 +32,11 @@ import java.util.List;
  * IDLE; a {@code control} write goes IDLE → CONTROL (MODE legalised) → IDLE. {@code status.BUSY} is "the FSM is
  * not in IDLE": set by the write's clock edge, cleared by the edge that completes the operation (3 cycles for a
  * command, 2 for a control write).
+ *
+ * <p>Built {@code withFence} (inside {@code mtt_io_checker}), a successful {@code IOFENCE} or {@code MPTINVAL} goes
+ * EXECUTE → FENCE and waits there, BUSY still 1, until the DMA side answers {@code fence_done} ({@link FencePort}:
+ * earlier transactions have their verdicts, the MPT cache has applied the invalidation). Without it (the
+ * register block alone, {@code io-sdcl-*}) both complete in EXECUTE: there is nothing to wait for.
  */
 public final class IoMptRegs extends Module {
     /** The Verilog name. */
@@ -72,7 +77,9 @@ public final class IoMptRegs extends Module {
         /** performing the operation (array write, or {@code data*} load) and setting CODE. */
         EXECUTE,
         /** legalising the written MODE (WARL). */
-        CONTROL
+        CONTROL,
+        /** IOFENCE / MPTINVAL: waiting for fence_done (earlier DMA verdicts, the cache's invalidation). */
+        FENCE
     }
 
     /** The register block's ports. */
@@ -85,10 +92,13 @@ public final class IoMptRegs extends Module {
         /** {@code status.BUSY}. */
         public final Bool busy;
         public final UInt state;
+        /** Only {@code withFence}: the wait of IOFENCE and MPTINVAL for the DMA side. */
+        public final FencePort fence;
 
-        public Io(Scope s, IoMptParams p) {
+        public Io(Scope s, IoMptParams p, boolean withFence) {
             super(s);
             reg = s.in().bundle("reg", RegPort::new);
+            fence = withFence ? s.out().bundle("fence", FencePort::new) : null;
             rule = s.out().bundle("rule", x -> new RuleAccessPort(x, p));
             cfg = s.in().bundle("cfg", SdcfgLookupPort::new);
             mode = s.out().uint("mode", 4);
@@ -101,11 +111,19 @@ public final class IoMptRegs extends Module {
     public static final int STATE_WIDTH = Hw.indexWidth(State.values().length);
 
     private final IoMptParams p;
+    private final boolean withFence;
     /** The ports, after the module is built. */
     public Io io;
 
+    /** The register block alone: IOFENCE and MPTINVAL complete in EXECUTE. */
     public IoMptRegs(IoMptParams params) {
+        this(params, false);
+    }
+
+    /** With {@code withFence}, IOFENCE and MPTINVAL wait in FENCE for {@code fence_done}. */
+    public IoMptRegs(IoMptParams params, boolean withFence) {
         this.p = params;
+        this.withFence = withFence;
         moduleName(MODULE_NAME);
     }
 
@@ -115,10 +133,11 @@ public final class IoMptRegs extends Module {
                 + "data1 16, data2 24; little-endian, 4- and 8-byte accesses (8 bytes only at 16 and 24).\n"
                 + "Parameters: xlen=" + p.xlen() + " " + p.values(false) + ".\n"
                 + "FSM: IDLE -command-> CHECK -> EXECUTE -> IDLE; IDLE -control-> CONTROL -> IDLE; BUSY = state != IDLE.\n"
+                + (withFence ? "IOFENCE and MPTINVAL: EXECUTE -> FENCE -> IDLE when fence_done (DMA verdicts, cache).\n" : "")
                 + "CODE: 1 success, 2 invalid OP, " + p.statusCodes().invalidRuleId() + " invalid RULEID, "
                 + p.statusCodes().invalidSdid() + " invalid SDID, 5 invalid operand (docs/spec-notes.md chapter 6).\n"
                 + "SDCFG in arrays sdcfg_<field>[sdid], sdcfg_valid[sdid] = configured since reset.");
-        io = ports(s -> new Io(s, p));
+        io = ports(s -> new Io(s, p, withFence));
         io.rule.wrValid.withDefault(0);
 
         UInt command = regInit("command", 32, 0);
@@ -268,6 +287,11 @@ public final class IoMptRegs extends Module {
             fsm.go(State.EXECUTE);
         }).on(State.EXECUTE, () -> {
             code.set(checkedCode);
+            fsm.go(State.IDLE);
+            if (withFence) {
+                when(checkedCode.eq(CODE_SUCCESS).and(op.eq(OP_IOFENCE).or(op.eq(OP_MPTINVAL))),
+                        () -> fsm.go(State.FENCE));
+            }
             when(checkedCode.eq(CODE_SUCCESS), () -> switchOn(op)
                     .is(OP_SET_SDCL_ENTRY, () -> io.rule.wrValid.set(true))
                     .is(OP_GET_SDCL_ENTRY, () -> data1.set(getSdclData1))
@@ -280,7 +304,6 @@ public final class IoMptRegs extends Module {
                         data2.set(getSdcfgData2);
                     })
                     .otherwise(() -> { }));
-            fsm.go(State.IDLE);
         }).on(State.CONTROL, () -> {
             // WARL (spec-notes): Off and On always; Bare if implemented; anything else keeps the old MODE
             switchOn(writtenMode).is(MODE_OFF, () -> mode.set(MODE_OFF))
@@ -292,7 +315,24 @@ public final class IoMptRegs extends Module {
                     .is(MODE_ON, () -> mode.set(MODE_ON))
                     .otherwise(() -> { });
             fsm.go(State.IDLE);
+        }).on(State.FENCE, () -> {
+            if (withFence) {
+                when(io.fence.done, () -> fsm.go(State.IDLE));
+            } else {
+                fsm.go(State.IDLE); // never entered without the fence port
+            }
         });
+        if (withFence) {
+            // the operation's operands, stable while BUSY (writes to command and data1 are ignored then)
+            FencePort f = io.fence;
+            f.req.set(fsm.is(State.FENCE));
+            f.inval.set(op.eq(OP_MPTINVAL));
+            f.sdidv.set(cmdSdidv);
+            f.sdid.set(cmdSdid);
+            f.ppnv.set(data1.bit(0));
+            f.s.set(data1.bit(1));
+            f.ppn.set(data1.bits(53, 10));
+        }
     }
 
     /** {@code sdid >= sdidCount}, or {@code null} when no 6-bit SDID can be (64 SDIDs). */

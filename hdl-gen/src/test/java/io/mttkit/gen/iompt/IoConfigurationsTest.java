@@ -53,6 +53,25 @@ class IoConfigurationsTest {
     }
 
     @Test
+    void theShippedConfigurationHasTheGoldenDefaultsAndTheCache(@TempDir Path out) throws Exception {
+        String d = Configurations.describe("io-rv64-smmpt");
+        for (String line : List.of("iommuCount +default 4 +0\\.\\.256", "qosImplemented +default true",
+                "leafSets +default 16", "leafWays +default 4", "superpageEntries +default 8", "walkCacheEntries +default 4",
+                "paw +default 56")) {
+            assertTrue(d.matches("(?s).*" + line + ".*"), line + " in\n" + d);
+        }
+        assertTrue(Configurations.describe("io-checker-rv64").matches("(?s).*iommuCount +default 0 .*"),
+                "the other configurations keep the generator's defaults");
+        Configurations.generate("io-rv64-smmpt", Map.of("walkCacheEntries", "0", "iommuCount", "0"), out);
+        String top = Files.readString(out.resolve("mtt_io_checker.v"));
+        assertTrue(top.contains("u_cache") && top.contains("obs_inv_leaf") && !top.contains("obs_wc_hit")
+                && !top.contains("rsp_iommu_id"), "no walk cache, no IOMMU port");
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> Configurations.resolve("io-rv64-smmpt", Map.of("leafWays", "3"))).getMessage();
+        assertTrue(m.contains("'leafWays'") && m.contains("power of two"), m);
+    }
+
+    @Test
     void outOfRangeValuesNameTheParameter() {
         String m = assertThrows(IllegalArgumentException.class,
                 () -> Configurations.resolve("io-sdcl-rv64", Map.of("ruleCount", "257"))).getMessage();

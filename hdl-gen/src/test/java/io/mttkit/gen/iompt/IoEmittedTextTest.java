@@ -39,6 +39,12 @@ class IoEmittedTextTest {
         check(p, new IoMptChecker(p));
     }
 
+    @ParameterizedTest
+    @MethodSource("io.mttkit.gen.iompt.IoMptLintTest#cachedConfigurations")
+    void readableCachedCheckerText(IoMptParams p, io.mttkit.gen.cache.CacheShape shape) {
+        check(p, new IoMptChecker(p, shape));
+    }
+
     private static void check(IoMptParams p, io.mttkit.hdl.Module top) {
         List<String> problems = new ArrayList<>();
         Hdl.emit(Hdl.elaborate(top), EmitOptions.withSourceComments()).forEach((file, text) -> {

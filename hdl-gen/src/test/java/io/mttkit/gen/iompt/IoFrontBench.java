@@ -59,7 +59,24 @@ final class IoFrontBench {
      * {@code cls_*} and {@code cfg_*} ports of {@code mtt_io_front} (the checker top keeps them inside).
      */
     IoFrontBench(IoMptParams p, Simulator sim, boolean front) {
+        this(p, sim, front, null);
+    }
+
+    private boolean inReset;
+
+    /** Every clock edge's input values, in {@link #recordedInputs} order ({@code null}: not recording). */
+    final List<java.math.BigInteger[]> recorded;
+    /** The inputs recorded: {@code rst} and every input port of the top. */
+    final List<String> recordedInputs;
+
+    /**
+     * As {@link #IoFrontBench(IoMptParams, Simulator, boolean)}, recording the values of {@code record} (input port
+     * names, {@code rst} first) at every clock edge from reset on, to replay them in Verilator.
+     */
+    IoFrontBench(IoMptParams p, Simulator sim, boolean front, List<String> record) {
         this.sim = sim;
+        this.recordedInputs = record;
+        this.recorded = record == null ? null : new ArrayList<>();
         valid = sim.port("reg_valid");
         write = sim.port("reg_write");
         addr = sim.port("reg_addr");
@@ -81,13 +98,20 @@ final class IoFrontBench {
         state = sim.port("regs_state");
         Port rst = sim.port("rst");
         sim.poke(rst, 1);
+        inReset = true;
         step();
+        inReset = false;
         sim.poke(rst, 0);
     }
 
     void step() {
         statesSeen.add(sim.peek(state).intValue());
         beforeEdge.run();
+        if (recorded != null) {
+            // rst is driven here, not a port the simulator reads back
+            recorded.add(recordedInputs.stream().map(n -> n.equals("rst") ? java.math.BigInteger.valueOf(inReset ? 1 : 0)
+                    : sim.peek(sim.port(n))).toArray(java.math.BigInteger[]::new));
+        }
         sim.step();
     }
 

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code mtt_io_checker} in the DSL's simulator: rules and SDCFGs programmed through the register port as software
@@ -82,6 +84,15 @@ class IoMptCheckerSimTest {
         final Set<Long> busError = new HashSet<>();
         final List<Long> reads = new ArrayList<>();
         final List<long[]> responses = new ArrayList<>();
+        /** The cycle of each entry of {@link #responses}: the one whose clock edge took the verdict. */
+        final List<Long> responseCycles = new ArrayList<>();
+        /** The cycle of each accepted transaction's handshake. */
+        final List<Long> acceptCycles = new ArrayList<>();
+        /** Cached checker: the lookup pulses {cycle, obs_kind, obs_array, obs_set, obs_way}. */
+        final List<long[]> lookups = new ArrayList<>();
+        /** Cached checker: per applied invalidation, {cycle, leaf entries cleared, superpage, walk cache}. */
+        final List<java.math.BigInteger[]> invalidations = new ArrayList<>();
+        private final boolean cached;
         private final int pmpLatency;
         private final Deque<long[]> pmpQueries = new ArrayDeque<>(); // {address, due cycle}
         private Long pendingRead;
@@ -103,8 +114,23 @@ class IoMptCheckerSimTest {
             "id", "iommu_valid", "iommu_id", "report_to_iommu"};
 
         Bench(IoMptParams p) {
-            IoMptChecker top = new IoMptChecker(p);
-            sim = new Simulator(Hdl.elaborate(top));
+            this(p, null);
+        }
+
+        /** A bench around the checker with a cache of {@code shape} ({@code null}: cache-less). */
+        Bench(IoMptParams p, io.mttkit.gen.cache.CacheShape shape) {
+            this(p, shape, false);
+        }
+
+        /** The elaborated checker. */
+        final io.mttkit.hdl.ir.Design design;
+
+        /** With {@code record}, every edge's inputs are recorded ({@code regs.recorded}) to replay in Verilator. */
+        Bench(IoMptParams p, io.mttkit.gen.cache.CacheShape shape, boolean record) {
+            IoMptChecker top = new IoMptChecker(p, shape);
+            cached = shape != null;
+            design = Hdl.elaborate(top);
+            sim = new Simulator(design);
             pmpLatency = p.pmpLatency();
             pmpValid = sim.port("pmp_valid");
             pmpAddr = sim.port("pmp_addr");
@@ -121,7 +147,10 @@ class IoMptCheckerSimTest {
             dmaReady = sim.port("dma_ready");
             sim.poke(sim.port("mrd_ready"), 1);
             sim.poke(rspReady, 1);
-            regs = new IoFrontBench(p, sim, false);
+            List<String> inputs = new ArrayList<>(List.of("rst"));
+            design.topModule().ports().stream().filter(x -> x.kind() == io.mttkit.hdl.ir.Signal.Kind.INPUT)
+                    .forEach(x -> inputs.add(x.name()));
+            regs = new IoFrontBench(p, sim, false, record ? inputs : null);
             regs.beforeEdge = this::serve;
         }
 
@@ -152,12 +181,23 @@ class IoMptCheckerSimTest {
                 pendingRead = sim.peek(mrdAddr).longValue();
                 reads.add(pendingRead);
             }
-            if (sim.peek(rspValid).intValue() == 1) {
+            if (sim.peek(rspValid).intValue() == 1 && sim.peek(rspReady).intValue() == 1) {
                 long[] r = new long[RSP_FIELDS.length];
                 for (int i = 0; i < r.length; i++) {
                     r[i] = sim.peek(sim.port("rsp_" + RSP_FIELDS[i])).longValue();
                 }
                 responses.add(r);
+                responseCycles.add(cycle);
+            }
+            if (cached && sim.peek(sim.port("obs_valid")).intValue() == 1) {
+                lookups.add(new long[] {cycle, sim.peek(sim.port("obs_kind")).longValue(),
+                    sim.peek(sim.port("obs_array")).longValue(), sim.peek(sim.port("obs_set")).longValue(),
+                    sim.peek(sim.port("obs_way")).longValue()});
+            }
+            if (cached && sim.peek(sim.port("obs_inv_apply")).intValue() == 1) {
+                invalidations.add(new java.math.BigInteger[] {java.math.BigInteger.valueOf(cycle),
+                    sim.peek(sim.port("obs_inv_leaf")), sim.peek(sim.port("obs_inv_superpage")),
+                    sim.peek(sim.port("obs_inv_walk"))});
             }
             cycle++;
         }
@@ -176,6 +216,9 @@ class IoMptCheckerSimTest {
             sim.poke(dmaValid, 1);
             for (int i = 0; i < 50; i++) {
                 boolean accepted = sim.peek(dmaReady).intValue() == 1;
+                if (accepted) {
+                    acceptCycles.add(cycle);
+                }
                 regs.step();
                 if (accepted) {
                     sim.poke(dmaValid, 0);
@@ -183,6 +226,16 @@ class IoMptCheckerSimTest {
                 }
             }
             throw new AssertionError("dma_ready never rose");
+        }
+
+        /** The current cycle (the one the next {@code regs.step()} ends). */
+        long cycle() {
+            return cycle;
+        }
+
+        /** Drives {@code rsp_ready}. */
+        void rspReady(boolean ready) {
+            sim.poke(rspReady, ready ? 1 : 0);
         }
 
         /** Waits for the next verdict. */
@@ -217,6 +270,15 @@ class IoMptCheckerSimTest {
     record Verdict(boolean allow, int reason, boolean matched, int rule, int sdid, int xwr, int cause, int id,
                    boolean iommuValid, int iommuId, boolean reportToIommu) {}
 
+    /**
+     * The tests that give the same verdicts with and without an MPT cache run on both: cache-less, and the cached
+     * top at the shipped geometry (every one of their MPT checks is a first access, or a repeat whose answer a
+     * cached copy must give too).
+     */
+    static java.util.stream.Stream<io.mttkit.gen.cache.CacheShape> caches() {
+        return java.util.stream.Stream.of(null, new io.mttkit.gen.cache.CacheShape(16, 4, 8, 4, 1, true));
+    }
+
     static final long PA = 0x8000_0000L; // Smmpt43: pn[2] = 0, pn[1] = 64, pn[0] = 0, range offset[15:12] = page
     static final int SMMPT43 = 1;
 
@@ -229,7 +291,12 @@ class IoMptCheckerSimTest {
      * device's own access reports one.
      */
     static Bench platform(int pmpLatency) {
-        Bench b = new Bench(params(pmpLatency));
+        return platform(pmpLatency, null);
+    }
+
+    /** The platform around the checker with a cache of {@code shape} ({@code null}: cache-less). */
+    static Bench platform(int pmpLatency, io.mttkit.gen.cache.CacheShape shape) {
+        Bench b = new Bench(params(pmpLatency), shape);
         b.setRule(0, 0x10, 1, 3);
         for (int sd = 2; sd <= 7; sd++) {
             b.setRule(sd - 1, 0x10L * sd, sd, 0);
@@ -252,9 +319,10 @@ class IoMptCheckerSimTest {
         return b;
     }
 
-    @Test
-    void offAbortsEverythingWithoutReadingTheMpt() {
-        Bench b = platform(1);
+    @ParameterizedTest
+    @MethodSource("caches")
+    void offAbortsEverythingWithoutReadingTheMpt(io.mttkit.gen.cache.CacheShape cache) {
+        Bench b = platform(1, cache);
         for (boolean tee : new boolean[] {false, true}) {
             Verdict v = b.dma(0x10, tee, PA, R);
             assertEquals(new Verdict(false, CHECKER_OFF, false, 0, 0, 0, 0, 0x5A, false, 0, false), v);
@@ -262,9 +330,10 @@ class IoMptCheckerSimTest {
         assertEquals(List.of(), b.reads);
     }
 
-    @Test
-    void bareAllowsNonTeeAndAbortsTee() {
-        Bench b = platform(1);
+    @ParameterizedTest
+    @MethodSource("caches")
+    void bareAllowsNonTeeAndAbortsTee(io.mttkit.gen.cache.CacheShape cache) {
+        Bench b = platform(1, cache);
         assertEquals(1, b.regs.control(1));
         assertEquals(new Verdict(true, NONE, false, 0, 0, 0, 0, 0x5A, false, 0, false), b.dma(0x10, false, PA, W));
         assertEquals(new Verdict(true, NONE, false, 0, 0, 0, 0, 0x5A, false, 0, false), b.dma(0x99, false, PA, X),
@@ -273,10 +342,11 @@ class IoMptCheckerSimTest {
         assertEquals(List.of(), b.reads);
     }
 
-    @Test
-    void onWalksTheSdidsTable() {
+    @ParameterizedTest
+    @MethodSource("caches")
+    void onWalksTheSdidsTable(io.mttkit.gen.cache.CacheShape cache) {
         for (int latency : new int[] {1, 3}) {
-            Bench b = platform(latency);
+            Bench b = platform(latency, cache);
             assertEquals(2, b.regs.control(2));
             // SDID 1, page 0: R only (level-0 leaf, XWR[0] = 001)
             assertEquals(new Verdict(true, NONE, true, 0, 1, R, 0, 0x5A, true, 3, false), b.dma(0x10, false, PA, R));
@@ -297,9 +367,10 @@ class IoMptCheckerSimTest {
         }
     }
 
-    @Test
-    void mptReadFailuresHaveTheirOwnBullets() {
-        Bench b = platform(1);
+    @ParameterizedTest
+    @MethodSource("caches")
+    void mptReadFailuresHaveTheirOwnBullets(io.mttkit.gen.cache.CacheShape cache) {
+        Bench b = platform(1, cache);
         b.regs.control(2);
         b.reads.clear();
         assertEquals(new Verdict(false, MPT_ACCESS_PMP_PMA, true, 2, 3, 0, CAUSE_WALK_PMP, 0x5A, true, 0, false),
@@ -315,9 +386,10 @@ class IoMptCheckerSimTest {
         assertEquals(List.of(), b.reads);
     }
 
-    @Test
-    void classificationOutcomes() {
-        Bench b = platform(1);
+    @ParameterizedTest
+    @MethodSource("caches")
+    void classificationOutcomes(io.mttkit.gen.cache.CacheShape cache) {
+        Bench b = platform(1, cache);
         b.regs.control(2);
         assertEquals(new Verdict(false, UNCLASSIFIED, false, 0, 0, 0, 0, 0x5A, false, 0, false),
                 b.dma(0x99, false, PA, R));
@@ -351,5 +423,23 @@ class IoMptCheckerSimTest {
         b.regs.control(2);
         Verdict v = b.dma(0x10, false, PA + 0x1000, W);
         assertEquals(CAUSE_MPTE_INVALID, v.cause, "the new root applies to the next one");
+    }
+
+    @Test
+    void iofenceWaitsForTheVerdictInFlightWithoutACacheToo() {
+        Bench b = platform(1);
+        b.regs.control(2);
+        b.rspReady(false);
+        b.offer(0x10, false, false, PA, R, 3);
+        b.regs.write32(COMMAND, command(1, 0));
+        for (int i = 0; i < 20; i++) {
+            assertTrue((b.regs.read32(IoFrontBench.STATUS) & IoFrontBench.BUSY) != 0, "BUSY while the verdict waits");
+            assertEquals(0, b.sim.peek(b.sim.port("dma_ready")).intValue(), "no transaction taken meanwhile");
+        }
+        assertTrue(b.regs.statesSeen.contains(IoMptRegs.State.FENCE.ordinal()), "the register FSM waits in FENCE");
+        b.rspReady(true);
+        assertEquals(3, b.await().id());
+        b.regs.waitNotBusy();
+        assertEquals(1, b.regs.read32(IoFrontBench.STATUS) & 0xFF);
     }
 }

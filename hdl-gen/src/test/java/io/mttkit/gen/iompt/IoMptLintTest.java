@@ -2,6 +2,7 @@ package io.mttkit.gen.iompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.iompt.IoMptParams.Mbe;
 import io.mttkit.gen.iompt.IoMptParams.StatusCodes;
 import io.mttkit.hdl.Hdl;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -44,6 +46,26 @@ class IoMptLintTest {
     void checkerLintsCleanWithAllWarnings(IoMptParams p) throws Exception {
         Verilator.Run r = Verilator.lint(Hdl.elaborate(new IoMptChecker(p)));
         assertEquals("", r.output().trim(), "verilator -Wall output for " + p);
+        assertEquals(0, r.exitCode());
+    }
+
+    /** The cached top at the shipped geometry and at the cache's corners (1 set x 1 way, no walk cache, RV32). */
+    static Stream<Arguments> cachedConfigurations() {
+        return Stream.of(Arguments.of(IoMptParams.defaults(64), new CacheShape(16, 4, 8, 4, 1, true)),
+                Arguments.of(IoMptParams.defaults(32), new CacheShape(16, 4, 8, 4, 1, true)),
+                Arguments.of(new IoMptParams(64, 1, 1, 0, 1, false, StatusCodes.PROSE, true, Mbe.LITTLE, false, 32, 1, 1),
+                        new CacheShape(1, 1, 1, 0, 1, true)),
+                Arguments.of(new IoMptParams(64, 5, 3, 4, 16, true, StatusCodes.TABLE, false, Mbe.WRITABLE, true, 64, 8,
+                        2), new CacheShape(2, 2, 2, 1, 1, true)),
+                Arguments.of(new IoMptParams(32, 7, 33, 1, 8, false, StatusCodes.PROSE, true, Mbe.WRITABLE, true, 33, 3,
+                        1), new CacheShape(256, 1, 4, 2, 1, true)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cachedConfigurations")
+    void cachedCheckerLintsCleanWithAllWarnings(IoMptParams p, CacheShape shape) throws Exception {
+        Verilator.Run r = Verilator.lint(Hdl.elaborate(new IoMptChecker(p, shape)));
+        assertEquals("", r.output().trim(), "verilator -Wall output for " + p + " " + shape);
         assertEquals(0, r.exitCode());
     }
 
