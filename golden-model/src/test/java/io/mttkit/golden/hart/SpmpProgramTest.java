@@ -4,7 +4,6 @@ import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.TableFormat;
 import io.mttkit.golden.elf.ElfFile;
-import io.mttkit.golden.pmp.PrivMode;
 import io.mttkit.golden.spmp.SpmpCfg;
 import io.mttkit.golden.spmp.SpmpParams;
 import io.mttkit.golden.tables.BuiltTables;
@@ -149,8 +148,4 @@ class SpmpProgramTest {
     /** The number of directed checks in programs/spmp_rules.c (RV64 adds the 8-byte straddles). */
     static final int RULES_CHECKS_RV64 = 40;
     static final int RULES_CHECKS_RV32 = 38;
-
-    static PrivMode unused() {
-        return PrivMode.S;
-    }
 }
