@@ -421,9 +421,10 @@ public final class Pmp implements ImplicitReadCheck {
         return (cfg[i] & CFG_L) != 0;
     }
 
+    /** Any entry in the PMP role locked (entries delegated to SPMP are not pmpcfg entries: Smpmpdeleg). */
     private boolean anyLocked() {
-        for (byte c : cfg) {
-            if ((c & CFG_L) != 0) {
+        for (int i = 0; i < pmpCount; i++) {
+            if ((cfg[i] & CFG_L) != 0) {
                 return true;
             }
         }

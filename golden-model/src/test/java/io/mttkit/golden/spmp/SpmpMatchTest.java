@@ -194,4 +194,17 @@ class SpmpMatchTest {
         b.setCfgByte(0, SpmpCfg.W | (3 << 3)); // RWX=010, stored by the PMP side (e.g. under MML)
         expect(Outcome.RESERVED_ENCODING, 0, p.check(0x10, 4, W, S, false, false, true));
     }
+
+    @Test
+    void rv32_addressesAbove4GiB_andAllOnesNapotCoversEverything() {
+        Spmp p = new Spmp(SpmpParams.of(3, 32, 0, false));
+        program(p, 0, 0x1_0000_0000L >>> 2, 0);
+        program(p, 1, 0x2_0000_0000L >>> 2, cfg("r", AddressMode.TOR, ""));
+        expect(Outcome.ALLOWED, 1, s(p, 0x1_0000_0000L, 4, R));
+        expect(Outcome.ALLOWED, 1, s(p, 0x1_FFFF_FFFCL, 4, R));
+        expect(Outcome.NO_MATCH, -1, s(p, 0x2_0000_0000L, 4, R));
+        program(p, 2, -1L, cfg("rw", AddressMode.NAPOT, ""));
+        expect(Outcome.ALLOWED, 2, s(p, 0x3_FFFF_FFFCL, 4, W));
+        expect(Outcome.ALLOWED, 2, s(p, 0, 4, W));
+    }
 }
