@@ -366,4 +366,56 @@ class SpmpHartTest {
         run(h, Priv.M, csrw(Spmp.CSR_MPMPDELEG, 7));
         assertEquals(-1, run(h, Priv.S, ld(6, 5)), "nothing delegated: Sspmp is effectively off");
     }
+
+    @Test
+    void aFourByteFetchStraddlingTheEndOfTheCodeRule_isAPartialMatch() {
+        Hart h = hart(); // the default config has C: a 32-bit instruction at any 2-byte boundary
+        entry(h, 0, CODE >>> 2, 0);
+        // TOR [CODE, CODE+0x10) executable by S; the instruction at CODE+0xE has its upper half outside.
+        entry(h, 1, (CODE + 0x10) >>> 2, cfg("rx", AddressMode.TOR, ""));
+        entry(h, 2, napot(CODE, 0x1000), cfg("rx", AddressMode.NAPOT, ""));
+        h.memory().store(CODE + 0xE, 4, 0x13); // nop (a 32-bit encoding)
+        h.setPc(CODE + 0xE);
+        h.priv = Priv.S;
+        h.step();
+        assertEquals(HANDLER_M, h.pc());
+        assertEquals(TrapCause.INSN_PAGE_FAULT, h.csr(MCAUSE), "entry 1 matches the low half only");
+        assertEquals(CODE + 0xE, h.csr(MTVAL));
+        entry(h, 1, (CODE + 0x14) >>> 2, cfg("rx", AddressMode.TOR, ""));
+        h.setPc(CODE + 0xE);
+        h.priv = Priv.S;
+        h.step();
+        assertEquals(CODE + 0x12, h.pc(), "covered by entry 1: executes");
+    }
+
+    @Test
+    void listenerSeesTheDecidingEntry() {
+        Hart h = hart();
+        codeFor(h, "S");
+        entry(h, 3, napot(DATA, 0x1000), cfg("r", AddressMode.NAPOT, ""));
+        List<SpmpVerdict> seen = new ArrayList<>();
+        h.addListener(new HartListener() {
+            @Override
+            public void spmpChecked(AccessKind kind, long pa, int size, SpmpVerdict v) {
+                if (kind == AccessKind.STORE) {
+                    seen.add(v);
+                }
+            }
+        });
+        h.setReg(5, DATA);
+        assertEquals(TrapCause.STORE_PAGE_FAULT, run(h, Priv.S, sd(6, 5)));
+        assertEquals(List.of(new SpmpVerdict(SpmpVerdict.Outcome.PERMISSION, 3)), seen);
+    }
+
+    @Test
+    void rv32_mpmpdelegPmpnumIsAMultipleOfFour() {
+        Hart h = TestHarts.hart(HartConfig.defaults(32, TableFormat.SMMPT_V0_9)
+                .withSpmp(new SpmpParams(0, 32, 0, true, true, true)));
+        h.setReg(5, 13);
+        h.priv = Priv.M;
+        TestHarts.exec(h, csrw(Spmp.CSR_MPMPDELEG, 5));
+        assertEquals(12, h.csr(Spmp.CSR_MPMPDELEG));
+        assertEquals(4, h.spmp().entryCount());
+        assertEquals(0, h.csr(0x3A0 + 3), "pmpcfg3 (entries 12..15) reads zero while delegated");
+    }
 }
