@@ -12,6 +12,8 @@
  *   mmpt     value for the mmpt CSR (0 = Bare: no MPT)
  *   entries  number of SPMP entries (≥ 16)
  *   sspmpen  1 when the hart has Sspmpen (then spmpen is set to all ones first)
+ *   pmpnum   0: the hart has no Smpmpdeleg; otherwise written to mpmpdeleg first, so that the SPMP
+ *            entries are the hart's PMP entries pmpnum.. (Smpmpdeleg; `entries` must match)
  */
 #include "spmp_probe.h"
 
@@ -19,6 +21,7 @@ struct params {
     ulong mmpt;
     ulong entries;
     ulong sspmpen;
+    ulong pmpnum;
 };
 
 volatile struct params spmp_params;
@@ -53,6 +56,13 @@ static ulong cell_base(int m, int e, int p) {
 void firmware_main(void) {
     ulong n = spmp_params.entries;
     pmp_open_all();
+    if (spmp_params.pmpnum) {
+        csr_write(0x316, spmp_params.pmpnum);
+        if (csr_read(0x316) != spmp_params.pmpnum) {
+            puts_("mpmpdeleg did not take the value\n");
+            exit_(0x301);
+        }
+    }
     if (spmp_params.mmpt) {
         csr_write(0x382, spmp_params.mmpt);
         __asm__ volatile(MFENCE_PA(x0, x0) ::: "memory");

@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpmpProgramTest {
     static final int ENTRIES = 16;
     static final long TA = 0x8020_0000L;
+    static final int DELEG_PMPNUM = 48;
     static final long TA_MPT_SIZE = 0x20_0000L;
 
     /**
@@ -56,9 +57,10 @@ class SpmpProgramTest {
                 .withSpmp(new SpmpParams(ENTRIES, xlen, 0, true, false, true));
     }
 
-    @ParameterizedTest(name = "RV{0} MPT {1}")
-    @CsvSource({"64, false", "64, true", "32, false", "32, true"})
-    void matrix(int xlen, boolean mpt) {
+    @ParameterizedTest(name = "RV{0} MPT {1} Smpmpdeleg {2}")
+    @CsvSource({"64, false, false", "64, true, false", "32, false, false", "32, true, false",
+                "64, true, true", "32, false, true"})
+    void matrix(int xlen, boolean mpt, boolean deleg) {
         ElfFile elf = ElfFile.read(Programs.elf("spmp_matrix", xlen));
         MttMode mode = xlen == 32 ? MttMode.SMMPT34 : MttMode.SMMPT43;
         BuiltTables tables = TableBuilder.build(List.of(
@@ -74,10 +76,18 @@ class SpmpProgramTest {
             hart.memory().write(params, w, mmpt, false);
             hart.memory().write(params + w, w, ENTRIES, false);
             hart.memory().write(params + 2L * w, w, 1, false);
+            hart.memory().write(params + 3L * w, w, deleg ? DELEG_PMPNUM : 0, false);
         });
-        RunResult run = HartRunner.run(elf, config(xlen), opts);
+        // Smpmpdeleg: 64 PMP entries, the upper 16 delegated (SPMP entry j is PMP entry 48 + j).
+        HartConfig hartConfig = deleg ? HartConfig.defaults(xlen, TableFormat.SMMPT_V0_9).withPmp(64, 0)
+                .withSpmp(new SpmpParams(0, xlen, 0, true, true, true)) : config(xlen);
+        RunResult run = HartRunner.run(elf, hartConfig, opts);
         assertEquals(StopReason.EXIT, run.reason(), run.message() + "\n" + run.console());
         assertEquals(0, run.exitCode(), run.console());
+        if (deleg) {
+            assertEquals(ENTRIES, hartRef.get().spmp().entryCount());
+            assertEquals(DELEG_PMPNUM, hartRef.get().pmp().pmpCount());
+        }
         assertTrue(run.console().contains("spmp matrix cells=" + (3 * 3 * 18 * 4 * 4)), run.console());
 
         PageMemory mem = hartRef.get().memory();
