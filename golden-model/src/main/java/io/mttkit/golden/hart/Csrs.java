@@ -2,6 +2,8 @@ package io.mttkit.golden.hart;
 
 import io.mttkit.golden.csr.Msdcfg;
 import io.mttkit.golden.pmp.Pmp;
+import io.mttkit.golden.spmp.Spmp;
+import io.mttkit.golden.spmp.SpmpParams;
 
 /**
  * The hart's CSR address map: which CSRs exist for the XLEN, what they read as, and the WARL rules of
@@ -46,6 +48,9 @@ final class Csrs {
         }
         if (rv32 && ((csr >= 0xB83 && csr <= 0xB9F) || (csr >= 0xC83 && csr <= 0xC9F))) {
             return 0L;
+        }
+        if (h.spmp != null && isSpmpCsr(h, csr)) {
+            return spmpCsrAccessible(h, csr) ? h.mask(readSpmpCsr(h, csr)) : null;
         }
         long v;
         switch (csr) {
@@ -141,6 +146,13 @@ final class Csrs {
         if ((csr >= 0xB03 && csr <= 0xB1F) || (csr >= 0x323 && csr <= 0x33F) || (rv32 && csr >= 0xB83 && csr <= 0xB9F)) {
             return true;
         }
+        if (h.spmp != null && isSpmpCsr(h, csr)) {
+            if (!spmpCsrAccessible(h, csr)) {
+                return false;
+            }
+            writeSpmpCsr(h, csr, v);
+            return true;
+        }
         switch (csr) {
             case 0x300 -> writeMstatus(h, rv32 ? (h.mstatus & ~0xFFFF_FFFFL) | v : v, Hart.MSTATUS_WRITABLE);
             case 0x310 -> writeMstatus(h, (h.mstatus & 0xFFFF_FFFFL) | (v << 32), Hart.MSTATUS_WRITABLE);
@@ -181,6 +193,85 @@ final class Csrs {
             }
         }
         return true;
+    }
+
+    // ---- Sspmp: Sscsrind/Smcsrind windows, Sspmpen, Smpmpdeleg ----------------------------------------
+
+    /** Which xireg (1..6) a CSR number is, counting from {@code base} = xireg's number; 0 if none. */
+    private static int iregIndex(int csr, int base) {
+        return switch (csr - base) {
+            case 0 -> 1;
+            case 1 -> 2;
+            case 2 -> 3;
+            case 4 -> 4;
+            case 5 -> 5;
+            case 6 -> 6;
+            default -> 0;
+        };
+    }
+
+    /** Whether {@code csr} is one of the CSRs this hart's Sspmp configuration adds. */
+    private static boolean isSpmpCsr(Hart h, int csr) {
+        SpmpParams p = h.spmp.params();
+        return csr == Spmp.CSR_SISELECT || csr == Spmp.CSR_MISELECT || iregIndex(csr, Spmp.CSR_SIREG) > 0
+                || iregIndex(csr, Spmp.CSR_MIREG) > 0
+                || (p.sspmpen() && csr == Spmp.CSR_SPMPEN) || (p.sspmpen() && h.xlen == 32 && csr == Spmp.CSR_SPMPENH)
+                || (p.mpmpdeleg() && csr == Spmp.CSR_MPMPDELEG);
+    }
+
+    /** False for an xireg while xiselect is outside the SPMP window (illegal instruction, as Smcsrind recommends). */
+    private static boolean spmpCsrAccessible(Hart h, int csr) {
+        if (iregIndex(csr, Spmp.CSR_SIREG) > 0) {
+            return h.spmp.readIndirect(h.siselect, 1) != null;
+        }
+        if (iregIndex(csr, Spmp.CSR_MIREG) > 0) {
+            return h.spmp.readIndirect(h.miselect, 1) != null;
+        }
+        return true;
+    }
+
+    /** The value of an accessible SPMP CSR. */
+    private static long readSpmpCsr(Hart h, int csr) {
+        if (csr == Spmp.CSR_SISELECT) {
+            return h.siselect;
+        }
+        if (csr == Spmp.CSR_MISELECT) {
+            return h.miselect;
+        }
+        int k = iregIndex(csr, Spmp.CSR_SIREG);
+        if (k > 0) {
+            return h.spmp.readIndirect(h.siselect, k);
+        }
+        k = iregIndex(csr, Spmp.CSR_MIREG);
+        if (k > 0) {
+            return h.spmp.readIndirect(h.miselect, k);
+        }
+        if (csr == Spmp.CSR_SPMPEN) {
+            return h.xlen == 32 ? h.spmp.readSpmpen() & 0xFFFF_FFFFL : h.spmp.readSpmpen();
+        }
+        if (csr == Spmp.CSR_SPMPENH) {
+            return h.spmp.readSpmpen() >>> 32;
+        }
+        return h.spmp.readMpmpdeleg();
+    }
+
+    /** Writes an accessible SPMP CSR. */
+    private static void writeSpmpCsr(Hart h, int csr, long v) {
+        if (csr == Spmp.CSR_SISELECT) {
+            h.siselect = v & 0xFFF; // WARL: 12 bits implemented (docs/spec-notes.md, Sspmp)
+        } else if (csr == Spmp.CSR_MISELECT) {
+            h.miselect = v & 0xFFF;
+        } else if (iregIndex(csr, Spmp.CSR_SIREG) > 0) {
+            h.spmp.writeIndirect(h.siselect, iregIndex(csr, Spmp.CSR_SIREG), v, false);
+        } else if (iregIndex(csr, Spmp.CSR_MIREG) > 0) {
+            h.spmp.writeIndirect(h.miselect, iregIndex(csr, Spmp.CSR_MIREG), v, true);
+        } else if (csr == Spmp.CSR_SPMPEN) {
+            h.spmp.writeSpmpen(v, h.xlen == 32 ? 0xFFFF_FFFFL : -1L);
+        } else if (csr == Spmp.CSR_SPMPENH) {
+            h.spmp.writeSpmpen(v << 32, 0xFFFF_FFFFL << 32);
+        } else {
+            h.spmp.writeMpmpdeleg(v);
+        }
     }
 
     private static void writeMstatus(Hart h, long v, long writable) {

@@ -10,6 +10,9 @@ import io.mttkit.golden.csr.Msdcfg;
 import io.mttkit.golden.csr.MttRootCsr;
 import io.mttkit.golden.csr.MttpCsr;
 import io.mttkit.golden.pmp.Pmp;
+import io.mttkit.golden.spmp.PmpBacking;
+import io.mttkit.golden.spmp.Spmp;
+import io.mttkit.golden.spmp.SpmpVerdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +67,11 @@ public final class Hart {
     final int xlen;
     private final PageMemory mem;
     final Pmp pmp;
+    /** The S-level PMP, or null without Sspmp. */
+    final Spmp spmp;
+    /** Sscsrind {@code siselect} and Smcsrind {@code miselect} (present with Sspmp). */
+    long siselect;
+    long miselect;
     final MttRootCsr mttRoot;
     final Msdcfg msdcfg = new Msdcfg();
     private MttAccessCheck mttCheck;
@@ -124,6 +132,8 @@ public final class Hart {
         this.xlen = cfg.xlen();
         this.mem = memory;
         this.pmp = new Pmp(xlen, cfg.pmpEntries(), cfg.pmpGranularity());
+        this.spmp = cfg.spmp() == null ? null
+                : cfg.spmp().mpmpdeleg() ? new Spmp(cfg.spmp(), pmpBacking(pmp)) : new Spmp(cfg.spmp());
         this.mttRoot = cfg.format() == TableFormat.SMMPT_V0_9
                 ? new MmptCsr(xlen, cfg.sdidLen(), cfg.supportedModes())
                 : new MttpCsr(xlen, cfg.sdidLen(), cfg.supportedModes());
@@ -143,6 +153,46 @@ public final class Hart {
     /** The physical memory (also read by the MTT lookup's implicit MPTE reads). */
     public PageMemory memory() {
         return mem;
+    }
+
+    /** Smpmpdeleg: the SPMP's view of the PMP register file. */
+    private static PmpBacking pmpBacking(Pmp pmp) {
+        return new PmpBacking() {
+            @Override
+            public int writableEntries() {
+                return pmp.entries();
+            }
+
+            @Override
+            public int cfgByte(int i) {
+                return pmp.rawCfg(i);
+            }
+
+            @Override
+            public void setCfgByte(int i, int value) {
+                pmp.setRawCfg(i, value);
+            }
+
+            @Override
+            public long addr(int i) {
+                return pmp.rawAddr(i);
+            }
+
+            @Override
+            public void setAddr(int i, long value) {
+                pmp.setRawAddr(i, value);
+            }
+
+            @Override
+            public void pmpCountChanged(int pmpnum) {
+                pmp.setPmpCount(pmpnum);
+            }
+        };
+    }
+
+    /** The hart's S-level PMP, or null when the hart has no Sspmp. */
+    public Spmp spmp() {
+        return spmp;
     }
 
     /** The hart's PMP/Smepmp state (also the implicit-read check of the default MTT lookup). */
@@ -739,6 +789,18 @@ public final class Hart {
      * @param reportAs the original access type, which selects the access-fault cause
      */
     private void physCheck(long pa, int size, AccessKind kind, int eff, AccessKind reportAs) {
+        // Sspmp: checked first, because "SPMP exceptions take priority over PMP or PMA exceptions"; the
+        // MPT check sits behind PMP here, so an SPMP fault also wins over an MPT fault (docs/spmp.md).
+        if (spmp != null && eff != Priv.M) {
+            SpmpVerdict sv = spmp.check(pa, size, kind.need(), Priv.pmp(eff), (mstatus & SUM) != 0,
+                    (mstatus & MXR) != 0, satpMode() == 0);
+            for (int i = 0; i < listeners.size(); i++) {
+                listeners.get(i).spmpChecked(kind, pa, size, sv);
+            }
+            if (!sv.allowed()) {
+                throw new Trap(pageFault(reportAs), faultVa);
+            }
+        }
         boolean pmpOk = pmp.check(pa, size, kind.need(), Priv.pmp(eff));
         LookupResult v = null;
         if (pmpOk && eff != Priv.M) {

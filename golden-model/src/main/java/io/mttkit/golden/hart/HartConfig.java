@@ -3,6 +3,7 @@ package io.mttkit.golden.hart;
 import io.mttkit.golden.LookupConfig;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.TableFormat;
+import io.mttkit.golden.spmp.SpmpParams;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -29,10 +30,15 @@ import java.util.Set;
  *                               function of the instruction count only, so runs are deterministic
  * @param compressed             the C extension: 16-bit instructions, 2-byte instruction alignment
  *                               ({@code misa.C} reads as this value and is not writable)
+ * @param spmp                   the S-level PMP (Sspmp, with Sscsrind/Smcsrind's {@code siselect}/{@code
+ *                               miselect} windows, optionally Sspmpen and Smpmpdeleg), or null for none;
+ *                               its xlen must equal the hart's. With Smpmpdeleg the SPMP entries are the
+ *                               hart's PMP entries from {@code mpmpdeleg.pmpnum} up (docs/spmp.md)
  */
 public record HartConfig(int xlen, TableFormat format, int sdidLen, Set<MttMode> supportedModes, LookupConfig lookup,
                          int pmpEntries, int pmpGranularity, boolean mttFaultsHonourMedeleg, int mfenceFunct7,
-                         int minvalFunct7, long clintBase, int mtimeTicksPerInsn, boolean compressed) {
+                         int minvalFunct7, long clintBase, int mtimeTicksPerInsn, boolean compressed,
+                         SpmpParams spmp) {
 
     public static final int DEFAULT_MFENCE_FUNCT7 = 0b1000011;
     public static final int DEFAULT_MINVAL_FUNCT7 = 0b0000011;
@@ -60,6 +66,10 @@ public record HartConfig(int xlen, TableFormat format, int sdidLen, Set<MttMode>
         if (mtimeTicksPerInsn < 1) {
             throw new IllegalArgumentException("mtimeTicksPerInsn must be at least 1, got " + mtimeTicksPerInsn);
         }
+        if (spmp != null && spmp.xlen() != xlen) {
+            throw new IllegalArgumentException("the SPMP's xlen (" + spmp.xlen() + ") must equal the hart's ("
+                    + xlen + ")");
+        }
         if ((clintBase & 0xFFFF) != 0) {
             throw new IllegalArgumentException(String.format("clintBase 0x%x must be 64 KiB aligned", clintBase));
         }
@@ -82,31 +92,37 @@ public record HartConfig(int xlen, TableFormat format, int sdidLen, Set<MttMode>
             }
         }
         return new HartConfig(xlen, format, 6, modes, LookupConfig.DEFAULT.withPaw(xlen == 32 ? 34 : 56), 16, 0,
-                false, DEFAULT_MFENCE_FUNCT7, DEFAULT_MINVAL_FUNCT7, DEFAULT_CLINT_BASE, 1, true);
+                false, DEFAULT_MFENCE_FUNCT7, DEFAULT_MINVAL_FUNCT7, DEFAULT_CLINT_BASE, 1, true, null);
     }
 
     public HartConfig withMttFaultsHonourMedeleg(boolean v) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity, v,
-                mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed);
+                mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, spmp);
     }
 
     public HartConfig withLookup(LookupConfig v) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, v, pmpEntries, pmpGranularity,
-                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed);
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, spmp);
     }
 
     public HartConfig withPmp(int entries, int granularity) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, entries, granularity,
-                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed);
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, spmp);
     }
 
     public HartConfig withCompressed(boolean v) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity,
-                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, v);
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, v, spmp);
+    }
+
+    /** The same hart with the S-level PMP {@code v} (null: without Sspmp). */
+    public HartConfig withSpmp(SpmpParams v) {
+        return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity,
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, v);
     }
 
     public HartConfig withFenceFunct7(int mfence, int minval) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity,
-                mttFaultsHonourMedeleg, mfence, minval, clintBase, mtimeTicksPerInsn, compressed);
+                mttFaultsHonourMedeleg, mfence, minval, clintBase, mtimeTicksPerInsn, compressed, spmp);
     }
 }

@@ -54,6 +54,14 @@ public interface HartListener {
     default void access(AccessKind kind, long pa, int size, boolean pmpOk, io.mttkit.golden.LookupResult mtt) {
     }
 
+    /**
+     * A physical access below effective M was checked by the S-level PMP (only on a hart with Sspmp; the
+     * verdict is {@code NOT_APPLICABLE} while satp.MODE is not Bare). Called before the PMP/MTT check;
+     * a denial ends the access with the page fault of its type.
+     */
+    default void spmpChecked(AccessKind kind, long pa, int size, io.mttkit.golden.spmp.SpmpVerdict verdict) {
+    }
+
     /** A trap was taken. */
     default void trap(TrapRecord record) {
     }

@@ -60,6 +60,11 @@ public final class Pmp implements ImplicitReadCheck {
     private final byte[] cfg;
     private final long[] addr;
     private long mseccfg;
+    /**
+     * Smpmpdeleg: entries at and above this index are delegated to SPMP ({@code mpmpdeleg.pmpnum}); as PMP
+     * entries they read as zero, ignore writes and are not checked. Equal to {@link #entries} without it.
+     */
+    private int pmpCount;
 
     /**
      * @param xlen        32 or 64 (sets the pmpaddr width: 32 or 54 bits)
@@ -83,6 +88,7 @@ public final class Pmp implements ImplicitReadCheck {
         this.addrMask = (1L << addrBits) - 1;
         this.cfg = new byte[entries];
         this.addr = new long[entries];
+        this.pmpCount = entries;
     }
 
     /** 64 entries, XLEN=64, G=0. */
@@ -107,6 +113,9 @@ public final class Pmp implements ImplicitReadCheck {
     /** The pmpcfg byte of entry {@code i}. */
     public int readPmpcfg(int i) {
         checkIndex(i);
+        if (i >= pmpCount) {
+            return 0; // delegated to SPMP (Smpmpdeleg): reads zero
+        }
         return cfg[i] & 0xFF;
     }
 
@@ -116,7 +125,7 @@ public final class Pmp implements ImplicitReadCheck {
      */
     public void writePmpcfg(int i, int value) {
         checkIndex(i);
-        if (isLocked(i) && !rlb()) {
+        if (i >= pmpCount || (isLocked(i) && !rlb())) {
             return;
         }
         int v = value & (CFG_R | CFG_W | CFG_X | (3 << CFG_A_SHIFT) | CFG_L);
@@ -158,7 +167,7 @@ public final class Pmp implements ImplicitReadCheck {
         long v = 0;
         for (int b = 0; b < per; b++) {
             int i = n * 4 + b;
-            if (i < entries) {
+            if (i < pmpCount) {
                 v |= (long) (cfg[i] & 0xFF) << (8 * b);
             }
         }
@@ -171,6 +180,9 @@ public final class Pmp implements ImplicitReadCheck {
      */
     public long readPmpaddr(int i) {
         checkIndex(i);
+        if (i >= pmpCount) {
+            return 0;
+        }
         return effectiveAddr(i);
     }
 
@@ -180,7 +192,10 @@ public final class Pmp implements ImplicitReadCheck {
      */
     public void writePmpaddr(int i, long value) {
         checkIndex(i);
-        if (!rlb() && (isLocked(i) || (i + 1 < entries && isLocked(i + 1) && aField(cfg[i + 1]) == A_TOR))) {
+        if (i >= pmpCount) {
+            return;
+        }
+        if (!rlb() && (isLocked(i) || (i + 1 < pmpCount && isLocked(i + 1) && aField(cfg[i + 1]) == A_TOR))) {
             return;
         }
         addr[i] = value & addrMask;
@@ -199,6 +214,45 @@ public final class Pmp implements ImplicitReadCheck {
         boolean rlbWritable = rlb() || !anyLocked();
         next |= rlbWritable ? (value & MSECCFG_RLB) : (mseccfg & MSECCFG_RLB);
         mseccfg = next;
+    }
+
+    // ---- Smpmpdeleg: the register file shared with SPMP -------------------------------------------------
+
+    /** Entries {@code pmpnum..} are SPMP entries from now on (Smpmpdeleg's {@code mpmpdeleg.pmpnum}). */
+    public void setPmpCount(int pmpnum) {
+        if (pmpnum < 0 || pmpnum > entries) {
+            throw new IllegalArgumentException("pmpnum must be 0.." + entries + ", got " + pmpnum);
+        }
+        this.pmpCount = pmpnum;
+    }
+
+    /** The number of entries now in the PMP role. */
+    public int pmpCount() {
+        return pmpCount;
+    }
+
+    /** The raw pmpcfg byte of entry {@code i} whatever its role (for the SPMP alias). */
+    public int rawCfg(int i) {
+        checkIndex(i);
+        return cfg[i] & 0xFF;
+    }
+
+    /** Stores a raw pmpcfg byte (the SPMP has applied its own rules). */
+    public void setRawCfg(int i, int v) {
+        checkIndex(i);
+        cfg[i] = (byte) v;
+    }
+
+    /** The raw pmpaddr of entry {@code i} whatever its role. */
+    public long rawAddr(int i) {
+        checkIndex(i);
+        return addr[i];
+    }
+
+    /** Stores a raw pmpaddr (masked to the implemented bits). */
+    public void setRawAddr(int i, long v) {
+        checkIndex(i);
+        addr[i] = v & addrMask;
     }
 
     // ---- checking ---------------------------------------------------------------------------------------
@@ -222,7 +276,7 @@ public final class Pmp implements ImplicitReadCheck {
         }
         final long first = address;
         final long last = address + size - 1;
-        for (int i = 0; i < entries; i++) {
+        for (int i = 0; i < pmpCount; i++) {
             int a = aField(cfg[i]);
             if (a == A_OFF) {
                 continue;
@@ -270,7 +324,7 @@ public final class Pmp implements ImplicitReadCheck {
             // Smepmp rule 3c: with MML=1, M-mode may only execute from a matching M-mode-only/shared-code rule.
             return !(mml() && (accessType & Access.X) != 0);
         }
-        return entries == 0; // S/U fail when no entry matches and at least one is implemented
+        return pmpCount == 0; // S/U fail when no entry matches and at least one is implemented (as PMP)
     }
 
     /** Permission of a matching entry with config byte {@code c}. */
@@ -367,9 +421,10 @@ public final class Pmp implements ImplicitReadCheck {
         return (cfg[i] & CFG_L) != 0;
     }
 
+    /** Any entry in the PMP role locked (entries delegated to SPMP are not pmpcfg entries: Smpmpdeleg). */
     private boolean anyLocked() {
-        for (byte c : cfg) {
-            if ((c & CFG_L) != 0) {
+        for (int i = 0; i < pmpCount; i++) {
+            if ((cfg[i] & CFG_L) != 0) {
                 return true;
             }
         }

@@ -292,4 +292,26 @@ class PmpTest {
         assertThrows(IllegalArgumentException.class, () -> Pmp.builder(64, 4, 1).na4(0x1000, "r", false));
         assertThrows(IllegalArgumentException.class, () -> Pmp.builder(64, 4, 2).napot(0x1000, 8, "r", false));
     }
+
+    @Test
+    void delegatedEntries_readZero_ignoreWrites_areNotChecked_andDoNotBlockRlb() {
+        Pmp p = new Pmp(64, 4, 0);
+        p.writePmpaddr(2, -1L);
+        p.writePmpcfg(2, R | W | X | CFG_NAPOT | L);
+        p.setPmpCount(2); // Smpmpdeleg: entries 2 and 3 now belong to SPMP
+        assertEquals(0, p.readPmpcfg(2));
+        assertEquals(0, p.readPmpaddr(2));
+        p.writePmpaddr(3, 0x123);
+        assertEquals(0, p.rawAddr(3), "writes to a delegated entry are ignored");
+        assertFalse(p.check(0x1000, 4, R, U), "entry 2 (RWX over everything) is not checked; 0 and 1 match nothing");
+        p.setPmpCount(0);
+        assertTrue(p.check(0x1000, 4, R, U), "no entry in the PMP role: S/U are not denied by PMP");
+        p.setPmpCount(2);
+        p.writeMseccfg(Pmp.MSECCFG_RLB);
+        assertEquals(Pmp.MSECCFG_RLB, p.readMseccfg(), "the locked delegated entry does not block RLB");
+        p.setPmpCount(4);
+        assertEquals(R | W | X | CFG_NAPOT | L, p.readPmpcfg(2), "back in the PMP role with its old value");
+        assertTrue(p.check(0x1000, 4, W, S), "entry 2 (locked RWX, whole space) checks again");
+        assertThrows(IllegalArgumentException.class, () -> p.setPmpCount(5));
+    }
 }
