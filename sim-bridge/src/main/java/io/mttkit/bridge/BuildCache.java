@@ -92,6 +92,30 @@ public final class BuildCache {
         }
     }
 
+    /**
+     * Removes what killed builds left: every build folder under {@code .tmp/} and every entry folder without its
+     * manifest (a removal cut short). Call only under {@link #locked}: all builds run under the lock, so nothing
+     * found here is still being written.
+     */
+    void cleanHalfBuilt() throws IOException {
+        Path tmp = dir.resolve(".tmp");
+        if (Files.isDirectory(tmp)) {
+            try (Stream<Path> s = Files.list(tmp)) {
+                for (Path p : s.toList()) {
+                    deleteTree(p);
+                }
+            }
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                if (p.getFileName().toString().matches("[0-9a-f]{64}") && Files.isDirectory(p)
+                        && !Files.isRegularFile(p.resolve("manifest.json"))) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
     /** A fresh private folder for one build. */
     Path newTempDir(String hash) throws IOException {
         Path tmp = dir.resolve(".tmp");

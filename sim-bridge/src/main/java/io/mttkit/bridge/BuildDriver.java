@@ -36,6 +36,7 @@ public final class BuildDriver {
     private final BuildCache cache;
     private final VerilatorTool tool;
     private String compilerVersion;
+    private java.util.function.Consumer<String> notices = System.err::println;
 
     public BuildDriver(BuildCache cache, VerilatorTool tool) {
         this.cache = cache;
@@ -94,20 +95,37 @@ public final class BuildDriver {
         String hash = hash(spec);
         try {
             return cache.locked(() -> {
+                // Every build runs under this lock, so a build folder found now belongs to a build that was
+                // killed midway (kill -9, power loss): nobody will finish it.
+                cache.cleanHalfBuilt();
                 Path entry = cache.entry(hash);
                 Path manifest = entry.resolve("manifest.json");
+                String suffix = fileSuffix;
                 if (Files.isRegularFile(manifest)) {
                     Path lib = findLibrary(entry, hash);
-                    if (lib != null) {
+                    String problem = lib == null ? "is missing" : LibraryCheck.verify(lib, manifest);
+                    if (problem == null) {
                         return new BuiltLibrary(lib, hash, manifest, false, 0, spec);
                     }
-                    cache.remove(hash);  // an entry without its library is unusable
+                    // Checked before dlopen: loading a truncated or replaced library can crash the JVM (SIGBUS).
+                    notices.accept("mtt: the cached library " + (lib != null ? lib : entry.resolve("lib" + hash + ".so"))
+                            + " " + problem + "; rebuilding it");
+                    cache.remove(hash);
+                    if (suffix.isEmpty()) {
+                        suffix = "-r" + System.nanoTime();  // never reuse a file name this JVM may have mapped
+                    }
                 }
-                return coldBuild(spec, hash, fileSuffix);
+                return coldBuild(spec, hash, suffix);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("build cache " + cache.dir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where one-line notices go (a cached library rebuilt after failing its check); stderr by default. */
+    public BuildDriver onNotice(java.util.function.Consumer<String> sink) {
+        this.notices = sink;
+        return this;
     }
 
     private static Path findLibrary(Path entry, String hash) throws IOException {
@@ -171,7 +189,8 @@ public final class BuildDriver {
             Path staged = Files.createDirectories(tmp.resolve("publish"));
             Files.move(built, staged.resolve(libName));
             Files.copy(log, staged.resolve("build.log"));
-            Files.writeString(staged.resolve("manifest.json"), manifest(spec, hash, cmd, libName, seconds, "ok"));
+            Files.writeString(staged.resolve("manifest.json"), manifest(spec, hash, cmd, libName, seconds, "ok",
+                    LibraryCheck.record(staged.resolve(libName))));
             cache.publish(staged, hash);
             BuildCache.deleteTree(cache.dir().resolve("failed").resolve(hash));
             cache.evict();
@@ -189,7 +208,7 @@ public final class BuildDriver {
             Files.copy(log, failed.resolve("build.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Path manifest = failed.resolve("manifest.json");
-        Files.writeString(manifest, manifest(spec, hash, cmd, "lib" + hash + ".so", seconds, status));
+        Files.writeString(manifest, manifest(spec, hash, cmd, "lib" + hash + ".so", seconds, status, null));
         return manifest;
     }
 
@@ -279,7 +298,8 @@ public final class BuildDriver {
         }
     }
 
-    private String manifest(BuildSpec spec, String hash, List<String> cmd, String libName, double seconds, String status) {
+    private String manifest(BuildSpec spec, String hash, List<String> cmd, String libName, double seconds, String status,
+            LibraryCheck.Recorded check) {
         StringBuilder b = new StringBuilder("{\n");
         Json.field(b, "hash", hash);
         Json.field(b, "status", status);
@@ -288,6 +308,10 @@ public final class BuildDriver {
         Json.field(b, "waves", spec.variant() == Variant.TRACE ? spec.waves().name().toLowerCase() : "none");
         Json.field(b, "checkerContract", spec.checker() ? "v" + PortContract.VERSION : "none");
         Json.field(b, "library", libName);
+        if (check != null) {
+            Json.field(b, LibraryCheck.SIZE_FIELD, Long.toString(check.size()));
+            Json.field(b, LibraryCheck.SHA_FIELD, check.sha256());
+        }
         Json.field(b, "verilator", tool.versionLine());
         Json.field(b, "compiler", compilerVersion());
         Json.field(b, "makeFlags", MAKE_FLAGS);
