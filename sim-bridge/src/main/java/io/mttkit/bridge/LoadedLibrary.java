@@ -199,7 +199,11 @@ public final class LoadedLibrary {
     Pointer create(SessionConfig config) {
         Pointer h = (Pointer) fCreate.invoke(Pointer.class, new Object[] {config.toNative()});
         if (h == null) {
-            throw new BridgeException("mttb_create failed: " + fLastError.invokeString(new Object[] {null}, false));
+            String error = fLastError.invokeString(new Object[] {null}, false);
+            if (ConvergenceException.matches(error)) {
+                throw ConvergenceException.of("model creation", error, built);
+            }
+            throw new BridgeException("mttb_create failed: " + error);
         }
         return h;
     }

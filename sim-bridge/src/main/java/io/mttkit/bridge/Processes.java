@@ -129,6 +129,25 @@ final class Processes {
         }
     }
 
+    /**
+     * The first error of a Verilator or compiler log without its tag ({@code "t.v:3:1: syntax error, unexpected
+     * endmodule"}), or null when the log has none.
+     */
+    static String firstError(String log) {
+        for (String line : log.split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^%Error(?:-[A-Z0-9_]+)?: (.*)$").matcher(line);
+            if (m.find() && !m.group(1).startsWith("Exiting due to")) {
+                return m.group(1).strip();
+            }
+        }
+        for (String line : log.split("\n")) {
+            if (line.matches("^\\S+:\\d+:(\\d+:)? (fatal )?error: .*")) {
+                return line.strip();
+            }
+        }
+        return null;
+    }
+
     /** The last {@code n} lines of {@code text}. */
     static String tail(String text, int n) {
         String[] lines = text.split("\n", -1);
