@@ -78,9 +78,16 @@ public final class BuildCache {
 
     /** Runs {@code action} holding both the in-process and the cross-process lock. */
     <T> T locked(IoSupplier<T> action) throws IOException {
-        Files.createDirectories(dir);
+        FileChannel opened;
+        try {
+            Files.createDirectories(dir);
+            opened = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new FixableException("the build cache " + dir + " cannot be used: " + describe(e) + "; point -D"
+                    + PROPERTY + " or $" + ENV + " at a folder you can write");
+        }
         IN_PROCESS.lock();
-        try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = opened) {
             FileLock lock = ch.lock();  // released when the channel closes
             try {
                 return action.get();
@@ -114,6 +121,22 @@ public final class BuildCache {
                 }
             }
         }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return "a file is in the way where a folder is needed";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return "cannot create " + f.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** A fresh private folder for one build. */

@@ -37,6 +37,8 @@ public final class BuildDriver {
     private final VerilatorTool tool;
     private String compilerVersion;
     private java.util.function.Consumer<String> notices = System.err::println;
+    /** Checks the caller's port expectations before a cold build compiles (set by {@link #load(BuildSpec, java.util.function.Consumer)}). */
+    private java.util.function.Consumer<List<PortInfo>> portCheck = ports -> { };
 
     public BuildDriver(BuildCache cache, VerilatorTool tool) {
         this.cache = cache;
@@ -59,6 +61,22 @@ public final class BuildDriver {
     /** Builds (or finds in the cache) and loads the library for {@code spec}. A library that fails to
      *  load or verify is rebuilt once; a second failure is an error. */
     public LoadedLibrary load(BuildSpec spec) {
+        return load(spec, ports -> { });
+    }
+
+    /**
+     * As {@link #load(BuildSpec)}, with {@code portCheck} run on the top's ports before a cold build compiles
+     * anything (a port check that throws costs a second of parsing, not a full compile) and on the loaded library's
+     * ports (a cached build).
+     */
+    public LoadedLibrary load(BuildSpec spec, java.util.function.Consumer<List<PortInfo>> portCheck) {
+        this.portCheck = portCheck;
+        LoadedLibrary l = load0(spec);
+        portCheck.accept(l.ports());
+        return l;
+    }
+
+    private LoadedLibrary load0(BuildSpec spec) {
         BuiltLibrary built = build(spec);
         try {
             return LoadedLibrary.load(built, cache);
@@ -161,6 +179,7 @@ public final class BuildDriver {
                             + " with BuildSpec.generic)");
                 }
             }
+            portCheck.accept(ports);
             Files.writeString(src.resolve("mttb_ports_gen.h"), ShimGenerator.header(ports, hash, tool.version(),
                     spec.variant(), spec.waves(), spec.checker()));
             Files.writeString(src.resolve("mttb_ports_gen.cpp"), ShimGenerator.source(ports, spec.checker()));

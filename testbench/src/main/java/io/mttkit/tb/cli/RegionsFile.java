@@ -30,8 +30,12 @@ final class RegionsFile {
         try {
             root = io.mttkit.tb.report.StrictJson.READER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new UserInputException(file + ": invalid JSON at line " + e.getLocation().getLineNr()
-                    + ": " + e.getOriginalMessage());
+            throw new UserInputException(file + ": invalid JSON: " + io.mttkit.tb.report.StrictJson.describe(e));
+        }
+        try {
+            io.mttkit.tb.report.StrictJson.onlyKnownTopLevel(text, List.of("regions"), file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
         }
         JsonNode list = root != null && root.isObject() ? root.get("regions") : root;
         if (list == null || !list.isArray()) {

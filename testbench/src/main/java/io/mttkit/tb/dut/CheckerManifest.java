@@ -75,15 +75,20 @@ public final class CheckerManifest {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            String text = Files.readString(file);
+            root = JSON.readTree(text);
+            // the field's line, which the tree no longer knows (parse() refuses it too, without the line)
+            io.mttkit.tb.report.StrictJson.onlyKnownTopLevel(text, FIELDS, file.toString());
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
             if (msg != null && msg.startsWith("Duplicate field")) {
                 throw new IllegalArgumentException(file + ": " + msg.replace("Duplicate field", "duplicate field")
-                        + " (line " + e.getLocation().getLineNr() + "); keep one of them");
+                        + " (" + io.mttkit.tb.report.StrictJson.describe(e).replaceFirst(":.*", "") + "); keep one of them");
             }
-            throw new IllegalArgumentException(file + ": not valid JSON (" + msg + "); fix the syntax (docs/byo-rtl.md "
-                    + "has an example)");
+            throw new IllegalArgumentException(file + ": not valid JSON (" + io.mttkit.tb.report.StrictJson.describe(e)
+                    + "); fix the syntax (docs/byo-rtl.md has an example)");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text; save it as UTF-8 JSON (docs/byo-rtl.md)");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file, e);
         }

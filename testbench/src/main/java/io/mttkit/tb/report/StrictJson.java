@@ -18,4 +18,45 @@ public final class StrictJson {
             .build();
 
     private StrictJson() {}
+
+    /**
+     * A parse error as "line N: what" (without Jackson's source excerpt). Jackson's nesting limit (1000 levels, for a
+     * very deeply nested file) reports no location: then the message alone, never a NullPointerException.
+     */
+    public static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        if (msg != null && msg.contains("Document nesting depth")) {
+            msg = "nested too deeply (more than 1000 levels of arrays/objects); this is not a file mttkit wrote";
+        }
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? msg : "line " + at.getLineNr() + ": " + msg;
+    }
+
+    /**
+     * Refuses a top-level field of the JSON object {@code text} that is not in {@code allowed}, naming the field and
+     * its line: a misspelt field is never silently ignored (issue #16, category 7). Text that is not an object, or not
+     * JSON, is left to the caller's own checks.
+     *
+     * @throws IllegalArgumentException "{@code where}: unknown field 'x' at line N; expected one of [...]"
+     */
+    public static void onlyKnownTopLevel(String text, java.util.Collection<String> allowed, String where) {
+        try (com.fasterxml.jackson.core.JsonParser p = READER.getFactory().createParser(text)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return;
+            }
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                 t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                if (!allowed.contains(name)) {
+                    throw new IllegalArgumentException(where + ": unknown field '" + name + "' at line "
+                            + p.currentLocation().getLineNr() + "; expected only " + allowed
+                            + " (a misspelt field would otherwise be ignored)");
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+        } catch (java.io.IOException e) {
+            // not JSON: the caller's parse reports it with its line
+        }
+    }
 }
