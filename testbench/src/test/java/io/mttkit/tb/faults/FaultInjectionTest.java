@@ -42,12 +42,14 @@ class FaultInjectionTest {
         io.mttkit.gen.Configurations.generate("walker-rv64", Map.of(), walker);
     }
 
-    /** Runs the CLI in a new JVM with {@code properties}; output goes to {@code log}. */
+    /** Runs the CLI in a new JVM with {@code properties}, in the folder of {@code log}, where its output goes. */
     static Process mtt(Path log, Map<String, String> properties, String... args) throws IOException {
-        return java(log, properties, "io.mttkit.tb.cli.Mtt", args);
+        return java(log.getParent(), log, properties, "io.mttkit.tb.cli.Mtt", args);
     }
 
-    static Process java(Path log, Map<String, String> properties, String main, String... args) throws IOException {
+    /** Runs {@code main} in a new JVM on this test's class path, in {@code workDir}; output goes to {@code log}. */
+    static Process java(Path workDir, Path log, Map<String, String> properties, String main, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
@@ -55,7 +57,7 @@ class FaultInjectionTest {
                 Path.of("").toAbsolutePath().getParent().toString()));
         cmd.add(main);
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).directory(dir.toFile())
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).directory(workDir.toFile())
                 .start();
     }
 
@@ -147,7 +149,7 @@ class FaultInjectionTest {
         try (Stream<Path> s = Files.list(cache.resolve(".tmp"))) {
             assertEquals(0, s.count(), "no half-built folder is left");
         }
-        assertFalse(Files.exists(dir.resolve("hs_err_pid" + first.pid() + ".log")));
+        assertFalse(Files.exists(f.resolve("hs_err_pid" + first.pid() + ".log")));
     }
 
     @Test
@@ -199,7 +201,7 @@ class FaultInjectionTest {
         Path cache = f.resolve("cache");
         List<Process> ps = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            ps.add(java(f.resolve("child" + i + ".log"), Map.of(), BuildChild.class.getName(), cache.toString(),
+            ps.add(java(f, f.resolve("child" + i + ".log"), Map.of(), BuildChild.class.getName(), cache.toString(),
                     exe.toString(), v.toString(), "t"));
         }
         List<String> outs = new ArrayList<>();

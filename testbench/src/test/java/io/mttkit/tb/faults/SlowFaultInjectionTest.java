@@ -1,0 +1,167 @@
+package io.mttkit.tb.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.mttkit.tb.ToolGate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault-injection cases that compile real RTL with Verilator (20–40 s per build on two cores), so they run only
+ * with {@code -Dmttkit.faults.slow=true}:
+ * <pre>mvn -o -q test -pl testbench -am -Dtest=SlowFaultInjectionTest -Dmttkit.faults.slow=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * A truncated and then a corrupted cached library (rebuilt with a notice, the run passes, the JVM does not crash), a
+ * combinational loop in one's own RTL (exit 2 naming the loop, at model creation and in the middle of a run, never a
+ * hang), a latch (builds: style never fails a build), Ctrl-C in the middle of a run (no partial report).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SlowFaultInjectionTest {
+    static final String FLAG = "mttkit.faults.slow";
+
+    @TempDir
+    static Path dir;
+    static Path walker;
+    static Path cache;
+
+    @BeforeAll
+    static void setUp() {
+        assumeTrue(Boolean.getBoolean(FLAG), "slow fault injection (real Verilator builds): run with -D" + FLAG + "=true");
+        ToolGate.requireVerilator();
+        walker = dir.resolve("walker");
+        io.mttkit.gen.Configurations.generate("walker-rv64", Map.of(), walker);
+        cache = dir.resolve("cache");
+    }
+
+    /** Runs the CLI in its own JVM on this class's private build cache; returns exit code and all output. */
+    static Result mtt(String... args) throws Exception {
+        Path log = Files.createTempFile(dir, "mtt", ".log");
+        Process p = FaultInjectionTest.mtt(log, Map.of("mttkit.build.cache", cache.toString()), args);
+        assertTrue(p.waitFor(900, TimeUnit.SECONDS), "mtt " + String.join(" ", args) + " did not finish in 900 s: "
+                + Files.readString(log));
+        return new Result(p.exitValue(), Files.readString(log), p.pid());
+    }
+
+    record Result(int exit, String out, long pid) {
+    }
+
+    /** The walker's library in the private cache. */
+    static Path library() throws IOException {
+        try (Stream<Path> s = Files.walk(cache, 2)) {
+            return s.filter(p -> p.getFileName().toString().matches("lib[0-9a-f]{64}.*\\.so")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no library in " + cache));
+        }
+    }
+
+    static Path variant(String name, String file, UnaryOperator<String> edit) throws IOException {
+        Path to = Files.createDirectories(dir.resolve(name));
+        try (Stream<Path> s = Files.list(walker)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        String before = Files.readString(to.resolve(file));
+        String after = edit.apply(before);
+        assertNotEquals(before, after, name + ": the edit changed nothing (adapt the fixture to the generator)");
+        Files.writeString(to.resolve(file), after);
+        return to;
+    }
+
+    static final String READY = "  assign req_ready = u_walker_lookup_ready & ~bypass_pending;";
+
+    @Test
+    @Order(1)
+    void aTruncatedThenACorruptedCachedLibraryIsRebuiltAndTheRunPasses() throws Exception {
+        String[] run = {"regress", "--rtl", walker.toString(), "--checks", "2000", "--report", dir.resolve("r1").toString()};
+        Result first = mtt(run);
+        assertEquals(0, first.exit(), first.out());
+        Path lib = library();
+        byte[] bytes = Files.readAllBytes(lib);
+        Files.write(lib, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // truncated: SIGBUS in dlopen before #16
+        Result second = mtt(run);
+        assertEquals(0, second.exit(), second.out());
+        assertTrue(second.out().contains("is truncated") && second.out().contains("rebuilding it"), second.out());
+        assertFalse(Files.exists(dir.resolve("hs_err_pid" + second.pid() + ".log")), "the JVM crashed");
+        Path rebuilt = library();
+        byte[] r = Files.readAllBytes(rebuilt);
+        r[r.length / 3] ^= 0x40; // same size, one bit different
+        Files.write(rebuilt, r);
+        Result third = mtt(run);
+        assertEquals(0, third.exit(), third.out());
+        assertTrue(third.out().contains("was changed after it was built"), third.out());
+    }
+
+    @Test
+    @Order(2)
+    void ctrlCInTheMiddleOfARunLeavesNoPartialReport() throws Exception {
+        Path report = Files.createDirectories(dir.resolve("r-int"));
+        Files.writeString(report.resolve("report.json"), "{\"mismatches\": 0}");  // an earlier PASS
+        Path log = dir.resolve("int.log");
+        Process p = FaultInjectionTest.mtt(log, Map.of("mttkit.build.cache", cache.toString()), "regress", "--rtl",
+                walker.toString(), "--checks", "100000000", "--report", report.toString());
+        for (int i = 0; i < 3000 && !Files.readString(log).contains("checks over"); i++) {
+            assertTrue(p.isAlive(), Files.readString(log));
+            Thread.sleep(100);
+        }
+        Thread.sleep(2000); // in the middle of the run
+        assertTrue(p.isAlive(), Files.readString(log));
+        FaultInjectionTest.signal(p, "INT");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertNotEquals(0, p.exitValue());
+        try (Stream<Path> s = Files.list(report)) {
+            assertEquals(List.of(), s.toList(), "a stopped run leaves no report (and no earlier PASS)");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aCombinationalLoopAtModelCreationIsNamedNotAHang() throws Exception {
+        Path loop = variant("loop-settle", "mtt_checker.v", t -> t.replace(READY, "  wire [3:0] loop_a;\n"
+                + "  wire [3:0] loop_b;\n  assign loop_a = ~loop_b;\n  assign loop_b = loop_a;\n"
+                + "  assign req_ready = u_walker_lookup_ready & ~bypass_pending & (loop_a != 4'hA);"));
+        Result r = mtt("regress", "--rtl", loop.toString(), "--checks", "2000", "--report", dir.resolve("r3").toString());
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.out().contains("did not settle during model creation")
+                && r.out().contains("combinational loop in your RTL")
+                && r.out().contains("mtt_checker.v:") && r.out().contains("'mtt_checker.loop_"), r.out());
+    }
+
+    @Test
+    @Order(4)
+    void aCombinationalLoopThatOnlyOscillatesWithTrafficIsNamedNotAHang() throws Exception {
+        Path loop = variant("loop-run", "mtt_checker.v", t -> t.replace(READY, "  wire [3:0] loop_a;\n"
+                + "  wire [3:0] loop_b;\n  assign loop_a = loop_b ^ {4{req_valid}};\n  assign loop_b = loop_a;\n"
+                + "  assign req_ready = u_walker_lookup_ready & ~bypass_pending & (loop_a != 4'hA);"));
+        Result r = mtt("regress", "--rtl", loop.toString(), "--checks", "2000", "--report", dir.resolve("r4").toString());
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.out().contains("did not settle during") && r.out().contains("combinational loop in your RTL")
+                && r.out().contains("'mtt_checker.loop_"), r.out());
+        assertFalse(r.out().contains("internal error"), r.out());
+    }
+
+    @Test
+    @Order(5)
+    void aLatchDoesNotFailTheBuild() throws Exception {
+        Path latch = variant("latch", "mtt_checker.v", t -> t.replace(READY, "  logic latch_q;\n  always_comb begin\n"
+                + "    if (req_valid) latch_q = req_be;\n  end\n"
+                + "  assign req_ready = u_walker_lookup_ready & ~bypass_pending & (latch_q | ~latch_q);"));
+        Result r = mtt("regress", "--rtl", latch.toString(), "--checks", "2000", "--report", dir.resolve("r5").toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("PASS"), r.out());
+    }
+}
