@@ -77,8 +77,12 @@ public final class CheckerManifest {
         try {
             String text = Files.readString(file);
             root = JSON.readTree(text);
-            // the field's line, which the tree no longer knows (parse() refuses it too, without the line)
-            io.mttkit.tb.report.StrictJson.onlyKnownTopLevel(text, FIELDS, file.toString());
+            // with the field's line, which the tree no longer knows (parse() refuses it too, without the line)
+            io.mttkit.tb.report.StrictJson.Unknown u = io.mttkit.tb.report.StrictJson.firstUnknownTopLevel(text, FIELDS);
+            if (u != null) {
+                throw new IllegalArgumentException(file + ": unknown field '" + u.name() + "' (line " + u.line()
+                        + "); the fields are " + FIELDS + " (docs/byo-rtl.md): remove it or fix its spelling");
+            }
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
             if (msg != null && msg.startsWith("Duplicate field")) {

@@ -37,20 +37,31 @@ public final class StrictJson {
      * its line: a misspelt field is never silently ignored (issue #16, category 7). Text that is not an object, or not
      * JSON, is left to the caller's own checks.
      *
-     * @throws IllegalArgumentException "{@code where}: unknown field 'x' at line N; expected one of [...]"
+     * @throws IllegalArgumentException "{@code where}: unknown field 'x' at line N; expected only [...]"
      */
     public static void onlyKnownTopLevel(String text, java.util.Collection<String> allowed, String where) {
+        Unknown u = firstUnknownTopLevel(text, allowed);
+        if (u != null) {
+            throw new IllegalArgumentException(where + ": unknown field '" + u.name() + "' at line " + u.line()
+                    + "; expected only " + allowed + " (a misspelt field would otherwise be ignored)");
+        }
+    }
+
+    /** A top-level field not in the allowed list, and the line it is on. */
+    public record Unknown(String name, int line) {
+    }
+
+    /** The first top-level field of the object {@code text} not in {@code allowed}, or null (also for non-objects). */
+    public static Unknown firstUnknownTopLevel(String text, java.util.Collection<String> allowed) {
         try (com.fasterxml.jackson.core.JsonParser p = READER.getFactory().createParser(text)) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                return;
+                return null;
             }
             for (com.fasterxml.jackson.core.JsonToken t = p.nextToken();
                  t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 if (!allowed.contains(name)) {
-                    throw new IllegalArgumentException(where + ": unknown field '" + name + "' at line "
-                            + p.currentLocation().getLineNr() + "; expected only " + allowed
-                            + " (a misspelt field would otherwise be ignored)");
+                    return new Unknown(name, p.currentLocation().getLineNr());
                 }
                 p.nextToken();
                 p.skipChildren();
@@ -58,5 +69,6 @@ public final class StrictJson {
         } catch (java.io.IOException e) {
             // not JSON: the caller's parse reports it with its line
         }
+        return null;
     }
 }

@@ -228,11 +228,14 @@ public final class ReproBundleCodec {
         } catch (IOException ex) {
             throw new ReproBundleException(where + ": entry '" + MANIFEST + "' is not valid JSON: " + describe(ex));
         }
-        try {
-            io.mttkit.tb.report.StrictJson.onlyKnownTopLevel(new String(manifest, StandardCharsets.UTF_8), MANIFEST_FIELDS,
-                    where + ": entry '" + MANIFEST + "'");
-        } catch (IllegalArgumentException ex) {
-            throw new ReproBundleException(ex.getMessage());
+        // Unknown fields of this version's manifest (older versions have others: they get their own message)
+        if (m.path("version").asInt(-1) == ReproBundle.VERSION) {
+            try {
+                io.mttkit.tb.report.StrictJson.onlyKnownTopLevel(new String(manifest, StandardCharsets.UTF_8),
+                        MANIFEST_FIELDS, where + ": entry '" + MANIFEST + "'");
+            } catch (IllegalArgumentException ex) {
+                throw new ReproBundleException(ex.getMessage());
+            }
         }
         return fromEntries(where, m, entries);
     }

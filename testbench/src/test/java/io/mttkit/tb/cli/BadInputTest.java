@@ -338,7 +338,7 @@ class BadInputTest {
         c.add(Arguments.of("replay: unknown top-level field in a bundle manifest", new String[] {"replay",
                 f("bundle-unknown.tar.gz")}, "unknown field 'colour'"));
         c.add(Arguments.of("regress: unknown top-level field in checker.json", new String[] {"regress", "--rtl",
-                f("rtl-unknown-field")}, "unknown field 'colour' at line 2"));
+                f("rtl-unknown-field")}, "unknown field 'colour' (line 2)"));
         // category 7: a repro bundle memory range that wraps past 2^64
         c.add(Arguments.of("replay: a memory image wrapping past 2^64", new String[] {"replay", f("bundle-wrap.tar.gz")},
                 "runs past the top of the 64-bit address space"));
