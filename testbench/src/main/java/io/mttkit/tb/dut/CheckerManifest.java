@@ -128,7 +128,10 @@ public final class CheckerManifest {
             }
             Path p = dir.resolve(n.asText()).toAbsolutePath().normalize();
             if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException(where + ": field 'sources': file " + p + " does not exist; list the "
+                // "does not exist" only when nothing is there (issue #16, category 8)
+                String what = !Files.exists(p) ? "does not exist"
+                        : Files.isDirectory(p) ? "is a folder, not a Verilog file" : "is not a regular file (a device?)";
+                throw new IllegalArgumentException(where + ": field 'sources': file " + p + " " + what + "; list the "
                         + "Verilog files of the folder, relative to it");
             }
             sources.add(p);

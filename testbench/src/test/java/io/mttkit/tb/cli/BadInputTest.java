@@ -87,6 +87,11 @@ class BadInputTest {
                     .put("base", "0xfffffffffffff000").put("size", 8192).put("entry", "memory/fffffffffffff000.bin"));
         });
         io.mttkit.tb.repro.BundleFixtures.valid(dir.resolve("bundle-valid.tar.gz"));
+        io.mttkit.tb.repro.BundleFixtures.edited(dir.resolve("bundle-no-manifest.tar.gz"), e -> e.remove("manifest.json"));
+        io.mttkit.tb.repro.BundleFixtures.edited(dir.resolve("bundle-unlisted.tar.gz"),
+                e -> e.put("memory/0000000070000000.bin", new byte[16]));
+        write("coverage-v9.json", "{\"format\": \"mttkit-coverage\", \"version\": 9, \"configuration\": \"x\","
+                + " \"groups\": {}}");
         write("bundle-empty.tar.gz", "");
         // a checker folder (the generated cache-less RV64 walker) and broken copies of it
         walker = dir.resolve("rtl-walker");
@@ -98,6 +103,11 @@ class BadInputTest {
                 + ",\n  \"top\""));
         rtl("rtl-missing-source", "checker.json", t -> t.replace("\"mtt_walker.v\"", "\"mtt_walkerr.v\""));
         rtl("rtl-no-top", "checker.json", t -> t.replace("\"top\": \"mtt_checker\"", "\"top\": \"mtt_nochecker\""));
+        rtl("rtl-paw70", "checker.json", t -> t.replaceFirst("\"paw\": 56", "\"paw\": 70"));
+        rtl("rtl-no-idwidth", "checker.json", t -> t.replaceFirst("\\s*\"idWidth\": 8,", ""));
+        Path sourceFolder = copyRtl("rtl-source-folder");
+        Files.delete(sourceFolder.resolve("mtt_walker.v"));
+        Files.createDirectories(sourceFolder.resolve("mtt_walker.v"));
         rtl("rtl-id-width", "checker.json", t -> t.replaceFirst("\"idWidth\": 8", "\"idWidth\": 4"));
         rtl("rtl-syntax", "mtt_walker.v", t -> t.replaceFirst("endmodule\\s*$", "endmodul\n"));
         rtl("rtl-no-ready", "mtt_checker.v", t -> t.replaceAll("\\breq_ready\\b", "req_rdy"));
@@ -390,6 +400,23 @@ class BadInputTest {
         c.add(Arguments.of("tables: base beyond 64 bits", new String[] {"tables", "--regions", goodRegions.toString(),
                 "--mode", "smmpt43", "--base", "0x10000000000000000", "--out", out}, "--base"));
         c.add(Arguments.of("merge: nothing to merge", new String[] {"merge"}, "mtt"));
+        c.add(Arguments.of("merge: a report folder without report.json", new String[] {"merge", f("afolder"), "--out",
+                f("merged")}, "no report.json"));
+        c.add(Arguments.of("merge: a coverage file of another version", new String[] {"merge", f("coverage-v9.json")},
+                "coverage format version 9"));
+        c.add(Arguments.of("check: a batch line that is not JSON", new String[] {"check", "--batch", f("notjson.json")},
+                "malformed"));
+        c.add(Arguments.of("regress: --rtl is a device", new String[] {"regress", "--rtl", "/dev/null"}, "give a folder"));
+        c.add(Arguments.of("regress: checker.json value out of range", new String[] {"regress", "--rtl", f("rtl-paw70")},
+                "field 'paw' must be in 32..64"));
+        c.add(Arguments.of("regress: checker.json without idWidth", new String[] {"regress", "--rtl", f("rtl-no-idwidth")},
+                "missing field 'idWidth'"));
+        c.add(Arguments.of("regress: a source in checker.json is a folder", new String[] {"regress", "--rtl",
+                f("rtl-source-folder")}, "is a folder, not a Verilog file"));
+        c.add(Arguments.of("replay: a bundle without its manifest", new String[] {"replay", f("bundle-no-manifest.tar.gz")},
+                "'manifest.json' is missing"));
+        c.add(Arguments.of("replay: a memory image the manifest does not list", new String[] {"replay",
+                f("bundle-unlisted.tar.gz")}, "is not listed in the manifest"));
         return c.stream();
     }
 
