@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The fault-injection cases that compile real RTL with Verilator (20–40 s per build on two cores), so they run only
  * with {@code -Dmttkit.faults.slow=true}:
  * <pre>mvn -o -q test -pl testbench -am -Dtest=SlowFaultInjectionTest -Dmttkit.faults.slow=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
- * A truncated and then a corrupted cached library (rebuilt with a notice, the run passes, the JVM does not crash), a
+ * A truncated and then a corrupted cached library (rebuilt with a notice, the run passes, the JVM does not crash),
+ * Verilator missing although the library is cached, a report folder on a full disk (exit 2, no 0-byte files), a
  * combinational loop in one's own RTL (exit 2 naming the loop, at model creation and in the middle of a run, never a
  * hang), a latch (builds: style never fails a build), Ctrl-C in the middle of a run (no partial report).
  */
@@ -108,6 +109,49 @@ class SlowFaultInjectionTest {
 
     @Test
     @Order(2)
+    void verilatorMissingIsSaidEvenWhenTheLibraryIsCached() throws Exception {
+        library(); // built by the first case
+        Path log = dir.resolve("missing.log");
+        Process p = FaultInjectionTest.mtt(log, Map.of("mttkit.build.cache", cache.toString(), "mttkit.verilator",
+                "/no/such/verilator"), "regress", "--rtl", walker.toString(), "--checks", "2000", "--report",
+                dir.resolve("r-missing").toString());
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+        String out = Files.readString(log);
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.contains("verilator not found") && !out.contains("internal error"), out);
+    }
+
+    @Test
+    @Order(2)
+    void aRunWithItsReportFolderOnAFullDiskIsExitTwoWithNoEmptyFiles() throws Exception {
+        library();
+        Path disk = FaultInjectionTest.tmpfs(dir.resolve("full-disk"), "64k");
+        try {
+            Path report = Files.createDirectories(disk.resolve("report"));
+            try (var o = Files.newOutputStream(disk.resolve("filler"))) {
+                for (int i = 0; i < 64; i++) {
+                    o.write(new byte[4096]);
+                }
+            } catch (IOException full) {
+                // expected: the disk is full now
+            }
+            Result r = mtt("regress", "--rtl", walker.toString(), "--checks", "2000", "--report", report.toString());
+            assertEquals(2, r.exit(), r.out());
+            assertTrue(r.out().contains("No space left on device") && !r.out().contains("internal error"), r.out());
+            try (Stream<Path> s = Files.list(report)) {
+                List<Path> left = s.toList();
+                for (Path f : left) {
+                    assertTrue(Files.size(f) > 0, "a 0-byte output was left: " + f);
+                }
+                assertFalse(left.stream().anyMatch(f -> f.getFileName().toString().contains(".tmp")), left.toString());
+            }
+        } finally {
+            FaultInjectionTest.unmount(disk);
+        }
+    }
+
+    @Test
+    @Order(3)
     void ctrlCInTheMiddleOfARunLeavesNoPartialReport() throws Exception {
         Path report = Files.createDirectories(dir.resolve("r-int"));
         Files.writeString(report.resolve("report.json"), "{\"mismatches\": 0}");  // an earlier PASS
@@ -129,7 +173,7 @@ class SlowFaultInjectionTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aCombinationalLoopAtModelCreationIsNamedNotAHang() throws Exception {
         Path loop = variant("loop-settle", "mtt_checker.v", t -> t.replace(READY, "  wire [3:0] loop_a;\n"
                 + "  wire [3:0] loop_b;\n  assign loop_a = ~loop_b;\n  assign loop_b = loop_a;\n"
@@ -142,7 +186,7 @@ class SlowFaultInjectionTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aCombinationalLoopThatOnlyOscillatesWithTrafficIsNamedNotAHang() throws Exception {
         Path loop = variant("loop-run", "mtt_checker.v", t -> t.replace(READY, "  wire [3:0] loop_a;\n"
                 + "  wire [3:0] loop_b;\n  assign loop_a = loop_b ^ {4{req_valid}};\n  assign loop_b = loop_a;\n"
@@ -155,7 +199,7 @@ class SlowFaultInjectionTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aLatchDoesNotFailTheBuild() throws Exception {
         Path latch = variant("latch", "mtt_checker.v", t -> t.replace(READY, "  logic latch_q;\n  always_comb begin\n"
                 + "    if (req_valid) latch_q = req_be;\n  end\n"
