@@ -24,7 +24,8 @@ public final class ConvergenceException extends FixableException {
 
     /** True when {@code nativeError} is Verilator's convergence failure. */
     static boolean matches(String nativeError) {
-        return nativeError != null && nativeError.contains("did not converge");
+        // Verilator 5: "<region> region did not converge."; older runtimes: "Verilated model didn't converge"
+        return nativeError != null && (nativeError.contains("did not converge") || nativeError.contains("didn't converge"));
     }
 
     /** The exception for {@code nativeError} raised while {@code what} ran a design built as {@code built}. */
