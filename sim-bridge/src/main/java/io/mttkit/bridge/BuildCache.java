@@ -167,6 +167,8 @@ public final class BuildCache {
                 Files.createFile(stamp);
             }
             Files.setLastModifiedTime(stamp, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            // another process evicted the entry after we loaded it: our mapping stays valid, nothing to stamp
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stamp cache entry " + hash, e);
         }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code -Dmttkit.faults.slow=true}:
  * <pre>mvn -o -q test -pl testbench -am -Dtest=SlowFaultInjectionTest -Dmttkit.faults.slow=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * A truncated and then a corrupted cached library (rebuilt with a notice, the run passes, the JVM does not crash),
- * Verilator missing although the library is cached, a report folder on a full disk (exit 2, no 0-byte files), a
+ * Verilator missing although the library is cached, a report folder on a full disk (exit 2, no 0-byte files), two
+ * runs on one fresh cache (both pass, one build), a
  * combinational loop in one's own RTL (exit 2 naming the loop, at model creation and in the middle of a run, never a
  * hang), a latch (builds: style never fails a build), Ctrl-C in the middle of a run (no partial report).
  */
@@ -147,6 +148,28 @@ class SlowFaultInjectionTest {
             }
         } finally {
             FaultInjectionTest.unmount(disk);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void twoRunsOnOneFreshCacheBothPass() throws Exception {
+        Path fresh = dir.resolve("fresh-cache");
+        Map<String, String> props = Map.of("mttkit.build.cache", fresh.toString());
+        List<Process> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(FaultInjectionTest.mtt(dir.resolve("both" + i + ".log"), props, "regress", "--rtl",
+                    walker.toString(), "--checks", "2000", "--report", dir.resolve("r-both" + i).toString()));
+        }
+        for (int i = 0; i < 2; i++) {
+            assertTrue(runs.get(i).waitFor(900, TimeUnit.SECONDS));
+            String out = Files.readString(dir.resolve("both" + i + ".log"));
+            assertEquals(0, runs.get(i).exitValue(), out);
+            assertTrue(out.contains("PASS"), out);
+        }
+        try (Stream<Path> s = Files.list(fresh)) {
+            assertEquals(1, s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).count(),
+                    "one build shared by both runs");
         }
     }
 
