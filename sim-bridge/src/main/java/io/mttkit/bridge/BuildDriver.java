@@ -37,8 +37,6 @@ public final class BuildDriver {
     private final VerilatorTool tool;
     private String compilerVersion;
     private java.util.function.Consumer<String> notices = System.err::println;
-    /** Checks the caller's port expectations before a cold build compiles (set by {@link #load(BuildSpec, java.util.function.Consumer)}). */
-    private java.util.function.Consumer<List<PortInfo>> portCheck = ports -> { };
 
     public BuildDriver(BuildCache cache, VerilatorTool tool) {
         this.cache = cache;
@@ -69,15 +67,14 @@ public final class BuildDriver {
      * anything (a port check that throws costs a second of parsing, not a full compile) and on the loaded library's
      * ports (a cached build).
      */
-    public LoadedLibrary load(BuildSpec spec, java.util.function.Consumer<List<PortInfo>> portCheck) {
-        this.portCheck = portCheck;
-        LoadedLibrary l = load0(spec);
+    public LoadedLibrary load(BuildSpec spec, PortCheck portCheck) {
+        LoadedLibrary l = load0(spec, portCheck);
         portCheck.accept(l.ports());
         return l;
     }
 
-    private LoadedLibrary load0(BuildSpec spec) {
-        BuiltLibrary built = build(spec);
+    private LoadedLibrary load0(BuildSpec spec, PortCheck portCheck) {
+        BuiltLibrary built = build(spec, "", portCheck);
         try {
             return LoadedLibrary.load(built, cache);
         } catch (BridgeException first) {
@@ -93,7 +90,7 @@ public final class BuildDriver {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove corrupt cache entry " + built.hash(), e);
             }
-            BuiltLibrary rebuilt = build(spec, "-r" + System.nanoTime());
+            BuiltLibrary rebuilt = build(spec, "-r" + System.nanoTime(), portCheck);
             try {
                 return LoadedLibrary.load(rebuilt, cache);
             } catch (BridgeException second) {
@@ -106,10 +103,10 @@ public final class BuildDriver {
 
     /** Ensures the cache holds a library for {@code spec}; builds it when missing. */
     public BuiltLibrary build(BuildSpec spec) {
-        return build(spec, "");
+        return build(spec, "", ports -> { });
     }
 
-    private BuiltLibrary build(BuildSpec spec, String fileSuffix) {
+    private BuiltLibrary build(BuildSpec spec, String fileSuffix, PortCheck portCheck) {
         String hash = hash(spec);
         try {
             return cache.locked(() -> {
@@ -133,11 +130,17 @@ public final class BuildDriver {
                         suffix = "-r" + System.nanoTime();  // never reuse a file name this JVM may have mapped
                     }
                 }
-                return coldBuild(spec, hash, suffix);
+                return coldBuild(spec, hash, suffix, portCheck);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("build cache " + cache.dir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The caller's expectations of a top's ports; throws (a {@link FixableException}) naming what differs. */
+    @FunctionalInterface
+    public interface PortCheck {
+        void accept(List<PortInfo> ports);
     }
 
     /** Where one-line notices go (a cached library rebuilt after failing its check); stderr by default. */
@@ -153,7 +156,8 @@ public final class BuildDriver {
         }
     }
 
-    private BuiltLibrary coldBuild(BuildSpec spec, String hash, String fileSuffix) throws IOException {
+    private BuiltLibrary coldBuild(BuildSpec spec, String hash, String fileSuffix, PortCheck portCheck)
+            throws IOException {
         long t0 = System.nanoTime();
         Path tmp = cache.newTempDir(hash);
         try {
