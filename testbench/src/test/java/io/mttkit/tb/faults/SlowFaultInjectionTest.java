@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <pre>mvn -o -q test -pl testbench -am -Dtest=SlowFaultInjectionTest -Dmttkit.faults.slow=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * A truncated and then a corrupted cached library (rebuilt with a notice, the run passes, the JVM does not crash),
  * Verilator missing although the library is cached, a report folder on a full disk (exit 2, no 0-byte files), two
- * runs on one fresh cache (both pass, one build), a
+ * runs on one fresh cache (both pass, one build), an endless initial loop (stopped at the time limit, exit 2), a
  * combinational loop in one's own RTL (exit 2 naming the loop, at model creation and in the middle of a run, never a
  * hang), a latch (builds: style never fails a build), Ctrl-C in the middle of a run (no partial report).
  */
@@ -219,6 +219,22 @@ class SlowFaultInjectionTest {
         assertTrue(r.out().contains("did not settle during") && r.out().contains("combinational loop in your RTL")
                 && r.out().contains("'mtt_checker.loop_"), r.out());
         assertFalse(r.out().contains("internal error"), r.out());
+    }
+
+    @Test
+    @Order(5)
+    void anEndlessInitialLoopStopsAtTheTimeLimitWithAMessage() throws Exception {
+        Path hang = variant("hang", "mtt_checker.v", t -> t.replace(READY, "  integer hang_i;\n  initial begin\n"
+                + "    hang_i = 0;\n    while (req_pa == 64'd0) hang_i = hang_i + 1;\n  end\n"
+                + "  assign req_ready = u_walker_lookup_ready & ~bypass_pending & (hang_i != 32'hFFFFFFFF);"));
+        Path log = dir.resolve("hang.log");
+        Process p = FaultInjectionTest.mtt(log, Map.of("mttkit.build.cache", cache.toString(), "mttkit.native.timeout",
+                "5"), "regress", "--rtl", hang.toString(), "--checks", "2000", "--report", dir.resolve("r-hang").toString());
+        assertTrue(p.waitFor(900, TimeUnit.SECONDS), Files.readString(log));
+        String out = Files.readString(log);
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.contains("model creation of 'mtt_checker' has not returned after 5 s")
+                && out.contains("endless loop"), out);
     }
 
     @Test
