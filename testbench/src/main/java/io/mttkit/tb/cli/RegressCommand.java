@@ -126,24 +126,8 @@ final class RegressCommand implements Callable<Integer> {
             CheckerTarget.requireKnown(config); // before announcing a build of it
         }
         Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
-        try {
-            Files.createDirectories(dir);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new UserInputException("--report: " + dir + " is in the way: it is a file (or a device), not a folder;"
-                    + " choose another report folder");
-        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
-            throw new UserInputException("--report: cannot create the report folder " + dir + " ("
-                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "the file system refuses it")
-                    + "); choose a folder you can write");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UserInputException("--report: the report folder " + dir + " is not writable; choose a folder you "
-                    + "can write");
-        }
         // A run starts from an empty report: a previous run's PASS must not stay behind if this one is stopped.
-        for (String f : REPORT_FILES) {
-            Files.deleteIfExists(dir.resolve(f));
-        }
+        ReportFolder.prepare(dir, REPORT_FILES, "--report");
         PrintWriter out = spec.commandLine().getOut();
         CheckerLibrary lib;
         String what;

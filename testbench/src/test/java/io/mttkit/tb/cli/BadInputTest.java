@@ -400,6 +400,10 @@ class BadInputTest {
         c.add(Arguments.of("tables: base beyond 64 bits", new String[] {"tables", "--regions", goodRegions.toString(),
                 "--mode", "smmpt43", "--base", "0x10000000000000000", "--out", out}, "--base"));
         c.add(Arguments.of("merge: nothing to merge", new String[] {"merge"}, "mtt"));
+        c.add(Arguments.of("selftest: report folder is a device (said before the run)", new String[] {"selftest",
+                "--report", "/dev/null"}, "is in the way"));
+        c.add(Arguments.of("selftest: report folder cannot be created", new String[] {"selftest", "--report",
+                "/proc/mtt-no-such-report"}, "cannot create the report folder"));
         c.add(Arguments.of("merge: a report folder without report.json", new String[] {"merge", f("afolder"), "--out",
                 f("merged")}, "no report.json"));
         c.add(Arguments.of("merge: a coverage file of another version", new String[] {"merge", f("coverage-v9.json")},
