@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults from outside (issue #16): a build killed with SIGKILL, a run stopped with SIGINT (Ctrl-C), two processes on
- * one build cache, a full disk. Each runs the real CLI (or build driver) in a separate JVM and checks what is left
+ * one build cache, a full disk, a read-only file system. Each runs the real CLI (or build driver) in a separate JVM and checks what is left
  * behind: no orphaned compiler processes, no half-built folders after the next run, no partial report and no previous
  * report, no 0-byte outputs.
  *
@@ -218,8 +218,14 @@ class FaultInjectionTest {
 
     /** A small tmpfs, or a skip saying why the machine does not allow one. */
     static Path tmpfs(Path mountPoint, String size) throws Exception {
+        return tmpfs(mountPoint, size, "");
+    }
+
+    /** A small tmpfs mounted with extra {@code options} (e.g. ",ro"), or a skip saying why it cannot be mounted. */
+    static Path tmpfs(Path mountPoint, String size, String options) throws Exception {
         Files.createDirectories(mountPoint);
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mountPoint.toString())
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size + options, "tmpfs",
+                mountPoint.toString())
                 .redirectErrorStream(true).start();
         boolean done = p.waitFor(30, TimeUnit.SECONDS);
         String why = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -229,6 +235,34 @@ class FaultInjectionTest {
 
     static void unmount(Path mountPoint) throws Exception {
         new ProcessBuilder("umount", mountPoint.toString()).start().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aReadOnlyCacheOrReportFolderIsTheUsersToFix() throws Exception {
+        ToolGate.requireVerilator();
+        Path ro = tmpfs(dir.resolve("read-only"), "64k", ",ro");
+        try {
+            Path log = dir.resolve("ro-report.log");
+            Process report = mtt(log, Map.of(), "regress", "--rtl", walker.toString(), "--report",
+                    ro.resolve("report").toString());
+            assertTrue(report.waitFor(120, TimeUnit.SECONDS));
+            String out = Files.readString(log);
+            assertEquals(2, report.exitValue(), out);
+            assertTrue(out.contains("cannot create the report folder") && out.contains("Read-only file system"), out);
+            Path log2 = dir.resolve("ro-cache.log");
+            Process cache = mtt(log2, Map.of("mttkit.build.cache", ro.resolve("cache").toString()), "regress", "--rtl",
+                    walker.toString(), "--report", dir.resolve("ro-ok-report").toString());
+            assertTrue(cache.waitFor(120, TimeUnit.SECONDS));
+            String out2 = Files.readString(log2);
+            assertEquals(2, cache.exitValue(), out2);
+            assertTrue(out2.contains("the build cache " + ro.resolve("cache") + " cannot be used: Read-only file system"),
+                    out2);
+            try (Stream<Path> s = Files.list(ro)) {
+                assertEquals(0, s.count());
+            }
+        } finally {
+            unmount(ro);
+        }
     }
 
     @Test
