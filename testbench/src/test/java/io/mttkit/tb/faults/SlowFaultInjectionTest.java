@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code -Dmttkit.faults.slow=true}:
  * <pre>mvn -o -q test -pl testbench -am -Dtest=SlowFaultInjectionTest -Dmttkit.faults.slow=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * A truncated and then a corrupted cached library (rebuilt with a notice, the run passes, the JVM does not crash),
- * Verilator missing although the library is cached, a report folder on a full disk (exit 2, no 0-byte files), two
+ * Verilator missing although the library is cached, a report folder on a full disk (exit 2, no 0-byte files; a
+ * mismatch found there is printed all the same), two
  * runs on one fresh cache (both pass, one build), an endless initial loop (stopped at the time limit, exit 2), a
  * combinational loop in one's own RTL (exit 2 naming the loop, at model creation and in the middle of a run, never a
  * hang), a latch (builds: style never fails a build), Ctrl-C in the middle of a run (no partial report).
@@ -145,6 +146,38 @@ class SlowFaultInjectionTest {
                     assertTrue(Files.size(f) > 0, "a 0-byte output was left: " + f);
                 }
                 assertFalse(left.stream().anyMatch(f -> f.getFileName().toString().contains(".tmp")), left.toString());
+            }
+        } finally {
+            FaultInjectionTest.unmount(disk);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aMismatchFoundWithTheReportOnAFullDiskIsPrintedAndLeavesNoEmptyFiles() throws Exception {
+        // PERM_DENY (9) answered as NONLEAF_AT_L0 (8): a bug the regression finds within its first checks
+        Path buggy = variant("buggy", "mtt_checker.v", t -> t.replace(
+                "assign rsp_cause = bypass_pending ? 4'd0 : u_walker_result_cause;",
+                "assign rsp_cause = bypass_pending ? 4'd0 : (u_walker_result_cause == 4'd9 ? 4'd8 : u_walker_result_cause);"));
+        Path disk = FaultInjectionTest.tmpfs(dir.resolve("full-disk-2"), "64k");
+        try {
+            Path report = Files.createDirectories(disk.resolve("report"));
+            try (var o = Files.newOutputStream(disk.resolve("filler"))) {
+                for (int i = 0; i < 64; i++) {
+                    o.write(new byte[4096]);
+                }
+            } catch (IOException full) {
+                // expected: the disk is full now
+            }
+            Result r = mtt("regress", "--rtl", buggy.toString(), "--checks", "20000", "--report", report.toString());
+            assertNotEquals(0, r.exit(), r.out());
+            assertTrue(r.out().contains("CO-SIMULATION MISMATCH"), "the mismatch is printed although nothing can be "
+                    + "written: " + r.out());
+            assertTrue(r.out().contains("No space left on device") && !r.out().contains("internal error"), r.out());
+            try (Stream<Path> s = Files.list(report)) {
+                for (Path f : s.toList()) {
+                    assertTrue(Files.size(f) > 0, "a 0-byte output was left: " + f);
+                }
             }
         } finally {
             FaultInjectionTest.unmount(disk);
