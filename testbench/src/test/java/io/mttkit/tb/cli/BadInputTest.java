@@ -19,8 +19,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every command with malformed arguments and files: one clear line naming the problem, exit code 2, no
- * stack trace.
+ * Every command with malformed arguments and files, and with a machine that is the user's to fix (Verilator missing,
+ * too old or not Verilator, own RTL that does not build or disagrees with its manifest, a folder that cannot be
+ * written): one clear message naming the problem, exit code 2, no stack trace, never "internal error", and nothing
+ * changed outside the intended output (the test folder, the default report folder and the working folder are
+ * compared before and after). Issue #16's examples are here; its faults from outside (a killed build, Ctrl-C, a full
+ * disk, a damaged cache) are in {@code io.mttkit.tb.faults.FaultInjectionTest}.
  */
 class BadInputTest {
     @TempDir
