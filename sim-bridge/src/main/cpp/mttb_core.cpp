@@ -15,6 +15,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <stdexcept>
 #include <deque>
 #include <exception>
 #include <memory>
@@ -196,6 +197,13 @@ void vl_fatal(const char* filename, int linenum, const char* hier, const char* m
         }
     } else {
         std::fprintf(stderr, "mttb: Verilator fatal error outside a session: %s\n", msg ? msg : "");
+    }
+    // "... region did not converge." comes from inside Verilator's settle/eval loop, which goes round again when
+    // this returns: a combinational loop would spin forever. Unwind to the entry point's catch instead (every
+    // entry point catches; the session is already marked dead above), so the caller gets an error, not a hang.
+    if (msg && (std::strstr(msg, "did not converge") || std::strstr(msg, "didn't converge"))) {
+        throw std::runtime_error(std::string("Verilator fatal error at ") + (filename ? filename : "?") + ":"
+                                 + std::to_string(linenum) + ": " + msg);
     }
 }
 

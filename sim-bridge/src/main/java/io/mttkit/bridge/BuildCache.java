@@ -78,9 +78,16 @@ public final class BuildCache {
 
     /** Runs {@code action} holding both the in-process and the cross-process lock. */
     <T> T locked(IoSupplier<T> action) throws IOException {
-        Files.createDirectories(dir);
+        FileChannel opened;
+        try {
+            Files.createDirectories(dir);
+            opened = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new FixableException("the build cache " + dir + " cannot be used: " + describe(e) + "; point -D"
+                    + PROPERTY + " or $" + ENV + " at a folder you can write");
+        }
         IN_PROCESS.lock();
-        try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = opened) {
             FileLock lock = ch.lock();  // released when the channel closes
             try {
                 return action.get();
@@ -90,6 +97,46 @@ public final class BuildCache {
         } finally {
             IN_PROCESS.unlock();
         }
+    }
+
+    /**
+     * Removes what killed builds left: every build folder under {@code .tmp/} and every entry folder without its
+     * manifest (a removal cut short). Call only under {@link #locked}: all builds run under the lock, so nothing
+     * found here is still being written.
+     */
+    void cleanHalfBuilt() throws IOException {
+        Path tmp = dir.resolve(".tmp");
+        if (Files.isDirectory(tmp)) {
+            try (Stream<Path> s = Files.list(tmp)) {
+                for (Path p : s.toList()) {
+                    deleteTree(p);
+                }
+            }
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                if (p.getFileName().toString().matches("[0-9a-f]{64}") && Files.isDirectory(p)
+                        && !Files.isRegularFile(p.resolve("manifest.json"))) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return "a file is in the way where a folder is needed";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return "cannot create " + f.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** A fresh private folder for one build. */
@@ -120,6 +167,8 @@ public final class BuildCache {
                 Files.createFile(stamp);
             }
             Files.setLastModifiedTime(stamp, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            // another process evicted the entry after we loaded it: our mapping stays valid, nothing to stamp
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stamp cache entry " + hash, e);
         }

@@ -36,6 +36,7 @@ public final class BuildDriver {
     private final BuildCache cache;
     private final VerilatorTool tool;
     private String compilerVersion;
+    private java.util.function.Consumer<String> notices = System.err::println;
 
     public BuildDriver(BuildCache cache, VerilatorTool tool) {
         this.cache = cache;
@@ -58,12 +59,27 @@ public final class BuildDriver {
     /** Builds (or finds in the cache) and loads the library for {@code spec}. A library that fails to
      *  load or verify is rebuilt once; a second failure is an error. */
     public LoadedLibrary load(BuildSpec spec) {
-        BuiltLibrary built = build(spec);
+        return load(spec, ports -> { });
+    }
+
+    /**
+     * As {@link #load(BuildSpec)}, with {@code portCheck} run on the top's ports before a cold build compiles
+     * anything (a port check that throws costs a second of parsing, not a full compile) and on the loaded library's
+     * ports (a cached build).
+     */
+    public LoadedLibrary load(BuildSpec spec, PortCheck portCheck) {
+        LoadedLibrary l = load0(spec, portCheck);
+        portCheck.accept(l.ports());
+        return l;
+    }
+
+    private LoadedLibrary load0(BuildSpec spec, PortCheck portCheck) {
+        BuiltLibrary built = build(spec, "", portCheck);
         try {
             return LoadedLibrary.load(built, cache);
         } catch (BridgeException first) {
             if (built.cold()) {
-                throw new BridgeException("freshly built library " + built.library() + " failed its load check: "
+                throw new FixableException("freshly built library " + built.library() + " failed its load check: "
                         + first.getMessage() + ". The toolchain produces unusable libraries; see " + built.manifest());
             }
             try {
@@ -74,11 +90,11 @@ public final class BuildDriver {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove corrupt cache entry " + built.hash(), e);
             }
-            BuiltLibrary rebuilt = build(spec, "-r" + System.nanoTime());
+            BuiltLibrary rebuilt = build(spec, "-r" + System.nanoTime(), portCheck);
             try {
                 return LoadedLibrary.load(rebuilt, cache);
             } catch (BridgeException second) {
-                throw new BridgeException("library " + built.library() + " was corrupt or foreign (" + first.getMessage()
+                throw new FixableException("library " + built.library() + " was corrupt or foreign (" + first.getMessage()
                         + "); rebuilt once as " + rebuilt.library() + " but it still fails: " + second.getMessage()
                         + ". Check the C++ toolchain; manifest " + rebuilt.manifest());
             }
@@ -87,27 +103,50 @@ public final class BuildDriver {
 
     /** Ensures the cache holds a library for {@code spec}; builds it when missing. */
     public BuiltLibrary build(BuildSpec spec) {
-        return build(spec, "");
+        return build(spec, "", ports -> { });
     }
 
-    private BuiltLibrary build(BuildSpec spec, String fileSuffix) {
+    private BuiltLibrary build(BuildSpec spec, String fileSuffix, PortCheck portCheck) {
         String hash = hash(spec);
         try {
             return cache.locked(() -> {
+                // Every build runs under this lock, so a build folder found now belongs to a build that was
+                // killed midway (kill -9, power loss): nobody will finish it.
+                cache.cleanHalfBuilt();
                 Path entry = cache.entry(hash);
                 Path manifest = entry.resolve("manifest.json");
+                String suffix = fileSuffix;
                 if (Files.isRegularFile(manifest)) {
                     Path lib = findLibrary(entry, hash);
-                    if (lib != null) {
+                    String problem = lib == null ? "is missing" : LibraryCheck.verify(lib, manifest);
+                    if (problem == null) {
                         return new BuiltLibrary(lib, hash, manifest, false, 0, spec);
                     }
-                    cache.remove(hash);  // an entry without its library is unusable
+                    // Checked before dlopen: loading a truncated or replaced library can crash the JVM (SIGBUS).
+                    notices.accept("mtt: the cached library " + (lib != null ? lib : entry.resolve("lib" + hash + ".so"))
+                            + " " + problem + "; rebuilding it");
+                    cache.remove(hash);
+                    if (suffix.isEmpty()) {
+                        suffix = "-r" + System.nanoTime();  // never reuse a file name this JVM may have mapped
+                    }
                 }
-                return coldBuild(spec, hash, fileSuffix);
+                return coldBuild(spec, hash, suffix, portCheck);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("build cache " + cache.dir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The caller's expectations of a top's ports; throws (a {@link FixableException}) naming what differs. */
+    @FunctionalInterface
+    public interface PortCheck {
+        void accept(List<PortInfo> ports);
+    }
+
+    /** Where one-line notices go (a cached library rebuilt after failing its check); stderr by default. */
+    public BuildDriver onNotice(java.util.function.Consumer<String> sink) {
+        this.notices = sink;
+        return this;
     }
 
     private static Path findLibrary(Path entry, String hash) throws IOException {
@@ -117,7 +156,8 @@ public final class BuildDriver {
         }
     }
 
-    private BuiltLibrary coldBuild(BuildSpec spec, String hash, String fileSuffix) throws IOException {
+    private BuiltLibrary coldBuild(BuildSpec spec, String hash, String fileSuffix, PortCheck portCheck)
+            throws IOException {
         long t0 = System.nanoTime();
         Path tmp = cache.newTempDir(hash);
         try {
@@ -137,11 +177,13 @@ public final class BuildDriver {
             if (spec.checker()) {
                 List<String> problems = PortContract.violations(ports);
                 if (!problems.isEmpty()) {
-                    throw new BridgeException("top '" + spec.top() + "' does not implement checker port contract v"
+                    throw new FixableException("top '" + spec.top() + "' does not implement checker port contract v"
                             + PortContract.VERSION + ": " + String.join("; ", problems)
-                            + " (see docs/bridge.md, or build it with BuildSpec.generic)");
+                            + "; give the top these ports (docs/port-contract.md lists them; a generic design is built"
+                            + " with BuildSpec.generic)");
                 }
             }
+            portCheck.accept(ports);
             Files.writeString(src.resolve("mttb_ports_gen.h"), ShimGenerator.header(ports, hash, tool.version(),
                     spec.variant(), spec.waves(), spec.checker()));
             Files.writeString(src.resolve("mttb_ports_gen.cpp"), ShimGenerator.source(ports, spec.checker()));
@@ -163,15 +205,18 @@ public final class BuildDriver {
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (r.exitCode() != 0 || !Files.isRegularFile(built)) {
                 Path manifest = recordFailure(spec, hash, log, cmd, seconds, "failed (exit " + r.exitCode() + ")");
+                String first = Processes.firstError(r.output());
                 throw new BuildException("Verilator build of '" + spec.top() + "' (" + spec.variant().id()
-                        + ") failed with exit code " + r.exitCode() + "; last lines of "
+                        + ") failed with exit code " + r.exitCode() + (first != null ? ": " + first : "")
+                        + "; fix the design (or the toolchain) and run again. Last lines of "
                         + manifest.resolveSibling("build.log") + ":\n" + Processes.tail(r.output().stripTrailing(), 25),
                         manifest);
             }
             Path staged = Files.createDirectories(tmp.resolve("publish"));
             Files.move(built, staged.resolve(libName));
             Files.copy(log, staged.resolve("build.log"));
-            Files.writeString(staged.resolve("manifest.json"), manifest(spec, hash, cmd, libName, seconds, "ok"));
+            Files.writeString(staged.resolve("manifest.json"), manifest(spec, hash, cmd, libName, seconds, "ok",
+                    LibraryCheck.record(staged.resolve(libName))));
             cache.publish(staged, hash);
             BuildCache.deleteTree(cache.dir().resolve("failed").resolve(hash));
             cache.evict();
@@ -189,13 +234,16 @@ public final class BuildDriver {
             Files.copy(log, failed.resolve("build.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Path manifest = failed.resolve("manifest.json");
-        Files.writeString(manifest, manifest(spec, hash, cmd, "lib" + hash + ".so", seconds, status));
+        Files.writeString(manifest, manifest(spec, hash, cmd, "lib" + hash + ".so", seconds, status, null));
         return manifest;
     }
 
     /** Verilator arguments except the source files and -Mdir (which vary by location, not content). */
     static List<String> verilatorArgs(BuildSpec spec, String srcDir, String libName) {
-        List<String> a = new ArrayList<>(List.of("--cc", "--exe", "--build", "-O3", "--threads", "1", "-j", "2",
+        // -Wno-fatal: a warning (a latch, a width, a style finding) never fails a build; VerilatorLint is the
+        // separate gate for style (docs/bridge.md). The warnings stay in build.log (UNOPTFLAT there names a
+        // combinational loop's place for ConvergenceException).
+        List<String> a = new ArrayList<>(List.of("--cc", "--exe", "--build", "-Wno-fatal", "-O3", "--threads", "1", "-j", "2",
                 "--prefix", "Vtop", "--top-module", spec.top(), "-o", libName));
         a.addAll(spec.variant().verilatorArgs());
         if (spec.variant() == Variant.TRACE) {
@@ -279,7 +327,8 @@ public final class BuildDriver {
         }
     }
 
-    private String manifest(BuildSpec spec, String hash, List<String> cmd, String libName, double seconds, String status) {
+    private String manifest(BuildSpec spec, String hash, List<String> cmd, String libName, double seconds, String status,
+            LibraryCheck.Recorded check) {
         StringBuilder b = new StringBuilder("{\n");
         Json.field(b, "hash", hash);
         Json.field(b, "status", status);
@@ -288,6 +337,10 @@ public final class BuildDriver {
         Json.field(b, "waves", spec.variant() == Variant.TRACE ? spec.waves().name().toLowerCase() : "none");
         Json.field(b, "checkerContract", spec.checker() ? "v" + PortContract.VERSION : "none");
         Json.field(b, "library", libName);
+        if (check != null) {
+            Json.field(b, LibraryCheck.SIZE_FIELD, Long.toString(check.size()));
+            Json.field(b, LibraryCheck.SHA_FIELD, check.sha256());
+        }
         Json.field(b, "verilator", tool.versionLine());
         Json.field(b, "compiler", compilerVersion());
         Json.field(b, "makeFlags", MAKE_FLAGS);

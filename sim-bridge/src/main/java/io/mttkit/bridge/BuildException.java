@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /** A Verilator/compiler build failed. The message carries the last lines of the log; {@link #manifest()}
  *  points at the manifest of the failed build (with the full log next to it). */
-public final class BuildException extends BridgeException {
+public final class BuildException extends FixableException {
     private final transient Path manifest;
 
     public BuildException(String message, Path manifest) {

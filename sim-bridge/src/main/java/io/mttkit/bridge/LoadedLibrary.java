@@ -197,9 +197,17 @@ public final class LoadedLibrary {
     }
 
     Pointer create(SessionConfig config) {
-        Pointer h = (Pointer) fCreate.invoke(Pointer.class, new Object[] {config.toNative()});
+        Object nativeConfig = config.toNative();
+        String top = built.spec() != null ? built.spec().top() : built.library().getFileName().toString();
+        Pointer h = NativeWatchdog.guard("model creation of '" + top + "'", "the design never finishes its initial "
+                + "blocks and first evaluation (an endless loop in an initial or always block of the RTL, e.g. a while "
+                + "waiting on an input?)", () -> (Pointer) fCreate.invoke(Pointer.class, new Object[] {nativeConfig}));
         if (h == null) {
-            throw new BridgeException("mttb_create failed: " + fLastError.invokeString(new Object[] {null}, false));
+            String error = fLastError.invokeString(new Object[] {null}, false);
+            if (ConvergenceException.matches(error)) {
+                throw ConvergenceException.of("model creation", error, built);
+            }
+            throw new BridgeException("mttb_create failed: " + error);
         }
         return h;
     }

@@ -38,7 +38,11 @@ public abstract class NativeSession implements AutoCloseable {
     /** Turns a native status into a stop reason, recording terminal ones; negative codes throw. */
     final StopReason status(int code, String what) {
         if (code < 0) {
-            throw new BridgeException(what + " failed (" + code + "): " + lastError());
+            String error = lastError();
+            if (ConvergenceException.matches(error)) {  // a combinational loop: the user's RTL, not mttkit
+                throw ConvergenceException.of(what, error, lib.built());
+            }
+            throw new BridgeException(what + " failed (" + code + "): " + error);
         }
         StopReason r = StopReason.of(code);
         if (r.terminal()) {

@@ -28,16 +28,19 @@ final class PortScanner {
     static List<PortInfo> scan(VerilatorTool tool, List<Path> sources, String top, List<String> extraArgs, Path workDir)
             throws IOException {
         Path xml = workDir.resolve("ports.xml");
-        List<String> cmd = new ArrayList<>(List.of(tool.executable().toString(), "--xml-only", "--xml-output",
-                xml.toString(), "--top-module", top));
+        // -Wno-fatal: warnings (widths, latches, style) never stop a build; VerilatorLint is the style gate
+        List<String> cmd = new ArrayList<>(List.of(tool.executable().toString(), "--xml-only", "-Wno-fatal",
+                "--xml-output", xml.toString(), "--top-module", top));
         cmd.addAll(extraArgs);
         for (Path s : sources) {
             cmd.add(s.toString());
         }
         Processes.Result r = Processes.run(cmd, workDir, 300, workDir.resolve("ports.log"));
         if (r.exitCode() != 0 || !Files.exists(xml)) {
-            throw new BuildException("verilator could not parse the design (top '" + top + "'):\n"
-                    + Processes.tail(r.output(), 30), null);
+            String first = Processes.firstError(r.output());
+            throw new BuildException("Verilator could not read the design (top '" + top + "')"
+                    + (first != null ? ": " + first : "") + "; fix the Verilog (or the top's name) and run again."
+                    + " Verilator said:\n" + Processes.tail(r.output().stripTrailing(), 30), null);
         }
         return parse(xml, top);
     }
@@ -71,7 +74,7 @@ final class PortScanner {
             }
         }
         if (topModule == null) {
-            throw new BridgeException("top module '" + top + "' not found in the design");
+            throw new FixableException("top module '" + top + "' not found in the design");
         }
         List<PortInfo> ports = new ArrayList<>();
         NodeList vars = topModule.getElementsByTagName("var");
@@ -83,11 +86,11 @@ final class PortScanner {
             String name = v.getAttribute("name");
             Integer width = widths.get(v.getAttribute("dtype_id"));
             if (width == null) {
-                throw new BridgeException("port '" + name + "' of '" + top + "' has a type the generic layer does not "
+                throw new FixableException("port '" + name + "' of '" + top + "' has a type the generic layer does not "
                         + "support (only plain packed vectors); wrap the top in a module with plain ports");
             }
             if (!CPP_IDENT.matcher(name).matches() || RESERVED.contains(name)) {
-                throw new BridgeException("port name '" + name + "' of '" + top + "' is not usable as a C++ member "
+                throw new FixableException("port name '" + name + "' of '" + top + "' is not usable as a C++ member "
                         + "name; rename the port or wrap the top");
             }
             PortInfo.Direction dir = switch (v.getAttribute("dir")) {
@@ -98,7 +101,7 @@ final class PortScanner {
             ports.add(new PortInfo(name, width, dir));
         }
         if (ports.isEmpty()) {
-            throw new BridgeException("top module '" + top + "' has no ports");
+            throw new FixableException("top module '" + top + "' has no ports");
         }
         return ports;
     }

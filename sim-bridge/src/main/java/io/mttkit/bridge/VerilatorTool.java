@@ -73,14 +73,14 @@ public final class VerilatorTool {
         String line = r.output().strip();
         Matcher m = VERSION.matcher(line);
         if (r.exitCode() != 0 || !m.find()) {
-            throw new BridgeException(exe + " --version printed '" + Processes.tail(line, 3)
+            throw new FixableException(exe + " --version printed '" + Processes.tail(line, 3)
                     + "' (exit " + r.exitCode() + "); expected 'Verilator 5.x'. Install Verilator 5: "
                     + "scripts/setup.sh (apt-get install verilator)");
         }
         int major = Integer.parseInt(m.group(1));
         int minor = Integer.parseInt(m.group(2));
         if (major < MIN_MAJOR) {
-            throw new BridgeException("Verilator " + major + "." + String.format("%03d", minor) + " found at " + exe
+            throw new FixableException("Verilator " + major + "." + String.format("%03d", minor) + " found at " + exe
                     + " is too old: mttkit needs Verilator 5.0 or newer (Debian 12 ships 5.006; "
                     + "run scripts/setup.sh or point -D" + PROPERTY + " at a newer one)");
         }

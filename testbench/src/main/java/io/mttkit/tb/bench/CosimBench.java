@@ -15,7 +15,7 @@ import io.mttkit.bridge.Records;
 import io.mttkit.bridge.RunResult;
 import io.mttkit.bridge.Scenario;
 import io.mttkit.bridge.StopReason;
-import io.mttkit.bridge.ToolMissingException;
+import io.mttkit.bridge.FixableException;
 import io.mttkit.golden.Cause;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.CosimHarness;
@@ -84,13 +84,13 @@ public final class CosimBench {
         }
     }
 
-    /** Runs the benchmark and prints it; returns a process exit code (0 ok, 1 refused or failed). */
+    /** Runs the benchmark and prints it; returns a process exit code (0 ok, 1 refused or failed).
+     *  @throws FixableException when Verilator is missing or unusable, or the checker does not build (exit code 2) */
     public int run(boolean quick, PrintStream out) {
         try {
             return measure(quick ? QUICK : FULL, out);
-        } catch (ToolMissingException e) {
-            out.println("mtt bench cosim: " + e.getMessage());
-            return 1;
+        } catch (FixableException e) {
+            throw e; // Verilator missing, too old, not building: the CLI says so on stderr with exit code 2
         } catch (CosimMismatchException e) {
             out.println("REFUSED: the RTL disagrees with the golden model, so no figures are reported:\n" + e.getMessage());
             return 1;

@@ -158,7 +158,8 @@ final class CheckCommand implements Callable<Integer> {
                     try {
                         node = io.mttkit.tb.report.StrictJson.READER.readTree(line);
                     } catch (JsonProcessingException e) {
-                        throw new UserInputException("invalid JSON: " + e.getOriginalMessage());
+                        throw new UserInputException("invalid JSON: " + e.getOriginalMessage()
+                                .replace("Document nesting depth", "nested too deeply: depth"));
                     }
                     answer = answer(lookup, CheckQuery.fromJson(node), r);
                     if (node.has("id")) {

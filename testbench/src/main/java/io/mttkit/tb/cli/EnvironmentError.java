@@ -1,6 +1,6 @@
 package io.mttkit.tb.cli;
 
-import io.mttkit.bridge.ToolMissingException;
+import io.mttkit.bridge.FixableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -21,7 +21,7 @@ final class EnvironmentError {
     /** One line for {@code t} if it is an environment error, else {@code null}. */
     static String describe(Throwable t) {
         Throwable e = t instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : t;
-        if (e instanceof ToolMissingException) {
+        if (e instanceof FixableException) {  // the user's RTL or tools: missing, too old, not building, not settling
             return e.getMessage();
         }
         if (e instanceof NoSuchFileException f) {

@@ -58,6 +58,17 @@ final class MatrixCommand implements Callable<Integer> {
         if (stride < 1 || stride > 262_144) {
             throw new UserInputException("--stride: " + stride + " is out of range (1 .. 262144)");
         }
+        // Arguments first, the toolchain after: a contradiction is reported as such on any machine.
+        if (!rtl && (config != null || lockstep.given())) {
+            throw new UserInputException("--config, --batch and --bundle-dir apply to lockstep runs only: add --rtl");
+        }
+        if (rtl && config != null && !RunCommand.CONFIGS.contains(config)) {
+            throw new UserInputException("--config: unknown configuration '" + config + "' (expected "
+                    + String.join(", ", RunCommand.CONFIGS) + ")");
+        }
+        if (rtl) {
+            lockstep.options(SelftestCommand.repoRoot()); // --batch range
+        }
         if (!ProgramBuild.toolchainAvailable()) {
             throw new UserInputException(ProgramBuild.MISSING);
         }

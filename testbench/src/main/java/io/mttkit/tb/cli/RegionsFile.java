@@ -30,10 +30,16 @@ final class RegionsFile {
         try {
             root = io.mttkit.tb.report.StrictJson.READER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new UserInputException(file + ": invalid JSON at line " + e.getLocation().getLineNr()
-                    + ": " + e.getOriginalMessage());
+            throw new UserInputException(file + ": invalid JSON: " + io.mttkit.tb.report.StrictJson.describe(e));
         }
         JsonNode list = root != null && root.isObject() ? root.get("regions") : root;
+        if (list != null && list.isArray() && root.isObject()) {
+            try {
+                io.mttkit.tb.report.StrictJson.onlyKnownTopLevel(text, List.of("regions"), file.toString());
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
+        }
         if (list == null || !list.isArray()) {
             throw new UserInputException(file + ": expected a JSON array of regions "
                     + "[{\"base\": \"0x80000000\", \"size\": \"0x200000\", \"xwr\": \"rw\"}, ...] or {\"regions\": [...]}");

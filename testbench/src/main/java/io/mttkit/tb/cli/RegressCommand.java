@@ -115,12 +115,19 @@ final class RegressCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--shard: " + e.getMessage());
         }
-        Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
-        Files.createDirectories(dir);
-        // A run starts from an empty report: a previous run's PASS must not stay behind if this one is stopped.
-        for (String f : REPORT_FILES) {
-            Files.deleteIfExists(dir.resolve(f));
+        // Arguments are checked before the report folder is touched: a mistyped command leaves the last report alone.
+        if (rtl != null) {
+            if (!sets.isEmpty()) {
+                throw new UserInputException("--set applies to generated RTL; with --rtl the parameters come from "
+                        + rtl.resolve("checker.json"));
+            }
+            InputPaths.requireFolder(rtl, "--rtl");
+        } else {
+            CheckerTarget.requireKnown(config); // before announcing a build of it
         }
+        Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
+        // A run starts from an empty report: a previous run's PASS must not stay behind if this one is stopped.
+        ReportFolder.prepare(dir, REPORT_FILES, "--report");
         PrintWriter out = spec.commandLine().getOut();
         CheckerLibrary lib;
         String what;
@@ -284,6 +291,11 @@ final class RegressCommand implements Callable<Integer> {
         AtomicFiles.writeString(file, json.writeValueAsString(o));
     }
 
+    /** The top-level fields {@link #writeJson} writes; {@link #readJson} refuses any other with its line. */
+    static final List<String> REPORT_FIELDS = List.of("checker", "configuration", "seed", "shard", "checksAsked", "checks",
+            "mismatches", "checksPerSecond", "cycles", "reads", "seconds", "eventDigest", "worldDigests", "cacheEvents",
+            "causes", "firstMismatch", "bundle");
+
     /** A report folder read back: what it describes, its result (coverage from {@code coverage.json}) and wall time. */
     record Report(Path dir, RunInfo info, RegressionResult result, double seconds) {
     }
@@ -299,10 +311,21 @@ final class RegressCommand implements Callable<Integer> {
             throw new UserInputException(dir + ": no report.json; give the report folders mtt regress wrote (--report)");
         }
         com.fasterxml.jackson.databind.JsonNode o;
+        String text;
         try {
-            o = io.mttkit.tb.report.StrictJson.READER.readTree(file.toFile());
+            text = Files.readString(file);
+            o = io.mttkit.tb.report.StrictJson.READER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserInputException(file + ": not valid JSON: " + io.mttkit.tb.report.StrictJson.describe(e));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserInputException(file + ": not UTF-8 text; give the report folders mtt regress wrote (--report)");
         } catch (IOException e) {
             throw new UserInputException(file + ": not valid JSON: " + e.getMessage());
+        }
+        try {
+            io.mttkit.tb.report.StrictJson.onlyKnownTopLevel(text, REPORT_FIELDS, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
         }
         for (String f : List.of("checker", "configuration", "seed", "shard", "checksAsked", "checks", "mismatches",
                 "checksPerSecond", "cycles", "reads", "seconds", "cacheEvents", "causes")) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +46,9 @@ final class SelftestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // the report folder first: a folder that cannot be written is said before minutes of work, not after
+        Path dir = ReportFolder.prepare(reportDir != null ? reportDir : repoRoot().resolve("target/reports/selftest"),
+                List.of("report.json"), "--report");
         PrintWriter out = spec.commandLine().getOut();
         // A prime stride visits every offset within the 1 GiB region's leaves over the run.
         GoldenSeedMatrix matrix = new GoldenSeedMatrix(full ? 1 : 61);
@@ -113,8 +117,6 @@ final class SelftestCommand implements Callable<Integer> {
         report.put("failed", fail);
         report.put("checks", probes);
         report.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        Path dir = reportDir != null ? reportDir : repoRoot().resolve("target/reports/selftest");
-        Files.createDirectories(dir);
         Path file = dir.resolve("report.json");
         io.mttkit.tb.report.AtomicFiles.writeString(file, json.writeValueAsString(report));
         out.printf("%nsummary: %d cells, %d passed, %d failed (golden lookup + cache model: %d checks; golden hart"

@@ -126,7 +126,9 @@ public final class CheckerLibrary {
     }
 
     private static CheckerLibrary load(CheckerDescription d, Variant variant) {
-        LoadedLibrary lib = BuildDriver.fromEnvironment().load(BuildSpec.checker(d.sources(), d.top(), variant));
+        String where = d.sources().get(0).getParent().toString();
+        LoadedLibrary lib = BuildDriver.fromEnvironment().load(BuildSpec.checker(d.sources(), d.top(), variant),
+                ports -> PortWidths.require(d, ports, where));
         return new CheckerLibrary(d, lib);
     }
 

@@ -27,6 +27,8 @@ public final class CoverageDb {
     /** JSON format name and version written into every file. */
     public static final String FORMAT = "mttkit-coverage";
     public static final int VERSION = 1;
+    /** The top-level fields of a coverage file; any other is refused with its line. */
+    static final java.util.List<String> TOP_LEVEL = java.util.List.of("format", "version", "configuration", "groups");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -196,7 +198,7 @@ public final class CoverageDb {
         try {
             root = io.mttkit.tb.report.StrictJson.READER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new IllegalArgumentException(source + ": not valid JSON (" + io.mttkit.tb.report.StrictJson.describe(e) + ")");
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException(source + ": not a coverage database (expected \"format\": \"" + FORMAT
@@ -206,6 +208,7 @@ public final class CoverageDb {
             throw new IllegalArgumentException(source + ": coverage format version " + root.path("version")
                     + " is not supported (this tool reads version " + VERSION + ")");
         }
+        io.mttkit.tb.report.StrictJson.onlyKnownTopLevel(json, TOP_LEVEL, source);
         JsonNode gs = root.path("groups");
         if (!gs.isObject() || !root.path("configuration").isTextual()) {
             throw new IllegalArgumentException(source + ": 'configuration' (text) and 'groups' (object) are required");

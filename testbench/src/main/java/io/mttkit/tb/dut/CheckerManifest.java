@@ -75,15 +75,24 @@ public final class CheckerManifest {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            String text = Files.readString(file);
+            root = JSON.readTree(text);
+            // with the field's line, which the tree no longer knows (parse() refuses it too, without the line)
+            io.mttkit.tb.report.StrictJson.Unknown u = io.mttkit.tb.report.StrictJson.firstUnknownTopLevel(text, FIELDS);
+            if (u != null) {
+                throw new IllegalArgumentException(file + ": unknown field '" + u.name() + "' (line " + u.line()
+                        + "); the fields are " + FIELDS + " (docs/byo-rtl.md): remove it or fix its spelling");
+            }
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
             if (msg != null && msg.startsWith("Duplicate field")) {
                 throw new IllegalArgumentException(file + ": " + msg.replace("Duplicate field", "duplicate field")
-                        + " (line " + e.getLocation().getLineNr() + "); keep one of them");
+                        + " (" + io.mttkit.tb.report.StrictJson.describe(e).replaceFirst(":.*", "") + "); keep one of them");
             }
-            throw new IllegalArgumentException(file + ": not valid JSON (" + msg + "); fix the syntax (docs/byo-rtl.md "
-                    + "has an example)");
+            throw new IllegalArgumentException(file + ": not valid JSON (" + io.mttkit.tb.report.StrictJson.describe(e)
+                    + "); fix the syntax (docs/byo-rtl.md has an example)");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text; save it as UTF-8 JSON (docs/byo-rtl.md)");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file, e);
         }
@@ -119,7 +128,10 @@ public final class CheckerManifest {
             }
             Path p = dir.resolve(n.asText()).toAbsolutePath().normalize();
             if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException(where + ": field 'sources': file " + p + " does not exist; list the "
+                // "does not exist" only when nothing is there (issue #16, category 8)
+                String what = !Files.exists(p) ? "does not exist"
+                        : Files.isDirectory(p) ? "is a folder, not a Verilog file" : "is not a regular file (a device?)";
+                throw new IllegalArgumentException(where + ": field 'sources': file " + p + " " + what + "; list the "
                         + "Verilog files of the folder, relative to it");
             }
             sources.add(p);

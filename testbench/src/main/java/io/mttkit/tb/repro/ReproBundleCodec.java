@@ -228,8 +228,21 @@ public final class ReproBundleCodec {
         } catch (IOException ex) {
             throw new ReproBundleException(where + ": entry '" + MANIFEST + "' is not valid JSON: " + describe(ex));
         }
+        // Unknown fields of this version's manifest (older versions have others: they get their own message)
+        if (m.path("version").asInt(-1) == ReproBundle.VERSION) {
+            try {
+                io.mttkit.tb.report.StrictJson.onlyKnownTopLevel(new String(manifest, StandardCharsets.UTF_8),
+                        MANIFEST_FIELDS, where + ": entry '" + MANIFEST + "'");
+            } catch (IllegalArgumentException ex) {
+                throw new ReproBundleException(ex.getMessage());
+            }
+        }
         return fromEntries(where, m, entries);
     }
+
+    /** The manifest's top-level fields as {@link #manifest} writes them; any other is refused with its line. */
+    static final List<String> MANIFEST_FIELDS = List.of("format", "version", "seed", "checker", "settings", "pmp",
+            "buildHash", "digest", "memory", "stream", "checks", "writes", "mismatch");
 
     private static byte[] readFully(InputStream in, long size, String where, String entry) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, 1 << 20));
@@ -302,7 +315,15 @@ public final class ReproBundleCodec {
                 throw new ReproBundleException(where + ": entry '" + name + "' is not part of a version-" + version
                         + " repro bundle (memory images are named memory/<16 lower-case hex digits of the base>.bin)");
             }
-            memory.add(new ReproBundle.Image(Long.parseUnsignedLong(mm.group(1), 16), e.getValue()));
+            long base = Long.parseUnsignedLong(mm.group(1), 16);
+            long last = base + e.getValue().length - 1;
+            if (e.getValue().length > 0 && Long.compareUnsigned(last, base) < 0) {
+                // base + size wraps past 2^64: no address space holds it, and every range check on it would lie
+                throw new ReproBundleException(where + ": entry '" + name + "' holds " + e.getValue().length
+                        + " bytes at 0x" + Long.toHexString(base) + ", which runs past the top of the 64-bit address"
+                        + " space (0xffffffffffffffff); the bundle is corrupt or was edited");
+            }
+            memory.add(new ReproBundle.Image(base, e.getValue()));
         }
         checkMemoryListed(where, f, m, memory);
         PhaseStream stream = stream(where, f, m, entries);
