@@ -42,6 +42,17 @@ class SpmpEmittedTextTest {
         assertEquals(p.sspmpenPresent(), text.contains(" spmpen;"), "spmpen register exactly with Sspmpen");
     }
 
+    @ParameterizedTest
+    @MethodSource("io.mttkit.gen.spmp.SpmpLintTest#composed")
+    void readableComposedText(SpmpMptChecker top) {
+        Map<String, String> files = Hdl.emit(Hdl.elaborate(top), EmitOptions.withSourceComments());
+        check(top.definitionName(), files);
+        String text = files.get(SpmpMptChecker.MODULE_NAME + ".v");
+        for (SpmpMptChecker.State s : SpmpMptChecker.State.values()) {
+            assertTrue(text.contains("SEQ_STATE_" + s.name()), "the sequencer's state " + s + " is a localparam");
+        }
+    }
+
     static void check(String what, Map<String, String> files) {
         List<String> problems = new ArrayList<>();
         files.forEach((file, text) -> {

@@ -2,6 +2,7 @@ package io.mttkit.gen.spmp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.hdl.Hdl;
 import io.mttkit.hdl.support.Tools;
 import io.mttkit.hdl.support.Verilator;
@@ -36,6 +37,26 @@ class SpmpLintTest {
         out.add(new SpmpParams(64, 5, 3, false, 0, 34));
         out.add(new SpmpParams(32, 2, 2, false, 1, 34));
         return out;
+    }
+
+    /** The composed top ({@code mtt_spmp_checker}) at both XLENs and pipeline depths, and at 64 entries. */
+    static List<SpmpMptChecker> composed() {
+        return List.of(composed(new SpmpParams(64, 16, 0, true, 0, 56)), composed(new SpmpParams(64, 64, 2, false, 1, 56)),
+                composed(new SpmpParams(32, 8, 0, true, 1, 34)), composed(new SpmpParams(32, 40, 1, true, 0, 32)));
+    }
+
+    static SpmpMptChecker composed(SpmpParams sp) {
+        WalkerParams d = WalkerParams.defaults(sp.xlen());
+        return new SpmpMptChecker(sp, new WalkerParams(sp.xlen(), d.formats(), sp.paw(), d.sdidLen(), d.idWidth(),
+                d.rsvdTupleScope(), d.v01OneGigAsOneGiB(), d.bigEndianSupport(), d.pmpLatency()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("composed")
+    void composedTopLintsCleanWithAllWarnings(SpmpMptChecker top) throws Exception {
+        Verilator.Run r = Verilator.lint(Hdl.elaborate(top));
+        assertEquals("", r.output().trim(), "verilator -Wall output");
+        assertEquals(0, r.exitCode());
     }
 
     @ParameterizedTest
