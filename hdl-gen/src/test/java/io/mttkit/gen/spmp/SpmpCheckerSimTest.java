@@ -121,7 +121,7 @@ class SpmpCheckerSimTest {
         assertEquals(new Answer(true, true, 4, 0), b.s(0x8FFC, 4, LOAD));
         // "the condition spmpaddr[i-1] < spmpaddr[i] must hold" for a valid rule: equal or above matches nothing
         b.entry(3, 0x9000 >> 2, OFF);
-        assertEquals(new Answer(false, false, 0, 13), b.s(0x8FFC, 4, LOAD));
+        assertEquals(new Answer(false, false, 0, 13), b.s(0x8FFC, 8, LOAD), "an access across the equal bounds");
         b.entry(3, 0xA000 >> 2, OFF);
         assertEquals(new Answer(false, false, 0, 13), b.s(0x8FFC, 8, LOAD), "an access across both bounds too");
     }
