@@ -251,13 +251,29 @@ public final class SpmpChecker extends Module {
     private void buildCheck(List<UInt> cfgs, List<UInt> addrs, List<UInt> rdAddrs, UInt spmpen) {
         int n = p.entryCount();
         int g = p.granularity();
-        int w1 = p.paw() + 1;
+        int aw = p.addrWidth();
+        int ww = aw + 1; // word addresses with one bit for an access running past 2^paw
         SpmpCheckRequestPort chk = io.chk;
 
-        // the access's first and last byte, in paw + 1 bits
+        // The access's first and last word: regions are whole words (bounds are spmpaddr, PA bits paw-1..2), so a
+        // word overlaps or lies in a region exactly when its bytes do.
         UInt sizeMinusOne = Hw.mux(chk.size.eq(0), Hw.lit(0, SpmpCheckRequestPort.SIZE_WIDTH), chk.size.sub(1));
-        UInt first = chk.pa.zext(w1).named("acc_first");
-        UInt last = first.add(sizeMinusOne.zext(w1)).named("acc_last");
+        UInt lastByte = chk.pa.zext(p.paw() + 1).add(sizeMinusOne.zext(p.paw() + 1)).named("acc_last_byte");
+        UInt first = chk.pa.bits(p.paw() - 1, 2).zext(ww).named("acc_first_word");
+        UInt last = lastByte.bits(p.paw(), 2).named("acc_last_word");
+        wireInit("acc_last_byte_offset_unused", lastByte.bits(1, 0).xorR()); // only the word matters
+
+        // TOR bounds: spmpaddr[j] with the granule's low bits clear, compared once with the first and last word and
+        // shared by entry j (its top) and entry j+1 (its bottom)
+        List<UInt> torBound = new ArrayList<>();
+        List<Bool> firstBelow = new ArrayList<>();
+        List<Bool> lastBelow = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            UInt bound = clearLow(addrs.get(j), g).named("tor_bound_" + j);
+            torBound.add(bound);
+            firstBelow.add(first.lt(bound.zext(ww)).named("first_below_" + j));
+            lastBelow.add(last.lt(bound.zext(ww)).named("last_below_" + j));
+        }
 
         List<UInt> hits = new ArrayList<>();
         List<UInt> covers = new ArrayList<>();
@@ -268,26 +284,39 @@ public final class SpmpChecker extends Module {
             UInt addr = rdAddrs.get(i);
             // what the permission check reads of the deciding entry: {SHARED, U, X, W, R}
             perms.add(Hw.cat(List.of(cfg.bit(CFG_SHARED), cfg.bit(CFG_U), cfg.bits(CFG_X, CFG_R))));
-            // TOR: [spmpaddr[i-1], spmpaddr[i]) in words, the lower bound with the granule's low bits clear
-            UInt torLo = i == 0 ? Hw.lit(0, w1)
-                    : clearLow(addrs.get(i - 1), g).cat(Hw.lit(0, 2)).zext(w1).named("tor_lo_" + i);
-            UInt torHi = addr.cat(Hw.lit(0, 2)).zext(w1).named("tor_hi_" + i);
-            // NAPOT: the trailing ones and the first zero above them are the size; all ones is the whole space
-            UInt napotMask = addr.xor(addr.add(1)).named("napot_mask_" + i);
-            UInt napotLo = addr.and(napotMask.not()).cat(Hw.lit(0, 2)).zext(w1).named("napot_lo_" + i);
-            UInt napotHi = napotLo.add(napotMask.zext(w1 - 2).add(1).cat(Hw.lit(0, 2)));
-            UInt na4Lo = torHi; // NA4 starts where a TOR entry with this spmpaddr would end
-            UInt na4Hi = na4Lo.add(4);
-            UInt lo = Hw.mux(a.eq(A_TOR), torLo, Hw.mux(a.eq(A_NA4), na4Lo, napotLo)).named("region_lo_" + i);
-            UInt hi = Hw.mux(a.eq(A_TOR), torHi, Hw.mux(a.eq(A_NA4), na4Hi, napotHi)).named("region_hi_" + i);
+            // TOR [bound[i-1], bound[i]) (0 for entry 0): overlap is first < top and not last < bottom; an empty
+            // range (bottom not below top) matches nothing; covered is not first < bottom and last < top
+            Bool torHit;
+            Bool torCovers;
+            if (i == 0) {
+                torHit = torBound.get(0).ne(0).and(firstBelow.get(0));
+                torCovers = lastBelow.get(0);
+            } else {
+                Bool nonEmpty = torBound.get(i - 1).lt(torBound.get(i));
+                torHit = nonEmpty.and(firstBelow.get(i)).and(lastBelow.get(i - 1).not());
+                torCovers = firstBelow.get(i - 1).not().and(lastBelow.get(i));
+            }
+            torHit = torHit.named("tor_hit_" + i);
+            torCovers = torCovers.named("tor_covers_" + i);
+            // NAPOT / NA4: an aligned block of 2^k words, k the trailing ones of spmpaddr (NA4: one word; all ones:
+            // the whole space). With the block's bits masked off, a word lies in it when it equals the base, and
+            // [first, last] overlaps it when masked first <= base <= masked last
+            UInt napotMask = addr.xor(addr.add(1));
+            UInt mask = Hw.mux(a.eq(A_NA4), Hw.lit(0, aw), napotMask).named("napot_mask_" + i);
+            UInt keep = mask.not().zext(ww).or(Hw.lit(1L << aw, ww)).named("napot_keep_" + i);
+            UInt base = addr.and(mask.not()).zext(ww).named("napot_base_" + i);
+            UInt firstBlock = first.and(keep).named("first_block_" + i);
+            UInt lastBlock = last.and(keep).named("last_block_" + i);
+            Bool napotHit = firstBlock.le(base).and(lastBlock.ge(base)).named("napot_hit_" + i);
+            Bool napotCovers = firstBlock.eq(base).and(lastBlock.eq(base)).named("napot_covers_" + i);
+            Bool isTor = a.eq(A_TOR);
             Bool active = a.ne(A_OFF);
             if (spmpen != null) {
                 active = active.and(spmpen.bit(i));
             }
             active = active.named("entry_active_" + i);
-            // "matches any byte": the region and [first, last] overlap (an empty TOR region matches nothing)
-            hits.add(active.and(lo.lt(hi)).and(first.lt(hi)).and(last.ge(lo)).named("entry_hit_" + i));
-            covers.add(first.ge(lo).and(last.lt(hi)).named("entry_covers_" + i));
+            hits.add(active.and(Hw.mux(isTor, torHit, napotHit)).named("entry_hit_" + i));
+            covers.add(Hw.mux(isTor, torCovers, napotCovers).named("entry_covers_" + i));
         }
         UInt hit = Hw.catLsbFirst(hits).named("entry_hit");
         UInt winnerOneHot = Hw.lowestOneHot(hit).named("winner_onehot");
