@@ -25,8 +25,10 @@ import java.util.List;
  *
  * <p>Regions, as PMP's: TOR [spmpaddr[i-1]·4, spmpaddr[i]·4) (0 for entry 0; empty unless lower &lt; upper; the lower
  * bound "independent of the configuration or activation state of the preceding entry"), NA4 [spmpaddr·4, +4),
- * NAPOT from the trailing ones of {@code spmpaddr} (all ones: the whole 2^paw space). Bounds are computed in paw + 1
- * bits so that a region ending at 2^paw and an access running past it compare exactly.
+ * NAPOT from the trailing ones of {@code spmpaddr} (all ones: the whole 2^paw space). Every bound is a whole word,
+ * so the access is compared as its first and last word, with one bit above {@code spmpaddr}'s so that an access
+ * running past 2^paw compares exactly; each TOR bound is compared once and shared by the two entries using it, and
+ * NAPOT/NA4 match by masked compare without adders ({@code docs/spmp-checker.md}, "How it is computed").
  */
 public final class SpmpChecker extends Module {
     /** The Verilog name. */
