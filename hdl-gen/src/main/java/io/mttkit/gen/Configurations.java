@@ -52,6 +52,10 @@ public final class Configurations {
         add(r, io.mttkit.gen.iompt.IoConfigurations.checkerForXlen(64));
         add(r, io.mttkit.gen.iompt.IoConfigurations.checkerForXlen(32));
         add(r, io.mttkit.gen.iompt.IoConfigurations.shippedRv64());
+        add(r, io.mttkit.gen.spmp.SpmpConfigurations.composedForXlen(64));
+        add(r, io.mttkit.gen.spmp.SpmpConfigurations.composedForXlen(32));
+        add(r, io.mttkit.gen.spmp.SpmpConfigurations.aloneForXlen(64));
+        add(r, io.mttkit.gen.spmp.SpmpConfigurations.aloneForXlen(32));
         return java.util.Collections.unmodifiableMap(r);
     }
 
