@@ -89,6 +89,7 @@ struct mttb_session {
     std::deque<RegPending> reg_pending;
     bool poll_in_flight = false;               // the head POLL's status read awaits its reg_rvalid
     bool poll_done = false;                    // the head POLL read BUSY = 0: consumed at the end of this cycle
+    bool poll_presented = false;               // the head POLL drives a status read in this cycle
     uint64_t rsp_valid_since = UINT64_MAX;     // the cycle rsp_valid rose for the verdict now presented
 #if defined(MTTB_TRACE_FST)
     std::unique_ptr<VerilatedFstC> tfp;
@@ -830,6 +831,7 @@ bool drive_request(mttb_session* s, const mttb_io_request* r, int64_t index) {
     Vtop* top = s->top.get();
     top->dma_valid = 0;
     top->reg_valid = 0;
+    s->poll_presented = false;
     if (!r) return true;
     const bool known = r->kind == MTTB_REQ_DMA || r->kind == MTTB_REQ_REG || r->kind == MTTB_REQ_POLL
                        || r->kind == MTTB_REQ_IDLE;
@@ -867,7 +869,8 @@ bool drive_request(mttb_session* s, const mttb_io_request* r, int64_t index) {
             break;
         case MTTB_REQ_POLL:
             // one status read at a time: the next is presented after the previous one's reg_rvalid
-            if (!s->poll_in_flight) {
+            if (!s->poll_in_flight && !s->poll_done) {
+                s->poll_presented = true;
                 top->reg_valid = 1;
                 MTTB_SET(reg_write, 0);
                 MTTB_SET(reg_addr, 4);
@@ -1045,7 +1048,7 @@ int32_t simulate(mttb_session* s, const mttb_request* raw, int64_t n, mttb_event
                 case MTTB_REQ_POLL:
                     if (s->poll_done) {
                         consumed = true;
-                    } else if (!s->poll_in_flight && top->reg_ready) {
+                    } else if (s->poll_presented && top->reg_ready) {
                         s->reg_pending.push_back({s->cycle, s->consumed_total, 4, 4, false, top->busy != 0, true});
                         s->poll_in_flight = true;
                     }

@@ -1,0 +1,180 @@
+package io.mttkit.tb.iocosim;
+
+import io.mttkit.bridge.Event;
+import io.mttkit.golden.iompt.AbortReason;
+import io.mttkit.golden.iompt.CommandDone;
+import io.mttkit.golden.iompt.ControlDone;
+import io.mttkit.golden.iompt.DmaVerdict;
+import io.mttkit.golden.iompt.MptInval;
+import io.mttkit.golden.iompt.Op;
+import io.mttkit.golden.iompt.SdclRule;
+import io.mttkit.golden.iompt.SrcIdMatch;
+import io.mttkit.golden.iompt.TeeFilter;
+import io.mttkit.tb.coverage.CoverageDb;
+import java.util.List;
+
+/**
+ * Functional coverage of the I/O checker co-simulation (chapter 6): every bin is defined up front, so a bin never hit
+ * is a named hole in the report. Groups: abort reason × checker mode, rule match (SRC_IDT × SRC_IDM × where in the
+ * range), TEE (value × the rule's TEE_FLT), IOMMU-originated accesses, command × status code, MPTINVAL scope, MODE
+ * writes, BUSY (accesses while BUSY, polls), reconfiguration windows.
+ */
+public final class IoCoverage implements IoObserver {
+    public static final String REASON_MODE = "io abort reason x mode";
+    public static final String RULE_MATCH = "io rule match";
+    public static final String TEE = "io tee";
+    public static final String IOMMU = "io iommu-originated";
+    public static final String COMMAND = "io command x code";
+    public static final String MPTINVAL = "io mptinval scope";
+    public static final String MODE = "io mode write";
+    public static final String BUSY = "io busy";
+    public static final String WINDOW = "io reconfiguration window";
+
+    private final CoverageDb db;
+    private final boolean teeFilter;
+
+    public IoCoverage(IoCheckerLibrary.IoCheckerDescription desc) {
+        this.db = new CoverageDb(desc.configuration().isEmpty() ? desc.top() : desc.configuration());
+        this.teeFilter = desc.teeFilter();
+        db.define(REASON_MODE, "Off CHECKER_OFF");
+        db.define(REASON_MODE, "Bare NONE");
+        db.define(REASON_MODE, "Bare BARE_TEE");
+        for (AbortReason r : List.of(AbortReason.NONE, AbortReason.UNCLASSIFIED, AbortReason.SDID_NOT_CONFIGURED,
+                AbortReason.MPT_DISALLOWED, AbortReason.MPT_ACCESS_PMP_PMA, AbortReason.MPT_DATA_CORRUPTED)) {
+            db.define(REASON_MODE, "On " + r.name());
+        }
+        db.define(REASON_MODE, "On NONE (SDID Bare)");
+        for (String t : List.of("device", "ide")) {
+            db.define(RULE_MATCH, t + " UNARY exact");
+            for (String m : List.of("TOR", "NAPOT")) {
+                for (String where : List.of("low end", "inside", "high end")) {
+                    db.define(RULE_MATCH, t + " " + m + " " + where);
+                }
+            }
+        }
+        db.define(RULE_MATCH, "rule > 0 won (an overlap or a lower rule missed)");
+        for (String tee : List.of("tee", "non-tee")) {
+            for (TeeFilter f : teeFilter ? List.of(TeeFilter.values()) : List.of(TeeFilter.ANY)) {
+                db.define(TEE, tee + " matched " + f.name());
+            }
+            db.define(TEE, tee + " unclassified");
+        }
+        db.define(IOMMU, "allowed");
+        db.define(IOMMU, "aborted, reported to the IOMMU");
+        for (Op op : Op.values()) {
+            for (int code = 1; code <= 5; code++) {
+                db.define(COMMAND, op.name() + " code " + code);
+            }
+        }
+        db.define(COMMAND, "unsupported OP");
+        for (String s : List.of("all SDIDs", "one SDID", "4 KiB", "NAPOT range", "4 KiB of one SDID",
+                "NAPOT range of one SDID")) {
+            db.define(MPTINVAL, s);
+        }
+        for (String m : List.of("Off", "Bare", "On", "WARL value kept the old MODE")) {
+            db.define(MODE, m);
+        }
+        for (String b : List.of("write while BUSY", "status read while BUSY", "poll of 1 read", "poll of 2 reads",
+                "poll of 3+ reads")) {
+            db.define(BUSY, b);
+        }
+        db.define(WINDOW, "verdict with old and new configuration both legal");
+    }
+
+    public CoverageDb db() {
+        return db;
+    }
+
+    @Override
+    public void verdict(DmaVerdict v, SdclRule rule, SdclRule below, Event.DmaResponse rsp, boolean window) {
+        AbortReason r = v.reason();
+        String mode = r == AbortReason.CHECKER_OFF ? "Off"
+                : r == AbortReason.BARE_TEE || (r == AbortReason.NONE && v.classification() == null) ? "Bare" : "On";
+        boolean sdidBare = r == AbortReason.NONE && v.classification() != null && v.lookup() == null;
+        db.hit(REASON_MODE, mode + " " + r.name() + (sdidBare ? " (SDID Bare)" : ""));
+        String tee = v.tx().tee() ? "tee" : "non-tee";
+        if (mode.equals("On")) {
+            if (rule == null) {
+                db.hit(TEE, tee + " unclassified");
+            } else {
+                db.hit(TEE, tee + " matched " + TeeFilter.fromEncoding(rule.teeFlt()).name());
+                ruleMatch(v, rule, below);
+            }
+        }
+        if (v.tx().fromIommu()) {
+            db.hit(IOMMU, rsp.allow() ? "allowed" : "aborted, reported to the IOMMU");
+        }
+        if (window) {
+            db.hit(WINDOW, "verdict with old and new configuration both legal");
+        }
+    }
+
+    private void ruleMatch(DmaVerdict v, SdclRule rule, SdclRule below) {
+        boolean ide = rule.srcIdt() == 2;
+        int key = ide ? v.tx().ide().key() : v.tx().deviceId();
+        String t = ide ? "ide" : "device";
+        if (v.classification().ruleId() > 0) {
+            db.hit(RULE_MATCH, "rule > 0 won (an overlap or a lower rule missed)");
+        }
+        SrcIdMatch m = SrcIdMatch.fromEncoding(rule.srcIdm());
+        switch (m) {
+            case UNARY -> db.hit(RULE_MATCH, t + " UNARY exact");
+            case TOR -> {
+                int lo = below == null ? 0 : below.srcId();
+                db.hit(RULE_MATCH, t + " TOR " + (key == lo ? "low end" : key == rule.srcId() - 1 ? "high end" : "inside"));
+            }
+            case NAPOT -> {
+                int ones = Integer.numberOfTrailingZeros(~rule.srcId());
+                int first = rule.srcId() & ~((1 << (ones + 1)) - 1);
+                int last = first + (1 << (ones + 1)) - 1;
+                db.hit(RULE_MATCH, t + " NAPOT " + (key == first ? "low end" : key == last ? "high end" : "inside"));
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void command(CommandDone done) {
+        if (done.op() == null) {
+            db.hit(COMMAND, "unsupported OP");
+            return;
+        }
+        String bin = done.op().name() + " code " + done.code();
+        if (db.isDefined(COMMAND, bin)) {
+            db.hit(COMMAND, bin);
+        }
+        if (done.op() == Op.MPTINVAL && done.succeeded() && done.invalidation() != null) {
+            MptInval i = done.invalidation();
+            String scope = !i.ppnValid() ? (i.sdidValid() ? "one SDID" : "all SDIDs")
+                    : (i.napot() ? "NAPOT range" : "4 KiB") + (i.sdidValid() ? " of one SDID" : "");
+            db.hit(MPTINVAL, scope);
+        }
+    }
+
+    @Override
+    public void control(ControlDone done) {
+        int w = done.written() & 0xF;
+        if (w > 2) {
+            db.hit(MODE, "WARL value kept the old MODE");
+        } else {
+            db.hit(MODE, done.mode().name().charAt(0) + done.mode().name().substring(1).toLowerCase());
+        }
+    }
+
+    private int pollReads;
+
+    @Override
+    public void register(Event.RegisterAccess a) {
+        if (a.busy()) {
+            db.hit(BUSY, a.write() ? "write while BUSY" : "status read while BUSY");
+        }
+        if (a.poll()) {
+            pollReads++;
+            if (!a.busy()) {
+                db.hit(BUSY, pollReads == 1 ? "poll of 1 read" : pollReads == 2 ? "poll of 2 reads" : "poll of 3+ reads");
+                pollReads = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,615 @@
+package io.mttkit.tb.iocosim;
+
+import io.mttkit.bridge.CheckerSession;
+import io.mttkit.bridge.Event;
+import io.mttkit.bridge.EventBuffer;
+import io.mttkit.bridge.PmpRegion;
+import io.mttkit.bridge.RequestBuffer;
+import io.mttkit.bridge.RunResult;
+import io.mttkit.bridge.SessionConfig;
+import io.mttkit.bridge.StopReason;
+import io.mttkit.golden.ImplicitReadCheck;
+import io.mttkit.golden.LookupResult;
+import io.mttkit.golden.MpteReader;
+import io.mttkit.golden.MttLookup;
+import io.mttkit.golden.iompt.AbortReason;
+import io.mttkit.golden.iompt.Classification;
+import io.mttkit.golden.iompt.CommandDone;
+import io.mttkit.golden.iompt.Completion;
+import io.mttkit.golden.iompt.ControlDone;
+import io.mttkit.golden.iompt.DmaTransaction;
+import io.mttkit.golden.iompt.DmaVerdict;
+import io.mttkit.golden.iompt.IoMptChecker;
+import io.mttkit.golden.iompt.IoMptParams;
+import io.mttkit.golden.iompt.Op;
+import io.mttkit.golden.iompt.RegisterInterface;
+import io.mttkit.golden.mem.PhysicalMemory;
+import io.mttkit.tb.cosim.EventDigest;
+import io.mttkit.tb.cosim.SessionSettings;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Co-simulation of an I/O MPT checker (port contract v3) against the golden {@link IoMptChecker}: a stimulus of
+ * {@link IoOp}s runs through the RTL in batches (one bridge call each) and every event is checked as it arrives.
+ *
+ * <p>What is compared: every DMA verdict (allow, abort reason, classification matched/rule/SDID, IOMMU fields,
+ * report-to-IOMMU, the walk's cause and XWR, id), the exact ordered MPTE reads (address, size, bus error) and PMP
+ * queries of its walk, the verdict latency the contract fixes (one cycle after the handshake without a walk);
+ * every register access (latency 1; reads exact once BUSY is 0, status.BUSY = 1 legal only while an operation is
+ * in progress, writes while BUSY ignored as the RTL says it was BUSY).
+ *
+ * <p>The golden side is three {@link IoMptChecker}s over the same memory. {@code timed} completes an operation when
+ * the RTL is first seen with BUSY = 0 after it (what software can observe); {@code eager} completes it at once;
+ * {@code fenced} applies SET_SDCL_ENTRY / SET_SDCFG_ENTRY only when an IOFENCE completes (ch. 6 §"IOFENCE": "must
+ * observe the new configurations within a bounded but UNSPECIFIED time ... Successful completion of an IOFENCE ...
+ * guarantees" it). A verdict must equal one of theirs; where they agree it is exact. MPT memory is edited only between
+ * {@link #run} calls (then every verdict has been given), followed by the MPTINVAL the spec requires, so the newest
+ * MPT is the only legal answer for this cache-less checker's walks.
+ */
+public final class IoHarness implements AutoCloseable {
+    /** Verdicts per {@link AbortReason} ordinal, and the other totals. */
+    public record Totals(long dmaChecks, long registerAccesses, long polls, long reads, long cycles, long[] reasons,
+                         long windows, long digest) {
+    }
+
+    private static final int EVENT_CAPACITY = 1 << 14;
+
+    private final IoCheckerLibrary lib;
+    private final IoCheckerLibrary.IoCheckerDescription desc;
+    private final SessionSettings settings;
+    private final CheckerSession session;
+    private final EventBuffer events;
+    private final EventDigest digest;
+    private final IoMptParams params;
+    private final IoMptChecker timed;
+    private final IoMptChecker eager;
+    private final IoMptChecker fenced;
+    /** SETs completed since the last IOFENCE: what {@link #fenced} has not seen yet. */
+    private final List<CommandDone> unfenced = new ArrayList<>();
+    private final PhysicalMemory memory;
+    private final long pawMask;
+    private final boolean iommuPorts;
+    private List<PmpRegion> pmp = List.of();
+    // the oracle's walk: which read fails (the bridge's injected bus error), PMP queries seen
+    private int failAtRead = -1;
+    private int readsDone;
+    private final List<Long> oraclePmp = new ArrayList<>();
+    private final MttLookup oracle;
+    private IoObserver observer = new IoObserver() {
+    };
+    private int batch = 256;
+
+    // the run in progress
+    private List<IoOp> ops = List.of();
+    private long base;
+    private int dmaCounter;
+    private final Deque<InFlight> inFlight = new ArrayDeque<>();
+    private final Deque<String> recent = new ArrayDeque<>();
+    private long dmaChecks;
+    private long registerAccesses;
+    private long polls;
+    private long reads;
+    private long windows;
+    private final long[] reasons = new long[AbortReason.values().length];
+    /** Cycles from a walk's end to rsp_valid, by how it ended (-1: not seen yet). */
+    private final long[] walkDelay = {-1, -1, -1};
+    private static final String[] WALK_END = {"the handshake (a walk without reads: PA range, unimplemented mode)",
+        "the PMP denial's answer", "the walk's last memory response"};
+
+    /** One DMA transaction between its handshake and its verdict. */
+    private static final class InFlight {
+        final int index;
+        final DmaTransaction tx;
+        final long acceptCycle;
+        final List<DmaVerdict> candidates;
+        final List<Event.MemoryRead> mrd = new ArrayList<>();
+        final List<Event.MemoryResponse> mrs = new ArrayList<>();
+        final List<Long> pmpQueries = new ArrayList<>();
+        long lastWalkEvent = -1;
+
+        InFlight(int index, DmaTransaction tx, long acceptCycle, List<DmaVerdict> candidates) {
+            this.index = index;
+            this.tx = tx;
+            this.acceptCycle = acceptCycle;
+            this.candidates = candidates;
+        }
+    }
+
+    /** Opens a session on {@code lib} over {@code memory} (every region attached). */
+    public IoHarness(IoCheckerLibrary lib, PhysicalMemory memory, SessionSettings settings) {
+        this.lib = lib;
+        this.desc = lib.description();
+        this.settings = settings;
+        this.memory = memory;
+        this.params = desc.golden();
+        this.pawMask = desc.paw() >= 64 ? -1L : (1L << desc.paw()) - 1;
+        this.iommuPorts = lib.hasIommuPorts();
+        SessionConfig config = new SessionConfig(settings.seed(), settings.memLatencyMin(), settings.memLatencyMax(),
+                settings.mrdStallPerMille(), settings.rspStallPerMille(), settings.busErrorPerMille(),
+                desc.pmpLatency(), 20_000, settings.pmpDefaultAllow());
+        this.session = lib.library().openChecker(config);
+        this.events = new EventBuffer(Math.max(EVENT_CAPACITY, 64 * lib.library().maxEventsPerCycle()));
+        this.digest = new EventDigest(lib.library().observationPorts());
+        for (PhysicalMemory.Region r : memory.regions()) {
+            session.attachMemory(r.base(), r.buffer());
+        }
+        // The golden checkers decide classification, configuration and reason; their own walks (no bus errors)
+        // are redone by the oracle below once the injected bus errors are known.
+        ImplicitReadCheck mirror = (addr, size) -> PmpRegion.allows(pmp, settings.pmpDefaultAllow(), addr & pawMask, size);
+        this.timed = new IoMptChecker(params, memory, mirror);
+        this.eager = new IoMptChecker(params, memory, mirror);
+        this.fenced = new IoMptChecker(params, memory, mirror);
+        MpteReader reader = new MpteReader() {
+            @Override
+            public boolean canRead(long addr, int size) {
+                return readsDone != failAtRead && memory.canRead(addr, size);
+            }
+
+            @Override
+            public long read(long addr, int size, boolean bigEndian) {
+                readsDone++;
+                return memory.read(addr, size, bigEndian);
+            }
+        };
+        ImplicitReadCheck recording = (addr, size) -> {
+            oraclePmp.add(addr & pawMask);
+            return PmpRegion.allows(pmp, settings.pmpDefaultAllow(), addr & pawMask, size);
+        };
+        this.oracle = new MttLookup(reader, recording, params.lookupConfig());
+        session.reset(4);
+    }
+
+    /** The PMP regions the bridge answers from (the golden side mirrors them). */
+    public void setPmpRegions(List<PmpRegion> regions) {
+        session.setPmpRegions(regions);
+        this.pmp = List.copyOf(regions);
+    }
+
+    public void setObserver(IoObserver o) {
+        this.observer = Objects.requireNonNull(o);
+    }
+
+    /** Requests per bridge call (1..65536); the trace does not depend on it. */
+    public void setBatch(int requests) {
+        if (requests < 1 || requests > 65_536) {
+            throw new IllegalArgumentException("batch must be 1..65536 requests; got " + requests);
+        }
+        this.batch = requests;
+    }
+
+    /** The golden checker that completes operations when the RTL's BUSY falls (read-only use: state queries). */
+    public IoMptChecker golden() {
+        return timed;
+    }
+
+    public IoCheckerLibrary library() {
+        return lib;
+    }
+
+    /**
+     * Runs {@code stream} to completion (every verdict given, every register access answered) and compares.
+     *
+     * @throws IoMismatchException at the first difference, with the report
+     */
+    public void run(List<IoOp> stream) {
+        ops = List.copyOf(stream);
+        RequestBuffer q = new RequestBuffer(Math.max(1, ops.size()));
+        int idMask = (1 << desc.idWidth()) - 1;
+        for (IoOp op : ops) {
+            if (op instanceof IoOp.Dma d) {
+                DmaTransaction tx = d.tx();
+                if (((tx.pa() + tx.size() - 1) & ~pawMask) != 0) {
+                    throw new IllegalArgumentException(String.format("DMA %s: the range does not fit the %d-bit dma_pa"
+                            + " port; the golden model would see bits the RTL cannot", describe(tx), desc.paw()));
+                }
+                q.dma((int) (tx.id() & idMask), tx.deviceId(), tx.ide() != null, tx.ide() == null ? 0 : tx.ide().key(),
+                        tx.tee(), tx.fromIommu(), tx.pa(), (int) tx.size(), tx.need());
+            } else if (op instanceof IoOp.Reg r) {
+                q.register(r.addr(), r.size(), r.write(), r.value());
+            } else if (op instanceof IoOp.Poll) {
+                q.poll();
+            } else if (op instanceof IoOp.Idle i) {
+                q.idle(i.cycles());
+            }
+        }
+        int from = 0;
+        while (from < q.size()) {
+            RunResult r = session.run(q, from, Math.min(batch, q.size() - from), events, 0);
+            consume(r);
+            from += (int) r.consumed();
+        }
+        RunResult r;
+        do {
+            r = session.drain(events, 0);
+            consume(r);
+        } while (r.reason() == StopReason.EVENTS_FULL || r.reason() == StopReason.CYCLE_LIMIT);
+        if (!inFlight.isEmpty()) {
+            throw mismatch(session.cycle(), "DMA transaction " + describe(inFlight.peek().tx) + " never got a verdict",
+                    null);
+        }
+        base += ops.size();
+    }
+
+    /** Numbers a DMA transaction of this harness (the id the RTL sees is its low {@code idWidth} bits). */
+    public DmaTransaction tag(DmaTransaction tx) {
+        return tx.withId(dmaCounter++);
+    }
+
+    private void consume(RunResult r) {
+        for (int i = 0; i < events.size(); i++) {
+            digest.add(events.raw(i));
+            Event e = events.event(i);
+            remember(e);
+            if (e instanceof Event.DmaAccept a) {
+                accept(a);
+            } else if (e instanceof Event.DmaResponse v) {
+                verdict(v);
+            } else if (e instanceof Event.RegisterAccess g) {
+                register(g);
+            } else if (e instanceof Event.MemoryRead m) {
+                current(e).mrd.add(m);
+            } else if (e instanceof Event.MemoryResponse m) {
+                InFlight f = current(e);
+                f.mrs.add(m);
+                f.lastWalkEvent = m.cycle();
+            } else if (e instanceof Event.PmpQuery p) {
+                current(e).pmpQueries.add(p.addr());
+            } else if (e instanceof Event.PmpAnswer p) {
+                current(e).lastWalkEvent = p.cycle();
+            }
+        }
+        if (r.reason().terminal()) {
+            throw mismatch(session.cycle(), "the session stopped: " + r.reason() + ": " + r.message(), null);
+        }
+    }
+
+    private void remember(Event e) {
+        if (recent.size() == 24) {
+            recent.removeFirst();
+        }
+        recent.addLast(e.text());
+    }
+
+    private InFlight current(Event e) {
+        InFlight f = inFlight.peekLast();
+        if (f == null) {
+            throw mismatch(e.cycle(), "the checker accessed memory or the PMP with no DMA transaction in flight: "
+                    + e.text(), null);
+        }
+        return f;
+    }
+
+    private IoOp op(long position, Event e) {
+        long k = position - base;
+        if (k < 0 || k >= ops.size()) {
+            throw mismatch(e.cycle(), "event for stream position " + position + " outside this run: " + e.text(), null);
+        }
+        return ops.get((int) k);
+    }
+
+    // ---- DMA ------------------------------------------------------------------------------------------------
+
+    private void accept(Event.DmaAccept a) {
+        if (!(op(a.position(), a) instanceof IoOp.Dma d)) {
+            throw mismatch(a.cycle(), "DMA handshake for a request that is not a DMA transaction: " + a.text(), null);
+        }
+        if (!inFlight.isEmpty()) {
+            throw mismatch(a.cycle(), "dma_ready was 1 while transaction " + describe(inFlight.peek().tx)
+                    + " had no verdict yet (contract v3: one transaction in flight)", d.tx());
+        }
+        List<DmaVerdict> c = new ArrayList<>(3);
+        c.add(timed.check(d.tx()));
+        c.add(eager.check(d.tx()));
+        c.add(fenced.check(d.tx()));
+        inFlight.addLast(new InFlight((int) (a.position() - base), d.tx(), a.cycle(), c));
+    }
+
+    /** The fields the RTL reports, as the golden verdict {@code v} with the oracle's walk {@code w} (null: none). */
+    private record Expected(boolean allow, int reason, boolean matched, int rule, int sdid, boolean iommuValid,
+                            int iommuId, boolean report, int cause, int xwr, List<Long> reads, List<Boolean> failed,
+                            List<Long> pmpQueries, DmaVerdict verdict) {
+        String text() {
+            return String.format("allow=%d abort_reason=%d (%s) matched=%d rule=%d sdid=%d iommu_valid=%d iommu_id=%d"
+                            + " report_to_iommu=%d cause=%d xwr=%d reads=%s%s pmp=%s", allow ? 1 : 0, reason,
+                    AbortReason.values()[reason], matched ? 1 : 0, rule, sdid, iommuValid ? 1 : 0, iommuId,
+                    report ? 1 : 0, cause, xwr, hex(reads), failed.contains(true) ? " (failed " + failed + ")" : "",
+                    hex(pmpQueries));
+        }
+    }
+
+    private Expected expected(InFlight f, DmaVerdict v) {
+        boolean allow = v.allowed();
+        int reason = v.reason().ordinal();
+        int cause = 0;
+        int xwr = 0;
+        List<Long> rd = new ArrayList<>();
+        List<Boolean> failed = new ArrayList<>();
+        List<Long> pq = new ArrayList<>();
+        if (v.lookup() != null) {
+            int failAt = -1;
+            for (int i = 0; i < f.mrs.size(); i++) {
+                if (f.mrs.get(i).err()) {
+                    failAt = i;
+                    break;
+                }
+            }
+            failAtRead = failAt;
+            readsDone = 0;
+            oraclePmp.clear();
+            LookupResult g = oracle.lookup(v.mptMode(), v.sdConfig().ppn(), f.tx.pa(), f.tx.need(), v.sdConfig().mbe(),
+                    new LookupResult());
+            allow = g.allow();
+            reason = AbortReason.ofLookup(g.cause()).ordinal();
+            cause = g.cause().ordinal();
+            xwr = Math.max(0, g.xwr());
+            for (int i = 0; i < g.readCount(); i++) {
+                rd.add(g.readAddr(i));
+                failed.add(g.readFailed(i));
+            }
+            pq.addAll(oraclePmp);
+        }
+        Classification c = v.classification();
+        return new Expected(allow, reason, c != null, c == null ? 0 : c.ruleId(), c == null ? 0 : c.sdid(),
+                c != null && c.hasIommu(), c != null && c.hasIommu() ? c.iommuId() : 0, !allow && f.tx.fromIommu(),
+                cause, xwr, rd, failed, pq, v);
+    }
+
+    private List<String> diffs(Expected x, Event.DmaResponse v, InFlight f) {
+        List<String> d = new ArrayList<>();
+        field(d, "allow", x.allow ? 1 : 0, v.allow() ? 1 : 0);
+        field(d, "abort_reason", x.reason, v.abortReason());
+        field(d, "matched", x.matched ? 1 : 0, v.matched() ? 1 : 0);
+        field(d, "rule", x.rule, v.rule());
+        field(d, "sdid", x.sdid, v.sdid());
+        if (iommuPorts) {
+            field(d, "iommu_valid", x.iommuValid ? 1 : 0, v.iommuValid() ? 1 : 0);
+            field(d, "iommu_id", x.iommuId, v.iommuId());
+        }
+        field(d, "report_to_iommu", x.report ? 1 : 0, v.reportToIommu() ? 1 : 0);
+        field(d, "cause", x.cause, v.cause());
+        field(d, "xwr", x.xwr, v.xwr());
+        List<Long> got = f.mrd.stream().map(Event.MemoryRead::addr).toList();
+        if (!x.reads.equals(got)) {
+            d.add("  MPTE reads: expected " + hex(x.reads) + " got " + hex(got));
+        } else {
+            for (int i = 0; i < f.mrs.size() && i < x.failed.size(); i++) {
+                if (f.mrs.get(i).err() != x.failed.get(i)) {
+                    d.add("  MPTE read " + i + " bus error: expected " + x.failed.get(i) + " got " + f.mrs.get(i).err());
+                }
+            }
+        }
+        if (!x.pmpQueries.equals(f.pmpQueries)) {
+            d.add("  PMP queries: expected " + hex(x.pmpQueries) + " got " + hex(f.pmpQueries));
+        }
+        return d;
+    }
+
+    private void verdict(Event.DmaResponse v) {
+        InFlight f = inFlight.pollFirst();
+        if (f == null) {
+            throw mismatch(v.cycle(), "a verdict with no DMA transaction in flight: " + v.text(), null);
+        }
+        int idMask = (1 << desc.idWidth()) - 1;
+        List<String> idDiff = new ArrayList<>();
+        field(idDiff, "id", (int) (f.tx.id() & idMask), v.id());
+        // Timing (contract v3): without a walk rsp_valid rises the cycle after the handshake. With one it rises a
+        // fixed number of cycles after the walk's last event, the same for every walk that ends the same way (the
+        // walker's own pipeline depth is the design's, so it is learned from the first walk and then held to).
+        boolean walked = f.candidates.get(0).lookup() != null;
+        if (!walked) {
+            if (v.validCycle() != f.acceptCycle + 1) {
+                idDiff.add("  rsp_valid rose at cycle " + v.validCycle() + ", expected " + (f.acceptCycle + 1)
+                        + " (the cycle after the handshake at " + f.acceptCycle + ": no walk)");
+            }
+        } else {
+            boolean pmpDenied = !f.pmpQueries.isEmpty() && f.mrd.size() < f.pmpQueries.size();
+            int kind = f.pmpQueries.isEmpty() ? 0 : pmpDenied ? 1 : 2;
+            long from = kind == 0 ? f.acceptCycle : f.lastWalkEvent;
+            long delay = v.validCycle() - from;
+            if (walkDelay[kind] < 0) {
+                walkDelay[kind] = delay;
+            } else if (delay != walkDelay[kind]) {
+                idDiff.add("  rsp_valid rose " + delay + " cycles after " + WALK_END[kind] + " (cycle " + from
+                        + "); earlier walks that ended so took " + walkDelay[kind]);
+            }
+        }
+        List<Expected> xs = new ArrayList<>();
+        Expected match = null;
+        List<String> firstDiffs = null;
+        for (DmaVerdict c : f.candidates) {
+            Expected x = expected(f, c);
+            xs.add(x);
+            List<String> d = diffs(x, v, f);
+            if (d.isEmpty() && match == null) {
+                match = x;
+            } else if (firstDiffs == null) {
+                firstDiffs = d;
+            }
+        }
+        boolean window = !(xs.get(0).equals(xs.get(1)) && xs.get(0).equals(xs.get(2)));
+        if (match == null || !idDiff.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            b.append("DMA verdict differs for transaction #").append(f.tx.id()).append(" (stream position ")
+                    .append(f.index).append("): ").append(describe(f.tx)).append('\n');
+            b.append("  accepted at cycle ").append(f.acceptCycle).append(", verdict handshake at cycle ")
+                    .append(v.cycle()).append('\n');
+            for (String s : idDiff) {
+                b.append(s).append('\n');
+            }
+            if (match == null) {
+                for (String s : firstDiffs) {
+                    b.append(s).append('\n');
+                }
+                b.append("  got:      ").append(v.text()).append('\n');
+                b.append("  expected: ").append(xs.get(0).text()).append(" [").append(xs.get(0).verdict).append("]\n");
+                if (window) {
+                    b.append("  also legal (configuration not yet completed / fenced): ").append(xs.get(1).text())
+                            .append("; ").append(xs.get(2).text()).append('\n');
+                }
+            }
+            throw mismatch(v.cycle(), b.toString(), f.tx);
+        }
+        dmaChecks++;
+        reads += f.mrd.size();
+        reasons[v.abortReason()]++;
+        if (window) {
+            windows++;
+        }
+        Classification c = match.verdict.classification();
+        observer.verdict(match.verdict, c == null ? null : timed.rule(c.ruleId()),
+                c == null || c.ruleId() == 0 ? null : timed.rule(c.ruleId() - 1), v, window);
+    }
+
+    // ---- registers -------------------------------------------------------------------------------------------
+
+    private void register(Event.RegisterAccess g) {
+        IoOp o = op(g.position(), g);
+        boolean poll = o instanceof IoOp.Poll;
+        IoOp.Reg r = poll ? IoOp.Reg.read(RegisterInterface.STATUS, 4) : o instanceof IoOp.Reg x ? x : null;
+        if (r == null || poll != g.poll()) {
+            throw mismatch(g.cycle(), "register answer for a request that is not a register access: " + g.text(), null);
+        }
+        List<String> d = new ArrayList<>();
+        if (g.latency() != 1) {
+            d.add("  reg_rvalid " + g.latency() + " cycles after the handshake; contract v3 says the cycle after");
+        }
+        if (g.busy() && !timed.busy()) {
+            d.add("  status.BUSY = 1 at the handshake while no operation is in progress (the last one already"
+                    + " completed, or none was started)");
+        }
+        if (!g.busy() && timed.busy()) {
+            complete();
+        }
+        boolean isStatus = r.addr() == RegisterInterface.STATUS && r.size() == 4 && !r.write();
+        if (isStatus && ((g.rdata() >>> 31) & 1) != (g.busy() ? 1 : 0)) {
+            d.add("  status reads BUSY=" + ((g.rdata() >>> 31) & 1) + " but the checker's busy output was "
+                    + (g.busy() ? 1 : 0) + " at the handshake");
+        }
+        if (r.write()) {
+            if (!g.busy()) {
+                timed.write(r.addr(), r.size(), r.value());
+                eager.write(r.addr(), r.size(), r.value());
+                if (eager.busy()) {
+                    eager.complete();
+                }
+            } // while BUSY the write is ignored (contract v3; RegisterInterface: ignored)
+            if (g.rdata() != 0) {
+                d.add(String.format("  a write reads back 0x%x; contract v3 says 0", g.rdata()));
+            }
+        } else if (!g.busy()) {
+            long exp = timed.read(r.addr(), r.size());
+            if (exp != g.rdata()) {
+                d.add(String.format("  read of %s (%d bytes): expected 0x%x got 0x%x", regName(r.addr()), r.size(), exp,
+                        g.rdata()));
+            }
+        } // a read while BUSY: only BUSY itself is specified (status); data registers may be mid-update
+        if (!d.isEmpty()) {
+            StringBuilder b = new StringBuilder("register access differs at stream position ")
+                    .append(g.position() - base).append(": ").append(r.write() ? "write " : "read ")
+                    .append(regName(r.addr())).append(" (offset ").append(r.addr()).append(", ").append(r.size())
+                    .append(" bytes").append(r.write() ? String.format(", value 0x%x", r.value()) : "").append(")\n");
+            for (String s : d) {
+                b.append(s).append('\n');
+            }
+            b.append("  golden: BUSY=").append(timed.busy() ? 1 : 0).append(", got: ").append(g.text()).append('\n');
+            throw mismatch(g.cycle(), b.toString(), null);
+        }
+        if (poll) {
+            polls++;
+        } else {
+            registerAccesses++;
+        }
+        observer.register(g);
+    }
+
+    /** The RTL finished the pending operation: so does the timed model; the fenced one follows the spec's rule. */
+    private void complete() {
+        Completion c = timed.complete().orElseThrow();
+        if (c instanceof CommandDone done) {
+            observer.command(done);
+            if (done.succeeded() && (done.op() == Op.SET_SDCL_ENTRY || done.op() == Op.SET_SDCFG_ENTRY)) {
+                unfenced.add(done);
+            } else if (done.succeeded() && done.op() == Op.IOFENCE) {
+                for (CommandDone u : unfenced) {
+                    fenced.run(u.command(), u.data1(), u.data2());
+                }
+                unfenced.clear();
+            }
+        } else if (c instanceof ControlDone done) {
+            observer.control(done);
+            fenced.setMode(done.written());
+        }
+    }
+
+    private static String regName(int addr) {
+        return switch (addr) {
+            case RegisterInterface.CAPABILITIES -> "capabilities";
+            case RegisterInterface.STATUS -> "status";
+            case RegisterInterface.CONTROL -> "control";
+            case RegisterInterface.COMMAND -> "command";
+            case RegisterInterface.DATA1 -> "data1";
+            case RegisterInterface.DATA1 + 4 -> "data1[63:32]";
+            case RegisterInterface.DATA2 -> "data2";
+            case RegisterInterface.DATA2 + 4 -> "data2[63:32]";
+            default -> "offset " + addr;
+        };
+    }
+
+    // ---- reports ---------------------------------------------------------------------------------------------
+
+    static String describe(DmaTransaction tx) {
+        return String.format("id %d device 0x%x%s%s%s pa 0x%x size %d need %s", tx.id(), tx.deviceId(),
+                tx.ide() == null ? "" : String.format(" ide 0x%04x", tx.ide().key()), tx.tee() ? " TEE" : "",
+                tx.fromIommu() ? " IOMMU-originated" : "", tx.pa(), tx.size(),
+                ((tx.need() & 4) != 0 ? "X" : "") + ((tx.need() & 2) != 0 ? "W" : "") + ((tx.need() & 1) != 0 ? "R" : ""));
+    }
+
+    private IoMismatchException mismatch(long cycle, String body, DmaTransaction tx) {
+        StringBuilder b = new StringBuilder();
+        b.append("MISMATCH (I/O checker ").append(desc.top()).append(", seed ").append(settings.seed())
+                .append(") at cycle ").append(cycle).append(":\n").append(body);
+        if (!body.endsWith("\n")) {
+            b.append('\n');
+        }
+        b.append("golden: MODE ").append(timed.mode()).append(", BUSY ").append(timed.busy() ? 1 : 0)
+                .append(", SETs not yet fenced ").append(unfenced.size()).append('\n');
+        b.append("last events:\n");
+        for (String s : recent) {
+            b.append("  ").append(s).append('\n');
+        }
+        return new IoMismatchException(cycle, b.toString());
+    }
+
+    private static void field(List<String> d, String name, int expected, int actual) {
+        if (expected != actual) {
+            d.add("  " + name + ": expected " + expected + " got " + actual);
+        }
+    }
+
+    private static String hex(List<Long> xs) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < xs.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append("0x").append(Long.toHexString(xs.get(i)));
+        }
+        return b.append(']').toString();
+    }
+
+    /** Totals so far. */
+    public Totals totals() {
+        return new Totals(dmaChecks, registerAccesses, polls, reads, session.cycle(), reasons.clone(), windows,
+                digest.value());
+    }
+
+    public IoMptParams params() {
+        return params;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
