@@ -9,6 +9,7 @@ import io.mttkit.golden.iompt.MptInval;
 import io.mttkit.golden.iompt.Op;
 import io.mttkit.golden.iompt.SdclRule;
 import io.mttkit.golden.iompt.SrcIdMatch;
+import io.mttkit.golden.iompt.Status;
 import io.mttkit.golden.iompt.TeeFilter;
 import io.mttkit.tb.coverage.CoverageDb;
 import java.util.List;
@@ -53,20 +54,33 @@ public final class IoCoverage implements IoObserver {
             }
         }
         db.define(RULE_MATCH, "rule > 0 won (an overlap or a lower rule missed)");
-        for (String tee : List.of("tee", "non-tee")) {
-            for (TeeFilter f : teeFilter ? List.of(TeeFilter.values()) : List.of(TeeFilter.ANY)) {
-                db.define(TEE, tee + " matched " + f.name());
-            }
-            db.define(TEE, tee + " unclassified");
+        // a rule whose TEE_FLT excludes the transaction does not match it: those pairs cannot occur
+        db.define(TEE, "tee matched " + TeeFilter.ANY.name());
+        db.define(TEE, "non-tee matched " + TeeFilter.ANY.name());
+        if (teeFilter) {
+            db.define(TEE, "tee matched " + TeeFilter.TEE_ONLY.name());
+            db.define(TEE, "non-tee matched " + TeeFilter.NON_TEE_ONLY.name());
         }
+        db.define(TEE, "tee unclassified");
+        db.define(TEE, "non-tee unclassified");
         db.define(IOMMU, "allowed");
         db.define(IOMMU, "aborted, reported to the IOMMU");
+        // the outcomes each operation can have (§"Command register", status.CODE); INVALID_SDID needs SDIDs the
+        // 6-bit field can name but the checker lacks (sdidCount < 64)
+        boolean sdidInvalidReachable = desc.sdidCount() < 64;
         for (Op op : Op.values()) {
-            for (int code = 1; code <= 5; code++) {
-                db.define(COMMAND, op.name() + " code " + code);
+            db.define(COMMAND, op.name() + " " + Status.SUCCESS.name());
+            if (op == Op.SET_SDCL_ENTRY || op == Op.GET_SDCL_ENTRY) {
+                db.define(COMMAND, op.name() + " " + Status.INVALID_RULEID.name());
+            }
+            if (sdidInvalidReachable && (op == Op.SET_SDCFG_ENTRY || op == Op.GET_SDCFG_ENTRY || op == Op.MPTINVAL)) {
+                db.define(COMMAND, op.name() + " " + Status.INVALID_SDID.name());
+            }
+            if (op == Op.SET_SDCL_ENTRY || op == Op.SET_SDCFG_ENTRY) {
+                db.define(COMMAND, op.name() + " " + Status.INVALID_OPERAND.name());
             }
         }
-        db.define(COMMAND, "unsupported OP");
+        db.define(COMMAND, "unsupported OP " + Status.INVALID_OP.name());
         for (String s : List.of("all SDIDs", "one SDID", "4 KiB", "NAPOT range", "4 KiB of one SDID",
                 "NAPOT range of one SDID")) {
             db.define(MPTINVAL, s);
@@ -74,8 +88,8 @@ public final class IoCoverage implements IoObserver {
         for (String m : List.of("Off", "Bare", "On", "WARL value kept the old MODE")) {
             db.define(MODE, m);
         }
-        for (String b : List.of("write while BUSY", "status read while BUSY", "poll of 1 read", "poll of 2 reads",
-                "poll of 3+ reads")) {
+        for (String b : List.of("write while BUSY", "status read while BUSY", "poll answered by its first read",
+                "poll needed 2+ reads")) {
             db.define(BUSY, b);
         }
         db.define(WINDOW, "verdict with old and new configuration both legal");
@@ -87,7 +101,8 @@ public final class IoCoverage implements IoObserver {
 
     @Override
     public void verdict(DmaVerdict v, SdclRule rule, SdclRule below, Event.DmaResponse rsp, boolean window) {
-        AbortReason r = v.reason();
+        // the RTL's reason (it matched the golden one): a walk's bus error is known only from the bridge's events
+        AbortReason r = AbortReason.values()[rsp.abortReason()];
         String mode = r == AbortReason.CHECKER_OFF ? "Off"
                 : r == AbortReason.BARE_TEE || (r == AbortReason.NONE && v.classification() == null) ? "Bare" : "On";
         boolean sdidBare = r == AbortReason.NONE && v.classification() != null && v.lookup() == null;
@@ -117,6 +132,9 @@ public final class IoCoverage implements IoObserver {
             db.hit(RULE_MATCH, "rule > 0 won (an overlap or a lower rule missed)");
         }
         SrcIdMatch m = SrcIdMatch.fromEncoding(rule.srcIdm());
+        if (m == null) {
+            return; // no matching mode: such a rule cannot have matched, the scoreboard reports it
+        }
         switch (m) {
             case UNARY -> db.hit(RULE_MATCH, t + " UNARY exact");
             case TOR -> {
@@ -136,11 +154,8 @@ public final class IoCoverage implements IoObserver {
 
     @Override
     public void command(CommandDone done) {
-        if (done.op() == null) {
-            db.hit(COMMAND, "unsupported OP");
-            return;
-        }
-        String bin = done.op().name() + " code " + done.code();
+        String bin = done.op() == null ? "unsupported OP " + done.status().name()
+                : done.op().name() + " " + done.status().name();
         if (db.isDefined(COMMAND, bin)) {
             db.hit(COMMAND, bin);
         }
@@ -172,7 +187,7 @@ public final class IoCoverage implements IoObserver {
         if (a.poll()) {
             pollReads++;
             if (!a.busy()) {
-                db.hit(BUSY, pollReads == 1 ? "poll of 1 read" : pollReads == 2 ? "poll of 2 reads" : "poll of 3+ reads");
+                db.hit(BUSY, pollReads == 1 ? "poll answered by its first read" : "poll needed 2+ reads");
                 pollReads = 0;
             }
         }

@@ -106,6 +106,8 @@ public final class IoHarness implements AutoCloseable {
         final DmaTransaction tx;
         final long acceptCycle;
         final List<DmaVerdict> candidates;
+        /** Per candidate: the classifying rule and the one below it, as that model held them at the handshake. */
+        final List<io.mttkit.golden.iompt.SdclRule[]> rules = new ArrayList<>(3);
         final List<Event.MemoryRead> mrd = new ArrayList<>();
         final List<Event.MemoryResponse> mrs = new ArrayList<>();
         final List<Long> pmpQueries = new ArrayList<>();
@@ -302,10 +304,15 @@ public final class IoHarness implements AutoCloseable {
                     + " had no verdict yet (contract v3: one transaction in flight)", d.tx());
         }
         List<DmaVerdict> c = new ArrayList<>(3);
-        c.add(timed.check(d.tx()));
-        c.add(eager.check(d.tx()));
-        c.add(fenced.check(d.tx()));
-        inFlight.addLast(new InFlight((int) (a.position() - base), d.tx(), a.cycle(), c));
+        InFlight f = new InFlight((int) (a.position() - base), d.tx(), a.cycle(), c);
+        for (IoMptChecker m : new IoMptChecker[] {timed, eager, fenced}) {
+            DmaVerdict v = m.check(d.tx());
+            c.add(v);
+            Classification k = v.classification();
+            f.rules.add(new io.mttkit.golden.iompt.SdclRule[] {k == null ? null : m.rule(k.ruleId()),
+                k == null || k.ruleId() == 0 ? null : m.rule(k.ruleId() - 1)});
+        }
+        inFlight.addLast(f);
     }
 
     /** The fields the RTL reports, as the golden verdict {@code v} with the oracle's walk {@code w} (null: none). */
@@ -419,13 +426,15 @@ public final class IoHarness implements AutoCloseable {
         }
         List<Expected> xs = new ArrayList<>();
         Expected match = null;
+        int matchedModel = -1;
         List<String> firstDiffs = null;
-        for (DmaVerdict c : f.candidates) {
-            Expected x = expected(f, c);
+        for (int k = 0; k < f.candidates.size(); k++) {
+            Expected x = expected(f, f.candidates.get(k));
             xs.add(x);
             List<String> d = diffs(x, v, f);
             if (d.isEmpty() && match == null) {
                 match = x;
+                matchedModel = k;
             } else if (firstDiffs == null) {
                 firstDiffs = d;
             }
@@ -459,9 +468,7 @@ public final class IoHarness implements AutoCloseable {
         if (window) {
             windows++;
         }
-        Classification c = match.verdict.classification();
-        observer.verdict(match.verdict, c == null ? null : timed.rule(c.ruleId()),
-                c == null || c.ruleId() == 0 ? null : timed.rule(c.ruleId() - 1), v, window);
+        observer.verdict(match.verdict, f.rules.get(matchedModel)[0], f.rules.get(matchedModel)[1], v, window);
     }
 
     // ---- registers -------------------------------------------------------------------------------------------

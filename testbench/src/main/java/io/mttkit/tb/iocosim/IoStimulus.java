@@ -120,7 +120,7 @@ public final class IoStimulus {
                 }
             }
             left -= burst;
-            ops.addAll(program());
+            ops.addAll(program(h));
         }
         return ops;
     }
@@ -216,7 +216,7 @@ public final class IoStimulus {
     }
 
     /** One random register program. */
-    private List<IoOp> program() {
+    private List<IoOp> program(IoHarness h) {
         List<IoOp> ops = new ArrayList<>();
         int k = rnd.nextInt(100);
         if (k < 18) { // reconfigure a rule, fenced or not
@@ -240,9 +240,12 @@ public final class IoStimulus {
             MptInval inv = switch (rnd.nextInt(4)) {
                 case 0 -> MptInval.all();
                 case 1 -> MptInval.ofSdid(rnd.nextInt(params.sdidCount()));
-                case 2 -> MptInval.ofRange(mappedPages.get(rnd.nextInt(mappedPages.size())) >>> 12, false);
-                default -> MptInval.ofRange((mappedPages.get(rnd.nextInt(mappedPages.size())) >>> 12)
-                        | ((1L << rnd.nextInt(10)) - 1), true, rnd.nextInt(params.sdidCount()));
+                default -> {
+                    boolean s = rnd.nextBoolean();
+                    long ppn = (mappedPages.get(rnd.nextInt(mappedPages.size())) >>> 12) | (s ? (1L << rnd.nextInt(10)) - 1 : 0);
+                    yield rnd.nextBoolean() ? MptInval.ofRange(ppn, s)
+                            : MptInval.ofRange(ppn, s, rnd.nextInt(params.sdidCount()));
+                }
             };
             ops.addAll(IoOp.command(inv.toCommand(), inv.toData1(), 0));
         } else if (k < 50) {
@@ -272,7 +275,7 @@ public final class IoStimulus {
             ops.add(IoOp.Reg.read(RegisterInterface.STATUS, 4));
             ops.add(IoOp.Reg.write(RegisterInterface.COMMAND, 4, CommandWord.getSdcfgEntry(1)));
             ops.add(IoOp.Reg.write(RegisterInterface.DATA1, 8, rnd.nextLong()));
-            ops.add(IoOp.Reg.write(RegisterInterface.CONTROL, 4, CheckerMode.OFF.encoding()));
+            ops.add(IoOp.Reg.write(RegisterInterface.CONTROL, 4, CheckerMode.ON.encoding())); // ignored while BUSY
             ops.add(new IoOp.Poll());
             ops.add(IoOp.Reg.read(RegisterInterface.STATUS, 4));
             ops.add(IoOp.Reg.read(RegisterInterface.CONTROL, 4));
@@ -280,8 +283,8 @@ public final class IoStimulus {
         } else if (k < 82) { // MODE Off / Bare / On (and a WARL value), back to On mostly
             int m = rnd.nextInt(5);
             ops.addAll(IoOp.mode(m == 3 ? 7 : m % 3));
-            if (rnd.nextInt(3) != 0) {
-                return ops;
+            for (int i = rnd.nextInt(24); i > 0; i--) { // a few transactions in that mode
+                ops.add(new IoOp.Dma(h.tag(randomDma())));
             }
             ops.addAll(IoOp.mode(CheckerMode.ON.encoding()));
         } else if (k < 90) { // odd register accesses (UNSPECIFIED ones read 0, writes ignored)
