@@ -222,7 +222,7 @@ public final class IoStimulus {
         if (k < 18) { // reconfigure a rule, fenced or not
             int r = rnd.nextInt(rules.length);
             rules[r] = randomRule(r);
-            ops.addAll(IoOp.command(CommandWord.setSdclEntry(r), rules[r].toData1(), 0));
+            ops.addAll(withTraffic(IoOp.command(CommandWord.setSdclEntry(r), rules[r].toData1(), 0), h));
             if (rnd.nextBoolean()) {
                 ops.addAll(IoOp.command(CommandWord.iofence(), 0, 0));
             }
@@ -231,7 +231,8 @@ public final class IoStimulus {
             int sdid = 1 + rnd.nextInt(configured + 1);
             SdConfig c = rnd.nextInt(6) == 0 ? SdConfig.bare(mxl()) : randomConfig();
             long d1 = c.toData1() | (rnd.nextInt(4) == 0 ? 1L << 60 : 0); // sometimes MBE (bit 60) set
-            ops.addAll(IoOp.command(CommandWord.setSdcfgEntry(sdid), rnd.nextInt(8) == 0 ? d1 : c.toData1(), 0));
+            ops.addAll(withTraffic(IoOp.command(CommandWord.setSdcfgEntry(sdid), rnd.nextInt(8) == 0 ? d1 : c.toData1(),
+                    0), h));
             if (rnd.nextInt(4) != 0) {
                 ops.addAll(IoOp.command(CommandWord.iofence(), 0, 0));
                 ops.addAll(IoOp.command(CommandWord.mptinvalSdid(sdid), 0, 0));
@@ -298,6 +299,22 @@ public final class IoStimulus {
             ops.add(new IoOp.Idle(1 + rnd.nextInt(20)));
         }
         return ops;
+    }
+
+    /**
+     * Half the time, DMA transactions right after the command write, before software polls: they may be classified
+     * with the old or the new configuration (the scoreboard's reconfiguration window).
+     */
+    private List<IoOp> withTraffic(List<IoOp> program, IoHarness h) {
+        if (rnd.nextBoolean()) {
+            return program;
+        }
+        List<IoOp> out = new ArrayList<>(program);
+        int at = 3; // after data1, data2 and command
+        for (int i = 1 + rnd.nextInt(4); i > 0; i--) {
+            out.add(at, new IoOp.Dma(h.tag(randomDma())));
+        }
+        return out;
     }
 
     /** The DMA id width of the checker (ids wrap at it). */
