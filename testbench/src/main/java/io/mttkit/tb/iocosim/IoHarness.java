@@ -58,6 +58,8 @@ public final class IoHarness implements AutoCloseable {
     }
 
     private static final int EVENT_CAPACITY = 1 << 14;
+    /** Cycles of reset before the stimulus (counted in {@link Totals#cycles()}). */
+    public static final int RESET_CYCLES = 4;
 
     private final IoCheckerLibrary lib;
     private final IoCheckerLibrary.IoCheckerDescription desc;
@@ -82,15 +84,18 @@ public final class IoHarness implements AutoCloseable {
     private final MttLookup oracle;
     private IoObserver observer = new IoObserver() {
     };
-    private int batch = 256;
+    private int batch = 2048;
+    private long rawDigest = io.mttkit.bridge.Records.DIGEST_SEED;
+    private long runNanos;
+    private long nativeNanos;
     private boolean unfencedLegal;
 
     // the run in progress
     private List<IoOp> ops = List.of();
     private long base;
-    private int dmaCounter;
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
-    private final Deque<String> recent = new ArrayDeque<>();
+    /** The last events, formatted only for a report (formatting every event would cost the product path time). */
+    private final Deque<Event> recent = new ArrayDeque<>();
     private long dmaChecks;
     private long registerAccesses;
     private long polls;
@@ -110,6 +115,8 @@ public final class IoHarness implements AutoCloseable {
         final List<DmaVerdict> candidates;
         /** Per candidate: the classifying rule and the one below it, as that model held them at the handshake. */
         final List<io.mttkit.golden.iompt.SdclRule[]> rules = new ArrayList<>(3);
+        /** Per candidate: the PMP queries of its own walk (no bus error injected). */
+        final List<List<Long>> pmp = new ArrayList<>(3);
         final List<Event.MemoryRead> mrd = new ArrayList<>();
         final List<Event.MemoryResponse> mrs = new ArrayList<>();
         final List<Long> pmpQueries = new ArrayList<>();
@@ -141,12 +148,6 @@ public final class IoHarness implements AutoCloseable {
         for (PhysicalMemory.Region r : memory.regions()) {
             session.attachMemory(r.base(), r.buffer());
         }
-        // The golden checkers decide classification, configuration and reason; their own walks (no bus errors)
-        // are redone by the oracle below once the injected bus errors are known.
-        ImplicitReadCheck mirror = (addr, size) -> PmpRegion.allows(pmp, settings.pmpDefaultAllow(), addr & pawMask, size);
-        this.timed = new IoMptChecker(params, memory, mirror);
-        this.eager = new IoMptChecker(params, memory, mirror);
-        this.fenced = new IoMptChecker(params, memory, mirror);
         MpteReader reader = new MpteReader() {
             @Override
             public boolean canRead(long addr, int size) {
@@ -163,8 +164,13 @@ public final class IoHarness implements AutoCloseable {
             oraclePmp.add(addr & pawMask);
             return PmpRegion.allows(pmp, settings.pmpDefaultAllow(), addr & pawMask, size);
         };
+        // The golden checkers walk the same memory through the oracle's reader: with no bus error injected their
+        // own walk is the answer; when the bridge injected one, the walk is redone knowing which read failed.
+        this.timed = new IoMptChecker(params, reader, recording);
+        this.eager = new IoMptChecker(params, reader, recording);
+        this.fenced = new IoMptChecker(params, reader, recording);
         this.oracle = new MttLookup(reader, recording, params.lookupConfig());
-        session.reset(4);
+        session.reset(RESET_CYCLES);
     }
 
     /** The PMP regions the bridge answers from (the golden side mirrors them). */
@@ -210,9 +216,49 @@ public final class IoHarness implements AutoCloseable {
      * @throws IoMismatchException at the first difference, with the report
      */
     public void run(List<IoOp> stream) {
+        long t0 = System.nanoTime();
+        try {
+            runStream(stream);
+        } finally {
+            runNanos += System.nanoTime() - t0;
+        }
+    }
+
+    private void runStream(List<IoOp> stream) {
         ops = List.copyOf(stream);
+        RequestBuffer q = requests(ops, desc);
+        int from = 0;
+        while (from < q.size()) {
+            long n0 = System.nanoTime();
+            RunResult r = session.run(q, from, Math.min(batch, q.size() - from), events, 0);
+            nativeNanos += System.nanoTime() - n0;
+            consume(r);
+            from += (int) r.consumed();
+        }
+        RunResult r;
+        do {
+            long n0 = System.nanoTime();
+            r = session.drain(events, 0);
+            nativeNanos += System.nanoTime() - n0;
+            consume(r);
+        } while (r.reason() == StopReason.EVENTS_FULL || r.reason() == StopReason.CYCLE_LIMIT);
+        if (!inFlight.isEmpty()) {
+            throw mismatch(session.cycle(), "DMA transaction " + describe(inFlight.peek().tx) + " never got a verdict",
+                    null);
+        }
+        base += ops.size();
+    }
+
+    /**
+     * The bridge requests of {@code ops} ({@code mttb_io_request}): DMA ids are the transactions' ids cut to
+     * {@code idWidth}.
+     *
+     * @throws IllegalArgumentException for a DMA whose range does not fit the {@code paw}-bit {@code dma_pa} port
+     */
+    public static RequestBuffer requests(List<IoOp> ops, IoCheckerLibrary.IoCheckerDescription desc) {
         RequestBuffer q = new RequestBuffer(Math.max(1, ops.size()));
         int idMask = (1 << desc.idWidth()) - 1;
+        long pawMask = desc.paw() >= 64 ? -1L : (1L << desc.paw()) - 1;
         for (IoOp op : ops) {
             if (op instanceof IoOp.Dma d) {
                 DmaTransaction tx = d.tx();
@@ -230,30 +276,27 @@ public final class IoHarness implements AutoCloseable {
                 q.idle(i.cycles());
             }
         }
-        int from = 0;
-        while (from < q.size()) {
-            RunResult r = session.run(q, from, Math.min(batch, q.size() - from), events, 0);
-            consume(r);
-            from += (int) r.consumed();
-        }
-        RunResult r;
-        do {
-            r = session.drain(events, 0);
-            consume(r);
-        } while (r.reason() == StopReason.EVENTS_FULL || r.reason() == StopReason.CYCLE_LIMIT);
-        if (!inFlight.isEmpty()) {
-            throw mismatch(session.cycle(), "DMA transaction " + describe(inFlight.peek().tx) + " never got a verdict",
-                    null);
-        }
-        base += ops.size();
+        return q;
     }
 
-    /** Numbers a DMA transaction of this harness (the id the RTL sees is its low {@code idWidth} bits). */
-    public DmaTransaction tag(DmaTransaction tx) {
-        return tx.withId(dmaCounter++);
+    /** The digest of every native event record so far, the function the C++ runner prints (bench: same trace). */
+    public long rawDigest() {
+        return rawDigest;
     }
+
+    /** Nanoseconds spent in the bridge's run/drain calls so far (the simulation itself). */
+    public long nativeNanos() {
+        return nativeNanos;
+    }
+
+    /** Nanoseconds spent in {@link #run} so far (bench: the product path's time). */
+    public long runNanos() {
+        return runNanos;
+    }
+
 
     private void consume(RunResult r) {
+        rawDigest = events.digest(rawDigest);
         for (int i = 0; i < events.size(); i++) {
             digest.add(events.raw(i));
             Event e = events.event(i);
@@ -285,7 +328,7 @@ public final class IoHarness implements AutoCloseable {
         if (recent.size() == 24) {
             recent.removeFirst();
         }
-        recent.addLast(e.text());
+        recent.addLast(e);
     }
 
     private InFlight current(Event e) {
@@ -317,9 +360,21 @@ public final class IoHarness implements AutoCloseable {
         }
         List<DmaVerdict> c = new ArrayList<>(3);
         InFlight f = new InFlight((int) (a.position() - base), d.tx(), a.cycle(), c);
-        for (IoMptChecker m : unfencedLegal ? new IoMptChecker[] {timed, eager, fenced}
-                : new IoMptChecker[] {timed, eager}) {
+        // eager differs from timed only while an operation is in progress (otherwise both performed every write)
+        List<IoMptChecker> models = new ArrayList<>(3);
+        models.add(timed);
+        if (timed.busy()) {
+            models.add(eager);
+        }
+        if (unfencedLegal) {
+            models.add(fenced);
+        }
+        for (IoMptChecker m : models) {
+            failAtRead = -1;
+            readsDone = 0;
+            oraclePmp.clear();
             DmaVerdict v = m.check(d.tx());
+            f.pmp.add(List.copyOf(oraclePmp));
             c.add(v);
             Classification k = v.classification();
             f.rules.add(new io.mttkit.golden.iompt.SdclRule[] {k == null ? null : m.rule(k.ruleId()),
@@ -332,6 +387,13 @@ public final class IoHarness implements AutoCloseable {
     private record Expected(boolean allow, int reason, boolean matched, int rule, int sdid, boolean iommuValid,
                             int iommuId, boolean report, int cause, int xwr, List<Long> reads, List<Boolean> failed,
                             List<Long> pmpQueries, DmaVerdict verdict) {
+        /** Same fields (the golden verdict objects themselves are not compared). */
+        boolean sameAs(Expected o) {
+            return allow == o.allow && reason == o.reason && matched == o.matched && rule == o.rule && sdid == o.sdid
+                    && iommuValid == o.iommuValid && iommuId == o.iommuId && report == o.report && cause == o.cause
+                    && xwr == o.xwr && reads.equals(o.reads) && failed.equals(o.failed) && pmpQueries.equals(o.pmpQueries);
+        }
+
         String text() {
             return String.format("allow=%d abort_reason=%d (%s) matched=%d rule=%d sdid=%d iommu_valid=%d iommu_id=%d"
                             + " report_to_iommu=%d cause=%d xwr=%d reads=%s%s pmp=%s", allow ? 1 : 0, reason,
@@ -341,7 +403,8 @@ public final class IoHarness implements AutoCloseable {
         }
     }
 
-    private Expected expected(InFlight f, DmaVerdict v) {
+    private Expected expected(InFlight f, int k) {
+        DmaVerdict v = f.candidates.get(k);
         boolean allow = v.allowed();
         int reason = v.reason().ordinal();
         int cause = 0;
@@ -357,11 +420,16 @@ public final class IoHarness implements AutoCloseable {
                     break;
                 }
             }
-            failAtRead = failAt;
-            readsDone = 0;
-            oraclePmp.clear();
-            LookupResult g = oracle.lookup(v.mptMode(), v.sdConfig().ppn(), f.tx.pa(), f.tx.need(), v.sdConfig().mbe(),
-                    new LookupResult());
+            LookupResult g = v.lookup();
+            List<Long> queries = f.pmp.get(k);
+            if (failAt >= 0) { // the bridge failed a read: walk again knowing which
+                failAtRead = failAt;
+                readsDone = 0;
+                oraclePmp.clear();
+                g = oracle.lookup(v.mptMode(), v.sdConfig().ppn(), f.tx.pa(), f.tx.need(), v.sdConfig().mbe(),
+                        new LookupResult());
+                queries = oraclePmp;
+            }
             allow = g.allow();
             reason = AbortReason.ofLookup(g.cause()).ordinal();
             cause = g.cause().ordinal();
@@ -370,7 +438,7 @@ public final class IoHarness implements AutoCloseable {
                 rd.add(g.readAddr(i));
                 failed.add(g.readFailed(i));
             }
-            pq.addAll(oraclePmp);
+            pq.addAll(queries);
         }
         Classification c = v.classification();
         return new Expected(allow, reason, c != null, c == null ? 0 : c.ruleId(), c == null ? 0 : c.sdid(),
@@ -392,8 +460,13 @@ public final class IoHarness implements AutoCloseable {
         field(d, "report_to_iommu", x.report ? 1 : 0, v.reportToIommu() ? 1 : 0);
         field(d, "cause", x.cause, v.cause());
         field(d, "xwr", x.xwr, v.xwr());
-        List<Long> got = f.mrd.stream().map(Event.MemoryRead::addr).toList();
-        if (!x.reads.equals(got)) {
+        boolean sameReads = x.reads.size() == f.mrd.size();
+        for (int i = 0; sameReads && i < f.mrd.size(); i++) {
+            sameReads = x.reads.get(i) == f.mrd.get(i).addr();
+        }
+        if (!sameReads) {
+            List<Long> got = new ArrayList<>();
+            f.mrd.forEach(m -> got.add(m.addr()));
             d.add("  MPTE reads: expected " + hex(x.reads) + " got " + hex(got));
         } else {
             for (int i = 0; i < f.mrs.size() && i < x.failed.size(); i++) {
@@ -421,7 +494,7 @@ public final class IoHarness implements AutoCloseable {
         int matchedModel = -1;
         List<String> firstDiffs = null;
         for (int k = 0; k < f.candidates.size(); k++) {
-            Expected x = expected(f, f.candidates.get(k));
+            Expected x = expected(f, k);
             xs.add(x);
             List<String> d = diffs(x, v, f);
             d.addAll(timing(f, f.candidates.get(k), v));
@@ -433,7 +506,10 @@ public final class IoHarness implements AutoCloseable {
             }
         }
         // the models disagree on some field (the golden verdict objects themselves never compare equal)
-        boolean window = xs.stream().anyMatch(x -> !x.text().equals(xs.get(0).text()));
+        boolean window = false;
+        for (int k = 1; k < xs.size(); k++) {
+            window |= !xs.get(k).sameAs(xs.get(0));
+        }
         if (match == null || !idDiff.isEmpty()) {
             StringBuilder b = new StringBuilder();
             b.append("DMA verdict differs for transaction #").append(f.tx.id()).append(" (stream position ")
@@ -616,8 +692,8 @@ public final class IoHarness implements AutoCloseable {
         b.append("golden: MODE ").append(timed.mode()).append(", BUSY ").append(timed.busy() ? 1 : 0)
                 .append(", SETs not yet fenced ").append(unfenced.size()).append('\n');
         b.append("last events:\n");
-        for (String s : recent) {
-            b.append("  ").append(s).append('\n');
+        for (Event e : recent) {
+            b.append("  ").append(e.text()).append('\n');
         }
         return new IoMismatchException(cycle, b.toString());
     }

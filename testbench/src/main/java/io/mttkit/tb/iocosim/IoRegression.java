@@ -64,7 +64,7 @@ public final class IoRegression {
                     h.run(stim.setUp());
                     while (h.totals().dmaChecks() < target) {
                         long before = h.totals().dmaChecks();
-                        h.run(stim.round((int) Math.min(DMA_PER_ROUND, target - before), h));
+                        h.run(stim.round((int) Math.min(DMA_PER_ROUND, target - before)));
                         progress.accept(done + h.totals().dmaChecks());
                     }
                 } catch (IoMismatchException e) {

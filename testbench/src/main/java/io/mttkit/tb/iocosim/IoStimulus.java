@@ -42,6 +42,7 @@ public final class IoStimulus {
     private final SdclRule[] rules;
     private final List<Integer> devices = new ArrayList<>();
     private final List<Integer> ideKeys = new ArrayList<>();
+    private long dmaCounter; // DMA transaction ids, in stream order
     private int configured; // SDIDs 1..configured have MPTs; configured + 1 is Bare; higher ones are never configured
 
     /** The world of {@code seed}: tables loaded into {@code memory}. */
@@ -108,19 +109,19 @@ public final class IoStimulus {
     }
 
     /** One round: about {@code dma} DMA transactions with register programs between them. */
-    public List<IoOp> round(int dma, IoHarness h) {
+    public List<IoOp> round(int dma) {
         List<IoOp> ops = new ArrayList<>();
         int left = dma;
         while (left > 0) {
             int burst = Math.min(left, 1 + rnd.nextInt(48));
             for (int i = 0; i < burst; i++) {
-                ops.add(new IoOp.Dma(h.tag(randomDma())));
+                ops.add(new IoOp.Dma(tag(randomDma())));
                 if (rnd.nextInt(40) == 0) {
                     ops.add(new IoOp.Idle(1 + rnd.nextInt(6)));
                 }
             }
             left -= burst;
-            ops.addAll(program(h));
+            ops.addAll(program());
         }
         return ops;
     }
@@ -216,13 +217,13 @@ public final class IoStimulus {
     }
 
     /** One random register program. */
-    private List<IoOp> program(IoHarness h) {
+    private List<IoOp> program() {
         List<IoOp> ops = new ArrayList<>();
         int k = rnd.nextInt(100);
         if (k < 18) { // reconfigure a rule, fenced or not
             int r = rnd.nextInt(rules.length);
             rules[r] = randomRule(r);
-            ops.addAll(withTraffic(IoOp.command(CommandWord.setSdclEntry(r), rules[r].toData1(), 0), h));
+            ops.addAll(withTraffic(IoOp.command(CommandWord.setSdclEntry(r), rules[r].toData1(), 0)));
             if (rnd.nextBoolean()) {
                 ops.addAll(IoOp.command(CommandWord.iofence(), 0, 0));
             }
@@ -232,7 +233,7 @@ public final class IoStimulus {
             SdConfig c = rnd.nextInt(6) == 0 ? SdConfig.bare(mxl()) : randomConfig();
             long d1 = c.toData1() | (rnd.nextInt(4) == 0 ? 1L << 60 : 0); // sometimes MBE (bit 60) set
             ops.addAll(withTraffic(IoOp.command(CommandWord.setSdcfgEntry(sdid), rnd.nextInt(8) == 0 ? d1 : c.toData1(),
-                    0), h));
+                    0)));
             if (rnd.nextInt(4) != 0) {
                 ops.addAll(IoOp.command(CommandWord.iofence(), 0, 0));
                 ops.addAll(IoOp.command(CommandWord.mptinvalSdid(sdid), 0, 0));
@@ -285,7 +286,7 @@ public final class IoStimulus {
             int m = rnd.nextInt(5);
             ops.addAll(IoOp.mode(m == 3 ? 7 : m % 3));
             for (int i = rnd.nextInt(24); i > 0; i--) { // a few transactions in that mode
-                ops.add(new IoOp.Dma(h.tag(randomDma())));
+                ops.add(new IoOp.Dma(tag(randomDma())));
             }
             ops.addAll(IoOp.mode(CheckerMode.ON.encoding()));
         } else if (k < 90) { // odd register accesses (UNSPECIFIED ones read 0, writes ignored)
@@ -305,16 +306,21 @@ public final class IoStimulus {
      * Half the time, DMA transactions right after the command write, before software polls: they may be classified
      * with the old or the new configuration (the scoreboard's reconfiguration window).
      */
-    private List<IoOp> withTraffic(List<IoOp> program, IoHarness h) {
+    private List<IoOp> withTraffic(List<IoOp> program) {
         if (rnd.nextBoolean()) {
             return program;
         }
         List<IoOp> out = new ArrayList<>(program);
         int at = 3; // after data1, data2 and command
         for (int i = 1 + rnd.nextInt(4); i > 0; i--) {
-            out.add(at, new IoOp.Dma(h.tag(randomDma())));
+            out.add(at, new IoOp.Dma(tag(randomDma())));
         }
         return out;
+    }
+
+    /** Numbers {@code tx} in stream order (the RTL sees the low {@code idWidth} bits as {@code dma_id}). */
+    private DmaTransaction tag(DmaTransaction tx) {
+        return tx.withId(dmaCounter++);
     }
 
     /** The DMA id width of the checker (ids wrap at it). */
