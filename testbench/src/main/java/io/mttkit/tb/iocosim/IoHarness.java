@@ -132,11 +132,19 @@ public final class IoHarness implements AutoCloseable {
 
     /** Opens a session on {@code lib} over {@code memory} (every region attached). */
     public IoHarness(IoCheckerLibrary lib, PhysicalMemory memory, SessionSettings settings) {
+        this(lib, memory, settings, lib.description().golden());
+    }
+
+    /**
+     * As above with the golden model configured from {@code goldenParams}: a test of the scoreboard itself (a golden
+     * configuration the RTL was not built for must be caught).
+     */
+    IoHarness(IoCheckerLibrary lib, PhysicalMemory memory, SessionSettings settings, IoMptParams goldenParams) {
         this.lib = lib;
         this.desc = lib.description();
         this.settings = settings;
         this.memory = memory;
-        this.params = desc.golden();
+        this.params = goldenParams;
         this.pawMask = desc.paw() >= 64 ? -1L : (1L << desc.paw()) - 1;
         this.iommuPorts = lib.hasIommuPorts();
         SessionConfig config = new SessionConfig(settings.seed(), settings.memLatencyMin(), settings.memLatencyMax(),
