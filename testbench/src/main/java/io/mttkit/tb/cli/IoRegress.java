@@ -42,6 +42,9 @@ final class IoRegress {
                         + " accesses %d, status polls %d, verdicts in a reconfiguration window %d)%n", r.checks(),
                 r.mismatches(), r.checksPerSecond(), r.cycles(), r.reads(), r.registerAccesses(), r.polls(), r.windows());
         out.printf("event digest: %016x%n", r.digest());
+        out.printf("verdict timing: rsp_valid 1 cycle after the handshake without a walk; %s after a walk without reads,"
+                + " %s after a PMP denial, %s after the last MPTE response (learned from the first walk of each kind, then held)%n",
+                cycles(r.walkDelays()[0]), cycles(r.walkDelays()[1]), cycles(r.walkDelays()[2]));
         out.println(r.coverage().db().summary(8));
         out.println(reasons(r));
         out.println(r.passed() ? "PASS: the RTL agreed with the golden I/O MPT checker on every DMA verdict and register"
@@ -50,6 +53,10 @@ final class IoRegress {
                 + (r.passed() ? "" : ", mismatch.txt") + ")");
         out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static String cycles(long n) {
+        return n < 0 ? "(not seen)" : n + (n == 1 ? " cycle" : " cycles");
     }
 
     static String reasons(IoRegression.Result r) {

@@ -52,9 +52,10 @@ import java.util.Objects;
  * MPT is the only legal answer for this cache-less checker's walks.
  */
 public final class IoHarness implements AutoCloseable {
-    /** Verdicts per {@link AbortReason} ordinal, and the other totals. */
+    /** Verdicts per {@link AbortReason} ordinal, and the other totals; {@code walkDelays}: cycles from a walk's end to
+     *  rsp_valid by how it ended (without reads, PMP denial, memory response; -1 not seen), held constant. */
     public record Totals(long dmaChecks, long registerAccesses, long polls, long reads, long cycles, long[] reasons,
-                         long windows, long digest) {
+                         long windows, long digest, long[] walkDelays) {
     }
 
     private static final int EVENT_CAPACITY = 1 << 14;
@@ -290,6 +291,11 @@ public final class IoHarness implements AutoCloseable {
     /** The digest of every native event record so far, the function the C++ runner prints (bench: same trace). */
     public long rawDigest() {
         return rawDigest;
+    }
+
+    /** Holds every walk to delays learned elsewhere (a previous world of the same design); -1 entries still learn. */
+    public void expectWalkDelays(long[] delays) {
+        System.arraycopy(delays, 0, walkDelay, 0, walkDelay.length);
     }
 
     /** Nanoseconds spent in the bridge's run/drain calls so far (the simulation itself). */
@@ -723,7 +729,7 @@ public final class IoHarness implements AutoCloseable {
     /** Totals so far. */
     public Totals totals() {
         return new Totals(dmaChecks, registerAccesses, polls, reads, session.cycle(), reasons.clone(), windows,
-                digest.value());
+                digest.value(), walkDelay.clone());
     }
 
     public IoMptParams params() {

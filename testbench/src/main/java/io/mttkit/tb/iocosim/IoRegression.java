@@ -22,7 +22,7 @@ public final class IoRegression {
      */
     public record Result(long checks, long mismatches, long registerAccesses, long polls, long reads, long cycles,
                          long windows, long[] reasons, long digest, double seconds, IoCoverage coverage,
-                         String firstMismatch) {
+                         String firstMismatch, long[] walkDelays) {
         public boolean passed() {
             return mismatches == 0;
         }
@@ -48,6 +48,7 @@ public final class IoRegression {
         long[] reasons = new long[io.mttkit.golden.iompt.AbortReason.values().length];
         long digest = EventDigest.chain(0, seed);
         String mismatch = null;
+        long[] delays = {-1, -1, -1};
         for (int world = 0; done < checks && mismatch == null; world++) {
             SplittableRandom r = new SplittableRandom(seed * 0x9E37_79B9L + world);
             int latMin = 1 + r.nextInt(3);
@@ -60,6 +61,7 @@ public final class IoRegression {
             try (IoHarness h = new IoHarness(lib, mem, s)) {
                 h.setPmpRegions(stim.pmpRegions());
                 h.setObserver(coverage);
+                h.expectWalkDelays(delays); // one design, one pipeline depth: every world is held to the first's
                 try {
                     h.run(stim.setUp());
                     while (h.totals().dmaChecks() < target) {
@@ -81,10 +83,13 @@ public final class IoRegression {
                     reasons[i] += t.reasons()[i];
                 }
                 digest = EventDigest.chain(digest, t.digest());
+                for (int i = 0; i < delays.length; i++) {
+                    delays[i] = t.walkDelays()[i];
+                }
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Result(done, mismatch == null ? 0 : 1, regs, polls, reads, cycles, windows, reasons, digest, seconds,
-                coverage, mismatch);
+                coverage, mismatch, delays);
     }
 }
