@@ -283,4 +283,20 @@ class IoDirectedTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void theBridgeRefusesHartRequestsAndDmaAcrossAGranule() {
+        IoCheckerLibrary lib = lib();
+        io.mttkit.bridge.RequestBuffer q = new io.mttkit.bridge.RequestBuffer(2);
+        q.check(1, PA, R, 0, 1, 0, false, false);
+        try (io.mttkit.bridge.CheckerSession s = lib.library().openChecker(io.mttkit.bridge.SessionConfig.defaults(1))) {
+            s.reset(2);
+            io.mttkit.bridge.BridgeException e = assertThrows(io.mttkit.bridge.BridgeException.class,
+                    () -> s.run(q, 0, 1, new io.mttkit.bridge.EventBuffer(1024), 0));
+            assertTrue(e.getMessage().contains("hart-side requests"), e.getMessage());
+        }
+        io.mttkit.bridge.BridgeException e = assertThrows(io.mttkit.bridge.BridgeException.class,
+                () -> q.dma(1, 0x10, false, 0, false, false, PA + 0xFF0, 0x20, R));
+        assertTrue(e.getMessage().contains("4 KiB granule"), e.getMessage());
+    }
 }
