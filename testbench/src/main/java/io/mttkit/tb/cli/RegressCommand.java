@@ -10,6 +10,7 @@ import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.Cause;
 import io.mttkit.golden.MttMode;
 import io.mttkit.tb.cosim.CheckerLibrary;
+import io.mttkit.tb.iocosim.IoCheckerLibrary;
 import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.report.AtomicFiles;
@@ -134,6 +135,18 @@ final class RegressCommand implements Callable<Integer> {
             InputPaths.requireFolder(rtl, "--rtl");
             out.println("building your RTL in " + rtl + " with Verilator (cached after the first time) ...");
             out.flush();
+            if (IoCheckerLibrary.isIoFolder(rtl)) { // a top with the I/O ports (contract v3)
+                if (part.count() > 1) {
+                    throw new UserInputException("--shard: an I/O checker regression is not sharded yet; run it whole");
+                }
+                IoCheckerLibrary io;
+                try {
+                    io = IoCheckerLibrary.fromFolder(rtl);
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException("--rtl: " + e.getMessage());
+                }
+                return IoRegress.run(out, rtl.toString(), io, seed, n, dir);
+            }
             lib = CheckerLibrary.fromManifest(rtl);
             what = rtl.toString();
         } else {

@@ -76,6 +76,31 @@ public final class IoCheckerLibrary {
         return name.startsWith("io-") && !name.startsWith("io-sdcl-");
     }
 
+    /**
+     * True when {@code dir} holds an I/O checker: its manifest's top module (in one of its sources) declares an input
+     * named {@link PortContract#IO_MARKER}. Decided from the text, before any build; the build checks the ports.
+     */
+    public static boolean isIoFolder(Path dir) {
+        IoCheckerDescription d;
+        try {
+            d = IoCheckerDescription.read(dir);
+        } catch (IllegalArgumentException e) {
+            return false; // not readable as an I/O folder: the hart-side path reports what is wrong
+        }
+        Pattern port = Pattern.compile("\\binput\\b[^;)]*?\\b" + PortContract.IO_MARKER + "\\b");
+        for (Path src : d.sources()) {
+            try {
+                String text = Files.readString(src);
+                if (text.contains("module " + d.top()) && port.matcher(text).find()) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return false; // the build names the missing source
+            }
+        }
+        return false;
+    }
+
     /** The checker in {@code dir} (Verilog plus {@code manifest.json} or {@code checker.json}). */
     public static IoCheckerLibrary fromFolder(Path dir) {
         IoCheckerDescription d = IoCheckerDescription.read(dir);

@@ -275,7 +275,7 @@ public final class IoHarness implements AutoCloseable {
                     throw new IllegalArgumentException(String.format("DMA %s: the range does not fit the %d-bit dma_pa"
                             + " port; the golden model would see bits the RTL cannot", describe(tx), desc.paw()));
                 }
-                q.dma((int) (tx.id() & idMask), tx.deviceId(), tx.ide() != null, tx.ide() == null ? 0 : tx.ide().key(),
+                q.dma((int) (tx.id() & idMask), tx.deviceId(), tx.ide() != null, tx.ide() == null ? d.idleIdeId() : tx.ide().key(),
                         tx.tee(), tx.fromIommu(), tx.pa(), (int) tx.size(), tx.need());
             } else if (op instanceof IoOp.Reg r) {
                 q.register(r.addr(), r.size(), r.write(), r.value());

@@ -10,8 +10,15 @@ import java.util.List;
  * register programs and DMA streams interleave at exact positions.
  */
 public sealed interface IoOp {
-    /** A DMA transaction ({@code [pa, pa + size)} within one 4 KiB granule, port contract v3). */
-    record Dma(DmaTransaction tx) implements IoOp {
+    /**
+     * A DMA transaction ({@code [pa, pa + size)} within one 4 KiB granule, port contract v3). {@code idleIdeId} is what
+     * the bridge drives on {@code dma_ide_id} when the transaction is on no IDE stream ({@code dma_has_ide} 0): the
+     * checker must ignore it, so the stimulus puts rule keys there.
+     */
+    record Dma(DmaTransaction tx, int idleIdeId) implements IoOp {
+        public Dma(DmaTransaction tx) {
+            this(tx, 0);
+        }
     }
 
     /** A register access of {@code size} bytes at {@code addr}: a write of {@code value}, or a read. */

@@ -115,7 +115,9 @@ public final class IoStimulus {
         while (left > 0) {
             int burst = Math.min(left, 1 + rnd.nextInt(48));
             for (int i = 0; i < burst; i++) {
-                ops.add(new IoOp.Dma(tag(randomDma())));
+                DmaTransaction tx = tag(randomDma());
+                // on no IDE stream, half the time an IDE rule's key on the ignored dma_ide_id
+                ops.add(new IoOp.Dma(tx, tx.ide() == null && rnd.nextBoolean() ? ideKeys.get(rnd.nextInt(ideKeys.size())) : 0));
                 if (rnd.nextInt(40) == 0) {
                     ops.add(new IoOp.Idle(1 + rnd.nextInt(6)));
                 }
