@@ -198,8 +198,8 @@ public final class IoStimulus {
         int dev = rnd.nextInt(5) == 0 ? rnd.nextInt(0x1000) & idMask : devices.get(rnd.nextInt(devices.size()));
         long pa;
         int p = rnd.nextInt(20);
-        if (p == 0) {
-            pa = (1L << (40 + rnd.nextInt(params.paw() - 40))) + rnd.nextInt(1 << 20); // beyond a mode's PA width
+        if (p == 0 && params.paw() > 44) {
+            pa = (1L << (44 + rnd.nextInt(params.paw() - 44))) + rnd.nextInt(1 << 20); // beyond Smmpt43's PA width
         } else if (p < 3) {
             pa = 0x8000_0000L + ((long) rnd.nextInt(1 << 14) << 12); // anywhere nearby, mostly unmapped
         } else {
