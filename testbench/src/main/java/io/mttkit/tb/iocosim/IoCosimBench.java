@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Co-simulation throughput of an I/O checker: M0, the standalone C++ runner ({@code mttb_runner}: the same library,
  * the same {@code mttb_run} over the whole request stream in one call, the same memory image), against M2, the
- * product path ({@link IoHarness}: batches of 2048 requests through JNA with the full scoreboard — three golden
+ * product path ({@link IoHarness}: batches of 8192 requests through JNA with the full scoreboard — three golden
  * models, every verdict, MPTE read, PMP query and register access compared). Both run one fixed-seed workload (DMA
  * streams with register programs, latency 2..8, backpressure, bus errors); the bench refuses to report when M2's
  * event trace (digest of every native record) differs from M0's or the scoreboard finds a mismatch.
@@ -102,7 +102,7 @@ public final class IoCosimBench {
         out.printf("%-62s %12s %12s %9s%n", "mode", "cycles/s", "checks/s", "time/M0");
         out.printf("%-62s %12.0f %12.0f %9.2f%n", "M0 C++ runner (mttb_runner, one call)", m0.get(0).cycles() / t0 * 1e9,
                 dma / t0 * 1e9, 1.0);
-        out.printf("%-62s %12.0f %12.0f %9.2f%n", "M2 product path (IoHarness, batch 2048, full scoreboard)",
+        out.printf("%-62s %12.0f %12.0f %9.2f%n", "M2 product path (IoHarness, batch 8192, full scoreboard)",
                 m0.get(0).cycles() / t2 * 1e9, dma / t2 * 1e9, t2 / t0);
         out.printf("ratio M2/M0: %.2f (goal <= 1.25); fastest repetitions: %.2f; M2 time in the bridge's run calls"
                 + " %.0f%%, in the scoreboard %.0f%%%n", t2 / t0, fastest(m2) / fastest(m0),
