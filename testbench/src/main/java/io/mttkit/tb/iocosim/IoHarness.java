@@ -332,6 +332,8 @@ public final class IoHarness implements AutoCloseable {
                 current(e).pmpQueries.add(p.addr());
             } else if (e instanceof Event.PmpAnswer p) {
                 current(e).lastWalkEvent = p.cycle();
+            } else if (e instanceof Event.Observation || e instanceof Event.ExtensionWord) {
+                observer.observation(e); // a cache's events: for a cache scoreboard (none compared yet)
             }
         }
         if (r.reason().terminal()) {
@@ -396,6 +398,7 @@ public final class IoHarness implements AutoCloseable {
                 k == null || k.ruleId() == 0 ? null : m.rule(k.ruleId() - 1)});
         }
         inFlight.addLast(f);
+        observer.accepted(d.tx(), a.cycle());
     }
 
     /** The fields the RTL reports, as the golden verdict {@code v} with the oracle's walk {@code w} (null: none). */

@@ -3,6 +3,7 @@ package io.mttkit.tb.iocosim;
 import io.mttkit.bridge.Event;
 import io.mttkit.golden.iompt.CommandDone;
 import io.mttkit.golden.iompt.ControlDone;
+import io.mttkit.golden.iompt.DmaTransaction;
 import io.mttkit.golden.iompt.DmaVerdict;
 import io.mttkit.golden.iompt.SdclRule;
 
@@ -32,5 +33,17 @@ public interface IoObserver {
 
     /** A register access matched ({@code busy}: the RTL was BUSY at its handshake). */
     default void register(Event.RegisterAccess access) {
+    }
+
+    /**
+     * A DMA transaction was taken at {@code cycle} (before any of its memory reads). With {@link #observation}, what a
+     * cache scoreboard needs to replay the lookup of an I/O checker with an SDID-tagged MPT cache (the hart-side
+     * {@code CacheScoreboard} with the golden {@code MttCacheModel}); MPTINVAL and IOFENCE arrive as {@link #command}.
+     */
+    default void accepted(DmaTransaction tx, long cycle) {
+    }
+
+    /** A contract v1/v2 observation event ({@code OBS} or {@code OBSX}) of the checker, in event order. */
+    default void observation(Event e) {
     }
 }
