@@ -531,7 +531,8 @@ public final class IoHarness implements AutoCloseable {
         if (match == null || !idDiff.isEmpty()) {
             StringBuilder b = new StringBuilder();
             b.append("DMA verdict differs for transaction #").append(f.tx.id()).append(" (stream position ")
-                    .append(f.index).append("): ").append(describe(f.tx)).append('\n');
+                    .append(base + f.index).append(", as in the events' position=): ").append(describe(f.tx))
+                    .append('\n');
             b.append("  accepted at cycle ").append(f.acceptCycle).append(", verdict handshake at cycle ")
                     .append(v.cycle()).append('\n');
             for (String s : idDiff) {
@@ -641,7 +642,7 @@ public final class IoHarness implements AutoCloseable {
         } // a read while BUSY: only BUSY itself is specified (status); data registers may be mid-update
         if (!d.isEmpty()) {
             StringBuilder b = new StringBuilder("register access differs at stream position ")
-                    .append(g.position() - base).append(": ").append(r.write() ? "write " : "read ")
+                    .append(g.position()).append(": ").append(r.write() ? "write " : "read ")
                     .append(regName(r.addr())).append(" (offset ").append(r.addr()).append(", ").append(r.size())
                     .append(" bytes").append(r.write() ? String.format(", value 0x%x", r.value()) : "").append(")\n");
             for (String s : d) {
