@@ -3,6 +3,8 @@ package io.mttkit.tb.iocosim;
 import io.mttkit.bridge.CheckerSession;
 import io.mttkit.bridge.Event;
 import io.mttkit.bridge.EventBuffer;
+import io.mttkit.bridge.EventKind;
+import io.mttkit.bridge.RawEvent;
 import io.mttkit.bridge.PmpRegion;
 import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.RunResult;
@@ -77,6 +79,8 @@ public final class IoHarness implements AutoCloseable {
     private final PhysicalMemory memory;
     private final long pawMask;
     private final boolean iommuPorts;
+    /** Port names for the text of OBSX events in reports. */
+    private final java.util.function.IntFunction<String> portName;
     private List<PmpRegion> pmp = List.of();
     // the oracle's walk: which read fails (the bridge's injected bus error), PMP queries seen
     private int failAtRead = -1;
@@ -96,7 +100,7 @@ public final class IoHarness implements AutoCloseable {
     private long base;
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
     /** The last events, formatted only for a report (formatting every event would cost the product path time). */
-    private final Deque<Event> recent = new ArrayDeque<>();
+    private final Deque<RawEvent> recent = new ArrayDeque<>();
     private long dmaChecks;
     private long registerAccesses;
     private long polls;
@@ -118,8 +122,9 @@ public final class IoHarness implements AutoCloseable {
         final List<io.mttkit.golden.iompt.SdclRule[]> rules = new ArrayList<>(3);
         /** Per candidate: the PMP queries of its own walk (no bus error injected). */
         final List<List<Long>> pmp = new ArrayList<>(3);
-        final List<Event.MemoryRead> mrd = new ArrayList<>();
-        final List<Event.MemoryResponse> mrs = new ArrayList<>();
+        /** Addresses of the memory read handshakes, and whether each response was a bus error. */
+        final List<Long> mrd = new ArrayList<>();
+        final List<Boolean> mrsErr = new ArrayList<>();
         final List<Long> pmpQueries = new ArrayList<>();
         long lastWalkEvent = -1;
 
@@ -148,6 +153,8 @@ public final class IoHarness implements AutoCloseable {
         this.params = goldenParams;
         this.pawMask = desc.paw() >= 64 ? -1L : (1L << desc.paw()) - 1;
         this.iommuPorts = lib.hasIommuPorts();
+        List<io.mttkit.bridge.PortInfo> ports = lib.library().ports();
+        this.portName = id -> id >= 0 && id < ports.size() ? ports.get(id).name() : null;
         SessionConfig config = new SessionConfig(settings.seed(), settings.memLatencyMin(), settings.memLatencyMax(),
                 settings.mrdStallPerMille(), settings.rspStallPerMille(), settings.busErrorPerMille(),
                 desc.pmpLatency(), 20_000, settings.pmpDefaultAllow());
@@ -313,27 +320,30 @@ public final class IoHarness implements AutoCloseable {
     private void consume(RunResult r) {
         rawDigest = events.digest(rawDigest);
         for (int i = 0; i < events.size(); i++) {
-            digest.add(events.raw(i));
-            Event e = events.event(i);
-            remember(e);
-            if (e instanceof Event.DmaAccept a) {
-                accept(a);
-            } else if (e instanceof Event.DmaResponse v) {
-                verdict(v);
-            } else if (e instanceof Event.RegisterAccess g) {
-                register(g);
-            } else if (e instanceof Event.MemoryRead m) {
-                current(e).mrd.add(m);
-            } else if (e instanceof Event.MemoryResponse m) {
-                InFlight f = current(e);
-                f.mrs.add(m);
-                f.lastWalkEvent = m.cycle();
-            } else if (e instanceof Event.PmpQuery p) {
-                current(e).pmpQueries.add(p.addr());
-            } else if (e instanceof Event.PmpAnswer p) {
-                current(e).lastWalkEvent = p.cycle();
-            } else if (e instanceof Event.Observation || e instanceof Event.ExtensionWord) {
-                observer.observation(e); // a cache's events: for a cache scoreboard (none compared yet)
+            // The walk's events are read from the record; only the events compared field by field are decoded
+            // (decoding every record would cost the product path a third of its time).
+            RawEvent raw = events.raw(i);
+            digest.add(raw);
+            remember(raw);
+            int k = raw.kind();
+            if (k == EventKind.MRD.code()) {
+                current(raw).mrd.add(raw.x());
+            } else if (k == EventKind.MRS.code()) {
+                InFlight f = current(raw);
+                f.mrsErr.add((raw.b2() & 1) != 0);
+                f.lastWalkEvent = raw.cycle();
+            } else if (k == EventKind.PMP_QUERY.code()) {
+                current(raw).pmpQueries.add(raw.x());
+            } else if (k == EventKind.PMP_ANSWER.code()) {
+                current(raw).lastWalkEvent = raw.cycle();
+            } else if (k == EventKind.DMA_ACCEPT.code()) {
+                accept((Event.DmaAccept) raw.event());
+            } else if (k == EventKind.DMA_RSP.code()) {
+                verdict((Event.DmaResponse) raw.event());
+            } else if (k == EventKind.REG.code()) {
+                register((Event.RegisterAccess) raw.event());
+            } else if (k == EventKind.OBS.code() || k == EventKind.OBSX.code()) {
+                observer.observation(events.event(i)); // a cache's events: for a cache scoreboard (none compared yet)
             }
         }
         if (r.reason().terminal()) {
@@ -341,18 +351,18 @@ public final class IoHarness implements AutoCloseable {
         }
     }
 
-    private void remember(Event e) {
+    private void remember(RawEvent e) {
         if (recent.size() == 24) {
             recent.removeFirst();
         }
         recent.addLast(e);
     }
 
-    private InFlight current(Event e) {
+    private InFlight current(RawEvent e) {
         InFlight f = inFlight.peekLast();
         if (f == null) {
             throw mismatch(e.cycle(), "the checker accessed memory or the PMP with no DMA transaction in flight: "
-                    + e.text(), null);
+                    + e.event().text(portName), null);
         }
         return f;
     }
@@ -432,8 +442,8 @@ public final class IoHarness implements AutoCloseable {
         List<Long> pq = new ArrayList<>();
         if (v.lookup() != null) {
             int failAt = -1;
-            for (int i = 0; i < f.mrs.size(); i++) {
-                if (f.mrs.get(i).err()) {
+            for (int i = 0; i < f.mrsErr.size(); i++) {
+                if (f.mrsErr.get(i)) {
                     failAt = i;
                     break;
                 }
@@ -480,16 +490,14 @@ public final class IoHarness implements AutoCloseable {
         field(d, "xwr", x.xwr, v.xwr());
         boolean sameReads = x.reads.size() == f.mrd.size();
         for (int i = 0; sameReads && i < f.mrd.size(); i++) {
-            sameReads = x.reads.get(i) == f.mrd.get(i).addr();
+            sameReads = x.reads.get(i).longValue() == f.mrd.get(i).longValue();
         }
         if (!sameReads) {
-            List<Long> got = new ArrayList<>();
-            f.mrd.forEach(m -> got.add(m.addr()));
-            d.add("  MPTE reads: expected " + hex(x.reads) + " got " + hex(got));
+            d.add("  MPTE reads: expected " + hex(x.reads) + " got " + hex(f.mrd));
         } else {
-            for (int i = 0; i < f.mrs.size() && i < x.failed.size(); i++) {
-                if (f.mrs.get(i).err() != x.failed.get(i)) {
-                    d.add("  MPTE read " + i + " bus error: expected " + x.failed.get(i) + " got " + f.mrs.get(i).err());
+            for (int i = 0; i < f.mrsErr.size() && i < x.failed.size(); i++) {
+                if (!f.mrsErr.get(i).equals(x.failed.get(i))) {
+                    d.add("  MPTE read " + i + " bus error: expected " + x.failed.get(i) + " got " + f.mrsErr.get(i));
                 }
             }
         }
@@ -711,8 +719,8 @@ public final class IoHarness implements AutoCloseable {
         b.append("golden: MODE ").append(timed.mode()).append(", BUSY ").append(timed.busy() ? 1 : 0)
                 .append(", SETs not yet fenced ").append(unfenced.size()).append('\n');
         b.append("last events:\n");
-        for (Event e : recent) {
-            b.append("  ").append(e.text()).append('\n');
+        for (RawEvent e : recent) {
+            b.append("  ").append(e.event().text(portName)).append('\n');
         }
         return new IoMismatchException(cycle, b.toString());
     }
