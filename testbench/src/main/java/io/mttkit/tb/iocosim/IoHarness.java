@@ -337,11 +337,11 @@ public final class IoHarness implements AutoCloseable {
             } else if (k == EventKind.PMP_ANSWER.code()) {
                 current(raw).lastWalkEvent = raw.cycle();
             } else if (k == EventKind.DMA_ACCEPT.code()) {
-                accept((Event.DmaAccept) raw.event());
+                accept((Event.DmaAccept) events.event(i)); // the buffer's decoder allocates only the event
             } else if (k == EventKind.DMA_RSP.code()) {
-                verdict((Event.DmaResponse) raw.event());
+                verdict((Event.DmaResponse) events.event(i));
             } else if (k == EventKind.REG.code()) {
-                register((Event.RegisterAccess) raw.event());
+                register((Event.RegisterAccess) events.event(i));
             } else if (k == EventKind.OBS.code() || k == EventKind.OBSX.code()) {
                 observer.observation(events.event(i)); // a cache's events: for a cache scoreboard (none compared yet)
             }
