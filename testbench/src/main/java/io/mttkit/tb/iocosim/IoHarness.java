@@ -100,7 +100,9 @@ public final class IoHarness implements AutoCloseable {
     private long base;
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
     /** The last events, formatted only for a report (formatting every event would cost the product path time). */
-    private final Deque<RawEvent> recent = new ArrayDeque<>();
+    private final long[][] recent = new long[RECENT][8];
+    private long recentCount;
+    private static final int RECENT = 24;
     private long dmaChecks;
     private long registerAccesses;
     private long polls;
@@ -352,10 +354,16 @@ public final class IoHarness implements AutoCloseable {
     }
 
     private void remember(RawEvent e) {
-        if (recent.size() == 24) {
-            recent.removeFirst();
-        }
-        recent.addLast(e);
+        // copied into a ring of primitives, so that the record need not outlive this call (no allocation per event)
+        long[] r = recent[(int) (recentCount++ % RECENT)];
+        r[0] = e.cycle();
+        r[1] = e.kind();
+        r[2] = e.b1();
+        r[3] = e.b2();
+        r[4] = e.b3();
+        r[5] = e.a32();
+        r[6] = e.x();
+        r[7] = e.y();
     }
 
     private InFlight current(RawEvent e) {
@@ -719,7 +727,9 @@ public final class IoHarness implements AutoCloseable {
         b.append("golden: MODE ").append(timed.mode()).append(", BUSY ").append(timed.busy() ? 1 : 0)
                 .append(", SETs not yet fenced ").append(unfenced.size()).append('\n');
         b.append("last events:\n");
-        for (RawEvent e : recent) {
+        for (long k = Math.max(0, recentCount - RECENT); k < recentCount; k++) {
+            long[] r = recent[(int) (k % RECENT)];
+            RawEvent e = new RawEvent(r[0], (int) r[1], (int) r[2], (int) r[3], (int) r[4], (int) r[5], r[6], r[7]);
             b.append("  ").append(e.event().text(portName)).append('\n');
         }
         return new IoMismatchException(cycle, b.toString());
