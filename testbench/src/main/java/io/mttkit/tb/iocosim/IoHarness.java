@@ -115,28 +115,41 @@ public final class IoHarness implements AutoCloseable {
         "the PMP denial's answer", "the walk's last memory response"};
 
     /** One DMA transaction between its handshake and its verdict. */
+    /**
+     * One DMA transaction between its handshake and its verdict. Reused from transaction to transaction (one is in
+     * flight at a time): the product path allocates nothing for it per check.
+     */
     private static final class InFlight {
-        final int index;
-        final DmaTransaction tx;
-        final long acceptCycle;
-        final List<DmaVerdict> candidates;
+        int index;
+        DmaTransaction tx;
+        long acceptCycle;
+        final List<DmaVerdict> candidates = new ArrayList<>(3);
         /** Per candidate: the classifying rule and the one below it, as that model held them at the handshake. */
         final List<io.mttkit.golden.iompt.SdclRule[]> rules = new ArrayList<>(3);
-        /** Per candidate: the PMP queries of its own walk (no bus error injected). */
-        final List<List<Long>> pmp = new ArrayList<>(3);
+        /** Per candidate: the PMP queries of its own walk (no bus error injected); the first {@code candidates.size()}. */
+        final List<List<Long>> pmp = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         /** Addresses of the memory read handshakes, and whether each response was a bus error. */
         final List<Long> mrd = new ArrayList<>();
         final List<Boolean> mrsErr = new ArrayList<>();
         final List<Long> pmpQueries = new ArrayList<>();
         long lastWalkEvent = -1;
 
-        InFlight(int index, DmaTransaction tx, long acceptCycle, List<DmaVerdict> candidates) {
-            this.index = index;
-            this.tx = tx;
-            this.acceptCycle = acceptCycle;
-            this.candidates = candidates;
+        InFlight reset(int newIndex, DmaTransaction newTx, long newAcceptCycle) {
+            index = newIndex;
+            tx = newTx;
+            acceptCycle = newAcceptCycle;
+            candidates.clear();
+            rules.clear();
+            mrd.clear();
+            mrsErr.clear();
+            pmpQueries.clear();
+            lastWalkEvent = -1;
+            return this;
         }
     }
+
+    /** The {@link InFlight} to reuse for the next handshake (null while one is in flight). */
+    private InFlight spare = new InFlight();
 
     /** Opens a session on {@code lib} over {@code memory} (every region attached). */
     public IoHarness(IoCheckerLibrary lib, PhysicalMemory memory, SessionSettings settings) {
@@ -393,24 +406,22 @@ public final class IoHarness implements AutoCloseable {
             throw mismatch(a.cycle(), "dma_ready was 1 while transaction " + describe(inFlight.peek().tx)
                     + " had no verdict yet (contract v3: one transaction in flight)", d.tx());
         }
-        List<DmaVerdict> c = new ArrayList<>(3);
-        InFlight f = new InFlight((int) (a.position() - base), d.tx(), a.cycle(), c);
+        InFlight f = (spare != null ? spare : new InFlight()).reset((int) (a.position() - base), d.tx(), a.cycle());
+        spare = null;
         // eager differs from timed only while an operation is in progress (otherwise both performed every write)
-        List<IoMptChecker> models = new ArrayList<>(3);
-        models.add(timed);
-        if (timed.busy()) {
-            models.add(eager);
-        }
-        if (unfencedLegal) {
-            models.add(fenced);
-        }
-        for (IoMptChecker m : models) {
+        int n = 0;
+        for (IoMptChecker m : new IoMptChecker[] {timed, timed.busy() ? eager : null, unfencedLegal ? fenced : null}) {
+            if (m == null) {
+                continue;
+            }
             failAtRead = -1;
             readsDone = 0;
             oraclePmp.clear();
             DmaVerdict v = m.check(d.tx());
-            f.pmp.add(List.copyOf(oraclePmp));
-            c.add(v);
+            List<Long> queries = f.pmp.get(n++);
+            queries.clear();
+            queries.addAll(oraclePmp);
+            f.candidates.add(v);
             Classification k = v.classification();
             f.rules.add(new io.mttkit.golden.iompt.SdclRule[] {k == null ? null : m.rule(k.ruleId()),
                 k == null || k.ruleId() == 0 ? null : m.rule(k.ruleId() - 1)});
@@ -529,6 +540,7 @@ public final class IoHarness implements AutoCloseable {
             reads += f.mrd.size();
             reasons[v.abortReason()]++;
             observer.verdict(c, f.rules.get(0)[0], f.rules.get(0)[1], v, false);
+            spare = f;
             return;
         }
         List<String> idDiff = new ArrayList<>();
@@ -588,6 +600,7 @@ public final class IoHarness implements AutoCloseable {
             windows++;
         }
         observer.verdict(match.verdict, f.rules.get(matchedModel)[0], f.rules.get(matchedModel)[1], v, window);
+        spare = f;
     }
 
     /**
