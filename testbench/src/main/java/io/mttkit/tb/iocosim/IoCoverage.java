@@ -99,20 +99,47 @@ public final class IoCoverage implements IoObserver {
         return db;
     }
 
+    /** Bin names by [Off/Bare/On][reason ordinal] and the SDID-Bare one: no string is built per verdict. */
+    private static final String[][] REASON_BINS = reasonBins();
+    private static final String ON_SDID_BARE = "On NONE (SDID Bare)";
+    private static final String[] TEE_MATCHED = {"tee matched ", "non-tee matched "};
+    private static final String[][] TEE_BINS = teeBins();
+
+    private static String[][] reasonBins() {
+        String[] modes = {"Off", "Bare", "On"};
+        String[][] out = new String[3][AbortReason.values().length];
+        for (int m = 0; m < 3; m++) {
+            for (AbortReason r : AbortReason.values()) {
+                out[m][r.ordinal()] = modes[m] + " " + r.name();
+            }
+        }
+        return out;
+    }
+
+    private static String[][] teeBins() {
+        String[][] out = new String[2][TeeFilter.values().length];
+        for (int t = 0; t < 2; t++) {
+            for (TeeFilter f : TeeFilter.values()) {
+                out[t][f.ordinal()] = TEE_MATCHED[t] + f.name();
+            }
+        }
+        return out;
+    }
+
     @Override
     public void verdict(DmaVerdict v, SdclRule rule, SdclRule below, Event.DmaResponse rsp, boolean window) {
         // the RTL's reason (it matched the golden one): a walk's bus error is known only from the bridge's events
         AbortReason r = AbortReason.values()[rsp.abortReason()];
-        String mode = r == AbortReason.CHECKER_OFF ? "Off"
-                : r == AbortReason.BARE_TEE || (r == AbortReason.NONE && v.classification() == null) ? "Bare" : "On";
+        int mode = r == AbortReason.CHECKER_OFF ? 0
+                : r == AbortReason.BARE_TEE || (r == AbortReason.NONE && v.classification() == null) ? 1 : 2;
         boolean sdidBare = r == AbortReason.NONE && v.classification() != null && v.lookup() == null;
-        db.hit(REASON_MODE, mode + " " + r.name() + (sdidBare ? " (SDID Bare)" : ""));
-        String tee = v.tx().tee() ? "tee" : "non-tee";
-        if (mode.equals("On")) {
+        db.hit(REASON_MODE, sdidBare ? ON_SDID_BARE : REASON_BINS[mode][r.ordinal()]);
+        if (mode == 2) {
+            int t = v.tx().tee() ? 0 : 1;
             if (rule == null) {
-                db.hit(TEE, tee + " unclassified");
+                db.hit(TEE, t == 0 ? "tee unclassified" : "non-tee unclassified");
             } else {
-                db.hit(TEE, tee + " matched " + TeeFilter.fromEncoding(rule.teeFlt()).name());
+                db.hit(TEE, TEE_BINS[t][TeeFilter.fromEncoding(rule.teeFlt()).ordinal()]);
                 ruleMatch(v, rule, below);
             }
         }
@@ -124,10 +151,28 @@ public final class IoCoverage implements IoObserver {
         }
     }
 
+    private static final String[][][] MATCH_BINS = matchBins();
+
+    /** [device/ide][TOR/NAPOT][low end/inside/high end]. */
+    private static String[][][] matchBins() {
+        String[] t = {"device", "ide"};
+        String[] m = {"TOR", "NAPOT"};
+        String[] w = {"low end", "inside", "high end"};
+        String[][][] out = new String[2][2][3];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                for (int k = 0; k < 3; k++) {
+                    out[i][j][k] = t[i] + " " + m[j] + " " + w[k];
+                }
+            }
+        }
+        return out;
+    }
+
     private void ruleMatch(DmaVerdict v, SdclRule rule, SdclRule below) {
         boolean ide = rule.srcIdt() == 2;
         int key = ide ? v.tx().ide().key() : v.tx().deviceId();
-        String t = ide ? "ide" : "device";
+        int t = ide ? 1 : 0;
         if (v.classification().ruleId() > 0) {
             db.hit(RULE_MATCH, "rule > 0 won (an overlap or a lower rule missed)");
         }
@@ -136,16 +181,16 @@ public final class IoCoverage implements IoObserver {
             return; // no matching mode: such a rule cannot have matched, the scoreboard reports it
         }
         switch (m) {
-            case UNARY -> db.hit(RULE_MATCH, t + " UNARY exact");
+            case UNARY -> db.hit(RULE_MATCH, ide ? "ide UNARY exact" : "device UNARY exact");
             case TOR -> {
                 int lo = below == null ? 0 : below.srcId();
-                db.hit(RULE_MATCH, t + " TOR " + (key == lo ? "low end" : key == rule.srcId() - 1 ? "high end" : "inside"));
+                db.hit(RULE_MATCH, MATCH_BINS[t][0][key == lo ? 0 : key == rule.srcId() - 1 ? 2 : 1]);
             }
             case NAPOT -> {
                 int ones = Integer.numberOfTrailingZeros(~rule.srcId());
                 int first = rule.srcId() & ~((1 << (ones + 1)) - 1);
                 int last = first + (1 << (ones + 1)) - 1;
-                db.hit(RULE_MATCH, t + " NAPOT " + (key == first ? "low end" : key == last ? "high end" : "inside"));
+                db.hit(RULE_MATCH, MATCH_BINS[t][1][key == first ? 0 : key == last ? 2 : 1]);
             }
             default -> {
             }
