@@ -148,7 +148,8 @@ public final class IoCheckerLibrary {
             List<Path> sources = new ArrayList<>();
             m.path("sources").forEach(s -> sources.add(dir.resolve(s.asText())));
             JsonNode gen = m.path("generator");
-            JsonNode p = gen.path("parameters");
+            // a generated folder keeps the parameters under generator.parameters; a team's own at the top level
+            JsonNode p = gen.has("parameters") ? gen.path("parameters") : m;
             String configuration = gen.path("configuration").asText("");
             int xlen = p.has("xlen") ? p.get("xlen").asInt() : m.has("xlen") ? m.get("xlen").asInt() : xlenOf(configuration);
             if (m.path("top").asText("").isEmpty() || sources.isEmpty() || xlen == 0) {
