@@ -1,7 +1,10 @@
-// mttb_abi.h -- the C ABI of an mttkit co-simulation library (ABI version 2).
+// mttb_abi.h -- the C ABI of an mttkit co-simulation library (ABI version 3).
 //
 // Version 2 (checker port contract v2) adds the MTTB_EV_OBSX event and the per-design event bound
 // mttb_max_events_per_cycle(); every record layout and every version-1 event is unchanged.
+// Version 3 (port contract v3, the I/O MPT checker) adds the I/O request kinds (mttb_io_request, the same 32 bytes
+// as mttb_request) and the events DMA_ACCEPT, DMA_RSP and REG; every version-2 record, kind and event is unchanged
+// and a hart-side checker is driven exactly as before.
 //
 // Every entry point takes and returns plain integers and pointers and never throws. All records are
 // fixed-size and little-endian; their layouts are asserted here (static_assert) and checked again by Java
@@ -12,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MTTB_ABI_VERSION 2
+#define MTTB_ABI_VERSION 3
 
 #if defined(__GNUC__)
 #define MTTB_EXPORT extern "C" __attribute__((visibility("default")))
@@ -80,9 +83,46 @@ enum {
     MTTB_EV_STOP = 10,       // stop: b1 = status (MTTB_TIMEOUT / MTTB_RTL_*)
     MTTB_EV_OBSX = 11,       // extension observation word (contract v2): b1 = word (0 = bits 63:0),
                              //   a32 = port (port id), x = value (never 0)
+    MTTB_EV_DMA_ACCEPT = 12, // DMA request handshake: a32 = id (truncated to the width of dma_id), x = pa,
+                             //   y = position (requests consumed since create, idle gaps included)
+    MTTB_EV_DMA_RSP = 13,    // verdict handshake: b1[0] = allow, b1[1] = matched, b1[2] = report_to_iommu,
+                             //   b1[3] = iommu_valid, b2 = abort_reason, b3 = cause, a32 = id, x[7:0] = rule,
+                             //   x[15:8] = sdid, x[23:16] = iommu_id, x[26:24] = xwr,
+                             //   y = valid_cycle (the cycle rsp_valid rose for this verdict)
+    MTTB_EV_REG = 14,        // register access answered (reg_rvalid): b1 = addr, b2 = size, b3[0] = write,
+                             //   b3[1] = busy, b3[2] = poll,
+                             //   a32 = latency (cycles from the request handshake), x = rdata, y = position
 };
+// MTTB_EV_REG's busy is status.BUSY (port `busy`) sampled at the access's request handshake: whether the checker
+// ignored a write there (contract v3), and what a read of status at that handshake answers.
 // The bits of the response handshake's b1 (MTTB_EV_RSP's allow, fault, cacheable, stale).
 enum { MTTB_RSP_ALLOW = 1, MTTB_RSP_FAULT = 2, MTTB_RSP_CACHEABLE = 4, MTTB_RSP_STALE = 8 };
+
+// ---- I/O request kinds (port contract v3: a top with dma_* and reg_* ports) ----
+// An I/O checker library takes mttb_io_request records (kinds below and MTTB_REQ_IDLE); a hart-side one refuses
+// them, and an I/O one refuses CHECK/INVAL/SYNC.
+enum { MTTB_REQ_DMA = 5, MTTB_REQ_REG = 6, MTTB_REQ_POLL = 7 };
+// I/O request flag bits: DMA transaction attributes; MTTB_IOF_WRITE for a register access
+enum { MTTB_IOF_TEE = 1, MTTB_IOF_HAS_IDE = 2, MTTB_IOF_IOMMU = 4, MTTB_IOF_WRITE = 8 };
+
+/** One I/O request, 32 bytes (the layout of mttb_request where the two share a member).
+ *  DMA: one transaction on dma_* (need, flags TEE/HAS_IDE/IOMMU, id, pa, device_id, ide_id, size 1..4096).
+ *  REG: one register access on reg_* (addr, need = size in bytes, flag WRITE, pa = wdata).
+ *  POLL: 4-byte reads of status (offset 4) until one answers BUSY (bit 31) = 0; every read is a REG event.
+ *  IDLE: id = idle cycles. */
+typedef struct {
+    uint8_t kind;       // MTTB_REQ_DMA / REG / POLL / IDLE
+    uint8_t need;       // DMA: {X,W,R} bits 2..0; REG: access size in bytes
+    uint8_t flags;      // MTTB_IOF_*
+    uint8_t addr;       // REG: register offset
+    uint32_t id;        // DMA: dma_id; IDLE: idle cycle count
+    uint64_t pa;        // DMA: dma_pa; REG: wdata
+    uint32_t device_id; // DMA: dma_device_id
+    uint16_t ide_id;    // DMA: dma_ide_id (segment 15:8, stream 7:0)
+    uint16_t size;      // DMA: dma_size in bytes
+    uint32_t reserved0; // must be zero
+    uint32_t reserved;  // must be zero
+} mttb_io_request;
 
 /** One event, 32 bytes. */
 typedef struct {
@@ -145,6 +185,10 @@ static_assert(sizeof(mttb_request) == 32, "mttb_request must be 32 bytes");
 static_assert(offsetof(mttb_request, id) == 4 && offsetof(mttb_request, pa) == 8
               && offsetof(mttb_request, root_ppn) == 16 && offsetof(mttb_request, sdid) == 24,
               "mttb_request layout");
+static_assert(sizeof(mttb_io_request) == 32, "mttb_io_request must be 32 bytes");
+static_assert(offsetof(mttb_io_request, id) == 4 && offsetof(mttb_io_request, pa) == 8
+              && offsetof(mttb_io_request, device_id) == 16 && offsetof(mttb_io_request, size) == 22
+              && offsetof(mttb_io_request, reserved) == 28, "mttb_io_request layout");
 static_assert(sizeof(mttb_event) == 32, "mttb_event must be 32 bytes");
 static_assert(offsetof(mttb_event, kind) == 8 && offsetof(mttb_event, a32) == 12
               && offsetof(mttb_event, x) == 16 && offsetof(mttb_event, y) == 24, "mttb_event layout");
@@ -189,7 +233,8 @@ MTTB_EXPORT int32_t mttb_peek_wide(mttb_session* h, int32_t id, uint8_t* bytes, 
 MTTB_EXPORT int32_t mttb_step(mttb_session* h, int64_t n);
 MTTB_EXPORT int32_t mttb_eval(mttb_session* h);
 
-// checker fast path (port contract v1)
+// checker fast path (port contract v1; v3 for an I/O checker: the requests are then mttb_io_request records,
+// passed through the same mttb_request pointer)
 MTTB_EXPORT int32_t mttb_attach_memory(mttb_session* h, void* base, uint64_t size, uint64_t phys_base);
 MTTB_EXPORT int32_t mttb_set_pmp_regions(mttb_session* h, const mttb_pmp_region* regions, int32_t n);
 MTTB_EXPORT int32_t mttb_reset(mttb_session* h, int32_t cycles);

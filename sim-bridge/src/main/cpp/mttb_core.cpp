@@ -55,6 +55,12 @@ struct Outstanding {
     uint32_t id;
     uint64_t accept_cycle;
 };
+/** A register access taken on reg_* (port contract v3) whose reg_rvalid pulse is still to come. */
+struct RegPending {
+    uint64_t accept_cycle, position;
+    uint8_t addr, size;
+    bool write, busy, poll;
+};
 
 }  // namespace
 
@@ -80,6 +86,12 @@ struct mttb_session {
     uint64_t head_since = 0;
     int64_t idle_left = 0;
     uint64_t consumed_total = 0;  // requests consumed since creation: the stream position in events
+    // I/O checker (port contract v3) only
+    std::deque<RegPending> reg_pending;
+    bool poll_in_flight = false;               // the head POLL's status read awaits its reg_rvalid
+    bool poll_done = false;                    // the head POLL read BUSY = 0: consumed at the end of this cycle
+    bool poll_presented = false;               // the head POLL drives a status read in this cycle
+    uint64_t rsp_valid_since = UINT64_MAX;     // the cycle rsp_valid rose for the verdict now presented
 #if defined(MTTB_TRACE_FST)
     std::unique_ptr<VerilatedFstC> tfp;
 #elif defined(MTTB_TRACE_VCD)
@@ -476,7 +488,8 @@ MTTB_EXPORT int32_t mttb_trace_window(mttb_session* h, const char* path, uint64_
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Checker fast path (port contract v1). Compiled only when the top implements the contract.
+// Checker fast path (port contract v1/v2, or v3 for an I/O checker: MTTB_CHECKER_IO). Compiled only when the top
+// implements one of them.
 #if MTTB_HAS_CHECKER
 
 namespace {
@@ -522,6 +535,66 @@ struct EventSink {
         e.y = y;
     }
 };
+
+/** Drives the memory response and the PMP answer due this cycle (clk low, before the eval). Both contracts serve
+ *  mrd/mrs and pmp the same way, so this is shared: the hart-side checker's draws and events are unchanged. */
+void drive_memory_answers(mttb_session* s, Vtop* top, EventSink& ev) {
+    top->mrs_valid = 0;
+    if (!s->reads.empty() && s->reads.front().due <= s->cycle) {
+        PendingRead r = s->reads.front();
+        s->reads.pop_front();
+        uint64_t data = 0;
+        bool err = r.err;
+        if (!err && !read_memory(s, r.addr, r.size, &data)) err = true;  // outside every region
+        if (err) data = 0;
+        top->mrs_valid = 1;
+        MTTB_SET(mrs_data, data);
+        MTTB_SET(mrs_err, err ? 1 : 0);
+        MTTB_SET(mrs_tag, r.tag);
+        ev.put(s->cycle, MTTB_EV_MRS, 0, err ? 1 : 0, 0, r.tag, data, r.addr);
+    }
+    top->pmp_ok = 0;
+    if (!s->pmp_answers.empty() && s->pmp_answers.front().due <= s->cycle) {
+        PendingPmp p = s->pmp_answers.front();
+        s->pmp_answers.pop_front();
+        top->pmp_ok = p.ok ? 1 : 0;
+        ev.put(s->cycle, MTTB_EV_PMP_ANSWER, p.ok ? 1 : 0, 0, 0, 0, p.addr, 0);
+    }
+}
+
+/** Samples pmp_valid and the mrd handshake (after the clk-low eval), drawing the read's latency and bus error.
+ *  Returns false, the session dead, for a read size the contract does not allow. */
+bool sample_memory_ports(mttb_session* s, Vtop* top, EventSink& ev, uint64_t& reads) {
+    if (top->pmp_valid) {
+        const uint64_t addr = top->pmp_addr, size = top->pmp_size;
+        s->pmp_answers.push_back({s->cycle + s->cfg.pmp_latency, addr, pmp_allows(s, addr, size)});
+        ev.put(s->cycle, MTTB_EV_PMP_QUERY, static_cast<uint8_t>(size), 0, 0, 0, addr, 0);
+    }
+    if (top->mrd_valid && top->mrd_ready) {
+        const uint64_t span = s->cfg.mem_lat_max - s->cfg.mem_lat_min + 1;
+        const uint64_t lat = s->cfg.mem_lat_min + next_random(s) % span;
+        const bool err = s->cfg.bus_error_pm && per_mille(s) < s->cfg.bus_error_pm;
+        uint64_t due = s->cycle + lat;
+        if (due <= s->last_read_due) due = s->last_read_due + 1;  // responses return in order
+        s->last_read_due = due;
+        const uint32_t size = static_cast<uint32_t>(top->mrd_size);
+        if (size != 4 && size != 8) {
+            s->dead = MTTB_RTL_STOP;
+            s->error = "memory read of size " + std::to_string(size) + " at cycle " + std::to_string(s->cycle)
+                       + ": port contract v1 allows 4 or 8";
+            ev.put(s->cycle, MTTB_EV_STOP, MTTB_RTL_STOP, 0, 0, 0, 0, 0);
+            return false;
+        }
+        s->reads.push_back({due, static_cast<uint64_t>(top->mrd_addr), static_cast<uint32_t>(top->mrd_tag), size, err});
+        ev.put(s->cycle, MTTB_EV_MRD, static_cast<uint8_t>(size), 0, 0, static_cast<uint32_t>(top->mrd_tag),
+               static_cast<uint64_t>(top->mrd_addr), 0);
+        ++reads;
+    }
+    return true;
+}
+
+#if !MTTB_CHECKER_IO
+// ---- hart-side checker (port contract v1/v2) ----
 
 void drive_idle_inputs(Vtop* top) {
     top->req_valid = 0;
@@ -643,27 +716,7 @@ int32_t simulate(mttb_session* s, const mttb_request* reqs, int64_t n, mttb_even
         // One fixed set of random draws per cycle keeps the run independent of how it is batched.
         top->mrd_ready = per_mille(s) >= s->cfg.mrd_stall_pm;
         top->rsp_ready = per_mille(s) >= s->cfg.rsp_stall_pm;
-        top->mrs_valid = 0;
-        if (!s->reads.empty() && s->reads.front().due <= s->cycle) {
-            PendingRead r = s->reads.front();
-            s->reads.pop_front();
-            uint64_t data = 0;
-            bool err = r.err;
-            if (!err && !read_memory(s, r.addr, r.size, &data)) err = true;  // outside every region
-            if (err) data = 0;
-            top->mrs_valid = 1;
-            MTTB_SET(mrs_data, data);
-            MTTB_SET(mrs_err, err ? 1 : 0);
-            MTTB_SET(mrs_tag, r.tag);
-            ev.put(s->cycle, MTTB_EV_MRS, 0, err ? 1 : 0, 0, r.tag, data, r.addr);
-        }
-        top->pmp_ok = 0;
-        if (!s->pmp_answers.empty() && s->pmp_answers.front().due <= s->cycle) {
-            PendingPmp p = s->pmp_answers.front();
-            s->pmp_answers.pop_front();
-            top->pmp_ok = p.ok ? 1 : 0;
-            ev.put(s->cycle, MTTB_EV_PMP_ANSWER, p.ok ? 1 : 0, 0, 0, 0, p.addr, 0);
-        }
+        drive_memory_answers(s, top, ev);
         top->clk = 0;
         top->eval();
         trace_dump(s, 0);
@@ -678,31 +731,9 @@ int32_t simulate(mttb_session* s, const mttb_request* reqs, int64_t n, mttb_even
         // kMaxEventsPerCycle check at the top of the cycle; a v1 top compiles none of this.
         ev.n += mttb_gen_obs_ext(top, s->cycle, ev.buf + ev.n);
 #endif
-        if (top->pmp_valid) {
-            const uint64_t addr = top->pmp_addr, size = top->pmp_size;
-            s->pmp_answers.push_back({s->cycle + s->cfg.pmp_latency, addr, pmp_allows(s, addr, size)});
-            ev.put(s->cycle, MTTB_EV_PMP_QUERY, static_cast<uint8_t>(size), 0, 0, 0, addr, 0);
-        }
-        if (top->mrd_valid && top->mrd_ready) {
-            const uint64_t span = s->cfg.mem_lat_max - s->cfg.mem_lat_min + 1;
-            const uint64_t lat = s->cfg.mem_lat_min + next_random(s) % span;
-            const bool err = s->cfg.bus_error_pm && per_mille(s) < s->cfg.bus_error_pm;
-            uint64_t due = s->cycle + lat;
-            if (due <= s->last_read_due) due = s->last_read_due + 1;  // responses return in order
-            s->last_read_due = due;
-            const uint32_t size = static_cast<uint32_t>(top->mrd_size);
-            if (size != 4 && size != 8) {
-                s->dead = MTTB_RTL_STOP;
-                s->error = "memory read of size " + std::to_string(size) + " at cycle " + std::to_string(s->cycle)
-                           + ": port contract v1 allows 4 or 8";
-                ev.put(s->cycle, MTTB_EV_STOP, MTTB_RTL_STOP, 0, 0, 0, 0, 0);
-                status = MTTB_RTL_STOP;
-                break;
-            }
-            s->reads.push_back({due, static_cast<uint64_t>(top->mrd_addr), static_cast<uint32_t>(top->mrd_tag), size, err});
-            ev.put(s->cycle, MTTB_EV_MRD, static_cast<uint8_t>(size), 0, 0, static_cast<uint32_t>(top->mrd_tag),
-                   static_cast<uint64_t>(top->mrd_addr), 0);
-            ++reads;
+        if (!sample_memory_ports(s, top, ev, reads)) {
+            status = MTTB_RTL_STOP;
+            break;
         }
         if (top->rsp_valid && top->rsp_ready) {
             const uint32_t id = static_cast<uint32_t>(top->rsp_id);
@@ -782,6 +813,292 @@ int32_t simulate(mttb_session* s, const mttb_request* reqs, int64_t n, mttb_even
     return status;
 }
 
+#else
+// ---- I/O MPT checker (port contract v3): DMA transactions on dma_*, register accesses on reg_*, verdicts on
+// rsp_*; memory and PMP served exactly as for the hart-side checker (drive_memory_answers, sample_memory_ports).
+
+void drive_idle_inputs(Vtop* top) {
+    top->dma_valid = 0;
+    top->reg_valid = 0;
+    top->mrs_valid = 0;
+    top->pmp_ok = 0;
+}
+
+const char* io_kind_name(uint8_t kind) {
+    switch (kind) {
+        case MTTB_REQ_DMA: return "DMA transaction";
+        case MTTB_REQ_REG: return "register access";
+        case MTTB_REQ_POLL: return "status poll";
+        case MTTB_REQ_IDLE: return "idle";
+        default: return "?";
+    }
+}
+
+/** Drives the request at the head of the stream (or nothing). Returns false on a malformed request. */
+bool drive_request(mttb_session* s, const mttb_io_request* r, int64_t index) {
+    Vtop* top = s->top.get();
+    top->dma_valid = 0;
+    top->reg_valid = 0;
+    s->poll_presented = false;
+    if (!r) return true;
+    const bool known = r->kind == MTTB_REQ_DMA || r->kind == MTTB_REQ_REG || r->kind == MTTB_REQ_POLL
+                       || r->kind == MTTB_REQ_IDLE;
+    if (r->reserved != 0 || r->reserved0 != 0 || !known) {
+        s->error = "request " + std::to_string(index) + " is malformed for an I/O checker (kind "
+                   + std::to_string(r->kind) + ", reserved " + std::to_string(r->reserved0) + "/"
+                   + std::to_string(r->reserved) + "; CHECK, INVAL and SYNC are hart-side requests)";
+        return false;
+    }
+    switch (r->kind) {
+        case MTTB_REQ_DMA:
+            // Port contract v3: [pa, pa + size) lies in one 4 KiB granule; the requester splits longer accesses.
+            if (r->size < 1 || r->size > 4096 || ((r->pa & 0xFFFu) + r->size) > 4096u) {
+                s->error = "request " + std::to_string(index) + ": DMA of " + std::to_string(r->size)
+                           + " bytes must be 1..4096 bytes within one 4 KiB granule (port contract v3; split it)";
+                return false;
+            }
+            top->dma_valid = 1;
+            MTTB_SET(dma_device_id, r->device_id);
+            MTTB_SET(dma_has_ide, (r->flags & MTTB_IOF_HAS_IDE) ? 1 : 0);
+            MTTB_SET(dma_ide_id, r->ide_id);
+            MTTB_SET(dma_tee, (r->flags & MTTB_IOF_TEE) ? 1 : 0);
+            MTTB_SET(dma_iommu_originated, (r->flags & MTTB_IOF_IOMMU) ? 1 : 0);
+            MTTB_SET(dma_pa, r->pa);
+            MTTB_SET(dma_size, r->size);
+            MTTB_SET(dma_need, r->need);
+            MTTB_SET(dma_id, r->id);
+            break;
+        case MTTB_REQ_REG:
+            top->reg_valid = 1;
+            MTTB_SET(reg_write, (r->flags & MTTB_IOF_WRITE) ? 1 : 0);
+            MTTB_SET(reg_addr, r->addr);
+            MTTB_SET(reg_size, r->need);
+            MTTB_SET(reg_wdata, r->pa);
+            break;
+        case MTTB_REQ_POLL:
+            // one status read at a time: the next is presented after the previous one's reg_rvalid
+            if (!s->poll_in_flight && !s->poll_done) {
+                s->poll_presented = true;
+                top->reg_valid = 1;
+                MTTB_SET(reg_write, 0);
+                MTTB_SET(reg_addr, 4);
+                MTTB_SET(reg_size, 4);
+                MTTB_SET(reg_wdata, 0);
+            }
+            break;
+        default: break;
+    }
+    return true;
+}
+
+std::string describe_outstanding(mttb_session* s, const mttb_io_request* head, int64_t head_index) {
+    std::ostringstream o;
+    o << "watchdog (" << s->cfg.watchdog_cycles << " cycles) expired at cycle " << s->cycle << ";";
+    if (!s->outstanding.empty()) {
+        o << " DMA transactions without a verdict:";
+        size_t shown = 0;
+        for (const Outstanding& q : s->outstanding) {
+            if (shown++ == 16) {
+                o << " ...";
+                break;
+            }
+            o << " id " << q.id << " (accepted at cycle " << q.accept_cycle << ")";
+        }
+        o << ";";
+    }
+    if (!s->reg_pending.empty())
+        o << " register access taken at cycle " << s->reg_pending.front().accept_cycle << " never answered (reg_rvalid);";
+    if (head) {
+        o << " request " << head_index << " (" << io_kind_name(head->kind);
+        if (head->kind == MTTB_REQ_DMA) o << " id " << head->id;
+        o << ") presented since cycle " << s->head_since
+          << (head->kind == MTTB_REQ_POLL ? " and status.BUSY never fell" : " and not taken");
+    }
+    if (!s->reads.empty()) o << "; " << s->reads.size() << " memory responses pending";
+    return o.str();
+}
+
+/** The cycle loop of an I/O checker, shared by run and idle. n < 0 means "idle for -n cycles". The random draws
+ *  per cycle (mrd_ready, rsp_ready, then per read latency and bus error) are those of the hart-side loop. */
+int32_t simulate(mttb_session* s, const mttb_request* raw, int64_t n, mttb_event* events, int64_t cap,
+                 int64_t max_cycles, mttb_stats* stats) {
+    const mttb_io_request* reqs = reinterpret_cast<const mttb_io_request*>(raw);
+    Vtop* top = s->top.get();
+    EventSink ev{events, cap};
+    const bool idle_mode = n < 0;
+    const int64_t idle_cycles = idle_mode ? -n : 0;
+    if (idle_mode) n = 0;
+    int64_t cur = 0;
+    uint64_t cycles_run = 0, responses = 0, reads = 0;
+    int32_t status = MTTB_DONE;
+    const uint64_t watchdog = s->cfg.watchdog_cycles;
+
+    for (;;) {
+        if (idle_mode) {
+            if (static_cast<int64_t>(cycles_run) >= idle_cycles) break;
+        } else if (n > 0 ? cur >= n
+                         : (s->outstanding.empty() && s->reads.empty() && s->pmp_answers.empty()
+                            && s->reg_pending.empty())) {
+            break;
+        }
+        if (cap - ev.n < kMaxEventsPerCycle) {
+            status = MTTB_EVENTS_FULL;
+            break;
+        }
+        if (max_cycles > 0 && static_cast<int64_t>(cycles_run) >= max_cycles) {
+            status = MTTB_CYCLE_LIMIT;
+            break;
+        }
+        const mttb_io_request* head = cur < n ? &reqs[cur] : nullptr;
+        if (head && !s->head_started) {
+            s->head_started = true;
+            s->head_since = s->cycle;
+            s->idle_left = head->kind == MTTB_REQ_IDLE ? head->id : 0;
+            s->poll_in_flight = false;
+            s->poll_done = false;
+        }
+        // Watchdog: the oldest DMA without a verdict, a register access never answered, or a request nobody
+        // takes (a poll whose BUSY never falls).
+        if ((!s->outstanding.empty() && s->cycle - s->outstanding.front().accept_cycle > watchdog)
+            || (!s->reg_pending.empty() && s->cycle - s->reg_pending.front().accept_cycle > watchdog)
+            || (head && head->kind != MTTB_REQ_IDLE && s->cycle - s->head_since > watchdog)) {
+            s->error = describe_outstanding(s, head, cur);
+            s->dead = MTTB_TIMEOUT;
+            ev.put(s->cycle, MTTB_EV_STOP, MTTB_TIMEOUT, 0, 0, 0, 0, 0);
+            status = MTTB_TIMEOUT;
+            break;
+        }
+        // ---- inputs for this cycle (clk is low) ----
+        if (!drive_request(s, head, cur)) {
+            status = MTTB_ERR_ARG;
+            break;
+        }
+        top->mrd_ready = per_mille(s) >= s->cfg.mrd_stall_pm;
+        top->rsp_ready = per_mille(s) >= s->cfg.rsp_stall_pm;
+        drive_memory_answers(s, top, ev);
+        top->clk = 0;
+        top->eval();
+        trace_dump(s, 0);
+        if (s->dead) break;
+        // ---- sample outputs and handshakes (before the rising edge) ----
+#ifdef MTTB_W_obs_valid
+        if (top->obs_valid)
+            ev.put(s->cycle, MTTB_EV_OBS, static_cast<uint8_t>(top->obs_kind), static_cast<uint8_t>(top->obs_array),
+                   static_cast<uint8_t>(top->obs_way), static_cast<uint32_t>(top->obs_set),
+                   static_cast<uint64_t>(top->obs_walker_state), 0);
+#endif
+#if MTTB_OBSX_PORT_COUNT > 0
+        ev.n += mttb_gen_obs_ext(top, s->cycle, ev.buf + ev.n);
+#endif
+        if (!sample_memory_ports(s, top, ev, reads)) {
+            status = MTTB_RTL_STOP;
+            break;
+        }
+        if (top->rsp_valid && s->rsp_valid_since == UINT64_MAX) s->rsp_valid_since = s->cycle;
+        if (top->rsp_valid && top->rsp_ready) {
+            const uint32_t id = static_cast<uint32_t>(top->rsp_id);
+            uint8_t flags = (top->rsp_allow ? 1 : 0) | (top->rsp_matched ? 2 : 0) | (top->rsp_report_to_iommu ? 4 : 0);
+            uint64_t x = static_cast<uint64_t>(top->rsp_rule) | static_cast<uint64_t>(top->rsp_sdid) << 8
+                         | static_cast<uint64_t>(top->rsp_xwr) << 24;
+#ifdef MTTB_W_rsp_iommu_valid
+            flags |= top->rsp_iommu_valid ? 8 : 0;
+            x |= static_cast<uint64_t>(top->rsp_iommu_id) << 16;
+#endif
+            ev.put(s->cycle, MTTB_EV_DMA_RSP, flags, static_cast<uint8_t>(top->rsp_abort_reason),
+                   static_cast<uint8_t>(top->rsp_cause), id, x, s->rsp_valid_since);
+            s->rsp_valid_since = UINT64_MAX;
+            for (auto it = s->outstanding.begin(); it != s->outstanding.end(); ++it) {
+                if (it->id == id) {
+                    s->outstanding.erase(it);
+                    break;
+                }
+            }
+            ++responses;
+        }
+        if (top->reg_rvalid) {
+            if (s->reg_pending.empty()) {
+                s->dead = MTTB_RTL_STOP;
+                s->error = "reg_rvalid at cycle " + std::to_string(s->cycle)
+                           + " with no register access outstanding (port contract v3: one pulse per access)";
+                ev.put(s->cycle, MTTB_EV_STOP, MTTB_RTL_STOP, 0, 0, 0, 0, 0);
+                status = MTTB_RTL_STOP;
+                break;
+            }
+            const RegPending p = s->reg_pending.front();
+            s->reg_pending.pop_front();
+            const uint64_t rdata = static_cast<uint64_t>(top->reg_rdata);
+            const uint8_t f = (p.write ? 1 : 0) | (p.busy ? 2 : 0) | (p.poll ? 4 : 0);
+            ev.put(s->cycle, MTTB_EV_REG, p.addr, p.size, f, static_cast<uint32_t>(s->cycle - p.accept_cycle), rdata,
+                   p.position);
+            if (p.poll) {
+                s->poll_in_flight = false;
+                if (!((rdata >> 31) & 1)) s->poll_done = true;
+            }
+        }
+        bool consumed = false;
+        if (head) {
+            switch (head->kind) {
+                case MTTB_REQ_DMA:
+                    if (top->dma_ready) {
+                        const uint32_t id = static_cast<uint32_t>(head->id & mask_bits(MTTB_W_dma_id));
+                        ev.put(s->cycle, MTTB_EV_DMA_ACCEPT, 0, 0, 0, id, head->pa, s->consumed_total);
+                        s->outstanding.push_back({id, s->cycle});
+                        consumed = true;
+                    }
+                    break;
+                case MTTB_REQ_REG:
+                    if (top->reg_ready) {
+                        s->reg_pending.push_back({s->cycle, s->consumed_total, head->addr, head->need,
+                                                  (head->flags & MTTB_IOF_WRITE) != 0, top->busy != 0, false});
+                        consumed = true;
+                    }
+                    break;
+                case MTTB_REQ_POLL:
+                    if (s->poll_done) {
+                        consumed = true;
+                    } else if (s->poll_presented && top->reg_ready) {
+                        s->reg_pending.push_back({s->cycle, s->consumed_total, 4, 4, false, top->busy != 0, true});
+                        s->poll_in_flight = true;
+                    }
+                    break;
+                default:
+                    if (s->idle_left <= 1) consumed = true;
+                    else --s->idle_left;
+                    break;
+            }
+        }
+        // ---- rising edge ----
+        top->clk = 1;
+        top->eval();
+        trace_dump(s, 1);
+        ++s->cycle;
+        ++cycles_run;
+        if (consumed) {
+            ++cur;
+            ++s->consumed_total;
+            s->head_started = false;
+        }
+        if (s->dead) break;
+    }
+    if (s->dead && status == MTTB_DONE) status = s->dead;
+    if (s->dead == MTTB_RTL_STOP || s->dead == MTTB_RTL_FINISH || s->dead == MTTB_RTL_FATAL) {
+        if (status == s->dead && (ev.n == 0 || events[ev.n - 1].kind != MTTB_EV_STOP) && ev.n < cap)
+            ev.put(s->cycle, MTTB_EV_STOP, static_cast<uint8_t>(s->dead), 0, 0, 0, 0, 0);
+    }
+    if (stats) {
+        stats->cycle = s->cycle;
+        stats->cycles_run = cycles_run;
+        stats->consumed = static_cast<uint64_t>(cur);
+        stats->events = static_cast<uint64_t>(ev.n);
+        stats->responses = responses;
+        stats->outstanding = s->outstanding.size();
+        stats->mem_reads = reads;
+        stats->reserved = 0;
+    }
+    return status;
+}
+#endif  // MTTB_CHECKER_IO
+
 }  // namespace
 
 MTTB_EXPORT int32_t mttb_attach_memory(mttb_session* h, void* base, uint64_t size, uint64_t phys_base) {
@@ -832,6 +1149,10 @@ MTTB_EXPORT int32_t mttb_reset(mttb_session* h, int32_t cycles) {
     h->reads.clear();
     h->pmp_answers.clear();
     h->outstanding.clear();
+    h->reg_pending.clear();
+    h->poll_in_flight = false;
+    h->poll_done = false;
+    h->rsp_valid_since = UINT64_MAX;
     h->head_started = false;
     h->last_read_due = h->cycle;
     return h->dead ? stop_status(h) : 0;

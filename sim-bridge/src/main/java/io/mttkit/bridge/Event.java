@@ -149,4 +149,40 @@ public sealed interface Event {
             return EventKind.OBSX;
         }
     }
+
+    /** DMA request handshake of an I/O checker (contract v3): {@code id} as the RTL saw it (truncated to
+     *  {@code dma_id}'s width), the transaction's first byte and its stream position. */
+    record DmaAccept(long cycle, int id, long pa, long position) implements Event {
+        @Override
+        public EventKind kind() {
+            return EventKind.DMA_ACCEPT;
+        }
+    }
+
+    /**
+     * Verdict handshake of an I/O checker (contract v3): every {@code rsp_*} field; {@code abortReason} is the ordinal
+     * of the golden {@code AbortReason}, {@code cause} the walk's cause code; {@code validCycle} is the cycle
+     * {@code rsp_valid} rose for this verdict (the handshake may come later under backpressure).
+     */
+    record DmaResponse(long cycle, boolean allow, boolean matched, boolean reportToIommu, boolean iommuValid,
+                       int abortReason, int cause, int id, int rule, int sdid, int iommuId, int xwr, long validCycle)
+            implements Event {
+        @Override
+        public EventKind kind() {
+            return EventKind.DMA_RSP;
+        }
+    }
+
+    /**
+     * A register access of an I/O checker answered ({@code reg_rvalid}): the access ({@code addr}, {@code size},
+     * {@code write}, whether it was a status poll), {@code busy} = status.BUSY at its handshake, {@code latency}
+     * cycles from the handshake, the data read (0 for a write) and the stream position of its request.
+     */
+    record RegisterAccess(long cycle, int addr, int size, boolean write, boolean busy, boolean poll, int latency,
+                          long rdata, long position) implements Event {
+        @Override
+        public EventKind kind() {
+            return EventKind.REG;
+        }
+    }
 }

@@ -84,7 +84,36 @@ public enum EventKind {
             List.of(Field.of("word", Slot.B1, "(0 = bits 63:0)"), Field.port("port", Slot.A32, "(port id)"),
                     Field.hex("value", Slot.X, "(never 0)")),
             v -> new Event.ExtensionWord(v.cycle(), (int) v.get(0), (int) v.get(1), v.get(2)),
-            e -> new long[] {e.word(), e.port(), e.value()});
+            e -> new long[] {e.word(), e.port(), e.value()}),
+    /** DMA request handshake of an I/O checker ({@code dma_valid && dma_ready}, contract v3). */
+    DMA_ACCEPT(12, "DMA request handshake", Event.DmaAccept.class,
+            List.of(Field.of("id", Slot.A32, "(truncated to the width of dma_id)"), Field.hex("pa", Slot.X),
+                    Field.of("position", Slot.Y, "(requests consumed since create, idle gaps included)")),
+            v -> new Event.DmaAccept(v.cycle(), (int) v.get(0), v.get(1), v.get(2)),
+            e -> new long[] {e.id(), e.pa(), e.position()}),
+    /** Verdict handshake of an I/O checker ({@code rsp_valid && rsp_ready}, contract v3). */
+    DMA_RSP(13, "verdict handshake", Event.DmaResponse.class,
+            List.of(Field.bit("allow", Slot.B1, 0), Field.bit("matched", Slot.B1, 1),
+                    Field.bit("report_to_iommu", Slot.B1, 2), Field.bit("iommu_valid", Slot.B1, 3),
+                    Field.of("abort_reason", Slot.B2), Field.of("cause", Slot.B3), Field.of("id", Slot.A32),
+                    Field.bits("rule", Slot.X, 0, 8), Field.bits("sdid", Slot.X, 8, 8),
+                    Field.bits("iommu_id", Slot.X, 16, 8), Field.bits("xwr", Slot.X, 24, 3),
+                    Field.of("valid_cycle", Slot.Y, "(the cycle rsp_valid rose for this verdict)")),
+            v -> new Event.DmaResponse(v.cycle(), v.flag(0), v.flag(1), v.flag(2), v.flag(3), (int) v.get(4),
+                    (int) v.get(5), (int) v.get(6), (int) v.get(7), (int) v.get(8), (int) v.get(9), (int) v.get(10),
+                    v.get(11)),
+            e -> new long[] {bit(e.allow()), bit(e.matched()), bit(e.reportToIommu()), bit(e.iommuValid()),
+                e.abortReason(), e.cause(), e.id(), e.rule(), e.sdid(), e.iommuId(), e.xwr(), e.validCycle()}),
+    /** A register access of an I/O checker answered ({@code reg_rvalid}, contract v3). */
+    REG(14, "register access answered (reg_rvalid)", Event.RegisterAccess.class,
+            List.of(Field.of("addr", Slot.B1), Field.of("size", Slot.B2), Field.bit("write", Slot.B3, 0),
+                    Field.bit("busy", Slot.B3, 1), Field.bit("poll", Slot.B3, 2),
+                    Field.of("latency", Slot.A32, "(cycles from the request handshake)"), Field.hex("rdata", Slot.X),
+                    Field.of("position", Slot.Y)),
+            v -> new Event.RegisterAccess(v.cycle(), (int) v.get(0), (int) v.get(1), v.flag(2), v.flag(3), v.flag(4),
+                    (int) v.get(5), v.get(6), v.get(7)),
+            e -> new long[] {e.addr(), e.size(), bit(e.write()), bit(e.busy()), bit(e.poll()), e.latency(), e.rdata(),
+                e.position()});
 
     /**
      * The part of the 32-byte record a field lives in: byte offset and width in bits. {@code cycle} (offset 0)

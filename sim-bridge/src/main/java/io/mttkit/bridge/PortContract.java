@@ -15,8 +15,11 @@ import java.util.Map;
  * with no extension ports.
  */
 public final class PortContract {
-    /** Contract version; part of {@code docs/bridge.md}. */
-    public static final int VERSION = 2;
+    /** Contract version; part of {@code docs/bridge.md}. Version 3 adds the I/O MPT checker ({@link #IO_PORTS}). */
+    public static final int VERSION = 3;
+
+    /** The port that tells an I/O MPT checker (contract v3) from a hart-side one: its DMA request. */
+    public static final String IO_MARKER = "dma_valid";
 
     /** Name prefix of observation ports (version 1's pulse and version 2's extensions). */
     public static final String OBS_PREFIX = "obs_";
@@ -34,7 +37,41 @@ public final class PortContract {
     /** Every port the driver touches, with the direction the RTL must give it. */
     public static final Map<String, PortInfo.Direction> PORTS = ports();
 
+    /**
+     * Every port the I/O fast-path driver touches (contract v3, {@code docs/port-contract.md}): the register port,
+     * the DMA request and verdict, {@code busy} (status.BUSY, sampled at every register handshake) and v1's memory
+     * and PMP ports. Optional, bound when present: {@code rsp_iommu_valid}/{@code rsp_iommu_id} (a checker with
+     * IOMMUs) and v1's observation pulse {@code obs_*} (a cache).
+     */
+    public static final Map<String, PortInfo.Direction> IO_PORTS = ioPorts();
+
+    /** Optional I/O ports that must come together. */
+    public static final List<List<String>> IO_OPTIONAL_GROUPS = List.of(List.of("rsp_iommu_valid", "rsp_iommu_id"),
+            V1_OBS_PORTS);
+
     private PortContract() {
+    }
+
+    private static Map<String, PortInfo.Direction> ioPorts() {
+        Map<String, PortInfo.Direction> m = new java.util.LinkedHashMap<>();
+        PortInfo.Direction in = PortInfo.Direction.INPUT;
+        PortInfo.Direction out = PortInfo.Direction.OUTPUT;
+        for (String s : List.of("clk", "rst", "reg_valid", "reg_write", "reg_addr", "reg_size", "reg_wdata", "dma_valid",
+                "dma_device_id", "dma_has_ide", "dma_ide_id", "dma_tee", "dma_iommu_originated", "dma_pa", "dma_size",
+                "dma_need", "dma_id", "mrd_ready", "mrs_valid", "mrs_data", "mrs_err", "mrs_tag", "pmp_ok", "rsp_ready")) {
+            m.put(s, in);
+        }
+        for (String s : List.of("reg_ready", "reg_rvalid", "reg_rdata", "dma_ready", "mrd_valid", "mrd_addr", "mrd_size",
+                "mrd_tag", "pmp_valid", "pmp_addr", "pmp_size", "rsp_valid", "rsp_allow", "rsp_abort_reason",
+                "rsp_matched", "rsp_rule", "rsp_sdid", "rsp_report_to_iommu", "rsp_xwr", "rsp_cause", "rsp_id", "busy")) {
+            m.put(s, out);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** True when {@code ports} are those of an I/O MPT checker (contract v3): it has {@link #IO_MARKER}. */
+    public static boolean isIo(List<PortInfo> ports) {
+        return ports.stream().anyMatch(p -> p.name().equals(IO_MARKER));
     }
 
     private static Map<String, PortInfo.Direction> ports() {
@@ -92,14 +129,28 @@ public final class PortContract {
         return (int) n;
     }
 
-    /** Problems that keep {@code ports} from implementing the contract; empty when it does. */
+    /**
+     * Problems that keep {@code ports} from implementing the contract; empty when it does. A top with
+     * {@link #IO_MARKER} is judged as an I/O MPT checker ({@link #IO_PORTS}), any other as a hart-side one
+     * ({@link #PORTS}).
+     */
     public static List<String> violations(List<PortInfo> ports) {
         Map<String, PortInfo> byName = new HashMap<>();
         for (PortInfo p : ports) {
             byName.put(p.name(), p);
         }
         List<String> problems = new ArrayList<>();
-        PORTS.forEach((name, dir) -> {
+        boolean io = isIo(ports);
+        if (io) {
+            for (List<String> group : IO_OPTIONAL_GROUPS) {
+                long present = group.stream().filter(byName::containsKey).count();
+                if (present != 0 && present != group.size()) {
+                    problems.add("an I/O checker has all or none of " + group + "; missing "
+                            + group.stream().filter(n -> !byName.containsKey(n)).toList());
+                }
+            }
+        }
+        (io ? IO_PORTS : PORTS).forEach((name, dir) -> {
             PortInfo p = byName.get(name);
             if (p == null) {
                 problems.add("missing port " + name + " (" + dir.name().toLowerCase() + ")");

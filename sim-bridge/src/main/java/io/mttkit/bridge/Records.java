@@ -9,7 +9,7 @@ public final class Records {
     private Records() {
     }
 
-    public static final int ABI_VERSION = 2;
+    public static final int ABI_VERSION = 3;
     public static final int REQUEST_SIZE = 32;
     public static final int EVENT_SIZE = 32;
     public static final int CONFIG_SIZE = 64;
@@ -31,6 +31,15 @@ public final class Records {
     public static final int RF_BYPASS = 2;
     public static final int RF_INV_HAS_PA = 4;
     public static final int RF_INV_HAS_SDID = 8;
+
+    // I/O request kinds and flags (contract v3, mttb_io_request)
+    public static final int REQ_DMA = 5;
+    public static final int REQ_REG = 6;
+    public static final int REQ_POLL = 7;
+    public static final int IOF_TEE = 1;
+    public static final int IOF_HAS_IDE = 2;
+    public static final int IOF_IOMMU = 4;
+    public static final int IOF_WRITE = 8;
 
     /** Observation kinds on {@code obs_kind} (port contract v1). */
     public static final int OBS_HIT = 0;

@@ -81,6 +81,50 @@ public final class RequestBuffer {
         return size - 1;
     }
 
+    /**
+     * Appends a DMA transaction for an I/O checker (contract v3, {@code mttb_io_request}): {@code need} is {X,W,R};
+     * {@code [pa, pa + size)} must lie within one 4 KiB granule. Returns its index.
+     */
+    public int dma(int id, int deviceId, boolean hasIde, int ideId, boolean tee, boolean iommuOriginated, long pa,
+                   int size, int need) {
+        if ((need & ~7) != 0) {
+            throw new BridgeException("need must be a 3-bit {X,W,R} mask, got " + need);
+        }
+        if (size < 1 || size > 4096 || (pa & 0xFFF) + size > 4096) {
+            throw new BridgeException(String.format("a DMA transaction of %d bytes at 0x%x must be 1..4096 bytes within"
+                    + " one 4 KiB granule (port contract v3): split it", size, pa));
+        }
+        if ((ideId & ~0xFFFF) != 0) {
+            throw new BridgeException("ide_id is 16 bits (segment 15:8, stream 7:0), got " + ideId);
+        }
+        int o = next();
+        int flags = (tee ? Records.IOF_TEE : 0) | (hasIde ? Records.IOF_HAS_IDE : 0)
+                | (iommuOriginated ? Records.IOF_IOMMU : 0);
+        view.put(o, (byte) Records.REQ_DMA).put(o + 1, (byte) need).put(o + 2, (byte) flags).put(o + 3, (byte) 0)
+                .putInt(o + 4, id).putLong(o + 8, pa).putInt(o + 16, deviceId).putShort(o + 20, (short) ideId)
+                .putShort(o + 22, (short) size).putLong(o + 24, 0);
+        return size() - 1;
+    }
+
+    /** Appends a register access for an I/O checker: {@code size} bytes at {@code addr}, a write of {@code wdata}
+     *  or a read. Returns its index. */
+    public int register(int addr, int size, boolean write, long wdata) {
+        if ((addr & ~0xFF) != 0 || (size & ~0xFF) != 0) {
+            throw new BridgeException("register access: addr and size are one byte each, got " + addr + ", " + size);
+        }
+        int o = next();
+        view.put(o, (byte) Records.REQ_REG).put(o + 1, (byte) size).put(o + 2, (byte) (write ? Records.IOF_WRITE : 0))
+                .put(o + 3, (byte) addr).putInt(o + 4, 0).putLong(o + 8, write ? wdata : 0).putLong(o + 16, 0)
+                .putLong(o + 24, 0);
+        return size() - 1;
+    }
+
+    /** Appends a status poll for an I/O checker: 4-byte reads of {@code status} until BUSY reads 0. */
+    public int poll() {
+        put(Records.REQ_POLL, 0, 0, 0, 0, 0, 0, 0);
+        return size - 1;
+    }
+
     public int kind(int i) {
         return view.get(i * Records.REQUEST_SIZE) & 0xff;
     }

@@ -24,6 +24,8 @@ final class ShimGenerator {
                 ? "-" + waves.name().toLowerCase() : "").append("\"\n");
         b.append("#define MTTB_HAS_CHECKER ").append(checker ? 1 : 0).append('\n');
         b.append("#define MTTB_HAS_CHECKER_STR \"").append(checker ? 1 : 0).append("\"\n");
+        // Which fast-path loop mttb_core.cpp compiles: the hart-side one (contract v1/v2) or the I/O one (v3).
+        b.append("#define MTTB_CHECKER_IO ").append(checker && PortContract.isIo(ports) ? 1 : 0).append('\n');
         b.append("#define MTTB_RAND_RESET ").append(variant.randReset()).append('\n');
         if (variant == Variant.TRACE) {
             b.append("#define ").append(waves.define()).append(" 1\n");

@@ -183,6 +183,43 @@ class AbiHeaderTest {
     }
 
     @Test
+    void ioRequestKindsFlagsAndLayoutAgreeWithRequestBuffer() {
+        assertEquals(Map.of("MTTB_REQ_DMA", Records.REQ_DMA, "MTTB_REQ_REG", Records.REQ_REG, "MTTB_REQ_POLL",
+                Records.REQ_POLL), constants(enumAfter("// ---- I/O request kinds")));
+        assertEquals(Map.of("MTTB_IOF_TEE", Records.IOF_TEE, "MTTB_IOF_HAS_IDE", Records.IOF_HAS_IDE, "MTTB_IOF_IOMMU",
+                Records.IOF_IOMMU, "MTTB_IOF_WRITE", Records.IOF_WRITE), constants(enumAfter("// I/O request flag bits")));
+        // the offsets RequestBuffer.dma/register write, and the members mttb_request shares with mttb_io_request
+        Map<String, int[]> io = struct("mttb_io_request");
+        Map<String, int[]> hart = struct("mttb_request");
+        for (String shared : List.of("kind", "need", "flags", "id", "pa", "reserved")) {
+            assertEquals(hart.get(shared)[0], io.get(shared)[0], shared + " offset");
+            assertEquals(hart.get(shared)[1], io.get(shared)[1], shared + " size");
+        }
+        assertEquals(3, io.get("addr")[0]);
+        assertEquals(16, io.get("device_id")[0]);
+        assertEquals(20, io.get("ide_id")[0]);
+        assertEquals(22, io.get("size")[0]);
+        RequestBuffer q = new RequestBuffer(2);
+        q.dma(0x12, 0xABCDEF, true, 0x1234, true, true, 0x8000_1F00L, 0x100, 5);
+        q.register(24, 8, true, 0x1122_3344_5566_7788L);
+        byte[] b = q.toBytes();
+        java.nio.ByteBuffer v = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(Records.REQ_DMA, b[0]);
+        assertEquals(5, b[1]);
+        assertEquals(Records.IOF_TEE | Records.IOF_HAS_IDE | Records.IOF_IOMMU, b[2]);
+        assertEquals(0x12, v.getInt(4));
+        assertEquals(0x8000_1F00L, v.getLong(8));
+        assertEquals(0xABCDEF, v.getInt(16));
+        assertEquals(0x1234, v.getShort(20));
+        assertEquals(0x100, v.getShort(22));
+        assertEquals(Records.REQ_REG, b[32]);
+        assertEquals(8, b[33]);
+        assertEquals(Records.IOF_WRITE, b[34]);
+        assertEquals(24, b[35]);
+        assertEquals(0x1122_3344_5566_7788L, v.getLong(40));
+    }
+
+    @Test
     void eventRecordLayoutIsTheSlotTable() {
         Map<String, int[]> members = struct("mttb_event");
         assertEquals(0, members.get("cycle")[0]);
@@ -204,10 +241,11 @@ class AbiHeaderTest {
         while (m.find()) {
             sizes.put(m.group(1), Integer.parseInt(m.group(2)));
         }
-        assertEquals(Map.of("mttb_request", Records.REQUEST_SIZE, "mttb_event", Records.EVENT_SIZE, "mttb_config",
-                Records.CONFIG_SIZE, "mttb_pmp_region", Records.PMP_SIZE, "mttb_stats", Records.STATS_SIZE,
-                "mttb_port_info", 16), sizes);
+        assertEquals(Map.of("mttb_request", Records.REQUEST_SIZE, "mttb_io_request", Records.REQUEST_SIZE, "mttb_event",
+                Records.EVENT_SIZE, "mttb_config", Records.CONFIG_SIZE, "mttb_pmp_region", Records.PMP_SIZE, "mttb_stats",
+                Records.STATS_SIZE, "mttb_port_info", 16), sizes);
         assertEquals(Records.REQUEST_SIZE, end(struct("mttb_request")));
+        assertEquals(Records.REQUEST_SIZE, end(struct("mttb_io_request")));
         assertEquals(Records.EVENT_SIZE, end(struct("mttb_event")));
     }
 

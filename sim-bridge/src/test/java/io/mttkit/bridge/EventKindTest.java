@@ -79,13 +79,13 @@ class EventKindTest {
             names.add(k.name());
         }
         assertEquals(List.of("ACCEPT", "INV_ACCEPT", "SYNC_ACK", "PMP_QUERY", "PMP_ANSWER", "MRD", "MRS", "RSP", "OBS",
-                "STOP", "OBSX"), names);
+                "STOP", "OBSX", "DMA_ACCEPT", "DMA_RSP", "REG"), names);
     }
 
     @Test
     void anUnknownKindIsAClearError() {
-        BridgeException e = assertThrows(BridgeException.class, () -> new RawEvent(1, 12, 0, 0, 0, 0, 0, 0).event());
-        assertTrue(e.getMessage().contains("event kind 12") && e.getMessage().contains("rebuild"), e.getMessage());
+        BridgeException e = assertThrows(BridgeException.class, () -> new RawEvent(1, 15, 0, 0, 0, 0, 0, 0).event());
+        assertTrue(e.getMessage().contains("event kind 15") && e.getMessage().contains("rebuild"), e.getMessage());
         assertThrows(BridgeException.class, () -> EventKind.of(0));
     }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "walk, golden cache model, every event compared) at its batch of 256; M3 per-cycle peek/poke.",
             "Refuses to report when any mode's event trace differs from M0's or the scoreboard finds a mismatch."
         },
-        footer = {"", "Examples:", "  ./mtt bench cosim --quick", "  ./mtt bench cosim"},
+        footer = {"", "Examples:", "  ./mtt bench cosim --quick", "  ./mtt bench cosim",
+            "  ./mtt bench cosim --config io-checker-rv64   # the I/O MPT checker against its C++ runner"},
         mixinStandardHelpOptions = true)
 final class BenchCosimCommand implements Callable<Integer> {
     @Spec
@@ -31,6 +32,14 @@ final class BenchCosimCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Short run (10 000 requests, 5 repetitions).")
     boolean quick;
+
+    @Option(names = "--config", paramLabel = "NAME",
+            description = "An I/O MPT checker configuration (io-checker-rv64, io-checker-rv32): its product path"
+                    + " (IoHarness) against the C++ runner. Without it: the shipped rv64-smmpt hart-side checker.")
+    String config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "With --config: override a generator parameter.")
+    java.util.List<String> sets = new java.util.ArrayList<>();
 
     @Override
     public Integer call() {
@@ -51,7 +60,20 @@ final class BenchCosimCommand implements Callable<Integer> {
                 w.flush();
             }
         }, true, StandardCharsets.UTF_8);
-        int rc = new CosimBench().run(quick, out);
+        int rc;
+        if (config != null) {
+            CheckerTarget.requireKnown(config);
+            if (!CheckerTarget.isIo(config)) {
+                throw new UserInputException("--config: the hart-side bench measures the shipped rv64-smmpt checker;"
+                        + " --config takes an I/O MPT checker configuration (e.g. io-checker-rv64)");
+            }
+            out.println("generating the " + config + " I/O checker Verilog and building it with Verilator"
+                    + " (cached after the first time) ...");
+            rc = io.mttkit.tb.iocosim.IoCosimBench.run(CheckerTarget.ioLibrary(config, sets), quick ? 10_000 : 100_000,
+                    out);
+        } else {
+            rc = new CosimBench().run(quick, out);
+        }
         out.flush();
         return rc;
     }

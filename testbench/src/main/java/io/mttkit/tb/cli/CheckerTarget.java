@@ -2,6 +2,7 @@ package io.mttkit.tb.cli;
 
 import io.mttkit.gen.ShippedRtl;
 import io.mttkit.tb.cosim.CheckerLibrary;
+import io.mttkit.tb.iocosim.IoCheckerLibrary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,53 @@ final class CheckerTarget {
     private CheckerTarget() {
     }
 
-    /** Every name {@code --config} accepts, shipped ones first. */
+    /** Every name {@code --config} accepts, shipped ones first, then the hart-side and the I/O configurations. */
     static List<String> names() {
         List<String> out = new ArrayList<>();
         ShippedRtl.ALL.forEach(s -> out.add(s.name()));
         out.addAll(CONFIGURATIONS);
+        for (String c : io.mttkit.gen.Configurations.names()) {
+            if (IoCheckerLibrary.isIoConfiguration(c) && !out.contains(c)) {
+                out.add(c);
+            }
+        }
         return out;
+    }
+
+    /** The generator configuration behind {@code name}: a shipped folder's, or {@code name} itself. */
+    private static String configurationOf(String name) {
+        for (ShippedRtl.Shipped s : ShippedRtl.ALL) {
+            if (s.name().equals(name)) {
+                return s.configuration();
+            }
+        }
+        return name;
+    }
+
+    /** True when {@code name} (shipped or generator configuration) is an I/O MPT checker (port contract v3). */
+    static boolean isIo(String name) {
+        return IoCheckerLibrary.isIoConfiguration(configurationOf(name));
+    }
+
+    /**
+     * The I/O checker library for {@code name} with {@code sets} applied (generated, built or taken from the build
+     * cache): any configuration the generator registers whose top has the I/O ports, shipped or not.
+     *
+     * @throws UserInputException for a bad {@code --set}
+     */
+    static IoCheckerLibrary ioLibrary(String name, List<String> sets) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (ShippedRtl.Shipped s : ShippedRtl.ALL) {
+            if (s.name().equals(name)) {
+                settings.putAll(s.settings());
+            }
+        }
+        settings.putAll(SetArgs.parse(sets));
+        try {
+            return IoCheckerLibrary.forConfiguration(configurationOf(name), settings);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--set: " + e.getMessage());
+        }
     }
 
     /** Refuses a {@code --config} name that is neither shipped nor a checker configuration. */

@@ -10,6 +10,7 @@ import io.mttkit.tb.dut.CheckerDescription;
 import io.mttkit.golden.Cause;
 import io.mttkit.golden.MttMode;
 import io.mttkit.tb.cosim.CheckerLibrary;
+import io.mttkit.tb.iocosim.IoCheckerLibrary;
 import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.report.AtomicFiles;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  ./mtt regress --config checker-rv64 --set leafWays=8 --set rsvdTupleScope=SELECTED --long",
             "  ./mtt regress --rtl my-checker/   # bring your own RTL (docs/byo-rtl.md)",
             "  ./mtt regress --checks 10000000 --jobs 2",
+            "  ./mtt regress --config io-checker-rv64 --checks 1000000   # the I/O MPT checker (docs/io-checker.md)",
             "  ./mtt regress --seed 7 --shard 0/3 --report out/s0   # ... 1/3, 2/3; then: ./mtt merge out/s0 out/s1 out/s2 --out out/all",
             "", "On a mismatch the report folder holds repro.tar.gz: ./mtt replay target/reports/regress/repro.tar.gz --waves"},
         mixinStandardHelpOptions = true)
@@ -65,7 +67,8 @@ final class RegressCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "NAME", defaultValue = "rv64-smmpt",
             description = "A shipped configuration (rv64-smmpt (default), rv64-smmtt, rv32-smmpt, rv32-smmtt) or a "
-                    + "generator configuration (checker-rv64, checker-rv32, walker-rv64, walker-rv32 — see ./mtt gen --list).")
+                    + "generator configuration (checker-rv64, checker-rv32, walker-rv64, walker-rv32, or an I/O MPT checker: "
+                    + "io-checker-rv64, io-checker-rv32 — see ./mtt gen --list).")
     String config;
 
     @Option(names = "--rtl", paramLabel = "DIR",
@@ -139,12 +142,33 @@ final class RegressCommand implements Callable<Integer> {
             InputPaths.requireFolder(rtl, "--rtl");
             out.println("building your RTL in " + rtl + " with Verilator (cached after the first time) ...");
             out.flush();
+            if (IoCheckerLibrary.isIoFolder(rtl)) { // a top with the I/O ports (contract v3)
+                if (part.count() > 1) {
+                    throw new UserInputException("--shard: an I/O checker regression is not sharded yet; run it whole");
+                }
+                IoCheckerLibrary io;
+                try {
+                    io = IoCheckerLibrary.fromFolder(rtl);
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException("--rtl: " + e.getMessage());
+                }
+                return IoRegress.run(out, rtl.toString(), io, seed, n, dir);
+            }
             lib = CheckerLibrary.fromManifest(rtl);
             what = rtl.toString();
         } else {
             CheckerTarget.requireKnown(config); // before announcing a build of it
             // A shipped name with --set is no longer the shipped checker: say so wherever the run is named.
             what = sets.isEmpty() ? config : config + " with " + String.join(", ", sets);
+            if (CheckerTarget.isIo(config)) { // the I/O MPT checker (port contract v3) has its own co-simulation
+                if (part.count() > 1) {
+                    throw new UserInputException("--shard: an I/O checker regression is not sharded yet; run it whole");
+                }
+                out.println("generating the " + what + " I/O checker Verilog and building it with Verilator"
+                        + " (cached after the first time) ...");
+                out.flush();
+                return IoRegress.run(out, what, CheckerTarget.ioLibrary(config, sets), seed, n, dir);
+            }
             out.println("generating the " + what + " checker Verilog and building it with Verilator"
                     + " (cached after the first time) ...");
             out.flush();

@@ -23,6 +23,9 @@ public final class MutantCatalogue {
     /** The shipped RV32 smmpt-v0.9 checker with the default cache ({@link MutationConfig#RV32_SMMPT}). */
     public static final String CACHED_RV32 = MutationConfig.RV32_SMMPT;
 
+    /** The cache-less I/O MPT checker ({@link IoMutationRun}; not in {@link MutationConfig#NAMES}: no checker.json). */
+    public static final String IO_RV64 = IoMutationRun.IO_CHECKER_RV64;
+
     private static final String WALKER = "mtt_walker";
     private static final String CHECKER = "mtt_checker";
     private static final String CACHE = "mtt_cache";
@@ -39,6 +42,7 @@ public final class MutantCatalogue {
         for (String config : MutationConfig.NAMES) {
             out.addAll(forConfig(config));
         }
+        out.addAll(io());
         return List.copyOf(out);
     }
 
@@ -49,6 +53,7 @@ public final class MutantCatalogue {
             case RV32 -> rv32();
             case CACHED_RV64 -> cachedRv64();
             case CACHED_RV32 -> cachedRv32();
+            case IO_RV64 -> io();
             default -> throw new IllegalArgumentException("no mutants for configuration '" + config + "'; the catalogue covers "
                     + String.join(", ", MutationConfig.NAMES));
         };
@@ -58,6 +63,44 @@ public final class MutantCatalogue {
     public static Mutant byId(String id) {
         return all().stream().filter(m -> m.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no mutant '" + id + "' in the catalogue"));
+    }
+
+    /**
+     * Mutants of the I/O MPT checker's own logic (chapter 6): the SDCL's matching and priority, TEE and IDE filters,
+     * the abort reasons, the register FSM's codes and BUSY. Each is a slip in one emitted line.
+     */
+    private static List<Mutant> io() {
+        String c = IO_RV64;
+        String sdcl = "mtt_io_sdcl";
+        String top = "mtt_io_checker";
+        String regs = "mtt_io_regs";
+        return List.of(
+                new Mutant("io-tor-top-inclusive", c, "TOR rule 1 also matches its own SRC_ID (key <= top)", sdcl,
+                        "(rule_key_1 < rule_top_1)", "(rule_key_1 <= rule_top_1)"),
+                new Mutant("io-tor-lower-exclusive", c, "TOR rule 1 misses the lower bound itself (lower < key)", sdcl,
+                        "(tor_lower_1 <= rule_key_1)", "(tor_lower_1 < rule_key_1)"),
+                new Mutant("io-napot-mask-short", c, "NAPOT rule 0 covers half its range (mask one bit short)", sdcl,
+                        "assign napot_mask_0 = rule_top_0 ^ (rule_top_0 + 24'd1);",
+                        "assign napot_mask_0 = (rule_top_0 ^ (rule_top_0 + 24'd1)) >> 1;"),
+                new Mutant("io-tee-filter-inverted", c, "rule 1's TEE_ONLY filter admits non-TEE traffic instead", sdcl,
+                        "((rule_tee_flt_1 == 2'd1) & cls_tee)", "((rule_tee_flt_1 == 2'd1) & ~cls_tee)"),
+                new Mutant("io-ide-rule-without-stream", c, "an IDE rule (rule 2) applies to transactions on no IDE stream",
+                        sdcl, "assign rule_applies_2 = (rule_src_idt_2 == 4'd1) | (rule_is_ide_2 & cls_has_ide);",
+                        "assign rule_applies_2 = (rule_src_idt_2 == 4'd1) | rule_is_ide_2;"),
+                new Mutant("io-priority-swap", c, "rule 1 takes priority over rule 0", sdcl,
+                        "assign winner = rule_hit[0] ? 4'd0 :\n                  rule_hit[1] ? 4'd1 :",
+                        "assign winner = rule_hit[1] ? 4'd1 :\n                  rule_hit[0] ? 4'd0 :"),
+                new Mutant("io-bare-tee-allowed", c, "Bare mode lets TEE-associated transactions through", top,
+                        "      if (dma_tee) begin", "      if (1'b0 & dma_tee) begin"),
+                new Mutant("io-pmp-as-corrupt", c, "a PMP-denied MPT read is reported as corrupted data (bullet 5 for 4)",
+                        top, "walk_abort_reason = 3'd6;", "walk_abort_reason = 3'd7;"),
+                // (dropping cfg_valid from dma_needs_walk is equivalent: a never-written SDID reads MPT_MODE 0, Bare)
+                new Mutant("io-unconfigured-sdid-allowed", c, "an SDID never configured is treated as Bare (allowed)", top,
+                        "end else if (!u_front_cfg_valid) begin", "end else if (1'b0 & !u_front_cfg_valid) begin"),
+                new Mutant("io-get-rule-code", c, "GET_SDCL_ENTRY of an invalid RULEID reports the invalid-SDID code", regs,
+                        "8'd3: check_code = ruleid_bad ? 8'd3 : 8'd1;", "8'd3: check_code = ruleid_bad ? 8'd4 : 8'd1;"),
+                new Mutant("io-busy-short", c, "status.BUSY falls before the operation has executed", regs,
+                        "assign status_busy = state != STATE_IDLE;", "assign status_busy = state == STATE_CHECK;"));
     }
 
     private static List<Mutant> rv64() {

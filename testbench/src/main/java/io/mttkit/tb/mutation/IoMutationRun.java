@@ -1,0 +1,148 @@
+package io.mttkit.tb.mutation;
+
+import io.mttkit.gen.Configurations;
+import io.mttkit.tb.iocosim.IoCheckerLibrary;
+import io.mttkit.tb.iocosim.IoRegression;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.stream.Stream;
+
+/**
+ * Mutation analysis of the I/O MPT checker: each mutant of {@link MutantCatalogue#IO_RV64} is applied to the generated
+ * Verilog, built, and run through the I/O co-simulation ({@link IoRegression}); a mismatch kills it. In-process (the
+ * I/O regression stops a stuck simulation with the bridge's watchdog), one Verilator build per mutant.
+ */
+public final class IoMutationRun {
+    /** The configuration the I/O mutants edit. */
+    public static final String IO_CHECKER_RV64 = "io-checker-rv64";
+
+    private IoMutationRun() {
+    }
+
+    /** Runs {@code mutants} with {@code checks} DMA checks each, printing a line per mutant, the table and the summary. */
+    public static MutationRun.Report run(List<Mutant> mutants, long checks, long seed, PrintWriter out) {
+        Map<String, String> original = generated();
+        List<Map<String, String>> mutated = new ArrayList<>();
+        for (Mutant m : mutants) { // every edit is checked before the first (slow) build
+            if (!m.config().equals(IO_CHECKER_RV64)) {
+                throw new IllegalArgumentException("mutant " + m.id() + " is for " + m.config() + ", not " + IO_CHECKER_RV64);
+            }
+            mutated.add(MutationRun.apply(m, original));
+        }
+        IoRegression.Result base = IoRegression.run(IoCheckerLibrary.forConfiguration(IO_CHECKER_RV64, Map.of()), seed,
+                checks, n -> { });
+        if (!base.passed()) {
+            throw new IllegalStateException("the unmodified " + IO_CHECKER_RV64 + " fails the I/O regression (seed " + seed
+                    + "): fix that before measuring mutants\n" + base.firstMismatch());
+        }
+        out.printf("%s: unmodified design passes %d DMA checks (seed %d); %d mutants%n", IO_CHECKER_RV64, base.checks(),
+                seed, mutants.size());
+        out.flush();
+        List<MutationRun.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < mutants.size(); i++) {
+            MutationRun.Outcome o = runOne(mutants.get(i), mutated.get(i), checks, seed);
+            outcomes.add(o);
+            out.printf("[%2d/%d] %-28s %-12s %6d checks %5.1f s  %s%n", i + 1, mutants.size(), o.mutant().id(),
+                    o.verdict(), o.checks(), o.seconds(), o.detail() == null ? "" : o.detail());
+            out.flush();
+        }
+        MutationRun.Report r = new MutationRun.Report(IO_CHECKER_RV64, checks, seed, List.copyOf(outcomes));
+        out.println();
+        out.print(r.table());
+        out.println();
+        out.println(r.summary());
+        out.flush();
+        return r;
+    }
+
+    /** The emitted files of the configuration (Verilog and manifest.json), by file name. */
+    static Map<String, String> generated() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("mtt-io-mutation-src");
+            Configurations.generate(IO_CHECKER_RV64, Map.of(), dir);
+            Map<String, String> files = new LinkedHashMap<>();
+            try (Stream<Path> list = Files.list(dir)) {
+                for (Path p : list.sorted().toList()) {
+                    files.put(p.getFileName().toString(), Files.readString(p));
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("generating " + IO_CHECKER_RV64, e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static MutationRun.Outcome runOne(Mutant m, Map<String, String> files, long checks, long seed) {
+        long t0 = System.nanoTime();
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("mtt-io-mutant-" + m.id() + "-");
+            for (Entry<String, String> f : files.entrySet()) {
+                Files.writeString(dir.resolve(f.getKey()), f.getValue());
+            }
+            IoCheckerLibrary lib;
+            try {
+                lib = IoCheckerLibrary.fromFolder(dir);
+            } catch (RuntimeException e) {
+                return new MutationRun.Outcome(m, MutationRun.Verdict.BUILD_FAILED, firstLine(e.getMessage()), 0,
+                        seconds(t0));
+            }
+            IoRegression.Result r = IoRegression.run(lib, seed, checks, n -> { });
+            if (r.passed()) {
+                return new MutationRun.Outcome(m, MutationRun.Verdict.SURVIVED, null, r.checks(), seconds(t0));
+            }
+            return new MutationRun.Outcome(m, MutationRun.Verdict.KILLED, mismatchLine(r.firstMismatch()), r.checks(),
+                    seconds(t0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("running mutant " + m.id(), e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** The lines of the report that say what differed, joined. */
+    private static String mismatchLine(String report) {
+        StringBuilder b = new StringBuilder();
+        for (String l : report.split("\n")) {
+            String t = l.trim();
+            if (t.contains(": expected") || t.startsWith("rsp_valid") || t.startsWith("status.BUSY")
+                    || t.startsWith("the session stopped") || t.startsWith("read of") || t.startsWith("MPTE reads")
+                    || t.startsWith("PMP queries")) {
+                b.append(b.length() == 0 ? "" : "; ").append(t);
+            }
+        }
+        return b.length() == 0 ? firstLine(report) : b.toString();
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}
