@@ -18,7 +18,9 @@ import java.util.Map;
  *       written twice, or once in full and once inside a larger expression, is computed once, under the
  *       designer's name rather than a temporary's);</li>
  *   <li>a second signal with the same value reads the first, a third the second, and so on, so that no two
- *       {@code assign}s of a module have the same right-hand side.</li>
+ *       {@code assign}s of a module have the same right-hand side;</li>
+ *   <li>a child input printed in the instance's port map has no net in the parent, so a read of it reads its
+ *       driver ({@link #readPortMapInputsAtTheirDrivers}).</li>
  * </ul>
  * Wires name a value before outputs, outputs before child inputs; within a kind the first declared wins.
  * Values as readable inline as a name ({@code x}, {@code x[3:0]}, {@code ~x}, {@code state == IDLE}: see
