@@ -31,6 +31,19 @@ class EmitterShapeTest {
         return n;
     }
 
+    @Test
+    void readingAChildInputReadsWhatDrivesIt() {
+        String v = verilog(new TestDesigns.ReadsChildInputs());
+        // the children's inputs have no net in the parent: their drivers are in the port maps
+        for (String childSide : List.of("u_a_go", "u_a_data", "u_b_go", "u_b_data", "u_c_go", "u_c_data")) {
+            assertFalse(v.contains(childSide), childSide + " in\n" + v);
+        }
+        assertEquals(2, count(v, "\\.go\\(go_w\\)"), v);
+        assertTrue(v.contains("assign fire = go_w & en;"), v);
+        assertTrue(v.contains("assign echo = x ^ u_a_q;"), v);
+        assertTrue(v.contains("assign low = x[6:5];"), v);
+    }
+
     /** The same value written twice, as separate objects. */
     static final class WrittenTwice extends Module {
         @Override

@@ -72,6 +72,11 @@ class InterpreterVsVerilatorTest {
     }
 
     @Test
+    void parentReadsTheInputsItDrivesIntoItsChildren() throws Exception {
+        compare(new TestDesigns.ReadsChildInputs(), 25, 1000);
+    }
+
+    @Test
     void stateMemoriesVectorsSwitchesFsmAndHierarchy() throws Exception {
         compare(new TestDesigns.Everything(), 22, 3000);
     }

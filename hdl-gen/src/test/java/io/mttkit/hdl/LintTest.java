@@ -22,6 +22,7 @@ class LintTest {
     static Stream<Supplier<Module>> designs() {
         return Stream.concat(Samples.golden().stream(), Stream.of(
                 TestDesigns.Operators::new, TestDesigns.Everything::new, TestDesigns.Selects::new, TestDesigns.IgnoresOutputs::new, TestDesigns.NoReset::new,
+                TestDesigns.ReadsChildInputs::new,
                 () -> new io.mttkit.hdl.samples.Fifo(33, 7), () -> new io.mttkit.hdl.samples.RoundRobinArbiter(13),
                 () -> new io.mttkit.hdl.samples.TreePlru(2), () -> new io.mttkit.hdl.samples.TreePlru(32)));
     }

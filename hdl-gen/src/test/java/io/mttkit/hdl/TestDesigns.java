@@ -138,6 +138,67 @@ final class TestDesigns {
         }
     }
 
+    /** A leaf whose inputs its parent reads back. */
+    static final class Latch extends Module {
+        private final int width;
+        Bool go;
+        UInt data;
+        UInt q;
+
+        Latch(int width) {
+            this.width = param("width", width);
+        }
+
+        @Override
+        protected void build() {
+            go = input("go");
+            data = input("data", width);
+            q = output("q", width);
+            UInt held = regInit("held", width, 0);
+            when(go, () -> held.set(data));
+            q.set(held);
+        }
+    }
+
+    /**
+     * A parent reading its children's inputs in expressions, each input driven by a different kind of value: a
+     * wire with a default set in a branch, an input port, another child's input, a slice, a constant. The parent
+     * has no net of its own for such an input (the driver is printed in the port map), so the emitted Verilog
+     * must read the driver; {@code u_d}'s input is the only name of a slice of a sum read again elsewhere.
+     */
+    static final class ReadsChildInputs extends Module {
+        @Override
+        protected void build() {
+            Bool sel = input("sel");
+            Bool en = input("en");
+            UInt x = input("x", 8);
+            UInt idx = input("idx", 2);
+            Latch a = instance("u_a", new Latch(8));
+            Latch b = instance("u_b", new Latch(4));
+            Latch c = instance("u_c", new Latch(4));
+            Bool goW = wireInit("go_w", false);
+            when(sel, () -> goW.set(true));
+            a.go.set(goW);
+            a.data.set(x);
+            b.go.set(a.go);
+            b.data.set(x.bits(7, 4));
+            c.go.set(true);
+            c.data.set(x.bits(3, 0));
+            output("fire").set(a.go.and(en));
+            output("echo", 8).set(a.data.xor(a.q));
+            output("both").set(b.go.and(c.go));
+            output("low", 2).set(b.data.bits(2, 1));
+            output("pick").set(b.data.bit(idx));
+            output("sum", 4).set(b.q.add(c.q));
+            // a value the child input is the only name of, read again in a larger expression: a slice of a sum
+            Latch d = instance("u_d", new Latch(4));
+            UInt part = x.add(idx.resize(8)).bits(5, 2);
+            d.go.set(en);
+            d.data.set(part);
+            output("mixed", 4).set(part.xor(d.q));
+        }
+    }
+
     /** State without reset values: no {@code rst} port at all. */
     static final class NoReset extends Module {
         @Override

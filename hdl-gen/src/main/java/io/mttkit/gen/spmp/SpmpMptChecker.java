@@ -182,7 +182,7 @@ public final class SpmpMptChecker extends Module {
         io.apmp.valid.withDefault(false);
         io.rsp.valid.withDefault(false);
         Bool reqFire = req.valid.and(fsm.is(State.IDLE)).named("req_fire");
-        Bool srspFire = srsp.valid.and(srspReady).named("spmp_rsp_fire");
+        Bool srspFire = srsp.valid.and(srsp.ready).named("spmp_rsp_fire");
         // the SPMP's answer: a PA above paw is in no SPMP entry ("any memory region that cannot be addressed by an
         // SPMP entry is inaccessible to S-mode")
         Bool spmpAllow = srsp.allow.and(spmpActive.and(paHigh).not()).named("spmp_allow");

@@ -78,6 +78,32 @@ final class ModuleExprs {
         return out;
     }
 
+    /**
+     * The signals some expression of the module reads (in the body, a default, a reset value or an enable);
+     * case labels are constants and read none.
+     */
+    static java.util.Set<Integer> readSignals(ModuleDef m) {
+        java.util.Set<Integer> read = new java.util.HashSet<>();
+        java.util.Set<Expr> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        // map only to visit; a shared subtree is walked once
+        UnaryOperator<Expr> visit = new UnaryOperator<>() {
+            @Override
+            public Expr apply(Expr e) {
+                if (seen.add(e)) {
+                    if (e instanceof Expr.Ref r) {
+                        read.add(r.id());
+                    }
+                    for (Expr c : e.children()) {
+                        apply(c);
+                    }
+                }
+                return e;
+            }
+        };
+        map(m, visit);
+        return read;
+    }
+
     /** The signals some statement of the body assigns (any bits, on any path). */
     static java.util.Set<Integer> assignedTargets(ModuleDef m) {
         Map<Integer, List<Stmt.Assign>> all = new java.util.HashMap<>();

@@ -18,7 +18,9 @@ import java.util.Map;
  *       written twice, or once in full and once inside a larger expression, is computed once, under the
  *       designer's name rather than a temporary's);</li>
  *   <li>a second signal with the same value reads the first, a third the second, and so on, so that no two
- *       {@code assign}s of a module have the same right-hand side.</li>
+ *       {@code assign}s of a module have the same right-hand side;</li>
+ *   <li>a child input printed in the instance's port map has no net in the parent, so a read of it reads its
+ *       driver ({@link #readPortMapInputsAtTheirDrivers}).</li>
  * </ul>
  * Wires name a value before outputs, outputs before child inputs; within a kind the first declared wins.
  * Values as readable inline as a name ({@code x}, {@code x[3:0]}, {@code ~x}, {@code state == IDLE}: see
@@ -65,7 +67,7 @@ final class NamedValues {
             body.add(d != null ? d : ModuleExprs.stmts(List.of(s), this::byName).get(0));
         }
         ModuleDef named = ModuleExprs.map(withBody(m, List.of()), this::byName);
-        named = withBody(named, body);
+        named = readPortMapInputsAtTheirDrivers(withBody(named, body));
         Sharing sharing = new Sharing();
         return chainDuplicates(ModuleExprs.map(named, sharing::intern), sharing);
     }
@@ -123,6 +125,71 @@ final class NamedValues {
         }
         return new ModuleDef(named.name(), signals, named.memories(), named.instances(), named.localParams(), body,
                 named.clocked(), named.reset(), named.doc(), named.loc());
+    }
+
+    /**
+     * A child input driven by a signal, a slice of one or a constant has no net in the parent: its driver is
+     * printed in the instance's port map. So a read of that input in the parent ({@code child.io.x} in an
+     * expression, or driving another child's input) reads the driver instead, which is the same value at all
+     * times; reading the input itself would name a net the Verilog never declares. A slice of such an input is
+     * a slice of the driver ({@code x[7:4]} read at {@code [2:1]} is {@code x[6:5]}).
+     */
+    private static ModuleDef readPortMapInputsAtTheirDrivers(ModuleDef m) {
+        Map<Integer, Expr> driver = new java.util.HashMap<>();
+        ModuleExprs.singleDrivers(m).forEach((id, a) -> {
+            if (m.signal(id).kind() == Signal.Kind.CHILD_INPUT && inPortMap(a.value())) {
+                driver.put(id, a.value());
+            }
+        });
+        if (driver.isEmpty()) {
+            return m;
+        }
+        return ModuleExprs.map(m, new ThroughPortMap(driver)::read);
+    }
+
+    /** Rewrites reads of port-map child inputs to reads of their drivers (memoised: trees are shared). */
+    private static final class ThroughPortMap {
+        private final Map<Integer, Expr> driver;
+        private final Map<Expr, Expr> done = new IdentityHashMap<>();
+        /** Inputs being resolved: an input driven (through others) by itself is a loop, reported before emitting. */
+        private final java.util.Set<Integer> resolving = new java.util.HashSet<>();
+
+        ThroughPortMap(Map<Integer, Expr> driver) {
+            this.driver = driver;
+        }
+
+        Expr read(Expr e) {
+            Expr r = done.get(e);
+            if (r == null) {
+                r = rewrite(e);
+                done.put(e, r);
+            }
+            return r;
+        }
+
+        private Expr rewrite(Expr e) {
+            if (e instanceof Expr.Ref ref && driver.containsKey(ref.id())) {
+                if (!resolving.add(ref.id())) {
+                    throw new IllegalStateException("child input " + ref.id() + " is driven by itself");
+                }
+                Expr d = read(driver.get(ref.id()));
+                resolving.remove(ref.id());
+                return d;
+            }
+            if (e instanceof Expr.Slice s) {
+                Expr a = read(s.a());
+                if (a instanceof Expr.Slice inner) {
+                    return new Expr.Slice(inner.a(), inner.lo() + s.hi(), inner.lo() + s.lo());
+                }
+                if (a instanceof Expr.Lit l) {
+                    java.math.BigInteger mask = java.math.BigInteger.ONE.shiftLeft(s.width())
+                            .subtract(java.math.BigInteger.ONE);
+                    return new Expr.Lit(l.value().shiftRight(s.lo()).and(mask), s.width());
+                }
+                return a == s.a() ? s : new Expr.Slice(a, s.hi(), s.lo());
+            }
+            return e.mapChildren(this::read);
+        }
     }
 
     private static int preference(Signal.Kind k) {

@@ -128,6 +128,7 @@ public final class VerilogEmitter {
 
         private void classify() {
             Map<Integer, Stmt.Assign> single = ModuleExprs.singleDrivers(m);
+            Set<Integer> read = ModuleExprs.readSignals(m);
             for (Signal s : m.signals()) {
                 if (s.kind() == Signal.Kind.CHILD_OUTPUT) {
                     drive.put(s.id(), Drive.CHILD);
@@ -141,7 +142,9 @@ public final class VerilogEmitter {
                 } else if (single.containsKey(s.id())) {
                     drive.put(s.id(), Drive.CONTINUOUS);
                     Expr v = as.get(0).value();
-                    if (s.kind() == Signal.Kind.CHILD_INPUT && NamedValues.inPortMap(v)) {
+                    // NamedValues has the parent read such an input's driver; one the parent still reads (its
+                    // value became a signal's slice only in Lowering) keeps its net and an assign
+                    if (s.kind() == Signal.Kind.CHILD_INPUT && NamedValues.inPortMap(v) && !read.contains(s.id())) {
                         inlinedChildInputs.put(s.id(), v);
                     }
                 } else {
