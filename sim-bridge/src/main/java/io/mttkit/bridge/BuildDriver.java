@@ -177,8 +177,10 @@ public final class BuildDriver {
             if (spec.checker()) {
                 List<String> problems = PortContract.violations(ports);
                 if (!problems.isEmpty()) {
-                    throw new FixableException("top '" + spec.top() + "' does not implement checker port contract v"
-                            + PortContract.VERSION + ": " + String.join("; ", problems)
+                    // A top with dma_valid is held to the I/O checker's contract v3, any other to the hart-side v2.
+                    String contract = PortContract.isIo(ports) ? "v3 (I/O MPT checker)" : "v2 (hart-side checker)";
+                    throw new FixableException("top '" + spec.top() + "' does not implement checker port contract "
+                            + contract + ": " + String.join("; ", problems)
                             + "; give the top these ports (docs/port-contract.md lists them; a generic design is built"
                             + " with BuildSpec.generic)");
                 }
