@@ -69,8 +69,16 @@ public final class SpmpCosim {
 
     /** The co-simulation of a configuration refused before it ran (bad name or settings): what and what to do. */
     public static final class SetupException extends RuntimeException {
-        public SetupException(String message) {
+        private final String option;
+
+        public SetupException(String option, String message) {
             super(message);
+            this.option = option;
+        }
+
+        /** The command-line option at fault: {@code --config} or {@code --set}. */
+        public String option() {
+            return option;
         }
     }
 
@@ -86,13 +94,13 @@ public final class SpmpCosim {
         } else if ("spmp-alone-rv32".equals(config)) {
             xlen = 32;
         } else {
-            throw new SetupException("the SPMP co-simulation runs configuration spmp-alone-rv64 or spmp-alone-rv32 "
+            throw new SetupException("--config", "the SPMP co-simulation runs configuration spmp-alone-rv64 or spmp-alone-rv32 "
                     + "(mtt_spmp by itself); got '" + config + "'");
         }
         try {
             return SpmpParams.of(xlen, Configurations.resolve(config, settings));
         } catch (IllegalArgumentException e) {
-            throw new SetupException(e.getMessage());
+            throw new SetupException("--set", e.getMessage());
         }
     }
 
@@ -106,7 +114,7 @@ public final class SpmpCosim {
     public static io.mttkit.golden.spmp.SpmpParams golden(SpmpParams p) {
         int fullPaw = p.xlen() == 64 ? 56 : 34;
         if (p.paw() != fullPaw) {
-            throw new SetupException("the golden SPMP implements every spmpaddr bit (physical address width "
+            throw new SetupException("--set", "the golden SPMP implements every spmpaddr bit (physical address width "
                     + fullPaw + " on RV" + p.xlen() + "); paw=" + p.paw() + " cannot be co-simulated — leave paw "
                     + "at its default " + fullPaw);
         }
