@@ -124,7 +124,12 @@ public final class SpmpCosim {
 
     /** Generates and builds {@code mtt_spmp} for {@code params} and runs {@code accesses} accesses from {@code seed}. */
     public static Result run(BuildDriver driver, String config, SpmpParams params, long seed, long accesses) {
-        io.mttkit.golden.spmp.SpmpParams gp = golden(params);
+        return run(driver, config, params, golden(params), seed, accesses);
+    }
+
+    /** As {@link #run(BuildDriver, String, SpmpParams, long, long)} against a given golden shape (self-checks). */
+    static Result run(BuildDriver driver, String config, SpmpParams params, io.mttkit.golden.spmp.SpmpParams gp,
+                      long seed, long accesses) {
         try (SpmpRtl rtl = SpmpRtl.open(driver, params)) {
             return new SpmpCosim(config, params, gp, rtl, seed).run(accesses);
         }

@@ -64,4 +64,22 @@ class SpmpCosimTest {
         assertTrue(r.coverage().coveredBins() * 10 >= r.coverage().totalBins() * 8,
                 "at least 80% of the coverage bins:\n" + r.format());
     }
+
+    /**
+     * The comparison can fail: against a golden SPMP on which MXR does not act (the generator's behaviour before
+     * the reconciliation), the same run reports mismatches, each an MXR load, printed first.
+     */
+    @org.junit.jupiter.api.Test
+    void aGoldenModelWithoutMxrIsCaught() {
+        SpmpParams p = SpmpCosim.params("spmp-alone-rv64", Map.of());
+        io.mttkit.golden.spmp.SpmpParams g = SpmpCosim.golden(p);
+        io.mttkit.golden.spmp.SpmpParams noMxr = new io.mttkit.golden.spmp.SpmpParams(g.entryCount(), g.xlen(),
+                g.granularity(), g.sspmpen(), g.mpmpdeleg(), false);
+        SpmpCosim.Result r = SpmpCosim.run(driver, "spmp-alone-rv64", p, noMxr, 14, 5_000);
+        assertTrue(r.mismatchCount() > 0, r.format());
+        assertTrue(r.format().startsWith("MISMATCH "), r.format());
+        for (String m : r.mismatches()) {
+            assertTrue(m.contains(" load ") && m.contains("MXR=1") && m.contains("RTL allow"), m);
+        }
+    }
 }
