@@ -374,7 +374,8 @@ public final class SpmpCosim {
         boolean sum = rnd.nextBoolean();
         boolean mxr = rnd.nextInt(3) == 0;
         boolean bare = rnd.nextInt(12) != 0;
-        check(pa, size, type, privS, sum, mxr, bare);
+        int stall = p.pipeline() == 1 && rnd.nextInt(8) == 0 ? 1 + rnd.nextInt(3) : 0;
+        check(pa, size, type, privS, sum, mxr, bare, stall);
     }
 
     /** A first byte aimed at an entry's region: its bounds, across them, inside, just outside, or anywhere. */
@@ -400,7 +401,8 @@ public final class SpmpCosim {
         return pa & paMask;
     }
 
-    private void check(long pa, int size, int type, boolean privS, boolean sum, boolean mxr, boolean bare) {
+    private void check(long pa, int size, int type, boolean privS, boolean sum, boolean mxr, boolean bare,
+                       int stall) {
         int need = switch (type) {
             case SpmpCheckRequestPort.FETCH -> Access.X;
             case SpmpCheckRequestPort.LOAD -> Access.R;
@@ -412,21 +414,22 @@ public final class SpmpCosim {
         SpmpCosimCoverage.access(cov, gold, p, addrMask, pa, size, type, priv, sum, mxr, bare, v);
         boolean matched = v.entry() >= 0;
         SpmpRtl.Answer expect = new SpmpRtl.Answer(true, v.allowed(), matched, matched ? v.entry() : 0,
-                v.allowed() ? 0 : Spmp.faultCause(need));
-        SpmpRtl.Answer got = rtl.check(pa, size, type, privS, sum, mxr, bare);
+                v.allowed() ? 0 : Spmp.faultCause(need), true);
+        SpmpRtl.Answer got = rtl.check(pa, size, type, privS, sum, mxr, bare, stall);
         accessCount++;
         if (v.allowed()) {
             allowedCount++;
         }
         if (!got.equals(expect)) {
             mismatch(String.format("access #%d %s pa=0x%x size=%d %s SUM=%d MXR=%d satp%s: RTL %s, golden %s "
-                            + "(%s)", accessCount, TYPE_NAMES[type], pa, size, privS ? "S" : "U", sum ? 1 : 0,
-                    mxr ? 1 : 0, bare ? "=Bare" : "!=Bare", answer(got), answer(expect), v.outcome()));
+                            + "(%s)%s", accessCount, TYPE_NAMES[type], pa, size, privS ? "S" : "U", sum ? 1 : 0,
+                    mxr ? 1 : 0, bare ? "=Bare" : "!=Bare", answer(got), answer(expect), v.outcome(),
+                    stall > 0 ? ", response held back " + stall + " cycle(s)" : ""));
         }
     }
 
     private static String answer(SpmpRtl.Answer a) {
-        return (a.valid() ? "" : "no rsp_valid ") + (a.allow() ? "allow" : "deny cause " + a.cause())
+        return (a.valid() ? "" : "no rsp_valid ") + (a.held() ? "" : "not held under backpressure ") + (a.allow() ? "allow" : "deny cause " + a.cause())
                 + (a.matched() ? " entry " + a.entry() : " no match");
     }
 

@@ -31,14 +31,14 @@ import java.util.stream.Stream;
  */
 final class SpmpRtl implements AutoCloseable {
     /** The answer of one check, as the response port gives it. */
-    record Answer(boolean valid, boolean allow, boolean matched, int entry, int cause) {
+    record Answer(boolean valid, boolean allow, boolean matched, int entry, int cause, boolean held) {
     }
 
     private final SpmpParams params;
     private final Dut dut;
     private final int rst;
     private final int csrValid, csrWrite, csrMmode, csrSel, csrSiselect, csrWdata, csrRdata;
-    private final int chkValid, chkPa, chkSize, chkType, chkPrivS, chkSum, chkMxr, chkBare;
+    private final int chkValid, chkReady, chkPa, chkSize, chkType, chkPrivS, chkSum, chkMxr, chkBare;
     private final int rspReady, rspValid, rspAllow, rspMatched, rspEntry, rspCause;
     private final long xlenMask;
 
@@ -54,6 +54,7 @@ final class SpmpRtl implements AutoCloseable {
         csrWdata = dut.id("csr_wdata");
         csrRdata = dut.id("csr_rdata");
         chkValid = dut.id("chk_valid");
+        chkReady = dut.id("chk_ready");
         chkPa = dut.id("chk_pa");
         chkSize = dut.id("chk_size");
         chkType = dut.id("chk_type");
@@ -131,8 +132,12 @@ final class SpmpRtl implements AutoCloseable {
         dut.poke(csrWrite, 0);
     }
 
-    /** Checks one access; {@code type} is a {@link SpmpCheckRequestPort} type code. */
-    Answer check(long pa, int size, int type, boolean privS, boolean sum, boolean mxr, boolean bare) {
+    /**
+     * Checks one access; {@code type} is a {@link SpmpCheckRequestPort} type code. With {@code pipeline} 1 and
+     * {@code stall} &gt; 0 the response is held back ({@code rsp_ready} 0) for that many cycles: it must stay the
+     * same, with {@code chk_ready} 0, or the answer says it was not {@code held}.
+     */
+    Answer check(long pa, int size, int type, boolean privS, boolean sum, boolean mxr, boolean bare, int stall) {
         dut.poke(chkValid, 1);
         dut.poke(chkPa, pa);
         dut.poke(chkSize, size);
@@ -148,10 +153,26 @@ final class SpmpRtl implements AutoCloseable {
             dut.poke(chkValid, 0);
             dut.eval();
         }
-        Answer a = new Answer(dut.peek(rspValid) != 0, dut.peek(rspAllow) != 0, dut.peek(rspMatched) != 0,
-                (int) dut.peek(rspEntry), (int) dut.peek(rspCause));
+        Answer a = response(true);
+        if (params.pipeline() == 1 && stall > 0) {
+            dut.poke(rspReady, 0);
+            boolean held = true;
+            for (int k = 0; k < stall; k++) {
+                dut.step(1);
+                dut.eval();
+                held &= response(true).equals(a) && dut.peek(chkReady) == 0;
+            }
+            dut.poke(rspReady, 1);
+            dut.eval();
+            a = response(held);
+        }
         dut.poke(chkValid, 0);
         return a;
+    }
+
+    private Answer response(boolean held) {
+        return new Answer(dut.peek(rspValid) != 0, dut.peek(rspAllow) != 0, dut.peek(rspMatched) != 0,
+                (int) dut.peek(rspEntry), (int) dut.peek(rspCause), held);
     }
 
     /** The port names of the model (reports). */

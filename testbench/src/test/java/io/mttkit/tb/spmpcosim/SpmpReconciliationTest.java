@@ -70,7 +70,7 @@ class SpmpReconciliationTest {
             int need = type == SpmpCheckRequestPort.FETCH ? Access.X : type == SpmpCheckRequestPort.LOAD ? Access.R
                     : type == SpmpCheckRequestPort.STORE ? Access.W : Access.R | Access.W;
             SpmpVerdict v = gold.check(pa, size, need, privS ? PrivMode.S : PrivMode.U, sum, mxr, true);
-            SpmpRtl.Answer a = rtl.check(pa, size, type, privS, sum, mxr, true);
+            SpmpRtl.Answer a = rtl.check(pa, size, type, privS, sum, mxr, true, 0);
             String golden = (v.allowed() ? "allow" : "deny") + (v.entry() >= 0 ? " " + v.entry() : " none");
             String got = (a.allow() ? "allow" : "deny") + (a.matched() ? " " + a.entry() : " none");
             assertEquals(golden, got, String.format("pa=0x%x size=%d type=%d S=%b SUM=%b MXR=%b", pa, size, type,
