@@ -86,6 +86,9 @@ final class SpmpCosimCoverage {
             "lower straddles, higher covers"}) {
             collision.declare(s);
         }
+        if (p.sspmpenPresent()) {
+            collision.declare("an entry below the decider overlaps but spmpen is 0");
+        }
         SpmpCoverage.Group mxr = cov.group(MXR, "loads decided by sstatus.MXR (allowed only because of it)");
         for (String c : new String[] {"ENFORCE", "ENFORCE_NO_X", "SHARED S", "SHARED U", "DENY (no help)"}) {
             mxr.declare(c);
@@ -171,6 +174,15 @@ final class SpmpCosimCoverage {
             }
             if (Long.compareUnsigned(first, r.hi()) <= 0 && Long.compareUnsigned(r.hi(), last) < 0) {
                 cov.get(EDGE).hit(mode + " straddle-high");
+            }
+        }
+        if (p.sspmpenPresent()) {
+            for (int j = 0; j < e; j++) {
+                AddressMatch.Range rj = range(gold, j, p.granularity(), addrMask);
+                if (rj != null && rj.overlaps(first, last) && ((gold.readSpmpen() >>> j) & 1) == 0) {
+                    cov.get(COLLISION).hit("an entry below the decider overlaps but spmpen is 0");
+                    break;
+                }
             }
         }
         // the next active entry overlapping the access: what it would have said had the decider not been there
