@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The configurations whose Verilog is checked in under {@code rtl/<name>/}: the hart-side checkers ({@link #ALL},
- * each with its {@code checker.json}) and the I/O MPT checkers ({@link #IO}, each with its {@code manifest.json});
+ * each with its {@code checker.json}), the I/O MPT checkers ({@link #IO}) and the SPMP ({@link #SPMP}), each of these
+ * with its {@code manifest.json};
  * both manifests are {@link GeneratedRtl}'s: the provenance (configuration, every parameter by name, generator
  * version, a SHA-256 per file and one over all of them). {@link #write} regenerates every folder of {@link #EVERY};
  * {@link #differences} tells whether any checked-in file is stale.
@@ -36,8 +37,18 @@ public final class ShippedRtl {
             new Shipped("io-rv64-smmpt", "io-rv64-smmpt", Map.of(),
                     "RV64 I/O MPT checker, smmpt-v0.9, SDID-tagged MPT cache, the golden model's chapter-6 defaults"));
 
-    /** Every shipped folder: {@link #ALL}, then {@link #IO}. */
-    public static final List<Shipped> EVERY = java.util.stream.Stream.concat(ALL.stream(), IO.stream()).toList();
+    /**
+     * The shipped SPMP (Sspmp + Sspmpen, {@code mtt_spmp_checker}: the SPMP in front of the PMP hook and the cache-less
+     * MPT checker). Not in {@link #ALL} for the same reason as {@link #IO}: its top is not a port-contract checker. Its
+     * {@code mtt_spmp.v} is the module the SPMP co-simulation ({@code mtt regress --config spmp-alone-rv64}) checks.
+     */
+    public static final List<Shipped> SPMP = List.of(
+            new Shipped("spmp-rv64", "spmp-rv64", Map.of(),
+                    "RV64 S-mode PMP (16 entries, Sspmpen, G 0, paw 56) in front of the PMP hook and the cache-less "
+                            + "MPT checker"));
+
+    /** Every shipped folder: {@link #ALL}, then {@link #IO}, then {@link #SPMP}. */
+    public static final List<Shipped> EVERY = java.util.stream.Stream.of(ALL, IO, SPMP).flatMap(List::stream).toList();
 
     private ShippedRtl() {}
 

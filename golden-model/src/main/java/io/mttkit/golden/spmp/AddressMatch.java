@@ -71,12 +71,19 @@ public final class AddressMatch {
             default: {
                 long pa = readBack(addr, AddressMode.NAPOT, g, addrMask);
                 int ones = Long.numberOfTrailingZeros(~pa);
+                // The last byte spmpaddr can name: 2^56 − 1 (RV64) / 2^34 − 1 (RV32). A region never reaches past
+                // the physical address space: with spmpaddr all ones the PMP table's 2^(k+3) bytes would be twice
+                // that space, and an access running past its end is not covered ("any memory region that cannot
+                // be addressed by an SPMP entry is inaccessible"; docs/spec-notes.md, Sspmp). Found by the
+                // co-simulation against mtt_spmp.
+                long paTop = (addrMask << 2) | 3;
                 if (ones >= 61) {
-                    return new Range(0, -1L, false); // the whole address space
+                    return new Range(0, paTop, false);
                 }
                 long span = 1L << (ones + 3);
                 long lo = (pa << 2) & -span;
-                return new Range(lo, lo + span - 1, false);
+                long hi = lo + span - 1;
+                return new Range(lo, Long.compareUnsigned(hi, paTop) > 0 ? paTop : hi, false);
             }
         }
     }

@@ -47,6 +47,21 @@ class SpmpMatchTest {
         expect(Outcome.PARTIAL_MATCH, 1, s(p, 0x0FFE, 4, R));
     }
 
+    /**
+     * spmpaddr all ones under NAPOT covers the whole physical address space and no more: an access running past
+     * 2^34 (RV32) is not covered ("any memory region that cannot be addressed by an SPMP entry is inaccessible").
+     * Found by the co-simulation against mtt_spmp (docs/spec-notes.md, Sspmp).
+     */
+    @Test
+    void napot_allOnes_endsAtThePhysicalAddressSpace() {
+        Spmp p = new Spmp(SpmpParams.of(1, 32, 0, false));
+        program(p, 0, -1L, cfg("rw", AddressMode.NAPOT, ""));
+        expect(Outcome.ALLOWED, 0, s(p, 0, 8, R));
+        expect(Outcome.ALLOWED, 0, s(p, (1L << 34) - 8, 8, W));
+        expect(Outcome.PARTIAL_MATCH, 0, s(p, (1L << 34) - 4, 8, R));
+        expect(Outcome.NO_MATCH, -1, s(p, 1L << 34, 1, R));
+    }
+
     @Test
     void addr_match_tor_entry0_usesZeroAsBottom() {
         Spmp p = Cfgs.spmp(1);

@@ -15,7 +15,9 @@ import io.mttkit.hdl.UInt;
  *   <li>{@code chk_type}: {@link #FETCH}, {@link #LOAD}, {@link #STORE}, {@link #AMO} (needs R and W);</li>
  *   <li>{@code chk_priv_s}: effective privilege S (1) or U (0) — M-mode accesses are not checked by the SPMP
  *       ("If the effective privilege mode of the access is M, the access is allowed") and are not sent;</li>
- *   <li>{@code chk_sum}: {@code sstatus.SUM}; {@code chk_bare}: {@code satp.MODE} is Bare — otherwise paging, not
+ *   <li>{@code chk_sum}: {@code sstatus.SUM}; {@code chk_mxr}: {@code sstatus.MXR} (a load also succeeds where the
+ *       rule gives this mode execute permission, as MXR does for pages; docs/spec-notes.md "Sspmp (generator)");
+ *       {@code chk_bare}: {@code satp.MODE} is Bare — otherwise paging, not
  *       the SPMP, protects the access ("SPMP and paged virtual memory are mutually exclusive") and it is allowed.</li>
  * </ul>
  */
@@ -40,6 +42,7 @@ public final class SpmpCheckRequestPort extends Bundle {
     public final UInt type;
     public final Bool privS;
     public final Bool sum;
+    public final Bool mxr;
     public final Bool bare;
 
     public SpmpCheckRequestPort(Scope s, int paw) {
@@ -51,6 +54,7 @@ public final class SpmpCheckRequestPort extends Bundle {
         type = s.uint("type", TYPE_WIDTH);
         privS = s.bool("priv_s");
         sum = s.bool("sum");
+        mxr = s.bool("mxr");
         bare = s.bool("bare");
     }
 }

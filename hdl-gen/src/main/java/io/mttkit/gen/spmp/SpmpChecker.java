@@ -196,7 +196,7 @@ public final class SpmpChecker extends Module {
      * The stored {@code spmpcfg} for a written value: bits 5, 6 and 10 and up read 0 (WPRI); the reserved encodings
      * become legal ones (spec-notes "Sspmp (generator)"): RWX = 01x keeps X with R = W = 0 (W is dropped, as PMP
      * implementations treat W without R), SHARED = 1 with U = 0 stores SHARED = 0, and with G ≥ 1 NA4 ("not
-     * selectable", as PMP) stores OFF.
+     * selectable", as PMP) stores NAPOT.
      */
     private UInt legalCfg(UInt wdata) {
         Bool r = wdata.bit(CFG_R);
@@ -204,7 +204,9 @@ public final class SpmpChecker extends Module {
         Bool x = wdata.bit(CFG_X);
         UInt a = wdata.bits(CFG_A_LO + 1, CFG_A_LO);
         if (p.granularity() >= 1) {
-            a = Hw.mux(a.eq(A_NA4), Hw.lit(A_OFF, 2), a);
+            // "NA4 is not selectable": stored as NAPOT, the choice of mttkit's PMP (and Spike's); with Smpmpdeleg an
+            // spmpcfg is a pmpcfg, so the two must legalise alike (docs/spec-notes.md "Sspmp (generator)")
+            a = Hw.mux(a.eq(A_NA4), Hw.lit(A_NAPOT, 2), a);
         }
         Bool l = wdata.bit(CFG_L);
         Bool u = wdata.bit(CFG_U);
@@ -345,7 +347,12 @@ public final class SpmpChecker extends Module {
         Bool enforceS = sRule.or(sharedRule).and(privS).or(uRule.and(privU)).named("perm_enforce");
         Bool enforceNoX = uRule.and(privS).and(chk.sum).named("perm_enforce_nox");
         Bool sharedU = sharedRule.and(privU).named("perm_shared_u");
-        Bool permR = enforceS.or(enforceNoX).and(r).or(sharedU.and(r).and(x.and(w).not())).named("perm_r");
+        // sstatus.MXR: a load also succeeds where the cell lets this mode execute by the rule's X bit (Enforce,
+        // EnforceNoX before X is taken away, the Shared-Region's U share), as MXR does for pages: the spec makes MXR a
+        // dependency of Sspmp ("must be writable"), which only means something if it acts on the SPMP check
+        Bool mxrR = chk.mxr.and(x).and(enforceS.or(enforceNoX).or(sharedU)).named("perm_mxr_r");
+        Bool permR = enforceS.or(enforceNoX).and(r).or(sharedU.and(r).and(x.and(w).not())).or(mxrR)
+                .named("perm_r");
         // a Shared-Region never gives U write: W without R is reserved, and RW- / RWX give U R only / X only
         Bool permW = enforceS.or(enforceNoX).and(w).named("perm_w");
         Bool permX = enforceS.or(sharedU).and(x).named("perm_x");

@@ -112,6 +112,7 @@ public final class SpmpMptChecker extends Module {
         UInt typeQ = regInit("req_q_type", SpmpCheckRequestPort.TYPE_WIDTH, 0);
         UInt privQ = regInit("req_q_priv", SpmpMptRequestPort.PRIV_WIDTH, 0);
         Bool sumQ = regInit("req_q_sum", false);
+        Bool mxrQ = regInit("req_q_mxr", false);
         Bool bareQ = regInit("req_q_satp_bare", false);
         UInt sdidQ = regInit("req_q_sdid", w.sdid(), 0);
         UInt modeQ = regInit("req_q_mode", req.mode.width(), 0);
@@ -147,6 +148,7 @@ public final class SpmpMptChecker extends Module {
         chk.type.set(typeQ);
         chk.privS.set(privQ.eq(SpmpMptRequestPort.PRIV_S));
         chk.sum.set(sumQ);
+        chk.mxr.set(mxrQ);
         chk.bare.set(spmpActive);
         SpmpCheckResponsePort srsp = spmp.io.rsp;
 
@@ -206,6 +208,7 @@ public final class SpmpMptChecker extends Module {
                 typeQ.set(req.type);
                 privQ.set(req.priv);
                 sumQ.set(req.sum);
+                mxrQ.set(req.mxr);
                 bareQ.set(req.satpBare);
                 sdidQ.set(req.sdid);
                 modeQ.set(req.mode);

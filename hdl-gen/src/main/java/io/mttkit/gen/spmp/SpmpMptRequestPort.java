@@ -9,7 +9,7 @@ import io.mttkit.hdl.UInt;
 
 /**
  * {@code req_*} of {@code mtt_spmp_checker}: one access (valid/ready) with what the SPMP needs
- * ({@link SpmpCheckRequestPort}'s size, type, privilege, SUM, satp.MODE = Bare) and what the MPT checker needs
+ * ({@link SpmpCheckRequestPort}'s size, type, privilege, SUM, MXR, satp.MODE = Bare) and what the MPT checker needs
  * (port contract's {@code req_sdid}, {@code req_mode}, {@code req_root_ppn}, {@code req_be}; its {@code need} and
  * {@code bypass} are derived from the type and privilege). {@code req_pa} is the contract's width (XLEN on RV64, 34
  * on RV32).
@@ -32,6 +32,7 @@ public final class SpmpMptRequestPort extends Bundle {
     public final UInt type;
     public final UInt priv;
     public final Bool sum;
+    public final Bool mxr;
     public final Bool satpBare;
     public final UInt sdid;
     public final UInt mode;
@@ -48,6 +49,7 @@ public final class SpmpMptRequestPort extends Bundle {
         type = s.uint("type", SpmpCheckRequestPort.TYPE_WIDTH);
         priv = s.uint("priv", PRIV_WIDTH);
         sum = s.bool("sum");
+        mxr = s.bool("mxr");
         satpBare = s.bool("satp_bare");
         sdid = s.uint("sdid", w.sdid());
         mode = s.uint("mode", CheckRequestPort.MODE_WIDTH);

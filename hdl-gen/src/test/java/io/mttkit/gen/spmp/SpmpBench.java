@@ -58,6 +58,7 @@ final class SpmpBench {
     private final Port rspValid;
     private final Port rspReady;
     private final Port rspAllow;
+    private final Port chkMxr;
     private final Port rspMatched;
     private final Port rspEntry;
     private final Port rspCause;
@@ -80,6 +81,7 @@ final class SpmpBench {
         chkPrivS = sim.port("chk_priv_s");
         chkSum = sim.port("chk_sum");
         chkBare = sim.port("chk_bare");
+        chkMxr = sim.port("chk_mxr");
         rspValid = sim.port("rsp_valid");
         rspReady = sim.port("rsp_ready");
         rspAllow = sim.port("rsp_allow");
@@ -142,6 +144,12 @@ final class SpmpBench {
 
     /** One check through the valid/ready handshake, the answer of its response cycle. */
     Answer check(long pa, int size, int type, boolean privS, boolean sum, boolean bare) {
+        return check(pa, size, type, privS, sum, false, bare);
+    }
+
+    /** One check with {@code sstatus.MXR} given. */
+    Answer check(long pa, int size, int type, boolean privS, boolean sum, boolean mxr, boolean bare) {
+        sim.poke(chkMxr, mxr ? 1 : 0);
         sim.poke(chkPa, BigInteger.valueOf(pa).and(mask(p.paw())));
         sim.poke(chkSize, size);
         sim.poke(chkType, type);

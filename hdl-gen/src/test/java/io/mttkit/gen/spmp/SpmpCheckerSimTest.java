@@ -141,6 +141,33 @@ class SpmpCheckerSimTest {
         assertEquals(new Answer(false, true, 0, 13), b.s(0x1002, 4, LOAD), "straddles the start");
     }
 
+    /**
+     * sstatus.MXR ("must be writable", a dependency of Sspmp): a load also succeeds where the rule lets the mode
+     * execute — Enforce, EnforceNoX (S with SUM on a U-mode rule) and the Shared-Region's U share — never where the
+     * cell is Deny. Found by the co-simulation against the golden SPMP (docs/spec-notes.md "Sspmp (generator)").
+     */
+    @Test
+    void mxrMakesRuleExecutableMemoryReadable() {
+        SpmpBench b = SpmpBench.rv64(4, 0);
+        b.spmpen(0xF);
+        b.entry(0, 0x1000 >> 2, NA4 | X);                  // S-mode-only, execute-only
+        b.entry(1, 0x2000 >> 2, NA4 | U | X);              // U-mode rule, execute-only
+        b.entry(2, 0x3000 >> 2, NA4 | SHARED | U | X | W | R); // Shared-Region RWX: U execute-only
+        assertEquals(new Answer(false, true, 0, 13), b.check(0x1000, 4, LOAD, true, false, false, true));
+        assertEquals(new Answer(true, true, 0, 0), b.check(0x1000, 4, LOAD, true, false, true, true));
+        assertEquals(new Answer(false, true, 0, 13), b.check(0x1000, 4, LOAD, false, false, true, true),
+                "U on an S-mode-only rule: Deny, MXR does not help");
+        assertEquals(new Answer(true, true, 1, 0), b.check(0x2000, 4, LOAD, false, false, true, true));
+        assertEquals(new Answer(true, true, 1, 0), b.check(0x2000, 4, LOAD, true, true, true, true),
+                "S with SUM on a U-mode rule: EnforceNoX, the rule's X still makes it readable");
+        assertEquals(new Answer(false, true, 1, 13), b.check(0x2000, 4, LOAD, true, false, true, true),
+                "S without SUM on a U-mode rule: Deny");
+        assertEquals(new Answer(false, true, 2, 13), b.check(0x3000, 4, LOAD, false, false, false, true));
+        assertEquals(new Answer(true, true, 2, 0), b.check(0x3000, 4, LOAD, false, false, true, true));
+        assertEquals(new Answer(false, true, 0, 15), b.check(0x1000, 4, STORE, true, false, true, true),
+                "MXR gives read, not write");
+    }
+
     /** NAPOT: "Naturally aligned power-of-two region, ≥8 bytes", size from the trailing ones (the PMP table). */
     @Test
     void napotSizeFollowsTheTrailingOnes() {
@@ -384,7 +411,7 @@ class SpmpCheckerSimTest {
         assertTrue(b.sAllows(0x101F, 1, LOAD));
         assertEquals(new Answer(false, false, 0, 13), b.s(0x1020, 1, LOAD));
         b.write(SIREG2, 0x102, NA4 | R, false);
-        assertEquals(OFF | R, b.cfg(2), "NA4 is not selectable with G >= 1: stored OFF");
+        assertEquals(NAPOT | R, b.cfg(2), "NA4 is not selectable with G >= 1: stored NAPOT, as mttkit's PMP");
         b.write(SIREG, 0x103, (0x2000 >> 2) | 0x7, false);
         b.write(SIREG2, 0x103, TOR | R, false);
         assertEquals(0x2000 >> 2, b.addr(3), "TOR: low G bits read as zeros");

@@ -39,7 +39,7 @@ class SpmpRandomRegionTest {
                 addr[i] = a;
                 cfg[i] = c | rwx;
                 if (g >= 1 && (cfg[i] & 0x18) == SpmpBench.NA4) {
-                    cfg[i] &= ~0x18; // NA4 not selectable: stored OFF
+                    cfg[i] |= 0x18; // NA4 not selectable: stored NAPOT (as mttkit's PMP)
                 }
             }
             en = rnd.nextInt(1 << n);

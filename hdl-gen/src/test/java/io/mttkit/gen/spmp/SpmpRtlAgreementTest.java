@@ -31,7 +31,8 @@ class SpmpRtlAgreementTest {
         SpmpParams p = new SpmpParams(64, 16, 1, true, 1, 40);
         Design d = Hdl.elaborate(new SpmpChecker(p));
         List<String> in = List.of("rst", "csr_valid", "csr_write", "csr_mmode", "csr_sel", "csr_siselect", "csr_wdata",
-                "chk_valid", "chk_pa", "chk_size", "chk_type", "chk_priv_s", "chk_sum", "chk_bare", "rsp_ready");
+                "chk_valid", "chk_pa", "chk_size", "chk_type", "chk_priv_s", "chk_sum", "chk_bare", "rsp_ready",
+                "chk_mxr");
         List<String> out = List.of("csr_rdata", "chk_ready", "rsp_valid", "rsp_allow", "rsp_matched", "rsp_entry",
                 "rsp_cause");
         Random rnd = new Random(14);
@@ -48,7 +49,7 @@ class SpmpRtlAgreementTest {
                 big(rnd.nextInt(4) == 0 ? 0 : 1), big(rnd.nextInt(10) == 0 ? 1 : 0), big(rnd.nextInt(4)),
                 unsigned(siselect), unsigned(wdata), big(rnd.nextInt(2)), big(pa), big(rnd.nextInt(17)),
                 big(rnd.nextInt(4)), big(rnd.nextInt(2)), big(rnd.nextInt(2)), big(rnd.nextInt(8) == 0 ? 0 : 1),
-                big(rnd.nextInt(5) == 0 ? 0 : 1)});
+                big(rnd.nextInt(5) == 0 ? 0 : 1), big(rnd.nextInt(3) == 0 ? 1 : 0)});
         }
         List<BigInteger[]> rtl = Verilator.simulate(d, in, out, vectors);
         List<BigInteger[]> interp = Bench.interpret(d, in, out, vectors);

@@ -52,6 +52,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  ./mtt regress", "  ./mtt regress --config rv32-smmtt --checks 1000000 --seed 7",
             "  ./mtt regress --config checker-rv64 --set leafWays=8 --set rsvdTupleScope=SELECTED --long",
             "  ./mtt regress --rtl my-checker/   # bring your own RTL (docs/byo-rtl.md)",
+            "  ./mtt regress --config spmp-alone-rv64 --checks 100000   # the SPMP against the golden SPMP",
             "  ./mtt regress --checks 10000000 --jobs 2",
             "  ./mtt regress --config io-checker-rv64 --checks 1000000   # the I/O MPT checker (docs/io-checker.md)",
             "  ./mtt regress --seed 7 --shard 0/3 --report out/s0   # ... 1/3, 2/3; then: ./mtt merge out/s0 out/s1 out/s2 --out out/all",
@@ -68,7 +69,8 @@ final class RegressCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "NAME", defaultValue = "rv64-smmpt",
             description = "A shipped configuration (rv64-smmpt (default), rv64-smmtt, rv32-smmpt, rv32-smmtt) or a "
                     + "generator configuration (checker-rv64, checker-rv32, walker-rv64, walker-rv32, or an I/O MPT checker: "
-                    + "io-checker-rv64, io-checker-rv32 — see ./mtt gen --list).")
+                    + "io-checker-rv64, io-checker-rv32, io-rv64-smmpt — see ./mtt gen --list); "
+                    + "spmp-alone-rv64/rv32 run the SPMP co-simulation (--checks counts its accesses).")
     String config;
 
     @Option(names = "--rtl", paramLabel = "DIR",
@@ -119,6 +121,9 @@ final class RegressCommand implements Callable<Integer> {
             throw new UserInputException("--shard: " + e.getMessage());
         }
         // Arguments are checked before the report folder is touched: a mistyped command leaves the last report alone.
+        if (rtl == null && io.mttkit.tb.spmpcosim.SpmpRegress.handles(config)) {
+            return spmp(n);
+        }
         if (rtl != null) {
             if (!sets.isEmpty()) {
                 throw new UserInputException("--set applies to generated RTL; with --rtl the parameters come from "
@@ -227,6 +232,23 @@ final class RegressCommand implements Callable<Integer> {
                 + " (also report.html, junit.xml, coverage.json" + (r.bundle() != null ? ", " + r.bundle().getFileName() : "") + ")");
         out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The SPMP co-simulation ({@code spmp-alone-rv64/rv32}): the SPMP against the golden SPMP, no worlds. */
+    private Integer spmp(long n) throws IOException {
+        if (shard != null || jobs != 1) {
+            throw new UserInputException("--shard and --jobs apply to checker regressions; the SPMP co-simulation of "
+                    + config + " runs as one piece (drop them)");
+        }
+        io.mttkit.gen.spmp.SpmpParams p;
+        try {
+            p = io.mttkit.tb.spmpcosim.SpmpRegress.params(config, SetArgs.parse(sets));
+        } catch (io.mttkit.tb.spmpcosim.SpmpCosim.SetupException e) {
+            throw new UserInputException(e.option() + ": " + e.getMessage());
+        }
+        Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
+        ReportFolder.prepare(dir, io.mttkit.tb.spmpcosim.SpmpRegress.REPORT_FILES, "--report");
+        return io.mttkit.tb.spmpcosim.SpmpRegress.run(spec.commandLine().getOut(), config, p, n, seed, dir);
     }
 
     /** The "cache events compared:" line: every cache counter by name. */
