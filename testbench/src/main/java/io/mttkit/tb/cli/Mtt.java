@@ -72,8 +72,10 @@ public final class Mtt implements Runnable {
             c.getErr().println("     try: " + c.getCommandSpec().qualifiedName() + " --help");
             return ExitCodes.BAD_INPUT;
         });
+        ReportFolder.startCommand();
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
             Throwable t = ex;
+            ReportFolder.removeEmptyCreated(); // a refused or failed run leaves no empty report folder it made
             if (t instanceof UserInputException || t instanceof IllegalArgumentException) {
                 c.getErr().println("mtt " + c.getCommandName() + ": " + t.getMessage());
                 if (debug) {
