@@ -5,6 +5,7 @@ import io.mttkit.gen.ParamValues;
 import io.mttkit.gen.cache.CacheHitPort;
 import io.mttkit.gen.cache.CacheIo;
 import io.mttkit.gen.cache.CacheShape;
+import io.mttkit.gen.cache.LookupObservation;
 import io.mttkit.gen.cache.MttCache;
 import io.mttkit.gen.cache.MttCacheParams;
 import io.mttkit.gen.contract.CacheGeometry;
@@ -470,21 +471,7 @@ public final class IoMptChecker extends Module {
         fence.done.set(cio.sync.ack.and(inIdle));
 
         // ---- observation: contract v2, as mtt_checker ----
-        int setW = cp.geometry().setWidth();
-        UInt paSet = cp.leafSets() > 1
-                ? io.dma.pa.bits(cp.leafRange() + cp.setBits() - 1, cp.leafRange()).named("dma_leaf_set")
-                : Hw.lit(0, 1);
-        io.obs.valid.set(hit.or(miss));
-        io.obs.kind.set(Hw.mux(hit, Hw.lit(ObservationPort.KIND_HIT, ObservationPort.KIND_WIDTH),
-                Hw.lit(ObservationPort.KIND_MISS, ObservationPort.KIND_WIDTH)));
-        io.obs.array.set(Hw.mux(hit, cio.hit.array.zext(ObservationPort.ARRAY_WIDTH),
-                Hw.lit(0, ObservationPort.ARRAY_WIDTH)));
-        io.obs.set.set(Hw.mux(hit, cio.hit.set, paSet.zext(setW)));
-        io.obs.way.set(Hw.mux(hit, cio.hit.way, Hw.lit(0, cp.geometry().wayWidth())));
-        if (wcN > 0) {
-            io.obs.wcHit.set(wcUsed);
-            io.obs.wcIndex.set(cio.wc.index);
-        }
+        LookupObservation.drive(io.obs, cio, cp, io.dma.pa, "dma_leaf_set", hit, miss, wcUsed);
         connect(io.obs.cache, cio.obs);
 
         // log2 values stay below 64: the cache stores 6 bits of them; a verdict needs no level or range
