@@ -536,6 +536,41 @@ struct EventSink {
     }
 };
 
+/** The rising edge that ends a cycle of either loop (hart-side or I/O); a request taken this cycle is counted. */
+void rising_edge(mttb_session* s, Vtop* top, bool consumed, int64_t& cur, uint64_t& cycles_run) {
+    top->clk = 1;
+    top->eval();
+    trace_dump(s, 1);
+    ++s->cycle;
+    ++cycles_run;
+    if (consumed) {
+        ++cur;
+        ++s->consumed_total;
+        s->head_started = false;
+    }
+}
+
+/** How either loop ends a call: a dead session's stop event (once) and the call's statistics. */
+int32_t finish_run(mttb_session* s, int32_t status, EventSink& ev, mttb_stats* stats, uint64_t cycles_run, int64_t cur,
+                   uint64_t responses, uint64_t reads) {
+    if (s->dead && status == MTTB_DONE) status = s->dead;
+    if (s->dead == MTTB_RTL_STOP || s->dead == MTTB_RTL_FINISH || s->dead == MTTB_RTL_FATAL) {
+        if (status == s->dead && (ev.n == 0 || ev.buf[ev.n - 1].kind != MTTB_EV_STOP) && ev.n < ev.cap)
+            ev.put(s->cycle, MTTB_EV_STOP, static_cast<uint8_t>(s->dead), 0, 0, 0, 0, 0);
+    }
+    if (stats) {
+        stats->cycle = s->cycle;
+        stats->cycles_run = cycles_run;
+        stats->consumed = static_cast<uint64_t>(cur);
+        stats->events = static_cast<uint64_t>(ev.n);
+        stats->responses = responses;
+        stats->outstanding = s->outstanding.size();
+        stats->mem_reads = reads;
+        stats->reserved = 0;
+    }
+    return status;
+}
+
 /** Drives the memory response and the PMP answer due this cycle (clk low, before the eval). Both contracts serve
  *  mrd/mrs and pmp the same way, so this is shared: the hart-side checker's draws and events are unchanged. */
 void drive_memory_answers(mttb_session* s, Vtop* top, EventSink& ev) {
@@ -782,35 +817,10 @@ int32_t simulate(mttb_session* s, const mttb_request* reqs, int64_t n, mttb_even
                     break;
             }
         }
-        // ---- rising edge ----
-        top->clk = 1;
-        top->eval();
-        trace_dump(s, 1);
-        ++s->cycle;
-        ++cycles_run;
-        if (consumed) {
-            ++cur;
-            ++s->consumed_total;
-            s->head_started = false;
-        }
+        rising_edge(s, top, consumed, cur, cycles_run);
         if (s->dead) break;
     }
-    if (s->dead && status == MTTB_DONE) status = s->dead;
-    if (s->dead == MTTB_RTL_STOP || s->dead == MTTB_RTL_FINISH || s->dead == MTTB_RTL_FATAL) {
-        if (status == s->dead && (ev.n == 0 || events[ev.n - 1].kind != MTTB_EV_STOP) && ev.n < cap)
-            ev.put(s->cycle, MTTB_EV_STOP, static_cast<uint8_t>(s->dead), 0, 0, 0, 0, 0);
-    }
-    if (stats) {
-        stats->cycle = s->cycle;
-        stats->cycles_run = cycles_run;
-        stats->consumed = static_cast<uint64_t>(cur);
-        stats->events = static_cast<uint64_t>(ev.n);
-        stats->responses = responses;
-        stats->outstanding = s->outstanding.size();
-        stats->mem_reads = reads;
-        stats->reserved = 0;
-    }
-    return status;
+    return finish_run(s, status, ev, stats, cycles_run, cur, responses, reads);
 }
 
 #else
@@ -1067,35 +1077,10 @@ int32_t simulate(mttb_session* s, const mttb_request* raw, int64_t n, mttb_event
                     break;
             }
         }
-        // ---- rising edge ----
-        top->clk = 1;
-        top->eval();
-        trace_dump(s, 1);
-        ++s->cycle;
-        ++cycles_run;
-        if (consumed) {
-            ++cur;
-            ++s->consumed_total;
-            s->head_started = false;
-        }
+        rising_edge(s, top, consumed, cur, cycles_run);
         if (s->dead) break;
     }
-    if (s->dead && status == MTTB_DONE) status = s->dead;
-    if (s->dead == MTTB_RTL_STOP || s->dead == MTTB_RTL_FINISH || s->dead == MTTB_RTL_FATAL) {
-        if (status == s->dead && (ev.n == 0 || events[ev.n - 1].kind != MTTB_EV_STOP) && ev.n < cap)
-            ev.put(s->cycle, MTTB_EV_STOP, static_cast<uint8_t>(s->dead), 0, 0, 0, 0, 0);
-    }
-    if (stats) {
-        stats->cycle = s->cycle;
-        stats->cycles_run = cycles_run;
-        stats->consumed = static_cast<uint64_t>(cur);
-        stats->events = static_cast<uint64_t>(ev.n);
-        stats->responses = responses;
-        stats->outstanding = s->outstanding.size();
-        stats->mem_reads = reads;
-        stats->reserved = 0;
-    }
-    return status;
+    return finish_run(s, status, ev, stats, cycles_run, cur, responses, reads);
 }
 #endif  // MTTB_CHECKER_IO
 
