@@ -35,7 +35,7 @@ import java.util.Optional;
  * A lookup or fill no transaction explains, or an invalidation no MPTINVAL explains, is a difference.
  */
 final class IoCacheScoreboard {
-    /** What the counters count (each compared with the RTL before it is counted). */
+    /** What the counters count (each compared with the RTL before it is counted); names in {@link IoCoverage#CACHE_EVENT_BINS}. */
     enum Stat {
         HIT_LEAF, HIT_SUPERPAGE, MISS, WALK_HIT, FILL_LEAF, FILL_SUPERPAGE, FILL_WALK, EVICT_LEAF, EVICT_SUPERPAGE,
         EVICT_WALK, INVALIDATIONS, ENTRIES_CLEARED, STALE_HITS
@@ -145,6 +145,18 @@ final class IoCacheScoreboard {
                     + " (docs/port-contract.md, \"The cached I/O checker\")");
         }
         return i;
+    }
+
+    private IoObserver observer = new IoObserver() {
+    };
+
+    void setObserver(IoObserver o) {
+        observer = o;
+    }
+
+    private void count(Stat st) {
+        stats[st.ordinal()]++;
+        observer.cacheEvent(IoCoverage.CACHE_EVENT_BINS.get(st.ordinal()));
     }
 
     long[] stats() {
@@ -345,9 +357,11 @@ final class IoCacheScoreboard {
             compareMask(inv, "walk cache", wc, pInvWalk);
         }
         if (diffs.size() == before) {
-            stats[Stat.INVALIDATIONS.ordinal()]++;
+            count(Stat.INVALIDATIONS);
             stats[Stat.ENTRIES_CLEARED.ordinal()] += cleared.size();
-            invScope[(inv.hasPa() ? 2 : 0) + (inv.hasSdid() ? 1 : 0)][cleared.isEmpty() ? 0 : 1]++;
+            int scope = (inv.hasPa() ? 2 : 0) + (inv.hasSdid() ? 1 : 0);
+            invScope[scope][cleared.isEmpty() ? 0 : 1]++;
+            observer.cacheInvalidation(scope, !cleared.isEmpty());
         }
     }
 
@@ -403,7 +417,7 @@ final class IoCacheScoreboard {
                         + " set " + h.set() + " way " + h.way() + " (" + h + "), RTL reported "
                         + (seen ? lookupText() : "no lookup"));
             }
-            stats[(array == 0 ? Stat.HIT_LEAF : Stat.HIT_SUPERPAGE).ordinal()]++;
+            count(array == 0 ? Stat.HIT_LEAF : Stat.HIT_SUPERPAGE);
             return Optional.of(new Lookup(front.get(), null));
         }
         PendingWalk pw = model.beginMiss(ctx, pa, need);
@@ -415,9 +429,9 @@ final class IoCacheScoreboard {
                     + (wcHit ? ", WALK_HIT entry " + pw.walkHitWay() + " (table level " + pw.startLevel() + ")"
                     : ", no walk-cache hit") + "; RTL reported " + (seen ? lookupText() : "no lookup"));
         }
-        stats[Stat.MISS.ordinal()]++;
+        count(Stat.MISS);
         if (wcHit) {
-            stats[Stat.WALK_HIT.ordinal()]++;
+            count(Stat.WALK_HIT);
         }
         return Optional.of(new Lookup(null, pw));
     }
@@ -531,14 +545,14 @@ final class IoCacheScoreboard {
                 case SUPERPAGE -> evict ? Stat.EVICT_SUPERPAGE : Stat.FILL_SUPERPAGE;
                 case WALK -> evict ? Stat.EVICT_WALK : Stat.FILL_WALK;
             };
-            stats[st.ordinal()]++;
+            count(st);
         }
         return out;
     }
 
     /** A hit whose answer differs from the current MPT's (an entry kept after a store or root change: legal). */
     void staleHit() {
-        stats[Stat.STALE_HITS.ordinal()]++;
+        count(Stat.STALE_HITS);
     }
 
     private String lookupText() {

@@ -231,6 +231,9 @@ public final class IoHarness implements AutoCloseable {
 
     public void setObserver(IoObserver o) {
         this.observer = Objects.requireNonNull(o);
+        if (cache != null) {
+            cache.setObserver(o);
+        }
     }
 
     /**
@@ -882,6 +885,12 @@ public final class IoHarness implements AutoCloseable {
                 c.sdConfig().mbe());
     }
 
+    /** {@link #contextOf} when that context probes the cache for {@code pa} (not a PA-range fault), else null. */
+    private io.mttkit.golden.cache.CheckContext probing(DmaVerdict c, long pa) {
+        io.mttkit.golden.cache.CheckContext x = contextOf(c);
+        return x != null && cache.model().peek(x, pa)[0] >= 0 ? x : null;
+    }
+
     /**
      * The cache step of a transaction at its handshake, when the RTL's cache is probed: an invalidation an MPTINVAL
      * applies while the walk is in flight must find the walk begun (R1: it then fills nothing). With one lookup
@@ -895,8 +904,9 @@ public final class IoHarness implements AutoCloseable {
         io.mttkit.golden.cache.CheckContext ctx = null;
         boolean several = false;
         boolean without = false;
+        long pa = f.tx.pa() & pawMask;
         for (DmaVerdict c : f.candidates) {
-            io.mttkit.golden.cache.CheckContext x = contextOf(c);
+            io.mttkit.golden.cache.CheckContext x = probing(c, pa);
             if (x == null) {
                 without = true;
             } else if (ctx == null) {
@@ -914,12 +924,12 @@ public final class IoHarness implements AutoCloseable {
             boolean probed = cache.probedIn(f.acceptCycle);
             int keep = -1;
             for (int i = 0; i < f.candidates.size() && keep < 0; i++) {
-                if ((contextOf(f.candidates.get(i)) != null) == probed) {
+                if ((probing(f.candidates.get(i), pa) != null) == probed) {
                     keep = i;
                 }
             }
             for (int i = 0; i < f.candidates.size(); i++) {
-                if ((contextOf(f.candidates.get(i)) != null) != probed) {
+                if ((probing(f.candidates.get(i), pa) != null) != probed) {
                     f.candidates.set(i, f.candidates.get(keep));
                     f.rules.set(i, f.rules.get(keep));
                     f.pmp.get(i).clear();
@@ -1004,20 +1014,21 @@ public final class IoHarness implements AutoCloseable {
                 r = cache.finishWalk(pw, v.validCycle(), d).result();
             }
             f.walkFinal = true;
-            DmaVerdict cv = null;
+            boolean first = true;
             for (int i = 0; i < f.candidates.size(); i++) {
                 DmaVerdict o = f.candidates.get(i);
                 if (ctx.equals(contextOf(o))) {
-                    if (cv == null) {
+                    if (first) {
+                        first = false;
                         LookupResult now = o.lookup();
                         if (f.hit && (now.allow() != r.allow() || now.cause() != r.cause()
                                 || Math.max(0, now.xwr()) != Math.max(0, r.xwr()))) {
                             cache.staleHit(); // an entry kept after an MPT store or root change: the old answer
                         }
-                        cv = new DmaVerdict(f.tx, AbortReason.ofLookup(r.cause()), o.classification(), o.sdConfig(),
-                                o.mptMode(), r, f.tx.pa(), 1);
                     }
-                    f.candidates.set(i, cv);
+                    // each candidate keeps its own classification (rules may differ in a window with one SDID)
+                    f.candidates.set(i, new DmaVerdict(f.tx, AbortReason.ofLookup(r.cause()), o.classification(),
+                            o.sdConfig(), o.mptMode(), r, f.tx.pa(), 1));
                     f.pmp.get(i).clear();
                     f.pmp.get(i).addAll(pq);
                 }
