@@ -96,6 +96,8 @@ public final class IoHarness implements AutoCloseable {
     private long runNanos;
     private long nativeNanos;
     private boolean unfencedLegal;
+    /** Cycle of the last command write taken (BUSY 0): an IOFENCE/MPTINVAL must outwait transactions taken before. */
+    private long commandCycle = -1;
 
     // the run in progress
     private List<IoOp> ops = List.of();
@@ -764,6 +766,9 @@ public final class IoHarness implements AutoCloseable {
                     + (g.busy() ? 1 : 0) + " at the handshake");
         }
         if (r.write()) {
+            if (!g.busy() && r.addr() == RegisterInterface.COMMAND) {
+                commandCycle = g.cycle();
+            }
             if (!g.busy()) {
                 timed.write(r.addr(), r.size(), r.value());
                 eager.write(r.addr(), r.size(), r.value());
@@ -813,6 +818,14 @@ public final class IoHarness implements AutoCloseable {
                     + " sync", null);
         }
         if (c instanceof CommandDone done) {
+            InFlight old = inFlight.peekFirst();
+            if (done.succeeded() && (done.op() == Op.IOFENCE || done.op() == Op.MPTINVAL) && old != null
+                    && old.acceptCycle < commandCycle) {
+                // contract v3: the FENCE state ends only when every transaction taken before has had its verdict
+                throw mismatch(session.cycle(), "BUSY fell after " + done.op() + " (command written at cycle "
+                        + commandCycle + ") while DMA transaction " + describe(old.tx) + ", taken at cycle "
+                        + old.acceptCycle + ", has no verdict yet", old.tx);
+            }
             observer.command(done);
             if (done.succeeded() && (done.op() == Op.SET_SDCL_ENTRY || done.op() == Op.SET_SDCFG_ENTRY)) {
                 unfenced.add(done);
