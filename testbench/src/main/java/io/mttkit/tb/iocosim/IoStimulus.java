@@ -95,11 +95,12 @@ public final class IoStimulus {
             }
             // a 2 MiB region in another 32 MiB block that every domain maps: with the block above, more superpage
             // entries (SDID x block) than a cached checker's superpage array holds, so it evicts
-            long big2 = dataBase + (32L << 22);
-            regions.add(Region.parse(big2, 1L << 21, new String[] {"rw", "r", "rx", "x"}[t]));
-            if (t == 0) {
-                mappedPages.add(big2);
-                superpages.add(big2);
+            for (long big2 : new long[] {dataBase + (32L << 22), dataBase + (40L << 22)}) {
+                regions.add(Region.parse(big2, 1L << 21, new String[] {"rw", "r", "rx", "x"}[t]));
+                if (t == 0) {
+                    mappedPages.add(big2);
+                    superpages.add(big2);
+                }
             }
             MttMode m = modes.get(t % modes.size());
             BuiltTables b = TableBuilder.build(regions, m, imageBase);
@@ -289,9 +290,9 @@ public final class IoStimulus {
         int p = rnd.nextInt(20);
         if (p == 0 && params.paw() > 44) {
             pa = (1L << (44 + rnd.nextInt(params.paw() - 44))) + rnd.nextInt(1 << 20); // beyond Smmpt43's PA width
-        } else if (p == 1 && !superpages.isEmpty()) { // any page of a 2 MiB superpage region
+        } else if (p <= 2 && !superpages.isEmpty()) { // any page of a 2 MiB superpage region
             pa = superpages.get(rnd.nextInt(superpages.size())) + ((long) rnd.nextInt(512) << 12);
-        } else if (p < 3) {
+        } else if (p < 4) {
             pa = 0x8000_0000L + ((long) rnd.nextInt(1 << 14) << 12); // anywhere nearby, mostly unmapped
         } else {
             pa = mappedPages.get(rnd.nextInt(mappedPages.size()));
