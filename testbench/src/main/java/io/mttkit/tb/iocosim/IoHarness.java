@@ -50,8 +50,10 @@ import java.util.Objects;
  * SET_SDCL_ENTRY / SET_SDCFG_ENTRY only when an IOFENCE completes (ch. 6 §"IOFENCE": "must observe the new
  * configurations within a bounded but UNSPECIFIED time ... Successful completion of an IOFENCE ... guarantees" it).
  * A verdict must equal one of theirs; where they agree it is exact. MPT memory is edited only between
- * {@link #run} calls (then every verdict has been given), followed by the MPTINVAL the spec requires, so the newest
- * MPT is the only legal answer for this cache-less checker's walks.
+ * {@link #run} calls (then every verdict has been given), so the newest MPT is the only legal answer for a cache-less
+ * checker's walks. A cached checker (its manifest gives the cache geometry) is answered by the golden cache model in
+ * {@link IoCacheScoreboard}, which also compares every cache event it reports (stale entries until the MPTINVAL
+ * covering them are its legal old answers).
  */
 public final class IoHarness implements AutoCloseable {
     /** Verdicts per {@link AbortReason} ordinal, and the other totals; {@code walkDelays}: cycles from a walk's end to
