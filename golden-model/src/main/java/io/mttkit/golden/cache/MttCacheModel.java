@@ -377,6 +377,23 @@ public final class MttCacheModel {
         return e.sdid() == ctx.sdid() && e.mode() == ctx.mode();
     }
 
+    /**
+     * What {@link #probe} and {@link #beginMiss} would report for {@code pa} in {@code ctx}, with no state change
+     * (no PLRU update): {kind (0 hit, 1 miss, -1 no probe: Bare or a PA-range fault), array (0 leaf, 1 superpage),
+     * set, way, walk-cache entry or -1}. For a co-simulation driver that must tell which of several legal contexts
+     * the RTL looked up before it drives the model with one.
+     */
+    public int[] peek(CheckContext ctx, long pa) {
+        if (ctx.mode() == MttMode.BARE || outOfRange(ctx.mode(), pa)) {
+            return new int[] {-1, 0, 0, 0, -1};
+        }
+        Slot hit = findHit(ctx, pa);
+        if (hit != null) {
+            return new int[] {0, hit.array() == ArrayId.LEAF ? 0 : 1, hit.set(), hit.way(), -1};
+        }
+        return new int[] {1, 0, leafSetIndex(pa), 0, deepestWalkHit(ctx, pa)};
+    }
+
     /** Where a leaf or superpage entry sits. */
     private record Slot(ArrayId array, int set, int way) {
     }

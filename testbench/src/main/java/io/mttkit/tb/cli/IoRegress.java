@@ -3,6 +3,7 @@ package io.mttkit.tb.cli;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.iompt.AbortReason;
 import io.mttkit.tb.iocosim.IoCheckerLibrary;
+import io.mttkit.tb.iocosim.IoCoverage;
 import io.mttkit.tb.iocosim.IoRegression;
 import io.mttkit.tb.report.AtomicFiles;
 import io.mttkit.tb.report.JUnitXml;
@@ -47,6 +48,14 @@ final class IoRegress {
                 cycles(r.walkDelays()[0]), cycles(r.walkDelays()[1]), cycles(r.walkDelays()[2]));
         out.println(r.coverage().db().summary(8));
         out.println(reasons(r));
+        if (r.cacheStats() != null) {
+            StringBuilder b = new StringBuilder("cache events (each compared with the golden cache model):");
+            for (int i = 0; i < r.cacheStats().length; i++) {
+                b.append(i == 0 ? " " : ", ").append(IoCoverage.CACHE_EVENT_BINS.get(i)).append('=')
+                        .append(r.cacheStats()[i]);
+            }
+            out.println(b);
+        }
         out.println(r.passed() ? "PASS: the RTL agreed with the golden I/O MPT checker on every DMA verdict and register"
                 + " access" : "FAIL: first mismatch above (also in " + dir.resolve("mismatch.txt") + ")");
         out.println("report: " + dir.toAbsolutePath().resolve("report.json") + " (also junit.xml, coverage.json"

@@ -50,7 +50,7 @@ final class MutateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (config.equals(MutantCatalogue.IO_RV64)) { // the I/O MPT checker: its own co-simulation
+        if (config.equals(MutantCatalogue.IO_RV64) || config.equals(MutantCatalogue.IO_CACHED_RV64)) { // the I/O MPT checker: its own co-simulation
             if (checks < 100 || checks > 100_000_000L) {
                 throw new UserInputException("--checks: " + checks + " is out of range (100 .. 100000000)");
             }
@@ -63,7 +63,7 @@ final class MutateCommand implements Callable<Integer> {
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
-            io.mttkit.tb.mutation.IoMutationRun.run(only == null ? MutantCatalogue.forConfig(config)
+            io.mttkit.tb.mutation.IoMutationRun.run(config, only == null ? MutantCatalogue.forConfig(config)
                     : only.stream().map(MutantCatalogue::byId).toList(), checks, seed, out);
             return ExitCodes.OK;
         }

@@ -133,7 +133,13 @@ public final class IoCheckerLibrary {
     public record IoCheckerDescription(String top, List<Path> sources, String configuration, int xlen, int ruleCount,
                                        int sdidCount, int iommuCount, int srcIdWidth, boolean teeFilter,
                                        String statusCodes, boolean qosImplemented, String mbe, boolean bareSupported,
-                                       int paw, int idWidth, int pmpLatency) {
+                                       int paw, int idWidth, int pmpLatency, int leafSets, int leafWays,
+                                       int superpageEntries, int walkCacheEntries) {
+
+        /** True when the checker has an MPT cache (the manifest gives its geometry: {@code leafSets} ...). */
+        public boolean cached() {
+            return leafSets > 0;
+        }
 
         static IoCheckerDescription read(Path dir) {
             Path file = Files.isRegularFile(dir.resolve("manifest.json")) ? dir.resolve("manifest.json")
@@ -161,7 +167,10 @@ public final class IoCheckerLibrary {
                     p.path("srcIdWidth").asInt(24), p.path("teeFilter").asBoolean(true),
                     p.path("statusCodes").asText("TABLE"), p.path("qosImplemented").asBoolean(false),
                     p.path("mbe").asText("writable"), p.path("bareSupported").asBoolean(true), p.path("paw").asInt(56),
-                    p.path("idWidth").asInt(8), p.path("pmpLatency").asInt(1));
+                    p.path("idWidth").asInt(8), p.path("pmpLatency").asInt(1),
+                    // the cache geometry (contract v3, "The cached I/O checker"); absent: the cache-less top
+                    p.path("leafSets").asInt(0), p.path("leafWays").asInt(0), p.path("superpageEntries").asInt(0),
+                    p.path("walkCacheEntries").asInt(0));
         }
 
         private static int xlenOf(String configuration) {
@@ -192,7 +201,8 @@ public final class IoCheckerLibrary {
         public String label() {
             return top + " (" + configuration + ") rules=" + ruleCount + " sdids=" + sdidCount + " iommus=" + iommuCount
                     + " srcIdWidth=" + srcIdWidth + " paw=" + paw + " idWidth=" + idWidth + " pmpLatency=" + pmpLatency
-                    + " statusCodes=" + statusCodes + " mbe=" + mbe;
+                    + " statusCodes=" + statusCodes + " mbe=" + mbe + (cached() ? " cache=" + leafSets + "x" + leafWays
+                    + "+" + superpageEntries + "sp+" + walkCacheEntries + "wc" : "");
         }
     }
 }

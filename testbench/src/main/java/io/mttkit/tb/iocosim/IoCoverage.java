@@ -30,6 +30,17 @@ public final class IoCoverage implements IoObserver {
     public static final String MODE = "io mode write";
     public static final String BUSY = "io busy";
     public static final String WINDOW = "io reconfiguration window";
+    public static final String CACHE_EVENT = "io cache event";
+    public static final String CACHE_INVALIDATION = "io cache invalidation scope x cleared";
+    /** Bins of {@link #CACHE_EVENT}, in the order of {@code IoCacheScoreboard.Stat} (a cached checker only). */
+    public static final List<String> CACHE_EVENT_BINS = List.of("HIT leaf array", "HIT superpage array", "MISS",
+            "MISS with a walk-cache hit", "FILL leaf", "FILL superpage", "FILL walk cache", "EVICT leaf",
+            "EVICT superpage", "EVICT walk cache", "invalidation applied", "entries cleared",
+            "stale HIT (entry kept after an MPT store or root change, no MPTINVAL yet)");
+    private static final String[][] INV_BINS = {{"all: nothing cleared", "all: entries cleared"},
+        {"one SDID: nothing cleared", "one SDID: entries cleared"},
+        {"PA, every SDID: nothing cleared", "PA, every SDID: entries cleared"},
+        {"PA of one SDID: nothing cleared", "PA of one SDID: entries cleared"}};
 
     private final CoverageDb db;
     private final boolean teeFilter;
@@ -93,6 +104,31 @@ public final class IoCoverage implements IoObserver {
             db.define(BUSY, b);
         }
         db.define(WINDOW, "verdict with old and new configuration both legal");
+        if (desc.cached()) {
+            for (String b : CACHE_EVENT_BINS) {
+                // "entries cleared" is counted with the invalidation group; the superpage bins need a superpage leaf
+                if (!b.equals("entries cleared")) {
+                    db.define(CACHE_EVENT, b);
+                }
+            }
+            for (String[] scope : INV_BINS) {
+                for (String b : scope) {
+                    db.define(CACHE_INVALIDATION, b);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void cacheEvent(String event) {
+        if (db.isDefined(CACHE_EVENT, event)) {
+            db.hit(CACHE_EVENT, event);
+        }
+    }
+
+    @Override
+    public void cacheInvalidation(int scope, boolean cleared) {
+        db.hit(CACHE_INVALIDATION, INV_BINS[scope][cleared ? 1 : 0]);
     }
 
     public CoverageDb db() {

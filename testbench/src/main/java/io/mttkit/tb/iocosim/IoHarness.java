@@ -50,8 +50,10 @@ import java.util.Objects;
  * SET_SDCL_ENTRY / SET_SDCFG_ENTRY only when an IOFENCE completes (ch. 6 §"IOFENCE": "must observe the new
  * configurations within a bounded but UNSPECIFIED time ... Successful completion of an IOFENCE ... guarantees" it).
  * A verdict must equal one of theirs; where they agree it is exact. MPT memory is edited only between
- * {@link #run} calls (then every verdict has been given), followed by the MPTINVAL the spec requires, so the newest
- * MPT is the only legal answer for this cache-less checker's walks.
+ * {@link #run} calls (then every verdict has been given), so the newest MPT is the only legal answer for a cache-less
+ * checker's walks. A cached checker (its manifest gives the cache geometry) is answered by the golden cache model in
+ * {@link IoCacheScoreboard}, which also compares every cache event it reports (stale entries until the MPTINVAL
+ * covering them are its legal old answers).
  */
 public final class IoHarness implements AutoCloseable {
     /** Verdicts per {@link AbortReason} ordinal, and the other totals; {@code walkDelays}: cycles from a walk's end to
@@ -87,6 +89,8 @@ public final class IoHarness implements AutoCloseable {
     private int readsDone;
     private final List<Long> oraclePmp = new ArrayList<>();
     private final MttLookup oracle;
+    /** The cache scoreboard of a cached checker (contract v3, "The cached I/O checker"); null without a cache. */
+    private final IoCacheScoreboard cache;
     private IoObserver observer = new IoObserver() {
     };
     private int batch = 8192;
@@ -94,6 +98,8 @@ public final class IoHarness implements AutoCloseable {
     private long runNanos;
     private long nativeNanos;
     private boolean unfencedLegal;
+    /** Cycle of the last command write taken (BUSY 0): an IOFENCE/MPTINVAL must outwait transactions taken before. */
+    private long commandCycle = -1;
 
     // the run in progress
     private List<IoOp> ops = List.of();
@@ -133,6 +139,15 @@ public final class IoHarness implements AutoCloseable {
         final List<Boolean> mrsErr = new ArrayList<>();
         final List<Long> pmpQueries = new ArrayList<>();
         long lastWalkEvent = -1;
+        /** Answered from the cache (timing: the cycle after the handshake, as a verdict without a walk). */
+        boolean hit;
+        /** The candidates' walks already account for the bridge's bus errors (the cache model redid the walk). */
+        boolean walkFinal;
+        /** The cache step taken at the handshake (null: none, or deferred to the verdict when {@link #cacheDeferred}). */
+        IoCacheScoreboard.Lookup cacheLookup;
+        io.mttkit.golden.cache.CheckContext cacheCtx;
+        final List<Long> cachePmp = new ArrayList<>();
+        boolean cacheDeferred;
 
         InFlight reset(int newIndex, DmaTransaction newTx, long newAcceptCycle) {
             index = newIndex;
@@ -144,6 +159,12 @@ public final class IoHarness implements AutoCloseable {
             mrsErr.clear();
             pmpQueries.clear();
             lastWalkEvent = -1;
+            hit = false;
+            walkFinal = false;
+            cacheLookup = null;
+            cacheCtx = null;
+            cachePmp.clear();
+            cacheDeferred = false;
             return this;
         }
     }
@@ -201,6 +222,8 @@ public final class IoHarness implements AutoCloseable {
         this.eager = new IoMptChecker(params, reader, recording);
         this.fenced = new IoMptChecker(params, reader, recording);
         this.oracle = new MttLookup(reader, recording, params.lookupConfig());
+        // the golden cache walks through the oracle too: its reads, bus errors and PMP queries are the oracle's
+        this.cache = desc.cached() ? new IoCacheScoreboard(lib.library(), desc, oracle) : null;
         session.reset(RESET_CYCLES);
     }
 
@@ -212,6 +235,9 @@ public final class IoHarness implements AutoCloseable {
 
     public void setObserver(IoObserver o) {
         this.observer = Objects.requireNonNull(o);
+        if (cache != null) {
+            cache.setObserver(o);
+        }
     }
 
     /**
@@ -274,6 +300,10 @@ public final class IoHarness implements AutoCloseable {
             nativeNanos += System.nanoTime() - n0;
             consume(r);
         } while (r.reason() == StopReason.EVENTS_FULL || r.reason() == StopReason.CYCLE_LIMIT);
+        if (cache != null) {
+            cache.endOfRun();
+            cacheDiffs(session.cycle());
+        }
         if (!inFlight.isEmpty()) {
             throw mismatch(session.cycle(), "DMA transaction " + describe(inFlight.peek().tx) + " never got a verdict",
                     null);
@@ -340,6 +370,10 @@ public final class IoHarness implements AutoCloseable {
             RawEvent raw = events.raw(i);
             digest.add(raw);
             remember(raw);
+            if (cache != null) {
+                cache.onEvent(raw);
+                cacheDiffs(raw.cycle());
+            }
             int k = raw.kind();
             if (k == EventKind.MRD.code()) {
                 current(raw).mrd.add(raw.x());
@@ -358,11 +392,22 @@ public final class IoHarness implements AutoCloseable {
             } else if (k == EventKind.REG.code()) {
                 register((Event.RegisterAccess) events.event(i));
             } else if (k == EventKind.OBS.code() || k == EventKind.OBSX.code()) {
-                observer.observation(events.event(i)); // a cache's events: for a cache scoreboard (none compared yet)
+                observer.observation(events.event(i)); // compared by the cache scoreboard above (cached checkers)
             }
         }
         if (r.reason().terminal()) {
             throw mismatch(session.cycle(), "the session stopped: " + r.reason() + ": " + r.message(), null);
+        }
+    }
+
+    private void cacheDiffs(long cycle) {
+        if (cache.hasDiffs()) {
+            StringBuilder b = new StringBuilder("cache event differs from the golden cache model:\n");
+            for (String s : cache.takeDiffs()) {
+                b.append(s).append('\n');
+            }
+            b.append("  golden cache: ").append(cache.snapshot()).append('\n');
+            throw mismatch(cycle, b.toString(), null);
         }
     }
 
@@ -426,6 +471,9 @@ public final class IoHarness implements AutoCloseable {
             f.rules.add(new io.mttkit.golden.iompt.SdclRule[] {k == null ? null : m.rule(k.ruleId()),
                 k == null || k.ruleId() == 0 ? null : m.rule(k.ruleId() - 1)});
         }
+        if (cache != null) {
+            cacheAccept(f);
+        }
         inFlight.addLast(f);
         observer.accepted(d.tx(), a.cycle());
     }
@@ -459,7 +507,7 @@ public final class IoHarness implements AutoCloseable {
         List<Long> rd = new ArrayList<>();
         List<Boolean> failed = new ArrayList<>();
         List<Long> pq = new ArrayList<>();
-        if (v.lookup() != null) {
+        if (v.lookup() != null && !f.walkFinal) {
             int failAt = -1;
             for (int i = 0; i < f.mrsErr.size(); i++) {
                 if (f.mrsErr.get(i)) {
@@ -486,6 +534,17 @@ public final class IoHarness implements AutoCloseable {
                 failed.add(g.readFailed(i));
             }
             pq.addAll(queries);
+        } else if (v.lookup() != null) { // the cache model's walk, bus errors included, or its hit
+            LookupResult g = v.lookup();
+            allow = g.allow();
+            reason = AbortReason.ofLookup(g.cause()).ordinal();
+            cause = g.cause().ordinal();
+            xwr = Math.max(0, g.xwr());
+            for (int i = 0; i < g.readCount(); i++) {
+                rd.add(g.readAddr(i));
+                failed.add(g.readFailed(i));
+            }
+            pq.addAll(f.pmp.get(k));
         }
         Classification c = v.classification();
         return new Expected(allow, reason, c != null, c == null ? 0 : c.ruleId(), c == null ? 0 : c.sdid(),
@@ -530,6 +589,9 @@ public final class IoHarness implements AutoCloseable {
         InFlight f = inFlight.pollFirst();
         if (f == null) {
             throw mismatch(v.cycle(), "a verdict with no DMA transaction in flight: " + v.text(), null);
+        }
+        if (cache != null) {
+            cacheVerdict(f, v);
         }
         int idMask = (1 << desc.idWidth()) - 1;
         if (f.candidates.size() == 1 && agrees(f, v, (int) (f.tx.id() & idMask))) {
@@ -653,7 +715,7 @@ public final class IoHarness implements AutoCloseable {
      * pipeline depth is the design's: learned from the first such walk, then held to).
      */
     private List<String> timing(InFlight f, DmaVerdict c, Event.DmaResponse v) {
-        if (c.lookup() == null) {
+        if (c.lookup() == null || f.hit) {
             return v.validCycle() == f.acceptCycle + 1 ? List.of() : List.of("  rsp_valid rose at cycle "
                     + v.validCycle() + ", expected " + (f.acceptCycle + 1) + " (the cycle after the handshake at "
                     + f.acceptCycle + ": no walk)");
@@ -667,7 +729,7 @@ public final class IoHarness implements AutoCloseable {
     }
 
     private void learnTiming(InFlight f, DmaVerdict c, Event.DmaResponse v) {
-        if (c.lookup() != null) {
+        if (c.lookup() != null && !f.hit) {
             int kind = walkEnd(f);
             if (walkDelay[kind] < 0) {
                 walkDelay[kind] = v.validCycle() - (kind == 0 ? f.acceptCycle : f.lastWalkEvent);
@@ -706,11 +768,18 @@ public final class IoHarness implements AutoCloseable {
                     + (g.busy() ? 1 : 0) + " at the handshake");
         }
         if (r.write()) {
+            if (!g.busy() && r.addr() == RegisterInterface.COMMAND) {
+                commandCycle = g.cycle();
+            }
             if (!g.busy()) {
                 timed.write(r.addr(), r.size(), r.value());
                 eager.write(r.addr(), r.size(), r.value());
                 if (eager.busy()) {
-                    eager.complete();
+                    Completion done = eager.complete().orElseThrow();
+                    // the RTL enqueues this MPTINVAL's operand in its FENCE state, after the command's EXECUTE
+                    if (cache != null && done instanceof CommandDone cd && cd.succeeded() && cd.op() == Op.MPTINVAL) {
+                        cache.mptinval(cd.invalidation());
+                    }
                 }
             } // while BUSY the write is ignored (contract v3; RegisterInterface: ignored)
             if (g.rdata() != 0) {
@@ -745,7 +814,20 @@ public final class IoHarness implements AutoCloseable {
     /** The RTL finished the pending operation: so does the timed model; the fenced one follows the spec's rule. */
     private void complete() {
         Completion c = timed.complete().orElseThrow();
+        if (cache != null && cache.invalidationPending()) {
+            throw mismatch(session.cycle(), "BUSY fell after an MPTINVAL before its invalidation was applied"
+                    + " (obs_inv_apply): contract v3 holds BUSY in the FENCE state until the cache acknowledges the"
+                    + " sync", null);
+        }
         if (c instanceof CommandDone done) {
+            InFlight old = inFlight.peekFirst();
+            if (done.succeeded() && (done.op() == Op.IOFENCE || done.op() == Op.MPTINVAL) && old != null
+                    && old.acceptCycle < commandCycle) {
+                // contract v3: the FENCE state ends only when every transaction taken before has had its verdict
+                throw mismatch(session.cycle(), "BUSY fell after " + done.op() + " (command written at cycle "
+                        + commandCycle + ") while DMA transaction " + describe(old.tx) + ", taken at cycle "
+                        + old.acceptCycle + ", has no verdict yet", old.tx);
+            }
             observer.command(done);
             if (done.succeeded() && (done.op() == Op.SET_SDCL_ENTRY || done.op() == Op.SET_SDCFG_ENTRY)) {
                 unfenced.add(done);
@@ -800,6 +882,199 @@ public final class IoHarness implements AutoCloseable {
             b.append("  ").append(e.event().text(portName)).append('\n');
         }
         return new IoMismatchException(cycle, b.toString());
+    }
+
+    /**
+     * A cached checker answers the MPT part of a verdict from its cache: the golden cache model, probed with the
+     * candidate's context {sdid, mode, root, MBE}, gives the hit's answer (possibly an entry kept after an MPT store
+     * or a root change until the MPTINVAL covering it: the legal old answer) or the walk (from the deepest walk-cache
+     * hit, redone knowing which read the bridge failed), and the RTL's lookup and fill events must match it.
+     * Candidates with that context take the cache's answer; one with another context (a reconfiguration window)
+     * keeps its own.
+     */
+    private io.mttkit.golden.cache.CheckContext contextOf(DmaVerdict c) {
+        if (c.lookup() == null || c.sdConfig().xlen() != desc.xlen()) {
+            return null; // decided without the MPT, or an MXL the walker lacks (PA_RANGE without a probe)
+        }
+        return new io.mttkit.golden.cache.CheckContext(c.classification().sdid(), c.mptMode(), c.sdConfig().ppn(),
+                c.sdConfig().mbe());
+    }
+
+    /** {@link #contextOf} when that context probes the cache for {@code pa} (not a PA-range fault), else null. */
+    private io.mttkit.golden.cache.CheckContext probing(DmaVerdict c, long pa) {
+        io.mttkit.golden.cache.CheckContext x = contextOf(c);
+        return x != null && cache.model().peek(x, pa)[0] >= 0 ? x : null;
+    }
+
+    /**
+     * The cache step of a transaction at its handshake, when the RTL's cache is probed: an invalidation an MPTINVAL
+     * applies while the walk is in flight must find the walk begun (R1: it then fills nothing). With one lookup
+     * context among the candidates the model probes now; when some candidates probe and others do not (a
+     * reconfiguration window), whether the RTL probed in this cycle says which ones stay legal; candidates with
+     * different contexts (rare: an SDCFG or rule SET in progress) defer the step to the verdict, which says which
+     * candidate the RTL followed.
+     */
+    private void cacheAccept(InFlight f) {
+        List<String> d = new ArrayList<>();
+        io.mttkit.golden.cache.CheckContext ctx = null;
+        boolean several = false;
+        boolean without = false;
+        long pa = f.tx.pa() & pawMask;
+        for (DmaVerdict c : f.candidates) {
+            io.mttkit.golden.cache.CheckContext x = probing(c, pa);
+            if (x == null) {
+                without = true;
+            } else if (ctx == null) {
+                ctx = x;
+            } else if (!ctx.equals(x)) {
+                several = true;
+            }
+        }
+        if (several) {
+            f.cacheDeferred = true;
+            return;
+        }
+        if (ctx != null && without) {
+            // the RTL's own probe (or its absence) in the handshake cycle picks the candidates that stay legal
+            boolean probed = cache.probedIn(f.acceptCycle);
+            int keep = -1;
+            for (int i = 0; i < f.candidates.size() && keep < 0; i++) {
+                if ((probing(f.candidates.get(i), pa) != null) == probed) {
+                    keep = i;
+                }
+            }
+            for (int i = 0; i < f.candidates.size(); i++) {
+                if ((probing(f.candidates.get(i), pa) != null) != probed) {
+                    f.candidates.set(i, f.candidates.get(keep));
+                    f.rules.set(i, f.rules.get(keep));
+                    f.pmp.get(i).clear();
+                    f.pmp.get(i).addAll(f.pmp.get(keep));
+                }
+            }
+            if (!probed) {
+                ctx = null;
+            }
+        }
+        if (ctx == null) {
+            cache.noLookup(f.acceptCycle, d);
+        } else {
+            failAtRead = -1;
+            readsDone = 0;
+            oraclePmp.clear();
+            f.cacheCtx = ctx;
+            f.cacheLookup = cache.lookup(f.acceptCycle, ctx, f.tx.pa() & pawMask, f.tx.need(), d).orElse(null);
+            f.cachePmp.addAll(oraclePmp);
+        }
+        cacheFailure(f, d, f.acceptCycle, null);
+    }
+
+    /**
+     * A cached checker answers the MPT part of a verdict from its cache: the golden cache model, probed with the
+     * candidate's context {sdid, mode, root, MBE}, gives the hit's answer (possibly an entry kept after an MPT store
+     * or a root change until the MPTINVAL covering it: the legal old answer) or the walk (from the deepest walk-cache
+     * hit, redone knowing which read the bridge failed), and the RTL's lookup and fill events must match it.
+     * Candidates with that context take the cache's answer; one with another context keeps its own.
+     */
+    private void cacheVerdict(InFlight f, Event.DmaResponse v) {
+        List<String> d = new ArrayList<>();
+        if (f.cacheDeferred) {
+            // the candidate the RTL followed; none: the RTL decided without the MPT, so it must not have probed
+            // (among those, the context whose cache lookup and root-table read the RTL's events show)
+            io.mttkit.golden.cache.CheckContext first = null;
+            long firstRead = f.mrd.isEmpty() ? -1 : f.mrd.get(0);
+            for (int i = 0; i < f.candidates.size() && f.cacheCtx == null; i++) {
+                DmaVerdict c = f.candidates.get(i);
+                io.mttkit.golden.cache.CheckContext x = contextOf(c);
+                if (x != null && v.matched() && c.classification().sdid() == v.sdid()
+                        && c.classification().ruleId() == v.rule()) {
+                    first = first == null ? x : first;
+                    if (cache.consistent(f.acceptCycle, x, f.tx.pa() & pawMask, firstRead)) {
+                        f.cacheCtx = x;
+                    }
+                }
+            }
+            if (f.cacheCtx == null) {
+                f.cacheCtx = first; // none consistent: compared against the first, which reports the difference
+            }
+            if (f.cacheCtx == null) {
+                cache.noLookup(f.acceptCycle, d);
+            } else {
+                failAtRead = -1;
+                readsDone = 0;
+                oraclePmp.clear();
+                f.cacheLookup = cache.lookup(f.acceptCycle, f.cacheCtx, f.tx.pa() & pawMask, f.tx.need(), d)
+                        .orElse(null);
+                f.cachePmp.addAll(oraclePmp);
+            }
+        }
+        if (f.cacheLookup != null) {
+            io.mttkit.golden.cache.CheckContext ctx = f.cacheCtx;
+            LookupResult r;
+            List<Long> pq;
+            if (f.cacheLookup.hit() != null) {
+                r = f.cacheLookup.hit().result();
+                pq = List.of();
+                f.hit = true;
+            } else {
+                io.mttkit.golden.cache.PendingWalk pw = f.cacheLookup.walk();
+                int failAt = f.mrsErr.indexOf(Boolean.TRUE);
+                pq = f.cachePmp;
+                if (failAt >= 0) {
+                    failAtRead = failAt;
+                    readsDone = 0;
+                    oraclePmp.clear();
+                    cache.model().rewalk(pw);
+                    pq = new ArrayList<>(oraclePmp);
+                }
+                r = cache.finishWalk(pw, v.validCycle(), d).result();
+            }
+            f.walkFinal = true;
+            boolean first = true;
+            for (int i = 0; i < f.candidates.size(); i++) {
+                DmaVerdict o = f.candidates.get(i);
+                if (ctx.equals(contextOf(o))) {
+                    if (first) {
+                        first = false;
+                        LookupResult now = o.lookup();
+                        if (f.hit && (now.allow() != r.allow() || now.cause() != r.cause()
+                                || Math.max(0, now.xwr()) != Math.max(0, r.xwr()))) {
+                            cache.staleHit(); // an entry kept after an MPT store or root change: the old answer
+                        }
+                    }
+                    // each candidate keeps its own classification (rules may differ in a window with one SDID)
+                    f.candidates.set(i, new DmaVerdict(f.tx, AbortReason.ofLookup(r.cause()), o.classification(),
+                            o.sdConfig(), o.mptMode(), r, f.tx.pa(), 1));
+                    f.pmp.get(i).clear();
+                    f.pmp.get(i).addAll(pq);
+                }
+            }
+        }
+        cacheFailure(f, d, v.cycle(), v);
+    }
+
+    private void cacheFailure(InFlight f, List<String> d, long cycle, Event.DmaResponse v) {
+        if (!d.isEmpty()) {
+            StringBuilder b = new StringBuilder("cache event differs from the golden cache model for transaction ")
+                    .append(describe(f.tx)).append(" (accepted at cycle ").append(f.acceptCycle).append("):\n");
+            for (String s : d) {
+                b.append(s).append('\n');
+            }
+            if (v != null) {
+                b.append("  got:    ").append(v.text()).append('\n');
+            }
+            b.append("  golden cache: ").append(cache.snapshot()).append('\n');
+            throw mismatch(cycle, b.toString(), f.tx);
+        }
+    }
+
+    /** The cache scoreboard's counters (null for a cache-less checker), by {@code IoCacheScoreboard.Stat}. */
+    public long[] cacheStats() {
+        return cache == null ? null : cache.stats();
+    }
+
+    /** Applied invalidations by scope (all, SDID, PA, PA of an SDID) x cleared nothing / something (null: no cache). */
+    public long[][] cacheInvalidationScopes() {
+        return cache == null ? null : cache.invalidationScopes();
     }
 
     private static void field(List<String> d, String name, int expected, int actual) {

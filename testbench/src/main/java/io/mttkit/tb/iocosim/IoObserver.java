@@ -46,4 +46,18 @@ public interface IoObserver {
     /** A contract v1/v2 observation event ({@code OBS} or {@code OBSX}) of the checker, in event order. */
     default void observation(Event e) {
     }
+
+    /**
+     * A cache event of a cached checker, compared with the golden cache model and found equal: {@code event} is one
+     * of {@link IoCoverage#CACHE_EVENT_BINS}.
+     */
+    default void cacheEvent(String event) {
+    }
+
+    /**
+     * An MPTINVAL's invalidation the RTL applied, its cleared entries equal to the model's: {@code scope} 0 every
+     * entry, 1 one SDID, 2 a PA for every SDID, 3 a PA of one SDID; {@code cleared} whether any entry was cleared.
+     */
+    default void cacheInvalidation(int scope, boolean cleared) {
+    }
 }

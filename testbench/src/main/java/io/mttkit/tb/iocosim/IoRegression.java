@@ -22,7 +22,7 @@ public final class IoRegression {
      */
     public record Result(long checks, long mismatches, long registerAccesses, long polls, long reads, long cycles,
                          long windows, long[] reasons, long digest, double seconds, IoCoverage coverage,
-                         String firstMismatch, long[] walkDelays) {
+                         String firstMismatch, long[] walkDelays, long[] cacheStats) {
         public boolean passed() {
             return mismatches == 0;
         }
@@ -49,6 +49,7 @@ public final class IoRegression {
         long digest = EventDigest.chain(0, seed);
         String mismatch = null;
         long[] delays = {-1, -1, -1};
+        long[] cacheStats = lib.description().cached() ? new long[IoCoverage.CACHE_EVENT_BINS.size()] : null;
         for (int world = 0; done < checks && mismatch == null; world++) {
             SplittableRandom r = new SplittableRandom(seed * 0x9E37_79B9L + world);
             int latMin = 1 + r.nextInt(3);
@@ -83,6 +84,12 @@ public final class IoRegression {
                     reasons[i] += t.reasons()[i];
                 }
                 digest = EventDigest.chain(digest, t.digest());
+                if (cacheStats != null) {
+                    long[] c = h.cacheStats();
+                    for (int i = 0; i < cacheStats.length; i++) {
+                        cacheStats[i] += c[i];
+                    }
+                }
                 for (int i = 0; i < delays.length; i++) {
                     delays[i] = t.walkDelays()[i];
                 }
@@ -90,6 +97,6 @@ public final class IoRegression {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Result(done, mismatch == null ? 0 : 1, regs, polls, reads, cycles, windows, reasons, digest, seconds,
-                coverage, mismatch, delays);
+                coverage, mismatch, delays, cacheStats);
     }
 }

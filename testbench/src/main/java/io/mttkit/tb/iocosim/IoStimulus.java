@@ -38,11 +38,20 @@ public final class IoStimulus {
     private final int idWidth;
     private final List<BuiltTables> tables = new ArrayList<>();
     private final List<Long> mappedPages = new ArrayList<>();
+    /** Bases of the 2 MiB superpage regions (a cached checker's superpage array fills and evicts from them). */
+    private final List<Long> superpages = new ArrayList<>();
     private final List<PmpRegion> pmp = new ArrayList<>();
     private final SdclRule[] rules;
     private final List<Integer> devices = new ArrayList<>();
     private final List<Integer> ideKeys = new ArrayList<>();
     private long dmaCounter; // DMA transaction ids, in stream order
+    private final PhysicalMemory memory;
+    /** Recent (device, page) pairs: DMA reuses them often, so a cached checker hits (locality per SDID). */
+    private final long[] hotDevice = new long[8];
+    private final long[] hotPage = new long[8];
+    private int hotCount;
+    /** MPT stores made so far (the cached checker may answer from a stale entry until an MPTINVAL covers it). */
+    private long stores;
     private int configured; // SDIDs 1..configured have MPTs; configured + 1 is Bare; higher ones are never configured
 
     /** The world of {@code seed}: tables loaded into {@code memory}. */
@@ -51,6 +60,7 @@ public final class IoStimulus {
         this.params = desc.golden();
         this.idWidth = desc.idWidth();
         this.rules = new SdclRule[params.ruleCount()];
+        this.memory = memory;
         List<MttMode> modes = desc.modes();
         long dataBase = 0x8000_0000L;
         long imageBase = 0x4000_0000L;
@@ -72,6 +82,25 @@ public final class IoStimulus {
                 regions.add(Region.parse(big, 1L << 21, t == 0 ? "rw" : "r"));
                 mappedPages.add(big);
                 mappedPages.add(big + (1L << 20));
+                superpages.add(big);
+            }
+            // a window every domain maps, each with its own permissions (SDIDs sharing PAs must never see each
+            // other's cached permission); regions go in ascending order
+            long shared = dataBase + (24L << 22);
+            regions.add(Region.parse(shared, 1L << 16, new String[] {"r", "rw", "x", "none"}[(t + rnd.nextInt(4)) % 4]));
+            if (t == 0) {
+                for (long p = shared; p < shared + (1L << 16); p += 4096) {
+                    mappedPages.add(p);
+                }
+            }
+            // a 2 MiB region in another 32 MiB block that every domain maps: with the block above, more superpage
+            // entries (SDID x block) than a cached checker's superpage array holds, so it evicts
+            for (long big2 : new long[] {dataBase + (32L << 22), dataBase + (40L << 22)}) {
+                regions.add(Region.parse(big2, 1L << 21, new String[] {"rw", "r", "rx", "x"}[t]));
+                if (t == 0) {
+                    mappedPages.add(big2);
+                    superpages.add(big2);
+                }
             }
             MttMode m = modes.get(t % modes.size());
             BuiltTables b = TableBuilder.build(regions, m, imageBase);
@@ -111,6 +140,9 @@ public final class IoStimulus {
     /** One round: about {@code dma} DMA transactions with register programs between them. */
     public List<IoOp> round(int dma) {
         List<IoOp> ops = new ArrayList<>();
+        if (rnd.nextInt(3) == 0) {
+            ops.addAll(mptStore()); // between two runs: every verdict of the last one is in
+        }
         int left = dma;
         while (left > 0) {
             int burst = Math.min(left, 1 + rnd.nextInt(48));
@@ -193,14 +225,74 @@ public final class IoStimulus {
         }
     }
 
+    /**
+     * A store to an MPT entry (made now, between two runs): the leaf entry of a mapped page in one table is zeroed
+     * (invalid) or replaced by another page's leaf of the same level (other permissions). Then, or not yet, the
+     * MPTINVAL that covers it: the 4 KiB page, the SDID (one of those that may use the table), or everything.
+     */
+    private List<IoOp> mptStore() {
+        BuiltTables t = tables.get(rnd.nextInt(tables.size()));
+        io.mttkit.golden.MttLookup walk = new io.mttkit.golden.MttLookup(memory,
+                io.mttkit.golden.ImplicitReadCheck.ALLOW_ALL, params.lookupConfig());
+        // mostly a page DMA used recently: its entry is likely cached, so the store leaves a stale entry
+        long page = hotCount > 0 && rnd.nextInt(4) != 0 ? hotPage[rnd.nextInt(hotCount)]
+                : mappedPages.get(rnd.nextInt(mappedPages.size()));
+        io.mttkit.golden.LookupResult a = walk.lookup(t.mode(), t.rootPpn(), page, 1, false,
+                new io.mttkit.golden.LookupResult());
+        if (a.readCount() == 0 || !memory.canRead(a.readAddr(a.readCount() - 1), 8)) {
+            return List.of();
+        }
+        long addr = a.readAddr(a.readCount() - 1);
+        long value = 0;
+        if (rnd.nextBoolean()) {
+            long other = mappedPages.get(rnd.nextInt(mappedPages.size()));
+            io.mttkit.golden.LookupResult b = walk.lookup(t.mode(), t.rootPpn(), other, 1, false,
+                    new io.mttkit.golden.LookupResult());
+            if (b.readCount() == a.readCount() && b.cause() == a.cause() && b.level() == a.level()) {
+                value = b.readValue(b.readCount() - 1);
+            }
+        }
+        memory.write64(addr, value);
+        stores++;
+        return switch (rnd.nextInt(4)) {
+            case 0 -> List.of(); // not yet: the cached entry (if any) stays a legal answer
+            case 1 -> IoOp.command(MptInval.ofRange(page >>> 12, false).toCommand(), MptInval.ofRange(page >>> 12,
+                    false).toData1(), 0);
+            case 2 -> IoOp.command(CommandWord.mptinvalSdid(1 + rnd.nextInt(configured)), 0, 0);
+            default -> IoOp.command(MptInval.all().toCommand(), MptInval.all().toData1(), 0);
+        };
+    }
+
+    /** MPT stores made so far. */
+    public long stores() {
+        return stores;
+    }
+
     private DmaTransaction randomDma() {
+        if (hotCount > 0 && rnd.nextInt(3) != 0) { // locality: a recent device and page again
+            int h = rnd.nextInt(hotCount);
+            int offset = rnd.nextInt(4096);
+            int size = 1 + rnd.nextInt(Math.min(4096 - offset, 64));
+            return new DmaTransaction(0, (int) hotDevice[h], null, rnd.nextInt(8) == 0, false,
+                    hotPage[h] + offset, size, 1 + rnd.nextInt(7));
+        }
+        DmaTransaction tx = freshDma();
+        int h = hotCount < hotDevice.length ? hotCount++ : rnd.nextInt(hotDevice.length);
+        hotDevice[h] = tx.deviceId();
+        hotPage[h] = tx.pa() & ~0xFFFL;
+        return tx;
+    }
+
+    private DmaTransaction freshDma() {
         int idMask = (1 << params.srcIdWidth()) - 1;
         int dev = rnd.nextInt(5) == 0 ? rnd.nextInt(0x1000) & idMask : devices.get(rnd.nextInt(devices.size()));
         long pa;
         int p = rnd.nextInt(20);
         if (p == 0 && params.paw() > 44) {
             pa = (1L << (44 + rnd.nextInt(params.paw() - 44))) + rnd.nextInt(1 << 20); // beyond Smmpt43's PA width
-        } else if (p < 3) {
+        } else if (p <= 2 && !superpages.isEmpty()) { // any page of a 2 MiB superpage region
+            pa = superpages.get(rnd.nextInt(superpages.size())) + ((long) rnd.nextInt(512) << 12);
+        } else if (p < 4) {
             pa = 0x8000_0000L + ((long) rnd.nextInt(1 << 14) << 12); // anywhere nearby, mostly unmapped
         } else {
             pa = mappedPages.get(rnd.nextInt(mappedPages.size()));

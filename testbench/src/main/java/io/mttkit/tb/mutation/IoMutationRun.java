@@ -23,27 +23,29 @@ import java.util.stream.Stream;
 public final class IoMutationRun {
     /** The configuration the I/O mutants edit. */
     public static final String IO_CHECKER_RV64 = "io-checker-rv64";
+    /** The shipped cached I/O checker, whose mutants include the cache glue's. */
+    public static final String IO_RV64_SMMPT = "io-rv64-smmpt";
 
     private IoMutationRun() {
     }
 
     /** Runs {@code mutants} with {@code checks} DMA checks each, printing a line per mutant, the table and the summary. */
-    public static MutationRun.Report run(List<Mutant> mutants, long checks, long seed, PrintWriter out) {
-        Map<String, String> original = generated();
+    public static MutationRun.Report run(String config, List<Mutant> mutants, long checks, long seed, PrintWriter out) {
+        Map<String, String> original = generated(config);
         List<Map<String, String>> mutated = new ArrayList<>();
         for (Mutant m : mutants) { // every edit is checked before the first (slow) build
-            if (!m.config().equals(IO_CHECKER_RV64)) {
-                throw new IllegalArgumentException("mutant " + m.id() + " is for " + m.config() + ", not " + IO_CHECKER_RV64);
+            if (!m.config().equals(config)) {
+                throw new IllegalArgumentException("mutant " + m.id() + " is for " + m.config() + ", not " + config);
             }
             mutated.add(MutationRun.apply(m, original));
         }
-        IoRegression.Result base = IoRegression.run(IoCheckerLibrary.forConfiguration(IO_CHECKER_RV64, Map.of()), seed,
+        IoRegression.Result base = IoRegression.run(IoCheckerLibrary.forConfiguration(config, Map.of()), seed,
                 checks, n -> { });
         if (!base.passed()) {
-            throw new IllegalStateException("the unmodified " + IO_CHECKER_RV64 + " fails the I/O regression (seed " + seed
+            throw new IllegalStateException("the unmodified " + config + " fails the I/O regression (seed " + seed
                     + "): fix that before measuring mutants\n" + base.firstMismatch());
         }
-        out.printf("%s: unmodified design passes %d DMA checks (seed %d); %d mutants%n", IO_CHECKER_RV64, base.checks(),
+        out.printf("%s: unmodified design passes %d DMA checks (seed %d); %d mutants%n", config, base.checks(),
                 seed, mutants.size());
         out.flush();
         List<MutationRun.Outcome> outcomes = new ArrayList<>();
@@ -54,7 +56,7 @@ public final class IoMutationRun {
                     o.verdict(), o.checks(), o.seconds(), o.detail() == null ? "" : o.detail());
             out.flush();
         }
-        MutationRun.Report r = new MutationRun.Report(IO_CHECKER_RV64, checks, seed, List.copyOf(outcomes));
+        MutationRun.Report r = new MutationRun.Report(config, checks, seed, List.copyOf(outcomes));
         out.println();
         out.print(r.table());
         out.println();
@@ -65,10 +67,15 @@ public final class IoMutationRun {
 
     /** The emitted files of the configuration (Verilog and manifest.json), by file name. */
     static Map<String, String> generated() {
+        return generated(IO_CHECKER_RV64);
+    }
+
+    /** The emitted files of I/O configuration {@code config}, by file name. */
+    static Map<String, String> generated(String config) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("mtt-io-mutation-src");
-            Configurations.generate(IO_CHECKER_RV64, Map.of(), dir);
+            Configurations.generate(config, Map.of(), dir);
             Map<String, String> files = new LinkedHashMap<>();
             try (Stream<Path> list = Files.list(dir)) {
                 for (Path p : list.sorted().toList()) {
@@ -77,7 +84,7 @@ public final class IoMutationRun {
             }
             return files;
         } catch (IOException e) {
-            throw new UncheckedIOException("generating " + IO_CHECKER_RV64, e);
+            throw new UncheckedIOException("generating " + config, e);
         } finally {
             delete(dir);
         }
@@ -116,7 +123,8 @@ public final class IoMutationRun {
         StringBuilder b = new StringBuilder();
         for (String l : report.split("\n")) {
             String t = l.trim();
-            if (t.contains(": expected") || t.startsWith("rsp_valid") || t.startsWith("status.BUSY")
+            if (t.contains(": expected") || t.startsWith("rsp_valid") || t.startsWith("cache ") || t.startsWith("BUSY fell")
+                    || t.startsWith("invalidation ") || t.startsWith("the RTL") || t.startsWith("status.BUSY")
                     || t.startsWith("the session stopped") || t.startsWith("read of") || t.startsWith("MPTE reads")
                     || t.startsWith("PMP queries")) {
                 b.append(b.length() == 0 ? "" : "; ").append(t);

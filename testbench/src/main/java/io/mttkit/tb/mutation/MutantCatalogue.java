@@ -25,6 +25,8 @@ public final class MutantCatalogue {
 
     /** The cache-less I/O MPT checker ({@link IoMutationRun}; not in {@link MutationConfig#NAMES}: no checker.json). */
     public static final String IO_RV64 = IoMutationRun.IO_CHECKER_RV64;
+    /** The shipped cached I/O MPT checker ({@link IoMutationRun}): the mutants of {@link #IO_RV64} plus its cache glue. */
+    public static final String IO_CACHED_RV64 = IoMutationRun.IO_RV64_SMMPT;
 
     private static final String WALKER = "mtt_walker";
     private static final String CHECKER = "mtt_checker";
@@ -43,6 +45,7 @@ public final class MutantCatalogue {
             out.addAll(forConfig(config));
         }
         out.addAll(io());
+        out.addAll(ioCached());
         return List.copyOf(out);
     }
 
@@ -54,6 +57,7 @@ public final class MutantCatalogue {
             case CACHED_RV64 -> cachedRv64();
             case CACHED_RV32 -> cachedRv32();
             case IO_RV64 -> io();
+            case IO_CACHED_RV64 -> ioCached();
             default -> throw new IllegalArgumentException("no mutants for configuration '" + config + "'; the catalogue covers "
                     + String.join(", ", MutationConfig.NAMES));
         };
@@ -101,6 +105,37 @@ public final class MutantCatalogue {
                         "8'd3: check_code = ruleid_bad ? 8'd3 : 8'd1;", "8'd3: check_code = ruleid_bad ? 8'd4 : 8'd1;"),
                 new Mutant("io-busy-short", c, "status.BUSY falls before the operation has executed", regs,
                         "assign status_busy = state != STATE_IDLE;", "assign status_busy = state == STATE_CHECK;"));
+    }
+
+    /** The I/O mutants on the cached top, and the cache glue's own ({@link #ioCacheGlue}). */
+    private static List<Mutant> ioCached() {
+        List<Mutant> out = new ArrayList<>();
+        for (Mutant m : io()) {
+            out.add(new Mutant(m.id() + "-cached", IO_CACHED_RV64, m.description(), m.file(), m.original(), m.replacement()));
+        }
+        out.addAll(ioCacheGlue());
+        return List.copyOf(out);
+    }
+
+    /**
+     * Mutants of the cached I/O checker's glue around {@code mtt_cache} (contract v3, "The cached I/O checker"): the
+     * SDID tag, the MPTINVAL → invalidation operand mapping, and the FENCE state's wait.
+     */
+    private static List<Mutant> ioCacheGlue() {
+        String c = IO_CACHED_RV64;
+        String top = "mtt_io_checker";
+        return List.of(
+                new Mutant("io-cache-sdid-untagged", c, "cache entries are looked up and filled with SDID 0 (no SDID tag)",
+                        top, ".lookup_sdid(u_front_cls_sdid),", ".lookup_sdid(6'd0),"),
+                new Mutant("io-mptinval-range-as-page", c, "an MPTINVAL NAPOT range above 64 KiB invalidates only the"
+                        + " entries containing PPN << 12", top,
+                        "assign inval_has_pa = u_front_fence_ppnv & (~u_front_fence_s | inval_range_within_leaf);",
+                        "assign inval_has_pa = u_front_fence_ppnv;"),
+                new Mutant("io-mptinval-sdidv-ignored", c, "an MPTINVAL with SDIDV = 0 invalidates one SDID's entries"
+                        + " only", top, ".inv_has_sdid(u_front_fence_sdidv),", ".inv_has_sdid(1'b1),"),
+                new Mutant("io-fence-no-dma-wait", c, "IOFENCE/MPTINVAL end without waiting for the transaction in"
+                        + " flight", top, "assign u_front_fence_done = u_cache_sync_ack & dma_idle;",
+                        "assign u_front_fence_done = u_cache_sync_ack;"));
     }
 
     private static List<Mutant> rv64() {

@@ -13,20 +13,42 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default suite's constrained-random co-simulation of the I/O checker ({@code io-checker-rv64}): at least 200 000
- * DMA checks against the golden model with every abort reason reached and every coverage bin hit, and the two
- * properties the regression's digest relies on: a seed gives one trace, and batching is invisible.
+ * The default suite's constrained-random co-simulation of the I/O checker: at least 200 000 DMA checks of the shipped
+ * cached {@code io-rv64-smmpt} (the generator's output, which {@code ShippedRtlTest} keeps equal to
+ * {@code rtl/io-rv64-smmpt}) against the golden model and the golden cache model, and 50 000 of the cache-less
+ * {@code io-checker-rv64}, each with every abort reason reached and every coverage bin hit (the cache events and
+ * invalidation scopes included); and the two properties the regression's digest relies on: a seed gives one trace,
+ * and batching is invisible.
  */
 class IoRandomCosimTest {
     static IoCheckerLibrary lib() {
         return IoCheckerLibrary.forConfiguration("io-checker-rv64", Map.of());
     }
 
+    static IoCheckerLibrary shipped() {
+        return IoCheckerLibrary.forConfiguration("io-rv64-smmpt", Map.of());
+    }
+
     @Test
-    void twoHundredThousandRandomDmaChecksMatchTheGoldenModel() {
-        IoRegression.Result r = IoRegression.run(lib(), 1, 200_000, n -> { });
+    void twoHundredThousandRandomDmaChecksOfTheShippedCachedCheckerMatchTheGoldenModels() {
+        IoRegression.Result r = everyReasonAndBin(shipped(), 200_000);
+        // every kind of cache event was compared, stale hits (an MPT store or root change not yet invalidated) too
+        for (int i = 0; i < r.cacheStats().length; i++) {
+            assertTrue(r.cacheStats()[i] > 0, IoCoverage.CACHE_EVENT_BINS.get(i) + " never happened: "
+                    + java.util.Arrays.toString(r.cacheStats()));
+        }
+    }
+
+    @Test
+    void fiftyThousandRandomDmaChecksOfTheCachelessCheckerMatchTheGoldenModel() {
+        IoRegression.Result r = everyReasonAndBin(lib(), 50_000);
+        assertNull(r.cacheStats());
+    }
+
+    private static IoRegression.Result everyReasonAndBin(IoCheckerLibrary lib, long checks) {
+        IoRegression.Result r = IoRegression.run(lib, 1, checks, n -> { });
         assertNull(r.firstMismatch());
-        assertTrue(r.checks() >= 200_000, "checks " + r.checks());
+        assertTrue(r.checks() >= checks, "checks " + r.checks());
         for (AbortReason a : AbortReason.values()) {
             assertTrue(r.reasons()[a.ordinal()] > 0, a + " never decided: " + java.util.Arrays.toString(r.reasons()));
         }
@@ -34,6 +56,7 @@ class IoRandomCosimTest {
         for (String g : r.coverage().db().groups()) {
             assertEquals(List.of(), r.coverage().db().holes(g), "coverage holes in " + g);
         }
+        return r;
     }
 
     @Test
@@ -41,7 +64,7 @@ class IoRandomCosimTest {
         List<Long> digests = new ArrayList<>();
         for (int batch : new int[] {1, 7, 2048}) {
             PhysicalMemory mem = new PhysicalMemory();
-            IoCheckerLibrary lib = lib();
+            IoCheckerLibrary lib = shipped();
             IoStimulus stim = new IoStimulus(5, lib.description(), mem);
             SessionSettings s = SessionSettings.simple(9).withLatency(2, 7).withStalls(100, 100).withBusErrors(20);
             try (IoHarness h = new IoHarness(lib, mem, s)) {
