@@ -52,17 +52,9 @@ public final class IoMutationRun {
         for (int i = 0; i < mutants.size(); i++) {
             MutationRun.Outcome o = runOne(mutants.get(i), mutated.get(i), checks, seed);
             outcomes.add(o);
-            out.printf("[%2d/%d] %-28s %-12s %6d checks %5.1f s  %s%n", i + 1, mutants.size(), o.mutant().id(),
-                    o.verdict(), o.checks(), o.seconds(), o.detail() == null ? "" : o.detail());
-            out.flush();
+            MutationRun.printOutcome(out, i, mutants.size(), o);
         }
-        MutationRun.Report r = new MutationRun.Report(config, checks, seed, List.copyOf(outcomes));
-        out.println();
-        out.print(r.table());
-        out.println();
-        out.println(r.summary());
-        out.flush();
-        return r;
+        return MutationRun.printReport(out, new MutationRun.Report(config, checks, seed, List.copyOf(outcomes)));
     }
 
     /** The emitted files of the configuration (Verilog and manifest.json), by file name. */

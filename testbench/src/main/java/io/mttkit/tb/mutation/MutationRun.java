@@ -114,11 +114,20 @@ public final class MutationRun {
         for (int i = 0; i < mutants.size(); i++) {
             Outcome o = runOne(mutants.get(i), mutated.get(i), generated.manifest(), config, checks, seed);
             outcomes.add(o);
-            out.printf("[%2d/%d] %-28s %-12s %6d checks %5.1f s  %s%n", i + 1, mutants.size(), o.mutant().id(),
-                    o.verdict(), o.checks(), o.seconds(), o.detail() == null ? "" : o.detail());
-            out.flush();
+            printOutcome(out, i, mutants.size(), o);
         }
-        Report r = new Report(config, checks, seed, List.copyOf(outcomes));
+        return printReport(out, new Report(config, checks, seed, List.copyOf(outcomes)));
+    }
+
+    /** One progress line per mutant, as it finishes (hart-side and I/O runs alike). */
+    static void printOutcome(PrintWriter out, int index, int count, Outcome o) {
+        out.printf("[%2d/%d] %-28s %-12s %6d checks %5.1f s  %s%n", index + 1, count, o.mutant().id(),
+                o.verdict(), o.checks(), o.seconds(), o.detail() == null ? "" : o.detail());
+        out.flush();
+    }
+
+    /** Prints the run's table and summary after the progress lines and returns {@code r}. */
+    static Report printReport(PrintWriter out, Report r) {
         out.println();
         out.print(r.table());
         out.println();
