@@ -319,7 +319,7 @@ module mtt_checker (
   assign obs_way = u_cache_hit ? u_cache_hit_way : 3'd0;
   assign obs_walker_state = u_walker_walker_state;
   assign obs_wc_hit = walk_from_walk_cache;
-  assign obs_wc_index = u_cache_wc_index;
+  assign obs_wc_index = walk_from_walk_cache ? u_cache_wc_index : 2'd0;
   assign obs_fill_walk = u_cache_obs_fill_walk;
   assign obs_fill_walk_evict = u_cache_obs_fill_walk_evict;
   assign obs_fill_walk_way = u_cache_obs_fill_walk_way;

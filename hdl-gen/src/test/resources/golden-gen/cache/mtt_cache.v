@@ -245,12 +245,14 @@ module mtt_cache (
   assign sync_ack = sync_req & q_empty;
   assign obs_fill_walk = fill_walk_cache;
   assign obs_fill_walk_evict = fill_walk_cache & ~(wc_fill_dup | wc_fill_has_invalid);
-  assign obs_fill_walk_way = wc_fill_way;
+  assign obs_fill_walk_way = fill_walk_cache ? wc_fill_way : 1'b0;
   assign obs_fill_leaf = fill_leaf_array | fill_superpage;
   assign obs_fill_leaf_evict = (fill_superpage ? ~(sp_fill_dup | sp_fill_has_invalid) : ~(leaf_fill_dup | leaf_fill_has_invalid)) & obs_fill_leaf;
   assign obs_fill_leaf_array = fill_superpage;
-  assign obs_fill_leaf_set = fill_superpage ? 1'b0 : walk_set;
-  assign obs_fill_leaf_way = fill_superpage ? sp_fill_way : leaf_fill_way;
+  assign obs_fill_leaf_set = fill_leaf_array ? walk_set : 1'b0;
+  assign obs_fill_leaf_way = fill_superpage ? sp_fill_way :
+                             fill_leaf_array ? leaf_fill_way :
+                             1'b0;
   assign obs_inv_apply = inv_apply;
   assign obs_inv_leaf = {leaf_clear_s1_w1, leaf_clear_s1_w0, leaf_clear_s0_w1, leaf_clear_s0_w0};
   assign obs_inv_superpage = {sp_clear_1, sp_clear_0};

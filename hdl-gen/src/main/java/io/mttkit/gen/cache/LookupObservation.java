@@ -37,7 +37,8 @@ public final class LookupObservation {
         obs.way.set(Hw.mux(hit, cio.hit.way, Hw.lit(0, cp.geometry().wayWidth())));
         if (cp.walkCacheEntries() > 0) {
             obs.wcHit.set(wcUsed);
-            obs.wcIndex.set(cio.wc.index);
+            // zero unless used: the bridge records every non-zero extension word each cycle (port contract v2)
+            obs.wcIndex.set(Hw.mux(wcUsed, cio.wc.index, Hw.lit(0, cp.geometry().walkCacheIndexWidth())));
         }
     }
 }

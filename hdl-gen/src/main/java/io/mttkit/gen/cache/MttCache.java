@@ -260,8 +260,11 @@ public final class MttCache extends Module {
         }
         io.obs.fillLeaf.set(fillLeafArr.or(fillSp));
         io.obs.fillLeafArray.set(fillSp);
-        io.obs.fillLeafSet.set(Hw.mux(fillSp, Hw.lit(0, setW), walkSet));
-        io.obs.fillLeafWay.set(Hw.mux(fillSp, spPlace.way().zext(wayW), leafPlace.way().zext(wayW)));
+        // Placement ports are zero without a fill: the bridge records every non-zero extension word each cycle
+        // (port contract v2), so an idle victim pointer would otherwise cost an event per cycle.
+        io.obs.fillLeafSet.set(Hw.mux(fillLeafArr, walkSet, Hw.lit(0, setW)));
+        io.obs.fillLeafWay.set(Hw.mux(fillSp, spPlace.way().zext(wayW),
+                Hw.mux(fillLeafArr, leafPlace.way().zext(wayW), Hw.lit(0, wayW))));
         io.obs.fillLeafEvict.set(Hw.mux(fillSp, spPlace.evict(), leafPlace.evict()).and(fillLeafArr.or(fillSp)));
 
         // Walk cache: the deepest pointer the walk followed; prefix = PA above the table's cover.
@@ -294,7 +297,7 @@ public final class MttCache extends Module {
                         .elseWhen(fw, () -> wcPlru.set(PlruTree.touch(wcPlru, place.way(), wcN)));
             }
             io.obs.fillWalk.set(fillWc);
-            io.obs.fillWalkWay.set(place.way());
+            io.obs.fillWalkWay.set(Hw.mux(fillWc, place.way(), Hw.lit(0, place.way().width())));
             io.obs.fillWalkEvict.set(fillWc.and(place.evict()));
         }
 

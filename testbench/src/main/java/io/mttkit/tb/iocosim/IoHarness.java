@@ -94,6 +94,8 @@ public final class IoHarness implements AutoCloseable {
     private IoObserver observer = new IoObserver() {
     };
     private int batch = 8192;
+    /** Bench mode M1: the bridge calls and the trace digest only, no scoreboard (never for a verdict). */
+    private boolean digestOnly;
     private long rawDigest = io.mttkit.bridge.Records.DIGEST_SEED;
     private long runNanos;
     private long nativeNanos;
@@ -250,6 +252,14 @@ public final class IoHarness implements AutoCloseable {
         this.unfencedLegal = on;
     }
 
+    /**
+     * Bench mode M1 only: runs the bridge calls and digests the trace without comparing anything, to separate the
+     * cost of the JVM's bridge calls from the scoreboard's. A run in this mode checks nothing.
+     */
+    void digestOnly() {
+        this.digestOnly = true;
+    }
+
     /** Requests per bridge call (1..65536); the trace does not depend on it. */
     public void setBatch(int requests) {
         if (requests < 1 || requests > 65_536) {
@@ -300,7 +310,7 @@ public final class IoHarness implements AutoCloseable {
             nativeNanos += System.nanoTime() - n0;
             consume(r);
         } while (r.reason() == StopReason.EVENTS_FULL || r.reason() == StopReason.CYCLE_LIMIT);
-        if (cache != null) {
+        if (cache != null && !digestOnly) {
             cache.endOfRun();
             cacheDiffs(session.cycle());
         }
@@ -364,6 +374,12 @@ public final class IoHarness implements AutoCloseable {
 
     private void consume(RunResult r) {
         rawDigest = events.digest(rawDigest);
+        if (digestOnly) {
+            if (r.reason().terminal()) {
+                throw mismatch(session.cycle(), "the session stopped: " + r.reason() + ": " + r.message(), null);
+            }
+            return;
+        }
         for (int i = 0; i < events.size(); i++) {
             // The walk's events are read from the record; only the events compared field by field are decoded
             // (decoding every record would cost the product path a third of its time).
