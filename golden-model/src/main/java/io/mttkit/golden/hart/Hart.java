@@ -103,6 +103,12 @@ public final class Hart {
     long scounteren;
     long mcycle;
     long minstret;
+    /**
+     * Set when the current instruction wrote {@code mcycle(h)} / {@code minstret(h)}: Zicsr, "if a CSR access
+     * instruction writes such a CSR, the write is done instead of the increment".
+     */
+    boolean mcycleWritten;
+    boolean minstretWritten;
     final Clint clint;
     private long reservation = -1;
 
@@ -288,6 +294,8 @@ public final class Hart {
         int insnPriv = priv;
         int insn = 0;
         rdWritten = 0;
+        mcycleWritten = false;
+        minstretWritten = false;
         try {
             if (takeInterrupt()) {
                 return;
@@ -303,7 +311,9 @@ public final class Hart {
                 execute(insn, 4);
             }
             retired++;
-            minstret++;
+            if (!minstretWritten) {
+                minstret++;
+            }
             for (int i = 0; i < listeners.size(); i++) {
                 listeners.get(i).retired(insnPc, insn, insnPriv, rdWritten, rdValue);
             }
@@ -313,7 +323,9 @@ public final class Hart {
             long tval = t.cause == TrapCause.ILLEGAL_INSN && (insn & 3) != 3 ? insn & 0xFFFFL : t.tval;
             takeTrap(false, t.cause, tval, t.mttCause);
         } finally {
-            mcycle++;
+            if (!mcycleWritten) {
+                mcycle++;
+            }
             clint.tick(cfg.mtimeTicksPerInsn());
         }
     }
