@@ -69,6 +69,6 @@ void firmware_main(void) {
     ulong ms = csr_read(mstatus);
     csr_write(mstatus, ms & ~(3UL << 11)); /* MPP = U */
     csr_write(mepc, (ulong)u_main);
-    __asm__ volatile("mv sp, %0; mret" ::"r"(S_STACK_TOP) : "memory");
+    __asm__ volatile("mv sp, %0; mret" ::"r"((ulong)S_STACK_TOP) : "memory");
     __builtin_unreachable();
 }
