@@ -79,6 +79,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rtl", description = "Answer every check with the RTL checker of the configuration too, in lockstep.")
     boolean rtl;
 
+    @Option(names = "--misaligned",
+            description = "Perform misaligned loads and stores (as a hart with Zicclsm), each aligned part checked; default: trap them.")
+    boolean misaligned;
+
     @Option(names = "--mem", paramLabel = "BASE:SIZE",
             description = "A mapped memory range (repeatable; replaces the default 256 MiB at 0x80000000). 4 KiB aligned.")
     List<String> mem;
@@ -142,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        HartConfig hc = hartConfig(config, file.xlen());
+        HartConfig hc = hartConfig(config, file.xlen()).withMisalignedAccess(misaligned);
         for (PageMemory.Range r : memory) {
             checkRange(r, hc);
         }

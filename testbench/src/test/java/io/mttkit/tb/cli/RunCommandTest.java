@@ -66,6 +66,19 @@ class RunCommandTest {
     }
 
     @Test
+    void misalignedAccessesArePerformedWhenAskedAndTheirPartsCheckedByTheRtl() {
+        requireTools(true);
+        CliRunner r = CliRunner.run("run", prog("misaligned"), "--misaligned", "--domain", regions("work"), "--rtl");
+        assertEquals(ExitCodes.OK, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("misaligned: passed"), r.out());
+        assertTrue(r.out().contains("mtt run: RTL lockstep: "), r.out());
+        CliRunner t = CliRunner.run("run", prog("misaligned"), "--config", "rv32-smmpt");
+        assertEquals(ExitCodes.FAILURE, t.exit(), t.out() + t.err());
+        assertTrue(t.out().contains("unexpected trap: mcause=0x00000006"), t.out());
+        assertTrue(t.out().contains("mtt run: FAIL (exit value 262)"), t.out());
+    }
+
+    @Test
     void withoutItsDomainTheSameProgramFailsWithItsExitValue() {
         requireTools(false);
         CliRunner r = CliRunner.run("run", prog("domain_fault"));
