@@ -157,7 +157,8 @@ final class RunCommand implements Callable<Integer> {
             MttMode m = mode == null ? DomainSetup.defaultMode(hc) : ModeArgs.parseTableMode(mode, null, "has no tables");
             if (m.format() != hc.format() || m.xlen() != hc.xlen()) {
                 throw new UserInputException("--mode: " + m.id() + " is a mode of RV" + m.xlen() + " " + m.format().id()
-                        + ", but the run's configuration is " + io.mttkit.tb.lockstep.LockstepTarget.configName(hc.xlen(), hc.format())
+                        + ", but the run's configuration is "
+                        + io.mttkit.tb.lockstep.LockstepTarget.configName(hc.xlen(), hc.format())
                         + "; choose a mode of that configuration or another --config");
             }
             setup = new DomainSetup(regions, m, sdid == null ? 1 : (int) (long) sdid, tablesBase);
@@ -194,6 +195,7 @@ final class RunCommand implements Callable<Integer> {
             if (rtl) {
                 outcome = LockstepRun.run(file, hc, opts, lockstepOptions);
                 if (outcome.mismatch() != null) {
+                    printDomain(out, placed[0], regions == null ? 0 : regions.size(), hc);
                     out.println(outcome.mismatch().getMessage());
                     out.println("mtt run: stopped by RTL lockstep at pc 0x" + Long.toHexString(outcome.mismatch().pc()));
                     out.flush();
@@ -206,16 +208,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(elf + ": " + e.getMessage());
         }
-        if (placed[0] != null) {
-            DomainSetup.Placed p = placed[0];
-            out.printf("mtt run: domain %s SDID %d, %d region%s from %s; tables at [0x%x, 0x%x], root PPN 0x%x, %s = 0x%x%n",
-                    setup.mode().id(), setup.sdid(), regions.size(), regions.size() == 1 ? "" : "s", domain,
-                    p.tables().base(), p.tables().end() - 1, p.tables().rootPpn(),
-                    hc.format() == TableFormat.SMMPT_V0_9 ? "mmpt" : "mttp", p.rootCsr());
-            for (String n : p.notes()) {
-                out.println("mtt run: note: " + n);
-            }
-        }
+        printDomain(out, placed[0], regions == null ? 0 : regions.size(), hc);
         for (TraceEntry t : r.trace()) {
             out.println(t);
         }
@@ -237,6 +230,20 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The domain line and the placement notes (nothing for a run without a domain). */
+    private void printDomain(PrintWriter out, DomainSetup.Placed p, int regionCount, HartConfig hc) {
+        if (p == null) {
+            return;
+        }
+        out.printf("mtt run: domain %s SDID %d, %d region%s from %s; tables at [0x%x, 0x%x], root PPN 0x%x, %s = 0x%x%n",
+                p.tables().mode().id(), sdid == null ? 1 : sdid, regionCount, regionCount == 1 ? "" : "s", domain,
+                p.tables().base(), p.tables().end() - 1, p.tables().rootPpn(),
+                hc.format() == TableFormat.SMMPT_V0_9 ? "mmpt" : "mttp", p.rootCsr());
+        for (String n : p.notes()) {
+            out.println("mtt run: note: " + n);
+        }
     }
 
     private static boolean isSource(Path p) {
