@@ -70,7 +70,7 @@ final class AuditCommand implements Callable<Integer> {
             description = "What the domain was meant to get: [{\"base\", \"size\", \"xwr\"}, ...]; later regions win.")
     Path regions;
 
-    @Option(names = "--sdid", defaultValue = "0",
+    @Option(names = "--sdid", defaultValue = "0", paramLabel = "S",
             description = "The domain's SDID, printed in the report (the walk itself does not depend on it; default 0).")
     String sdid;
 
