@@ -113,6 +113,9 @@ public final class IntendedMap {
         }
         for (int k = 0; k < n; k++) {
             Region r = regions.get(k);
+            if (r.size() == 0) {
+                continue; // says nothing (and would open where it closes)
+            }
             int s = find(bounds, nb, r.base());
             if (s >= 0) {
                 opening.get(s).add(k);
