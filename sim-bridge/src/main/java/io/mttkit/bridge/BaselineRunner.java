@@ -49,13 +49,13 @@ public final class BaselineRunner {
             throw new IllegalStateException(e);
         }
         try {
-            Path exe = cache.locked(() -> {
+            Path exe = cache.locked("runner-" + hash, () -> {
                 Path dir = cache.dir().resolve("runner-" + hash);
                 Path bin = dir.resolve("mttb_runner");
                 if (Files.isExecutable(bin)) {
                     return bin;
                 }
-                Path tmp = cache.newTempDir(hash + hash);
+                Path tmp = cache.newTempDir("runner-" + hash);
                 try {
                     Files.writeString(tmp.resolve("mttb_runner.cpp"), source);
                     Files.writeString(tmp.resolve("mttb_abi.h"), abi);

@@ -83,7 +83,7 @@ public final class BuildDriver {
                         + first.getMessage() + ". The toolchain produces unusable libraries; see " + built.manifest());
             }
             try {
-                cache.locked(() -> {
+                cache.locked(built.hash(), () -> {
                     cache.remove(built.hash());
                     return null;
                 });
@@ -109,10 +109,14 @@ public final class BuildDriver {
     private BuiltLibrary build(BuildSpec spec, String fileSuffix, PortCheck portCheck) {
         String hash = hash(spec);
         try {
-            return cache.locked(() -> {
-                // Every build runs under this lock, so a build folder found now belongs to a build that was
-                // killed midway (kill -9, power loss): nobody will finish it.
-                cache.cleanHalfBuilt();
+            cache.locked(() -> {
+                cache.cleanAbandoned();  // what killed builds of other designs left; live builds are skipped
+                return null;
+            });
+            return cache.locked(hash, () -> {
+                // Every build of this hash runs under this lock, so a build folder of it found now belongs to a
+                // build that was killed midway (kill -9, power loss): nobody will finish it.
+                cache.cleanHalfBuilt(hash);
                 Path entry = cache.entry(hash);
                 Path manifest = entry.resolve("manifest.json");
                 String suffix = fileSuffix;

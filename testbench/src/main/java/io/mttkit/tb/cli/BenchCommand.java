@@ -4,9 +4,10 @@ import picocli.CommandLine.Command;
 
 /** {@code mtt bench}: speed figures, printed; never a pass/fail speed test. */
 @Command(name = "bench",
-        header = "Print speed figures: golden lookups/s, co-simulation throughput.",
+        header = "Print speed figures: golden lookups/s, co-simulation throughput, check latency, table audit time.",
         description = "Measure and print speed figures (golden model lookups/s, co-simulation throughput).",
-        subcommands = {BenchGoldenCommand.class, BenchCosimCommand.class, BenchLatencyCommand.class},
+        subcommands = {BenchGoldenCommand.class, BenchCosimCommand.class, BenchLatencyCommand.class,
+                BenchAuditCommand.class},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  ./mtt bench golden", "  ./mtt bench cosim --quick", "  ./mtt bench latency --quick"})
 final class BenchCommand implements Runnable {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CheckCommand.class,
             TablesCommand.class,
+            AuditCommand.class,
             BenchCommand.class,
             GenCommand.class,
             RegressCommand.class,

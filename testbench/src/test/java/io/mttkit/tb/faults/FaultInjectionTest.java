@@ -53,6 +53,11 @@ class FaultInjectionTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        // A child never builds into the user's cache: without a cache of its own it uses the test run's.
+        String testCache = System.getProperty("mttkit.build.cache");
+        if (!properties.containsKey("mttkit.build.cache") && testCache != null) {
+            cmd.add("-Dmttkit.build.cache=" + testCache);
+        }
         cmd.add("-Dmttkit.repo.root=" + System.getProperty("mttkit.repo.root",
                 Path.of("").toAbsolutePath().getParent().toString()));
         cmd.add(main);
