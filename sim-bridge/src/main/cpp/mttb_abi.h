@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MTTB_ABI_VERSION 3
+#define MTTB_ABI_VERSION 4
 
 #if defined(__GNUC__)
 #define MTTB_EXPORT extern "C" __attribute__((visibility("default")))
@@ -147,7 +147,8 @@ typedef struct {
     uint32_t pmp_latency;        // cycles from pmp_valid to pmp_ok, >= 1 (must match the RTL)
     uint32_t watchdog_cycles;    // a request older than this ends the batch with MTTB_TIMEOUT
     uint32_t pmp_default_allow;  // answer when no PMP region matches (1 allow, 0 deny)
-    uint32_t reserved[6];        // must be zero
+    uint32_t mem_out_of_order;   // ABI 4: 1 = memory responses return when due, in any order (tags say which); 0 = in order
+    uint32_t reserved[5];        // must be zero
 } mttb_config;
 
 /** One PMP region for the hook, 24 bytes: first match wins, the whole access must fit. */

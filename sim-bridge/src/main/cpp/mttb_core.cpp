@@ -292,9 +292,10 @@ MTTB_EXPORT mttb_session* mttb_create(const mttb_config* config) {
         }
         const mttb_config& c = *config;
         if (c.mem_lat_min < 1 || c.mem_lat_max < c.mem_lat_min || c.mrd_stall_pm > 999 || c.rsp_stall_pm > 999
-            || c.bus_error_pm > 1000 || c.pmp_latency < 1 || c.watchdog_cycles < 1) {
+            || c.bus_error_pm > 1000 || c.pmp_latency < 1 || c.watchdog_cycles < 1 || c.mem_out_of_order > 1) {
             t_create_error = "mttb_create: config out of range (need 1 <= mem_lat_min <= mem_lat_max, "
-                             "stall per mille <= 999, bus_error_pm <= 1000, pmp_latency >= 1, watchdog >= 1)";
+                             "stall per mille <= 999, bus_error_pm <= 1000, pmp_latency >= 1, watchdog >= 1, "
+                             "mem_out_of_order 0 or 1)";
             return nullptr;
         }
         for (uint32_t r : c.reserved) {
@@ -575,9 +576,17 @@ int32_t finish_run(mttb_session* s, int32_t status, EventSink& ev, mttb_stats* s
  *  mrd/mrs and pmp the same way, so this is shared: the hart-side checker's draws and events are unchanged. */
 void drive_memory_answers(mttb_session* s, Vtop* top, EventSink& ev) {
     top->mrs_valid = 0;
-    if (!s->reads.empty() && s->reads.front().due <= s->cycle) {
-        PendingRead r = s->reads.front();
-        s->reads.pop_front();
+    // In order: the oldest read, once due. Out of order (ABI 4): the oldest read that is due -- one response per
+    // cycle, so two reads due in one cycle return in issue order, the younger a cycle later.
+    auto next = s->reads.begin();
+    if (s->cfg.mem_out_of_order) {
+        while (next != s->reads.end() && next->due > s->cycle) ++next;
+    } else if (next != s->reads.end() && next->due > s->cycle) {
+        next = s->reads.end();
+    }
+    if (next != s->reads.end()) {
+        PendingRead r = *next;
+        s->reads.erase(next);
         uint64_t data = 0;
         bool err = r.err;
         if (!err && !read_memory(s, r.addr, r.size, &data)) err = true;  // outside every region
@@ -610,7 +619,7 @@ bool sample_memory_ports(mttb_session* s, Vtop* top, EventSink& ev, uint64_t& re
         const uint64_t lat = s->cfg.mem_lat_min + next_random(s) % span;
         const bool err = s->cfg.bus_error_pm && per_mille(s) < s->cfg.bus_error_pm;
         uint64_t due = s->cycle + lat;
-        if (due <= s->last_read_due) due = s->last_read_due + 1;  // responses return in order
+        if (!s->cfg.mem_out_of_order && due <= s->last_read_due) due = s->last_read_due + 1;  // in order
         s->last_read_due = due;
         const uint32_t size = static_cast<uint32_t>(top->mrd_size);
         if (size != 4 && size != 8) {

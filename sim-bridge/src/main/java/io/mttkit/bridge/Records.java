@@ -9,7 +9,7 @@ public final class Records {
     private Records() {
     }
 
-    public static final int ABI_VERSION = 3;
+    public static final int ABI_VERSION = 4;
     public static final int REQUEST_SIZE = 32;
     public static final int EVENT_SIZE = 32;
     public static final int CONFIG_SIZE = 64;

@@ -16,9 +16,19 @@ import com.sun.jna.Memory;
  * @param pmpLatency cycles from {@code pmp_valid} to {@code pmp_ok}; must equal the RTL's pmpLatency
  * @param watchdogCycles a request older than this ends the batch with {@link StopReason#TIMEOUT}
  * @param pmpDefaultAllow the PMP hook's answer for an address no region matches
+ * @param memOutOfOrder memory responses return as soon as due, in any order, matched by {@code mrs_tag} (ABI 4; for
+ *                      checkers with several reads in flight); false: in request order, as port contract v1/v2 say
  */
 public record SessionConfig(long seed, int memLatencyMin, int memLatencyMax, int mrdStallPerMille,
-        int rspStallPerMille, int busErrorPerMille, int pmpLatency, int watchdogCycles, boolean pmpDefaultAllow) {
+        int rspStallPerMille, int busErrorPerMille, int pmpLatency, int watchdogCycles, boolean pmpDefaultAllow,
+        boolean memOutOfOrder) {
+
+    /** In-order memory responses (port contract v1/v2). */
+    public SessionConfig(long seed, int memLatencyMin, int memLatencyMax, int mrdStallPerMille, int rspStallPerMille,
+            int busErrorPerMille, int pmpLatency, int watchdogCycles, boolean pmpDefaultAllow) {
+        this(seed, memLatencyMin, memLatencyMax, mrdStallPerMille, rspStallPerMille, busErrorPerMille, pmpLatency,
+                watchdogCycles, pmpDefaultAllow, false);
+    }
 
     public SessionConfig {
         if (memLatencyMin < 1 || memLatencyMax < memLatencyMin) {
@@ -42,34 +52,41 @@ public record SessionConfig(long seed, int memLatencyMin, int memLatencyMax, int
 
     public SessionConfig withLatency(int min, int max) {
         return new SessionConfig(seed, min, max, mrdStallPerMille, rspStallPerMille, busErrorPerMille, pmpLatency,
-                watchdogCycles, pmpDefaultAllow);
+                watchdogCycles, pmpDefaultAllow, memOutOfOrder);
     }
 
     public SessionConfig withStalls(int mrdPerMille, int rspPerMille) {
         return new SessionConfig(seed, memLatencyMin, memLatencyMax, mrdPerMille, rspPerMille, busErrorPerMille,
-                pmpLatency, watchdogCycles, pmpDefaultAllow);
+                pmpLatency, watchdogCycles, pmpDefaultAllow, memOutOfOrder);
     }
 
     public SessionConfig withBusErrors(int perMille) {
         return new SessionConfig(seed, memLatencyMin, memLatencyMax, mrdStallPerMille, rspStallPerMille, perMille,
-                pmpLatency, watchdogCycles, pmpDefaultAllow);
+                pmpLatency, watchdogCycles, pmpDefaultAllow, memOutOfOrder);
     }
 
     public SessionConfig withWatchdog(int cycles) {
         return new SessionConfig(seed, memLatencyMin, memLatencyMax, mrdStallPerMille, rspStallPerMille,
-                busErrorPerMille, pmpLatency, cycles, pmpDefaultAllow);
+                busErrorPerMille, pmpLatency, cycles, pmpDefaultAllow, memOutOfOrder);
+    }
+
+    /** Memory responses in any order once due (ABI 4), for checkers with several reads in flight. */
+    public SessionConfig withMemOutOfOrder(boolean on) {
+        return new SessionConfig(seed, memLatencyMin, memLatencyMax, mrdStallPerMille, rspStallPerMille,
+                busErrorPerMille, pmpLatency, watchdogCycles, pmpDefaultAllow, on);
     }
 
     public SessionConfig withPmpDefaultAllow(boolean allow) {
         return new SessionConfig(seed, memLatencyMin, memLatencyMax, mrdStallPerMille, rspStallPerMille,
-                busErrorPerMille, pmpLatency, watchdogCycles, allow);
+                busErrorPerMille, pmpLatency, watchdogCycles, allow, memOutOfOrder);
     }
 
     /** The 64-byte little-endian record. */
     public byte[] toBytes() {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Records.CONFIG_SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         b.putLong(seed).putInt(memLatencyMin).putInt(memLatencyMax).putInt(mrdStallPerMille).putInt(rspStallPerMille)
-                .putInt(busErrorPerMille).putInt(pmpLatency).putInt(watchdogCycles).putInt(pmpDefaultAllow ? 1 : 0);
+                .putInt(busErrorPerMille).putInt(pmpLatency).putInt(watchdogCycles).putInt(pmpDefaultAllow ? 1 : 0)
+                .putInt(memOutOfOrder ? 1 : 0);
         return b.array();
     }
 

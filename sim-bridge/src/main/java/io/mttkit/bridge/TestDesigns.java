@@ -19,6 +19,8 @@ public final class TestDesigns {
     public static final long TINY_CHECKER_FATAL_PA = 0xFA7A_1000_0000_0000L;
     /** Physical address width of the tiny checker's default parameters. */
     public static final int TINY_CHECKER_PAW = 56;
+    /** Top of the test design with several memory reads in flight (ABI 4 out-of-order responses). */
+    public static final String BURST_READER_TOP = "mttb_burst_reader";
     /** Generic-layer sample: a counter with a 100-bit pass-through register. */
     public static final String WIDE_COUNTER_TOP = "mttb_wide_counter";
 
@@ -28,6 +30,12 @@ public final class TestDesigns {
     /** The tiny checker as a file in {@code dir} (written when missing or different). */
     public static Path tinyChecker(Path dir) {
         return extract(dir, "mttb_tiny_checker.v");
+    }
+
+    /** Build spec of the burst reader (4 reads in flight per check, tags 0..3), sources under the cache's {@code rtl/}. */
+    public static BuildSpec burstReaderSpec(BuildCache cache, Variant variant) {
+        return BuildSpec.checker(List.of(extract(cache.dir().resolve("rtl"), "mttb_burst_reader.v")), BURST_READER_TOP,
+                variant);
     }
 
     /** The wide counter sample as a file in {@code dir}. */
