@@ -14,11 +14,11 @@
     .section .text.init
     .globl _start
 _start:
+    li sp, M_STACK_TOP
     la t1, smp_harts                /* a1 = number of harts (SystemRunner; 0 from a one-hart runner), */
     SREG a1, 0(t1)                  /* stored by every hart so that each sees it at once */
     csrr t0, mhartid
     bnez t0, secondary_entry
-    li sp, M_STACK_TOP
     la t0, trap_frame
     csrw mscratch, t0
     la t0, trap_entry
