@@ -31,10 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "page-table access below effective M is checked by the golden MTT lookup. The console output is",
             "printed as the program wrote it; the exit code is the program's (0 pass, else 1).",
             "With --rtl every check is also answered, in lockstep, by the RTL checker of the configuration (built",
-            "by Verilator); a disagreement stops the run with a report and a repro bundle (docs/lockstep.md)."
+            "by Verilator); a disagreement stops the run with a report and a repro bundle (docs/lockstep.md).",
+            "With --harts N (2..8) the program runs on N harts sharing memory and the CLINT, interleaved from",
+            "--seed (docs/hart.md, \"Several harts\"); the per-hart instruction counts are printed."
         },
         footer = {"", "Examples:", "  ./mtt run prog.elf", "  ./mtt run prog.elf --config rv32-smmtt --trace | less",
-            "  ./mtt run prog.elf --rtl"},
+            "  ./mtt run prog.elf --rtl", "  ./mtt run smp_lock.elf --harts 4 --seed 7"},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     /** The shipped configurations, each one format at one XLEN. */
@@ -66,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LockstepArgs lockstep;
 
+    @Mixin
+    RunHarts harts;
+
     @Override
     public Integer call() {
         InputPaths.requireFile(elf, "program");
@@ -79,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         if (!rtl && lockstep.given()) {
             throw new UserInputException("--batch and --bundle-dir apply to lockstep runs only: add --rtl");
         }
+        harts.validate(rtl, trace);
         LockstepOptions lockstepOptions = rtl ? lockstep.options(SelftestCommand.repoRoot()) : null;
         ElfFile file;
         try {
@@ -92,6 +98,9 @@ final class RunCommand implements Callable<Integer> {
             opts = opts.withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (harts.several()) {
+            return harts.run(file, hc, opts, elf, out);
+        }
         RunResult r;
         LockstepRun.Outcome outcome = null;
         try {
@@ -119,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf("mtt run: %s after %d instructions (%d traps): %s%n", r.reason(), r.instret(), r.traps().size(),
                 r.message());
+        harts.printOneHart(r, out);
         if (outcome != null) {
             out.println("mtt run: RTL lockstep: " + outcome.stats());
         }
