@@ -55,10 +55,10 @@ class SmpProgramTest {
         everyHartRan(r, harts);
     }
 
-    @ParameterizedTest(name = "{0} harts")
-    @CsvSource({"2", "4"})
-    void spinlockLrScAndAmoCountersAreExact(int harts) {
-        SystemRunner.Result r = run("smp_lock", 64, harts, 3, null);
+    @ParameterizedTest(name = "RV{0}, {1} harts")
+    @CsvSource({"64, 2", "64, 4", "32, 4"})
+    void spinlockLrScAndAmoCountersAreExact(int xlen, int harts) {
+        SystemRunner.Result r = run("smp_lock", xlen, harts, 3, null);
         assertTrue(r.passed(), r.message() + "\n" + r.console());
         Matcher m = line(r, "lock harts=(\\d+) iters=(\\d+) locked=(\\d+) lrsc=(\\d+) amo=(\\d+) racy=(\\d+) "
                 + "sc_failures=(\\d+)");
@@ -70,13 +70,13 @@ class SmpProgramTest {
         everyHartRan(r, harts);
     }
 
-    @ParameterizedTest(name = "{0} harts")
-    @CsvSource({"2", "4"})
-    void shootdownRevokesThePageOnEveryHart(int harts) {
+    @ParameterizedTest(name = "RV{0}, {1} harts")
+    @CsvSource({"64, 2", "64, 4", "32, 2"})
+    void shootdownRevokesThePageOnEveryHart(int xlen, int harts) {
         long target = 0x8060_0000L;
         List<String> checks = new ArrayList<>();
         List<String> fences = new ArrayList<>();
-        SystemRunner.Result r = run("smp_shootdown", 64, harts, 7, (sys, elf) -> {
+        SystemRunner.Result r = run("smp_shootdown", xlen, harts, 7, (sys, elf) -> {
             sys.addCheckListener((hart, pc, mode, root, sdid, pa, size, kind, res) -> {
                 if (pa == target) {
                     checks.add(hart + " " + mode.id() + " " + sdid + " " + kind + " " + (res.allow() ? "allow" : "deny"));
@@ -101,7 +101,8 @@ class SmpProgramTest {
         for (int h = 0; h < harts; h++) {
             int id = h;
             List<String> mine = checks.stream().filter(c -> c.startsWith(id + " ")).toList();
-            assertEquals(List.of(h + " smmpt43 1 LOAD allow", h + " smmpt43 1 LOAD deny"), mine, "hart " + h);
+            String mode = xlen == 64 ? " smmpt43" : " smmpt34";
+            assertEquals(List.of(h + mode + " 1 LOAD allow", h + mode + " 1 LOAD deny"), mine, "hart " + h);
             long mfences = fences.stream().filter(f -> f.equals(id + " MFENCE_PA")).count();
             assertEquals(2, mfences, "hart " + h + ": MFENCE.PA after joining and for the shootdown");
         }
