@@ -34,6 +34,7 @@ public final class CheckerSession extends NativeSession {
     CheckerSession(LoadedLibrary lib, SessionConfig config) {
         super(lib, config);
         this.config = config;
+        stats.clear(); // JNA memory is not zeroed: cycle() before the first call would read garbage
     }
 
     public SessionConfig config() {
@@ -137,7 +138,7 @@ public final class CheckerSession extends NativeSession {
                 statsView.getLong(32), statsView.getLong(40), statsView.getLong(48), r.terminal() ? lastError() : "");
     }
 
-    /** Absolute cycle count of the session after the last call. */
+    /** Absolute cycle count of the session after the last run, drain or idle call (0 before the first). */
     public long cycle() {
         return statsView.getLong(0);
     }

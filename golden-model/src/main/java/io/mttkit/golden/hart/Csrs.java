@@ -185,10 +185,24 @@ final class Csrs {
             case Msdcfg.CSR_NUMBER -> h.msdcfg.write(v);
             case Pmp.CSR_MSECCFG -> h.pmp.writeMseccfg(rv32 ? (h.pmp.readMseccfg() & ~0xFFFF_FFFFL) | v : v);
             case 0x757 -> h.pmp.writeMseccfg((h.pmp.readMseccfg() & 0xFFFF_FFFFL) | (v << 32));
-            case 0xB00 -> h.mcycle = rv32 ? (h.mcycle & ~0xFFFF_FFFFL) | v : v;
-            case 0xB80 -> h.mcycle = (h.mcycle & 0xFFFF_FFFFL) | (v << 32);
-            case 0xB02 -> h.minstret = rv32 ? (h.minstret & ~0xFFFF_FFFFL) | v : v;
-            case 0xB82 -> h.minstret = (h.minstret & 0xFFFF_FFFFL) | (v << 32);
+            // A write replaces the writing instruction's own increment of the whole 64-bit counter (Zicsr;
+            // on RV32 for a write to either half: docs/spec-notes.md)
+            case 0xB00 -> {
+                h.mcycle = rv32 ? (h.mcycle & ~0xFFFF_FFFFL) | v : v;
+                h.mcycleWritten = true;
+            }
+            case 0xB80 -> {
+                h.mcycle = (h.mcycle & 0xFFFF_FFFFL) | (v << 32);
+                h.mcycleWritten = true;
+            }
+            case 0xB02 -> {
+                h.minstret = rv32 ? (h.minstret & ~0xFFFF_FFFFL) | v : v;
+                h.minstretWritten = true;
+            }
+            case 0xB82 -> {
+                h.minstret = (h.minstret & 0xFFFF_FFFFL) | (v << 32);
+                h.minstretWritten = true;
+            }
             default -> {
                 return false;
             }

@@ -23,7 +23,8 @@ import java.util.List;
  * access below effective M — fetches, loads, stores, AMOs, the page-table walk's reads and A/D updates —
  * goes through the {@link MttAccessCheck} hook after translation and PMP (SPEC-DECISIONS #21).
  *
- * <p>Order of checks for one access: alignment (misaligned loads/stores/AMOs trap; no emulation) →
+ * <p>Order of checks for one access: alignment (misaligned loads/stores/AMOs trap, unless {@link
+ * HartConfig#misalignedAccess()} lets loads and stores be split into aligned parts, each checked as below) →
  * translation (each PTE read and A/D update: PMP as S-mode, then MTT as load/store, then bus) → PMP → MTT →
  * bus. Every failure after translation is an access fault of the original access type.
  *
@@ -103,6 +104,12 @@ public final class Hart {
     long scounteren;
     long mcycle;
     long minstret;
+    /**
+     * Set when the current instruction wrote {@code mcycle(h)} / {@code minstret(h)}: Zicsr, "if a CSR access
+     * instruction writes such a CSR, the write is done instead of the increment".
+     */
+    boolean mcycleWritten;
+    boolean minstretWritten;
     final Clint clint;
     /** {@code mhartid}: 0 unless built by a {@link HartSystem}. */
     final int hartId;
@@ -313,6 +320,8 @@ public final class Hart {
         int insnPriv = priv;
         int insn = 0;
         rdWritten = 0;
+        mcycleWritten = false;
+        minstretWritten = false;
         try {
             if (takeInterrupt()) {
                 return;
@@ -328,7 +337,9 @@ public final class Hart {
                 execute(insn, 4);
             }
             retired++;
-            minstret++;
+            if (!minstretWritten) {
+                minstret++;
+            }
             for (int i = 0; i < listeners.size(); i++) {
                 listeners.get(i).retired(insnPc, insn, insnPriv, rdWritten, rdValue);
             }
@@ -338,7 +349,9 @@ public final class Hart {
             long tval = t.cause == TrapCause.ILLEGAL_INSN && (insn & 3) != 3 ? insn & 0xFFFFL : t.tval;
             takeTrap(false, t.cause, tval, t.mttCause);
         } finally {
-            mcycle++;
+            if (!mcycleWritten) {
+                mcycle++;
+            }
             clint.tick(cfg.mtimeTicksPerInsn());
         }
     }
@@ -767,11 +780,75 @@ public final class Hart {
     }
 
     private long load(long va, int size, AccessKind kind) {
+        if (cfg.misalignedAccess() && (va & (size - 1)) != 0) {
+            return loadMisaligned(mask(va), size);
+        }
         return dataRead(dataAccess(va, size, kind), size);
     }
 
     private void store(long va, int size, long v, AccessKind kind) {
+        if (cfg.misalignedAccess() && (va & (size - 1)) != 0) {
+            storeMisaligned(mask(va), size, v);
+            return;
+        }
         dataWrite(dataAccess(va, size, kind), size, v);
+    }
+
+    // ---- misaligned loads and stores (HartConfig.misalignedAccess: Zicclsm) -------------------------------
+
+    /** Physical address and size of each part of the misaligned access being made. */
+    private final long[] partPa = new long[8];
+    private final int[] partSize = new int[8];
+
+    /**
+     * Splits a misaligned access into naturally aligned parts (largest first, in address order), translating and
+     * checking each one like an access of its own; returns the number of parts. A part that faults traps with its
+     * own VA in xtval, before any part is performed. A part on the CLINT is an access fault: misaligned accesses
+     * are supported for main memory only.
+     */
+    private int splitMisaligned(long va, int size, AccessKind kind) {
+        int n = 0;
+        long a = va;
+        int left = size;
+        int eff = effectiveDataPriv();
+        while (left > 0) {
+            int s = Integer.highestOneBit(left);
+            while ((a & (s - 1)) != 0) {
+                s >>= 1;
+            }
+            long pa = translate(a, kind, eff);
+            physCheck(pa, s, kind, eff, kind);
+            if (isClint(pa)) {
+                throw new Trap(accessFault(kind), a);
+            }
+            partPa[n] = pa;
+            partSize[n++] = s;
+            a = mask(a + s);
+            left -= s;
+        }
+        return n;
+    }
+
+    private long loadMisaligned(long va, int size) {
+        int n = splitMisaligned(va, size, AccessKind.LOAD);
+        long v = 0;
+        int shift = 0;
+        for (int i = 0; i < n; i++) {
+            long part = readPhys(partPa[i], partSize[i]);
+            v |= (partSize[i] == 8 ? part : part & ((1L << (8 * partSize[i])) - 1)) << shift;
+            shift += 8 * partSize[i];
+        }
+        return bigEndianData() ? PageMemory.swap(v, size) : v;
+    }
+
+    private void storeMisaligned(long va, int size, long v) {
+        int n = splitMisaligned(va, size, AccessKind.STORE);
+        long bytes = bigEndianData() ? PageMemory.swap(v, size) : v; // in address order, least significant first
+        int shift = 0;
+        for (int i = 0; i < n; i++) {
+            writePhys(partPa[i], partSize[i], bytes >>> shift);
+            shift += 8 * partSize[i];
+        }
     }
 
     /** Explicit data accesses are big-endian only at effective M with MBE=1 (SBE and UBE are read-only 0). */

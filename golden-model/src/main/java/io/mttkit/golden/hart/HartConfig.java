@@ -34,11 +34,16 @@ import java.util.Set;
  *                               miselect} windows, optionally Sspmpen and Smpmpdeleg), or null for none;
  *                               its xlen must equal the hart's. With Smpmpdeleg the SPMP entries are the
  *                               hart's PMP entries from {@code mpmpdeleg.pmpnum} up (docs/spmp.md)
+ * @param misalignedAccess       false (default): a misaligned load or store raises an address-misaligned
+ *                               exception; true: it is performed, as by a hart with Zicclsm, split into naturally
+ *                               aligned parts, each translated and checked (SPMP, PMP, MTT, bus) on its own before
+ *                               any byte is written; a fault reports the VA of the part that failed. AMOs and
+ *                               LR/SC stay misaligned exceptions either way (docs/hart.md)
  */
 public record HartConfig(int xlen, TableFormat format, int sdidLen, Set<MttMode> supportedModes, LookupConfig lookup,
                          int pmpEntries, int pmpGranularity, boolean mttFaultsHonourMedeleg, int mfenceFunct7,
                          int minvalFunct7, long clintBase, int mtimeTicksPerInsn, boolean compressed,
-                         SpmpParams spmp) {
+                         SpmpParams spmp, boolean misalignedAccess) {
 
     public static final int DEFAULT_MFENCE_FUNCT7 = 0b1000011;
     public static final int DEFAULT_MINVAL_FUNCT7 = 0b0000011;
@@ -92,37 +97,49 @@ public record HartConfig(int xlen, TableFormat format, int sdidLen, Set<MttMode>
             }
         }
         return new HartConfig(xlen, format, 6, modes, LookupConfig.DEFAULT.withPaw(xlen == 32 ? 34 : 56), 16, 0,
-                false, DEFAULT_MFENCE_FUNCT7, DEFAULT_MINVAL_FUNCT7, DEFAULT_CLINT_BASE, 1, true, null);
+                false, DEFAULT_MFENCE_FUNCT7, DEFAULT_MINVAL_FUNCT7, DEFAULT_CLINT_BASE, 1, true, null, false);
     }
 
     public HartConfig withMttFaultsHonourMedeleg(boolean v) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity, v,
-                mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, spmp);
+                mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, spmp,
+                misalignedAccess);
     }
 
     public HartConfig withLookup(LookupConfig v) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, v, pmpEntries, pmpGranularity,
-                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, spmp);
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, spmp,
+                misalignedAccess);
     }
 
     public HartConfig withPmp(int entries, int granularity) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, entries, granularity,
-                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, spmp);
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, spmp,
+                misalignedAccess);
     }
 
     public HartConfig withCompressed(boolean v) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity,
-                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, v, spmp);
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, v, spmp,
+                misalignedAccess);
     }
 
     /** The same hart with the S-level PMP {@code v} (null: without Sspmp). */
     public HartConfig withSpmp(SpmpParams v) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity,
-                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, v);
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, v,
+                misalignedAccess);
     }
 
     public HartConfig withFenceFunct7(int mfence, int minval) {
         return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity,
-                mttFaultsHonourMedeleg, mfence, minval, clintBase, mtimeTicksPerInsn, compressed, spmp);
+                mttFaultsHonourMedeleg, mfence, minval, clintBase, mtimeTicksPerInsn, compressed, spmp,
+                misalignedAccess);
+    }
+
+    /** The same hart performing misaligned loads and stores (Zicclsm) when {@code v}, trapping them when not. */
+    public HartConfig withMisalignedAccess(boolean v) {
+        return new HartConfig(xlen, format, sdidLen, supportedModes, lookup, pmpEntries, pmpGranularity,
+                mttFaultsHonourMedeleg, mfenceFunct7, minvalFunct7, clintBase, mtimeTicksPerInsn, compressed, spmp, v);
     }
 }

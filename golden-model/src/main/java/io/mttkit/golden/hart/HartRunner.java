@@ -67,6 +67,10 @@ public final class HartRunner {
                 reason = StopReason.INSTRUCTION_LIMIT;
                 break;
             }
+            if (rec.loopCount >= opts.trapLoopLimit()) {
+                reason = StopReason.TRAP_LOOP;
+                break;
+            }
             if ((steps & 0xFFF) == 0 && opts.timeout() != null && System.nanoTime() - deadline > 0) {
                 reason = StopReason.TIMEOUT;
                 break;
@@ -81,10 +85,20 @@ public final class HartRunner {
                     + Long.toHexString(hart.pc()) + (tohost == null ? "; the program has no 'tohost' symbol" : "");
             case TIMEOUT -> "timed out after " + opts.timeout() + " at pc 0x" + Long.toHexString(hart.pc());
             case HTIF_ERROR -> htif.error();
+            case TRAP_LOOP -> trapLoopMessage(rec.lastTrap, rec.loopCount);
         };
         return new RunResult(reason, reason == StopReason.EXIT ? htif.exitCode() : -1,
                 htif == null ? "" : htif.console(), hart.instret(), steps, rec.traps, rec.trapsDropped, rec.trace,
-                message);
+                message, reason == StopReason.TRAP_LOOP ? rec.lastTrap : null,
+                reason == StopReason.TRAP_LOOP ? rec.loopCount : 0);
+    }
+
+    /** "trap loop: ... taken N times in a row at pc ..., ..." */
+    static String trapLoopMessage(TrapRecord t, long count) {
+        return String.format("trap loop: %s (cause %d) at pc 0x%x, tval 0x%x, %s->%s%s, taken %d times in a row with"
+                        + " nothing retired in between but the return to it", TrapCause.name(false, t.code()),
+                t.code(), t.pc(), t.tval(), Priv.name(t.fromPriv()), Priv.name(t.toPriv()),
+                t.mttCause() == io.mttkit.golden.Cause.NONE ? "" : " (MTT cause " + t.mttCause() + ")", count);
     }
 
     /** Collects the trap log and, when asked, the trace. */
@@ -95,6 +109,11 @@ public final class HartRunner {
         long trapsDropped;
         final List<TraceEntry> trace = new ArrayList<>();
         private List<TraceEntry.AccessRecord> pending = new ArrayList<>();
+        /** The last exception taken, and how many times in a row it was taken again right after returning. */
+        TrapRecord lastTrap;
+        long loopCount;
+        private long retiredSinceTrap;
+        private boolean lastRetiredWasXret;
 
         Recorder(Hart hart, RunOptions opts) {
             this.hart = hart;
@@ -122,6 +141,19 @@ public final class HartRunner {
 
         @Override
         public void trap(TrapRecord record) {
+            if (record.interrupt()) {
+                loopCount = 0;
+                lastTrap = null;
+            } else {
+                boolean again = lastTrap != null && (retiredSinceTrap == 0 || lastRetiredWasXret)
+                        && lastTrap.pc() == record.pc() && lastTrap.code() == record.code()
+                        && lastTrap.tval() == record.tval() && lastTrap.fromPriv() == record.fromPriv()
+                        && lastTrap.toPriv() == record.toPriv();
+                loopCount = again ? loopCount + 1 : 1;
+                lastTrap = record;
+            }
+            retiredSinceTrap = 0;
+            lastRetiredWasXret = false;
             if (traps.size() < opts.trapLogLimit()) {
                 traps.add(record);
             } else {
@@ -135,6 +167,8 @@ public final class HartRunner {
 
         @Override
         public void retired(long pc, int insn, int priv, int rd, long rdValue) {
+            retiredSinceTrap++;
+            lastRetiredWasXret = insn == 0x30200073 || insn == 0x10200073; // MRET, SRET
             if (tracing()) {
                 trace.add(new TraceEntry(pc, insn, hart.disassembler().disassemble(pc, insn), priv, rd, rdValue,
                         pending, null));

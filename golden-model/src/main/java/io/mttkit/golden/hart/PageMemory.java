@@ -36,6 +36,12 @@ public final class PageMemory implements MpteReader {
             long off = addr - base;
             return Long.compareUnsigned(off, size) < 0 && Long.compareUnsigned(off + len, size) <= 0;
         }
+
+        /** {@code 'ram' [0x80000000, 0x8fffffff]}: how messages name a range. */
+        @Override
+        public String toString() {
+            return String.format("'%s' [0x%x, 0x%x]", name, base, base + size - 1);
+        }
     }
 
     private final List<Range> ranges = new ArrayList<>();

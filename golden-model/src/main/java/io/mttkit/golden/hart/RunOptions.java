@@ -13,12 +13,15 @@ import java.util.List;
  * @param trace           record a {@link TraceEntry} per step
  * @param traceLimit      keep at most this many trace entries (the first ones)
  * @param trapLogLimit    keep at most this many trap records (the first ones)
+ * @param trapLoopLimit   stop with {@link StopReason#TRAP_LOOP} when the same exception (pc, cause, tval,
+ *                        privileges) is taken this many times in a row, each time with nothing retired since
+ *                        the previous one but the handler's return to it (≥ 2)
  * @param memory          the physical memory ranges to map (RAM and any region a program probes)
  * @param setup           called after the ELF is loaded and before the first instruction (place tables,
  *                        write parameters); may be null
  */
 public record RunOptions(long maxInstructions, Duration timeout, boolean trace, int traceLimit, int trapLogLimit,
-                         List<PageMemory.Range> memory, Setup setup) {
+                         int trapLoopLimit, List<PageMemory.Range> memory, Setup setup) {
 
     /** Prepares memory and hart state before a run. */
     @FunctionalInterface
@@ -39,34 +42,44 @@ public record RunOptions(long maxInstructions, Duration timeout, boolean trace, 
         if (traceLimit < 0 || trapLogLimit < 0) {
             throw new IllegalArgumentException("traceLimit and trapLogLimit must not be negative");
         }
+        if (trapLoopLimit < 2) {
+            throw new IllegalArgumentException("trapLoopLimit must be at least 2, got " + trapLoopLimit);
+        }
         if (memory == null || memory.isEmpty()) {
             throw new IllegalArgumentException("at least one memory range must be given");
         }
         memory = List.copyOf(memory);
     }
 
-    /** 100 M instructions, no timeout, no trace, 10 000 trap records, {@link #DEFAULT_RAM}, no setup. */
+    /**
+     * 100 M instructions, no timeout, no trace, 10 000 trap records, a trap loop after 1 000 repeats,
+     * {@link #DEFAULT_RAM}, no setup.
+     */
     public static RunOptions defaults() {
-        return new RunOptions(100_000_000L, null, false, 1_000_000, 10_000, List.of(DEFAULT_RAM), null);
+        return new RunOptions(100_000_000L, null, false, 1_000_000, 10_000, 1_000, List.of(DEFAULT_RAM), null);
+    }
+
+    public RunOptions withTrapLoopLimit(int v) {
+        return new RunOptions(maxInstructions, timeout, trace, traceLimit, trapLogLimit, v, memory, setup);
     }
 
     public RunOptions withMaxInstructions(long v) {
-        return new RunOptions(v, timeout, trace, traceLimit, trapLogLimit, memory, setup);
+        return new RunOptions(v, timeout, trace, traceLimit, trapLogLimit, trapLoopLimit, memory, setup);
     }
 
     public RunOptions withTimeout(Duration v) {
-        return new RunOptions(maxInstructions, v, trace, traceLimit, trapLogLimit, memory, setup);
+        return new RunOptions(maxInstructions, v, trace, traceLimit, trapLogLimit, trapLoopLimit, memory, setup);
     }
 
     public RunOptions withTrace(boolean v) {
-        return new RunOptions(maxInstructions, timeout, v, traceLimit, trapLogLimit, memory, setup);
+        return new RunOptions(maxInstructions, timeout, v, traceLimit, trapLogLimit, trapLoopLimit, memory, setup);
     }
 
     public RunOptions withMemory(List<PageMemory.Range> v) {
-        return new RunOptions(maxInstructions, timeout, trace, traceLimit, trapLogLimit, v, setup);
+        return new RunOptions(maxInstructions, timeout, trace, traceLimit, trapLogLimit, trapLoopLimit, v, setup);
     }
 
     public RunOptions withSetup(Setup v) {
-        return new RunOptions(maxInstructions, timeout, trace, traceLimit, trapLogLimit, memory, v);
+        return new RunOptions(maxInstructions, timeout, trace, traceLimit, trapLogLimit, trapLoopLimit, memory, v);
     }
 }

@@ -14,12 +14,20 @@ import java.util.List;
  * @param trapsDropped traps not logged because the limit was reached
  * @param trace        the instruction trace (empty unless {@link RunOptions#trace()})
  * @param message      a human-readable line on how the run ended
+ * @param trapLoop     the repeated trap when {@code reason} is {@link StopReason#TRAP_LOOP}, else null
+ * @param trapLoopCount how many times in a row it was taken (0 unless {@link StopReason#TRAP_LOOP})
  */
 public record RunResult(StopReason reason, long exitCode, String console, long instret, long steps,
-                        List<TrapRecord> traps, long trapsDropped, List<TraceEntry> trace, String message) {
+                        List<TrapRecord> traps, long trapsDropped, List<TraceEntry> trace, String message,
+                        TrapRecord trapLoop, long trapLoopCount) {
     public RunResult {
         traps = List.copyOf(traps);
         trace = List.copyOf(trace);
+    }
+
+    /** Every trap taken, logged or not. */
+    public long trapCount() {
+        return traps.size() + trapsDropped;
     }
 
     /** True when the program exited through HTIF with code 0. */

@@ -82,15 +82,21 @@ public final class SystemRunner {
      * @param traceDigest 16 hex digits over the sequence of (hart, pc, encoding or trap) of every step: equal
      *                    digests mean the same interleaving
      * @param traps       the first {@link RunOptions#trapLogLimit()} traps of all harts
+     * @param trapsDropped traps not logged because the limit was reached
      * @param message     a human-readable line on how the run ended
      */
     public record Result(Stop reason, long exitCode, int exitHart, String console, long[] instret,
                          long[] stepsByHart, long steps, long turns, String traceDigest, List<HartTrap> traps,
-                         String message) {
+                         long trapsDropped, String message) {
         public Result {
             instret = instret.clone();
             stepsByHart = stepsByHart.clone();
             traps = List.copyOf(traps);
+        }
+
+        /** Traps taken by all harts, logged or not. */
+        public long trapCount() {
+            return traps.size() + trapsDropped;
         }
 
         /** True when the program exited through HTIF with code 0. */
@@ -126,6 +132,7 @@ public final class SystemRunner {
         Htif htif = tohost == null ? null : new Htif(mem, tohost, fromhost == null ? -1 : fromhost);
         List<HartTrap> traps = new ArrayList<>();
         long[] digest = {0xCBF29CE484222325L};
+        long[] dropped = {0};
         for (int i = 0; i < n; i++) {
             Hart h = system.hart(i);
             h.setPc(elf.entry());
@@ -140,6 +147,8 @@ public final class SystemRunner {
                 public void trap(TrapRecord r) {
                     if (traps.size() < opts.trapLogLimit()) {
                         traps.add(new HartTrap(id, r));
+                    } else {
+                        dropped[0]++;
                     }
                     digest[0] = mix(digest[0], id, r.pc(), 0x1000 + r.code() + (r.interrupt() ? 0x100 : 0));
                 }
@@ -233,7 +242,7 @@ public final class SystemRunner {
         };
         return new Result(reason, reason == Stop.EXIT ? htif.exitCode() : -1, exitHart,
                 htif == null ? "" : htif.console(), instret, stepsByHart, steps, turns,
-                String.format("%016x", digest[0]), traps, message);
+                String.format("%016x", digest[0]), traps, dropped[0], message);
     }
 
     /** FNV-1a over the three values, byte by byte. */

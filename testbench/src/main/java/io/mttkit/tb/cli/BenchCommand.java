@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         header = "Print speed figures: golden lookups/s, co-simulation throughput.",
         description = "Measure and print speed figures (golden model lookups/s, co-simulation throughput).",
-        subcommands = {BenchGoldenCommand.class, BenchCosimCommand.class},
+        subcommands = {BenchGoldenCommand.class, BenchCosimCommand.class, BenchLatencyCommand.class},
         mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  ./mtt bench golden", "  ./mtt bench cosim --quick"})
+        footer = {"", "Examples:", "  ./mtt bench golden", "  ./mtt bench cosim --quick", "  ./mtt bench latency --quick"})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -43,23 +43,7 @@ final class BenchCosimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter w = spec.commandLine().getOut();
-        PrintStream out = new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                w.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                w.write(new String(b, off, len, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void flush() {
-                w.flush();
-            }
-        }, true, StandardCharsets.UTF_8);
+        PrintStream out = printStream(spec);
         int rc;
         if (config != null) {
             CheckerTarget.requireKnown(config);
@@ -76,5 +60,26 @@ final class BenchCosimCommand implements Callable<Integer> {
         }
         out.flush();
         return rc;
+    }
+
+    /** The command's output writer as a UTF-8 {@link PrintStream} (the benches print through one). */
+    static PrintStream printStream(CommandSpec spec) {
+        PrintWriter w = spec.commandLine().getOut();
+        return new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                w.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                w.write(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void flush() {
+                w.flush();
+            }
+        }, true, StandardCharsets.UTF_8);
     }
 }

@@ -19,12 +19,17 @@ final class RegionsFile {
     }
 
     static List<Region> read(Path file) throws IOException {
-        InputPaths.requireFile(file, "--regions");
+        return read(file, "--regions");
+    }
+
+    /** As {@link #read(Path)}, the file given by option {@code option} (named in messages). */
+    static List<Region> read(Path file, String option) throws IOException {
+        InputPaths.requireFile(file, option);
         String text;
         try {
             text = Files.readString(file);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new UserInputException("--regions: " + file + " is not UTF-8 text; give a JSON file");
+            throw new UserInputException(option + ": " + file + " is not UTF-8 text; give a JSON file");
         }
         JsonNode root;
         try {

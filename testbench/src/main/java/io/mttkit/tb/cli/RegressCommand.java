@@ -134,8 +134,9 @@ final class RegressCommand implements Callable<Integer> {
             CheckerTarget.requireKnown(config); // before announcing a build of it
         }
         Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
-        // A run starts from an empty report: a previous run's PASS must not stay behind if this one is stopped.
-        ReportFolder.prepare(dir, REPORT_FILES, "--report");
+        // A run starts from an empty report: a previous run's PASS must not stay behind if this one is stopped. The
+        // folder is checked now; the previous files go once the checker is built (bad RTL changes nothing).
+        ReportFolder.check(dir, "--report");
         PrintWriter out = spec.commandLine().getOut();
         CheckerLibrary lib;
         String what;
@@ -157,6 +158,7 @@ final class RegressCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new UserInputException("--rtl: " + e.getMessage());
                 }
+                ReportFolder.clear(dir, REPORT_FILES);
                 return IoRegress.run(out, rtl.toString(), io, seed, n, dir);
             }
             lib = CheckerLibrary.fromManifest(rtl);
@@ -172,13 +174,16 @@ final class RegressCommand implements Callable<Integer> {
                 out.println("generating the " + what + " I/O checker Verilog and building it with Verilator"
                         + " (cached after the first time) ...");
                 out.flush();
-                return IoRegress.run(out, what, CheckerTarget.ioLibrary(config, sets), seed, n, dir);
+                IoCheckerLibrary io = CheckerTarget.ioLibrary(config, sets);
+                ReportFolder.clear(dir, REPORT_FILES);
+                return IoRegress.run(out, what, io, seed, n, dir);
             }
             out.println("generating the " + what + " checker Verilog and building it with Verilator"
                     + " (cached after the first time) ...");
             out.flush();
             lib = CheckerTarget.library(config, sets);
         }
+        ReportFolder.clear(dir, REPORT_FILES);
         List<MttMode> modes = lib.description().modes();
         List<RunPlan.World> plan = RunPlan.plan(lib.description(), n);
         long worlds = plan.stream().filter(w -> part.owns(w.ordinal())).count();

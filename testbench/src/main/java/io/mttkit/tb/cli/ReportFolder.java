@@ -55,6 +55,24 @@ final class ReportFolder {
 
     /** Prepares {@code dir} for a run that writes {@code files}; {@code option} names the option in messages. */
     static Path prepare(Path dir, List<String> files, String option) throws IOException {
+        check(dir, option);
+        clear(dir, files);
+        return dir;
+    }
+
+    /**
+     * Removes the files a previous run wrote to {@code dir} — once this run is sure to start (its input accepted, its
+     * checker built): a run refused for bad input (exit 2) changes nothing, a run that starts never leaves the
+     * previous run's PASS behind.
+     */
+    static void clear(Path dir, List<String> files) throws IOException {
+        for (String f : files) {
+            Files.deleteIfExists(dir.resolve(f));
+        }
+    }
+
+    /** Creates {@code dir} if needed and checks that it can be written, before any long work; deletes nothing. */
+    static Path check(Path dir, String option) throws IOException {
         Path outermostMissing = null;
         Path p = dir.toAbsolutePath().normalize();
         while (p != null && !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -80,9 +98,6 @@ final class ReportFolder {
         if (!Files.isWritable(dir)) {
             throw new UserInputException(option + ": the report folder " + dir + " is not writable; choose a folder you "
                     + "can write");
-        }
-        for (String f : files) {
-            Files.deleteIfExists(dir.resolve(f));
         }
         return dir;
     }

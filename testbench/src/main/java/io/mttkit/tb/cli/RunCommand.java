@@ -1,17 +1,25 @@
 package io.mttkit.tb.cli;
 
+import io.mttkit.golden.MttMode;
 import io.mttkit.golden.TableFormat;
 import io.mttkit.golden.elf.ElfFile;
+import io.mttkit.golden.hart.DomainSetup;
 import io.mttkit.golden.hart.HartConfig;
+import io.mttkit.golden.hart.HartListener;
 import io.mttkit.golden.hart.HartRunner;
+import io.mttkit.golden.hart.PageMemory;
+import io.mttkit.golden.hart.ProgramBuild;
 import io.mttkit.golden.hart.RunOptions;
 import io.mttkit.golden.hart.RunResult;
 import io.mttkit.golden.hart.TraceEntry;
 import io.mttkit.tb.lockstep.LockstepOptions;
 import io.mttkit.tb.lockstep.LockstepRun;
+import io.mttkit.golden.tables.Region;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,13 +38,20 @@ import picocli.CommandLine.Model.CommandSpec;
             "HTIF tohost, hits the instruction limit or the timeout. Every fetch, load, store, AMO and implicit",
             "page-table access below effective M is checked by the golden MTT lookup. The console output is",
             "printed as the program wrote it; the exit code is the program's (0 pass, else 1).",
+            "With --domain the program runs in one supervisor domain: tables for the regions of the JSON file",
+            "(as for mtt tables) are built, placed at the top of memory (or --tables-at) and written to mmpt/mttp",
+            "with --mode and --sdid before the first instruction, so every S/U access meets real tables.",
             "With --rtl every check is also answered, in lockstep, by the RTL checker of the configuration (built",
             "by Verilator); a disagreement stops the run with a report and a repro bundle (docs/lockstep.md).",
+            "A run ends with PASS (exit 0 through HTIF) or FAIL and why: the exit value, the instruction limit,",
+            "the timeout, or a trap loop (the same exception taken again and again, named with its pc and cause).",
             "With --harts N (2..8) the program runs on N harts sharing memory and the CLINT, interleaved from",
             "--seed (docs/hart.md, \"Several harts\"); the per-hart instruction counts are printed."
         },
         footer = {"", "Examples:", "  ./mtt run prog.elf", "  ./mtt run prog.elf --config rv32-smmtt --trace | less",
-            "  ./mtt run prog.elf --rtl", "  ./mtt run smp_lock.elf --harts 4 --seed 7"},
+            "  ./mtt run prog.elf --rtl", "  ./mtt run programs/domain_fault.c --domain programs/domains/fault.json --rtl",
+            "  ./mtt run prog.elf --mem 0x80000000:0x10000000 --mem 0xc0000000:0x40000000",
+            "  ./mtt run programs/smp_lock.c --harts 4 --seed 7"},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     /** The shipped configurations, each one format at one XLEN. */
@@ -45,7 +60,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROGRAM.elf", description = "The program (ELF, 32 or 64 bit).")
+    @Parameters(index = "0", paramLabel = "PROGRAM.elf",
+            description = "The program (ELF, 32 or 64 bit), or a program of programs/ by its source (NAME.c, NAME.S),"
+                    + " built for the configuration's XLEN (default 64) with the riscv64-unknown-elf toolchain.")
     Path elf;
 
     @Option(names = "--config", paramLabel = "NAME",
@@ -64,6 +81,29 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--rtl", description = "Answer every check with the RTL checker of the configuration too, in lockstep.")
     boolean rtl;
+
+    @Option(names = "--misaligned",
+            description = "Perform misaligned loads and stores (as a hart with Zicclsm), each aligned part checked; default: trap them.")
+    boolean misaligned;
+
+    @Option(names = "--mem", paramLabel = "BASE:SIZE",
+            description = "A mapped memory range (repeatable; replaces the default 256 MiB at 0x80000000). 4 KiB aligned.")
+    List<String> mem;
+
+    @Option(names = "--domain", paramLabel = "REGIONS.json",
+            description = "Run the program in the supervisor domain of these regions (the mtt tables format).")
+    Path domain;
+
+    @Option(names = "--mode", paramLabel = "M",
+            description = "With --domain: the table mode (default smmpt43/smmpt34/smmtt46/smmtt34, by configuration).")
+    String mode;
+
+    @Option(names = "--sdid", paramLabel = "N", description = "With --domain: the SDID written with the root (default 1).")
+    Long sdid;
+
+    @Option(names = "--tables-at", paramLabel = "ADDR",
+            description = "With --domain: where the tables go (default: the top of the highest memory range).")
+    String tablesAt;
 
     @Mixin
     LockstepArgs lockstep;
@@ -84,16 +124,74 @@ final class RunCommand implements Callable<Integer> {
         if (!rtl && lockstep.given()) {
             throw new UserInputException("--batch and --bundle-dir apply to lockstep runs only: add --rtl");
         }
-        harts.validate(rtl, trace);
+        harts.validate(rtl, trace, domain != null);
+        if (domain == null && (mode != null || sdid != null || tablesAt != null)) {
+            throw new UserInputException((mode != null ? "--mode" : sdid != null ? "--sdid" : "--tables-at")
+                    + " applies to runs in a domain only: add --domain REGIONS.json");
+        }
+        List<PageMemory.Range> memory = mem == null ? List.of(RunOptions.DEFAULT_RAM) : memoryMap(mem);
+        Long tablesBase = tablesAt == null ? null : Numbers.parseU64(tablesAt, "--tables-at");
+        if (tablesBase != null && (tablesBase & 0xFFF) != 0) {
+            throw new UserInputException("--tables-at: " + tablesAt + " is not 4 KiB aligned");
+        }
+        if (sdid != null && (sdid < 0 || sdid > 63)) {
+            throw new UserInputException("--sdid: " + sdid + " is out of range (0 .. 63)");
+        }
+        List<Region> regions = null;
+        if (domain != null) {
+            try {
+                regions = RegionsFile.read(domain, "--domain");
+            } catch (IOException e) {
+                throw new UserInputException("--domain: cannot read " + domain + ": " + e.getMessage());
+            }
+        }
         LockstepOptions lockstepOptions = rtl ? lockstep.options(SelftestCommand.repoRoot()) : null;
+        Path elfPath = isSource(elf) ? buildSource(elf, config) : elf;
         ElfFile file;
         try {
-            file = ElfFile.read(elf);
+            file = ElfFile.read(elfPath);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        HartConfig hc = hartConfig(config, file.xlen());
-        RunOptions opts = RunOptions.defaults().withMaxInstructions(maxInstructions).withTrace(trace);
+        HartConfig hc = hartConfig(config, file.xlen()).withMisalignedAccess(misaligned);
+        for (PageMemory.Range r : memory) {
+            checkRange(r, hc);
+        }
+        RunOptions opts = RunOptions.defaults().withMaxInstructions(maxInstructions).withTrace(trace)
+                .withMemory(memory);
+        DomainSetup setup = null;
+        if (regions != null) {
+            MttMode m = mode == null ? DomainSetup.defaultMode(hc) : ModeArgs.parseTableMode(mode, null, "has no tables");
+            if (m.format() != hc.format() || m.xlen() != hc.xlen()) {
+                throw new UserInputException("--mode: " + m.id() + " is a mode of RV" + m.xlen() + " " + m.format().id()
+                        + ", but the run's configuration is "
+                        + io.mttkit.tb.lockstep.LockstepTarget.configName(hc.xlen(), hc.format())
+                        + "; choose a mode of that configuration or another --config");
+            }
+            setup = new DomainSetup(regions, m, sdid == null ? 1 : (int) (long) sdid, tablesBase);
+        }
+        DomainSetup.Placed[] placed = new DomainSetup.Placed[1];
+        long[] rootWrites = new long[2];
+        if (setup != null) {
+            DomainSetup d = setup;
+            opts = opts.withSetup((hart, e) -> {
+                try {
+                    placed[0] = d.place(hart, e);
+                } catch (IllegalArgumentException ex) {
+                    throw new UserInputException("--domain " + domain + ": " + ex.getMessage()
+                            + (ex.getMessage().contains("memory") ? " (--mem sets the memory map, --tables-at the place)"
+                            : ""));
+                }
+                hart.addListener(new HartListener() {
+                    @Override
+                    public void csrWritten(int csr, long value) {
+                        if (csr == 0x382 && rootWrites[0]++ == 0) {
+                            rootWrites[1] = hart.pc();
+                        }
+                    }
+                });
+            });
+        }
         if (timeoutSeconds != null) {
             opts = opts.withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
         }
@@ -107,6 +205,7 @@ final class RunCommand implements Callable<Integer> {
             if (rtl) {
                 outcome = LockstepRun.run(file, hc, opts, lockstepOptions);
                 if (outcome.mismatch() != null) {
+                    printDomain(out, placed[0], regions == null ? 0 : regions.size(), hc);
                     out.println(outcome.mismatch().getMessage());
                     out.println("mtt run: stopped by RTL lockstep at pc 0x" + Long.toHexString(outcome.mismatch().pc()));
                     out.flush();
@@ -119,6 +218,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(elf + ": " + e.getMessage());
         }
+        printDomain(out, placed[0], regions == null ? 0 : regions.size(), hc);
         for (TraceEntry t : r.trace()) {
             out.println(t);
         }
@@ -126,14 +226,102 @@ final class RunCommand implements Callable<Integer> {
         if (!r.console().isEmpty() && !r.console().endsWith("\n")) {
             out.println();
         }
-        out.printf("mtt run: %s after %d instructions (%d traps): %s%n", r.reason(), r.instret(), r.traps().size(),
-                r.message());
+        if (rootWrites[0] > 0) {
+            out.printf("mtt run: note: the program wrote %s itself (%d time%s, first at pc 0x%x); its value applied"
+                    + " from then on%n", hc.format() == TableFormat.SMMPT_V0_9 ? "mmpt" : "mttp", rootWrites[0],
+                    rootWrites[0] == 1 ? "" : "s", rootWrites[1]);
+        }
+        String verdict = r.passed() ? "PASS" : r.reason() == io.mttkit.golden.hart.StopReason.EXIT
+                ? "FAIL (exit value " + r.exitCode() + ")" : "FAIL (" + r.reason() + ")";
+        out.printf("mtt run: %s: %s after %d instructions (%d traps)%n", verdict, r.message(), r.instret(),
+                r.trapCount());
         harts.printOneHart(r, out);
         if (outcome != null) {
             out.println("mtt run: RTL lockstep: " + outcome.stats());
         }
         out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The domain line and the placement notes (nothing for a run without a domain). */
+    private void printDomain(PrintWriter out, DomainSetup.Placed p, int regionCount, HartConfig hc) {
+        if (p == null) {
+            return;
+        }
+        out.printf("mtt run: domain %s SDID %d, %d region%s from %s; tables at [0x%x, 0x%x], root PPN 0x%x, %s = 0x%x%n",
+                p.tables().mode().id(), sdid == null ? 1 : sdid, regionCount, regionCount == 1 ? "" : "s", domain,
+                p.tables().base(), p.tables().end() - 1, p.tables().rootPpn(),
+                hc.format() == TableFormat.SMMPT_V0_9 ? "mmpt" : "mttp", p.rootCsr());
+        for (String n : p.notes()) {
+            out.println("mtt run: note: " + n);
+        }
+    }
+
+    private static boolean isSource(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".c") || n.endsWith(".S");
+    }
+
+    /** Builds a program of a {@code programs/} folder (one holding {@code link.ld}) with {@link ProgramBuild}. */
+    private static Path buildSource(Path src, String config) {
+        Path dir = src.toAbsolutePath().getParent();
+        if (dir == null || !java.nio.file.Files.isRegularFile(dir.resolve("link.ld"))
+                || !java.nio.file.Files.isDirectory(dir.resolve("runtime"))) {
+            throw new UserInputException("program: " + src + " is a source file outside a programs/ folder (one with"
+                    + " link.ld and runtime/); build it into an ELF and give that");
+        }
+        String n = src.getFileName().toString();
+        int xlen = config == null ? 64 : config.startsWith("rv32") ? 32 : 64;
+        try {
+            return ProgramBuild.build(dir, n.substring(0, n.length() - 2), xlen,
+                    SelftestCommand.repoRoot().resolve("target/programs"));
+        } catch (IllegalStateException e) {
+            throw new UserInputException("program: " + e.getMessage());
+        }
+    }
+
+    /** Parses the {@code --mem BASE:SIZE} ranges; overlaps are refused by name. */
+    static List<PageMemory.Range> memoryMap(List<String> specs) {
+        List<PageMemory.Range> out = new ArrayList<>();
+        for (String spec : specs) {
+            int colon = spec.indexOf(':');
+            if (colon < 0) {
+                throw new UserInputException("--mem: '" + spec + "' is not BASE:SIZE (e.g. 0x80000000:0x10000000)");
+            }
+            long base = Numbers.parseU64(spec.substring(0, colon), "--mem " + spec + ": BASE");
+            long size = Numbers.parseU64(spec.substring(colon + 1), "--mem " + spec + ": SIZE");
+            if (size == 0 || (base & 0xFFF) != 0 || (size & 0xFFF) != 0) {
+                throw new UserInputException("--mem " + spec + ": BASE and SIZE must be multiples of 4 KiB (0x1000)"
+                        + " and SIZE must not be 0");
+            }
+            if (Long.compareUnsigned(base + size - 1, base) < 0) {
+                throw new UserInputException("--mem " + spec + ": the range wraps past 2^64");
+            }
+            String name = "mem" + out.size();
+            for (PageMemory.Range r : out) {
+                if (Long.compareUnsigned(base, r.base() + r.size() - 1) <= 0
+                        && Long.compareUnsigned(r.base(), base + size - 1) <= 0) {
+                    throw new UserInputException(String.format("--mem %s: [0x%x, 0x%x] overlaps the range given"
+                            + " before it, %s", spec, base, base + size - 1, r));
+                }
+            }
+            out.add(new PageMemory.Range(base, size, name));
+        }
+        return out;
+    }
+
+    /** A range must be addressable by the hart and leave the CLINT alone. */
+    private static void checkRange(PageMemory.Range r, HartConfig hc) {
+        long top = hc.xlen() == 32 ? 1L << 34 : 1L << 56;
+        if (Long.compareUnsigned(r.base() + r.size(), top) > 0 || r.base() + r.size() == 0) {
+            throw new UserInputException(String.format("--mem: %s ends beyond the %d-bit physical address space of"
+                    + " an RV%d hart", r, hc.xlen() == 32 ? 34 : 56, hc.xlen()));
+        }
+        long c = hc.clintBase();
+        if (Long.compareUnsigned(r.base(), c + 0xFFFF) <= 0 && Long.compareUnsigned(c, r.base() + r.size() - 1) <= 0) {
+            throw new UserInputException(String.format("--mem: %s overlaps the CLINT at [0x%x, 0x%x]; move it", r,
+                    c, c + 0xFFFF));
+        }
     }
 
     /** The hart of a shipped configuration name; checks it against the ELF's XLEN. */

@@ -30,7 +30,7 @@ final class RunHarts {
     Integer quantum;
 
     /** Checks the values (exit 2 on a bad one) and the combinations with {@code --rtl} and {@code --trace}. */
-    void validate(boolean rtl, boolean trace) {
+    void validate(boolean rtl, boolean trace, boolean domain) {
         if (harts != null && (harts < 1 || harts > HartSystem.MAX_HARTS)) {
             throw new UserInputException("--harts: must be 1.." + HartSystem.MAX_HARTS + ", got " + harts);
         }
@@ -43,6 +43,10 @@ final class RunHarts {
         if (several() && rtl) {
             throw new UserInputException("--rtl runs one hart for now: lockstep with several harts is not built yet "
                     + "(drop --rtl or --harts)");
+        }
+        if (several() && domain) {
+            throw new UserInputException("--domain runs one hart for now: drop --domain or --harts (a program for "
+                    + "several harts writes each hart's mmpt itself, as programs/smp_shootdown.c does)");
         }
         if (several() && trace) {
             throw new UserInputException("--trace runs one hart for now: drop --trace or --harts");
@@ -79,8 +83,10 @@ final class RunHarts {
         for (long n : r.instret()) {
             total += n;
         }
-        out.printf("mtt run: %s after %d instructions on %d harts (%d traps, seed %d, quantum 1..%d, %d turns): %s%n",
-                r.reason(), total, harts, r.traps().size(), s, k, r.turns(), r.message());
+        String verdict = r.passed() ? "PASS" : r.reason() == SystemRunner.Stop.EXIT
+                ? "FAIL (exit value " + r.exitCode() + ")" : "FAIL (" + r.reason() + ")";
+        out.printf("mtt run: %s: %s after %d instructions on %d harts (%d traps; seed %d, quantum 1..%d, %d turns)%n",
+                verdict, r.message(), total, harts, r.trapCount(), s, k, r.turns());
         StringBuilder line = new StringBuilder("mtt run:");
         for (int i = 0; i < harts; i++) {
             line.append(i == 0 ? " " : ", ").append("hart ").append(i).append(": ").append(r.instret()[i])

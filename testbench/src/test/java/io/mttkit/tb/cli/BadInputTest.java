@@ -1,6 +1,7 @@
 package io.mttkit.tb.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -559,6 +560,8 @@ class BadInputTest {
         String firstLine = r.err().strip().split("\n")[0];
         assertTrue(firstLine.startsWith("mtt"), name + ": first line should name the command: " + firstLine);
         assertTrue(!r.err().contains("internal error"), name + ": " + r.err());
+        assertFalse(java.util.regex.Pattern.compile("\\b[A-Z]\\w*\\[\\w+=").matcher(r.err()).find(),
+                name + ": a raw Java record reached the message: " + r.err());
         assertEquals(before, snapshot(dir), name + ": files in the test folder changed");
         assertEquals(reportsBefore, snapshot(reports), name + ": the default report folder changed");
         assertEquals(cwdBefore, names(cwd), name + ": files appeared in or vanished from the working folder");

@@ -49,7 +49,7 @@ class RunHartsCommandTest {
         for (int i = 1; i <= 4; i++) {
             assertTrue(Long.parseLong(m.group(i)) > 1000, a.out());
         }
-        assertTrue(a.out().contains("EXIT after") && a.out().contains("on 4 harts") && a.out().contains("seed 7"), a.out());
+        assertTrue(a.out().contains("PASS: hart 0 exited with code 0 after") && a.out().contains("on 4 harts") && a.out().contains("seed 7"), a.out());
         CliRunner b = CliRunner.run("run", lock.toString(), "--harts", "4", "--seed", "7");
         assertEquals(a.out(), b.out(), "same seed, same run");
         CliRunner c = CliRunner.run("run", lock.toString(), "--harts", "4", "--seed", "8", "--quantum", "3");
