@@ -80,7 +80,8 @@ class RunHartsCommandTest {
         "--seed 3|add --harts N",
         "--harts 2 --quantum 0|--quantum: must be 1..",
         "--harts 2 --rtl|lockstep with several harts is not built yet",
-        "--harts 2 --trace|--trace runs one hart"})
+        "--harts 2 --trace|--trace runs one hart",
+        "--harts 2 --domain nosuch.json|--domain runs one hart"})
     void badValuesExitWith2(String args, String expected) {
         String[] extra = args.split(" ");
         String[] all = new String[extra.length + 2];
