@@ -132,6 +132,23 @@ class HartSystemTest {
         long pc = b.pc();
         TestHarts.exec(b, Asm.i(0, 0, 0, 0, 0x13));
         assertEquals(pc + 4, b.pc(), "MIE = 0: the hart resumes after WFI without taking the interrupt");
+        // a timer can wake a waiting hart: the system's next wake-up is its mtimecmp (when MTIE is enabled)
+        TestHarts.exec(b, Asm.i(0x304, 0, 1, 0, 0x73)); // csrw mie, x0
+        TestHarts.exec(b, 0x10500073); // wfi
+        assertFalse(s.runnable(1));
+        assertEquals(-1, s.nextWake(), "MTIE off");
+        b.setReg(1, Hart.IRQ_MTIP);
+        b.inWfi = false;
+        TestHarts.exec(b, Asm.i(0x304, 1, 1, 0, 0x73)); // csrw mie, x1 (MTIE)
+        a.setReg(1, CLINT + 0x4000 + 8);
+        a.setReg(2, s.mtime() + 1000);
+        long cmp = s.mtime() + 1000;
+        TestHarts.exec(a, Asm.s(0, 2, 1, 3, 0x23)); // mtimecmp[1] = now + 1000
+        TestHarts.exec(b, 0x10500073); // wfi
+        assertFalse(s.runnable(1));
+        assertEquals(cmp, s.nextWake());
+        s.setMtime(cmp);
+        assertTrue(s.runnable(1), "mtime reached mtimecmp[1]");
         // a lone hart still treats WFI as a hint
         Hart lone = TestHarts.hart(64);
         TestHarts.exec(lone, 0x10500073);
