@@ -201,6 +201,56 @@ class HartSystemTest {
         assertEquals("1 smmpt43 sdid=2 LOAD " + Long.toHexString(DATA) + " deny", seen.get(seen.size() - 1));
     }
 
+    /** A minimal RV64 ELF: one PT_LOAD of {@code words} at RAM, entry RAM, no symbols (so no HTIF). */
+    static io.mttkit.golden.elf.ElfFile elf(int... words) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64 + 56 + 4 * words.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1});
+        b.putShort(16, (short) 2).putShort(18, (short) io.mttkit.golden.elf.ElfFile.EM_RISCV).putInt(20, 1);
+        b.putLong(24, RAM).putLong(32, 64).putShort(54, (short) 56).putShort(56, (short) 1).putShort(58, (short) 64);
+        b.putInt(64, 1).putLong(64 + 8, 120).putLong(64 + 16, RAM).putLong(64 + 24, RAM)
+                .putLong(64 + 32, 4L * words.length).putLong(64 + 40, 4L * words.length);
+        for (int k = 0; k < words.length; k++) {
+            b.putInt(120 + 4 * k, words[k]);
+        }
+        return io.mttkit.golden.elf.ElfFile.parse("t.elf", b.array());
+    }
+
+    @Test
+    void theRunnerBootsEveryHartAndStopsWhenAllWaitForNothing() {
+        HartSystem[] sys = new HartSystem[1];
+        SystemRunner.Result r = SystemRunner.run(elf(0x10500073, Asm.j(-4, 0)),
+                HartConfig.defaults(64, TableFormat.SMMPT_V0_9), RunOptions.defaults(),
+                SystemRunner.Options.of(3, 1).withSetup((s, e) -> sys[0] = s));
+        assertEquals(SystemRunner.Stop.ALL_WAITING, r.reason(), r.message());
+        assertEquals(3, r.steps(), "each hart executed its WFI once");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i, sys[0].hart(i).reg(10), "a0 = mhartid");
+            assertEquals(3, sys[0].hart(i).reg(11), "a1 = number of harts");
+            assertEquals(1, r.instret()[i]);
+        }
+        assertEquals(-1, r.exitHart());
+    }
+
+    @Test
+    void theRunnerInterleavesDeterministically() {
+        io.mttkit.golden.elf.ElfFile spin = elf(Asm.i(1, 5, 0, 5, 0x13), Asm.j(-4, 0)); // addi t0, t0, 1; j .-4
+        HartConfig cfg = HartConfig.defaults(64, TableFormat.SMMPT_V0_9);
+        RunOptions opts = RunOptions.defaults().withMaxInstructions(1000);
+        SystemRunner.Result rr = SystemRunner.run(spin, cfg, opts, SystemRunner.Options.of(3, 1).withMaxQuantum(1));
+        assertEquals(SystemRunner.Stop.INSTRUCTION_LIMIT, rr.reason());
+        assertEquals(List.of(334L, 333L, 333L), List.of(rr.stepsByHart()[0], rr.stepsByHart()[1], rr.stepsByHart()[2]),
+                "quantum 1: strict round-robin from hart 0");
+        assertEquals(1000, rr.turns());
+        SystemRunner.Result a = SystemRunner.run(spin, cfg, opts, SystemRunner.Options.of(3, 5));
+        SystemRunner.Result b = SystemRunner.run(spin, cfg, opts, SystemRunner.Options.of(3, 5));
+        SystemRunner.Result c = SystemRunner.run(spin, cfg, opts, SystemRunner.Options.of(3, 6));
+        assertEquals(a.traceDigest(), b.traceDigest());
+        assertEquals(a.turns(), b.turns());
+        assertNotEquals(a.traceDigest(), c.traceDigest());
+        assertTrue(a.turns() < 1000 && a.turns() >= 1000 / 16, "quanta of 1..16: " + a.turns() + " turns");
+    }
+
     @Test
     void theSchedulerIsAFunctionOfItsSeed() {
         HartScheduler a = new HartScheduler(5, 16);
