@@ -47,6 +47,15 @@ ulong s_ecall(ulong fn, ulong a0, ulong a1, ulong a2, ulong a3, ulong a4);
 ulong *mpt_begin(ulong pool);
 void mpt_grant(ulong *root, ulong base, ulong size, ulong xwr);
 
+/* Several harts (SystemRunner): the number of harts (0 under a one-hart runner), the entry of harts
+ * other than 0 (a weak default returns at once and the hart parks in WFI), and the CLINT. */
+extern volatile ulong smp_harts;
+void secondary_main(ulong hartid);
+#define CLINT_BASE 0x02000000UL
+#define CLINT_MSIP(h) ((volatile unsigned *)(CLINT_BASE + 4 * (h)))
+#define MIP_MSIP (1UL << 3)
+#define MSTATUS_MPRV (1UL << 17)
+
 /* Provided by each program. */
 void firmware_main(void);
 /* Return 1 when the trap was handled (mepc in regs[0] may be changed), 0 for "unexpected". */

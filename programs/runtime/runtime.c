@@ -5,6 +5,13 @@
 extern volatile unsigned long long tohost;
 extern volatile unsigned long long fromhost;
 
+volatile ulong smp_harts;
+
+/* Harts other than 0 run this (start.S); programs for several harts define their own. */
+void __attribute__((weak)) secondary_main(ulong hartid) {
+    (void)hartid;
+}
+
 volatile ulong probe_fault;
 volatile ulong probing;
 

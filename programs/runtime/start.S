@@ -15,6 +15,10 @@
     .globl _start
 _start:
     li sp, M_STACK_TOP
+    la t1, smp_harts                /* a1 = number of harts (SystemRunner; 0 from a one-hart runner), */
+    SREG a1, 0(t1)                  /* stored by every hart so that each sees it at once */
+    csrr t0, mhartid
+    bnez t0, secondary_entry
     la t0, trap_frame
     csrw mscratch, t0
     la t0, trap_entry
@@ -22,6 +26,17 @@ _start:
     call firmware_main
     li a0, 0
     call exit_
+
+    /* Harts other than 0: an M stack of 16 KiB each below M_STACK_TOP - 0x20000, then
+     * secondary_main(hartid) (weak in runtime.c: returns at once); a hart that returns parks in WFI. */
+secondary_entry:
+    li sp, M_STACK_TOP - 0x20000
+    slli t1, t0, 14
+    sub sp, sp, t1
+    mv a0, t0
+    call secondary_main
+1:  wfi
+    j 1b
 
     .align 2
     .globl trap_entry

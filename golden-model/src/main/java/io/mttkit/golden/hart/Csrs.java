@@ -121,7 +121,8 @@ final class Csrs {
                 }
                 v = h.clint.mtime >>> 32;
             }
-            case 0xF11, 0xF12, 0xF13, 0xF14, 0xF15 -> v = 0;
+            case 0xF11, 0xF12, 0xF13, 0xF15 -> v = 0;
+            case 0xF14 -> v = h.hartId;
             default -> {
                 return null;
             }

@@ -111,7 +111,16 @@ public final class Hart {
     boolean mcycleWritten;
     boolean minstretWritten;
     final Clint clint;
-    private long reservation = -1;
+    /** {@code mhartid}: 0 unless built by a {@link HartSystem}. */
+    final int hartId;
+    /** The reserved physical address of LR, -1 for none (a {@link HartSystem} breaks it on other harts' stores). */
+    long reservation = -1;
+    /** Told about every physical store to RAM (set by a {@link HartSystem}); null for a lone hart. */
+    StoreSnoop storeSnoop;
+    /** With several harts WFI stalls the hart until an interrupt is pending (a lone hart treats it as a hint). */
+    boolean wfiStalls;
+    /** Set by WFI when {@link #wfiStalls}; cleared by the {@link HartSystem} when an interrupt is pending. */
+    boolean inWfi;
 
     // bookkeeping
     private long retired;
@@ -127,11 +136,21 @@ public final class Hart {
         void stored(long pa, int size);
     }
 
+    /** Told about physical stores to RAM (explicit stores, SC, AMOs, A/D updates) by a hart of a system. */
+    interface StoreSnoop {
+        void stored(Hart by, long pa, int size);
+    }
+
     /**
      * @param cfg    what hart to build
      * @param memory the physical memory (shared with the MTT lookup's implicit reads)
      */
     public Hart(HartConfig cfg, PageMemory memory) {
+        this(cfg, memory, 0, null);
+    }
+
+    /** Hart {@code hartId} of a system sharing {@code memory} and {@code clint} (null: its own CLINT). */
+    Hart(HartConfig cfg, PageMemory memory, int hartId, Clint clint) {
         if (cfg == null || memory == null) {
             throw new IllegalArgumentException("config and memory must be given");
         }
@@ -147,7 +166,8 @@ public final class Hart {
         this.mttCheck = new LookupAccessCheck(new MttLookup(memory, pmp, cfg.lookup()));
         this.disassembler = new Disassembler(xlen, cfg.mfenceFunct7(), cfg.minvalFunct7());
         this.mstatus = xlen == 64 ? XL64 : 0;
-        this.clint = new Clint(cfg.clintBase());
+        this.clint = clint != null ? clint : new Clint(cfg.clintBase());
+        this.hartId = hartId;
     }
 
     // ---- configuration and inspection -------------------------------------------------------------------
@@ -266,6 +286,11 @@ public final class Hart {
     /** Current privilege: {@link Priv#M}, {@link Priv#S} or {@link Priv#U}. */
     public int priv() {
         return priv;
+    }
+
+    /** {@code mhartid}. */
+    public int hartId() {
+        return hartId;
     }
 
     /** Instructions retired. */
@@ -618,6 +643,7 @@ public final class Hart {
                 throw illegal(insn);
             }
             pc = mask(pc + 4);
+            inWfi = wfiStalls;
             return;
         }
         boolean rs1Zero = rs1 == 0;
@@ -659,10 +685,10 @@ public final class Hart {
 
     long mip() {
         long v = mipSoft;
-        if (clint.timerPending()) {
+        if (clint.timerPending(hartId)) {
             v |= IRQ_MTIP;
         }
-        if (clint.msip) {
+        if (clint.msip(hartId)) {
             v |= IRQ_MSIP;
         }
         return v;
@@ -853,6 +879,9 @@ public final class Hart {
             return;
         }
         mem.store(pa, size, v);
+        if (storeSnoop != null) {
+            storeSnoop.stored(this, pa, size);
+        }
         if (storeWatcher != null && Long.compareUnsigned(pa - storeWatchBase, 8) < 0) {
             storeWatcher.stored(pa, size);
         }
@@ -983,6 +1012,9 @@ public final class Hart {
                 long npte = pte | 0x40 | (needD ? 0x80 : 0);
                 physCheck(pteAddr, pteSize, AccessKind.PTW_UPDATE, Priv.S, kind);
                 mem.store(pteAddr, pteSize, npte);
+                if (storeSnoop != null) {
+                    storeSnoop.stored(this, pteAddr, pteSize);
+                }
             }
             long offMask = (1L << (12 + i * vpnBits)) - 1;
             return ((ppn << 12) & ~offMask) | (va & offMask);

@@ -44,11 +44,14 @@ import picocli.CommandLine.Model.CommandSpec;
             "With --rtl every check is also answered, in lockstep, by the RTL checker of the configuration (built",
             "by Verilator); a disagreement stops the run with a report and a repro bundle (docs/lockstep.md).",
             "A run ends with PASS (exit 0 through HTIF) or FAIL and why: the exit value, the instruction limit,",
-            "the timeout, or a trap loop (the same exception taken again and again, named with its pc and cause)."
+            "the timeout, or a trap loop (the same exception taken again and again, named with its pc and cause).",
+            "With --harts N (2..8) the program runs on N harts sharing memory and the CLINT, interleaved from",
+            "--seed (docs/hart.md, \"Several harts\"); the per-hart instruction counts are printed."
         },
         footer = {"", "Examples:", "  ./mtt run prog.elf", "  ./mtt run prog.elf --config rv32-smmtt --trace | less",
             "  ./mtt run prog.elf --rtl", "  ./mtt run programs/domain_fault.c --domain programs/domains/fault.json --rtl",
-            "  ./mtt run prog.elf --mem 0x80000000:0x10000000 --mem 0xc0000000:0x40000000"},
+            "  ./mtt run prog.elf --mem 0x80000000:0x10000000 --mem 0xc0000000:0x40000000",
+            "  ./mtt run programs/smp_lock.c --harts 4 --seed 7"},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     /** The shipped configurations, each one format at one XLEN. */
@@ -105,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LockstepArgs lockstep;
 
+    @Mixin
+    RunHarts harts;
+
     @Override
     public Integer call() {
         InputPaths.requireFile(elf, "program");
@@ -118,6 +124,7 @@ final class RunCommand implements Callable<Integer> {
         if (!rtl && lockstep.given()) {
             throw new UserInputException("--batch and --bundle-dir apply to lockstep runs only: add --rtl");
         }
+        harts.validate(rtl, trace, domain != null);
         if (domain == null && (mode != null || sdid != null || tablesAt != null)) {
             throw new UserInputException((mode != null ? "--mode" : sdid != null ? "--sdid" : "--tables-at")
                     + " applies to runs in a domain only: add --domain REGIONS.json");
@@ -189,6 +196,9 @@ final class RunCommand implements Callable<Integer> {
             opts = opts.withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (harts.several()) {
+            return harts.run(file, hc, opts, elf, out);
+        }
         RunResult r;
         LockstepRun.Outcome outcome = null;
         try {
@@ -225,6 +235,7 @@ final class RunCommand implements Callable<Integer> {
                 ? "FAIL (exit value " + r.exitCode() + ")" : "FAIL (" + r.reason() + ")";
         out.printf("mtt run: %s: %s after %d instructions (%d traps)%n", verdict, r.message(), r.instret(),
                 r.trapCount());
+        harts.printOneHart(r, out);
         if (outcome != null) {
             out.println("mtt run: RTL lockstep: " + outcome.stats());
         }
