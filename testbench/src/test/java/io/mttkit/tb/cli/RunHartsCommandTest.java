@@ -79,7 +79,7 @@ class RunHartsCommandTest {
         "--harts two|--harts",
         "--seed 3|add --harts N",
         "--harts 2 --quantum 0|--quantum: must be 1..",
-        "--harts 2 --rtl|lockstep with several harts is not built yet",
+        "--harts 2 --batch 4|add --rtl",
         "--harts 2 --trace|--trace runs one hart",
         "--harts 2 --domain nosuch.json|--domain runs one hart"})
     void badValuesExitWith2(String args, String expected) {
