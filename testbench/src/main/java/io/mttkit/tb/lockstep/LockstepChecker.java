@@ -157,6 +157,11 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         this.dropInvalidations = v;
     }
 
+    /** Test hook: false accepts no old permission in the window (as the one-hart lockstep). */
+    void acceptOldInWindow(boolean v) {
+        this.staleWindow = v;
+    }
+
     /** The hart this checker serves in a system, -1 for the one-hart lockstep. */
     int hartId() {
         return hartId;

@@ -49,26 +49,22 @@ public final class SmpLockstep {
     /** Runs {@code elf} on {@code sys.harts()} harts with the checker of the shipped configuration. */
     public static Outcome run(ElfFile elf, HartConfig config, RunOptions opts, SystemRunner.Options sys,
                               LockstepOptions lockstep) {
-        return run(elf, config, opts, sys, lockstep, Set.of());
+        return run(elf, config, opts, sys, lockstep, Set.of(), true);
     }
 
     /**
      * As above; the harts in {@code dropInvalidations} (a test hook: a seeded fault) have the invalidations of
-     * their fences dropped on the way to their RTL instance.
+     * their fences dropped on the way to their RTL instance; {@code window} false (a test hook) accepts no old
+     * permission at all, as the one-hart lockstep.
      */
     static Outcome run(ElfFile elf, HartConfig config, RunOptions opts, SystemRunner.Options sys,
-                       LockstepOptions lockstep, Set<Integer> dropInvalidations) {
+                       LockstepOptions lockstep, Set<Integer> dropInvalidations, boolean window) {
         String name = LockstepTarget.configName(config.xlen(), config.format());
         CheckerLibrary lib = LockstepTarget.forCell(config.xlen(), config.format());
-        return run(elf, config, opts, sys, lockstep, lib, name, dropInvalidations);
-    }
-
-    static Outcome run(ElfFile elf, HartConfig config, RunOptions opts, SystemRunner.Options sys,
-                       LockstepOptions lockstep, CheckerLibrary lib, String name, Set<Integer> dropInvalidations) {
         List<LockstepChecker> checkers = new ArrayList<>();
         SystemRunner.Setup user = sys.setup();
         SystemRunner.Options withLockstep = sys.withSetup((system, e) -> {
-            attach(system, lib, name, lockstep, checkers, dropInvalidations);
+            attach(system, lib, name, lockstep, checkers, dropInvalidations, window);
             if (user != null) {
                 user.prepare(system, e);
             }
@@ -90,13 +86,14 @@ public final class SmpLockstep {
     }
 
     private static void attach(HartSystem system, CheckerLibrary lib, String name, LockstepOptions lockstep,
-                               List<LockstepChecker> checkers, Set<Integer> dropInvalidations) {
+                               List<LockstepChecker> checkers, Set<Integer> dropInvalidations, boolean window) {
         // The writer of a table page: the hart whose access was checked last (HartListener.access comes before
         // the store's bytes are written), with its pc, for the report.
         long[] writerPc = {-1};
         for (int i = 0; i < system.size(); i++) {
             LockstepChecker c = LockstepChecker.attachToSystem(system, i, lib, name, lockstep, () -> writerPc[0]);
             c.dropInvalidations(dropInvalidations.contains(i));
+            c.acceptOldInWindow(window);
             checkers.add(c);
             var hart = system.hart(i);
             hart.addListener(new HartListener() {
