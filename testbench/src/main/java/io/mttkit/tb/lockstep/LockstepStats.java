@@ -21,6 +21,6 @@ public record LockstepStats(long checks, long batches, long fences, int sessions
     public String toString() {
         return checks + " checks answered by the RTL in " + batches + " batches (" + fences + " fences, "
                 + mirroredPages + " table pages mirrored, " + sessions + (sessions == 1 ? " session" : " sessions")
-                + (staleAccepted > 0 ? ", " + staleAccepted + " old permissions accepted before the fence)" : ")");
+                + (staleAccepted > 0 ? "; old permissions accepted before the hart's fence: " + staleAccepted + ")" : ")");
     }
 }
