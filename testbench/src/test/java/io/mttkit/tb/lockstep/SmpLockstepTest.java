@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Several harts in lockstep with the RTL ({@link SmpLockstep}): each hart's checks go to its own checker instance
- * on rv64-smmpt; programs/smp_shootdown.c revokes a page on every hart with the fence protocol.
+ * on rv64-smmpt (and rv32-smmpt); programs/smp_shootdown.c revokes a page on every hart with the fence protocol.
  */
 class SmpLockstepTest {
     static final long TARGET = 0x8060_0000L;
@@ -37,25 +37,30 @@ class SmpLockstepTest {
     }
 
     private SmpLockstep.Outcome shootdown(int harts, long[] checksPerHart, Set<Integer> drop) {
-        return run("smp_shootdown", harts, checksPerHart, drop, true);
+        return run("smp_shootdown", 64, harts, checksPerHart, drop, true);
     }
 
     private SmpLockstep.Outcome run(String program, int harts, long[] checksPerHart, Set<Integer> drop,
                                     boolean window) {
-        ElfFile elf = ElfFile.read(ProgramBuild.build(LockstepTools.programs(), program, 64,
+        return run(program, 64, harts, checksPerHart, drop, window);
+    }
+
+    private SmpLockstep.Outcome run(String program, int xlen, int harts, long[] checksPerHart, Set<Integer> drop,
+                                    boolean window) {
+        ElfFile elf = ElfFile.read(ProgramBuild.build(LockstepTools.programs(), program, xlen,
                 LockstepTools.cache(), false));
         SystemRunner.Options sys = SystemRunner.Options.of(harts, 7).withSetup((system, e) ->
                 system.addCheckListener((hart, pc, mode, root, sdid, pa, size, kind, res) -> checksPerHart[hart]++));
-        return SmpLockstep.run(elf, HartConfig.defaults(64, TableFormat.SMMPT_V0_9),
+        return SmpLockstep.run(elf, HartConfig.defaults(xlen, TableFormat.SMMPT_V0_9),
                 RunOptions.defaults().withMaxInstructions(5_000_000), sys, LockstepOptions.defaults(bundles), drop,
                 window);
     }
 
-    @ParameterizedTest(name = "{0} harts")
-    @CsvSource({"2", "4"})
-    void shootdownPassesWithEveryHartsRtlInstanceAnswering(int harts) {
+    @ParameterizedTest(name = "RV{0}, {1} harts")
+    @CsvSource({"64, 2", "64, 4", "32, 2"})
+    void shootdownPassesWithEveryHartsRtlInstanceAnswering(int xlen, int harts) {
         long[] golden = new long[harts];
-        SmpLockstep.Outcome o = shootdown(harts, golden, Set.of());
+        SmpLockstep.Outcome o = run("smp_shootdown", xlen, harts, golden, Set.of(), true);
         assertNull(o.mismatch(), () -> o.mismatch().getMessage());
         assertTrue(o.passed(), o.run().message() + "\n" + o.run().console());
         assertTrue(o.run().console().contains("after=" + String.join(",", java.util.Collections.nCopies(harts, "5"))),
