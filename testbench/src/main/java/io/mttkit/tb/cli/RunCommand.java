@@ -46,12 +46,14 @@ import picocli.CommandLine.Model.CommandSpec;
             "A run ends with PASS (exit 0 through HTIF) or FAIL and why: the exit value, the instruction limit,",
             "the timeout, or a trap loop (the same exception taken again and again, named with its pc and cause).",
             "With --harts N (2..8) the program runs on N harts sharing memory and the CLINT, interleaved from",
-            "--seed (docs/hart.md, \"Several harts\"); the per-hart instruction counts are printed."
+            "--seed (docs/hart.md, \"Several harts\"); the per-hart instruction counts are printed. With --rtl",
+            "too, each hart's checks go to its own instance of the RTL checker (docs/lockstep.md, \"Several harts\")."
         },
         footer = {"", "Examples:", "  ./mtt run prog.elf", "  ./mtt run prog.elf --config rv32-smmtt --trace | less",
             "  ./mtt run prog.elf --rtl", "  ./mtt run programs/domain_fault.c --domain programs/domains/fault.json --rtl",
             "  ./mtt run prog.elf --mem 0x80000000:0x10000000 --mem 0xc0000000:0x40000000",
-            "  ./mtt run programs/smp_lock.c --harts 4 --seed 7"},
+            "  ./mtt run programs/smp_lock.c --harts 4 --seed 7",
+            "  ./mtt run programs/smp_shootdown.c --harts 4 --rtl"},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     /** The shipped configurations, each one format at one XLEN. */
@@ -197,7 +199,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (harts.several()) {
-            return harts.run(file, hc, opts, elf, out);
+            return harts.run(file, hc, opts, elf, lockstepOptions, out);
         }
         RunResult r;
         LockstepRun.Outcome outcome = null;

@@ -7,6 +7,8 @@ import io.mttkit.golden.hart.HartSystem;
 import io.mttkit.golden.hart.RunOptions;
 import io.mttkit.golden.hart.RunResult;
 import io.mttkit.golden.hart.SystemRunner;
+import io.mttkit.tb.lockstep.LockstepOptions;
+import io.mttkit.tb.lockstep.SmpLockstep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -40,10 +42,6 @@ final class RunHarts {
         if ((seed != null || quantum != null) && harts == null) {
             throw new UserInputException("--seed and --quantum set the interleaving of several harts: add --harts N");
         }
-        if (several() && rtl) {
-            throw new UserInputException("--rtl runs one hart for now: lockstep with several harts is not built yet "
-                    + "(drop --rtl or --harts)");
-        }
         if (several() && domain) {
             throw new UserInputException("--domain runs one hart for now: drop --domain or --harts (a program for "
                     + "several harts writes each hart's mmpt itself, as programs/smp_shootdown.c does)");
@@ -67,11 +65,33 @@ final class RunHarts {
 
     /** Runs on several harts and prints the console, the outcome and the per-hart counts. */
     int run(ElfFile file, HartConfig hc, RunOptions opts, Path elf, PrintWriter out) {
+        return run(file, hc, opts, elf, null, out);
+    }
+
+    /**
+     * As above; with {@code lockstep} non-null every hart's checks go to its own instance of the RTL checker
+     * ({@link SmpLockstep}) and the checks each instance answered are printed per hart.
+     */
+    int run(ElfFile file, HartConfig hc, RunOptions opts, Path elf, LockstepOptions lockstep, PrintWriter out) {
         long s = seed == null ? 1 : seed;
         int k = quantum == null ? HartScheduler.DEFAULT_MAX_QUANTUM : quantum;
         SystemRunner.Result r;
+        SmpLockstep.Outcome outcome = null;
         try {
-            r = SystemRunner.run(file, hc, opts, new SystemRunner.Options(harts, s, k, null));
+            SystemRunner.Options so = new SystemRunner.Options(harts, s, k, null);
+            if (lockstep != null) {
+                outcome = SmpLockstep.run(file, hc, opts, so, lockstep);
+                if (outcome.mismatch() != null) {
+                    out.println(outcome.mismatch().getMessage());
+                    out.printf("mtt run: stopped by RTL lockstep on hart %d at pc 0x%x (seed %d, quantum 1..%d)%n",
+                            outcome.mismatch().hart(), outcome.mismatch().pc(), s, k);
+                    out.flush();
+                    return ExitCodes.FAILURE;
+                }
+                r = outcome.run();
+            } else {
+                r = SystemRunner.run(file, hc, opts, so);
+            }
         } catch (IllegalArgumentException e) {
             throw new UserInputException(elf + ": " + e.getMessage());
         }
@@ -94,6 +114,11 @@ final class RunHarts {
         }
         out.println(line);
         out.println("mtt run: trace digest " + r.traceDigest());
+        if (outcome != null) {
+            for (int i = 0; i < harts; i++) {
+                out.println("mtt run: RTL lockstep hart " + i + ": " + outcome.stats().get(i));
+            }
+        }
         out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

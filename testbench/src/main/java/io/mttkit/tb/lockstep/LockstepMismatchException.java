@@ -13,11 +13,22 @@ public final class LockstepMismatchException extends RuntimeException {
 
     private final transient Path bundle;
     private final long pc;
+    private final int hart;
 
     LockstepMismatchException(String report, Path bundle, long pc) {
+        this(report, bundle, pc, -1);
+    }
+
+    LockstepMismatchException(String report, Path bundle, long pc, int hart) {
         super(report);
         this.bundle = bundle;
         this.pc = pc;
+        this.hart = hart;
+    }
+
+    /** The hart whose check mismatched in a run of several harts, -1 for the one-hart lockstep. */
+    public int hart() {
+        return hart;
     }
 
     /** The repro bundle written for the failing batch, or null when writing it failed (the report says why). */

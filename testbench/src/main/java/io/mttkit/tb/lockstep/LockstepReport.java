@@ -15,9 +15,12 @@ final class LockstepReport {
      *                      found the difference itself ({@code harnessReport})
      * @param harnessReport the co-simulation harness's report, or null
      */
-    LockstepReport(Hart hart, String configName, CheckerLibrary lib, PendingCheck q, int indexInBatch, int batchSize,
-                   CheckAnswer rtlAnswer, String harnessReport) {
+    LockstepReport(Hart hart, int hartId, String configName, CheckerLibrary lib, PendingCheck q, int indexInBatch,
+                   int batchSize, CheckAnswer rtlAnswer, String harnessReport) {
         StringBuilder h = new StringBuilder("LOCKSTEP MISMATCH\n");
+        if (hartId >= 0) {
+            h.append("hart:        ").append(hartId).append(" (its own instance of the RTL checker)\n");
+        }
         h.append("RTL configuration ").append(configName).append(" (top ").append(lib.top()).append(")\n");
         h.append("check ").append(q.index).append(" of the run (index ").append(indexInBatch).append(" of a batch of ")
                 .append(batchSize).append(" checks)\n");
@@ -32,12 +35,18 @@ final class LockstepReport {
         } else {
             h.append("RTL:         differs from the golden model inside the co-simulation harness (report below)\n");
         }
-        if (q.editedPpn >= 0) {
+        if (q.editedPpn >= 0 && hartId >= 0) {
+            h.append(String.format("tables:      table page 0x%x was written (at pc 0x%x) and this hart has not completed "
+                    + "MFENCE.PA or SFENCE.INVAL.IR since, yet the RTL answer is not an old cached permission%n",
+                    q.editedPpn << 12, q.editedAtPc));
+        } else if (q.editedPpn >= 0) {
             h.append(String.format("tables:      the program wrote table page 0x%x (at pc 0x%x) and has not executed "
                     + "MFENCE.PA or SFENCE.INVAL.IR since: a cached checker may still hold the old entry, so a missing "
                     + "fence in the program is the likely culprit, not the RTL%n", q.editedPpn << 12, q.editedAtPc));
         } else {
-            h.append("tables:      no table page was written since the last MTT fence: the RTL is the suspect\n");
+            h.append(hartId >= 0 ? "tables:      this hart completed an MTT fence after the last table write: a stale "
+                    + "answer is not allowed, the RTL (or the invalidation it was sent) is the suspect\n"
+                    : "tables:      no table page was written since the last MTT fence: the RTL is the suspect\n");
         }
         this.head = h.toString();
         this.body = harnessReport == null ? "" : "\n" + harnessReport;

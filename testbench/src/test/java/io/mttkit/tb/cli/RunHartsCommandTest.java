@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunHartsCommandTest {
     static Path lock;
     static Path domains;
+    static Path shootdown;
 
     @BeforeAll
     static void build() {
@@ -36,6 +37,7 @@ class RunHartsCommandTest {
         Path cache = Path.of("target", "programs").toAbsolutePath();
         lock = ProgramBuild.build(programs, "smp_lock", 64, cache);
         domains = ProgramBuild.build(programs, "domains", 64, cache);
+        shootdown = ProgramBuild.build(programs, "smp_shootdown", 64, cache);
     }
 
     @Test
@@ -55,6 +57,20 @@ class RunHartsCommandTest {
         CliRunner c = CliRunner.run("run", lock.toString(), "--harts", "4", "--seed", "8", "--quantum", "3");
         assertEquals(0, c.exit(), c.out());
         assertTrue(!digest(a).equals(digest(c)), "another seed and quantum, another interleaving");
+    }
+
+    @Test
+    void withRtlEveryHartsInstanceAnswersAndIsReportedPerHart() {
+        CliRunner r = CliRunner.run("run", shootdown.toString(), "--harts", "4", "--rtl", "--config", "rv64-smmpt");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("PASS: hart 0 exited with code 0"), r.out());
+        for (int h = 0; h < 4; h++) {
+            Matcher m = Pattern.compile("RTL lockstep hart " + h + ": (\\d+) checks answered by the RTL").matcher(r.out());
+            assertTrue(m.find(), r.out());
+            assertTrue(Long.parseLong(m.group(1)) > 0, r.out());
+        }
+        CliRunner same = CliRunner.run("run", shootdown.toString(), "--harts", "4");
+        assertEquals(digest(same), digest(r), "lockstep does not change the interleaving");
     }
 
     private static String digest(CliRunner r) {
@@ -79,7 +95,7 @@ class RunHartsCommandTest {
         "--harts two|--harts",
         "--seed 3|add --harts N",
         "--harts 2 --quantum 0|--quantum: must be 1..",
-        "--harts 2 --rtl|lockstep with several harts is not built yet",
+        "--harts 2 --batch 4|add --rtl",
         "--harts 2 --trace|--trace runs one hart",
         "--harts 2 --domain nosuch.json|--domain runs one hart"})
     void badValuesExitWith2(String args, String expected) {
