@@ -66,6 +66,8 @@ final class DirectedStimulus {
     private final MttLookup walker;
     private final boolean v09;
     private final int bits;
+    /** Per level: the PA bit where a leaf's range at that level starts (-1: no leaf found there). */
+    private final int[] shifts = new int[8];
     /** Entries read by the walks of the targets (never PMP-denied). */
     private final java.util.Set<Long> onPaths = new java.util.HashSet<>();
     /** Entries a PMP region denies during the directed phases (siblings of the targets, for reads=0 starts). */
@@ -104,6 +106,10 @@ final class DirectedStimulus {
         }
         for (int level = mode.levels() - 1; level >= 0; level--) {
             long target = targets[level];
+            if (target >= 0) {
+                int at = mode.levels() - 1 - level;
+                shifts[level] = (int) leafAt(walk(target).readAddr(at), leafValue(level), target);
+            }
             if (target < 0) {
                 continue;
             }
@@ -256,6 +262,9 @@ final class DirectedStimulus {
             return; // the index does not map to neighbouring entries (never expected; nothing aimed)
         }
         pmp.add(new PmpRegion(denied, eb, false));
+        if (params.cache() != null) {
+            out.add(paFences(target, level, addr, leaf, sdid));
+        }
         // sibling = a leaf (1 read), a PMP-denied entry (0 reads)
         out.add(new Slot(List.of(new long[] {addr, leaf}, new long[] {sibling, leaf}), List.of(
                 withSdid(check(target, Access.R), sdid), withSdid(check(siblingPa, Access.R), sdid),
@@ -279,6 +288,33 @@ final class DirectedStimulus {
         // and the full walk of the old table under it
         out.add(new Slot(List.of(new long[] {addr, leaf}, new long[] {sibling, old}), List.of(
                 withSdid(check(target, Access.R), sdid), withSdid(check(siblingPa, Access.R), sdid))));
+    }
+
+    /**
+     * PA fences at the first and last byte of the leaf at {@code level} and of the walk-cache entry of the table
+     * above it (the leaf range one level up), with and without the SDID, each after a check that filled them.
+     */
+    private Slot paFences(long target, int level, long addr, long leaf, int sdid) {
+        List<Stimulus> items = new ArrayList<>();
+        List<Long> pas = new ArrayList<>();
+        int lo = shifts[level];
+        pas.add(target & -(1L << lo));
+        pas.add(target | ((1L << lo) - 1));
+        int up = level + 1 < mode.levels() ? shifts[level + 1] : -1;
+        if (up > 0 && up < 64) {
+            pas.add(target & -(1L << up));
+            pas.add(target | ((1L << up) - 1));
+        }
+        long pawMask = params.paw() >= 64 ? -1L : (1L << params.paw()) - 1;
+        for (long pa : pas) {
+            for (boolean hasSdid : new boolean[] {false, true}) {
+                items.add(withSdid(check(target, Access.R), sdid));
+                items.add(new Stimulus.Idle(64)); // the walk fills before the fence (else it is stale, R1)
+                items.add(new Stimulus.Invalidate(true, pa & pawMask, hasSdid, sdid));
+                items.add(new Stimulus.Sync());
+            }
+        }
+        return new Slot(List.<long[]>of(new long[] {addr, leaf}), items);
     }
 
     /** A leaf granting rwx everywhere at {@code level} (v0.1: a 1G entry at MTTL2, an MTTL1 word at level 0). */
@@ -377,11 +413,31 @@ final class DirectedStimulus {
                 }
                 items.add(hit);
             }
+            // with walks in flight: a fresh PA (a miss) before or inside the batch, the sync right behind
+            for (int where = 0; where <= Math.min(batch, 2); where++) {
+                for (int i = 0; i < batch; i++) {
+                    if (i == where) {
+                        items.add(fresh());
+                    }
+                    items.add(new Stimulus.Invalidate(rnd.nextBoolean(), fresh().pa() & (params.paw() >= 64 ? -1L
+                            : (1L << params.paw()) - 1), rnd.nextBoolean(), rnd.nextInt(1 << params.sdidPortWidth())));
+                }
+                if (where >= batch) {
+                    items.add(fresh());
+                }
+                items.add(new Stimulus.Sync());
+            }
         }
         return new Slot(List.of(), items);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** A check of a random PA inside a random region. */
+    private CheckRequest fresh() {
+        Region r = regions.get(rnd.nextInt(regions.size()));
+        return check(r.base() + rnd.nextLong(r.size()), Access.R);
+    }
 
     /** Block sizes of uniform patterns: the whole leaf, halves, quarters, pairs, single tuples. */
     private static int[] blocks(int tuples) {
