@@ -392,20 +392,24 @@ final class DirectedStimulus {
         }
         Region r = regions.get(rnd.nextInt(regions.size()));
         long pa = r.base() + rnd.nextLong(r.size());
-        CheckRequest hit = check(pa, Access.R);
+        CheckRequest hit = check(pa, Access.R); // SDID 0: the operands below (other SDIDs) never drop its entry
         items.add(hit);
+        items.add(new Stimulus.Idle(64));
         for (int batch = 0; batch <= depth + 2; batch++) {
             for (int gap = 0; gap <= depth + 2; gap++) {
                 for (int i = 0; i < batch; i++) {
-                    long ipa = pa ^ ((long) rnd.nextInt(1 << 20) << 12);
-                    items.add(new Stimulus.Invalidate(rnd.nextBoolean(), ipa & (params.paw() >= 64 ? -1L
-                            : (1L << params.paw()) - 1), rnd.nextBoolean(), rnd.nextInt(1 << params.sdidPortWidth())));
+                    items.add(operand());
                 }
-                switch (gap % 3) {
+                switch (gap % 4) {
                     case 0 -> {
                     }
                     case 1 -> items.add(hit);
-                    default -> items.add(new Stimulus.Idle(gap));
+                    case 2 -> items.add(new Stimulus.Idle(gap));
+                    default -> {
+                        for (int i = 0; i < gap; i++) {
+                            items.add(hit); // lookups keep the cache busy: the queue waits
+                        }
+                    }
                 }
                 items.add(new Stimulus.Sync());
                 if (gap == 0) {
@@ -419,8 +423,7 @@ final class DirectedStimulus {
                     if (i == where) {
                         items.add(fresh());
                     }
-                    items.add(new Stimulus.Invalidate(rnd.nextBoolean(), fresh().pa() & (params.paw() >= 64 ? -1L
-                            : (1L << params.paw()) - 1), rnd.nextBoolean(), rnd.nextInt(1 << params.sdidPortWidth())));
+                    items.add(operand());
                 }
                 if (where >= batch) {
                     items.add(fresh());
@@ -428,10 +431,26 @@ final class DirectedStimulus {
                 items.add(new Stimulus.Sync());
             }
         }
+        // a walk's fill (the cache is busy for it) landing on every cycle of a short batch and its sync
+        for (int k = 1; k <= 48; k++) {
+            items.add(fresh());
+            items.add(new Stimulus.Idle(k));
+            for (int i = 0; i < 1 + k % 3; i++) {
+                items.add(operand());
+            }
+            items.add(new Stimulus.Sync());
+            items.add(new Stimulus.Idle(64));
+        }
         return new Slot(List.of(), items);
     }
 
-    // ---- helpers -------------------------------------------------------------------------------------------
+    /** A MINVAL.PA operand of an SDID other than 0 (so that the SDID-0 entries the fence slots hit stay). */
+    private Stimulus.Invalidate operand() {
+        int max = 1 << params.sdidPortWidth();
+        int sdid = max > 1 ? 1 + rnd.nextInt(max - 1) : 0;
+        long ipa = fresh().pa() & (params.paw() >= 64 ? -1L : (1L << params.paw()) - 1);
+        return new Stimulus.Invalidate(rnd.nextBoolean(), ipa, max > 1, sdid);
+    }
 
     /** A check of a random PA inside a random region. */
     private CheckRequest fresh() {
