@@ -247,6 +247,9 @@ final class DirectedStimulus {
         }
         int shift = (int) probeLeaf; // the PA bit of this level's index LSB
         int sdid = rnd.nextInt(1 << params.sdidPortWidth());
+        if (params.cache() != null) {
+            out.add(paFences(target, level, addr, leaf, sdid));
+        }
         long sibling = addr ^ eb;
         long siblingPa = target ^ (1L << shift);
         int k = 2;
@@ -262,9 +265,6 @@ final class DirectedStimulus {
             return; // the index does not map to neighbouring entries (never expected; nothing aimed)
         }
         pmp.add(new PmpRegion(denied, eb, false));
-        if (params.cache() != null) {
-            out.add(paFences(target, level, addr, leaf, sdid));
-        }
         // sibling = a leaf (1 read), a PMP-denied entry (0 reads)
         out.add(new Slot(List.of(new long[] {addr, leaf}, new long[] {sibling, leaf}), List.of(
                 withSdid(check(target, Access.R), sdid), withSdid(check(siblingPa, Access.R), sdid),
@@ -308,6 +308,8 @@ final class DirectedStimulus {
         long pawMask = params.paw() >= 64 ? -1L : (1L << params.paw()) - 1;
         for (long pa : pas) {
             for (boolean hasSdid : new boolean[] {false, true}) {
+                items.add(Stimulus.Invalidate.all()); // nothing cached: the check below walks and fills every array
+                items.add(new Stimulus.Sync());
                 items.add(withSdid(check(target, Access.R), sdid));
                 items.add(new Stimulus.Idle(64)); // the walk fills before the fence (else it is stale, R1)
                 items.add(new Stimulus.Invalidate(true, pa & pawMask, hasSdid, sdid));
