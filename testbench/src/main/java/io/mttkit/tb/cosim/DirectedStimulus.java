@@ -152,6 +152,18 @@ final class DirectedStimulus {
             long v = 0b111L | ((long) LEGAL_XWR[rnd.nextInt(LEGAL_XWR.length)] << 8) | ((long) g << 12);
             out.add(slot(addr, v, check(target, randomNeed()), check(target, randomNeed())));
         }
+        // reserved bits one at a time: of a leaf of tuples (3..7, RV64 56..63), and of the pointer this entry was
+        long old = fromMemory(world.readEntry(addr));
+        for (int b = 3; b < bits; b++) {
+            boolean leafRsvd = b <= 7 || (bits == 64 && b >= 56);
+            if (leafRsvd) {
+                out.add(slot(addr, leafValue(level) | (1L << b), check(target, Access.R)));
+            }
+            boolean pointerRsvd = b <= 9 || (bits == 64 && b >= 54);
+            if (pointerRsvd && level > 0 && isPointer(old)) {
+                out.add(slot(addr, old | (1L << b), check(target, Access.R)));
+            }
+        }
         if (level == 0) {
             // NAPOT reserved bits one at a time (3..7, 11, 16 up)
             for (int b = 3; b < bits; b++) {
