@@ -87,6 +87,11 @@ final class RegressCommand implements Callable<Integer> {
     @Option(names = "--long", description = "The long regression: 10 000 000 checks.")
     boolean longRun;
 
+    @Option(names = "--require-coverage",
+            description = "Exit 1, naming the holes, when the run missed a bin this testbench can reach (a hart-side "
+                    + "checker's whole run; bins it cannot reach are listed with the reason, docs/coverage.md).")
+    boolean requireCoverage;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}); same seed, same run.")
     long seed;
 
@@ -121,6 +126,15 @@ final class RegressCommand implements Callable<Integer> {
             throw new UserInputException("--shard: " + e.getMessage());
         }
         // Arguments are checked before the report folder is touched: a mistyped command leaves the last report alone.
+        if (requireCoverage && part.count() > 1) {
+            throw new UserInputException("--require-coverage: a shard does not run every world; run the whole "
+                    + "regression (or merge the shards and read coverage.json)");
+        }
+        if (requireCoverage && (rtl == null && (io.mttkit.tb.spmpcosim.SpmpRegress.handles(config)
+                || CheckerTarget.names().contains(config) && CheckerTarget.isIo(config)))) {
+            throw new UserInputException("--require-coverage applies to hart-side checker regressions; " + config
+                    + " has no coverage model with a requirement yet (drop the option)");
+        }
         if (rtl == null && io.mttkit.tb.spmpcosim.SpmpRegress.handles(config)) {
             return spmp(n);
         }
@@ -233,10 +247,40 @@ final class RegressCommand implements Callable<Integer> {
         out.println(causesLine(r));
         out.println(r.passed() ? "PASS: the RTL agreed with the golden model on every check"
                 : "FAIL: first mismatch above (also in " + dir.resolve("mismatch.txt") + ")");
+        boolean covered = true;
+        if (requireCoverage && r.coverage() != null) {
+            covered = coverageVerdict(out, r.coverage());
+        }
         out.println("report: " + dir.toAbsolutePath().resolve("report.json")
                 + " (also report.html, junit.xml, coverage.json" + (r.bundle() != null ? ", " + r.bundle().getFileName() : "") + ")");
         out.flush();
-        return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+        return r.passed() && covered ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** Prints the verdict of {@code --require-coverage}; false when a reachable bin was missed. */
+    static boolean coverageVerdict(PrintWriter out, io.mttkit.tb.coverage.CoverageDb db) {
+        List<io.mttkit.tb.coverage.CoverageRequirement.Hole> all = io.mttkit.tb.coverage.CoverageRequirement.holes(db);
+        List<io.mttkit.tb.coverage.CoverageRequirement.Hole> missing =
+                io.mttkit.tb.coverage.CoverageRequirement.missing(db);
+        long waived = all.size() - missing.size();
+        if (waived > 0) {
+            out.println("coverage: " + waived + " hole(s) this testbench cannot reach (docs/coverage.md \"Required "
+                    + "coverage\"):");
+            for (io.mttkit.tb.coverage.CoverageRequirement.Hole h : all) {
+                if (h.unreachableBecause() != null) {
+                    out.println("  " + h);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            out.println("COVERAGE: every reachable bin was hit");
+            return true;
+        }
+        out.println("COVERAGE FAILED: " + missing.size() + " reachable bin(s) never hit:");
+        for (io.mttkit.tb.coverage.CoverageRequirement.Hole h : missing) {
+            out.println("  " + h);
+        }
+        return false;
     }
 
     /** The SPMP co-simulation ({@code spmp-alone-rv64/rv32}): the SPMP against the golden SPMP, no worlds. */

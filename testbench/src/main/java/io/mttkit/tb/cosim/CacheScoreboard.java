@@ -193,6 +193,9 @@ final class CacheScoreboard {
      * Ends the current cycle: applies the invalidation the RTL applied (comparing the cleared entries) and checks that
      * no cache event went unexplained. Call at the end of every batch too (batches end on cycle boundaries).
      */
+    /** The last cycle in which the RTL applied a queued invalidation (-1: none yet). */
+    private long lastApplyCycle = -1;
+
     List<String> closeCycle() {
         List<String> diffs = new ArrayList<>();
         if (cycle >= 0) {
@@ -210,6 +213,7 @@ final class CacheScoreboard {
                 } else {
                     Invalidation inv = model.nextQueued();
                     List<CacheEvent> cleared = model.applyNextQueued();
+                    lastApplyCycle = cycle;
                     compareCleared(cleared, diffs);
                     if (diffs.isEmpty()) {
                         observe(CheckObserver.CacheStep.INVALIDATION_APPLIED, null, cleared, inv, -1, false, false, -1);
@@ -397,6 +401,25 @@ final class CacheScoreboard {
                     + (out.events().isEmpty() ? "none" : out.events().toString()) + ", RTL reported " + fillText());
         }
         return out;
+    }
+
+    /**
+     * An invalidation the RTL accepted into its queue in cycle {@code e.cycle()}, presented (inv_valid high) since
+     * cycle {@code presented}: {@code inv_ready} low in a cycle where the model's MINVAL.PA queue had room is a
+     * difference (issue #17). With one request presented at a time nothing else enters the queue while the operand
+     * waits, so the queue was fullest at the start of the first waiting cycle and emptiest at the start of the last
+     * one (cycle − 1): the RTL may refuse only if it was still full then.
+     */
+    void invalidationAccepted(Event.InvalidationAccept e, List<String> diffs, int walkReads, long presented) {
+        if (e.cycle() > presented) {
+            int atLastWait = model.queuedCount() + (lastApplyCycle == e.cycle() - 1 ? 1 : 0);
+            if (atLastWait < model.params().minvalQueueDepth()) {
+                diffs.add("  inv_ready was low from cycle " + presented + " to cycle " + (e.cycle() - 1)
+                        + " although the model's MINVAL.PA queue had room (" + atLastWait + " of "
+                        + model.params().minvalQueueDepth() + " entries in cycle " + (e.cycle() - 1) + ")");
+            }
+        }
+        invalidationAccepted(e, diffs, walkReads);
     }
 
     /** An invalidation the RTL accepted into its queue. */

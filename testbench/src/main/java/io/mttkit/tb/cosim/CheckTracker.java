@@ -36,8 +36,12 @@ final class CheckTracker {
     private ObservedCheck current;
     /** Cycle of the last request handshake (check or invalidation): the next item is presented one cycle later. */
     private long lastHandshakeCycle = -1;
+    /** Whether the session has seen a request handshake (the checker is out of its reset). */
+    private boolean handshakeSeen;
     /** Per sync of the current run, in order: the idle-gap cycles presented between the item before it and it. */
     private final ArrayDeque<Long> syncIdleBefore = new ArrayDeque<>();
+    /** Per invalidation of the current run, in order: the idle-gap cycles presented between the item before it and it. */
+    private final ArrayDeque<Long> invIdleBefore = new ArrayDeque<>();
     private CheckObserver observer;
 
     // totals of the session
@@ -61,7 +65,10 @@ final class CheckTracker {
      * Starts a run of {@code checks} (in stream order) whose syncs follow {@code idleBeforeSync} idle cycles each;
      * the session's next cycle presents the first item.
      */
-    void start(List<CheckRequest> checks, List<Long> idleBeforeSync, long sessionCycle) {
+    void start(List<CheckRequest> checks, List<Long> idleBeforeSync, List<Long> idleBeforeInvalidation,
+               long sessionCycle) {
+        invIdleBefore.clear();
+        invIdleBefore.addAll(idleBeforeInvalidation);
         pending.clear();
         pending.addAll(checks);
         answers.clear();
@@ -123,6 +130,7 @@ final class CheckTracker {
             handle(e);
             if (e instanceof Event.Accept || e instanceof Event.InvalidationAccept || e instanceof Event.SyncAck) {
                 lastHandshakeCycle = e.cycle(); // the next item is presented in the following cycle
+                handshakeSeen = true;
             }
         }
         if (cache != null) {
@@ -145,7 +153,11 @@ final class CheckTracker {
         } else if (e instanceof Event.InvalidationAccept inv) {
             if (cache != null) {
                 List<String> diffs = new ArrayList<>();
-                cache.invalidationAccepted(inv, diffs, current == null ? -1 : current.walkReads());
+                long idle = invIdleBefore.isEmpty() ? 0 : invIdleBefore.pollFirst();
+                // presented from the cycle after the previous handshake (and its idle gap) until taken
+                // not before the session's first handshake: out of reset the checker may not be ready yet
+                cache.invalidationAccepted(inv, diffs, current == null ? -1 : current.walkReads(),
+                        handshakeSeen ? lastHandshakeCycle + 1 + idle : inv.cycle());
                 cacheDiffs(diffs);
             }
         } else if (e instanceof Event.SyncAck) {

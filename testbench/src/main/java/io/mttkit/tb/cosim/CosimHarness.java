@@ -150,6 +150,7 @@ public final class CosimHarness implements AutoCloseable {
         int idMask = (1 << params.idWidth()) - 1;
         int checkIndex = 0;
         List<Long> syncIdleBefore = new ArrayList<>();
+        List<Long> invIdleBefore = new ArrayList<>();
         long idleRun = 0;
         for (Stimulus s : stream) {
             if (s instanceof Stimulus.Idle idle) {
@@ -157,6 +158,8 @@ public final class CosimHarness implements AutoCloseable {
             } else {
                 if (s instanceof Stimulus.Sync) {
                     syncIdleBefore.add(idleRun);
+                } else if (s instanceof Stimulus.Invalidate) {
+                    invIdleBefore.add(idleRun);
                 }
                 idleRun = 0;
             }
@@ -171,7 +174,7 @@ public final class CosimHarness implements AutoCloseable {
                 q.idle(idle.cycles());
             }
         }
-        tracker.start(list, syncIdleBefore, session.cycle());
+        tracker.start(list, syncIdleBefore, invIdleBefore, session.cycle());
         int from = 0;
         while (from < q.size()) {
             RunResult r = session.run(q, from, Math.min(batch, q.size() - from), events, 0);

@@ -124,7 +124,8 @@ final class RegressionRunner {
         long cycles = 0;
         long reads = 0;
         long digest = io.mttkit.bridge.Records.DIGEST_SEED;
-        WorldStimulus run = new WorldStimulus(lib, w.mode(), RunPlan.worldSeed(seed, w.mode(), w.index()));
+        WorldStimulus run = new WorldStimulus(lib, w.mode(), RunPlan.worldSeed(seed, w.mode(), w.index()),
+                w.index() == 0);
         try {
             for (long left = w.checks(); left > 0 && !cancelled.getAsBoolean(); ) {
                 int n = (int) Math.min(RunPlan.PHASE_CHECKS, left);

@@ -57,6 +57,14 @@ final class WorldStimulus {
     private boolean clean;
 
     WorldStimulus(CheckerLibrary lib, MttMode mode, long worldSeed) {
+        this(lib, mode, worldSeed, false);
+    }
+
+    /**
+     * The world of {@code mode} seeded by {@code worldSeed}; {@code directed}: its first phases run the
+     * {@link DirectedStimulus} slots (the first world of each mode) before the random ones.
+     */
+    WorldStimulus(CheckerLibrary lib, MttMode mode, long worldSeed, boolean directed) {
         this.lib = lib;
         this.params = lib.description();
         this.mode = mode;
@@ -69,6 +77,11 @@ final class WorldStimulus {
         r.addAll(RandomDomains.generate(mode, rnd.nextLong(), 8, 0x1000_0000L, 0x4000_0000L));
         // high windows, so that root (and upper-level) indices other than 0 are walked as well
         int width = Math.min(mode.paBits(), params.paw());
+        if (width > 32 && width <= 36) {
+            // RV32 (34-bit PAs): regions above 2^32 too, so that the top PA bits (and cache tag bits) are 1
+            r.addAll(RandomDomains.generate(mode, rnd.nextLong(), 6, 1L << 32, 1L << 30));
+            r.addAll(RandomDomains.generate(mode, rnd.nextLong(), 6, 3L << 32, 1L << 32));
+        }
         if (width > 36) {
             for (int shift : new int[] {width - 1, width - 3, 35, 34}) {
                 r.addAll(RandomDomains.generate(mode, rnd.nextLong(), 6, 1L << shift, 1L << 33));
@@ -89,7 +102,17 @@ final class WorldStimulus {
             h = h * 1_000_003L + x.base() * 31 + x.size() * 7 + x.xwr();
         }
         this.shapes = new SplittableRandom(h);
+        if (directed) {
+            DirectedStimulus d = new DirectedStimulus(params, mode, world, regions, bigEndian, RunPlan.mix(worldSeed ^ 0xD1EC7EDL));
+            this.directedSlots.addAll(d.slots());
+            this.directedPmp = d.pmpRegions();
+        }
     }
+
+    /** Directed slots not yet run (first world of a mode only). */
+    private final java.util.ArrayDeque<DirectedStimulus.Slot> directedSlots = new java.util.ArrayDeque<>();
+    /** PMP regions of the directed phases. */
+    private List<PmpRegion> directedPmp = List.of();
 
     /**
      * One phase of {@code n} checks in a fresh session. A cached checker's phase is clean
@@ -112,22 +135,28 @@ final class WorldStimulus {
         SessionSettings s = new SessionSettings(RunPlan.mix(worldSeed + phase++), lmin, lmax,
                 stalls ? 50 + rnd.nextInt(200) : 0, stalls ? 50 + rnd.nextInt(200) : 0, busErrors, pmpDefault);
         hot.clear();
+        boolean directed = !directedSlots.isEmpty();
+        if (directed) {
+            clean = true;
+            s = s.withBusErrors(0).withPmpDefaultAllow(true);
+        }
         int corruptions = rnd.nextInt(24);
         List<long[]> restore = corrupt(clean ? 0 : corruptions);
         List<PmpRegion> pmp = pmpRegions(pmpDefault);
         if (clean) {
-            pmp = List.of();
+            pmp = directed ? directedPmp : List.of();
         }
         List<Stimulus> stream = new ArrayList<>(n + n / 8);
-        for (int i = 0; i < n; i++) {
+        List<io.mttkit.tb.repro.PhaseStream.EntryWrite> writes = new ArrayList<>();
+        int done = directed ? directedPhase(n, stream, writes) : 0;
+        for (int i = done; i < n; i++) {
             CheckRequest c = cs == null ? randomCheck() : cs.check(this::randomCheck);
             stream.add(c);
             if (cs != null) {
                 cs.fences(stream);
             }
         }
-        List<io.mttkit.tb.repro.PhaseStream.EntryWrite> writes = new ArrayList<>();
-        if (cs != null) {
+        if (cs != null && !directed) {
             // two halves with table entries rewritten in between and no fence: cached entries go stale, and the
             // RTL must use (or drop) them exactly as the golden cache model does. Drawn now, applied by the run.
             int half = stream.size() / 2;
@@ -167,6 +196,53 @@ final class WorldStimulus {
                 world.writeEntry(restore.get(i)[0], restore.get(i)[1]);
             }
         }
+    }
+
+    /**
+     * Appends directed slots (at most {@code n} checks; at least one slot) to {@code stream}: each slot's entry
+     * writes before its items and their undoing after them, fenced (invalidate everything, sync) on a cached checker
+     * so that no cached copy of the old entries answers. Returns the checks appended.
+     */
+    private int directedPhase(int n, List<Stimulus> stream, List<io.mttkit.tb.repro.PhaseStream.EntryWrite> writes) {
+        int checks = 0;
+        boolean cached = lib.cache() != null;
+        while (!directedSlots.isEmpty()) {
+            DirectedStimulus.Slot slot = directedSlots.peek();
+            if (checks > 0 && checks + slot.checks() > n) {
+                break;
+            }
+            directedSlots.poll();
+            List<long[]> undo = new ArrayList<>();
+            for (long[] w : slot.writes()) {
+                long old = world.readEntry(w[0]);
+                undo.add(0, new long[] {w[0], old});
+                long v = toMemory(w[1]);
+                writes.add(new io.mttkit.tb.repro.PhaseStream.EntryWrite(stream.size(), w[0], world.entryBytes(), v));
+                world.writeEntry(w[0], v); // so that later slots of this phase read what the run will see
+            }
+            if (cached && !undo.isEmpty()) {
+                stream.add(Stimulus.Invalidate.all());
+                stream.add(new Stimulus.Sync());
+            }
+            stream.addAll(slot.items());
+            checks += slot.checks();
+            for (long[] u : undo) {
+                writes.add(new io.mttkit.tb.repro.PhaseStream.EntryWrite(stream.size(), u[0], world.entryBytes(), u[1]));
+                world.writeEntry(u[0], u[1]);
+            }
+            if (cached && !undo.isEmpty()) {
+                stream.add(Stimulus.Invalidate.all());
+                stream.add(new Stimulus.Sync());
+            }
+        }
+        return checks;
+    }
+
+    private long toMemory(long v) {
+        if (!bigEndian) {
+            return v;
+        }
+        return world.entryBytes() == 8 ? Long.reverseBytes(v) : Integer.reverseBytes((int) v) & 0xFFFF_FFFFL;
     }
 
     private SplittableRandom cacheRnd() {

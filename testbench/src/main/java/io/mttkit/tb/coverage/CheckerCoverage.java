@@ -33,7 +33,9 @@ import java.util.List;
  *     {@code MPTE_RSVD_BITS} fault;</li>
  * <li>{@value #PA}: PA 0, max legal PA, first illegal PA (the {@code min(mode width, paw)} boundary), and each
  *     bit from that width to the port width set alone;</li>
- * <li>{@value #READS}: MPTE reads per walk × mode (× walk-cache hit depth: {@link CacheCoverage#READS}).</li>
+ * <li>{@value #READS}: MPTE reads per walk × mode (× walk-cache hit depth: {@link CacheCoverage#READS});</li>
+ * <li>{@value #REQ_MODE}: every 5-bit {@code req_mode} value sent without {@code req_bypass}, named with what the
+ *     port contract makes of it (Bare, a mode, unimplemented).</li>
  * </ul>
  */
 public final class CheckerCoverage implements CheckObserver {
@@ -46,6 +48,7 @@ public final class CheckerCoverage implements CheckObserver {
     public static final String RSVD = "rsvd_bit";
     public static final String PA = "pa";
     public static final String READS = "reads";
+    public static final String REQ_MODE = "req_mode";
 
     /** The needs of the XWR × need group (VERIFICATION-PLAN §5). */
     private static final int[] NEEDS = {Access.R, Access.W, Access.X, Access.R | Access.W};
@@ -163,6 +166,25 @@ public final class CheckerCoverage implements CheckObserver {
                 db.define(READS, m.id() + " reads=" + n);
             }
         }
+        for (int raw = 0; raw < 32; raw++) {
+            db.define(REQ_MODE, reqModeBin(raw));
+        }
+    }
+
+    /** {@code req_mode=<5 bits> <what the port contract makes of it>}. */
+    private String reqModeBin(int raw) {
+        String what = "unimplemented";
+        if ((raw & 0xF) == 0) {
+            what = "bare";
+        } else {
+            for (MttMode m : params.modes()) {
+                if (CheckRequest.reqMode(m) == raw) {
+                    what = m.id();
+                }
+            }
+        }
+        String bits = Integer.toBinaryString(raw | 32).substring(1);
+        return "req_mode=" + bits + " " + what;
     }
 
     /** Leaf kinds a mode can decide with at a level (v0.9 §4 steps 5–6; v0.1 §4 MTTL2 TYPE list, MTTL1). */
@@ -244,6 +266,7 @@ public final class CheckerCoverage implements CheckObserver {
             db.hit(CONFIG, "bypass");
             return;
         }
+        db.hit(REQ_MODE, reqModeBin(req.rawMode() & 31));
         if (req.isBypass()) {
             db.hit(CONFIG, "bare");
             return;

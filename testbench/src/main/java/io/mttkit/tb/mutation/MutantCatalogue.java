@@ -303,6 +303,20 @@ public final class MutantCatalogue {
                         CACHE, "assign inv_head_pa = q_pa[q_head];", "assign inv_head_pa = q_pa[q_tail - 2'd1];"),
                 new Mutant("cache-sync-ack-early", c, "sync_ack while MINVAL.PA operations are still queued",
                         CACHE, "assign sync_ack = sync_req & q_empty;", "assign sync_ack = sync_req;"),
+                // --- issue #17: the bug classes the default regression missed before the directed stimulus
+                new Mutant("cache-queue-full-early", c, "the MINVAL.PA queue reports full one entry early (inv_ready low with room)",
+                        CACHE, "assign q_full = q_count == 3'd4;", "assign q_full = q_count == 3'd3;"),
+                new Mutant("cache-queue-full-late", c, "the MINVAL.PA queue reports full one entry late (a fifth operand overwrites the oldest)",
+                        CACHE, "assign q_full = q_count == 3'd4;", "assign q_full = q_count == 3'd5;"),
+                new Mutant("top-mode-format-ignored", c, "req_mode[4] is ignored for Smmpt43: the smmtt-v0.1 encoding 1 walks as Smmpt43",
+                        CHECKER, "assign mode_is_smmpt43 = req_mode[4] & (req_mode[3:0] == 4'd1);",
+                        "assign mode_is_smmpt43 = (req_mode[3:0] == 4'd1);"),
+                new Mutant("top-bare-format-bit", c, "Bare written with the format bit set (req_mode 0b10000) is not a bypass",
+                        CHECKER, "assign req_is_bypass = req_bypass | (req_mode[3:0] == 4'd0);",
+                        "assign req_is_bypass = req_bypass | (req_mode == 5'd0);"),
+                new Mutant("top-reserved-mode-as-smmpt64", c, "reserved MODE values 4..15 of the smmpt format walk as Smmpt64",
+                        CHECKER, "assign mode_is_smmpt64 = req_mode[4] & (req_mode[3:0] == 4'd3);",
+                        "assign mode_is_smmpt64 = req_mode[4] & (req_mode[3:0] >= 4'd3);"),
                 // --- the top's hit answer (cache-model.md §4.1) and response register
                 new Mutant("top-hit-tuple-index-l1", c, "a hit on a level-1 tuple leaf selects its tuple by pa[25:22] instead of pa[24:21]",
                         CHECKER, "(u_cache_hit_tuple_log2 == 6'd21) ? req_pa[24:21]", "(u_cache_hit_tuple_log2 == 6'd21) ? req_pa[25:22]"),
@@ -327,6 +341,17 @@ public final class MutantCatalogue {
                 new Mutant("rv32-cache-wc-prefix-mask", c, "a walk-cache fill drops PA bit 25 from its prefix",
                         CACHE, "assign fill_prefix = walk_pa & 34'h3fe000000;", "assign fill_prefix = walk_pa & 34'h3fc000000;"),
                 new Mutant("rv32-cache-sync-ack-early", c, "sync_ack while MINVAL.PA operations are still queued",
-                        CACHE, "assign sync_ack = sync_req & q_empty;", "assign sync_ack = sync_req;"));
+                        CACHE, "assign sync_ack = sync_req & q_empty;", "assign sync_ack = sync_req;"),
+                // --- issue #17
+                new Mutant("rv32-cache-tag-top-bit", c, "the leaf-array probe tag loses PA bit 33 (regions above 2^33 never hit)",
+                        CACHE, "assign lookup_tag = lookup_pa[33:19];", "assign lookup_tag = {1'b0, lookup_pa[32:19]};"),
+                new Mutant("rv32-cache-queue-full-early", c, "the MINVAL.PA queue reports full one entry early",
+                        CACHE, "assign q_full = q_count == 3'd4;", "assign q_full = q_count == 3'd3;"),
+                new Mutant("rv32-top-bare-format-bit", c, "Bare written with the format bit set is not a bypass",
+                        CHECKER, "assign req_is_bypass = req_bypass | (req_mode[3:0] == 4'd0);",
+                        "assign req_is_bypass = req_bypass | (req_mode == 5'd0);"),
+                new Mutant("rv32-top-reserved-mode-as-smmpt34", c, "reserved MODE values of the smmpt format walk as Smmpt34",
+                        CHECKER, "assign mode_is_smmpt34 = req_mode[4] & (req_mode[3:0] == 4'd1);",
+                        "assign mode_is_smmpt34 = req_mode[4] & (req_mode[3:0] != 4'd0);"));
     }
 }

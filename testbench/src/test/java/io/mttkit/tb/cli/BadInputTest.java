@@ -247,6 +247,10 @@ class BadInputTest {
                 "rv99-smmpt"));
         c.add(Arguments.of("regress: shard not K/N", new String[] {"regress", "--shard", "x"}, "K/N"));
         c.add(Arguments.of("regress: shard out of range", new String[] {"regress", "--shard", "3/3"}, "--shard"));
+        c.add(Arguments.of("regress: require-coverage on a shard", new String[] {"regress", "--require-coverage",
+                "--shard", "0/2"}, "--require-coverage"));
+        c.add(Arguments.of("regress: require-coverage on the SPMP", new String[] {"regress", "--require-coverage",
+                "--config", "spmp-alone-rv64"}, "--require-coverage"));
         c.add(Arguments.of("regress: jobs 0", new String[] {"regress", "--jobs", "0"}, "--jobs"));
         c.add(Arguments.of("regress: unknown --set key", new String[] {"regress", "--config", "checker-rv64", "--set",
                 "leafWayz=2"}, "leafWayz"));

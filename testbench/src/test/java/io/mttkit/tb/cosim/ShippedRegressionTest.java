@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The default suite's random regression of every shipped configuration ({@code rtl/}, the cached checker): at least
  * 200 000 checks each (issue #5), zero mismatches, with the cache behaviours and the walk outcomes the stimulus is
- * meant to reach. Raise with {@code -Dmttkit.cosim.shippedChecks=N}.
+ * meant to reach, and every coverage bin the testbench can reach hit ({@code CoverageRequirement}, issue #17). Raise with {@code -Dmttkit.cosim.shippedChecks=N}.
  */
 class ShippedRegressionTest {
     @BeforeAll
@@ -44,6 +44,10 @@ class ShippedRegressionTest {
                 Arrays.toString(r.causes()), cache);
         long[] c = r.causes();
         assertTrue(c[Cause.NONE.ordinal()] > 0 && c[Cause.PERM_DENY.ordinal()] > 0, Arrays.toString(c));
+        // issue #17: every bin this testbench can reach is reached on every shipped configuration
+        java.util.List<io.mttkit.tb.coverage.CoverageRequirement.Hole> missing =
+                io.mttkit.tb.coverage.CoverageRequirement.missing(r.coverage());
+        assertTrue(missing.isEmpty(), name + ": reachable coverage bins never hit: " + missing);
         for (String s : new String[] {"hit_leaf", "hit_superpage", "miss", "walk_hit", "fill_leaf", "fill_superpage",
                 "fill_walk", "evict", "invalidations_applied", "entries_cleared", "stale_walks", "syncs"}) {
             assertTrue(cache.get(s) > 0, s + " never happened in " + name + ": " + cache);

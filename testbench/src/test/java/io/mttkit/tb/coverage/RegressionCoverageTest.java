@@ -44,7 +44,8 @@ class RegressionCoverageTest {
         check(WalkerParams.defaults(64), 60_000, Map.of(
                 CheckerCoverage.CONFIG, 0.7, CheckerCoverage.RESULT, 0.55, CheckerCoverage.CAUSE, 0.65,
                 CheckerCoverage.XWR, 1.0, CheckerCoverage.TUPLE, 0.55, CheckerCoverage.NAPOT, 0.08,
-                CheckerCoverage.RSVD, 0.5, CheckerCoverage.PA, 1.0, CheckerCoverage.READS, 1.0));
+                CheckerCoverage.RSVD, 0.5, CheckerCoverage.PA, 1.0, CheckerCoverage.READS, 1.0,
+                CheckerCoverage.REQ_MODE, 1.0));
     }
 
     @Test
@@ -54,7 +55,8 @@ class RegressionCoverageTest {
         check(WalkerParams.defaults(32), 30_000, Map.of(
                 CheckerCoverage.CONFIG, 0.8, CheckerCoverage.RESULT, 1.0, CheckerCoverage.CAUSE, 0.95,
                 CheckerCoverage.XWR, 1.0, CheckerCoverage.TUPLE, 1.0, CheckerCoverage.NAPOT, 0.4,
-                CheckerCoverage.RSVD, 0.95, CheckerCoverage.PA, 1.0, CheckerCoverage.READS, 1.0));
+                CheckerCoverage.RSVD, 0.95, CheckerCoverage.PA, 1.0, CheckerCoverage.READS, 1.0,
+                CheckerCoverage.REQ_MODE, 1.0));
     }
 
     private static void check(WalkerParams params, long checks, Map<String, Double> floors) {
