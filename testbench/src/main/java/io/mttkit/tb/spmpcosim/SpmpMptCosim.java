@@ -295,6 +295,13 @@ public final class SpmpMptCosim {
      * access no lower entry takes then reaches the PMP and the MPT, or is denied by the rule rather than by no match).
      */
     private void catchAll() {
+        if (rnd.nextInt(8) == 0 && sp.entryCount() > 2) {
+            // an empty TOR entry 1 (its bottom spmpaddr[0] at or above its top) under an OFF entry 0: it matches
+            // nothing, also not an access over both bounds (acrossEmptyTor aims there)
+            long top = spmp.window() + 0x100 + rnd.nextInt(0x100);
+            spmp.writeEntry(0, top + rnd.nextInt(12), rnd.nextInt(8));
+            spmp.writeEntry(1, top, rnd.nextInt(8) | 1 << 3 | (rnd.nextBoolean() ? io.mttkit.golden.spmp.SpmpCfg.U : 0));
+        }
         if (rnd.nextBoolean()) {
             long cfg = (rnd.nextInt(3) == 0 ? 0b011 + rnd.nextInt(5) : 0b111) | 3 << 3;
             cfg |= switch (rnd.nextInt(3)) {
@@ -400,6 +407,12 @@ public final class SpmpMptCosim {
     /** A first byte: at an SPMP region (the SPMP side's aim), an MPT region's bounds, a PMP entry's, or anywhere. */
     private long aim(int size) {
         int pick = rnd.nextInt(20);
+        if (pick < 2) {
+            Long across = acrossEmptyTor();
+            if (across != null) {
+                return across;
+            }
+        }
         if (pick < 10) {
             return spmp.aim(size);
         }
@@ -428,6 +441,27 @@ public final class SpmpMptCosim {
             return (rnd.nextLong() | (1L << sp.paw())) & ~0xFFFL; // above the physical address space
         }
         return (spmp.window() << 2) + rnd.nextInt(0x3000) - 0x1000;
+    }
+
+    /**
+     * A first byte just below the top of an empty TOR entry (one whose {@code spmpaddr[i−1]} is not below its
+     * {@code spmpaddr[i]}), close enough to its bottom that a 64-byte access spans both bounds: such an entry
+     * matches nothing, also not an access over both (null when the program has none within 60 bytes).
+     */
+    private Long acrossEmptyTor() {
+        Spmp gold = spmp.gold();
+        List<Long> starts = new ArrayList<>();
+        for (int i = 1; i < sp.entryCount(); i++) {
+            if (io.mttkit.golden.spmp.SpmpCfg.mode((int) gold.readCfg(i)) != io.mttkit.golden.spmp.SpmpCfg.AddressMode.TOR) {
+                continue;
+            }
+            long top = gold.readAddr(i) << 2;
+            long bottom = gold.readAddr(i - 1) << 2;
+            if (Long.compareUnsigned(bottom, top) >= 0 && bottom - top < 60 && top >= 4) {
+                starts.add(top - 1 - rnd.nextInt(3));
+            }
+        }
+        return starts.isEmpty() ? null : starts.get(rnd.nextInt(starts.size()));
     }
 
     /** What the golden models, in the golden hart's order, say about {@code q}. */
