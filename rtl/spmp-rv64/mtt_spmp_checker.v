@@ -148,6 +148,9 @@ module mtt_spmp_checker (
   wire        req_fire;
   wire        spmp_rsp_fire;
   wire        spmp_allow;
+  wire        spmp_pa_outside;
+  wire        spmp_matched;
+  wire [3:0]  spmp_entry;
   wire        mpt_rsp_unused;
 
   mtt_spmp u_spmp (
@@ -271,7 +274,10 @@ module mtt_spmp_checker (
   assign spmp_active = req_q_satp_bare & ~req_q_is_m;
   assign req_fire = req_valid & (seq_state == SEQ_STATE_IDLE);
   assign spmp_rsp_fire = u_spmp_rsp_valid & spmp_rsp_ready;
-  assign spmp_allow = u_spmp_rsp_allow & ~(spmp_active & req_q_pa_above_paw);
+  assign spmp_allow = u_spmp_rsp_allow & ~spmp_pa_outside;
+  assign spmp_pa_outside = spmp_active & req_q_pa_above_paw;
+  assign spmp_matched = u_spmp_rsp_matched & ~spmp_pa_outside;
+  assign spmp_entry = spmp_pa_outside ? 4'd0 : u_spmp_rsp_entry;
   assign mpt_rsp_unused = ^{u_mpt_rsp_id,
                             u_mpt_rsp_fault,
                             u_mpt_rsp_xwr,
@@ -352,8 +358,8 @@ module mtt_spmp_checker (
         end
         SEQ_STATE_SPMP_REQ: begin
           if (spmp_rsp_fire) begin
-            rsp_q_spmp_matched <= u_spmp_rsp_matched;
-            rsp_q_spmp_entry <= u_spmp_rsp_entry;
+            rsp_q_spmp_matched <= spmp_matched;
+            rsp_q_spmp_entry <= spmp_entry;
             if (spmp_allow) begin
               seq_state <= SEQ_STATE_PMP;
             end else begin
@@ -368,8 +374,8 @@ module mtt_spmp_checker (
         end
         SEQ_STATE_SPMP_WAIT: begin
           if (spmp_rsp_fire) begin
-            rsp_q_spmp_matched <= u_spmp_rsp_matched;
-            rsp_q_spmp_entry <= u_spmp_rsp_entry;
+            rsp_q_spmp_matched <= spmp_matched;
+            rsp_q_spmp_entry <= spmp_entry;
             if (spmp_allow) begin
               seq_state <= SEQ_STATE_PMP;
             end else begin

@@ -188,9 +188,13 @@ public final class SpmpMptChecker extends Module {
         // the SPMP's answer: a PA above paw is in no SPMP entry ("any memory region that cannot be addressed by an
         // SPMP entry is inaccessible to S-mode")
         Bool spmpAllow = srsp.allow.and(spmpActive.and(paHigh).not()).named("spmp_allow");
+        // ... and no entry matched it: u_spmp saw the PA truncated to paw bits (co-simulation finding, spec-notes)
+        Bool spmpOutside = spmpActive.and(paHigh).named("spmp_pa_outside");
+        Bool spmpMatched = srsp.matched.and(spmpOutside.not()).named("spmp_matched");
+        UInt spmpEntry = Hw.mux(spmpOutside, Hw.lit(0, sp.indexWidth()), srsp.entry).named("spmp_entry");
         Runnable takeSpmp = () -> {
-            spmpMatchedQ.set(srsp.matched);
-            spmpEntryQ.set(srsp.entry);
+            spmpMatchedQ.set(spmpMatched);
+            spmpEntryQ.set(spmpEntry);
             when(spmpAllow, () -> fsm.go(State.PMP)).otherwise(() -> {
                 allowQ.set(false);
                 unitQ.set(SpmpMptResponsePort.UNIT_SPMP);

@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  ./mtt mutate", "  ./mtt mutate --config walker-rv32 --checks 200000",
             "  ./mtt mutate --only cache-stale-fill,top-inv-sdid-blind",
             "  ./mtt mutate --config walker-rv64 --only v09-tuple-select-swap,mrd-size",
-            "  ./mtt mutate --config io-checker-rv64"},
+            "  ./mtt mutate --config io-checker-rv64",
+            "  ./mtt mutate --config spmp-rv64"},
         mixinStandardHelpOptions = true)
 final class MutateCommand implements Callable<Integer> {
     @Spec
@@ -35,7 +36,8 @@ final class MutateCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "NAME", defaultValue = MutationConfig.RV64_SMMPT,
             description = "rv64-smmpt (default), rv32-smmpt (shipped cached checkers), walker-rv64 or walker-rv32 "
-                    + "(cache-less), or io-checker-rv64 (the I/O MPT checker).")
+                    + "(cache-less), io-checker-rv64 or io-rv64-smmpt (the I/O MPT checker), or spmp-rv64 (the SPMP "
+                    + "in front of the PMP hook and the MPT checker; --checks counts its accesses).")
     String config;
 
     @Option(names = "--checks", paramLabel = "N", defaultValue = "20000",
@@ -50,6 +52,23 @@ final class MutateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (config.equals(MutantCatalogue.SPMP_RV64)) { // the composed SPMP top: its own co-simulation
+            if (checks < 100 || checks > 100_000_000L) {
+                throw new UserInputException("--checks: " + checks + " is out of range (100 .. 100000000)");
+            }
+            ArgChecks.noRepeats(only, "--only");
+            List<String> ids = MutantCatalogue.forConfig(config).stream().map(m -> m.id()).toList();
+            for (String id : only == null ? List.<String>of() : only) {
+                if (!ids.contains(id)) {
+                    throw new UserInputException("--only: no mutant '" + id + "' for --config " + config
+                            + " (its mutants: " + String.join(", ", ids) + ")");
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            io.mttkit.tb.mutation.SpmpMutationRun.run(only == null ? MutantCatalogue.forConfig(config)
+                    : only.stream().map(MutantCatalogue::byId).toList(), checks, seed, out);
+            return ExitCodes.OK;
+        }
         if (config.equals(MutantCatalogue.IO_RV64) || config.equals(MutantCatalogue.IO_CACHED_RV64)) { // the I/O MPT checker: its own co-simulation
             if (checks < 100 || checks > 100_000_000L) {
                 throw new UserInputException("--checks: " + checks + " is out of range (100 .. 100000000)");

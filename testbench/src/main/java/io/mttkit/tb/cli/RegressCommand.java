@@ -53,6 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  ./mtt regress --config checker-rv64 --set leafWays=8 --set rsvdTupleScope=SELECTED --long",
             "  ./mtt regress --rtl my-checker/   # bring your own RTL (docs/byo-rtl.md)",
             "  ./mtt regress --config spmp-alone-rv64 --checks 100000   # the SPMP against the golden SPMP",
+            "  ./mtt regress --config spmp-rv64   # SPMP + PMP hook + MPT checker against the golden models",
             "  ./mtt regress --checks 10000000 --jobs 2",
             "  ./mtt regress --config io-checker-rv64 --checks 1000000   # the I/O MPT checker (docs/io-checker.md)",
             "  ./mtt regress --seed 7 --shard 0/3 --report out/s0   # ... 1/3, 2/3; then: ./mtt merge out/s0 out/s1 out/s2 --out out/all",
@@ -70,7 +71,8 @@ final class RegressCommand implements Callable<Integer> {
             description = "A shipped configuration (rv64-smmpt (default), rv64-smmtt, rv32-smmpt, rv32-smmtt) or a "
                     + "generator configuration (checker-rv64, checker-rv32, walker-rv64, walker-rv32, or an I/O MPT checker: "
                     + "io-checker-rv64, io-checker-rv32, io-rv64-smmpt — see ./mtt gen --list); "
-                    + "spmp-alone-rv64/rv32 run the SPMP co-simulation (--checks counts its accesses).")
+                    + "spmp-alone-rv64/rv32 run the SPMP co-simulation, spmp-rv64/rv32 the composed SPMP + PMP hook + MPT "
+                    + "checker's (--checks counts their accesses).")
     String config;
 
     @Option(names = "--rtl", paramLabel = "DIR",
@@ -289,14 +291,24 @@ final class RegressCommand implements Callable<Integer> {
             throw new UserInputException("--shard and --jobs apply to checker regressions; the SPMP co-simulation of "
                     + config + " runs as one piece (drop them)");
         }
-        io.mttkit.gen.spmp.SpmpParams p;
+        io.mttkit.gen.spmp.SpmpParams p = null;
+        java.util.Map<String, String> settings = SetArgs.parse(sets);
+        boolean composed = io.mttkit.tb.spmpcosim.SpmpRegress.composed(config);
         try {
-            p = io.mttkit.tb.spmpcosim.SpmpRegress.params(config, SetArgs.parse(sets));
+            if (composed) {
+                io.mttkit.tb.spmpcosim.SpmpMptCosim.params(config, settings);
+            } else {
+                p = io.mttkit.tb.spmpcosim.SpmpRegress.params(config, settings);
+            }
         } catch (io.mttkit.tb.spmpcosim.SpmpCosim.SetupException e) {
             throw new UserInputException(e.option() + ": " + e.getMessage());
         }
         Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
         ReportFolder.prepare(dir, io.mttkit.tb.spmpcosim.SpmpRegress.REPORT_FILES, "--report");
+        if (composed) {
+            return io.mttkit.tb.spmpcosim.SpmpRegress.runComposed(spec.commandLine().getOut(), config, settings, n,
+                    seed, dir);
+        }
         return io.mttkit.tb.spmpcosim.SpmpRegress.run(spec.commandLine().getOut(), config, p, n, seed, dir);
     }
 

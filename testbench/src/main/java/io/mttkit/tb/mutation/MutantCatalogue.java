@@ -27,6 +27,8 @@ public final class MutantCatalogue {
     public static final String IO_RV64 = IoMutationRun.IO_CHECKER_RV64;
     /** The shipped cached I/O MPT checker ({@link IoMutationRun}): the mutants of {@link #IO_RV64} plus its cache glue. */
     public static final String IO_CACHED_RV64 = IoMutationRun.IO_RV64_SMMPT;
+    /** The composed SPMP top ({@link SpmpMutationRun}): its SPMP's and its sequencer's mutants. */
+    public static final String SPMP_RV64 = SpmpMutationRun.SPMP_RV64;
 
     private static final String WALKER = "mtt_walker";
     private static final String CHECKER = "mtt_checker";
@@ -46,6 +48,7 @@ public final class MutantCatalogue {
         }
         out.addAll(io());
         out.addAll(ioCached());
+        out.addAll(spmp());
         return List.copyOf(out);
     }
 
@@ -58,6 +61,7 @@ public final class MutantCatalogue {
             case CACHED_RV32 -> cachedRv32();
             case IO_RV64 -> io();
             case IO_CACHED_RV64 -> ioCached();
+            case SPMP_RV64 -> spmp();
             default -> throw new IllegalArgumentException("no mutants for configuration '" + config + "'; the catalogue covers "
                     + String.join(", ", MutationConfig.NAMES));
         };
@@ -105,6 +109,88 @@ public final class MutantCatalogue {
                         "8'd3: check_code = ruleid_bad ? 8'd3 : 8'd1;", "8'd3: check_code = ruleid_bad ? 8'd4 : 8'd1;"),
                 new Mutant("io-busy-short", c, "status.BUSY falls before the operation has executed", regs,
                         "assign status_busy = state != STATE_IDLE;", "assign status_busy = state == STATE_CHECK;"));
+    }
+
+    /**
+     * Mutants of {@code mtt_spmp_checker} ({@code spmp-rv64}): slips in the SPMP's matching, priority, encoding table,
+     * CSR rules and causes ({@code mtt_spmp.v}), and in the sequencer's order, privilege and PA rules, causes and the
+     * MPT request ({@code mtt_spmp_checker}). Each is a slip in one emitted line.
+     */
+    private static List<Mutant> spmp() {
+        String c = SPMP_RV64;
+        String spmp = "mtt_spmp.v"; // not mtt_spmp_checker.v (a file is matched by prefix)
+        String top = "mtt_spmp_checker";
+        return List.of(
+                new Mutant("spmp-tor-top-inclusive", c, "TOR entry 1 also holds the word at spmpaddr[1] (its top, and "
+                        + "entry 2's bottom, off by one)", spmp,
+                        "assign first_below_1 = acc_first_word < {1'b0, tor_bound_1};",
+                        "assign first_below_1 = acc_first_word <= {1'b0, tor_bound_1};"),
+                new Mutant("spmp-tor-empty-matches", c, "TOR entry 1 with spmpaddr[0] >= spmpaddr[1] still matches an "
+                        + "access spanning both bounds", spmp,
+                        "assign tor_hit_1 = (tor_bound_0 < tor_bound_1) & first_below_1 & ~last_below_0;",
+                        "assign tor_hit_1 = first_below_1 & ~last_below_0;"),
+                new Mutant("spmp-napot-mask-short", c, "NAPOT entry 0 covers half its region (mask one bit short)", spmp,
+                        "assign napot_mask_0 = (spmp_a_0 == 2'd2) ? 54'd0 : (spmpaddr_rd_0 ^ (spmpaddr_rd_0 + 54'd1));",
+                        "assign napot_mask_0 = (spmp_a_0 == 2'd2) ? 54'd0 : ((spmpaddr_rd_0 ^ (spmpaddr_rd_0 + 54'd1)) >> 1);"),
+                new Mutant("spmp-na4-as-napot", c, "entry 2 in NA4 mode decodes its spmpaddr as NAPOT", spmp,
+                        "assign napot_mask_2 = (spmp_a_2 == 2'd2) ? 54'd0 :",
+                        "assign napot_mask_2 = (spmp_a_2 == 2'd0) ? 54'd0 :"),
+                new Mutant("spmp-spmpen-ignored", c, "entry 0 takes part although its spmpen bit is 0", spmp,
+                        "assign entry_active_0 = (spmp_a_0 != 2'd0) & spmpen[0];",
+                        "assign entry_active_0 = spmp_a_0 != 2'd0;"),
+                new Mutant("spmp-partial-allowed", c, "the deciding entry need not hold every byte of the access", spmp,
+                        "assign allow = ~chk_bare | (matched & winner_covers & perm_ok);",
+                        "assign allow = ~chk_bare | (matched & perm_ok);"),
+                new Mutant("spmp-no-match-allows", c, "an access no entry matches is allowed", spmp,
+                        "assign allow = ~chk_bare | (matched & winner_covers & perm_ok);",
+                        "assign allow = ~chk_bare | ~matched | (winner_covers & perm_ok);"),
+                new Mutant("spmp-priority-second", c, "the second-lowest matching entry decides when two match", spmp,
+                        "assign winner_onehot = entry_hit & (~entry_hit + 16'd1);",
+                        "assign winner_onehot = (entry_hit & (entry_hit - 16'd1)) == 16'd0 ? entry_hit : "
+                                + "(entry_hit & (entry_hit - 16'd1)) & (~(entry_hit & (entry_hit - 16'd1)) + 16'd1);"),
+                new Mutant("spmp-sum-ignored", c, "S-mode gets EnforceNoX on a U-mode rule without SUM", spmp,
+                        "assign perm_enforce_nox = not_winner_perm_4_and_winner_perm_3 & chk_priv_s & chk_sum;",
+                        "assign perm_enforce_nox = not_winner_perm_4_and_winner_perm_3 & chk_priv_s;"),
+                new Mutant("spmp-shared-u-write", c, "a Shared-Region rule gives U-mode write", spmp,
+                        "assign perm_w = perm_enforce_or_enforce_nox & winner_perm[1];",
+                        "assign perm_w = (perm_enforce_or_enforce_nox | perm_shared_u) & winner_perm[1];"),
+                new Mutant("spmp-mxr-ignored", c, "sstatus.MXR does not act on the SPMP check", spmp,
+                        "assign perm_mxr_r = chk_mxr & winner_perm[2]", "assign perm_mxr_r = 1'b0 & winner_perm[2]"),
+                new Mutant("spmp-amo-needs-no-w", c, "an AMO needs only R (W not checked)", spmp,
+                        "& (~((chk_type == 2'd2) | (chk_type == 2'd3)) | perm_w)", "& (~(chk_type == 2'd2) | perm_w)"),
+                new Mutant("spmp-amo-load-cause", c, "an AMO denial raises the load page fault (13), not 15", spmp,
+                        "(chk_type == 2'd1) ? 5'd13 :", "chk_type[0] ? 5'd13 :"),
+                new Mutant("spmp-satp-ignored", c, "the SPMP also checks while satp.MODE is not Bare", spmp,
+                        "assign allow = ~chk_bare | (matched & winner_covers & perm_ok);",
+                        "assign allow = matched & winner_covers & perm_ok;"),
+                new Mutant("spmp-tor-lock-ignored", c, "spmpaddr[0] stays writable under a locked TOR entry 1", spmp,
+                        "assign spmpaddr_writable_0 = csr_mmode | ~(spmpcfg_0[7] | (spmpcfg_1[7] & (spmpcfg_1[4:3] == 2'd1)));",
+                        "assign spmpaddr_writable_0 = csr_mmode | ~spmpcfg_0[7];"),
+                new Mutant("spmp-last-byte-long", c, "the access's last byte is computed one byte too far", spmp,
+                        "(chk_size == 7'd0) ? 7'd0 : (chk_size - 7'd1)}", "chk_size}"),
+                new Mutant("top-m-mode-spmp-checked", c, "M-mode accesses are checked by the SPMP", top,
+                        "assign spmp_active = req_q_satp_bare & ~req_q_is_m;", "assign spmp_active = req_q_satp_bare;"),
+                new Mutant("top-pa-above-paw-allowed", c, "a PA at or above 2^paw is checked on its paw-bit truncation",
+                        top, "assign spmp_allow = u_spmp_rsp_allow & ~spmp_pa_outside;",
+                        "assign spmp_allow = u_spmp_rsp_allow;"),
+                new Mutant("top-spmp-access-fault", c, "an SPMP denial of a fetch raises the access fault (1), not the "
+                        + "page fault (12)", top, "assign page_fault_cause = (req_q_type == 2'd0) ? 5'd12 :",
+                        "assign page_fault_cause = (req_q_type == 2'd0) ? 5'd1 :"),
+                new Mutant("top-mpt-amo-no-read", c, "the MPT is asked for W only on an AMO (R not needed)", top,
+                        "(req_q_type == 2'd1) | (req_q_type == 2'd3)};", "(req_q_type == 2'd1)};"),
+                new Mutant("top-pmp-deny-unit-mpt", c, "a PMP denial is reported as the MPT's (rsp_unit 3)", top,
+                        "            rsp_q_unit <= 2'd2;", "            rsp_q_unit <= 2'd3;"),
+                new Mutant("top-spmp-deny-continues", c, "after an SPMP denial the PMP hook is still asked (the page "
+                        + "fault kept)", top,
+                        "rsp_q_cause <= page_fault_cause;\n              seq_state <= SEQ_STATE_RESP;\n            end\n          end else if",
+                        "rsp_q_cause <= page_fault_cause;\n              seq_state <= SEQ_STATE_PMP;\n            end\n          end else if"),
+                new Mutant("top-mpt-cause-dropped", c, "rsp_mpt_cause is not reported", top,
+                        "rsp_q_mpt_cause <= u_mpt_rsp_cause;", "rsp_q_mpt_cause <= 4'd0;"),
+                new Mutant("top-pmp-after-mpt-deny", c, "a PMP denial leaves rsp_allow 1 (only unit and cause set)", top,
+                        "            rsp_q_allow <= 1'b0;\n            rsp_q_unit <= 2'd2;",
+                        "            rsp_q_unit <= 2'd2;"),
+                new Mutant("top-apmp-m-as-s", c, "the access's PMP hook is told M-mode accesses are S-mode", top,
+                        "assign apmp_priv = req_q_priv;", "assign apmp_priv = {1'b0, req_q_priv[0]};"));
     }
 
     /** The I/O mutants on the cached top, and the cache glue's own ({@link #ioCacheGlue}). */

@@ -95,7 +95,7 @@ public final class SpmpCosim {
             xlen = 32;
         } else {
             throw new SetupException("--config", "the SPMP co-simulation runs configuration spmp-alone-rv64 or spmp-alone-rv32 "
-                    + "(mtt_spmp by itself); got '" + config + "'");
+                    + "(mtt_spmp by itself), or spmp-rv64 or spmp-rv32 (mtt_spmp_checker); got '" + config + "'");
         }
         try {
             return SpmpParams.of(xlen, Configurations.resolve(config, settings));
@@ -140,7 +140,10 @@ public final class SpmpCosim {
     private final String config;
     private final SpmpParams p;
     private final io.mttkit.golden.spmp.SpmpParams gp;
+    /** The checks' target ({@code mtt_spmp}); null when the composed co-simulation drives the accesses. */
     private final SpmpRtl rtl;
+    /** The CSR port's target: {@code mtt_spmp}, or {@code mtt_spmp_checker} (the same {@code csr_*} port). */
+    private final CsrTarget csr;
     private final long seed;
     private final Random rnd;
     private final int n;
@@ -160,14 +163,32 @@ public final class SpmpCosim {
     private long programs;
     /** The word address (spmpaddr units) around which the current program places its regions. */
     private long window;
+    /** Where the next program's window goes (-1: drawn as before). */
+    private long windowHint = -1;
 
     private SpmpCosim(String config, SpmpParams p, io.mttkit.golden.spmp.SpmpParams gp, SpmpRtl rtl, long seed) {
+        this(config, p, gp, rtl, rtl, seed, new Random(seed));
+    }
+
+    /**
+     * The SPMP side of a co-simulation whose accesses another driver makes ({@link SpmpMptCosim}): register programs,
+     * CSR operations and read-backs through {@code csr}, the golden SPMP, the aiming and the SPMP coverage, drawing
+     * from {@code rnd}.
+     */
+    SpmpCosim(String config, SpmpParams p, io.mttkit.golden.spmp.SpmpParams gp, CsrTarget csr, long seed,
+              Random rnd) {
+        this(config, p, gp, null, csr, seed, rnd);
+    }
+
+    private SpmpCosim(String config, SpmpParams p, io.mttkit.golden.spmp.SpmpParams gp, SpmpRtl rtl, CsrTarget csr,
+                      long seed, Random rnd) {
         this.config = config;
         this.p = p;
         this.gp = gp;
         this.rtl = rtl;
+        this.csr = csr;
         this.seed = seed;
-        this.rnd = new Random(seed);
+        this.rnd = rnd;
         this.n = p.entryCount();
         this.g = p.granularity();
         this.xlenMask = p.xlen() == 64 ? -1L : 0xFFFF_FFFFL;
@@ -196,10 +217,10 @@ public final class SpmpCosim {
     // ---- register programs --------------------------------------------------------------------------------------
 
     /** A new layout: sometimes from reset, then every entry written (mostly in order), spmpen, and a full read-back. */
-    private void program() {
+    void program() {
         programs++;
         if (programs == 1 || rnd.nextInt(4) == 0) {
-            rtl.reset();
+            csr.reset();
             gold = new Spmp(gp);
             remember("reset");
         }
@@ -209,6 +230,10 @@ public final class SpmpCosim {
             case 1 -> (top - 0x3FF) & ~0x3FFL;                  // its top: TOR/NAPOT reaching 2^paw
             default -> (rnd.nextLong() & top) & ~0x3FFL;
         };
+        if (windowHint >= 0) {
+            window = windowHint & top & ~0x3FFL;                // the composed run's: over MPT regions and holes
+            windowHint = -1;
+        }
         long torCursor = window + rnd.nextInt(16);
         for (int k = 0; k < n; k++) {
             int i = rnd.nextInt(8) == 0 ? rnd.nextInt(n) : k;
@@ -276,7 +301,7 @@ public final class SpmpCosim {
     }
 
     /** One CSR operation between accesses: a write somewhere (in or out of the window), then a read of it. */
-    private void randomCsrOp() {
+    void randomCsrOp() {
         boolean mmode = rnd.nextInt(4) == 0;
         int sel = rnd.nextInt(4);
         long select = switch (rnd.nextInt(10)) {
@@ -307,12 +332,18 @@ public final class SpmpCosim {
         }
     }
 
+    /** Writes entry {@code i}'s {@code spmpaddr} and {@code spmpcfg} on both sides (S-mode path). */
+    void writeEntry(int i, long addr, long cfg) {
+        write(SpmpCsrPort.SEL_SIREG, Spmp.SELECT_BASE + i, addr, false);
+        write(SpmpCsrPort.SEL_SIREG2, Spmp.SELECT_BASE + i, cfg, false);
+    }
+
     /** A write to both sides (the golden one with the spec's meaning of the port's select). */
     private void write(int sel, long select, long value, boolean mmode) {
         select &= xlenMask;
         value &= xlenMask;
         SpmpCosimCoverage.csrWrite(cov, gold, p, sel, select, value, mmode);
-        rtl.csrWrite(sel, select, value, mmode);
+        csr.csrWrite(sel, select, value, mmode);
         switch (sel) {
             case SpmpCsrPort.SEL_SIREG -> gold.writeIndirect(select, 1, value, mmode);
             case SpmpCsrPort.SEL_SIREG2 -> gold.writeIndirect(select, 2, value, mmode);
@@ -331,7 +362,7 @@ public final class SpmpCosim {
     /** A read of both sides, compared. */
     private void read(int sel, long select, boolean mmode) {
         select &= xlenMask;
-        long got = rtl.csrRead(sel, select, mmode);
+        long got = csr.csrRead(sel, select, mmode);
         long expect = switch (sel) {
             case SpmpCsrPort.SEL_SIREG, SpmpCsrPort.SEL_SIREG2 -> {
                 // outside 0x100..0x13F the hart raises illegal instruction; the port itself reads 0
@@ -379,7 +410,7 @@ public final class SpmpCosim {
     }
 
     /** A first byte aimed at an entry's region: its bounds, across them, inside, just outside, or anywhere. */
-    private long aim(int size) {
+    long aim(int size) {
         int t = rnd.nextInt(n);
         AddressMatch.Range r = SpmpCosimCoverage.range(gold, t, g, addrMask);
         if (r == null || rnd.nextInt(10) == 0) {
@@ -433,7 +464,7 @@ public final class SpmpCosim {
                 + (a.matched() ? " entry " + a.entry() : " no match");
     }
 
-    private void mismatch(String what) {
+    void mismatch(String what) {
         mismatchCount++;
         if (mismatches.size() < KEEP_MISMATCHES) {
             StringBuilder sb = new StringBuilder();
@@ -451,6 +482,54 @@ public final class SpmpCosim {
             history.removeFirst();
         }
         history.addLast(op);
+    }
+
+    /** The CSR port ({@code csr_*}) of a top holding the SPMP, and its reset. */
+    interface CsrTarget {
+        void reset();
+
+        long csrRead(int sel, long siselect, boolean mmode);
+
+        void csrWrite(int sel, long siselect, long value, boolean mmode);
+    }
+
+    /** The golden SPMP as it is now (a program from reset replaces it). */
+    Spmp gold() {
+        return gold;
+    }
+
+    SpmpCoverage coverage() {
+        return cov;
+    }
+
+    long mismatchCount() {
+        return mismatchCount;
+    }
+
+    List<String> mismatches() {
+        return mismatches;
+    }
+
+    long csrReads() {
+        return reads;
+    }
+
+    long csrWrites() {
+        return writes;
+    }
+
+    long programs() {
+        return programs;
+    }
+
+    /** The word address (spmpaddr units) around which the current program places its regions. */
+    long window() {
+        return window;
+    }
+
+    /** The next program's regions go around this word address ({@code spmpaddr} units) rather than a random one. */
+    void aimWindowAt(long word) {
+        windowHint = word;
     }
 
     /** The configuration names this co-simulation runs. */

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code mtt regress --config spmp-alone-rv64|spmp-alone-rv32}: the SPMP co-simulation ({@link SpmpCosim}) as a
- * regression run, with its report folder. Mismatches are printed first, then the figures and the coverage table.
+ * {@code mtt regress --config spmp-alone-rv64|spmp-alone-rv32}: the SPMP co-simulation ({@link SpmpCosim}), and
+ * {@code mtt regress --config spmp-rv64|spmp-rv32}: the composed top's ({@link SpmpMptCosim}), as regression runs with
+ * their report folder. Mismatches are printed first, then the figures (and the composed run's digest) and the
+ * coverage table.
  */
 public final class SpmpRegress {
     /** What a run writes into its report folder (and removes from it when it starts). */
@@ -35,6 +37,45 @@ public final class SpmpRegress {
         SpmpParams p = SpmpCosim.params(config, settings);
         SpmpCosim.golden(p); // refuses a paw the golden model cannot follow, before the build
         return p;
+    }
+
+    /** Whether {@code config} names the composed top ({@code spmp-rv64}, {@code spmp-rv32}). */
+    public static boolean composed(String config) {
+        return SpmpMptCosim.configurations().contains(config);
+    }
+
+    /**
+     * The composed run ({@code spmp-rv64}/{@code spmp-rv32}): builds {@code mtt_spmp_checker}, runs, writes the same
+     * files as {@link #run}.
+     *
+     * @return 0 when every comparison agreed, 1 otherwise
+     */
+    public static int runComposed(PrintWriter out, String config, Map<String, String> settings, long accesses,
+                                  long seed, Path dir) throws IOException {
+        SpmpMptCosim.Params p = SpmpMptCosim.params(config, settings);
+        out.println("generating " + config + " (mtt_spmp_checker) and building it with Verilator (cached after the "
+                + "first time) ...");
+        out.flush();
+        long t0 = System.nanoTime();
+        SpmpMptCosim.Result r = SpmpMptCosim.run(BuildDriver.fromEnvironment(), config, p, seed, accesses);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String text = r.format();
+        out.print(text);
+        out.printf("accesses/s: %.0f (including the build)%n", r.accesses() / seconds);
+        AtomicFiles.writeString(dir.resolve("spmp-report.txt"), text);
+        String failure = r.passed() ? null : String.join("\n", r.mismatches());
+        JUnitXml.write(dir.resolve("junit.xml"), "mtt.regress." + config,
+                List.of(new JUnitXml.Case("seed " + seed + ", " + accesses + " accesses", seconds, failure)));
+        if (failure != null) {
+            AtomicFiles.writeString(dir.resolve("mismatch.txt"), failure + "\n");
+        }
+        out.println(r.passed() ? "PASS: mtt_spmp_checker agreed with the golden SPMP, PMP and MPT lookup on every "
+                + "CSR read, answer, hook, MPTE query and read, and latency rule"
+                : "FAIL: mismatches above (also in " + dir.resolve("mismatch.txt") + ")");
+        out.printf("event digest: %016x%n", r.digest());
+        out.println("report: " + dir.toAbsolutePath().resolve("spmp-report.txt") + " (also junit.xml)");
+        out.flush();
+        return r.passed() ? 0 : 1;
     }
 
     /**

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * combinational in the cycle of {@code csr_valid}; a write takes effect at the next clock edge; a check with
  * {@code pipeline} 0 answers in its own cycle (no clock needed), with {@code pipeline} 1 one edge later.
  */
-final class SpmpRtl implements AutoCloseable {
+final class SpmpRtl implements AutoCloseable, SpmpCosim.CsrTarget {
     /** The answer of one check, as the response port gives it. */
     record Answer(boolean valid, boolean allow, boolean matched, int entry, int cause, boolean held) {
     }
@@ -97,7 +97,8 @@ final class SpmpRtl implements AutoCloseable {
     }
 
     /** Two cycles of reset with every request idle: every register back to 0. */
-    void reset() {
+    @Override
+    public void reset() {
         dut.poke(csrValid, 0);
         dut.poke(chkValid, 0);
         dut.poke(rspReady, 1);
@@ -107,7 +108,8 @@ final class SpmpRtl implements AutoCloseable {
     }
 
     /** Reads a register through the CSR port (combinational, no clock). */
-    long csrRead(int sel, long siselect, boolean mmode) {
+    @Override
+    public long csrRead(int sel, long siselect, boolean mmode) {
         dut.poke(csrValid, 1);
         dut.poke(csrWrite, 0);
         dut.poke(csrMmode, mmode ? 1 : 0);
@@ -120,7 +122,8 @@ final class SpmpRtl implements AutoCloseable {
     }
 
     /** Writes a register through the CSR port: one clock edge. */
-    void csrWrite(int sel, long siselect, long value, boolean mmode) {
+    @Override
+    public void csrWrite(int sel, long siselect, long value, boolean mmode) {
         dut.poke(csrValid, 1);
         dut.poke(csrWrite, 1);
         dut.poke(csrMmode, mmode ? 1 : 0);

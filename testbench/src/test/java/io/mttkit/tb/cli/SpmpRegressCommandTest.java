@@ -11,14 +11,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code mtt regress --config spmp-alone-*}: the SPMP co-simulation from the command line. */
+/** {@code mtt regress --config spmp-alone-*|spmp-rv*}: the SPMP co-simulations from the command line. */
 class SpmpRegressCommandTest {
     @TempDir
     Path tmp;
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--config spmp-rv64 | --config | spmp-alone-rv64 or spmp-alone-rv32",
+        "--config spmp-rv16 | --config | spmp-rv64 or spmp-rv32",
+        "--config spmp-rv64 --set paw=40 | --set | leave paw at its default 56",
+        "--config spmp-rv32 --set pmpLatency=9 | --set | out of range",
+        "--config spmp-rv64 --shard 0/2 | --shard and --jobs | runs as one piece",
         "--config spmp-alone-rv64 --set paw=40 | --set | leave paw at its default 56",
         "--config spmp-alone-rv32 --set bogus=1 | --set | unknown parameter 'bogus'",
         "--config spmp-alone-rv64 --set entryCount=99 | --set | out of range",
@@ -44,5 +47,18 @@ class SpmpRegressCommandTest {
         assertTrue(Files.readString(dir.resolve("spmp-report.txt")).contains("coverage:"));
         assertTrue(Files.readString(dir.resolve("junit.xml")).contains("mtt.regress.spmp-alone-rv32"));
         assertTrue(!Files.exists(dir.resolve("mismatch.txt")));
+    }
+
+    @Test
+    void aShortComposedRunPassesWithItsDigest() throws Exception {
+        ToolGate.requireVerilator();
+        Path dir = tmp.resolve("report");
+        CliRunner r = CliRunner.run("regress", "--config", "spmp-rv32", "--checks", "1500", "--seed", "5", "--report",
+                dir.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("1500 accesses") && r.out().contains("0 mismatches") && r.out().contains("PASS")
+                && r.out().matches("(?s).*event digest: [0-9a-f]{16}.*"), r.out());
+        assertTrue(Files.readString(dir.resolve("spmp-report.txt")).contains("priority"));
+        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("mtt.regress.spmp-rv32"));
     }
 }
