@@ -58,24 +58,36 @@ public final class SpmpRegress {
         out.flush();
         long t0 = System.nanoTime();
         SpmpMptCosim.Result r = SpmpMptCosim.run(BuildDriver.fromEnvironment(), config, p, seed, accesses);
+        return report(out, config, seed, accesses, t0, r.format(), r.accesses(), r.passed(), r.mismatches(), "mtt_spmp_checker"
+                + " agreed with the golden SPMP, PMP and MPT lookup on every CSR read, answer, hook, MPTE query and read,"
+                + " and latency rule", String.format("event digest: %016x", r.digest()), dir);
+    }
+
+    /**
+     * Prints the run's report (mismatches first, before any file), writes {@code spmp-report.txt}, {@code junit.xml}
+     * and, on a mismatch, {@code mismatch.txt}; returns the exit code.
+     */
+    private static int report(PrintWriter out, String config, long seed, long accesses, long t0, String text,
+                              long done, boolean passed, List<String> mismatches, String agreed, String digestLine,
+                              Path dir) throws IOException {
         double seconds = (System.nanoTime() - t0) / 1e9;
-        String text = r.format();
         out.print(text);
-        out.printf("accesses/s: %.0f (including the build)%n", r.accesses() / seconds);
+        out.printf("accesses/s: %.0f (including the build)%n", done / seconds);
+        out.flush();
         AtomicFiles.writeString(dir.resolve("spmp-report.txt"), text);
-        String failure = r.passed() ? null : String.join("\n", r.mismatches());
+        String failure = passed ? null : String.join("\n", mismatches);
         JUnitXml.write(dir.resolve("junit.xml"), "mtt.regress." + config,
                 List.of(new JUnitXml.Case("seed " + seed + ", " + accesses + " accesses", seconds, failure)));
         if (failure != null) {
             AtomicFiles.writeString(dir.resolve("mismatch.txt"), failure + "\n");
         }
-        out.println(r.passed() ? "PASS: mtt_spmp_checker agreed with the golden SPMP, PMP and MPT lookup on every "
-                + "CSR read, answer, hook, MPTE query and read, and latency rule"
-                : "FAIL: mismatches above (also in " + dir.resolve("mismatch.txt") + ")");
-        out.printf("event digest: %016x%n", r.digest());
+        out.println(passed ? "PASS: " + agreed : "FAIL: mismatches above (also in " + dir.resolve("mismatch.txt") + ")");
+        if (digestLine != null) {
+            out.println(digestLine);
+        }
         out.println("report: " + dir.toAbsolutePath().resolve("spmp-report.txt") + " (also junit.xml)");
         out.flush();
-        return r.passed() ? 0 : 1;
+        return passed ? 0 : 1;
     }
 
     /**
@@ -91,21 +103,7 @@ public final class SpmpRegress {
         out.flush();
         long t0 = System.nanoTime();
         SpmpCosim.Result r = SpmpCosim.run(BuildDriver.fromEnvironment(), config, p, seed, accesses);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        String text = r.format();
-        out.print(text);
-        out.printf("accesses/s: %.0f (including the build)%n", r.accesses() / seconds);
-        AtomicFiles.writeString(dir.resolve("spmp-report.txt"), text);
-        String failure = r.passed() ? null : String.join("\n", r.mismatches());
-        JUnitXml.write(dir.resolve("junit.xml"), "mtt.regress." + config,
-                List.of(new JUnitXml.Case("seed " + seed + ", " + accesses + " accesses", seconds, failure)));
-        if (failure != null) {
-            AtomicFiles.writeString(dir.resolve("mismatch.txt"), failure + "\n");
-        }
-        out.println(r.passed() ? "PASS: mtt_spmp agreed with the golden SPMP on every CSR read and every access"
-                : "FAIL: mismatches above (also in " + dir.resolve("mismatch.txt") + ")");
-        out.println("report: " + dir.toAbsolutePath().resolve("spmp-report.txt") + " (also junit.xml)");
-        out.flush();
-        return r.passed() ? 0 : 1;
+        return report(out, config, seed, accesses, t0, r.format(), r.accesses(), r.passed(), r.mismatches(),
+                "mtt_spmp agreed with the golden SPMP on every CSR read and every access", null, dir);
     }
 }
