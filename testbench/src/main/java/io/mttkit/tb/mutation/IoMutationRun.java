@@ -78,7 +78,7 @@ public final class IoMutationRun {
         } catch (IOException e) {
             throw new UncheckedIOException("generating " + config, e);
         } finally {
-            delete(dir);
+            RunSupport.deleteQuietly(dir);
         }
     }
 
@@ -94,19 +94,19 @@ public final class IoMutationRun {
             try {
                 lib = IoCheckerLibrary.fromFolder(dir);
             } catch (RuntimeException e) {
-                return new MutationRun.Outcome(m, MutationRun.Verdict.BUILD_FAILED, firstLine(e.getMessage()), 0,
-                        seconds(t0));
+                return new MutationRun.Outcome(m, MutationRun.Verdict.BUILD_FAILED, RunSupport.firstLine(e.getMessage()), 0,
+                        RunSupport.seconds(t0));
             }
             IoRegression.Result r = IoRegression.run(lib, seed, checks, n -> { });
             if (r.passed()) {
-                return new MutationRun.Outcome(m, MutationRun.Verdict.SURVIVED, null, r.checks(), seconds(t0));
+                return new MutationRun.Outcome(m, MutationRun.Verdict.SURVIVED, null, r.checks(), RunSupport.seconds(t0));
             }
             return new MutationRun.Outcome(m, MutationRun.Verdict.KILLED, mismatchLine(r.firstMismatch()), r.checks(),
-                    seconds(t0));
+                    RunSupport.seconds(t0));
         } catch (IOException e) {
             throw new UncheckedIOException("running mutant " + m.id(), e);
         } finally {
-            delete(dir);
+            RunSupport.deleteQuietly(dir);
         }
     }
 
@@ -122,27 +122,6 @@ public final class IoMutationRun {
                 b.append(b.length() == 0 ? "" : "; ").append(t);
             }
         }
-        return b.length() == 0 ? firstLine(report) : b.toString();
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // a temporary folder left behind is harmless
-        }
+        return b.length() == 0 ? RunSupport.firstLine(report) : b.toString();
     }
 }

@@ -199,7 +199,7 @@ public final class MutationRun {
             p.destroyForcibly();
             p.waitFor();
             // the harness stops a stuck simulation itself (cycle limit); a worker that still hangs is a detected bug
-            return new Outcome(m, Verdict.KILLED, "worker hung for " + WORKER_TIMEOUT_SECONDS + " s", 0, seconds(t0));
+            return new Outcome(m, Verdict.KILLED, "worker hung for " + WORKER_TIMEOUT_SECONDS + " s", 0, RunSupport.seconds(t0));
         }
         List<String> lines = Files.readAllLines(log);
         for (String l : lines) {
@@ -207,7 +207,7 @@ public final class MutationRun {
                 String[] f = l.split("\t", 4);
                 Verdict v = Verdict.valueOf(f[1]);
                 String detail = f.length > 3 && !f[3].isEmpty() ? f[3] : null;
-                return new Outcome(m, v, detail, Long.parseLong(f[2]), seconds(t0));
+                return new Outcome(m, v, detail, Long.parseLong(f[2]), RunSupport.seconds(t0));
             }
         }
         // No result line. A JVM fatal error (a signal in the Verilated model) is a mutant the regression detects;
@@ -220,7 +220,7 @@ public final class MutationRun {
                     + String.join("\n", lines));
         }
         return new Outcome(m, Verdict.KILLED, "simulation crashed (worker exit " + p.exitValue() + "): " + last, 0,
-                seconds(t0));
+                RunSupport.seconds(t0));
     }
 
     private static void deleteTree(Path dir) {
@@ -234,10 +234,6 @@ public final class MutationRun {
         } catch (IOException e) {
             throw new UncheckedIOException("removing " + dir, e);
         }
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
     }
 
 }

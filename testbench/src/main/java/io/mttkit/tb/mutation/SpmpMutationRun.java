@@ -87,7 +87,7 @@ public final class SpmpMutationRun {
                 proc.destroyForcibly();
                 proc.waitFor();
                 return new MutationRun.Outcome(m, MutationRun.Verdict.KILLED, "worker hung for "
-                        + WORKER_TIMEOUT_SECONDS + " s", 0, seconds(t0));
+                        + WORKER_TIMEOUT_SECONDS + " s", 0, RunSupport.seconds(t0));
             }
             List<String> lines = Files.readAllLines(log);
             for (String l : lines) {
@@ -95,7 +95,7 @@ public final class SpmpMutationRun {
                     String[] f = l.split("\t", 4);
                     String detail = f.length > 3 && !f[3].isEmpty() ? f[3] : null;
                     return new MutationRun.Outcome(m, MutationRun.Verdict.valueOf(f[1]), detail, Long.parseLong(f[2]),
-                            seconds(t0));
+                            RunSupport.seconds(t0));
                 }
             }
             String last = lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
@@ -106,14 +106,14 @@ public final class SpmpMutationRun {
                         + proc.exitValue() + "):\n" + String.join("\n", lines));
             }
             return new MutationRun.Outcome(m, MutationRun.Verdict.KILLED, "simulation crashed (worker exit "
-                    + proc.exitValue() + "): " + last, 0, seconds(t0));
+                    + proc.exitValue() + "): " + last, 0, RunSupport.seconds(t0));
         } catch (IOException e) {
             throw new UncheckedIOException("running mutant " + m.id(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running mutant " + m.id(), e);
         } finally {
-            delete(dir);
+            RunSupport.deleteQuietly(dir);
         }
     }
 
@@ -138,7 +138,7 @@ public final class SpmpMutationRun {
             lib = BuildDriver.fromEnvironment().load(BuildSpec.generic(sources, SpmpMptChecker.MODULE_NAME,
                     Variant.FAST));
         } catch (RuntimeException e) {
-            line = result(MutationRun.Verdict.BUILD_FAILED, 0, firstLine(e.getMessage()));
+            line = result(MutationRun.Verdict.BUILD_FAILED, 0, RunSupport.firstLine(e.getMessage()));
             System.out.println(line);
             System.out.flush();
             System.exit(0);
@@ -158,29 +158,8 @@ public final class SpmpMutationRun {
 
     /** The first mismatch's first line, without the bracketed run name. */
     private static String firstMismatch(String m) {
-        String line = firstLine(m);
+        String line = RunSupport.firstLine(m);
         int at = line.indexOf("] ");
         return at >= 0 ? line.substring(at + 2) : line;
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // a temporary folder left behind is harmless
-        }
     }
 }
