@@ -150,9 +150,9 @@ final class RegressCommand implements Callable<Integer> {
             CheckerTarget.requireKnown(config); // before announcing a build of it
         }
         Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
-        // A run starts from an empty report: a previous run's PASS must not stay behind if this one is stopped. The
-        // folder is checked now; the previous files go once the checker is built (bad RTL changes nothing).
-        ReportFolder.check(dir, "--report");
+        // A run starts from an empty report: a previous run's PASS must not stay behind if this one is stopped (also
+        // while it builds) or its RTL does not build.
+        ReportFolder.prepare(dir, REPORT_FILES, "--report");
         PrintWriter out = spec.commandLine().getOut();
         CheckerLibrary lib;
         String what;
@@ -174,7 +174,6 @@ final class RegressCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new UserInputException("--rtl: " + e.getMessage());
                 }
-                ReportFolder.clear(dir, REPORT_FILES);
                 return IoRegress.run(out, rtl.toString(), io, seed, n, dir);
             }
             lib = CheckerLibrary.fromManifest(rtl);
@@ -191,7 +190,6 @@ final class RegressCommand implements Callable<Integer> {
                         + " (cached after the first time) ...");
                 out.flush();
                 IoCheckerLibrary io = CheckerTarget.ioLibrary(config, sets);
-                ReportFolder.clear(dir, REPORT_FILES);
                 return IoRegress.run(out, what, io, seed, n, dir);
             }
             out.println("generating the " + what + " checker Verilog and building it with Verilator"
@@ -199,7 +197,6 @@ final class RegressCommand implements Callable<Integer> {
             out.flush();
             lib = CheckerTarget.library(config, sets);
         }
-        ReportFolder.clear(dir, REPORT_FILES);
         List<MttMode> modes = lib.description().modes();
         List<RunPlan.World> plan = RunPlan.plan(lib.description(), n);
         long worlds = plan.stream().filter(w -> part.owns(w.ordinal())).count();

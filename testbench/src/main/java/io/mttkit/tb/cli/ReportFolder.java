@@ -61,9 +61,8 @@ final class ReportFolder {
     }
 
     /**
-     * Removes the files a previous run wrote to {@code dir} — once this run is sure to start (its input accepted, its
-     * checker built): a run refused for bad input (exit 2) changes nothing, a run that starts never leaves the
-     * previous run's PASS behind.
+     * Removes the files a previous run wrote to {@code dir}, before any work: a run that is stopped, fails or whose
+     * RTL does not build never leaves the previous run's PASS where CI would read it (issue #16).
      */
     static void clear(Path dir, List<String> files) throws IOException {
         for (String f : files) {

@@ -53,7 +53,8 @@ class CheckerCoverageTest {
         assertEquals(1, db.count(CheckerCoverage.READS, "smmpt43 reads=1"));
         assertEquals(1, db.count(CheckerCoverage.CONFIG, "smmpt-v0.9 rv64 smmpt43 le"));
         assertEquals(1, db.count(CheckerCoverage.PA, "smmpt43 pa=0"));
-        assertEquals(6, totalHits(db), "one hit per group that applies, none elsewhere");
+        assertEquals(1, db.count(CheckerCoverage.REQ_MODE, "req_mode=10001 smmpt43"));
+        assertEquals(7, totalHits(db), "one hit per group that applies, none elsewhere");
     }
 
     @Test
@@ -115,7 +116,9 @@ class CheckerCoverageTest {
         cov.onCheck(CheckRequest.of(MttMode.BARE, 1, 0, Access.R, false), null);
         assertEquals(1, cov.db().count(CheckerCoverage.CONFIG, "bypass"));
         assertEquals(1, cov.db().count(CheckerCoverage.CONFIG, "bare"));
-        assertEquals(2, totalHits(cov.db()));
+        // Bare also takes its req_mode bin (issue #17: every encoding the port carries); a bypass takes none
+        assertEquals(1, cov.db().count(CheckerCoverage.REQ_MODE, "req_mode=00000 bare"));
+        assertEquals(3, totalHits(cov.db()));
     }
 
     /**
