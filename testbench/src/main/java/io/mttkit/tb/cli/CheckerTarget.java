@@ -69,6 +69,30 @@ final class CheckerTarget {
         }
     }
 
+    /**
+     * Checks {@code --set} against the parameters of {@code name}'s configuration without generating anything, so a
+     * bad key or value is refused before the command changes anything (its report folder included).
+     *
+     * @throws UserInputException for a bad {@code --set}
+     */
+    static void validateSets(String name, List<String> sets) {
+        if (sets.isEmpty()) {
+            return;
+        }
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (ShippedRtl.Shipped s : ShippedRtl.ALL) {
+            if (s.name().equals(name)) {
+                settings.putAll(s.settings());
+            }
+        }
+        settings.putAll(SetArgs.parse(sets));
+        try {
+            io.mttkit.gen.Configurations.resolve(configurationOf(name), settings);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--set: " + e.getMessage());
+        }
+    }
+
     /** Refuses a {@code --config} name that is neither shipped nor a checker configuration. */
     static void requireKnown(String name) {
         if (!names().contains(name)) {

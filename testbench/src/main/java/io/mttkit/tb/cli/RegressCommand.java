@@ -148,8 +148,12 @@ final class RegressCommand implements Callable<Integer> {
             InputPaths.requireFolder(rtl, "--rtl");
         } else {
             CheckerTarget.requireKnown(config); // before announcing a build of it
+            CheckerTarget.validateSets(config, sets); // before the report folder is emptied
         }
         Path dir = reportDir != null ? reportDir : SelftestCommand.repoRoot().resolve("target/reports/regress");
+        if (rtl != null && !IoCheckerLibrary.isIoFolder(rtl)) {
+            io.mttkit.tb.dut.CheckerManifest.read(rtl); // a bad checker.json is bad input: refused before any change
+        }
         // A run starts from an empty report: a previous run's PASS must not stay behind if this one is stopped (also
         // while it builds) or its RTL does not build.
         ReportFolder.prepare(dir, REPORT_FILES, "--report");
