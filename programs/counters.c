@@ -4,31 +4,13 @@
  * their high halves on RV32) in M-mode, each write followed at once by the read. The program prints
  * "ok <name>" or "FAIL <name> got=... want=..." per check and exits with the number of failed checks. */
 #include "mttkit.h"
-
-static ulong failed;
+#include "checks.h"
 
 int handle_trap(struct frame *f, ulong cause, ulong tval) {
     (void)f;
     (void)cause;
     (void)tval;
     return 0;
-}
-
-static void check(const char *name, ulong got, ulong want) {
-    if (got == want) {
-        puts_("ok ");
-        puts_(name);
-        putch('\n');
-        return;
-    }
-    failed++;
-    puts_("FAIL ");
-    puts_(name);
-    puts_(" got=");
-    puthex(got);
-    puts_(" want=");
-    puthex(want);
-    putch('\n');
 }
 
 /* csrw then csrr of the same counter, back to back. */

@@ -9,6 +9,7 @@
  * Parameters (written by the harness into `spmp_params`): entries = number of SPMP entries (>= 16).
  */
 #include "spmp_probe.h"
+#include "checks.h"
 
 struct params {
     ulong entries;
@@ -18,28 +19,9 @@ volatile struct params spmp_params;
 
 #define T 0x80200000UL
 
-static ulong failed;
-
 int handle_trap(struct frame *f, ulong cause, ulong tval) {
     (void)tval;
     return spmp_trap(f, cause);
-}
-
-static void check(const char *name, ulong got, ulong want) {
-    if (got == want) {
-        puts_("ok ");
-        puts_(name);
-        putch('\n');
-        return;
-    }
-    failed++;
-    puts_("FAIL ");
-    puts_(name);
-    puts_(" got=");
-    puthex(got);
-    puts_(" want=");
-    puthex(want);
-    putch('\n');
 }
 
 static void clear_entries(ulong n) {

@@ -51,13 +51,7 @@ public final class SpmpCosim {
 
         /** The report: mismatches first, then the figures and the coverage table. */
         public String format() {
-            StringBuilder sb = new StringBuilder();
-            for (String m : mismatches) {
-                sb.append("MISMATCH ").append(m).append('\n');
-            }
-            if (mismatchCount > mismatches.size()) {
-                sb.append("... ").append(mismatchCount - mismatches.size()).append(" more mismatches\n");
-            }
+            StringBuilder sb = SpmpCosim.mismatchLines(mismatches, mismatchCount);
             sb.append(String.format("spmp co-simulation %s (%s) seed %d: %s — %d accesses (%d allowed), "
                             + "%d CSR reads, %d CSR writes, %d register programs, %d mismatches%n",
                     config, params.values(), seed, passed() ? "PASS" : "FAIL", accesses, allowed, csrReads,
@@ -504,6 +498,18 @@ public final class SpmpCosim {
 
     long mismatchCount() {
         return mismatchCount;
+    }
+
+    /** The head of a report: one {@code MISMATCH} line per kept mismatch, then how many more there were. */
+    static StringBuilder mismatchLines(List<String> mismatches, long count) {
+        StringBuilder sb = new StringBuilder();
+        for (String m : mismatches) {
+            sb.append("MISMATCH ").append(m).append('\n');
+        }
+        if (count > mismatches.size()) {
+            sb.append("... ").append(count - mismatches.size()).append(" more mismatches\n");
+        }
+        return sb;
     }
 
     List<String> mismatches() {

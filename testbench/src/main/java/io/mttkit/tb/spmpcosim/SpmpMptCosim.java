@@ -93,13 +93,7 @@ public final class SpmpMptCosim {
 
         /** The report: mismatches first, then the figures, the digest and the coverage table. */
         public String format() {
-            StringBuilder sb = new StringBuilder();
-            for (String m : mismatches) {
-                sb.append("MISMATCH ").append(m).append('\n');
-            }
-            if (mismatchCount > mismatches.size()) {
-                sb.append("... ").append(mismatchCount - mismatches.size()).append(" more mismatches\n");
-            }
+            StringBuilder sb = SpmpCosim.mismatchLines(mismatches, mismatchCount);
             sb.append(String.format("spmp+mpt co-simulation %s (SPMP %s; MPT %s) seed %d: %s — %d accesses "
                             + "(allowed %d, SPMP denied %d, PMP denied %d, MPT denied %d), %d MPTE reads, %d MPTE "
                             + "PMP queries, %d CSR reads, %d CSR writes, %d register programs, %d table worlds, "
