@@ -374,13 +374,7 @@ public final class IoHarness implements AutoCloseable {
 
     private void consume(RunResult r) {
         rawDigest = events.digest(rawDigest);
-        if (digestOnly) {
-            if (r.reason().terminal()) {
-                throw mismatch(session.cycle(), "the session stopped: " + r.reason() + ": " + r.message(), null);
-            }
-            return;
-        }
-        for (int i = 0; i < events.size(); i++) {
+        for (int i = 0; i < (digestOnly ? 0 : events.size()); i++) { // bench M1: the digest alone
             // The walk's events are read from the record; only the events compared field by field are decoded
             // (decoding every record would cost the product path a third of its time).
             RawEvent raw = events.raw(i);
