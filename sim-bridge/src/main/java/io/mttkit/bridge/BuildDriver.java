@@ -206,7 +206,9 @@ public final class BuildDriver {
             cmd.add("-Mdir");
             cmd.add(obj.toString());
             Path log = tmp.resolve("build.log");
-            Processes.Result r = Processes.run(cmd, tmp, BUILD_TIMEOUT_SECONDS, log);
+            List<String> make = makeCommand(obj);
+            RuntimeObjects runtime = RuntimeObjects.in(cache.dir(), runtimeKey(spec));
+            Processes.Result r = verilateAndMake(cmd, make, obj, tmp, log, runtime, true);
             Path built = obj.resolve(libName);
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (r.exitCode() != 0 || !Files.isRegularFile(built)) {
@@ -218,6 +220,8 @@ public final class BuildDriver {
                         + manifest.resolveSibling("build.log") + ":\n" + Processes.tail(r.output().stripTrailing(), 25),
                         manifest);
             }
+            cmd.add("&&");
+            cmd.addAll(make);
             Path staged = Files.createDirectories(tmp.resolve("publish"));
             Files.move(built, staged.resolve(libName));
             Files.copy(log, staged.resolve("build.log"));
@@ -231,6 +235,62 @@ public final class BuildDriver {
         } finally {
             BuildCache.deleteTree(tmp);
         }
+    }
+
+    /**
+     * Verilates, places the kept run-time objects ({@link RuntimeObjects}), then runs make: the two steps of
+     * {@code verilator --build}, split so that the kept objects are stamped after the makefile. A build that fails
+     * with kept objects in it is run once more without them (they are forgotten first), so a bad kept object costs
+     * time, never a failed build. The log holds both steps.
+     */
+    private static Processes.Result verilateAndMake(List<String> verilate, List<String> make, Path obj, Path dir,
+            Path log, RuntimeObjects runtime, boolean mayRetry) throws IOException {
+        Processes.Result v = Processes.run(verilate, dir, BUILD_TIMEOUT_SECONDS, log);
+        if (v.exitCode() != 0) {
+            return v;
+        }
+        List<String> names = RuntimeObjects.names(obj, "Vtop");
+        List<String> provided = runtime.provide(obj, names);
+        Path makeLog = dir.resolve("make.log");
+        Processes.Result m = Processes.run(make, dir, BUILD_TIMEOUT_SECONDS, makeLog);
+        Files.writeString(log, v.output() + m.output(), StandardCharsets.UTF_8);
+        if (m.exitCode() != 0 && !provided.isEmpty() && mayRetry) {
+            runtime.discard();
+            BuildCache.deleteTree(obj);
+            return verilateAndMake(verilate, make, obj, dir, log, runtime, false);
+        }
+        if (m.exitCode() == 0) {
+            runtime.keep(obj, names, provided);
+        }
+        return new Processes.Result(m.exitCode(), v.output() + m.output());
+    }
+
+    /** The make step of {@code verilator --build}: the generated makefile, two jobs, {@link #MAKE_FLAGS}. */
+    static List<String> makeCommand(Path obj) {
+        List<String> c = new ArrayList<>(List.of(makeExecutable(), "-C", obj.toString(), "-f", "Vtop.mk", "-j", "2"));
+        c.addAll(List.of(MAKE_FLAGS.split(" ")));
+        return c;
+    }
+
+    /** GNU make from the PATH, as an absolute path (so a timeout stops its whole process group). */
+    private static String makeExecutable() {
+        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(d.isEmpty() ? "." : d, "make");
+            if (Files.isExecutable(p)) {
+                return p.toAbsolutePath().toString();
+            }
+        }
+        throw new ToolMissingException("GNU make not found on the PATH (Verilator's generated makefiles need it): "
+                + "run scripts/setup.sh (apt-get install make g++ verilator)");
+    }
+
+    /** Everything that reaches the compile of Verilator's run-time objects: tool, compiler, flags, config header. */
+    private String runtimeKey(BuildSpec spec) {
+        List<String> args = new ArrayList<>(verilatorArgs(spec, "<src>", "<lib>"));
+        int top = args.indexOf("--top-module");
+        args.set(top + 1, "<top>");
+        return String.join("\n", List.of("mttkit-runtime-objects/1", tool.versionLine(), compilerVersion(),
+                String.join(" ", args), MAKE_FLAGS, bridgeSources().get("mttb_vl_config.h")));
     }
 
     private Path recordFailure(BuildSpec spec, String hash, Path log, List<String> cmd, double seconds, String status)
@@ -249,13 +309,12 @@ public final class BuildDriver {
         // -Wno-fatal: a warning (a latch, a width, a style finding) never fails a build; VerilatorLint is the
         // separate gate for style (docs/bridge.md). The warnings stay in build.log (UNOPTFLAT there names a
         // combinational loop's place for ConvergenceException).
-        List<String> a = new ArrayList<>(List.of("--cc", "--exe", "--build", "-Wno-fatal", "-O3", "--threads", "1", "-j", "2",
+        List<String> a = new ArrayList<>(List.of("--cc", "--exe", "-Wno-fatal", "-O3", "--threads", "1",
                 "--prefix", "Vtop", "--top-module", spec.top(), "-o", libName));
         a.addAll(spec.variant().verilatorArgs());
         if (spec.variant() == Variant.TRACE) {
             a.add(spec.waves().verilatorFlag());
         }
-        a.addAll(List.of("-MAKEFLAGS", MAKE_FLAGS));
         a.addAll(List.of("-CFLAGS", "-fPIC -fvisibility=hidden -include " + srcDir + "/mttb_vl_config.h -I" + srcDir));
         a.addAll(List.of("-LDFLAGS", "-shared -Wl,-z,defs"));
         a.addAll(spec.extraVerilatorArgs());
@@ -279,6 +338,7 @@ public final class BuildDriver {
             for (String arg : verilatorArgs(spec, "<src>", "<lib>")) {
                 update(md, arg);
             }
+            update(md, "make -j 2 " + MAKE_FLAGS);
             update(md, spec.checker() ? "checker" : "generic");
             update(md, spec.variant().id());
             update(md, spec.waves().name());

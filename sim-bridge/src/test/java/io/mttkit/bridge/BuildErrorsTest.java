@@ -41,7 +41,7 @@ class BuildErrorsTest {
                   echo '<verilator_xml><netlist><module name="fake_top" origName="fake_top"><var name="clk" dtype_id="1" dir="input"/></module><typetable><basicdtype id="1" name="logic"/></typetable></netlist></verilator_xml>' > "$xml"
                   exit 0
                 fi
-                mkdir -p "$mdir"; echo "this is not an ELF file" > "$mdir/$out"; exit 0
+                mkdir -p "$mdir"; printf 'default:\\n\\t@true\\n' > "$mdir/Vtop.mk"; : > "$mdir/Vtop_classes.mk"; echo "this is not an ELF file" > "$mdir/$out"; exit 0
                 """);
     }
 

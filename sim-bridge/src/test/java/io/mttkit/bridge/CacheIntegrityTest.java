@@ -39,7 +39,7 @@ class CacheIntegrityTest {
                   echo '<verilator_xml><netlist><module name="t"><var name="clk" dtype_id="1" dir="input"/></module><typetable><basicdtype id="1" name="logic"/></typetable></netlist></verilator_xml>' > "$xml"; exit 0
                 fi
                 echo build >> "%s"
-                mkdir -p "$mdir"; head -c 5000 /dev/zero | tr '\\0' 'L' > "$mdir/$out"
+                mkdir -p "$mdir"; printf 'default:\\n\\t@true\\n' > "$mdir/Vtop.mk"; : > "$mdir/Vtop_classes.mk"; head -c 5000 /dev/zero | tr '\\0' 'L' > "$mdir/$out"
                 """.formatted(dir.resolve("builds")));
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         return p;

@@ -54,7 +54,7 @@ class LintAndCacheTest {
                 if [ -n "$xml" ]; then
                   echo '<verilator_xml><netlist><module name="t"><var name="clk" dtype_id="1" dir="input"/></module><typetable><basicdtype id="1" name="logic"/></typetable></netlist></verilator_xml>' > "$xml"; exit 0
                 fi
-                echo build >> "%s"; sleep 1; mkdir -p "$mdir"; echo x > "$mdir/$out"
+                echo build >> "%s"; sleep 1; mkdir -p "$mdir"; printf 'default:\\n\\t@true\\n' > "$mdir/Vtop.mk"; : > "$mdir/Vtop_classes.mk"; echo x > "$mdir/$out"
                 """.formatted(count));
         Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path v = tmp.resolve("t.v");
