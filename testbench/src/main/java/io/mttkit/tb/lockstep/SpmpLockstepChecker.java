@@ -81,6 +81,7 @@ public final class SpmpLockstepChecker implements MttAccessCheck, HartListener, 
     private long spmpChecks;
     private final long[] byUnit = new long[4];
     private long csrWrites;
+    private long mpteReads;
     private final long startCycle;
     private final long startNanos = System.nanoTime();
     private boolean failed;
@@ -308,6 +309,7 @@ public final class SpmpLockstepChecker implements MttAccessCheck, HartListener, 
         accesses++;
         spmpChecks += a.satpBare() ? 1 : 0;
         byUnit[e.unit()]++;
+        mpteReads += o.reads().size();
         List<String> diffs = differences(q, e, o);
         String access = accessText(a, type, mode, root, sdid);
         record(String.format("access %d pc 0x%x: %s -> hart %s; RTL %s", accesses, hart.pc(), access, verdictText(e),
@@ -505,7 +507,7 @@ public final class SpmpLockstepChecker implements MttAccessCheck, HartListener, 
     /** Totals so far. */
     public SpmpLockstepStats stats() {
         return new SpmpLockstepStats(configName, accesses, spmpChecks, byUnit[0], byUnit[1], byUnit[2], byUnit[3],
-                csrWrites, rtl.cycle() - startCycle, (System.nanoTime() - startNanos) / 1e9);
+                mpteReads, csrWrites, rtl.cycle() - startCycle, (System.nanoTime() - startNanos) / 1e9);
     }
 
     @Override

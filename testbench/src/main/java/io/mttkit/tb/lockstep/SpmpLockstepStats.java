@@ -10,17 +10,19 @@ package io.mttkit.tb.lockstep;
  * @param spmpDenied accesses the SPMP denied (page faults)
  * @param pmpDenied  accesses the PMP/PMA hook denied
  * @param mptDenied  accesses the MPT denied
+ * @param mpteReads  MPTE reads the RTL's MPT walks made (each compared with the golden walk's)
  * @param csrWrites  SPMP register writes made on the RTL too and read back alike
  * @param cycles     clock cycles the RTL ran
  * @param seconds    wall time of the run since lockstep was attached
  */
 public record SpmpLockstepStats(String config, long accesses, long spmpChecks, long allowed, long spmpDenied,
-                                long pmpDenied, long mptDenied, long csrWrites, long cycles, double seconds) {
+                                long pmpDenied, long mptDenied, long mpteReads, long csrWrites, long cycles,
+                                double seconds) {
     @Override
     public String toString() {
         return String.format("%s (mtt_spmp_checker): %d S/U accesses compared (%d SPMP checks under Bare satp; allowed"
-                        + " %d, denied by SPMP %d, PMP %d, MPT %d), %d SPMP register writes mirrored and read back alike,"
-                        + " %d cycles, in %.1f s", config, accesses, spmpChecks, allowed, spmpDenied, pmpDenied,
-                mptDenied, csrWrites, cycles, seconds);
+                        + " %d, denied by SPMP %d, PMP %d, MPT %d; %d MPTE reads), %d SPMP register writes mirrored and read back"
+                        + " alike, %d cycles, in %.1f s", config, accesses, spmpChecks, allowed, spmpDenied, pmpDenied,
+                mptDenied, mpteReads, csrWrites, cycles, seconds);
     }
 }

@@ -105,14 +105,17 @@ class RunCommandTest {
         assertTrue(r.out().contains("overlaps the tables: the domain can reach its own table pages"), r.out());
     }
 
+    /** In a domain: the MPT is on, so mtt_spmp_checker's MPT walks the hart's tables for every allowed access too. */
     @Test
-    void spmpRulesRunsInLockstepWithMttSpmpChecker() {
+    void spmpRulesRunsInLockstepWithMttSpmpCheckerInADomain() {
         requireTools(true);
-        CliRunner r = CliRunner.run("run", prog("spmp_rules"), "--config", "spmp-rv64", "--rtl");
+        CliRunner r = CliRunner.run("run", prog("spmp_rules"), "--config", "spmp-rv64", "--domain", regions("work"),
+                "--rtl");
         assertEquals(ExitCodes.OK, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("mtt run: domain smmpt43 SDID 1, 1 region from "), r.out());
         assertTrue(r.out().contains("failed=0"), r.out());
         assertTrue(r.out().matches("(?s).*mtt run: RTL lockstep: spmp-rv64 \\(mtt_spmp_checker\\): [1-9]\\d* S/U accesses "
-                + "compared \\([1-9]\\d* SPMP checks under Bare satp.*"), r.out());
+                + "compared \\([1-9]\\d* SPMP checks under Bare satp; .* MPT 0; [1-9]\\d* MPTE reads\\).*"), r.out());
     }
 
     @Test

@@ -103,6 +103,7 @@ class SpmpLockstepTest {
         assertNotNull(o.mismatch(), "the mutant must be caught");
         String report = o.mismatch().getMessage();
         System.out.println(report);
+        System.out.println(report);
         assertTrue(report.startsWith("LOCKSTEP MISMATCH\nhart:        0\n"), report);
         assertTrue(report.contains("instruction: pc 0x"), report);
         assertTrue(report.contains("effective S-mode SUM 0"), report);
