@@ -45,7 +45,7 @@ import java.util.Random;
  * <p>Unlike the MTT lockstep ({@link LockstepChecker}) nothing is batched: the top is driven through the generic
  * {@code Dut} layer, one access at a time, so a mismatch stops the hart inside the access that differs.
  */
-public final class SpmpLockstepChecker implements MttAccessCheck, HartListener, AutoCloseable {
+public final class SpmpLockstepChecker implements MttAccessCheck, HartListener {
     private static final String[] TYPES = {"fetch", "load", "store", "amo"};
     private static final String[] UNITS = {"none", "SPMP", "PMP", "MPT"};
     /** Operations kept for the repro bundle (the oldest are dropped past this). */
@@ -508,10 +508,5 @@ public final class SpmpLockstepChecker implements MttAccessCheck, HartListener, 
     public SpmpLockstepStats stats() {
         return new SpmpLockstepStats(configName, accesses, spmpChecks, byUnit[0], byUnit[1], byUnit[2], byUnit[3],
                 mpteReads, csrWrites, rtl.cycle() - startCycle, (System.nanoTime() - startNanos) / 1e9);
-    }
-
-    @Override
-    public void close() {
-        // the RTL top belongs to the caller (it may serve several runs)
     }
 }

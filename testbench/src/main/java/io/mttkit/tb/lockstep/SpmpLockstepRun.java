@@ -68,7 +68,8 @@ public final class SpmpLockstepRun {
     /**
      * Runs {@code elf} on a hart of {@code config} with {@code rtl} answering every S/U access.
      *
-     * @param rtl        the top, opened (it is reset when lockstep attaches; the caller closes it)
+     * @param rtl        the top, opened (it is reset when lockstep attaches; the caller closes it, and may use it for
+     *                   another run)
      * @param configName the configuration's name for the report
      * @param opts       the run options; their setup, if any, runs after lockstep is attached
      */
@@ -87,10 +88,6 @@ public final class SpmpLockstepRun {
             return new Outcome(r, checker[0].stats(), null);
         } catch (LockstepMismatchException e) {
             return new Outcome(null, checker[0] == null ? null : checker[0].stats(), e);
-        } finally {
-            if (checker[0] != null) {
-                checker[0].close();
-            }
         }
     }
 }
