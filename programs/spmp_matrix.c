@@ -8,7 +8,8 @@
  * Results: spmp_results[mode][entry][perm][privsum][access] = trap cause of the probe (0 = allowed);
  * privsum 0 U SUM=0, 1 U SUM=1, 2 S SUM=0, 3 S SUM=1. The harness checks them against the spec's table.
  *
- * Parameters (written by the harness into `spmp_params` before the run):
+ * Parameters (written by the harness into `spmp_params` before the run; all 0 — a standalone run — counts the
+ * entries through miselect and assumes Sspmpen):
  *   mmpt     value for the mmpt CSR (0 = Bare: no MPT)
  *   entries  number of SPMP entries (≥ 16)
  *   sspmpen  1 when the hart has Sspmpen (then spmpen is set to all ones first)
@@ -55,6 +56,11 @@ static ulong cell_base(int m, int e, int p) {
 
 void firmware_main(void) {
     ulong n = spmp_params.entries;
+    if (n == 0) { /* standalone (mtt run --config spmp-rv64): count the entries; the spmp-* configurations have
+                     Sspmpen; the MPT is as the run left it (--domain writes mmpt) */
+        n = spmp_count_entries();
+        spmp_params.sspmpen = 1;
+    }
     pmp_open_all();
     if (spmp_params.pmpnum) {
         csr_write(0x316, spmp_params.pmpnum);

@@ -177,6 +177,23 @@ static inline void spmp_cover_stub(ulong n) {
     spmp_mset(n - 1, (ulong)probe_stub_end >> 2, SPMP_R | SPMP_X | SPMP_TOR | SPMP_U | SPMP_SHARED | SPMP_L);
 }
 
+/* A standalone run (`mtt run PROG --config spmp-rv64`: no harness writes the program's parameters): the number of
+ * SPMP entries, found through miselect — an index at or past the count reads 0 and ignores writes ("Access
+ * Method"); an implemented spmpaddr written with all ones reads back non-zero whatever G. Leaves the entries at 0. */
+static inline ulong spmp_count_entries(void) {
+    ulong n = 0;
+    while (n < 64) {
+        spmp_mset(n, -1UL, 0);
+        ulong v = spmp_addr(n);
+        spmp_mset(n, 0, 0);
+        if (v == 0) {
+            break;
+        }
+        n++;
+    }
+    return n;
+}
+
 static inline ulong napot_addr(ulong base, ulong size) {
     return (base >> 2) | ((size >> 3) - 1);
 }

@@ -270,6 +270,44 @@ final class Csrs {
         return h.spmp.readMpmpdeleg();
     }
 
+    /**
+     * The SPMP register file write a successful write of {@code csr} made (null when {@code csr} is not one: the
+     * select CSRs, the reserved {@code xireg3..6}, any other CSR).
+     *
+     * @param value    the value written, before legalisation
+     * @param readBack what {@code csr} reads after the write
+     */
+    static SpmpCsrWrite spmpWrite(Hart h, int csr, long value, long readBack) {
+        if (h.spmp == null || !isSpmpCsr(h, csr)) {
+            return null;
+        }
+        int k = iregIndex(csr, Spmp.CSR_SIREG);
+        boolean viaMireg = false;
+        if (k == 0) {
+            k = iregIndex(csr, Spmp.CSR_MIREG);
+            viaMireg = k > 0;
+        }
+        long select = viaMireg ? h.miselect : h.siselect;
+        SpmpCsrWrite.Register r;
+        if (k == 1) {
+            r = SpmpCsrWrite.Register.SPMPADDR;
+        } else if (k == 2) {
+            r = SpmpCsrWrite.Register.SPMPCFG;
+        } else if (k > 2) {
+            return null; // sireg3..6: reserved, read 0, writes change nothing
+        } else if (csr == Spmp.CSR_SPMPEN) {
+            r = SpmpCsrWrite.Register.SPMPEN;
+        } else if (csr == Spmp.CSR_SPMPENH) {
+            r = SpmpCsrWrite.Register.SPMPENH;
+        } else if (csr == Spmp.CSR_MPMPDELEG) {
+            r = SpmpCsrWrite.Register.MPMPDELEG;
+        } else {
+            return null; // siselect, miselect
+        }
+        boolean indirect = r == SpmpCsrWrite.Register.SPMPADDR || r == SpmpCsrWrite.Register.SPMPCFG;
+        return new SpmpCsrWrite(r, csr, indirect ? select : 0, viaMireg, value, readBack);
+    }
+
     /** Writes an accessible SPMP CSR. */
     private static void writeSpmpCsr(Hart h, int csr, long v) {
         if (csr == Spmp.CSR_SISELECT) {

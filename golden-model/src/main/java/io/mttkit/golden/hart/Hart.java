@@ -898,10 +898,15 @@ public final class Hart {
         // Sspmp: checked first, because "SPMP exceptions take priority over PMP or PMA exceptions"; the
         // MPT check sits behind PMP here, so an SPMP fault also wins over an MPT fault (docs/spmp.md).
         if (spmp != null && eff != Priv.M) {
-            SpmpVerdict sv = spmp.check(pa, size, kind.need(), Priv.pmp(eff), (mstatus & SUM) != 0,
-                    (mstatus & MXR) != 0, satpMode() == 0);
-            for (int i = 0; i < listeners.size(); i++) {
-                listeners.get(i).spmpChecked(kind, pa, size, sv);
+            boolean sum = (mstatus & SUM) != 0;
+            boolean mxr = (mstatus & MXR) != 0;
+            boolean bare = satpMode() == 0;
+            SpmpVerdict sv = spmp.check(pa, size, kind.need(), Priv.pmp(eff), sum, mxr, bare);
+            if (!listeners.isEmpty()) {
+                SpmpAccess a = new SpmpAccess(kind, pa, size, Priv.pmp(eff), sum, mxr, bare, sv);
+                for (int i = 0; i < listeners.size(); i++) {
+                    listeners.get(i).spmpChecked(a);
+                }
             }
             if (!sv.allowed()) {
                 throw new Trap(pageFault(reportAs), faultVa);
@@ -1077,6 +1082,11 @@ public final class Hart {
                 throw illegal(insn);
             }
             Long after = Csrs.read(this, csr);
+            SpmpCsrWrite sw = spmp == null || listeners.isEmpty() ? null
+                    : Csrs.spmpWrite(this, csr, mask(nv), after == null ? 0 : after);
+            for (int i = 0; sw != null && i < listeners.size(); i++) {
+                listeners.get(i).spmpCsrWritten(sw);
+            }
             for (int i = 0; i < listeners.size(); i++) {
                 listeners.get(i).csrWritten(csr, after == null ? 0 : after);
             }

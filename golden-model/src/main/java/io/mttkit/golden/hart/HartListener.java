@@ -57,9 +57,18 @@ public interface HartListener {
     /**
      * A physical access below effective M was checked by the S-level PMP (only on a hart with Sspmp; the
      * verdict is {@code NOT_APPLICABLE} while satp.MODE is not Bare). Called before the PMP/MTT check;
-     * a denial ends the access with the page fault of its type.
+     * a denial ends the access with the page fault of its type. The record holds what the check depended on
+     * (effective privilege with MPRV, SUM, MXR, satp) so that an SPMP outside the hart can check the same access.
      */
-    default void spmpChecked(AccessKind kind, long pa, int size, io.mttkit.golden.spmp.SpmpVerdict verdict) {
+    default void spmpChecked(SpmpAccess access) {
+    }
+
+    /**
+     * A CSR write reached the S-level PMP's registers (only on a hart with Sspmp); called before
+     * {@link #csrWritten} for the same instruction. With the value before legalisation and the select in force, an
+     * SPMP outside the hart can take the same write.
+     */
+    default void spmpCsrWritten(SpmpCsrWrite write) {
     }
 
     /** A trap was taken. */

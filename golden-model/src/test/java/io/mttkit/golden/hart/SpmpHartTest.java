@@ -283,8 +283,8 @@ class SpmpHartTest {
         List<SpmpVerdict> seen = new ArrayList<>();
         h.addListener(new HartListener() {
             @Override
-            public void spmpChecked(AccessKind kind, long pa, int size, SpmpVerdict v) {
-                seen.add(v);
+            public void spmpChecked(SpmpAccess a) {
+                seen.add(a.verdict());
             }
         });
         h.satp = 8L << 60; // Sv39 with a root at page 0: the walk reads outside RAM and faults
@@ -396,9 +396,9 @@ class SpmpHartTest {
         List<SpmpVerdict> seen = new ArrayList<>();
         h.addListener(new HartListener() {
             @Override
-            public void spmpChecked(AccessKind kind, long pa, int size, SpmpVerdict v) {
-                if (kind == AccessKind.STORE) {
-                    seen.add(v);
+            public void spmpChecked(SpmpAccess a) {
+                if (a.kind() == AccessKind.STORE) {
+                    seen.add(a.verdict());
                 }
             }
         });
@@ -417,5 +417,65 @@ class SpmpHartTest {
         assertEquals(12, h.csr(Spmp.CSR_MPMPDELEG));
         assertEquals(4, h.spmp().entryCount());
         assertEquals(0, h.csr(0x3A0 + 3), "pmpcfg3 (entries 12..15) reads zero while delegated");
+    }
+
+    // ---- what the listener reports (an SPMP outside the hart, in lockstep, checks the same access) ------
+
+    @Test
+    void listenerReportsEffectivePrivilegeSumMxrAndSatp() {
+        Hart h = hart();
+        List<SpmpAccess> seen = new ArrayList<>();
+        h.addListener(new HartListener() {
+            @Override
+            public void spmpChecked(SpmpAccess a) {
+                if (a.kind() == AccessKind.LOAD) {
+                    seen.add(a);
+                }
+            }
+        });
+        h.setReg(5, DATA + 8);
+        h.mstatus |= Hart.MPRV | (1L << Hart.MPP_SHIFT) | Hart.MXR; // an M-mode load at effective S, MXR on
+        assertEquals(TrapCause.LOAD_PAGE_FAULT, run(h, Priv.M, ld(6, 5)));
+        codeFor(h, "U");
+        h.mstatus = (h.mstatus & ~(Hart.MPRV | Hart.MXR)) | Hart.SUM;
+        assertEquals(TrapCause.LOAD_PAGE_FAULT, run(h, Priv.U, i(0, 5, 2, 6, 0x03))); // lw at U, SUM on
+        assertEquals(2, seen.size(), seen.toString());
+        assertEquals(new SpmpAccess(AccessKind.LOAD, DATA + 8, 8, io.mttkit.golden.pmp.PrivMode.S, false, true, true,
+                new SpmpVerdict(SpmpVerdict.Outcome.NO_MATCH, -1)), seen.get(0));
+        assertEquals(new SpmpAccess(AccessKind.LOAD, DATA + 8, 4, io.mttkit.golden.pmp.PrivMode.U, true, false, true,
+                new SpmpVerdict(SpmpVerdict.Outcome.NO_MATCH, -1)), seen.get(1));
+    }
+
+    @Test
+    void listenerReportsSpmpRegisterWritesBeforeLegalisation() {
+        Hart h = hart(SpmpParams.of(8, 64, 0, true));
+        codeFor(h, "S");
+        h.spmp().writeSpmpen(1L << 6, -1L); // the code entry takes part
+        List<SpmpCsrWrite> seen = new ArrayList<>();
+        h.addListener(new HartListener() {
+            @Override
+            public void spmpCsrWritten(SpmpCsrWrite w) {
+                seen.add(w);
+            }
+        });
+        h.setReg(5, Spmp.SELECT_BASE + 7); // below the code entry 6 in priority
+        h.setReg(6, 0b010 | 1 << 3 | 1L << 12); // RWX=010 (reserved, legalised to 000), TOR, a WPRI bit
+        h.setReg(7, -1L);
+        assertEquals(-1, run(h, Priv.S, csrw(Spmp.CSR_SISELECT, 5)));
+        assertEquals(-1, run(h, Priv.S, csrw(Spmp.CSR_SIREG2, 6)));
+        assertEquals(-1, run(h, Priv.S, csrw(Spmp.CSR_SIREG, 7)));
+        assertEquals(-1, run(h, Priv.S, csrw(Spmp.CSR_SIREG4, 7)), "reserved: accessible, changes nothing");
+        h.setReg(5, Spmp.SELECT_BASE + 5);
+        assertEquals(-1, run(h, Priv.M, csrw(Spmp.CSR_MISELECT, 5)));
+        assertEquals(-1, run(h, Priv.M, csrw(Spmp.CSR_MIREG, 7)));
+        assertEquals(-1, run(h, Priv.S, csrw(Spmp.CSR_SPMPEN, 7)));
+        assertEquals(List.of(
+                new SpmpCsrWrite(SpmpCsrWrite.Register.SPMPCFG, Spmp.CSR_SIREG2, Spmp.SELECT_BASE + 7, false,
+                        0b010 | 1 << 3 | 1L << 12, 1 << 3),
+                new SpmpCsrWrite(SpmpCsrWrite.Register.SPMPADDR, Spmp.CSR_SIREG, Spmp.SELECT_BASE + 7, false, -1L,
+                        (1L << 54) - 1),
+                new SpmpCsrWrite(SpmpCsrWrite.Register.SPMPADDR, Spmp.CSR_MIREG, Spmp.SELECT_BASE + 5, true, -1L,
+                        (1L << 54) - 1),
+                new SpmpCsrWrite(SpmpCsrWrite.Register.SPMPEN, Spmp.CSR_SPMPEN, 0, false, -1L, 0xFF)), seen);
     }
 }

@@ -14,6 +14,9 @@ import io.mttkit.golden.hart.RunResult;
 import io.mttkit.golden.hart.TraceEntry;
 import io.mttkit.tb.lockstep.LockstepOptions;
 import io.mttkit.tb.lockstep.LockstepRun;
+import io.mttkit.tb.lockstep.SpmpLockstepRun;
+import io.mttkit.tb.spmpcosim.SpmpMptRtl;
+import io.mttkit.bridge.BuildDriver;
 import io.mttkit.golden.tables.Region;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,13 +50,17 @@ import picocli.CommandLine.Model.CommandSpec;
             "the timeout, or a trap loop (the same exception taken again and again, named with its pc and cause).",
             "With --harts N (2..8) the program runs on N harts sharing memory and the CLINT, interleaved from",
             "--seed (docs/hart.md, \"Several harts\"); the per-hart instruction counts are printed. With --rtl",
-            "too, each hart's checks go to its own instance of the RTL checker (docs/lockstep.md, \"Several harts\")."
+            "too, each hart's checks go to its own instance of the RTL checker (docs/lockstep.md, \"Several harts\").",
+            "With --config spmp-rv64 or spmp-rv32 the hart has that configuration's S-level PMP (Sspmp, Sspmpen); with",
+            "--rtl every S/U access is answered at once by the configuration's mtt_spmp_checker (SPMP, the PMP hook",
+            "and the MPT checker) and compared: allow, deciding unit, cause (docs/lockstep.md, \"SPMP configurations\")."
         },
         footer = {"", "Examples:", "  ./mtt run prog.elf", "  ./mtt run prog.elf --config rv32-smmtt --trace | less",
             "  ./mtt run prog.elf --rtl", "  ./mtt run programs/domain_fault.c --domain programs/domains/fault.json --rtl",
             "  ./mtt run prog.elf --mem 0x80000000:0x10000000 --mem 0xc0000000:0x40000000",
             "  ./mtt run programs/smp_lock.c --harts 4 --seed 7",
-            "  ./mtt run programs/smp_shootdown.c --harts 4 --rtl"},
+            "  ./mtt run programs/smp_shootdown.c --harts 4 --rtl",
+            "  ./mtt run programs/spmp_rules.c --config spmp-rv64 --rtl"},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     /** The shipped configurations, each one format at one XLEN. */
@@ -68,7 +75,8 @@ final class RunCommand implements Callable<Integer> {
     Path elf;
 
     @Option(names = "--config", paramLabel = "NAME",
-            description = "rv64-smmpt (default for 64-bit ELFs), rv64-smmtt, rv32-smmpt (default for 32-bit), rv32-smmtt.")
+            description = "rv64-smmpt (default for 64-bit ELFs), rv64-smmtt, rv32-smmpt (default for 32-bit), rv32-smmtt;"
+                    + " spmp-rv64, spmp-rv32 (a hart with the S-level PMP; --rtl: mtt_spmp_checker in lockstep).")
     String config;
 
     @Option(names = "--max-instructions", paramLabel = "N", defaultValue = "100000000",
@@ -127,6 +135,15 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--batch and --bundle-dir apply to lockstep runs only: add --rtl");
         }
         harts.validate(rtl, trace, domain != null);
+        boolean spmp = SpmpLockstepRun.handles(config);
+        if (spmp && rtl && harts.several()) {
+            throw new UserInputException("--config " + config + " --rtl runs one hart (one mtt_spmp_checker): drop --harts"
+                    + " or --rtl");
+        }
+        if (spmp && rtl && lockstep.batch != null) {
+            throw new UserInputException("--batch does not apply to --config " + config + " --rtl: mtt_spmp_checker"
+                    + " answers each access at once, cycle by cycle; drop --batch");
+        }
         if (domain == null && (mode != null || sdid != null || tablesAt != null)) {
             throw new UserInputException((mode != null ? "--mode" : sdid != null ? "--sdid" : "--tables-at")
                     + " applies to runs in a domain only: add --domain REGIONS.json");
@@ -167,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
             if (m.format() != hc.format() || m.xlen() != hc.xlen()) {
                 throw new UserInputException("--mode: " + m.id() + " is a mode of RV" + m.xlen() + " " + m.format().id()
                         + ", but the run's configuration is "
-                        + io.mttkit.tb.lockstep.LockstepTarget.configName(hc.xlen(), hc.format())
+                        + (config != null ? config : io.mttkit.tb.lockstep.LockstepTarget.configName(hc.xlen(), hc.format()))
                         + "; choose a mode of that configuration or another --config");
             }
             setup = new DomainSetup(regions, m, sdid == null ? 1 : (int) (long) sdid, tablesBase);
@@ -201,6 +218,10 @@ final class RunCommand implements Callable<Integer> {
         if (harts.several()) {
             return harts.run(file, hc, opts, elf, lockstepOptions, out);
         }
+        if (spmp && rtl) {
+            return runSpmp(file, hc, opts, lockstepOptions, placed, regions == null ? 0 : regions.size(), rootWrites,
+                    out);
+        }
         RunResult r;
         LockstepRun.Outcome outcome = null;
         try {
@@ -221,6 +242,16 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException(elf + ": " + e.getMessage());
         }
         printDomain(out, placed[0], regions == null ? 0 : regions.size(), hc);
+        int code = printRun(out, r, hc, rootWrites);
+        if (outcome != null) {
+            out.println("mtt run: RTL lockstep: " + outcome.stats());
+        }
+        out.flush();
+        return code;
+    }
+
+    /** The run's trace, console, root-CSR note and verdict line; returns the exit code of the program's result. */
+    private int printRun(PrintWriter out, RunResult r, HartConfig hc, long[] rootWrites) {
         for (TraceEntry t : r.trace()) {
             out.println(t);
         }
@@ -238,11 +269,41 @@ final class RunCommand implements Callable<Integer> {
         out.printf("mtt run: %s: %s after %d instructions (%d traps)%n", verdict, r.message(), r.instret(),
                 r.trapCount());
         harts.printOneHart(r, out);
-        if (outcome != null) {
-            out.println("mtt run: RTL lockstep: " + outcome.stats());
-        }
-        out.flush();
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /**
+     * {@code --config spmp-rv64|spmp-rv32 --rtl}: generates and builds the configuration's {@code mtt_spmp_checker}
+     * (through the build cache) and runs the program with every S/U access answered by it ({@link SpmpLockstepRun}).
+     */
+    private int runSpmp(ElfFile file, HartConfig hc, RunOptions opts, LockstepOptions lockstepOptions,
+                        DomainSetup.Placed[] placed, int regionCount, long[] rootWrites, PrintWriter out) {
+        SpmpLockstepRun.Target target = SpmpLockstepRun.target(config);
+        out.println("mtt run: generating " + config + " (mtt_spmp_checker) and building it with Verilator (cached after"
+                + " the first time) ...");
+        out.flush();
+        SpmpLockstepRun.Outcome outcome;
+        try (SpmpMptRtl top = SpmpMptRtl.open(BuildDriver.fromEnvironment(), target.params().spmp(),
+                target.params().walker())) {
+            outcome = SpmpLockstepRun.run(file, hc, opts, lockstepOptions, top, config);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(elf + ": " + e.getMessage());
+        }
+        if (outcome.mismatch() != null) {
+            printDomain(out, placed[0], regionCount, hc);
+            out.println(outcome.mismatch().getMessage());
+            out.println("mtt run: stopped by RTL lockstep at pc 0x" + Long.toHexString(outcome.mismatch().pc()));
+            if (outcome.stats() != null) {
+                out.println("mtt run: RTL lockstep until then: " + outcome.stats());
+            }
+            out.flush();
+            return ExitCodes.FAILURE;
+        }
+        printDomain(out, placed[0], regionCount, hc);
+        int code = printRun(out, outcome.run(), hc, rootWrites);
+        out.println("mtt run: RTL lockstep: " + outcome.stats());
+        out.flush();
+        return code;
     }
 
     /** The domain line and the placement notes (nothing for a run without a domain). */
@@ -273,7 +334,7 @@ final class RunCommand implements Callable<Integer> {
                     + " link.ld and runtime/); build it into an ELF and give that");
         }
         String n = src.getFileName().toString();
-        int xlen = config == null ? 64 : config.startsWith("rv32") ? 32 : 64;
+        int xlen = config == null ? 64 : config.startsWith("rv32") || config.equals("spmp-rv32") ? 32 : 64;
         try {
             return ProgramBuild.build(dir, n.substring(0, n.length() - 2), xlen,
                     SelftestCommand.repoRoot().resolve("target/programs"));
@@ -331,6 +392,15 @@ final class RunCommand implements Callable<Integer> {
         if (name == null) {
             return HartConfig.defaults(elfXlen, TableFormat.SMMPT_V0_9);
         }
+        if (SpmpLockstepRun.handles(name)) {
+            SpmpLockstepRun.Target t = SpmpLockstepRun.target(name);
+            if (t.xlen() != elfXlen) {
+                throw new UserInputException("--config " + name + " is RV" + t.xlen() + " but the program is a "
+                        + elfXlen + "-bit ELF; use --config spmp-rv" + elfXlen + " (or build the program for RV"
+                        + t.xlen() + ")");
+            }
+            return t.hart();
+        }
         int xlen;
         TableFormat format;
         switch (name) {
@@ -339,7 +409,7 @@ final class RunCommand implements Callable<Integer> {
             case "rv32-smmpt" -> { xlen = 32; format = TableFormat.SMMPT_V0_9; }
             case "rv32-smmtt" -> { xlen = 32; format = TableFormat.SMMTT_V0_1; }
             default -> throw new UserInputException("--config: unknown configuration '" + name
-                    + "' (expected rv64-smmpt, rv64-smmtt, rv32-smmpt or rv32-smmtt)");
+                    + "' (expected rv64-smmpt, rv64-smmtt, rv32-smmpt, rv32-smmtt, spmp-rv64 or spmp-rv32)");
         }
         if (xlen != elfXlen) {
             throw new UserInputException("--config " + name + " is RV" + xlen + " but the program is a " + elfXlen

@@ -59,9 +59,16 @@ final class LockstepReport {
 
     /** Disassembly of the instruction: its retired encoding, else the bytes at its fetch address. */
     private static String instruction(Hart hart, PendingCheck q) {
-        long insn = q.insn;
+        return instruction(hart, q.pc, q.insnPa, q.insn);
+    }
+
+    /**
+     * Disassembly of the instruction at {@code pc}: {@code insn} when known (≥ 0), else the bytes at its fetch address
+     * {@code insnPa} (−1: none was checked, the pc is physical).
+     */
+    static String instruction(Hart hart, long pc, long insnPa, long insn) {
         if (insn < 0) {
-            long at = q.insnPa >= 0 ? q.insnPa : q.pc; // M-mode (no fetch check): the pc is physical
+            long at = insnPa >= 0 ? insnPa : pc; // M-mode (no fetch check): the pc is physical
             PageMemory m = hart.memory();
             if (!m.canAccess(at, 2)) {
                 return "(instruction bytes not readable at 0x" + Long.toHexString(at) + ")";
@@ -74,6 +81,6 @@ final class LockstepReport {
             }
         }
         String width = (insn & 3) == 3 ? "%08x" : "%04x";
-        return hart.disassembler().disassemble(q.pc, (int) insn) + String.format("   [" + width + "]", insn);
+        return hart.disassembler().disassemble(pc, (int) insn) + String.format("   [" + width + "]", insn);
     }
 }

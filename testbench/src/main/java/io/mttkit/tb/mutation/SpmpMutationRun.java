@@ -59,6 +59,34 @@ public final class SpmpMutationRun {
         return MutationRun.printReport(out, new MutationRun.Report(SPMP_RV64, accesses, seed, List.copyOf(outcomes)));
     }
 
+    /**
+     * Builds mutant {@code m}'s {@code mtt_spmp_checker} (the configuration's Verilog with the one edit, as a worker
+     * builds it; through the build cache) for a caller that runs it in this JVM: a test showing that another comparison
+     * (the hart lockstep) catches it.
+     */
+    public static LoadedLibrary build(BuildDriver driver, Mutant m) {
+        if (!m.config().equals(SPMP_RV64)) {
+            throw new IllegalArgumentException("mutant " + m.id() + " is for " + m.config() + ", not " + SPMP_RV64);
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("mtt-spmp-mutant-" + m.id() + "-");
+            List<Path> sources = new ArrayList<>();
+            for (Entry<String, String> f : MutationRun.apply(m, IoMutationRun.generated(SPMP_RV64)).entrySet()) {
+                Path file = Files.writeString(dir.resolve(f.getKey()), f.getValue());
+                if (f.getKey().endsWith(".v")) { // not the manifest
+                    sources.add(file);
+                }
+            }
+            return driver.load(BuildSpec.generic(sources.stream().sorted().toList(), SpmpMptChecker.MODULE_NAME,
+                    Variant.FAST));
+        } catch (IOException e) {
+            throw new UncheckedIOException("building mutant " + m.id(), e);
+        } finally {
+            RunSupport.deleteQuietly(dir);
+        }
+    }
+
     /** A worker gets this long per mutant; build and 20 000 accesses take about a minute on a loaded machine. */
     private static final long WORKER_TIMEOUT_SECONDS = 900;
     private static final String PREFIX = "RESULT\t";

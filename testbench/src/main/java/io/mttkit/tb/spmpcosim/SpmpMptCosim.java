@@ -696,7 +696,7 @@ public final class SpmpMptCosim {
     }
 
     /** {@code req_mode}: {format (1 = smmpt-v0.9), MODE}; Bare 0. */
-    private static int reqMode(MttMode mode) {
+    public static int reqMode(MttMode mode) {
         if (mode == MttMode.BARE) {
             return 0;
         }

@@ -9,7 +9,7 @@ import io.mttkit.bridge.Variant;
 import io.mttkit.gen.spmp.SpmpMptChecker;
 import io.mttkit.gen.spmp.SpmpParams;
 import io.mttkit.gen.walker.WalkerParams;
-import io.mttkit.golden.mem.PhysicalMemory;
+import io.mttkit.golden.MpteReader;
 import io.mttkit.hdl.Hdl;
 import io.mttkit.hdl.emit.EmitOptions;
 import java.io.IOException;
@@ -33,28 +33,28 @@ import java.util.stream.Stream;
  * comparison ({@link SpmpMptCosim}); protocol breaches ({@code req_ready} during an access, a response changing
  * under backpressure, a read before its PMP query was answered) are recorded as such.
  */
-final class SpmpMptRtl implements AutoCloseable, SpmpCosim.CsrTarget {
+public final class SpmpMptRtl implements AutoCloseable, SpmpCosim.CsrTarget {
     /** Cycles an access may take before it counts as hung. */
-    static final int TIMEOUT = 400;
+    public static final int TIMEOUT = 400;
 
     /** One access as {@code req_*} carries it. */
-    record Request(int id, long pa, int size, int type, int priv, boolean sum, boolean mxr, boolean satpBare,
+    public record Request(int id, long pa, int size, int type, int priv, boolean sum, boolean mxr, boolean satpBare,
                    int sdid, int mode, long rootPpn, boolean be) {
     }
 
     /** The world of one access: how the hooks and the memory answer. */
-    record World(PhysicalMemory memory, int failAtRead, List<PmpRegion> mptePmp, boolean mptePmpDefault,
+    public record World(MpteReader memory, int failAtRead, List<PmpRegion> mptePmp, boolean mptePmpDefault,
                  AccessPmp accessPmp, int memLatencyMin, int memLatencyMax, int mrdStallPercent,
                  int rspStallPercent) {
     }
 
     /** The access's PMP/PMA hook: its answer for what {@code apmp_*} presents. */
-    interface AccessPmp {
+    public interface AccessPmp {
         boolean ok(long addr, int size, int type, int priv);
     }
 
     /** What the top did for one access. */
-    static final class Observed {
+    public static final class Observed {
         long acceptCycle = -1;
         long rspCycle = -1;
         boolean responded;
@@ -76,6 +76,61 @@ final class SpmpMptRtl implements AutoCloseable, SpmpCosim.CsrTarget {
         /** The last event was a denied PMP query's answer (not a read's data). */
         boolean lastMptEventPmp;
         final List<String> protocol = new ArrayList<>();
+
+        /** A response was taken (else the access hung for {@value SpmpMptRtl#TIMEOUT} cycles). */
+        public boolean responded() {
+            return responded;
+        }
+
+        /** {@code rsp_allow}. */
+        public boolean allow() {
+            return allow;
+        }
+
+        /** {@code rsp_unit}: 0 none, 1 SPMP, 2 PMP, 3 MPT. */
+        public int unit() {
+            return unit;
+        }
+
+        /** {@code rsp_cause}. */
+        public int cause() {
+            return cause;
+        }
+
+        /** {@code rsp_spmp_matched}. */
+        public boolean spmpMatched() {
+            return spmpMatched;
+        }
+
+        /** {@code rsp_spmp_entry}. */
+        public int spmpEntry() {
+            return spmpEntry;
+        }
+
+        /** {@code rsp_mpt_cause}. */
+        public int mptCause() {
+            return mptCause;
+        }
+
+        /** {cycle, addr, size, type, priv} of each {@code apmp_valid} cycle. */
+        public List<long[]> apmp() {
+            return apmp;
+        }
+
+        /** {cycle, addr, size, ok} of each MPTE PMP query. */
+        public List<long[]> pmpQueries() {
+            return pmpQueries;
+        }
+
+        /** {cycle, addr, size, err} of each MPTE read taken. */
+        public List<long[]> reads() {
+            return reads;
+        }
+
+        /** Handshake breaches seen during the access. */
+        public List<String> protocol() {
+            return protocol;
+        }
     }
 
     private final SpmpParams sp;
@@ -163,7 +218,7 @@ final class SpmpMptRtl implements AutoCloseable, SpmpCosim.CsrTarget {
     }
 
     /** Generates {@code mtt_spmp_checker}, builds it through the build cache and opens it, reset. */
-    static SpmpMptRtl open(BuildDriver driver, SpmpParams sp, WalkerParams wp) {
+    public static SpmpMptRtl open(BuildDriver driver, SpmpParams sp, WalkerParams wp) {
         Path dir = null;
         LoadedLibrary lib;
         try {
@@ -179,13 +234,13 @@ final class SpmpMptRtl implements AutoCloseable, SpmpCosim.CsrTarget {
     }
 
     /** Opens an already built {@code mtt_spmp_checker} (a mutant's, say) for these parameters, reset. */
-    static SpmpMptRtl open(LoadedLibrary lib, SpmpParams sp, WalkerParams wp) {
+    public static SpmpMptRtl open(LoadedLibrary lib, SpmpParams sp, WalkerParams wp) {
         SpmpMptRtl rtl = new SpmpMptRtl(sp, wp, lib.openDut());
         rtl.reset();
         return rtl;
     }
 
-    long cycle() {
+    public long cycle() {
         return cycle;
     }
 
@@ -234,7 +289,7 @@ final class SpmpMptRtl implements AutoCloseable, SpmpCosim.CsrTarget {
      * Runs one access from its request to its response handshake (or {@value #TIMEOUT} cycles), the hooks and the
      * memory answering from {@code w}; stalls ({@code mrd_ready}, {@code rsp_ready} low) drawn from {@code rnd}.
      */
-    Observed access(Request q, World w, Random rnd) {
+    public Observed access(Request q, World w, Random rnd) {
         Observed o = new Observed();
         long start = cycle;
         poke(reqValid, 1);
@@ -365,6 +420,16 @@ final class SpmpMptRtl implements AutoCloseable, SpmpCosim.CsrTarget {
         dut.poke(id, x);
         poked[id] = true;
         last[id] = x;
+    }
+
+    /** The SPMP generator's parameters this top was built with. */
+    public SpmpParams spmpParams() {
+        return sp;
+    }
+
+    /** The walker generator's parameters this top was built with. */
+    public WalkerParams walkerParams() {
+        return wp;
     }
 
     @Override

@@ -105,6 +105,30 @@ class RunCommandTest {
         assertTrue(r.out().contains("overlaps the tables: the domain can reach its own table pages"), r.out());
     }
 
+    /** In a domain: the MPT is on, so mtt_spmp_checker's MPT walks the hart's tables for every allowed access too. */
+    @Test
+    void spmpRulesRunsInLockstepWithMttSpmpCheckerInADomain() {
+        requireTools(true);
+        CliRunner r = CliRunner.run("run", prog("spmp_rules"), "--config", "spmp-rv64", "--domain", regions("work"),
+                "--rtl");
+        assertEquals(ExitCodes.OK, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("mtt run: domain smmpt43 SDID 1, 1 region from "), r.out());
+        assertTrue(r.out().contains("failed=0"), r.out());
+        assertTrue(r.out().matches("(?s).*mtt run: RTL lockstep: spmp-rv64 \\(mtt_spmp_checker\\): [1-9]\\d* S/U accesses "
+                + "compared \\([1-9]\\d* SPMP checks under Bare satp; .* MPT 0; [1-9]\\d* MPTE reads\\).*"), r.out());
+    }
+
+    @Test
+    void anSpmpConfigurationOfTheOtherXlenIsRefusedWithExitTwo() {
+        requireTools(false);
+        Path elf = ProgramBuild.build(root.resolve("programs"), "spmp_rules", 32, root.resolve("target/programs"));
+        CliRunner r = CliRunner.run("run", elf.toString(), "--config", "spmp-rv64", "--rtl");
+        assertEquals(ExitCodes.BAD_INPUT, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("--config spmp-rv64 is RV64 but the program is a 32-bit ELF; use --config spmp-rv32"),
+                r.err());
+        assertTrue(r.noStackTrace(), r.err());
+    }
+
     static List<Object[]> badInput() {
         String work = "programs/domain_work.c";
         return List.of(
@@ -128,7 +152,12 @@ class RunCommandTest {
                 new Object[] {new String[] {"run", work, "--domain", "programs/domains/work.json", "--sdid", "64"},
                     "--sdid: 64 is out of range"},
                 new Object[] {new String[] {"run", work, "--domain", "programs/domains/work.json", "--mem",
-                    "0x80000000:0x2000000", "--tables-at", "0x90000000"}, "do not lie inside one mapped memory range"});
+                    "0x80000000:0x2000000", "--tables-at", "0x90000000"}, "do not lie inside one mapped memory range"},
+                new Object[] {new String[] {"run", work, "--config", "spmp-rv64", "--rtl", "--batch", "4"},
+                    "--batch does not apply to --config spmp-rv64 --rtl"},
+                new Object[] {new String[] {"run", work, "--config", "spmp-rv64", "--rtl", "--harts", "2"},
+                    "--config spmp-rv64 --rtl runs one hart"},
+                new Object[] {new String[] {"run", work, "--config", "spmp-rv128"}, "spmp-rv64 or spmp-rv32)"});
     }
 
     @ParameterizedTest
