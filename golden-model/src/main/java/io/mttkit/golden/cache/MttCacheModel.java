@@ -454,6 +454,11 @@ public final class MttCacheModel {
         return mshr(walkId, Mshr.State.WALK, "a walk query").walk;
     }
 
+    /** The level of the entry walk {@code walkId} reads next (what a miss conflicting with it now would share). */
+    public int nextEntryLevel(int walkId) {
+        return mshr(walkId, Mshr.State.WALK, "a walk query").nextEntryLevel();
+    }
+
     /** State of MSHR {@code walkId}: "FREE", "WAIT" or "WALK". */
     public String mshrState(int walkId) {
         return mshrs[checkIndex(walkId)].state.name();

@@ -116,6 +116,27 @@ final class WalkScoreboard {
     private final long[][] words;
     private long syncRise = -1;
     private boolean syncRequested;
+    private int walksAtSync;
+    private WalkObserver observer = (step, walks, level) -> { };
+
+    /** Tells {@code o} of every step that matched (coverage). */
+    void setObserver(WalkObserver o) {
+        observer = o;
+    }
+
+    private int walks() {
+        int n = 0;
+        for (int i = 0; i < byMshr.length; i++) {
+            n += model.mshrState(i).equals("WALK") ? 1 : 0;
+        }
+        return n;
+    }
+
+    private void observe(List<String> d, int before, WalkObserver.Step step, int walks, int level) {
+        if (d.size() == before) {
+            observer.onWalkStep(step, walks, level);
+        }
+    }
 
     /**
      * @param model            the golden cache model, with {@link MttCacheModel#setWalksInFlight} set to the checker's W
@@ -221,18 +242,28 @@ final class WalkScoreboard {
             if (syncRise >= 0 && syncRise <= cycle && !syncRequested) {
                 model.requestSync();
                 syncRequested = true;
+                walksAtSync = walks();
             }
             boolean invApplied = value(ports.invApply()) != 0;
             if (value(ports.walkDone()) != 0 && (accept != null || value(ports.replay()) != 0)) {
                 d.add("  cycle " + cycle + ": a lookup and a fill share the cycle (one structure write per cycle)");
             }
             lookup(d);
+            int ending = 0;
             for (Event e : memory) {
+                if (e instanceof Event.MemoryResponse r && r.tag() < byMshr.length
+                        && model.mshrState(r.tag()).equals("WALK")
+                        && responses[r.tag()] + 1 == model.walk(r.tag()).result().readCount()) {
+                    ending++;
+                }
                 if (e instanceof Event.MemoryRead rd) {
                     read(rd, d);
                 } else {
                     response((Event.MemoryResponse) e, d);
                 }
+            }
+            if (ending >= 2) {
+                observe(d, 0, WalkObserver.Step.WALKS_END_TOGETHER, walks(), -1);
             }
             fill(invApplied, d);
             for (Event.Response r : rsps) {
@@ -246,6 +277,7 @@ final class WalkScoreboard {
                             + " invalidation(s) still queued" : "R7: an MSHR allocated before the sync's request "
                             + "rose is neither FREE nor stale:\n" + model.mshrsText()));
                 }
+                observe(d, 0, WalkObserver.Step.SYNC, walksAtSync, -1);
                 model.acknowledgeSync();
                 syncRise = -1;
                 syncRequested = false;
@@ -261,7 +293,9 @@ final class WalkScoreboard {
                 if (model.queuedCount() == 0) {
                     d.add("  the RTL applied an invalidation in cycle " + cycle + " but none is queued");
                 } else {
+                    int before = d.size();
                     compareCleared(model.applyNextQueued(), d);
+                    observe(d, before, WalkObserver.Step.INVALIDATION, walks(), -1);
                 }
             } else if (any(ports.invLeaf()) || any(ports.invSuperpage()) || any(ports.invWalk())) {
                 d.add("  the RTL cleared cache entries in cycle " + cycle + " without applying an invalidation");
@@ -295,8 +329,11 @@ final class WalkScoreboard {
                         + " it waits on had not passed the conflicting entry before this cycle");
             } else {
                 InFlight f = byMshr[i];
+                int before = d.size();
+                int walks = walks();
                 Probe p = model.replay(i);
                 compareLookup(p, f, d);
+                observe(d, before, WalkObserver.Step.REPLAY, walks, -1);
             }
         } else if (accept != null) {
             if (nextRequest >= pending.size()) {
@@ -327,6 +364,17 @@ final class WalkScoreboard {
     }
 
     private void compareLookup(Probe p, InFlight f, List<String> d) {
+        int before = d.size();
+        int walks = walks() - (p.kind() == Probe.Kind.WALK ? 1 : 0);
+        int level = p.kind() == Probe.Kind.WAIT ? model.nextEntryLevel(p.waitOn()) : -1;
+        compareProbe(p, f, d);
+        if (p.kind() != Probe.Kind.ANSWERED) {
+            observe(d, before, p.kind() == Probe.Kind.WAIT ? WalkObserver.Step.WAIT : WalkObserver.Step.MISS, walks,
+                    level);
+        }
+    }
+
+    private void compareProbe(Probe p, InFlight f, List<String> d) {
         switch (p.kind()) {
             case ANSWERED -> {
                 CheckOutcome out = p.outcome();
@@ -447,8 +495,11 @@ final class WalkScoreboard {
                 releaseCycle[i] = cycle;
             }
         }
+        int walks = walks();
+        int before = d.size();
         CheckOutcome out = model.fill(j, invApplied);
         compareFill(j, out, d);
+        observe(d, before, out.stale() ? WalkObserver.Step.STALE_FILL : WalkObserver.Step.FILL, walks, -1);
         InFlight f = byMshr[j];
         byMshr[j] = null;
         f.decide(Expected.of(pw.result(), out.stale()), cycle);

@@ -11,6 +11,8 @@ import io.mttkit.golden.MttMode;
 import io.mttkit.golden.cache.CacheParams;
 import io.mttkit.golden.cache.MttCacheModel;
 import io.mttkit.golden.mem.PhysicalMemory;
+import io.mttkit.tb.coverage.CoverageDb;
+import io.mttkit.tb.coverage.WalkCoverage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -187,6 +189,10 @@ class WalkScoreboardTest {
 
         /** Runs the stream through a fresh scoreboard; the differences it reports. */
         List<String> run(ResponseOrder order) {
+            return run(order, (step, walks, level) -> { });
+        }
+
+        List<String> run(ResponseOrder order, WalkObserver observer) {
             MttCacheModel model = new MttCacheModel(CacheParams.defaults(64), lookup);
             model.setWalksInFlight(4);
             Map<String, Integer> ids = new HashMap<>();
@@ -195,6 +201,7 @@ class WalkScoreboardTest {
             }
             WalkScoreboard sb = new WalkScoreboard(model, WalkPorts.of(ids), order, PORTS.length, 8, 56, true,
                     failAt -> { });
+            sb.setObserver(observer);
             sb.start(checks);
             syncs.forEach(sb::syncPresented);
             List<String> diffs = new ArrayList<>();
@@ -334,5 +341,45 @@ class WalkScoreboardTest {
         assertClean(syncBehindWalk(15).run(ResponseOrder.IN_ORDER)); // walk 0 fills in cycle 14
         assertReports(syncBehindWalk(5).run(ResponseOrder.IN_ORDER), "sync_ack in cycle 5: R7: an MSHR allocated "
                 + "before the sync's request rose is neither FREE nor stale");
+    }
+
+    // ---- coverage: walks in flight x event ---------------------------------------------------------------
+
+    private static CoverageDb covered(Script s, ResponseOrder order) {
+        CoverageDb db = new CoverageDb("test");
+        WalkCoverage cov = new WalkCoverage(db, 4, 3);
+        assertClean(s.run(order, cov));
+        return db;
+    }
+
+    private static void assertHit(CoverageDb db, String group, String... bins) {
+        for (String b : bins) {
+            assertTrue(db.count(group, b) > 0, b + " not hit; hit: " + db.summary(100));
+        }
+    }
+
+    @Test
+    void theScenariosReachTheirWalksInFlightBins() {
+        CoverageDb two = covered(twoWalks(true), ResponseOrder.IN_ORDER);
+        assertHit(two, WalkCoverage.IN_FLIGHT, "miss with 0 walks", "miss with 1 walks", "fill with 2 walks",
+                "fill with 1 walks");
+        assertEquals(4, two.hitBins(WalkCoverage.IN_FLIGHT), two.summary(100));
+        CoverageDb conflict = covered(conflict(16), ResponseOrder.IN_ORDER);
+        assertHit(conflict, WalkCoverage.IN_FLIGHT, "wait with 1 walks", "replay with 0 walks", "fill with 1 walks");
+        assertHit(conflict, WalkCoverage.CONFLICT, "conflict at L2");
+        assertEquals(1, conflict.hitBins(WalkCoverage.CONFLICT));
+        CoverageDb overtaken = covered(overtaken(false), ResponseOrder.IN_ORDER);
+        assertHit(overtaken, WalkCoverage.IN_FLIGHT, "invalidation with 2 walks", "stale fill with 2 walks",
+                "stale fill with 1 walks");
+        CoverageDb sync = covered(syncBehindWalk(15), ResponseOrder.IN_ORDER);
+        assertHit(sync, WalkCoverage.IN_FLIGHT, "sync with 1 walks");
+    }
+
+    @Test
+    void aMismatchedStepIsNotCovered() {
+        CoverageDb db = new CoverageDb("test");
+        overtaken(true).run(ResponseOrder.IN_ORDER, new WalkCoverage(db, 4, 3));
+        assertEquals(0, db.count(WalkCoverage.IN_FLIGHT, "stale fill with 2 walks"), "walk 0's fill mismatched");
+        assertEquals(1, db.count(WalkCoverage.IN_FLIGHT, "stale fill with 1 walks"));
     }
 }
