@@ -470,6 +470,12 @@ public final class MttCacheModel {
         return m.state == Mshr.State.WAIT ? m.waitOn : -1;
     }
 
+    /** Whether MSHR {@code walkId} is parked (WAIT) and the walk it waits on has passed the entry (R8). */
+    public boolean replayReady(int walkId) {
+        Mshr m = mshrs[checkIndex(walkId)];
+        return m.state == Mshr.State.WAIT && m.replayReady;
+    }
+
     /** MSHRs not FREE. */
     public int busyMshrs() {
         int n = 0;
