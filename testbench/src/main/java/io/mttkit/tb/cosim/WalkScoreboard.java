@@ -488,6 +488,7 @@ final class WalkScoreboard {
         if (failAt >= 0) {
             faults.prepare(failAt);
             model.rewalk(pw);
+            faults.prepare(-1); // the walks that start later read a fault-free memory
         }
         compareReads(j, pw, rs, d);
         for (int i = 0; i < byMshr.length; i++) {

@@ -7,6 +7,7 @@ import io.mttkit.golden.ImplicitReadCheck;
 import io.mttkit.golden.LookupConfig;
 import io.mttkit.golden.LookupResult;
 import io.mttkit.golden.MttLookup;
+import io.mttkit.golden.MpteReader;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.cache.CacheParams;
 import io.mttkit.golden.cache.MttCacheModel;
@@ -48,10 +49,25 @@ class WalkScoreboardTest {
     private final PhysicalMemory mem = new PhysicalMemory();
     private final MttLookup lookup;
     private long nextTable = TABLES + 0x1000;
+    /** Bus-error injection of the golden memory, as the harness's oracle does it: read {@code failAt} of a walk fails. */
+    private int failAt = -1;
+    private int readsDone;
 
     WalkScoreboardTest() {
         mem.addRegion(TABLES, 1 << 20);
-        lookup = new MttLookup(mem, ImplicitReadCheck.ALLOW_ALL, LookupConfig.DEFAULT);
+        MpteReader reader = new MpteReader() {
+            @Override
+            public boolean canRead(long addr, int size) {
+                return readsDone != failAt && mem.canRead(addr, size);
+            }
+
+            @Override
+            public long read(long addr, int size, boolean bigEndian) {
+                readsDone++;
+                return mem.read(addr, size, bigEndian);
+            }
+        };
+        lookup = new MttLookup(reader, ImplicitReadCheck.ALLOW_ALL, LookupConfig.DEFAULT);
         map(A);
         map(FAR);
     }
@@ -156,10 +172,31 @@ class WalkScoreboardTest {
             return this;
         }
 
+        /** The walk of {@code pa} whose read {@code err} the bus answers with an error: it ends there. */
+        long walkWithError(int tag, long pa, long start, int err) {
+            long c = start;
+            List<Long> rs = walkReads(pa);
+            for (int i = 0; i <= err; i++) {
+                events.add(new Event.MemoryRead(c, 8, tag, rs.get(i)));
+                c += LAT;
+                events.add(new Event.MemoryResponse(c, i == err, tag, i == err ? 0 : mem.read64(rs.get(i)), rs.get(i)));
+                c++;
+            }
+            return c - 1;
+        }
+
         Script response(long cycle, int id, long pa, boolean stale) {
+            return response(cycle, id, pa, stale, -1);
+        }
+
+        /** The golden answer to {@code pa}, with read {@code err} failing (-1: none). */
+        Script response(long cycle, int id, long pa, boolean stale, int err) {
+            failAt = err;
+            readsDone = 0;
             LookupResult g = lookup.lookup(MODE, ROOT_PPN, pa, Access.R, false, new LookupResult());
+            failAt = -1;
             events.add(new Event.Response(cycle, g.allow(), !g.allow(), g.cacheable() && !stale, stale,
-                    g.cause().ordinal(), g.xwr(), id, g.level(), g.leafLog2(), g.uniformLog2()));
+                    g.cause().ordinal(), Math.max(0, g.xwr()), id, g.level(), g.leafLog2(), g.uniformLog2()));
             return this;
         }
 
@@ -200,7 +237,10 @@ class WalkScoreboardTest {
                 ids.put(PORTS[i], i);
             }
             WalkScoreboard sb = new WalkScoreboard(model, WalkPorts.of(ids), order, PORTS.length, 8, 56, true,
-                    failAt -> { });
+                    k -> {
+                        failAt = k;
+                        readsDone = 0;
+                    });
             sb.setObserver(observer);
             sb.start(checks);
             syncs.forEach(sb::syncPresented);
@@ -381,5 +421,30 @@ class WalkScoreboardTest {
         overtaken(true).run(ResponseOrder.IN_ORDER, new WalkCoverage(db, 4, 3));
         assertEquals(0, db.count(WalkCoverage.IN_FLIGHT, "stale fill with 2 walks"), "walk 0's fill mismatched");
         assertEquals(1, db.count(WalkCoverage.IN_FLIGHT, "stale fill with 1 walks"));
+    }
+
+    // ---- a bus error on one walk's read -----------------------------------------------------------------
+
+    /** Walk 1's second read fails: its golden walk is recomputed from the reads of its own tag, walk 0 unaffected. */
+    private Script busError(boolean readOn) {
+        Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
+        long end0 = s.walk(0, A, 3);
+        long end1 = s.walkWithError(1, FAR, 4, 1);
+        if (readOn) { // an RTL that ignores the error and reads the leaf anyway
+            long leaf = walkReads(FAR).get(2);
+            s.events.add(new Event.MemoryRead(end1 + 1, 8, 1, leaf));
+            s.events.add(new Event.MemoryResponse(end1 + 4, false, 1, mem.read64(leaf), leaf));
+            end1 += 4;
+        }
+        s.done(end1 + 1, 1, -1, FAR, -1).done(end0 + 1, 0, 0, A, 0);
+        s.response(end1 + 2, 1, FAR, false, 1).response(end0 + 2, 0, A, false);
+        return s;
+    }
+
+    @Test
+    void aBusErrorIsJudgedFromTheReadsOfItsOwnTag() {
+        assertClean(busError(false).run(ResponseOrder.BY_ID));
+        assertReports(busError(true).run(ResponseOrder.BY_ID), "walk 1 of request 1 (id 1, pa 0x400000000): the reads "
+                + "of tag 1 differ from its golden walk");
     }
 }
