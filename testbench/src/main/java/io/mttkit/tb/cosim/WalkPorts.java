@@ -12,6 +12,13 @@ record WalkPorts(int wcHit, int wcIndex, int fillWalk, int fillWalkEvict, int fi
                  int invSuperpage, int invWalk, int walkId, int waitFlag, int waitOn, int replay, int walkDone,
                  int fillWalkId) {
 
+    /** The observation ports of a loaded checker library (what the harness will pass when the generator lands). */
+    static WalkPorts of(io.mttkit.bridge.LoadedLibrary lib) {
+        Map<String, Integer> ids = new java.util.HashMap<>();
+        lib.observationPorts().forEach(o -> ids.put(o.name(), o.id()));
+        return of(ids);
+    }
+
     /** The ids of the ports named in {@code observationPorts} (name to id); the walk qualifiers are required. */
     static WalkPorts of(Map<String, Integer> observationPorts) {
         WalkPorts p = new WalkPorts(id(observationPorts, "obs_wc_hit"), id(observationPorts, "obs_wc_index"),

@@ -447,4 +447,42 @@ class WalkScoreboardTest {
         assertReports(busError(true).run(ResponseOrder.BY_ID), "walk 1 of request 1 (id 1, pa 0x400000000): the reads "
                 + "of tag 1 differ from its golden walk");
     }
+
+    // ---- a hit under a miss, and BY_ID's one rule for the requester -------------------------------------------
+
+    /** A's leaf is filled by request 0; request 2 hits it while request 1's walk (FAR) is in flight. */
+    private Script hitUnderMiss(boolean inOrder) {
+        Script s = new Script().request(1, 0, A).miss(1, A, 0);
+        long end0 = s.walk(0, A, 2); // fills in cycle 14, the hit is in cycle 17
+        s.done(end0 + 1, 0, 0, A, 0).response(end0 + 2, 0, A, false);
+        long t = end0 + 3;
+        s.request(t, 1, FAR).miss(t, FAR, 0).request(t + 1, 2, A2).leafHit(t + 1, A2, 0);
+        long end1 = s.walk(0, FAR, t + 1);
+        s.done(end1 + 1, 0, 1, FAR, 1);
+        if (inOrder) { // answered in one cycle, delivered behind the older miss
+            s.response(end1 + 2, 1, FAR, false).response(end1 + 3, 2, A2, false);
+        } else {
+            s.response(t + 2, 2, A2, false).response(end1 + 2, 1, FAR, false);
+        }
+        return s;
+    }
+
+    @Test
+    void aHitIsAnsweredUnderAMiss() {
+        assertClean(hitUnderMiss(true).run(ResponseOrder.IN_ORDER));
+        assertClean(hitUnderMiss(false).run(ResponseOrder.BY_ID));
+        assertReports(hitUnderMiss(false).run(ResponseOrder.IN_ORDER), "IN_ORDER: the response in cycle 18 carries "
+                + "id 2 but the oldest request in flight is request 1");
+    }
+
+    @Test
+    void twoRequestsInFlightWithOneIdAreAStimulusError() {
+        Script s = new Script().request(1, 5, A).miss(1, A, 0).request(2, 5, FAR).miss(2, FAR, 1);
+        long end0 = s.walk(0, A, 3);
+        long end1 = s.walk(1, FAR, 4);
+        s.done(end0 + 1, 0, 0, A, 0).done(end1 + 1, 1, 1, FAR, 1);
+        s.response(end0 + 2, 5, A, false).response(end1 + 2, 5, FAR, false);
+        assertReports(s.run(ResponseOrder.BY_ID), "stimulus error (not an RTL mismatch)");
+        assertClean(s.run(ResponseOrder.IN_ORDER)); // in order the sequence decides
+    }
 }
