@@ -226,6 +226,9 @@ final class WalkScoreboard {
         if (open > 0) {
             diffs.add("  " + open + " request(s) never answered: " + inFlight);
         }
+        if (syncRise >= 0) {
+            diffs.add("  the sync presented in cycle " + syncRise + " was never acknowledged");
+        }
         return diffs;
     }
 

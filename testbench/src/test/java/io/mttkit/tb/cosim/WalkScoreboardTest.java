@@ -381,6 +381,8 @@ class WalkScoreboardTest {
         assertClean(syncBehindWalk(15).run(ResponseOrder.IN_ORDER)); // walk 0 fills in cycle 14
         assertReports(syncBehindWalk(5).run(ResponseOrder.IN_ORDER), "sync_ack in cycle 5: R7: an MSHR allocated "
                 + "before the sync's request rose is neither FREE nor stale");
+        Script never = syncBehindWalk(15).without(e -> e instanceof Event.SyncAck);
+        assertReports(never.run(ResponseOrder.IN_ORDER), "the sync presented in cycle 3 was never acknowledged");
     }
 
     // ---- coverage: walks in flight x event ---------------------------------------------------------------
