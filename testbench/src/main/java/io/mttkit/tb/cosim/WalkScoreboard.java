@@ -178,7 +178,10 @@ final class WalkScoreboard {
         pending.addAll(checks);
     }
 
-    /** {@code sync_req} rose in {@code riseCycle} (the driver presents it): MSHRs allocated before are older (R7). */
+    /**
+     * {@code sync_req} rose in {@code riseCycle} (the driver presents it): MSHRs allocated before are older (R7). Call
+     * it before the events of that cycle are taken; one sync is presented at a time (the stream waits for its ack).
+     */
     void syncPresented(long riseCycle) {
         syncRise = riseCycle;
         syncRequested = false;
