@@ -28,6 +28,12 @@ import java.util.Optional;
  * {@link #applyNextQueued} (the RTL applied the oldest queued invalidation), {@link #sync} (SFENCE.INVAL.IR:
  * apply everything queued), {@link #sfenceWInval} (no cache action). {@link #invalidateNow} applies one
  * invalidation directly.
+ *
+ * <p>Several walks in flight (docs/nonblocking.md): {@link #setWalksInFlight} gives W MSHRs;
+ * {@link #probeInFlight} allocates one on a miss and starts its walk or parks it on a conflicting walk (WAIT);
+ * {@link #readAnswered} follows each walk's memory responses, {@link #replay} re-looks-up a parked miss (R8),
+ * {@link #fill} ends a walk (R2, R5, R6), {@link #stale} is R1 per MSHR and {@link #requestSync} /
+ * {@link #syncMayAck} are R7.
  */
 public final class MttCacheModel {
     private final CacheParams params;
@@ -38,6 +44,10 @@ public final class MttCacheModel {
     private final ArrayDeque<Invalidation> minvalQueue = new ArrayDeque<>();
     private long epoch;
     private long resetGeneration;
+    /** The MSHRs of a checker with several walks in flight (docs/nonblocking.md); one by default. */
+    private Mshr[] mshrs = {new Mshr(0)};
+    /** A sync's request rose and it is not acknowledged yet (R7). */
+    private boolean syncPending;
 
     /**
      * @param params cache geometry and policies
@@ -85,6 +95,10 @@ public final class MttCacheModel {
         minvalQueue.clear();
         epoch = 0;
         resetGeneration++;
+        for (Mshr m : mshrs) {
+            m.free();
+        }
+        syncPending = false;
     }
 
     // ---- requests ----------------------------------------------------------------------------------
@@ -302,6 +316,273 @@ public final class MttCacheModel {
         }
         epoch++;
         return events;
+    }
+
+    // ---- several walks in flight (docs/nonblocking.md) ----------------------------------------------
+
+    /**
+     * Sets W, the walks in flight (1..8; default 1), and frees every MSHR. Only the MSHR methods below
+     * ({@link #probeInFlight}, {@link #readAnswered}, {@link #replay}, {@link #fill}, {@link #requestSync},
+     * {@link #syncMayAck}) use it; {@link #check}, {@link #probe}, {@link #beginMiss} and {@link #finishMiss} are the
+     * one-walk API of contract v2 and do not change.
+     */
+    public void setWalksInFlight(int w) {
+        if (w < 1 || w > 8) {
+            throw new IllegalArgumentException("walksInFlight must be 1..8, got " + w);
+        }
+        mshrs = new Mshr[w];
+        for (int i = 0; i < w; i++) {
+            mshrs[i] = new Mshr(i);
+        }
+        syncPending = false;
+    }
+
+    /** W, the walks in flight. */
+    public int walksInFlight() {
+        return mshrs.length;
+    }
+
+    /**
+     * A new request's lookup with walks in flight. Answers Bare, PA range faults and hits (as {@link #probe}); on a
+     * miss allocates the lowest-numbered FREE MSHR and either parks it on the walk it conflicts with (WAIT(j): same
+     * cache context {sdid, mode} as walk j and the PA agrees with j's on every bit above the cover of the entry j
+     * reads next — the lowest such j) or starts its walk there (MISS, walk-cache probe, R1 epoch sample, reads).
+     *
+     * @throws IllegalStateException when no MSHR is FREE: the checker must not accept a request then (req_ready
+     *                               needs a free MSHR, docs/nonblocking.md "Lookup, one per cycle")
+     */
+    public Probe probeInFlight(CheckContext ctx, long pa, int need) {
+        validate(ctx, need);
+        Mshr m = null;
+        for (int i = 0; i < mshrs.length && m == null; i++) {
+            if (mshrs[i].state == Mshr.State.FREE) {
+                m = mshrs[i];
+            }
+        }
+        if (m == null) {
+            throw new IllegalStateException("no MSHR is FREE (" + mshrs.length + " walks in flight): a request must "
+                    + "not be accepted (req_ready needs a free MSHR)");
+        }
+        Optional<CheckOutcome> front = probe(ctx, pa, need);
+        if (front.isPresent()) {
+            return new Probe(Probe.Kind.ANSWERED, -1, -1, front.get(), null, front.get().events());
+        }
+        m.ctx = ctx;
+        m.pa = pa;
+        m.need = need;
+        return missInto(m);
+    }
+
+    /**
+     * The walk that a miss of {@code pa} in {@code ctx} would wait on now (WAIT(j)), or -1: walk j is in WALK, has
+     * the same cache context {sdid, mode} and {@code pa} agrees with its PA above the cover of the entry it reads
+     * next (they would read the same MPTE now). The lowest such j. No state change.
+     */
+    public int conflictingWalk(CheckContext ctx, long pa) {
+        for (Mshr j : mshrs) {
+            if (j.state == Mshr.State.WALK && j.ctx.sdid() == ctx.sdid() && j.ctx.mode() == ctx.mode()) {
+                int cover = entryCoverLog2(j.ctx.mode(), j.nextEntryLevel());
+                if (cover >= 64 || (pa >>> cover) == (j.pa >>> cover)) {
+                    return j.index;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The memory answered one more read of walk {@code walkId} (its tag): the walk moves on to the next entry, and
+     * when that entry differs from the one it read (it went a level deeper), every MSHR waiting on it may replay.
+     *
+     * @return the MSHRs whose replay this released (R8: from the next cycle on)
+     */
+    public List<Integer> readAnswered(int walkId) {
+        Mshr j = mshr(walkId, Mshr.State.WALK, "a memory response");
+        int before = j.nextReadIndex();
+        j.readsAnswered++;
+        return j.nextReadIndex() != before ? releaseWaiters(walkId) : List.of();
+    }
+
+    /**
+     * The replay of MSHR {@code walkId} (R8): a new lookup of its request that sees every invalidation applied before
+     * it. A hit answers it (the MSHR is freed); a miss parks it again on a walk it conflicts with, or starts its walk
+     * in the same MSHR (from the walk-cache entry the walk it waited on filled, if any). Its stale bit is sampled anew.
+     *
+     * @throws IllegalStateException when the MSHR is not WAIT, or the walk it waits on has not passed the
+     *                               conflicting entry yet
+     */
+    public Probe replay(int walkId) {
+        Mshr m = mshr(walkId, Mshr.State.WAIT, "a replay");
+        if (!m.replayReady) {
+            throw new IllegalStateException("MSHR " + walkId + " replayed while walk " + m.waitOn
+                    + " it waits on has not passed the conflicting entry (R8)");
+        }
+        Optional<CheckOutcome> front = probe(m.ctx, m.pa, m.need);
+        if (front.isPresent()) {
+            m.free();
+            return new Probe(Probe.Kind.ANSWERED, walkId, -1, front.get(), null, front.get().events());
+        }
+        return missInto(m);
+    }
+
+    /**
+     * The fill cycle of walk {@code walkId} (R6: staleness judged now; R2: an invalidation applied in this same step
+     * suppresses the fill; R5: a tag another walk filled meanwhile is overwritten in place). Frees the MSHR and
+     * releases every MSHR waiting on it.
+     *
+     * @return the walk's answer and fill events
+     */
+    public CheckOutcome fill(int walkId, boolean invalidationInSameStep) {
+        Mshr m = mshr(walkId, Mshr.State.WALK, "a fill");
+        CheckOutcome out = finishMiss(m.walk, invalidationInSameStep);
+        m.free();
+        releaseWaiters(walkId);
+        return out;
+    }
+
+    /** R1 for MSHR {@code walkId} (WAIT or WALK): an invalidation was applied since its lookup. */
+    public boolean stale(int walkId) {
+        Mshr m = mshrs[checkIndex(walkId)];
+        if (m.state == Mshr.State.FREE) {
+            throw new IllegalStateException("MSHR " + walkId + " is FREE: no walk to be stale");
+        }
+        return epoch != m.epochAtLookup;
+    }
+
+    /** The walk in flight in MSHR {@code walkId} (state WALK), for its reads and verdict. */
+    public PendingWalk walk(int walkId) {
+        return mshr(walkId, Mshr.State.WALK, "a walk query").walk;
+    }
+
+    /** The level of the entry walk {@code walkId} reads next (what a miss conflicting with it now would share). */
+    public int nextEntryLevel(int walkId) {
+        return mshr(walkId, Mshr.State.WALK, "a walk query").nextEntryLevel();
+    }
+
+    /** State of MSHR {@code walkId}: "FREE", "WAIT" or "WALK". */
+    public String mshrState(int walkId) {
+        return mshrs[checkIndex(walkId)].state.name();
+    }
+
+    /** The walk MSHR {@code walkId} waits on (state WAIT), else -1. */
+    public int waitingOn(int walkId) {
+        Mshr m = mshrs[checkIndex(walkId)];
+        return m.state == Mshr.State.WAIT ? m.waitOn : -1;
+    }
+
+    /** Whether MSHR {@code walkId} is parked (WAIT) and the walk it waits on has passed the entry (R8). */
+    public boolean replayReady(int walkId) {
+        Mshr m = mshrs[checkIndex(walkId)];
+        return m.state == Mshr.State.WAIT && m.replayReady;
+    }
+
+    /** MSHRs not FREE. */
+    public int busyMshrs() {
+        int n = 0;
+        for (Mshr m : mshrs) {
+            n += m.state == Mshr.State.FREE ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** {@code sync_req} rose: every MSHR busy now is older than this sync (R7). */
+    public void requestSync() {
+        for (Mshr m : mshrs) {
+            m.olderThanSync = m.state != Mshr.State.FREE;
+        }
+        syncPending = true;
+    }
+
+    /**
+     * Whether {@code sync_ack} may be given now: the MINVAL.PA queue is empty and (W > 1, R7) every MSHR allocated
+     * before the sync's request rose is FREE or stale — so no walk older than the sync can fill after it. With one
+     * walk (W = 1) the rule is contract v2's, unchanged: the queue is empty.
+     */
+    public boolean syncMayAck() {
+        if (!minvalQueue.isEmpty()) {
+            return false;
+        }
+        if (mshrs.length == 1) {
+            return true;
+        }
+        for (Mshr m : mshrs) {
+            if (syncPending && m.olderThanSync && m.state != Mshr.State.FREE && epoch == m.epochAtLookup) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The sync was acknowledged: no sync is pending any more. */
+    public void acknowledgeSync() {
+        syncPending = false;
+        for (Mshr m : mshrs) {
+            m.olderThanSync = false;
+        }
+    }
+
+    /** The MSHRs, for reports. */
+    public String mshrsText() {
+        StringBuilder b = new StringBuilder();
+        for (Mshr m : mshrs) {
+            b.append("  ").append(m).append(m.state != Mshr.State.FREE && epoch != m.epochAtLookup ? " stale" : "")
+             .append('\n');
+        }
+        return b.toString();
+    }
+
+    /** A miss of MSHR {@code m}'s request: WAIT on a conflicting walk, or its own walk. */
+    private Probe missInto(Mshr m) {
+        CacheEvent miss = new CacheEvent(Kind.MISS, ArrayId.LEAF, leafSetIndex(m.pa), -1, m.ctx.sdid(), m.ctx.mode(),
+                -1, m.pa, 0);
+        m.epochAtLookup = epoch;
+        m.replayReady = false;
+        int j = conflictingWalk(m.ctx, m.pa);
+        if (j >= 0) {
+            m.state = Mshr.State.WAIT;
+            m.waitOn = j;
+            m.walk = null;
+            return new Probe(Probe.Kind.WAIT, m.index, j, null, null, List.of(miss));
+        }
+        m.state = Mshr.State.WALK;
+        m.waitOn = -1;
+        m.readsAnswered = 0;
+        m.walk = beginMiss(m.ctx, m.pa, m.need);
+        return new Probe(Probe.Kind.WALK, m.index, -1, null, m.walk, m.walk.events());
+    }
+
+    private List<Integer> releaseWaiters(int walkId) {
+        List<Integer> released = new ArrayList<>();
+        for (Mshr w : mshrs) {
+            if (w.state == Mshr.State.WAIT && w.waitOn == walkId && !w.replayReady) {
+                w.replayReady = true;
+                released.add(w.index);
+            }
+        }
+        return released;
+    }
+
+    private Mshr mshr(int walkId, Mshr.State state, String what) {
+        Mshr m = mshrs[checkIndex(walkId)];
+        if (m.state != state) {
+            throw new IllegalStateException(what + " for MSHR " + walkId + ", which is " + m.state + ", not " + state);
+        }
+        return m;
+    }
+
+    private int checkIndex(int walkId) {
+        if (walkId < 0 || walkId >= mshrs.length) {
+            throw new IllegalArgumentException("walk id " + walkId + " is not an MSHR index 0.." + (mshrs.length - 1));
+        }
+        return walkId;
+    }
+
+    /**
+     * log2 of the PA range one entry of a table at {@code level} decides: a level-0 entry a leaf range (2^16,
+     * RV32 2^15), an entry above it the range of the table it points to (the walk-cache cover of level − 1).
+     */
+    private int entryCoverLog2(MttMode mode, int level) {
+        return level == 0 ? params.leafRangeLog2() : WalkGeometry.tableCoverLog2(mode, level - 1);
     }
 
     // ---- inspection --------------------------------------------------------------------------------

@@ -1,0 +1,490 @@
+package io.mttkit.tb.cosim;
+
+import io.mttkit.bridge.Event;
+import io.mttkit.bridge.Records;
+import io.mttkit.golden.Access;
+import io.mttkit.golden.ImplicitReadCheck;
+import io.mttkit.golden.LookupConfig;
+import io.mttkit.golden.LookupResult;
+import io.mttkit.golden.MttLookup;
+import io.mttkit.golden.MpteReader;
+import io.mttkit.golden.MttMode;
+import io.mttkit.golden.cache.CacheParams;
+import io.mttkit.golden.cache.MttCacheModel;
+import io.mttkit.golden.mem.PhysicalMemory;
+import io.mttkit.tb.coverage.CoverageDb;
+import io.mttkit.tb.coverage.WalkCoverage;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract v4 scoreboard ({@link WalkScoreboard}) on hand-built event streams of a checker with 4 walks in flight
+ * (the generator of issue #15 is not merged yet): each scenario passes for the stream a correct checker produces and
+ * reports the right mismatch for a stream with one thing wrong. Smmpt43, one table set; a walk from the root reads
+ * the L2, L1 and L0 entries, each answered {@code LAT} cycles after its read and the next read
+ * issued in the cycle after: a walk from cycle s reads in s, s + 4, s + 8 and ends (fills) in s + 12.
+ */
+class WalkScoreboardTest {
+    private static final MttMode MODE = MttMode.SMMPT43;
+    private static final long TABLES = 0x8000_0000L;
+    private static final long ROOT_PPN = TABLES >>> 12;
+    /** A and A2 share a 64 KiB leaf; FAR is under another root entry. */
+    private static final long A = 0x1_0000_0000L;
+    private static final long A2 = A + 0x3000;
+    private static final long FAR = 0x4_0000_0000L;
+    private static final int LAT = 3;
+    private static final String[] PORTS = {"obs_wc_hit", "obs_wc_index", "obs_fill_walk", "obs_fill_walk_evict",
+        "obs_fill_walk_way", "obs_fill_leaf", "obs_fill_leaf_evict", "obs_fill_leaf_array", "obs_fill_leaf_set",
+        "obs_fill_leaf_way", "obs_inv_apply", "obs_inv_leaf", "obs_inv_superpage", "obs_inv_walk", "obs_walk_id",
+        "obs_wait", "obs_wait_on", "obs_replay", "obs_walk_done", "obs_fill_walk_id"};
+
+    private final PhysicalMemory mem = new PhysicalMemory();
+    private final MttLookup lookup;
+    private long nextTable = TABLES + 0x1000;
+    /** Bus-error injection of the golden memory, as the harness's oracle does it: read {@code failAt} of a walk fails. */
+    private int failAt = -1;
+    private int readsDone;
+
+    WalkScoreboardTest() {
+        mem.addRegion(TABLES, 1 << 20);
+        MpteReader reader = new MpteReader() {
+            @Override
+            public boolean canRead(long addr, int size) {
+                return readsDone != failAt && mem.canRead(addr, size);
+            }
+
+            @Override
+            public long read(long addr, int size, boolean bigEndian) {
+                readsDone++;
+                return mem.read(addr, size, bigEndian);
+            }
+        };
+        lookup = new MttLookup(reader, ImplicitReadCheck.ALLOW_ALL, LookupConfig.DEFAULT);
+        map(A);
+        map(FAR);
+    }
+
+    // ---- tables (smmpt ch. 4: non-leaf V=1 with PPN at bit 10; leaf V=L=1 with 16 XWR tuples from bit 8) -------
+
+    private void map(long pa) {
+        long l1 = table(entry(ROOT_PPN << 12, pa, 34));
+        long l0 = table(entry(l1, pa, 25));
+        long tuples = 0;
+        for (int i = 0; i < 16; i++) {
+            tuples |= 0b111L << (8 + 3 * i);
+        }
+        mem.write64(entry(l0, pa, 16), 0b011 | tuples);
+    }
+
+    private long table(long entryAddr) {
+        long v = mem.read64(entryAddr);
+        if (v != 0) {
+            return (v >>> 10) << 12;
+        }
+        long t = nextTable;
+        nextTable += 0x1000;
+        mem.write64(entryAddr, 1 | (t >>> 12) << 10);
+        return t;
+    }
+
+    private static long entry(long table, long pa, int shift) {
+        return table + ((pa >>> shift) & 0x1FF) * 8;
+    }
+
+    /** The addresses a walk of {@code pa} from the root reads. */
+    private List<Long> walkReads(long pa) {
+        LookupResult r = lookup.lookup(MODE, ROOT_PPN, pa, Access.R, false, new LookupResult());
+        List<Long> l = new ArrayList<>();
+        for (int i = 0; i < r.readCount(); i++) {
+            l.add(r.readAddr(i));
+        }
+        return l;
+    }
+
+    // ---- the event stream ------------------------------------------------------------------------
+
+    /** A hand-built event stream, sorted by cycle when fed. */
+    private final class Script {
+        final List<Event> events = new ArrayList<>();
+        final List<CheckRequest> checks = new ArrayList<>();
+        final List<Long> syncs = new ArrayList<>();
+
+        Script request(long cycle, int id, long pa) {
+            checks.add(CheckRequest.of(MODE, ROOT_PPN, pa, Access.R, false));
+            events.add(new Event.Accept(cycle, id, pa, checks.size() - 1));
+            return this;
+        }
+
+        Script miss(long cycle, long pa, int walkId) {
+            events.add(new Event.Observation(cycle, Records.OBS_MISS, 0, 0, (int) ((pa >>> 16) & 15), 0));
+            return ext(cycle, "obs_walk_id", walkId);
+        }
+
+        Script waitOn(long cycle, long pa, int walkId, int on) {
+            miss(cycle, pa, walkId);
+            ext(cycle, "obs_wait", 1);
+            return ext(cycle, "obs_wait_on", on);
+        }
+
+        Script leafHit(long cycle, long pa, int way) {
+            events.add(new Event.Observation(cycle, Records.OBS_HIT, 0, way, (int) ((pa >>> 16) & 15), 0));
+            return this;
+        }
+
+        Script replay(long cycle, int walkId) {
+            ext(cycle, "obs_replay", 1);
+            return ext(cycle, "obs_walk_id", walkId);
+        }
+
+        /** The walk of {@code pa} with tag {@code tag}: read at {@code start}, each answered LAT cycles later. */
+        long walk(int tag, long pa, long start) {
+            long c = start;
+            for (long addr : walkReads(pa)) {
+                events.add(new Event.MemoryRead(c, 8, tag, addr));
+                c += LAT;
+                events.add(new Event.MemoryResponse(c, false, tag, mem.read64(addr), addr));
+                c++;
+            }
+            return c - 1; // the cycle of the last response
+        }
+
+        /** Walk {@code j}'s fill cycle: walk-cache way, leaf set/way (-1: not filled). */
+        Script done(long cycle, int j, int walkWay, long pa, int leafWay) {
+            ext(cycle, "obs_walk_done", 1);
+            ext(cycle, "obs_fill_walk_id", j);
+            if (walkWay >= 0) {
+                ext(cycle, "obs_fill_walk", 1);
+                ext(cycle, "obs_fill_walk_way", walkWay);
+            }
+            if (leafWay >= 0) {
+                ext(cycle, "obs_fill_leaf", 1);
+                ext(cycle, "obs_fill_leaf_set", (pa >>> 16) & 15);
+                ext(cycle, "obs_fill_leaf_way", leafWay);
+            }
+            return this;
+        }
+
+        /** The walk of {@code pa} whose read {@code err} the bus answers with an error: it ends there. */
+        long walkWithError(int tag, long pa, long start, int err) {
+            long c = start;
+            List<Long> rs = walkReads(pa);
+            for (int i = 0; i <= err; i++) {
+                events.add(new Event.MemoryRead(c, 8, tag, rs.get(i)));
+                c += LAT;
+                events.add(new Event.MemoryResponse(c, i == err, tag, i == err ? 0 : mem.read64(rs.get(i)), rs.get(i)));
+                c++;
+            }
+            return c - 1;
+        }
+
+        Script response(long cycle, int id, long pa, boolean stale) {
+            return response(cycle, id, pa, stale, -1);
+        }
+
+        /** The golden answer to {@code pa}, with read {@code err} failing (-1: none). */
+        Script response(long cycle, int id, long pa, boolean stale, int err) {
+            failAt = err;
+            readsDone = 0;
+            LookupResult g = lookup.lookup(MODE, ROOT_PPN, pa, Access.R, false, new LookupResult());
+            failAt = -1;
+            events.add(new Event.Response(cycle, g.allow(), !g.allow(), g.cacheable() && !stale, stale,
+                    g.cause().ordinal(), Math.max(0, g.xwr()), id, g.level(), g.leafLog2(), g.uniformLog2()));
+            return this;
+        }
+
+        Script invalidation(long accepted, long applied) {
+            events.add(new Event.InvalidationAccept(accepted, true, false, 0, 0x7_0000_0000L, 0));
+            return ext(applied, "obs_inv_apply", 1);
+        }
+
+        Script sync(long presented, long acked) {
+            syncs.add(presented);
+            events.add(new Event.SyncAck(acked, 0));
+            return this;
+        }
+
+        Script ext(long cycle, String port, long value) {
+            if (value != 0) { // the bridge records non-zero words only
+                events.add(new Event.ExtensionWord(cycle, 0, List.of(PORTS).indexOf(port), value));
+            }
+            return this;
+        }
+
+        /** Drops the first event matching {@code what}. */
+        Script without(java.util.function.Predicate<Event> what) {
+            events.remove(events.stream().filter(what).findFirst().orElseThrow());
+            return this;
+        }
+
+        /** Runs the stream through a fresh scoreboard; the differences it reports. */
+        List<String> run(ResponseOrder order) {
+            return run(order, (step, walks, level) -> { });
+        }
+
+        List<String> run(ResponseOrder order, WalkObserver observer) {
+            MttCacheModel model = new MttCacheModel(CacheParams.defaults(64), lookup);
+            model.setWalksInFlight(4);
+            Map<String, Integer> ids = new HashMap<>();
+            for (int i = 0; i < PORTS.length; i++) {
+                ids.put(PORTS[i], i);
+            }
+            WalkScoreboard sb = new WalkScoreboard(model, WalkPorts.of(ids), order, PORTS.length, 8, 56, true,
+                    k -> {
+                        failAt = k;
+                        readsDone = 0;
+                    });
+            sb.setObserver(observer);
+            sb.start(checks);
+            syncs.forEach(sb::syncPresented);
+            List<String> diffs = new ArrayList<>();
+            List<Event> sorted = new ArrayList<>(events);
+            sorted.sort(Comparator.comparingLong(Event::cycle));
+            for (Event e : sorted) {
+                diffs.addAll(sb.onEvent(e));
+            }
+            diffs.addAll(sb.finish());
+            return diffs;
+        }
+    }
+
+    private static void assertClean(List<String> diffs) {
+        assertEquals(List.of(), diffs);
+    }
+
+    private static void assertReports(List<String> diffs, String expected) {
+        assertTrue(!diffs.isEmpty() && diffs.get(0).contains(expected),
+                "expected the first difference to contain \"" + expected + "\", got " + diffs);
+    }
+
+    // ---- two overlapping walks ---------------------------------------------------------------------------
+
+    /** Requests 0 (A) and 1 (FAR) walk at once; FAR's reads start later but walk 1 ends first. */
+    private Script twoWalks(boolean inOrder) {
+        Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
+        long end1 = s.walk(1, FAR, 3);
+        long end0 = s.walk(0, A, 5);
+        // both fill the leaf array (sets 0 and 0 of A and FAR: way 0 then way 1) and the walk cache
+        s.done(end1 + 1, 1, 0, FAR, 0).done(end0 + 1, 0, 1, A, 1);
+        if (inOrder) {
+            s.response(end0 + 2, 0, A, false).response(end0 + 3, 1, FAR, false);
+        } else {
+            s.response(end1 + 2, 1, FAR, false).response(end0 + 2, 0, A, false);
+        }
+        return s;
+    }
+
+    @Test
+    void twoOverlappingWalksMatchInOrderAndById() {
+        assertClean(twoWalks(true).run(ResponseOrder.IN_ORDER));
+        assertClean(twoWalks(false).run(ResponseOrder.BY_ID));
+    }
+
+    @Test
+    void twoOverlappingWalksReportWhatIsWrong() {
+        assertReports(twoWalks(false).run(ResponseOrder.IN_ORDER),
+                "IN_ORDER: the response in cycle 16 carries id 1 but the oldest request in flight is request 0");
+        Script wrongTag = twoWalks(true);
+        Event.MemoryRead first = (Event.MemoryRead) wrongTag.events.stream()
+                .filter(e -> e instanceof Event.MemoryRead r && r.tag() == 1).findFirst().orElseThrow();
+        wrongTag.events.set(wrongTag.events.indexOf(first), new Event.MemoryRead(first.cycle(), 8, 1,
+                walkReads(A).get(0)));
+        assertReports(wrongTag.run(ResponseOrder.IN_ORDER), "walk 1 of request 1 (id 1, pa 0x400000000): read 0 at");
+        Script wrongMshr = twoWalks(true).without(e -> e instanceof Event.ExtensionWord x && x.cycle() == 2
+                && x.port() == List.of(PORTS).indexOf("obs_walk_id"));
+        assertReports(wrongMshr.run(ResponseOrder.IN_ORDER), "expected MSHR 1 (the lowest FREE one), RTL reported "
+                + "obs_walk_id 0");
+        Script early = twoWalks(false);
+        early.events.add(new Event.Response(4, true, false, true, false, 0, 7, 0, 0, 16, 16));
+        assertReports(early.run(ResponseOrder.BY_ID), "request 0 (id 0, pa 0x100000000) answered in cycle 4 before its "
+                + "answer is known");
+    }
+
+    // ---- a conflict and its replay -------------------------------------------------------------------------
+
+    /** Request 1 (A2) misses in A's leaf while walk 0 reads it: WAIT(0), replayed after walk 0's fill, hits. */
+    private Script conflict(long replayCycle) {
+        Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
+        long end0 = s.walk(0, A, 3);
+        s.done(end0 + 1, 0, 0, A, 0);
+        s.replay(replayCycle, 1).leafHit(replayCycle, A2, 0);
+        s.response(end0 + 2, 0, A, false).response(Math.max(replayCycle, end0 + 2) + 1, 1, A2, false);
+        return s;
+    }
+
+    @Test
+    void aConflictParksTheMissAndItsReplayHitsWhatTheWalkFilled() {
+        assertClean(conflict(16).run(ResponseOrder.IN_ORDER));
+        assertClean(conflict(20).run(ResponseOrder.BY_ID));
+    }
+
+    @Test
+    void aConflictReportsAMissedWaitAndAnEarlyReplay() {
+        Script noWait = conflict(16).without(e -> e instanceof Event.ExtensionWord x && x.cycle() == 2
+                && x.port() == List.of(PORTS).indexOf("obs_wait"));
+        assertReports(noWait.run(ResponseOrder.IN_ORDER), "expected WAIT on walk 0, RTL reported a walk of its own");
+        // walk 0's first response is in cycle 6: the replay may come from cycle 7, not in cycle 6
+        Script tooEarly = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
+        tooEarly.walk(0, A, 3);
+        tooEarly.replay(6, 1).waitOn(6, A2, 1, 0);
+        assertReports(tooEarly.run(ResponseOrder.IN_ORDER), "R8: MSHR 1 replayed in cycle 6 but walk 0 it waits on had "
+                + "not passed the conflicting entry before this cycle");
+        // walk 0 ends in cycle 15: a replay in that cycle would share it with the fill
+        assertReports(conflict(15).run(ResponseOrder.IN_ORDER), "cycle 15: a lookup and a fill share the cycle");
+    }
+
+    // ---- an invalidation overtaking two walks ----------------------------------------------------------------
+
+    private Script overtaken(boolean fillAnyway) {
+        Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
+        s.invalidation(3, 4); // applied while both walks are in flight: both stale (R1), neither fills
+        long end0 = s.walk(0, A, 3);
+        long end1 = s.walk(1, FAR, 4);
+        s.done(end0 + 1, 0, fillAnyway ? 0 : -1, A, fillAnyway ? 0 : -1).done(end1 + 1, 1, -1, FAR, -1);
+        s.response(end0 + 2, 0, A, true).response(end1 + 2, 1, FAR, true);
+        return s;
+    }
+
+    @Test
+    void anInvalidationOvertakingTwoWalksStalesBoth() {
+        assertClean(overtaken(false).run(ResponseOrder.IN_ORDER));
+        assertReports(overtaken(true).run(ResponseOrder.IN_ORDER), "fill of walk 0 in cycle 15: expected none (stale: "
+                + "R1), RTL reported [FILL WALK way=0, FILL LEAF set=0 way=0]");
+        Script notStale = overtaken(false);
+        Event.Response r = (Event.Response) notStale.events.stream().filter(e -> e instanceof Event.Response x
+                && x.id() == 1).findFirst().orElseThrow();
+        notStale.events.set(notStale.events.indexOf(r), new Event.Response(r.cycle(), r.allow(), r.fault(), true,
+                false, r.cause(), r.xwr(), r.id(), r.level(), r.leafLog2(), r.uniformLog2()));
+        assertReports(notStale.run(ResponseOrder.IN_ORDER), "response to request 1 (id 1, pa 0x400000000) in cycle 17: "
+                + "cacheable expected 0 actual 1, stale expected 1 actual 0");
+    }
+
+    // ---- a sync waiting on an older walk -------------------------------------------------------------------
+
+    private Script syncBehindWalk(long ack) {
+        Script s = new Script().request(1, 0, A).miss(1, A, 0);
+        long end0 = s.walk(0, A, 2);
+        s.sync(3, ack); // presented with an empty queue while walk 0, older, may still fill (R7)
+        s.done(end0 + 1, 0, 0, A, 0).response(end0 + 2, 0, A, false);
+        return s;
+    }
+
+    @Test
+    void aSyncWaitsForAnOlderWalk() {
+        assertClean(syncBehindWalk(15).run(ResponseOrder.IN_ORDER)); // walk 0 fills in cycle 14
+        assertReports(syncBehindWalk(5).run(ResponseOrder.IN_ORDER), "sync_ack in cycle 5: R7: an MSHR allocated "
+                + "before the sync's request rose is neither FREE nor stale");
+        Script never = syncBehindWalk(15).without(e -> e instanceof Event.SyncAck);
+        assertReports(never.run(ResponseOrder.IN_ORDER), "the sync presented in cycle 3 was never acknowledged");
+    }
+
+    // ---- coverage: walks in flight x event ---------------------------------------------------------------
+
+    private static CoverageDb covered(Script s, ResponseOrder order) {
+        CoverageDb db = new CoverageDb("test");
+        WalkCoverage cov = new WalkCoverage(db, 4, 3);
+        assertClean(s.run(order, cov));
+        return db;
+    }
+
+    private static void assertHit(CoverageDb db, String group, String... bins) {
+        for (String b : bins) {
+            assertTrue(db.count(group, b) > 0, b + " not hit; hit: " + db.summary(100));
+        }
+    }
+
+    @Test
+    void theScenariosReachTheirWalksInFlightBins() {
+        CoverageDb two = covered(twoWalks(true), ResponseOrder.IN_ORDER);
+        assertHit(two, WalkCoverage.IN_FLIGHT, "miss with 0 walks", "miss with 1 walks", "fill with 2 walks",
+                "fill with 1 walks");
+        assertEquals(4, two.hitBins(WalkCoverage.IN_FLIGHT), two.summary(100));
+        CoverageDb conflict = covered(conflict(16), ResponseOrder.IN_ORDER);
+        assertHit(conflict, WalkCoverage.IN_FLIGHT, "wait with 1 walks", "replay with 0 walks", "fill with 1 walks");
+        assertHit(conflict, WalkCoverage.CONFLICT, "conflict at L2");
+        assertEquals(1, conflict.hitBins(WalkCoverage.CONFLICT));
+        CoverageDb overtaken = covered(overtaken(false), ResponseOrder.IN_ORDER);
+        assertHit(overtaken, WalkCoverage.IN_FLIGHT, "invalidation with 2 walks", "stale fill with 2 walks",
+                "stale fill with 1 walks");
+        CoverageDb sync = covered(syncBehindWalk(15), ResponseOrder.IN_ORDER);
+        assertHit(sync, WalkCoverage.IN_FLIGHT, "sync with 1 walks");
+    }
+
+    @Test
+    void aMismatchedStepIsNotCovered() {
+        CoverageDb db = new CoverageDb("test");
+        overtaken(true).run(ResponseOrder.IN_ORDER, new WalkCoverage(db, 4, 3));
+        assertEquals(0, db.count(WalkCoverage.IN_FLIGHT, "stale fill with 2 walks"), "walk 0's fill mismatched");
+        assertEquals(1, db.count(WalkCoverage.IN_FLIGHT, "stale fill with 1 walks"));
+    }
+
+    // ---- a bus error on one walk's read -----------------------------------------------------------------
+
+    /** Walk 1's second read fails: its golden walk is recomputed from the reads of its own tag, walk 0 unaffected. */
+    private Script busError(boolean readOn) {
+        Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
+        long end0 = s.walk(0, A, 3);
+        long end1 = s.walkWithError(1, FAR, 4, 1);
+        if (readOn) { // an RTL that ignores the error and reads the leaf anyway
+            long leaf = walkReads(FAR).get(2);
+            s.events.add(new Event.MemoryRead(end1 + 1, 8, 1, leaf));
+            s.events.add(new Event.MemoryResponse(end1 + 4, false, 1, mem.read64(leaf), leaf));
+            end1 += 4;
+        }
+        s.done(end1 + 1, 1, -1, FAR, -1).done(end0 + 1, 0, 0, A, 0);
+        s.response(end1 + 2, 1, FAR, false, 1).response(end0 + 2, 0, A, false);
+        return s;
+    }
+
+    @Test
+    void aBusErrorIsJudgedFromTheReadsOfItsOwnTag() {
+        assertClean(busError(false).run(ResponseOrder.BY_ID));
+        assertReports(busError(true).run(ResponseOrder.BY_ID), "walk 1 of request 1 (id 1, pa 0x400000000): the reads "
+                + "of tag 1 differ from its golden walk");
+    }
+
+    // ---- a hit under a miss, and BY_ID's one rule for the requester -------------------------------------------
+
+    /** A's leaf is filled by request 0; request 2 hits it while request 1's walk (FAR) is in flight. */
+    private Script hitUnderMiss(boolean inOrder) {
+        Script s = new Script().request(1, 0, A).miss(1, A, 0);
+        long end0 = s.walk(0, A, 2); // fills in cycle 14, the hit is in cycle 17
+        s.done(end0 + 1, 0, 0, A, 0).response(end0 + 2, 0, A, false);
+        long t = end0 + 3;
+        s.request(t, 1, FAR).miss(t, FAR, 0).request(t + 1, 2, A2).leafHit(t + 1, A2, 0);
+        long end1 = s.walk(0, FAR, t + 1);
+        s.done(end1 + 1, 0, 1, FAR, 1);
+        if (inOrder) { // answered in one cycle, delivered behind the older miss
+            s.response(end1 + 2, 1, FAR, false).response(end1 + 3, 2, A2, false);
+        } else {
+            s.response(t + 2, 2, A2, false).response(end1 + 2, 1, FAR, false);
+        }
+        return s;
+    }
+
+    @Test
+    void aHitIsAnsweredUnderAMiss() {
+        assertClean(hitUnderMiss(true).run(ResponseOrder.IN_ORDER));
+        assertClean(hitUnderMiss(false).run(ResponseOrder.BY_ID));
+        assertReports(hitUnderMiss(false).run(ResponseOrder.IN_ORDER), "IN_ORDER: the response in cycle 18 carries "
+                + "id 2 but the oldest request in flight is request 1");
+    }
+
+    @Test
+    void twoRequestsInFlightWithOneIdAreAStimulusError() {
+        Script s = new Script().request(1, 5, A).miss(1, A, 0).request(2, 5, FAR).miss(2, FAR, 1);
+        long end0 = s.walk(0, A, 3);
+        long end1 = s.walk(1, FAR, 4);
+        s.done(end0 + 1, 0, 0, A, 0).done(end1 + 1, 1, 1, FAR, 1);
+        s.response(end0 + 2, 5, A, false).response(end1 + 2, 5, FAR, false);
+        assertReports(s.run(ResponseOrder.BY_ID), "stimulus error (not an RTL mismatch)");
+        assertClean(s.run(ResponseOrder.IN_ORDER)); // in order the sequence decides
+    }
+}
