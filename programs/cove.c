@@ -130,13 +130,20 @@ static ulong nharts(void) {
     return smp_harts ? smp_harts : 1;
 }
 
+/* One writer at a time: the record is five stores (several harts may log at once, e.g. a flow marker while
+ * another hart's call changes permissions). */
+static volatile unsigned log_lock;
+
 static void log_rec(ulong op, ulong sdid, ulong base, ulong pages, ulong xwr) {
+    while (__atomic_exchange_n(&log_lock, 1, __ATOMIC_ACQUIRE)) {
+    }
     cove_log.sdid = sdid;
     cove_log.base = base;
     cove_log.pages = pages;
     cove_log.xwr = xwr;
     __asm__ volatile("fence" ::: "memory");
     cove_log.op = op;
+    __atomic_store_n(&log_lock, 0, __ATOMIC_RELEASE);
 }
 
 /* Domain sdid's permission on n pages from page index first becomes xwr: logged, then written. */
@@ -458,9 +465,6 @@ static const char *const flow_names[] = {"boot", "convert-assign", "share", "uns
 /* Flow f's calls, by its actor. */
 static void act(ulong h, ulong f) {
     ulong id = 0;
-    if (h == 0) {
-        ecall(EID_MTTK, MTTK_FLOW, f, 0, 0);
-    }
     if (f == 1 && h == 0) {
         call_ok(ecall(EID_COVH, COVH_CONVERT_PAGES, PAGE(0), 8, 0));
         call_ok(ecall(EID_COVH, COVH_GLOBAL_FENCE, 0, 0, 0));
@@ -496,12 +500,13 @@ static void s_main(void) {
     ulong h = csr_read(sscratch);
     ulong n = nharts();
     for (ulong f = 0; f < FLOWS; f++) {
+        if (h == 0) {
+            ecall(EID_MTTK, MTTK_FLOW, f, 0, 0); /* before the barrier: every change of flow f follows it */
+        }
         barrier();
         act(h, f);
         barrier();
-        ulong e0 = errors[h];
         probe_pool(h);
-        (void)e0;
         barrier();
         if (h == 0) {
             ulong e = 0, p = 0;
