@@ -88,7 +88,7 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
     }
 
     /** What the window allowed when a hart made a check (for judging the RTL's later answer to it). */
-    private record Snapshot(boolean tracked, boolean allowOk, boolean denyOk, String window) {
+    private record Snapshot(boolean tracked, boolean allowOk, boolean denyOk, String window, FlowStats flow) {
     }
 
     private final HartSystem system;
@@ -323,10 +323,11 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
         if (tracked) {
             int cands = candidates(hart, sdid, ppn);
             int need = kind.need();
-            snap = new Snapshot(true, anyGrants(cands, need), anyDenies(cands, need), window(hart, sdid, ppn, cands));
+            snap = new Snapshot(true, anyGrants(cands, need), anyDenies(cands, need), window(hart, sdid, ppn, cands),
+                    current);
             judge(hart, pc, sdid, pa, kind, result.allow(), "golden hart", snap);
         } else {
-            snap = new Snapshot(false, true, true, "");
+            snap = new Snapshot(false, true, true, "", current);
         }
         if (judgeRtl) {
             if (ahead[hart] > 0) {
@@ -352,12 +353,13 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
             if (pages.containsKey(ppn)) {
                 int cands = candidates(hart, sdid, ppn);
                 snap = new Snapshot(true, anyGrants(cands, kind.need()), anyDenies(cands, kind.need()),
-                        window(hart, sdid, ppn, cands));
+                        window(hart, sdid, ppn, cands), current);
             } else {
-                snap = new Snapshot(false, true, true, "");
+                snap = new Snapshot(false, true, true, "", current);
             }
         }
-        current.rtlChecks[hart]++;
+        // counted in the flow the check was made in (the answer may come in a later batch)
+        snap.flow().rtlChecks[hart]++;
         if (!snap.tracked()) {
             return null;
         }
@@ -385,7 +387,12 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
                             + "every permission the domain may have there grants the access",
                     kind, pa, xwr(kind.need()), name(sdid), sdid, who, s.window()), pa >>> 12);
         }
-        count(1);
+        snapCount(s.flow());
+    }
+
+    private void snapCount(FlowStats f) {
+        f.invariantChecks++;
+        totalInvariantChecks++;
     }
 
     private String window(int h, int sdid, long ppn, int cands) {
