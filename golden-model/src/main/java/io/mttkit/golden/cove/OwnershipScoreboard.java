@@ -234,7 +234,7 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
 
     // ---- the harts' fences ---------------------------------------------------------------------------------
 
-    private void fenced(int h, HartListener.Fence f, boolean rs1Zero, long rs1, boolean rs2Zero, long rs2) {
+    void fenced(int h, HartListener.Fence f, boolean rs1Zero, long rs1, boolean rs2Zero, long rs2) {
         int sdid = rs2Zero ? ANY : (int) rs2;
         long ppn = rs1Zero ? ANY : rs1 >>> 12;
         switch (f) {
