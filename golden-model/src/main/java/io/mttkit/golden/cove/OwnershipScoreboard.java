@@ -10,7 +10,6 @@ import io.mttkit.golden.hart.HartSystem;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,6 @@ import java.util.function.Consumer;
  * address and SDID scope.
  */
 public final class OwnershipScoreboard implements HartCheckListener, Consumer<OwnershipEvent> {
-    private static final int ANY = -1;
-
     /** One logged permission change of (SDID, page). */
     private record Change(long seq, long ppn, int sdid, int from, int to, int flow, int hart, long pc) {
     }
@@ -100,10 +97,7 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
     private final TreeMap<Long, Map<Integer, List<Change>>> pages = new TreeMap<>();
     private final List<long[]> protocols = new ArrayList<>(); // {seq at completion, hart, pc}
     private final List<Change> openRevocations = new ArrayList<>();
-    private final long[] fencedAll;
-    private final List<Map<Integer, Long>> fencedSdid = new ArrayList<>();
-    private final List<Map<Long, Long>> fencedPage = new ArrayList<>();
-    private final List<List<long[]>> minval = new ArrayList<>();
+    private final HartFences fences;
     private final List<ArrayDeque<Snapshot>> snapshots = new ArrayList<>();
     private final int[] ahead;
     private final Map<Integer, FlowStats> flows = new LinkedHashMap<>();
@@ -121,14 +115,11 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
         this.harts = system.size();
         this.domainNames = Map.copyOf(domainNames);
         this.judgeRtl = judgeRtl;
-        this.fencedAll = new long[harts];
+        this.fences = new HartFences(harts);
         this.ahead = new int[harts];
         this.current = new FlowStats(-1, harts);
         flows.put(-1, current);
         for (int i = 0; i < harts; i++) {
-            fencedSdid.add(new HashMap<>());
-            fencedPage.add(new HashMap<>());
-            minval.add(new ArrayList<>());
             snapshots.add(new ArrayDeque<>());
             int h = i;
             system.hart(i).addListener(new HartListener() {
@@ -235,42 +226,11 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
     // ---- the harts' fences ---------------------------------------------------------------------------------
 
     void fenced(int h, HartListener.Fence f, boolean rs1Zero, long rs1, boolean rs2Zero, long rs2) {
-        int sdid = rs2Zero ? ANY : (int) rs2;
-        long ppn = rs1Zero ? ANY : rs1 >>> 12;
-        switch (f) {
-            case MFENCE_PA -> apply(h, ppn, sdid, seq);
-            case MINVAL_PA -> minval.get(h).add(new long[] {ppn, sdid, seq});
-            case SFENCE_INVAL_IR -> {
-                for (long[] m : minval.get(h)) {
-                    apply(h, m[0], (int) m[1], m[2]);
-                }
-                minval.get(h).clear();
-            }
-            default -> {
-                // SFENCE.W.INVAL orders this hart's stores; SFENCE.VMA concerns translations
-            }
-        }
-    }
-
-    private void apply(int h, long ppn, int sdid, long upTo) {
-        if (ppn == ANY && sdid == ANY) {
-            fencedAll[h] = Math.max(fencedAll[h], upTo);
-        } else if (ppn == ANY) {
-            fencedSdid.get(h).merge(sdid, upTo, Math::max);
-        } else {
-            fencedPage.get(h).merge(key(ppn, sdid), upTo, Math::max);
-        }
-    }
-
-    private static long key(long ppn, int sdid) {
-        return (ppn << 8) | (sdid & 0xFF);
+        fences.fenced(h, f, rs1Zero, rs1, rs2Zero, rs2, seq);
     }
 
     private long fencedSeq(int h, int sdid, long ppn) {
-        long s = fencedAll[h];
-        s = Math.max(s, fencedSdid.get(h).getOrDefault(sdid, 0L));
-        s = Math.max(s, fencedPage.get(h).getOrDefault(key(ppn, sdid), 0L));
-        return Math.max(s, fencedPage.get(h).getOrDefault(key(ppn, ANY), 0L));
+        return fences.covered(h, sdid, ppn);
     }
 
     /** The permissions hart h may see for (sdid, ppn), as a mask over the 8 XWR values. */
