@@ -344,8 +344,10 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
         if (!allow && !s.denyOk()) {
             throw violation(OwnershipViolation.Kind.DENIED_OWNED, hart, pc, sdid, pa, String.format(
                     "access:      %s pa 0x%x need %s, %s (sdid %d)%nanswer:      %s: deny%n%s%nwhy:         "
-                            + "every permission the domain may have there grants the access",
-                    kind, pa, xwr(kind.need()), name(sdid), sdid, who, s.window()), pa >>> 12);
+                            + "every permission the domain may have there grants the access%s",
+                    kind, pa, xwr(kind.need()), name(sdid), sdid, who, s.window(), who.contains("cache hit")
+                            ? ": the checker answered from an entry the fences should have removed, a stale entry "
+                            + "kept by the checker" : ""), pa >>> 12);
         }
         snapCount(s.flow());
     }
