@@ -35,10 +35,13 @@ class CoveLockstepTest {
         LockstepTools.require();
     }
 
+    private static ElfFile elf() {
+        return ElfFile.read(ProgramBuild.build(LockstepTools.programs(), CoveScenario.PROGRAM, 64, LockstepTools.cache(),
+                false));
+    }
+
     private CoveLockstep.Outcome run(int harts, CoveScenario.Fault fault) {
-        ElfFile elf = ElfFile.read(ProgramBuild.build(LockstepTools.programs(), CoveScenario.PROGRAM, 64,
-                LockstepTools.cache(), false));
-        return CoveLockstep.run(elf, HartConfig.defaults(64, TableFormat.SMMPT_V0_9),
+        return CoveLockstep.run(elf(), HartConfig.defaults(64, TableFormat.SMMPT_V0_9),
                 new CoveScenario.Options(harts, 1, HartScheduler.DEFAULT_MAX_QUANTUM, fault),
                 LockstepOptions.defaults(bundles));
     }
@@ -51,6 +54,9 @@ class CoveLockstepTest {
         assertNull(o.scenario().violation(), () -> o.scenario().violation().report());
         assertNull(o.lockstep().mismatch(), () -> o.lockstep().mismatch().getMessage());
         assertTrue(o.passed(), o.scenario().run().message() + "\n" + o.scenario().run().console());
+        CoveScenario.Outcome golden = CoveScenario.run(elf(), HartConfig.defaults(64, TableFormat.SMMPT_V0_9),
+                new CoveScenario.Options(harts, 1, HartScheduler.DEFAULT_MAX_QUANTUM, CoveScenario.Fault.NONE));
+        assertEquals(golden.run().traceDigest(), o.scenario().run().traceDigest(), "lockstep changes no interleaving");
         long[] checks = new long[harts];
         long[] judged = new long[harts];
         for (OwnershipScoreboard.FlowStats f : o.scenario().scoreboard().flows()) {
