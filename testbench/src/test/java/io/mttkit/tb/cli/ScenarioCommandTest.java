@@ -56,6 +56,15 @@ class ScenarioCommandTest {
                 "reproduce: ./mtt scenario cove --harts 2 --seed 1 --quantum 16 --config rv64-smmpt --fault fence-omitted"));
     }
 
+    @Test
+    void aBundleFolderThatIsAFileIsRefused() throws java.io.IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        CliRunner r = CliRunner.run("scenario", "cove", "--bundle-dir", file.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("--bundle-dir: " + file + " exists and is not a folder"), r.err());
+        assertEquals("x", Files.readString(file), "the file is left alone");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--harts 1|--harts: the CoVE flows need 2..8 harts",
