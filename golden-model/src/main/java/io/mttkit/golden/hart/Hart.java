@@ -128,6 +128,9 @@ public final class Hart {
     private long rdValue;
     private long storeWatchBase = -1;
     private StoreWatcher storeWatcher;
+    // a second window: a program's typed channel beside HTIF (the CoVE ownership log, docs/cove.md)
+    private long storeWatchBase2 = -1;
+    private StoreWatcher storeWatcher2;
 
     /** Told about physical stores into a watched 8-byte window (HTIF {@code tohost}). */
     @FunctionalInterface
@@ -254,6 +257,15 @@ public final class Hart {
     public void watchStores(long base, StoreWatcher watcher) {
         this.storeWatchBase = base;
         this.storeWatcher = watcher;
+    }
+
+    /**
+     * Calls {@code watcher} after every physical store that touches {@code [base, base + 8)}: a second window
+     * beside {@link #watchStores} (which HTIF holds), for a program's own channel to the harness.
+     */
+    public void watchMoreStores(long base, StoreWatcher watcher) {
+        this.storeWatchBase2 = base;
+        this.storeWatcher2 = watcher;
     }
 
     /** A disassembler configured for this hart's XLEN and fence encodings. */
@@ -884,6 +896,9 @@ public final class Hart {
         }
         if (storeWatcher != null && Long.compareUnsigned(pa - storeWatchBase, 8) < 0) {
             storeWatcher.stored(pa, size);
+        }
+        if (storeWatcher2 != null && Long.compareUnsigned(pa - storeWatchBase2, 8) < 0) {
+            storeWatcher2.stored(pa, size);
         }
     }
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             SelftestCommand.class,
             RunCommand.class,
             MatrixCommand.class,
+            ScenarioCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -49,6 +49,16 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         List<CheckAnswer> tap(List<CheckAnswer> answers, long firstCheckIndex);
     }
 
+    /**
+     * Judges each RTL answer beyond the comparison with the hart's verdict (the CoVE ownership scoreboard), in the
+     * hart's check order, before that comparison.
+     */
+    @FunctionalInterface
+    public interface AnswerJudge {
+        /** @return null when the answer is acceptable, else the report that stops the run (with a repro bundle) */
+        String judge(int hartId, long pc, int sdid, long pa, AccessKind kind, boolean allow, boolean cacheHit);
+    }
+
     private static final int CSR_MSECCFG = 0x747;
     private static final int CSR_MSECCFGH = 0x757;
 
@@ -60,6 +70,7 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
     private final RtlMirror rtl;
     private final long pawMask;
     private AnswerTap tap;
+    private AnswerJudge judge;
     /** The hart's id in a system of several harts ({@link SmpLockstep}), -1 for the one-hart lockstep. */
     private int hartId = -1;
     /**
@@ -165,6 +176,11 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
     /** The hart this checker serves in a system, -1 for the one-hart lockstep. */
     int hartId() {
         return hartId;
+    }
+
+    /** Installs a judge of every RTL answer (null: none). */
+    void setAnswerJudge(AnswerJudge judge) {
+        this.judge = judge;
     }
 
     /** Installs the answer tap (tests: a deliberately wrong RTL answer must be caught). */
@@ -329,6 +345,12 @@ public final class LockstepChecker implements MttAccessCheck, HartListener, Page
         for (int i = 0; i < answers.size(); i++) {
             PendingCheck q = queued.get(i);
             CheckAnswer a = answers.get(i);
+            if (judge != null) {
+                String verdict = judge.judge(hartId, q.pc, q.sdid, q.pa, q.kind, a.allow(), a.hit());
+                if (verdict != null) {
+                    throw stop(i, a, verdict, pmp);
+                }
+            }
             if (a.allow() != q.goldenAllow || a.cause() != q.goldenCause.ordinal()) {
                 if (staleWindow && a.hit() && q.editedPpn >= 0) {
                     // the old permission, from the cache (the harness checked the entry against its cache

@@ -53,18 +53,37 @@ public final class SmpLockstep {
     }
 
     /**
+     * As above, with {@code judge} (may be null) judging every RTL answer of every hart, and the harts in
+     * {@code staleCheckers} given a deliberately wrong checker: the invalidations of their fences never reach their
+     * instance, which so keeps stale entries (a seeded fault, {@code mtt scenario cove --fault stale-checker}).
+     */
+    public static Outcome run(ElfFile elf, HartConfig config, RunOptions opts, SystemRunner.Options sys,
+                              LockstepOptions lockstep, LockstepChecker.AnswerJudge judge, Set<Integer> staleCheckers) {
+        return run(elf, config, opts, sys, lockstep, staleCheckers, true, judge);
+    }
+
+    /**
      * As above; the harts in {@code dropInvalidations} (a test hook: a seeded fault) have the invalidations of
      * their fences dropped on the way to their RTL instance; {@code window} false (a test hook) accepts no old
      * permission at all, as the one-hart lockstep.
      */
     static Outcome run(ElfFile elf, HartConfig config, RunOptions opts, SystemRunner.Options sys,
                        LockstepOptions lockstep, Set<Integer> dropInvalidations, boolean window) {
+        return run(elf, config, opts, sys, lockstep, dropInvalidations, window, null);
+    }
+
+    private static Outcome run(ElfFile elf, HartConfig config, RunOptions opts, SystemRunner.Options sys,
+                               LockstepOptions lockstep, Set<Integer> dropInvalidations, boolean window,
+                               LockstepChecker.AnswerJudge judge) {
         String name = LockstepTarget.configName(config.xlen(), config.format());
         CheckerLibrary lib = LockstepTarget.forCell(config.xlen(), config.format());
         List<LockstepChecker> checkers = new ArrayList<>();
         SystemRunner.Setup user = sys.setup();
         SystemRunner.Options withLockstep = sys.withSetup((system, e) -> {
             attach(system, lib, name, lockstep, checkers, dropInvalidations, window);
+            for (LockstepChecker c : checkers) {
+                c.setAnswerJudge(judge);
+            }
             if (user != null) {
                 user.prepare(system, e);
             }

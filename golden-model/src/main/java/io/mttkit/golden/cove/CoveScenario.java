@@ -1,0 +1,142 @@
+package io.mttkit.golden.cove;
+
+import io.mttkit.golden.elf.ElfFile;
+import io.mttkit.golden.hart.HartConfig;
+import io.mttkit.golden.hart.RunOptions;
+import io.mttkit.golden.hart.SystemRunner;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The CoVE memory-ownership flows ({@code programs/cove.c}) on a system of harts with the
+ * {@link OwnershipScoreboard} judging every step ({@code mtt scenario cove}, {@code docs/cove.md}).
+ */
+public final class CoveScenario {
+    /** The program. */
+    public static final String PROGRAM = "cove";
+    /** The flows of {@code programs/cove.c}, by number (its {@code flow_names}). */
+    public static final List<String> FLOW_NAMES = List.of("boot", "convert-assign", "share", "unshare",
+            "destroy-reclaim");
+    /** The supervisor domains of the program, by SDID. */
+    public static final Map<Integer, String> DOMAINS = Map.of(1, "host", 2, "TVM");
+    /** The ELF symbol the seeded firmware faults are selected with. */
+    public static final String FAULT_SYMBOL = "cove_fault";
+
+    private CoveScenario() {
+    }
+
+    /** Seeded faults: tests of the scoreboard ({@code docs/cove.md} "Seeded faults"). */
+    public enum Fault {
+        NONE("none", 0),
+        /** The last hart acknowledges the fence IPI without fencing. */
+        FENCE_OMITTED("fence-omitted", 1),
+        /** Destroy defers its fence protocol: the host reclaims the TVM's pages before the revocation is fenced. */
+        RECLAIM_BEFORE_FENCE("reclaim-before-fence", 2),
+        /** A deliberately wrong checker: one hart's RTL instance never gets its invalidations (needs RTL). */
+        STALE_CHECKER("stale-checker", 0);
+
+        private final String id;
+        private final int firmwareCode;
+
+        Fault(String id, int firmwareCode) {
+            this.id = id;
+            this.firmwareCode = firmwareCode;
+        }
+
+        /** The command-line name. */
+        public String id() {
+            return id;
+        }
+
+        /** The value written into the program's {@code cove_fault} (0 for faults outside the firmware). */
+        public int firmwareCode() {
+            return firmwareCode;
+        }
+
+        /** The fault named {@code id}, or null. */
+        public static Fault byId(String id) {
+            for (Fault f : values()) {
+                if (f.id.equals(id)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * @param harts   2..8
+     * @param seed    the interleaving's seed
+     * @param quantum the scheduler's largest quantum
+     * @param fault   a seeded fault, or {@link Fault#NONE}
+     */
+    public record Options(int harts, long seed, int quantum, Fault fault) {
+        public Options {
+            if (harts < 2 || harts > io.mttkit.golden.hart.HartSystem.MAX_HARTS) {
+                throw new IllegalArgumentException("the CoVE scenario needs 2.."
+                        + io.mttkit.golden.hart.HartSystem.MAX_HARTS + " harts (a host hart and a TVM hart), got "
+                        + harts);
+            }
+        }
+    }
+
+    /** Runs the system: {@link SystemRunner#run} or a lockstep runner calling the setup it is given. */
+    @FunctionalInterface
+    public interface Runner {
+        SystemRunner.Result run(ElfFile elf, HartConfig config, RunOptions opts, SystemRunner.Options sys);
+    }
+
+    /**
+     * What happened.
+     *
+     * @param run        the system's run (null when a violation stopped it)
+     * @param scoreboard the scoreboard, with its per-flow figures
+     * @param violation  the first broken invariant, or null
+     */
+    public record Outcome(SystemRunner.Result run, OwnershipScoreboard scoreboard, OwnershipViolation violation) {
+        /** The program passed and no invariant was broken. */
+        public boolean passed() {
+            return violation == null && run != null && run.passed();
+        }
+    }
+
+    /**
+     * Runs the flows.
+     *
+     * @param judgeRtl true when the runner feeds RTL answers to {@link OwnershipScoreboard#rtlAnswer}
+     * @param ready    told the scoreboard once it exists (before the first step), e.g. to wire RTL answers to it
+     * @param runner   how to run the system
+     */
+    public static Outcome run(ElfFile elf, HartConfig config, Options o, boolean judgeRtl,
+                              Consumer<OwnershipScoreboard> ready, Runner runner) {
+        Long fault = elf.symbols().get(FAULT_SYMBOL);
+        if (fault == null) {
+            throw new IllegalArgumentException(elf.name() + " has no '" + FAULT_SYMBOL
+                    + "' symbol: it is not programs/cove.c");
+        }
+        OwnershipScoreboard[] board = new OwnershipScoreboard[1];
+        SystemRunner.Options sys = new SystemRunner.Options(o.harts(), o.seed(), o.quantum(), (system, e) -> {
+            board[0] = new OwnershipScoreboard(system, DOMAINS, judgeRtl);
+            system.addCheckListener(board[0]);
+            OwnershipLog.attach(system, e, board[0]);
+            system.memory().store(fault, config.xlen() / 8, o.fault().firmwareCode());
+            if (ready != null) {
+                ready.accept(board[0]);
+            }
+        });
+        RunOptions opts = RunOptions.defaults().withMaxInstructions(50_000_000L);
+        try {
+            SystemRunner.Result r = runner.run(elf, config, opts, sys);
+            return new Outcome(r, board[0], null);
+        } catch (OwnershipViolationException e) {
+            return new Outcome(null, board[0], e.violation());
+        }
+    }
+
+    /** Runs the flows on the golden harts alone. */
+    public static Outcome run(ElfFile elf, HartConfig config, Options o) {
+        return run(elf, config, o, false, null, SystemRunner::run);
+    }
+}
