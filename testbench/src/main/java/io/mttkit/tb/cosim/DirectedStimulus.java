@@ -152,6 +152,9 @@ final class DirectedStimulus {
         for (int g = 0; g < 16; g++) {
             long v = 0b111L | ((long) LEGAL_XWR[rnd.nextInt(LEGAL_XWR.length)] << 8) | ((long) g << 12);
             out.add(slot(addr, v, check(target, randomNeed()), check(target, randomNeed())));
+            // and both outcomes for certain (random XWR and needs may both allow): RX, a load and a store
+            long rx = 0b111L | (5L << 8) | ((long) g << 12);
+            out.add(slot(addr, rx, check(target, Access.R), check(target, Access.W)));
         }
         // reserved bits one at a time: of a leaf of tuples (3..7, RV64 56..63), and of the pointer this entry was
         long old = fromMemory(world.readEntry(addr));
