@@ -124,7 +124,9 @@ public final class CosimHarness implements AutoCloseable {
 
     /**
      * Runs {@code stream} (checks, invalidations, syncs, idle gaps, in order) to completion and compares every
-     * response. The indices of {@link #currentIndex()} and of the reports count checks only.
+     * response. An invalidation marked {@link Stimulus.Invalidate#withCheck} is presented together with the check
+     * after it (bridge ABI 5; never cut from it by a batch boundary). The indices of {@link #currentIndex()} and of
+     * the reports count checks only.
      *
      * @throws CosimMismatchException at the first difference, with the report
      */
