@@ -1,10 +1,13 @@
-// mttb_abi.h -- the C ABI of an mttkit co-simulation library (ABI version 3).
+// mttb_abi.h -- the C ABI of an mttkit co-simulation library (ABI version 5).
 //
 // Version 2 (checker port contract v2) adds the MTTB_EV_OBSX event and the per-design event bound
 // mttb_max_events_per_cycle(); every record layout and every version-1 event is unchanged.
 // Version 3 (port contract v3, the I/O MPT checker) adds the I/O request kinds (mttb_io_request, the same 32 bytes
 // as mttb_request) and the events DMA_ACCEPT, DMA_RSP and REG; every version-2 record, kind and event is unchanged
 // and a hart-side checker is driven exactly as before.
+// Version 4 adds mttb_config.mem_out_of_order. Version 5 adds the request flag MTTB_RF_INV_WITH_CHECK: an INVAL
+// presented in the same cycles as the CHECK that follows it (docs/bridge.md "ABI 5"); streams without it run
+// exactly as before.
 //
 // Every entry point takes and returns plain integers and pointers and never throws. All records are
 // fixed-size and little-endian; their layouts are asserted here (static_assert) and checked again by Java
@@ -15,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MTTB_ABI_VERSION 4
+#define MTTB_ABI_VERSION 5
 
 #if defined(__GNUC__)
 #define MTTB_EXPORT extern "C" __attribute__((visibility("default")))
@@ -43,10 +46,14 @@ enum {
 // ---- request kinds ----
 enum { MTTB_REQ_CHECK = 1, MTTB_REQ_INVAL = 2, MTTB_REQ_SYNC = 3, MTTB_REQ_IDLE = 4 };
 // request flag bits
-enum { MTTB_RF_BE = 1, MTTB_RF_BYPASS = 2, MTTB_RF_INV_HAS_PA = 4, MTTB_RF_INV_HAS_SDID = 8 };
+enum { MTTB_RF_BE = 1, MTTB_RF_BYPASS = 2, MTTB_RF_INV_HAS_PA = 4, MTTB_RF_INV_HAS_SDID = 8,
+       MTTB_RF_INV_WITH_CHECK = 16 };
 
 /** One request, 32 bytes. CHECK uses every field; INVAL uses pa, sdid and the INV flags;
- *  SYNC uses nothing; IDLE uses id as the number of idle cycles. */
+ *  SYNC uses nothing; IDLE uses id as the number of idle cycles. An INVAL with MTTB_RF_INV_WITH_CHECK is
+ *  presented together with the CHECK right after it (which must be in the same call): each half is driven until
+ *  its own handshake, the pair is consumed when both were taken, and a cycle taking both writes ACCEPT, then
+ *  INV_ACCEPT. */
 typedef struct {
     uint8_t kind;      // MTTB_REQ_*
     uint8_t need;      // {X,W,R} bits 2..0

@@ -85,6 +85,10 @@ struct mttb_session {
     bool head_started = false;
     uint64_t head_since = 0;
     int64_t idle_left = 0;
+    // ABI 5: an INVAL flagged MTTB_RF_INV_WITH_CHECK and the CHECK after it are presented together; each half stops
+    // being driven after its own handshake, and the pair is consumed (two records) once both were taken
+    bool pair_inv_taken = false;
+    bool pair_check_taken = false;
     uint64_t consumed_total = 0;  // requests consumed since creation: the stream position in events
     // I/O checker (port contract v3) only
     std::deque<RegPending> reg_pending;
@@ -538,16 +542,18 @@ struct EventSink {
 };
 
 /** The rising edge that ends a cycle of either loop (hart-side or I/O); a request taken this cycle is counted. */
-void rising_edge(mttb_session* s, Vtop* top, bool consumed, int64_t& cur, uint64_t& cycles_run) {
+void rising_edge(mttb_session* s, Vtop* top, int consumed, int64_t& cur, uint64_t& cycles_run) {
     top->clk = 1;
     top->eval();
     trace_dump(s, 1);
     ++s->cycle;
     ++cycles_run;
-    if (consumed) {
-        ++cur;
-        ++s->consumed_total;
+    if (consumed > 0) {  // records consumed in this cycle: 1, or 2 for an invalidation presented with a check
+        cur += consumed;
+        s->consumed_total += static_cast<uint64_t>(consumed);
         s->head_started = false;
+        s->pair_inv_taken = false;
+        s->pair_check_taken = false;
     }
 }
 
@@ -648,40 +654,41 @@ void drive_idle_inputs(Vtop* top) {
     top->pmp_ok = 0;
 }
 
-/** Drives the request at the head of the stream (or nothing). Returns false on a malformed request. */
-bool drive_request(mttb_session* s, const mttb_request* r, int64_t index) {
+/** Drives the request at the head of the stream (or nothing), and for an invalidation flagged
+ *  MTTB_RF_INV_WITH_CHECK also the check after it (`partner`), each half only until its own handshake.
+ *  Returns false on a malformed request. */
+bool drive_request(mttb_session* s, const mttb_request* r, const mttb_request* partner, int64_t index) {
     Vtop* top = s->top.get();
     top->req_valid = 0;
     top->inv_valid = 0;
     top->sync_req = 0;
     if (!r) return true;
-    if (r->reserved != 0 || r->kind < MTTB_REQ_CHECK || r->kind > MTTB_REQ_IDLE) {
+    if (r->reserved != 0 || r->kind < MTTB_REQ_CHECK || r->kind > MTTB_REQ_IDLE
+        || ((r->flags & MTTB_RF_INV_WITH_CHECK) && r->kind != MTTB_REQ_INVAL)) {
         s->error = "request " + std::to_string(index) + " is malformed (kind " + std::to_string(r->kind)
-                   + ", reserved " + std::to_string(r->reserved) + ")";
+                   + ", flags " + std::to_string(r->flags) + ", reserved " + std::to_string(r->reserved) + ")";
         return false;
     }
-    switch (r->kind) {
-        case MTTB_REQ_CHECK:
-            top->req_valid = 1;
-            MTTB_SET(req_id, r->id);
-            MTTB_SET(req_pa, r->pa);
-            MTTB_SET(req_need, r->need);
-            MTTB_SET(req_sdid, r->sdid);
-            MTTB_SET(req_mode, r->mode);
-            MTTB_SET(req_root_ppn, r->root_ppn);
-            MTTB_SET(req_be, (r->flags & MTTB_RF_BE) ? 1 : 0);
-            MTTB_SET(req_bypass, (r->flags & MTTB_RF_BYPASS) ? 1 : 0);
-            break;
-        case MTTB_REQ_INVAL:
-            top->inv_valid = 1;
-            MTTB_SET(inv_has_pa, (r->flags & MTTB_RF_INV_HAS_PA) ? 1 : 0);
-            MTTB_SET(inv_pa, r->pa);
-            MTTB_SET(inv_has_sdid, (r->flags & MTTB_RF_INV_HAS_SDID) ? 1 : 0);
-            MTTB_SET(inv_sdid, r->sdid);
-            break;
-        case MTTB_REQ_SYNC: top->sync_req = 1; break;
-        default: break;
+    const mttb_request* check = r->kind == MTTB_REQ_CHECK ? r : partner;
+    if (check && !s->pair_check_taken) {
+        top->req_valid = 1;
+        MTTB_SET(req_id, check->id);
+        MTTB_SET(req_pa, check->pa);
+        MTTB_SET(req_need, check->need);
+        MTTB_SET(req_sdid, check->sdid);
+        MTTB_SET(req_mode, check->mode);
+        MTTB_SET(req_root_ppn, check->root_ppn);
+        MTTB_SET(req_be, (check->flags & MTTB_RF_BE) ? 1 : 0);
+        MTTB_SET(req_bypass, (check->flags & MTTB_RF_BYPASS) ? 1 : 0);
     }
+    if (r->kind == MTTB_REQ_INVAL && !s->pair_inv_taken) {
+        top->inv_valid = 1;
+        MTTB_SET(inv_has_pa, (r->flags & MTTB_RF_INV_HAS_PA) ? 1 : 0);
+        MTTB_SET(inv_pa, r->pa);
+        MTTB_SET(inv_has_sdid, (r->flags & MTTB_RF_INV_HAS_SDID) ? 1 : 0);
+        MTTB_SET(inv_sdid, r->sdid);
+    }
+    if (r->kind == MTTB_REQ_SYNC) top->sync_req = 1;
     return true;
 }
 
@@ -752,8 +759,21 @@ int32_t simulate(mttb_session* s, const mttb_request* reqs, int64_t n, mttb_even
             status = MTTB_TIMEOUT;
             break;
         }
+        // ABI 5: an invalidation presented with the check after it; that check must be in the same call
+        const mttb_request* partner = nullptr;
+        if (head && head->kind == MTTB_REQ_INVAL && (head->flags & MTTB_RF_INV_WITH_CHECK)) {
+            if (cur + 1 >= n || reqs[cur + 1].kind != MTTB_REQ_CHECK) {
+                s->error = "request " + std::to_string(cur) + " is an invalidation to present with the check after "
+                           "it (MTTB_RF_INV_WITH_CHECK), but " + (cur + 1 >= n ? std::string("it is the last request of "
+                           "this call; pass the pair in one call") : "request " + std::to_string(cur + 1)
+                           + " is not a check");
+                status = MTTB_ERR_ARG;
+                break;
+            }
+            partner = &reqs[cur + 1];
+        }
         // ---- inputs for this cycle (clk is low) ----
-        if (!drive_request(s, head, cur)) {
+        if (!drive_request(s, head, partner, cur)) {
             status = MTTB_ERR_ARG;
             break;
         }
@@ -795,8 +815,22 @@ int32_t simulate(mttb_session* s, const mttb_request* reqs, int64_t n, mttb_even
             }
             ++responses;
         }
-        bool consumed = false;
-        if (head) {
+        int consumed = 0;
+        if (partner) {
+            // lookup before invalidation, as the scoreboard applies them within a cycle (docs/port-contract.md)
+            if (!s->pair_check_taken && top->req_ready) {
+                const uint32_t id = static_cast<uint32_t>(partner->id & mask_bits(MTTB_W_req_id));
+                ev.put(s->cycle, MTTB_EV_ACCEPT, 0, 0, 0, id, partner->pa, s->consumed_total + 1);
+                s->outstanding.push_back({id, s->cycle});
+                s->pair_check_taken = true;
+            }
+            if (!s->pair_inv_taken && top->inv_ready) {
+                const uint8_t f = ((head->flags & MTTB_RF_INV_HAS_PA) ? 1 : 0) | ((head->flags & MTTB_RF_INV_HAS_SDID) ? 2 : 0);
+                ev.put(s->cycle, MTTB_EV_INV_ACCEPT, f, 0, 0, head->sdid, head->pa, s->consumed_total);
+                s->pair_inv_taken = true;
+            }
+            if (s->pair_check_taken && s->pair_inv_taken) consumed = 2;
+        } else if (head) {
             switch (head->kind) {
                 case MTTB_REQ_CHECK:
                     if (top->req_ready) {
@@ -804,24 +838,24 @@ int32_t simulate(mttb_session* s, const mttb_request* reqs, int64_t n, mttb_even
                         const uint32_t id = static_cast<uint32_t>(head->id & mask_bits(MTTB_W_req_id));
                         ev.put(s->cycle, MTTB_EV_ACCEPT, 0, 0, 0, id, head->pa, s->consumed_total);
                         s->outstanding.push_back({id, s->cycle});
-                        consumed = true;
+                        consumed = 1;
                     }
                     break;
                 case MTTB_REQ_INVAL:
                     if (top->inv_ready) {
                         const uint8_t f = ((head->flags & MTTB_RF_INV_HAS_PA) ? 1 : 0) | ((head->flags & MTTB_RF_INV_HAS_SDID) ? 2 : 0);
                         ev.put(s->cycle, MTTB_EV_INV_ACCEPT, f, 0, 0, head->sdid, head->pa, s->consumed_total);
-                        consumed = true;
+                        consumed = 1;
                     }
                     break;
                 case MTTB_REQ_SYNC:
                     if (top->sync_ack) {
                         ev.put(s->cycle, MTTB_EV_SYNC_ACK, 0, 0, 0, 0, 0, s->consumed_total);
-                        consumed = true;
+                        consumed = 1;
                     }
                     break;
                 default:
-                    if (s->idle_left <= 1) consumed = true;
+                    if (s->idle_left <= 1) consumed = 1;
                     else --s->idle_left;
                     break;
             }
@@ -1148,6 +1182,8 @@ MTTB_EXPORT int32_t mttb_reset(mttb_session* h, int32_t cycles) {
     h->poll_done = false;
     h->rsp_valid_since = UINT64_MAX;
     h->head_started = false;
+    h->pair_inv_taken = false;
+    h->pair_check_taken = false;
     h->last_read_due = h->cycle;
     return h->dead ? stop_status(h) : 0;
     MTTB_GUARD_END(h)

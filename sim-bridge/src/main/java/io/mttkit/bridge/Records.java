@@ -9,7 +9,7 @@ public final class Records {
     private Records() {
     }
 
-    public static final int ABI_VERSION = 4;
+    public static final int ABI_VERSION = 5;
     public static final int REQUEST_SIZE = 32;
     public static final int EVENT_SIZE = 32;
     public static final int CONFIG_SIZE = 64;
@@ -31,6 +31,8 @@ public final class Records {
     public static final int RF_BYPASS = 2;
     public static final int RF_INV_HAS_PA = 4;
     public static final int RF_INV_HAS_SDID = 8;
+    /** ABI 5: this invalidation is presented in the same cycles as the check right after it (docs/bridge.md). */
+    public static final int RF_INV_WITH_CHECK = 16;
 
     // I/O request kinds and flags (contract v3, mttb_io_request)
     public static final int REQ_DMA = 5;

@@ -61,8 +61,17 @@ public final class RequestBuffer {
 
     /** Appends an invalidation (MINVAL-like). Returns its index. */
     public int invalidate(boolean hasPa, long pa, boolean hasSdid, int sdid) {
-        put(Records.REQ_INVAL, 0, (hasPa ? Records.RF_INV_HAS_PA : 0) | (hasSdid ? Records.RF_INV_HAS_SDID : 0), 0, 0,
-                pa, 0, sdid);
+        return invalidate(hasPa, pa, hasSdid, sdid, false);
+    }
+
+    /**
+     * Appends an invalidation; {@code withCheck}: presented in the same cycles as the check appended next (ABI 5,
+     * docs/bridge.md): each half is driven until its own handshake, and the pair is consumed when both were taken.
+     * The check must follow it, in the same {@code run} call. Returns its index.
+     */
+    public int invalidate(boolean hasPa, long pa, boolean hasSdid, int sdid, boolean withCheck) {
+        put(Records.REQ_INVAL, 0, (hasPa ? Records.RF_INV_HAS_PA : 0) | (hasSdid ? Records.RF_INV_HAS_SDID : 0)
+                | (withCheck ? Records.RF_INV_WITH_CHECK : 0), 0, 0, pa, 0, sdid);
         return size - 1;
     }
 

@@ -174,7 +174,8 @@ class AbiHeaderTest {
                 Records.REQ_SYNC, "MTTB_REQ_IDLE", Records.REQ_IDLE), kinds);
         Map<String, Integer> flags = constants(enumAfter("// request flag bits"));
         assertEquals(Map.of("MTTB_RF_BE", Records.RF_BE, "MTTB_RF_BYPASS", Records.RF_BYPASS, "MTTB_RF_INV_HAS_PA",
-                Records.RF_INV_HAS_PA, "MTTB_RF_INV_HAS_SDID", Records.RF_INV_HAS_SDID), flags);
+                Records.RF_INV_HAS_PA, "MTTB_RF_INV_HAS_SDID", Records.RF_INV_HAS_SDID, "MTTB_RF_INV_WITH_CHECK",
+                Records.RF_INV_WITH_CHECK), flags);
         Map<String, Integer> status = constants(enumAfter("// ---- status codes"));
         for (StopReason r : StopReason.values()) {
             assertEquals(r.code(), status.get("MTTB_" + r.name()), "MTTB_" + r.name());

@@ -132,6 +132,71 @@ class CheckerFastPathTest {
         }
     }
 
+    /** Fields of the first event line of {@code kind} with {@code text} in it: "cycle kind k=v ..." split on blanks. */
+    private static String[] first(List<String> lines, String kind, String text) {
+        return lines.stream().filter(l -> l.split(" ")[1].equals(kind) && l.contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " with " + text + " in " + lines)).split(" ");
+    }
+
+    private static long field(String[] line, String name) {
+        for (String f : line) {
+            if (f.startsWith(name + "=")) {
+                String v = f.substring(name.length() + 1);
+                return v.startsWith("0x") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + String.join(" ", line));
+    }
+
+    @Test
+    void anInvalidationWithACheckIsPresentedWithItAndConsumedWhenBothAreTaken() {
+        // ABI 5: the tiny design takes a check when idle and an invalidation only when idle with req_valid low, so
+        // the pair's check is taken first (a hit: the invalidation is not applied yet), its invalidation once the
+        // check has answered and is no longer driven; the next check comes after both and misses
+        ByteBuffer mem = TinyFixture.memory();
+        TinyFixture.putEntry(mem, 7, entry(true, R));
+        try (CheckerSession s = TinyFixture.open(lib, SessionConfig.defaults(3), mem)) {
+            RequestBuffer q = new RequestBuffer(8);
+            q.check(1, 0x7000, R, 2, 0, ROOT_PPN, false, false);
+            q.invalidate(true, 0x7abc, false, 0, true);
+            q.check(2, 0x7000, R, 2, 0, ROOT_PPN, false, false);
+            q.check(3, 0x7000, R, 2, 0, ROOT_PPN, false, false);
+            List<String> ev = TinyFixture.runAll(s, q, 2, new EventBuffer(64));
+            List<String> order = ev.stream().map(l -> l.split(" ")[1] + (l.contains(" obs_kind=") ? l.substring(
+                    l.indexOf(" obs_kind="), l.indexOf(" array")) : "")).filter(k -> !k.startsWith("PMP") && !k.startsWith("MR"))
+                    .toList();
+            assertEquals(List.of("ACCEPT", "OBS obs_kind=1", "OBS obs_kind=2", "RSP", "ACCEPT", "OBS obs_kind=0", "RSP",
+                    "INV_ACCEPT", "OBS obs_kind=4", "ACCEPT", "OBS obs_kind=1", "OBS obs_kind=2", "RSP"), order);
+            String[] check2 = first(ev, "ACCEPT", "id=2");
+            String[] inv = first(ev, "INV_ACCEPT", "");
+            String[] check3 = first(ev, "ACCEPT", "id=3");
+            assertEquals(1, field(inv, "position"));
+            assertEquals(2, field(check2, "position"));
+            assertEquals(3, field(check3, "position"));
+            assertTrue(Long.parseLong(check2[0]) < Long.parseLong(inv[0]), "the check of the pair is taken first");
+            assertTrue(Long.parseLong(inv[0]) < Long.parseLong(check3[0]), "the next request follows the whole pair");
+        }
+    }
+
+    @Test
+    void aPairMustHaveItsCheckInTheSameCall() {
+        ByteBuffer mem = TinyFixture.memory();
+        try (CheckerSession s = TinyFixture.open(lib, SessionConfig.defaults(3), mem)) {
+            RequestBuffer q = new RequestBuffer(4);
+            q.invalidate(false, 0, false, 0, true);
+            q.check(1, 0x7000, R, 2, 0, ROOT_PPN, false, false);
+            BridgeException e = assertThrows(BridgeException.class, () -> s.run(q, 0, 1, new EventBuffer(64), 0));
+            assertTrue(e.getMessage().contains("last request of this call"), e.getMessage());
+        }
+        try (CheckerSession s = TinyFixture.open(lib, SessionConfig.defaults(3), mem)) {
+            RequestBuffer q = new RequestBuffer(4);
+            q.invalidate(false, 0, false, 0, true);
+            q.sync();
+            BridgeException e = assertThrows(BridgeException.class, () -> s.run(q, 0, 2, new EventBuffer(64), 0));
+            assertTrue(e.getMessage().contains("request 1 is not a check"), e.getMessage());
+        }
+    }
+
     @Test
     void batchingNeverChangesTheCycleByCycleTrace() {
         ByteBuffer mem = TinyFixture.memory();
@@ -144,6 +209,9 @@ class CheckerFastPathTest {
             int pick = rnd.nextInt(20);
             if (pick == 0) {
                 q.invalidate(rnd.nextBoolean(), (long) rnd.nextInt(64) << 12, rnd.nextBoolean(), rnd.nextInt(4));
+            } else if (pick == 3) { // ABI 5: an invalidation presented with the check after it
+                q.invalidate(rnd.nextBoolean(), (long) rnd.nextInt(64) << 12, rnd.nextBoolean(), rnd.nextInt(4), true);
+                q.check(i, (long) rnd.nextInt(64) << 12, R, rnd.nextInt(4), 0, ROOT_PPN, false, false);
             } else if (pick == 1) {
                 q.sync();
             } else if (pick == 2) {

@@ -178,6 +178,13 @@ final class PerCycleDriver {
     /** Runs the whole request stream and drains, cycle by cycle. */
     void runAll() {
         RequestBuffer q = sc.requests();
+        for (int i = 0; i < q.size(); i++) {
+            if ((q.flags(i) & Records.RF_INV_WITH_CHECK) != 0) {
+                // the anti-pattern baseline reproduces one request per cycle only (the bench workload has no pairs)
+                throw new IllegalArgumentException("request " + i + " is an invalidation presented with a check (ABI 5); "
+                        + "the per-cycle driver presents one request at a time");
+            }
+        }
         int cur = 0;
         boolean started = false;
         long idleLeft = 0;

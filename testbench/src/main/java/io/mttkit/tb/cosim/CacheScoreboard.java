@@ -406,9 +406,10 @@ final class CacheScoreboard {
     /**
      * An invalidation the RTL accepted into its queue in cycle {@code e.cycle()}, presented (inv_valid high) since
      * cycle {@code presented}: {@code inv_ready} low in a cycle where the model's MINVAL.PA queue had room is a
-     * difference (issue #17). With one request presented at a time nothing else enters the queue while the operand
-     * waits, so the queue was fullest at the start of the first waiting cycle and emptiest at the start of the last
-     * one (cycle − 1): the RTL may refuse only if it was still full then.
+     * difference (issue #17). One operand is presented at a time (alone, or with a check: a lookup never enters
+     * the queue), so nothing else enters the queue while it waits: the queue was fullest at the start of the first
+     * waiting cycle and emptiest at the start of the last one (cycle − 1): the RTL may refuse only if it was still
+     * full then.
      */
     void invalidationAccepted(Event.InvalidationAccept e, List<String> diffs, int walkReads, long presented) {
         if (e.cycle() > presented) {

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * and overwritten), a small set of SDIDs (so that SDID-tagged entries and fences matter, with bits above
  * {@code sdidLen} now and then), and fences of all four operand kinds — MFENCE.PA (invalidation + sync), MINVAL.PA
  * batches (0 to queue depth + 2) closed by SFENCE.INVAL.IR, lone syncs — placed between checks, with idle gaps
- * that let the queue drain. Uses its own random stream.
+ * that let the queue drain, and bursts of checks each presented with a MINVAL.PA operand in the same cycle. Uses
+ * its own random stream.
  */
 final class CacheStimulus {
     private static final int RECENT = 24;
@@ -72,6 +73,25 @@ final class CacheStimulus {
 
     private int sdid(int keep) {
         return rnd.nextInt(8) != 0 ? keep : sdids[rnd.nextInt(sdids.length)];
+    }
+
+    /** Checks of the current burst still to be presented with an operand. */
+    private int pairsLeft;
+
+    /**
+     * The MINVAL.PA operand to present in the same cycle as the next check, or null (issue #17): now and then a
+     * burst of 2 .. queue depth + 4 consecutive checks each comes with one, as from a hart whose invalidations do
+     * not stop its lookups — while they hit, the cache applies only when its queue is full.
+     */
+    Stimulus.Invalidate withNextCheck() {
+        if (pairsLeft == 0 && rnd.nextInt(1000) < 4) {
+            pairsLeft = 2 + rnd.nextInt(shape.minvalQueueDepth() + 3);
+        }
+        if (pairsLeft == 0) {
+            return null;
+        }
+        pairsLeft--;
+        return randomInvalidation().withNextCheck();
     }
 
     /** Appends the fences (if any) that follow the check just added. */

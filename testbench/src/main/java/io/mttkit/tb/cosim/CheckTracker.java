@@ -42,6 +42,19 @@ final class CheckTracker {
     private final ArrayDeque<Long> syncIdleBefore = new ArrayDeque<>();
     /** Per invalidation of the current run, in order: the idle-gap cycles presented between the item before it and it. */
     private final ArrayDeque<Long> invIdleBefore = new ArrayDeque<>();
+    /** Per invalidation of the current run, in order: presented together with the check after it. */
+    private final List<Boolean> invWithCheck = new ArrayList<>();
+    /** Invalidations of the current run accepted so far. */
+    private int invsAccepted;
+    /** Per check of the current run: presented together with the invalidation before it. */
+    private final List<Boolean> checkWithInvalidation = new ArrayList<>();
+    /** The invalidation of a pair was taken before its check. */
+    private boolean pairInvalidationTaken;
+    /**
+     * The cycle from which the pair (invalidation presented with a check) whose check was taken first has been
+     * presented, until its invalidation is taken; -1: no such pair open.
+     */
+    private long pairSince = -1;
     private CheckObserver observer;
 
     // totals of the session
@@ -66,9 +79,16 @@ final class CheckTracker {
      * the session's next cycle presents the first item.
      */
     void start(List<CheckRequest> checks, List<Long> idleBeforeSync, List<Long> idleBeforeInvalidation,
-               long sessionCycle) {
+               List<Boolean> invalidationWithCheck, List<Boolean> checksWithInvalidation, long sessionCycle) {
         invIdleBefore.clear();
         invIdleBefore.addAll(idleBeforeInvalidation);
+        invWithCheck.clear();
+        invWithCheck.addAll(invalidationWithCheck);
+        invsAccepted = 0;
+        pairSince = -1;
+        pairInvalidationTaken = false;
+        checkWithInvalidation.clear();
+        checkWithInvalidation.addAll(checksWithInvalidation);
         pending.clear();
         pending.addAll(checks);
         answers.clear();
@@ -145,19 +165,32 @@ final class CheckTracker {
                         + "(contract: one check at a time)", null);
             }
             current = new ObservedCheck(e.cycle());
+            if (nextAnswer < checkWithInvalidation.size() && checkWithInvalidation.get(nextAnswer)
+                    && !pairInvalidationTaken) {
+                // the check of a pair, taken before (or in the same cycle as) its invalidation: the pair has been
+                // presented since the cycle after the previous handshake and its idle gap
+                long idle = invIdleBefore.isEmpty() ? 0 : invIdleBefore.peekFirst();
+                pairSince = handshakeSeen ? lastHandshakeCycle + 1 + idle : e.cycle();
+            }
+            pairInvalidationTaken = false;
             if (cache != null && nextAnswer < pending.size()) {
                 List<String> diffs = new ArrayList<>();
                 current.lookup = cache.lookup(pending.get(nextAnswer), diffs).orElse(null);
                 cacheDiffs(diffs);
             }
         } else if (e instanceof Event.InvalidationAccept inv) {
+            boolean paired = invsAccepted < invWithCheck.size() && invWithCheck.get(invsAccepted);
+            invsAccepted++;
+            pairInvalidationTaken = paired && pairSince < 0; // its check is still to be taken
             if (cache != null) {
                 List<String> diffs = new ArrayList<>();
                 long idle = invIdleBefore.isEmpty() ? 0 : invIdleBefore.pollFirst();
-                // presented from the cycle after the previous handshake (and its idle gap) until taken
+                // presented from the cycle after the previous handshake (and its idle gap) until taken, or, for
+                // an invalidation whose check was taken first, since the pair was presented;
                 // not before the session's first handshake: out of reset the checker may not be ready yet
-                cache.invalidationAccepted(inv, diffs, current == null ? -1 : current.walkReads(),
-                        handshakeSeen ? lastHandshakeCycle + 1 + idle : inv.cycle());
+                long since = pairSince >= 0 ? pairSince : handshakeSeen ? lastHandshakeCycle + 1 + idle : inv.cycle();
+                pairSince = -1;
+                cache.invalidationAccepted(inv, diffs, current == null ? -1 : current.walkReads(), since);
                 cacheDiffs(diffs);
             }
         } else if (e instanceof Event.SyncAck) {

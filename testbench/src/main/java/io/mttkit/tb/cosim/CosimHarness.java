@@ -3,6 +3,7 @@ package io.mttkit.tb.cosim;
 import io.mttkit.bridge.CheckerSession;
 import io.mttkit.bridge.EventBuffer;
 import io.mttkit.bridge.PmpRegion;
+import io.mttkit.bridge.Records;
 import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.RunResult;
 import io.mttkit.bridge.SessionConfig;
@@ -123,7 +124,9 @@ public final class CosimHarness implements AutoCloseable {
 
     /**
      * Runs {@code stream} (checks, invalidations, syncs, idle gaps, in order) to completion and compares every
-     * response. The indices of {@link #currentIndex()} and of the reports count checks only.
+     * response. An invalidation marked {@link Stimulus.Invalidate#withCheck} is presented together with the check
+     * after it (bridge ABI 5; never cut from it by a batch boundary). The indices of {@link #currentIndex()} and of
+     * the reports count checks only.
      *
      * @throws CosimMismatchException at the first difference, with the report
      */
@@ -146,11 +149,22 @@ public final class CosimHarness implements AutoCloseable {
                         list.get(i).pa(), params.paWidth(), params.xlen()));
             }
         }
+        for (int i = 0; i < stream.size(); i++) {
+            if (stream.get(i) instanceof Stimulus.Invalidate inv && inv.withCheck()
+                    && (i + 1 >= stream.size() || !(stream.get(i + 1) instanceof CheckRequest))) {
+                throw new IllegalArgumentException("stream item " + i + " is an invalidation to present with the next "
+                        + "check, but " + (i + 1 >= stream.size() ? "it is the last item of the run"
+                        : "item " + (i + 1) + " is not a check (" + stream.get(i + 1) + ")"));
+            }
+        }
         RequestBuffer q = new RequestBuffer(Math.max(1, stream.size()));
         int idMask = (1 << params.idWidth()) - 1;
         int checkIndex = 0;
         List<Long> syncIdleBefore = new ArrayList<>();
         List<Long> invIdleBefore = new ArrayList<>();
+        List<Boolean> invWithCheck = new ArrayList<>();
+        List<Boolean> checkWithInv = new ArrayList<>();
+        boolean pairOpen = false;
         long idleRun = 0;
         for (Stimulus s : stream) {
             if (s instanceof Stimulus.Idle idle) {
@@ -158,26 +172,35 @@ public final class CosimHarness implements AutoCloseable {
             } else {
                 if (s instanceof Stimulus.Sync) {
                     syncIdleBefore.add(idleRun);
-                } else if (s instanceof Stimulus.Invalidate) {
+                } else if (s instanceof Stimulus.Invalidate inv) {
                     invIdleBefore.add(idleRun);
+                    invWithCheck.add(inv.withCheck());
                 }
                 idleRun = 0;
             }
+            if (s instanceof CheckRequest) {
+                checkWithInv.add(pairOpen);
+            }
+            pairOpen = s instanceof Stimulus.Invalidate inv && inv.withCheck();
             if (s instanceof CheckRequest c) {
                 q.check(checkIndex++ & idMask, c.pa(), c.need(), c.sdid(), c.rawMode(), c.rootPpn(), c.be(),
                         c.bypass());
             } else if (s instanceof Stimulus.Invalidate inv) {
-                q.invalidate(inv.hasPa(), inv.pa(), inv.hasSdid(), inv.sdid());
+                q.invalidate(inv.hasPa(), inv.pa(), inv.hasSdid(), inv.sdid(), inv.withCheck());
             } else if (s instanceof Stimulus.Sync) {
                 q.sync();
             } else if (s instanceof Stimulus.Idle idle) {
                 q.idle(idle.cycles());
             }
         }
-        tracker.start(list, syncIdleBefore, invIdleBefore, session.cycle());
+        tracker.start(list, syncIdleBefore, invIdleBefore, invWithCheck, checkWithInv, session.cycle());
         int from = 0;
         while (from < q.size()) {
-            RunResult r = session.run(q, from, Math.min(batch, q.size() - from), events, 0);
+            int n = Math.min(batch, q.size() - from);
+            if ((q.flags(from + n - 1) & Records.RF_INV_WITH_CHECK) != 0) {
+                n++; // an invalidation presented with a check goes to the bridge in the same call as its check
+            }
+            RunResult r = session.run(q, from, n, events, 0);
             tracker.consume(r, events);
             from += (int) r.consumed();
         }

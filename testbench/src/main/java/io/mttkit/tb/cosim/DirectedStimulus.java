@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  *     old pointer (a walk to level 0), a leaf at a lower level under it, a leaf, or a PMP-denied entry;</li>
  * <li>every {@code req_mode} encoding (32), implemented or not, and root PPNs at the top of the PPN range;</li>
  * <li>MINVAL.PA batches of every size up to queue depth + 2 with the sync right behind, behind a check, or after
- *     an idle gap (every sync wait).</li>
+ *     an idle gap (every sync wait), and operands presented in the same cycle as hits until the queue is full and
+ *     refuses one.</li>
  * </ul>
  * Draws from a stream of its own (seeded by the world), so the random phases do not depend on it.
  */
@@ -151,6 +152,9 @@ final class DirectedStimulus {
         for (int g = 0; g < 16; g++) {
             long v = 0b111L | ((long) LEGAL_XWR[rnd.nextInt(LEGAL_XWR.length)] << 8) | ((long) g << 12);
             out.add(slot(addr, v, check(target, randomNeed()), check(target, randomNeed())));
+            // and both outcomes for certain (random XWR and needs may both allow): RX, a load and a store
+            long rx = 0b111L | (5L << 8) | ((long) g << 12);
+            out.add(slot(addr, rx, check(target, Access.R), check(target, Access.W)));
         }
         // reserved bits one at a time: of a leaf of tuples (3..7, RV64 56..63), and of the pointer this entry was
         long old = fromMemory(world.readEntry(addr));
@@ -455,7 +459,42 @@ final class DirectedStimulus {
             items.add(new Stimulus.Sync());
             items.add(new Stimulus.Idle(64));
         }
+        queueFills(items, hit, depth);
         return new Slot(List.of(), items);
+    }
+
+    /**
+     * A requester that issues MINVAL.PA while its lookups go on (issue #17): each operand is presented in the same
+     * cycle as a check that hits, so the cache, busy with a lookup every cycle, applies nothing until the queue is
+     * full; then an operand is offered while it is full (refused until the head is applied) — 1 .. depth + 3 pairs,
+     * closed by a sync right behind (it waits for the whole queue), by a check and a sync (batch 0), or by one more
+     * operand and a sync.
+     */
+    private void queueFills(List<Stimulus> items, CheckRequest hit, int depth) {
+        items.add(hit); // cached again (the walks above may have evicted it), so the pairs below hit
+        items.add(new Stimulus.Idle(64));
+        for (int pairs = 1; pairs <= depth + 3; pairs++) {
+            for (int end = 0; end < 3; end++) {
+                for (int i = 0; i < pairs; i++) {
+                    items.add(operand().withNextCheck());
+                    items.add(hit);
+                }
+                if (end == 1) {
+                    items.add(hit);
+                } else if (end == 2) {
+                    items.add(operand());
+                }
+                items.add(new Stimulus.Sync());
+            }
+        }
+        // and with a walk in flight: an operand presented with a miss, then hits once it has answered
+        for (int i = 0; i <= depth; i++) {
+            items.add(operand().withNextCheck());
+            items.add(fresh());
+            items.add(operand().withNextCheck());
+            items.add(hit);
+        }
+        items.add(new Stimulus.Sync());
     }
 
     /** A MINVAL.PA operand of an SDID other than 0 (so that the SDID-0 entries the fence slots hit stay). */

@@ -151,6 +151,10 @@ final class WorldStimulus {
         int done = directed ? directedPhase(n, stream, writes) : 0;
         for (int i = done; i < n; i++) {
             CheckRequest c = cs == null ? randomCheck() : cs.check(this::randomCheck);
+            Stimulus.Invalidate with = cs == null ? null : cs.withNextCheck();
+            if (with != null) {
+                stream.add(with); // presented in the same cycle as c
+            }
             stream.add(c);
             if (cs != null) {
                 cs.fences(stream);
@@ -160,6 +164,9 @@ final class WorldStimulus {
             // two halves with table entries rewritten in between and no fence: cached entries go stale, and the
             // RTL must use (or drop) them exactly as the golden cache model does. Drawn now, applied by the run.
             int half = stream.size() / 2;
+            if (stream.get(half - 1) instanceof Stimulus.Invalidate inv && inv.withCheck()) {
+                half++; // not between an invalidation and the check it is presented with (one run call each)
+            }
             List<long[]> old = corrupt(1 + cs.rnd().nextInt(clean ? 2 : 4));
             for (long[] o : old) {
                 writes.add(new io.mttkit.tb.repro.PhaseStream.EntryWrite(half, o[0], world.entryBytes(),

@@ -299,7 +299,7 @@ public final class Replay {
                 q.check(checkIndex++ & idMask, c.pa(), c.need(), c.sdid(), c.rawMode(), c.rootPpn(), c.be(),
                         c.bypass());
             } else if (item instanceof Stimulus.Invalidate inv) {
-                q.invalidate(inv.hasPa(), inv.pa(), inv.hasSdid(), inv.sdid());
+                q.invalidate(inv.hasPa(), inv.pa(), inv.hasSdid(), inv.sdid(), inv.withCheck());
             } else if (item instanceof Stimulus.Sync) {
                 q.sync();
             } else if (item instanceof Stimulus.Idle idle) {

@@ -150,6 +150,9 @@ public final class ReproBundleCodec {
             o.put("pa", hex(inv.pa()));
             o.put("hasSdid", inv.hasSdid());
             o.put("sdid", inv.sdid());
+            if (inv.withCheck()) {
+                o.put("withCheck", true); // written only when set: bundles without pairs read as before
+            }
         } else if (item instanceof Stimulus.Sync) {
             o.put("kind", "sync");
         } else if (item instanceof Stimulus.Idle idle) {
@@ -415,7 +418,7 @@ public final class ReproBundleCodec {
             out.add(switch (kind) {
                 case "check" -> check(f, r);
                 case "invalidate" -> new Stimulus.Invalidate(f.bool(r, "hasPa"), f.longValue(r, "pa"),
-                        f.bool(r, "hasSdid"), f.integer(r, "sdid"));
+                        f.bool(r, "hasSdid"), f.integer(r, "sdid"), r.has("withCheck") && f.bool(r, "withCheck"));
                 case "sync" -> new Stimulus.Sync();
                 case "idle" -> {
                     try {

@@ -127,6 +127,18 @@ public final class Shrinker {
             }
             writes.add(new PhaseStream.EntryWrite(position, w.addr(), w.size(), w.value()));
         }
+        // an invalidation presented with a check whose check was dropped (or now sits behind a write, in another
+        // run call) is presented alone
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof Stimulus.Invalidate inv && inv.withCheck()) {
+                int next = i + 1;
+                boolean split = next >= items.size() || !(items.get(next) instanceof CheckRequest)
+                        || writes.stream().anyMatch(w -> w.position() == next);
+                if (split) {
+                    items.set(i, new Stimulus.Invalidate(inv.hasPa(), inv.pa(), inv.hasSdid(), inv.sdid()));
+                }
+            }
+        }
         return new PhaseStream(items, writes);
     }
 
