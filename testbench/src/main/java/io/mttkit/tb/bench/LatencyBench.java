@@ -93,7 +93,7 @@ public final class LatencyBench {
     }
 
     /** The domain's tables: {@code blocks} 64 KiB blocks from 4 GiB up, alternating RW and RX. */
-    private static BuiltTables tables(MttMode mode, int blocks, PhysicalMemory memory) {
+    static BuiltTables tables(MttMode mode, int blocks, PhysicalMemory memory) {
         List<Region> regions = new ArrayList<>(blocks);
         for (int i = 0; i < blocks; i++) {
             regions.add(new Region(WINDOW_BASE + i * BLOCK, BLOCK, i % 2 == 0 ? RW : RX));
@@ -123,7 +123,7 @@ public final class LatencyBench {
         return out;
     }
 
-    private static CheckRequest withSdid(CheckRequest c) {
+    static CheckRequest withSdid(CheckRequest c) {
         return new CheckRequest(c.pa(), c.need(), c.mode(), c.rawMode(), c.rootPpn(), 1, c.be(), c.bypass());
     }
 
