@@ -64,9 +64,10 @@ public final class NonBlockingRun {
      * @param overtaken      responses that left before the response of an older check ({@code BY_ID} only)
      * @param maxReadsInFlight most memory reads outstanding at once (walks overlapping)
      * @param stale          responses with {@code rsp_stale}
+     * @param misses         MISS pulses on the observation port (replayed lookups included)
      */
     public record Result(long checks, long cycles, List<Long> latencies, long overtaken, int maxReadsInFlight,
-                         long stale) {
+                         long stale, long misses) {
         /** Checks per cycle. */
         public double checksPerCycle() {
             return (double) checks / Math.max(1, cycles);
@@ -171,7 +172,8 @@ public final class NonBlockingRun {
         if (m.answered != checks.size()) {
             throw new IllegalStateException(m.answered + " of " + checks.size() + " checks answered");
         }
-        return new Result(m.answered, m.lastResponse - m.firstAccept, m.latencies, m.overtaken, m.maxReads, m.stale);
+        return new Result(m.answered, m.lastResponse - m.firstAccept + 1, m.latencies, m.overtaken, m.maxReads, m.stale,
+                m.misses);
     }
 
     /** Matches responses to requests and compares each with the golden lookup. */
@@ -191,6 +193,7 @@ public final class NonBlockingRun {
         private long overtaken;
         private long stale;
         private int maxReads;
+        private long misses;
 
         Matcher(Built b, List<CheckRequest> checks, MttLookup golden, int idMask) {
             this.b = b;
@@ -222,6 +225,8 @@ public final class NonBlockingRun {
                     readsByTag.remove(r.tag());
                 } else if (e instanceof Event.Response r) {
                     answer(r);
+                } else if (e instanceof Event.Observation ob && ob.obsKind() == 1) {
+                    misses++; // obs_kind MISS (ObservationPort.KIND_MISS)
                 }
             }
         }

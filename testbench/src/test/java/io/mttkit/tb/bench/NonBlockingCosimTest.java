@@ -3,6 +3,7 @@ package io.mttkit.tb.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mttkit.gen.ShippedRtl;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.TableFormat;
@@ -37,8 +38,13 @@ class NonBlockingCosimTest {
         runSeeds(Map.of("walksInFlight", "4", "responseOrder", "BY_ID"), true);
     }
 
-    private static void runSeeds(Map<String, String> settings, boolean byId) {
-        NonBlockingRun.Built b = NonBlockingRun.build("checker-rv64", settings);
+    /** The shipped rv64-smmpt with {@code concurrency} (the bench's non-blocking rows build the same 4-walk RTL). */
+    private static void runSeeds(Map<String, String> concurrency, boolean byId) {
+        ShippedRtl.Shipped shipped = ShippedRtl.ALL.stream().filter(s -> s.name().equals("rv64-smmpt")).findFirst()
+                .orElseThrow();
+        Map<String, String> settings = new java.util.LinkedHashMap<>(shipped.settings());
+        settings.putAll(concurrency);
+        NonBlockingRun.Built b = NonBlockingRun.build(shipped.configuration(), settings);
         MttMode mode = b.description().modes().stream().filter(m -> m.format() == TableFormat.SMMPT_V0_9).findFirst()
                 .orElseThrow();
         PhysicalMemory memory = new PhysicalMemory();
@@ -47,6 +53,9 @@ class NonBlockingCosimTest {
         for (long seed = 1; seed <= 3; seed++) {
             List<Stimulus> stream = stream(mode, tables.rootPpn(), seed, 3000);
             NonBlockingRun.Result r = NonBlockingRun.run(b, memory, stream, seed, 2, 30, seed == 3 ? 200 : 0);
+            System.out.printf("%s seed %d: %d checks, %.3f checks/cycle, %d reads in flight at most, %d overtaken,"
+                    + " %d stale%n", settings, seed, r.checks(), r.checksPerCycle(), r.maxReadsInFlight(), r.overtaken(),
+                    r.stale());
             assertEquals(3000, r.checks());
             assertTrue(r.maxReadsInFlight() >= 2, "walks overlap: " + r);
             if (byId) {
