@@ -105,7 +105,7 @@ public final class NonBlockingChecker extends Module {
         ResponseBuffer answers = instance("u_answers", new ResponseBuffer(p.idWidth(), c));
         int seqW = answers.io.allocSlot.width();
 
-        // ---- the MSHRs: state, the miss they hold, the walk's context-free state (R1, R4, R7) ----
+        // ---- the MSHRs: state, the miss (R4: its context), R1 stale bit, R7 mark, walk level, R5 pointer ----
         List<Fsm<MshrState>> state = new ArrayList<>();
         List<MshrEntry> entry = new ArrayList<>();
         List<UInt> waitOn = new ArrayList<>();
