@@ -148,11 +148,12 @@ public final class NonBlockingChecker extends Module {
         Bool endStale = Hw.selectOneHot(ending, stale).bit(0).and(endFromMiss).named("end_stale");
 
         // ---- the lookup of this cycle: the lowest MSHR to replay, else the new request ----
-        UInt replaying = Hw.lowestOneHot(Hw.catLsbFirst(state.stream().map(f -> f.is(MshrState.REPLAY)).toList()))
-                .named("replay_onehot");
+        UInt replayMask = Hw.catLsbFirst(state.stream().map(f -> f.is(MshrState.REPLAY)).toList())
+                .named("mshr_replay");
+        UInt replaying = Hw.lowestOneHot(replayMask).named("replay_onehot");
         Bool anyReplay = replaying.orR().named("replay_pending");
-        UInt freeOne = Hw.lowestOneHot(Hw.catLsbFirst(state.stream().map(f -> f.is(MshrState.FREE)).toList()))
-                .named("free_onehot");
+        UInt freeMask = Hw.catLsbFirst(state.stream().map(f -> f.is(MshrState.FREE)).toList()).named("mshr_free_mask");
+        UInt freeOne = Hw.lowestOneHot(freeMask).named("free_onehot");
         Bool anyFree = freeOne.orR().named("mshr_free");
         // a walk's end takes the cycle (one structure write per cycle, one answer written per cycle)
         Bool replayGo = anyReplay.and(anyEnd.not()).named("replay_go");
