@@ -65,9 +65,11 @@ public final class NonBlockingRun {
      * @param maxReadsInFlight most memory reads outstanding at once (walks overlapping)
      * @param stale          responses with {@code rsp_stale}
      * @param misses         MISS pulses on the observation port (replayed lookups included)
+     * @param hitsUnderMiss  HIT pulses while a memory read was outstanding: hits answered under a walk (also with
+     *                       {@code IN_ORDER}, where they are delivered later)
      */
     public record Result(long checks, long cycles, List<Long> latencies, long overtaken, int maxReadsInFlight,
-                         long stale, long misses) {
+                         long stale, long misses, long hitsUnderMiss) {
         /** Checks per cycle. */
         public double checksPerCycle() {
             return (double) checks / Math.max(1, cycles);
@@ -173,7 +175,7 @@ public final class NonBlockingRun {
             throw new IllegalStateException(m.answered + " of " + checks.size() + " checks answered");
         }
         return new Result(m.answered, m.lastResponse - m.firstAccept + 1, m.latencies, m.overtaken, m.maxReads, m.stale,
-                m.misses);
+                m.misses, m.hitsUnderMiss);
     }
 
     /** Matches responses to requests and compares each with the golden lookup. */
@@ -194,6 +196,7 @@ public final class NonBlockingRun {
         private long stale;
         private int maxReads;
         private long misses;
+        private long hitsUnderMiss;
 
         Matcher(Built b, List<CheckRequest> checks, MttLookup golden, int idMask) {
             this.b = b;
@@ -227,6 +230,8 @@ public final class NonBlockingRun {
                     answer(r);
                 } else if (e instanceof Event.Observation ob && ob.obsKind() == 1) {
                     misses++; // obs_kind MISS (ObservationPort.KIND_MISS)
+                } else if (e instanceof Event.Observation ob && ob.obsKind() == 0 && !readsByTag.isEmpty()) {
+                    hitsUnderMiss++; // obs_kind HIT while a walk waits for memory
                 }
             }
         }

@@ -54,10 +54,11 @@ class NonBlockingCosimTest {
             List<Stimulus> stream = stream(mode, tables.rootPpn(), seed, 3000);
             NonBlockingRun.Result r = NonBlockingRun.run(b, memory, stream, seed, 2, 30, seed == 3 ? 200 : 0);
             System.out.printf("%s seed %d: %d checks, %.3f checks/cycle, %d reads in flight at most, %d overtaken,"
-                    + " %d stale%n", settings, seed, r.checks(), r.checksPerCycle(), r.maxReadsInFlight(), r.overtaken(),
-                    r.stale());
+                    + " %d hits under a miss, %d stale%n", settings, seed, r.checks(), r.checksPerCycle(),
+                    r.maxReadsInFlight(), r.overtaken(), r.hitsUnderMiss(), r.stale());
             assertEquals(3000, r.checks());
             assertTrue(r.maxReadsInFlight() >= 2, "walks overlap: " + r);
+            assertTrue(r.hitsUnderMiss() > 100, "hits answered while a walk waits for memory: " + r.hitsUnderMiss());
             if (byId) {
                 assertTrue(r.overtaken() > 50, "hits answered under outstanding misses: " + r.overtaken());
             }
