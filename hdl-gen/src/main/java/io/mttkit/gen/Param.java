@@ -28,9 +28,16 @@ public final class Param<T> {
     private final String doc;
     /** Said after the range in messages, e.g. {@code " (for xlen 32)"}. */
     private final String note;
+    /** Left out of hashes, headers and manifests while at its default ({@link #quietAtDefault()}). */
+    private final boolean quietAtDefault;
 
     private Param(String name, Class<T> type, T defaultValue, String range, IntPredicate allowed, String doc,
                   String note) {
+        this(name, type, defaultValue, range, allowed, doc, note, false);
+    }
+
+    private Param(String name, Class<T> type, T defaultValue, String range, IntPredicate allowed, String doc,
+                  String note, boolean quietAtDefault) {
         this.name = Objects.requireNonNull(name);
         this.type = type;
         this.defaultValue = defaultValue;
@@ -38,6 +45,7 @@ public final class Param<T> {
         this.allowed = allowed;
         this.doc = doc;
         this.note = note;
+        this.quietAtDefault = quietAtDefault;
         check(defaultValue);
     }
 
@@ -47,7 +55,21 @@ public final class Param<T> {
 
     /** This parameter with {@code note} said after its range in messages ({@code " (for xlen 32)"}). */
     public Param<T> withNote(String note) {
-        return new Param<>(name, type, defaultValue, range, allowed, doc, note);
+        return new Param<>(name, type, defaultValue, range, allowed, doc, note, quietAtDefault);
+    }
+
+    /**
+     * This parameter, left out of configuration hashes, module headers and manifests while it has its default value:
+     * for a parameter added to a configuration that already ships, so that its RTL and manifests keep their bytes
+     * (issue #15: {@code walksInFlight} = 1 is today's checker). {@code --describe} and {@code --set} still list it.
+     */
+    public Param<T> quietAtDefault() {
+        return new Param<>(name, type, defaultValue, range, allowed, doc, note, true);
+    }
+
+    /** Whether {@code value} is left out of hashes, headers and manifests ({@link #quietAtDefault()}). */
+    public boolean quiet(Object value) {
+        return quietAtDefault && defaultValue.equals(value);
     }
 
     /** An integer in {@code [min, max]}. */

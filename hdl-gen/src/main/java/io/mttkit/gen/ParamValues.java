@@ -86,21 +86,33 @@ public final class ParamValues {
     /** {@code name=value} pairs in order, values as written on the command line. */
     public List<String> texts() {
         List<String> out = new ArrayList<>();
-        values.forEach((p, v) -> out.add(p.name() + "=" + text(p, v)));
+        values.forEach((p, v) -> {
+            if (!p.quiet(v)) {
+                out.add(p.name() + "=" + text(p, v));
+            }
+        });
         return out;
     }
 
     /** Name to value as written on the command line (what {@code --set} takes back). */
     public Map<String, String> settings() {
         Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((p, v) -> out.put(p.name(), text(p, v)));
+        values.forEach((p, v) -> {
+            if (!p.quiet(v)) {
+                out.put(p.name(), text(p, v));
+            }
+        });
         return out;
     }
 
     /** Name to JSON literal, in order. */
     public Map<String, String> json() {
         Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((p, v) -> out.put(p.name(), json(p, v)));
+        values.forEach((p, v) -> {
+            if (!p.quiet(v)) {
+                out.put(p.name(), json(p, v));
+            }
+        });
         return out;
     }
 

@@ -21,8 +21,20 @@ public final class CacheFillPort extends Bundle {
     public final UInt tupleLog2;
     public final UInt tuples;
     public final PointerPort ptr;
+    /**
+     * With several walks in flight (the non-blocking top keeps one context per walk): the filling walk's PA and
+     * context (R4, latched by its MSHR) and its R1 staleness; {@code null} when the cache latches them itself.
+     */
+    public final UInt pa;
+    public final Context ctx;
+    public final Bool stale;
 
     public CacheFillPort(Scope s, MttCacheParams p) {
+        this(s, p, false);
+    }
+
+    /** @param walkFromTop the walk's PA, context and staleness come with the fill (several walks in flight) */
+    public CacheFillPort(Scope s, MttCacheParams p, boolean walkFromTop) {
         super(s);
         valid = s.bool("valid");
         cacheable = s.bool("cacheable");
@@ -33,5 +45,8 @@ public final class CacheFillPort extends Bundle {
         tupleLog2 = s.uint("tuple_log2", CacheHitPort.LOG2_WIDTH);
         tuples = s.uint("tuples", 3 * p.tupleCount());
         ptr = p.walkCacheEntries() > 0 ? s.bundle("ptr", x -> new PointerPort(x, p.ppnWidth())) : null;
+        pa = walkFromTop ? s.uint("pa", p.paw()) : null;
+        ctx = walkFromTop ? s.bundle("", x -> new Context(x, p.sdidLen())) : null;
+        stale = walkFromTop ? s.bool("stale") : null;
     }
 }

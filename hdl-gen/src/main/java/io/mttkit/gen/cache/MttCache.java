@@ -38,12 +38,25 @@ public final class MttCache extends Module {
     private final int ways;
     /** Bits of a way number within a set (0 for one way). */
     private final int wayBits;
+    /** Several walks in flight: the top keeps each walk's context and R1 bit and gives them with the fill. */
+    private final boolean walksFromTop;
 
     /** The cache's ports, after it is built ({@code instance(...)}). */
     public CacheIo io;
 
     /** @param params the checked parameters (cache-model.md §1) */
     public MttCache(MttCacheParams params) {
+        this(params, false);
+    }
+
+    /**
+     * @param params       the checked parameters (cache-model.md §1)
+     * @param walksFromTop for a top with several walks in flight (docs/nonblocking.md): no latched walk context and
+     *                     no {@code walk_stale_q}; {@code fill_pa}, {@code fill_sdid/format/mode} and
+     *                     {@code fill_stale} come with the fill from the walk's MSHR
+     */
+    public MttCache(MttCacheParams params, boolean walksFromTop) {
+        this.walksFromTop = walksFromTop;
         this.p = params;
         this.paw = params.paw();
         this.sets = params.leafSets();
@@ -80,7 +93,7 @@ public final class MttCache extends Module {
                 + "invalid way, else PLRU victim); inv_*/q_*: MINVAL.PA queue, applied oldest first when idle, full\n"
                 + "or syncing (§7, §7.1); *_clear_*: the CAM invalidation of the applied operand (§7 table);\n"
                 + "obs_*: every event of §8 (fills, evictions; obs_inv_* = the entries cleared this cycle).");
-        io = ports(x -> new CacheIo(x, p));
+        io = ports(x -> new CacheIo(x, p, walksFromTop));
         CacheLookupPort lookup = io.lookup;
         CacheFillPort fill = io.fill;
 
@@ -99,10 +112,12 @@ public final class MttCache extends Module {
         UInt wcPlru = wcN > 1 ? regInit("wc_plru", wcN - 1, 0) : null;
 
         // The walk in flight: its start context (R4: fills carry it) and R1's staleness (one walk at a time).
-        UInt walkPa = reg("walk_pa", paw);
-        Context walkCtx = reg("walk", x -> new Context(x, p.sdidLen()));
-        Bool walkStale = regInit("walk_stale_q", false);
-        io.walkStale.set(walkStale);
+        UInt walkPa = walksFromTop ? fill.pa : reg("walk_pa", paw);
+        Context walkCtx = walksFromTop ? fill.ctx : reg("walk", x -> new Context(x, p.sdidLen()));
+        Bool walkStale = walksFromTop ? fill.stale : regInit("walk_stale_q", false);
+        if (!walksFromTop) {
+            io.walkStale.set(walkStale);
+        }
 
         // ---------------------------------------------------------------- MINVAL.PA queue (§7.1)
         QueueHead head = minvalQueue(io.inv, io.sync, lookup.valid.or(fill.valid));
@@ -188,13 +203,15 @@ public final class MttCache extends Module {
             io.wc.tableLevel.set(Hw.selectOneHot(wcWin, wcEntries.stream().map(x -> x.tableLevel).toList()));
             io.wc.ppn.set(Hw.selectOneHot(wcWin, wcEntries.stream().map(x -> x.ppn).toList()));
         }
-        when(miss, () -> {
-            walkPa.set(lookup.pa);
-            walkCtx.set(lookup.ctx);
-        });
-        // R1: the walk is stale once an invalidation is applied after its start; one applied in the start cycle
-        // counts (the probe used the old entries).
-        when(miss, () -> walkStale.set(invApply)).elseWhen(invApply, () -> walkStale.set(true));
+        if (!walksFromTop) {
+            when(miss, () -> {
+                walkPa.set(lookup.pa);
+                walkCtx.set(lookup.ctx);
+            });
+            // R1: the walk is stale once an invalidation is applied after its start; one applied in the start cycle
+            // counts (the probe used the old entries).
+            when(miss, () -> walkStale.set(invApply)).elseWhen(invApply, () -> walkStale.set(true));
+        }
 
         // ---------------------------------------------------------------- fills (§6.2, §6.3)
         // R1 (not stale) and R2 (no invalidation in the same cycle: it wins).

@@ -29,10 +29,16 @@ public final class CheckerConfigurations {
     public static Configuration cachedForXlen(int xlen) {
         List<Param<?>> params = new ArrayList<>(WalkerParams.parameters(xlen));
         params.addAll(CacheShape.PARAMETERS);
+        params.addAll(Concurrency.PARAMETERS);
         return new Configuration("checker-rv" + xlen,
                 "MTT checker with the MTT cache (walker + cache + contract v2 top), RV" + xlen, params,
-                values -> new MttChecker(WalkerParams.of(xlen, values), CacheShape.of(values)),
-                values -> manifestFields(WalkerParams.of(xlen, values), CacheShape.of(values)));
+                values -> top(WalkerParams.of(xlen, values), CacheShape.of(values), Concurrency.of(values)),
+                values -> manifestFields(WalkerParams.of(xlen, values), CacheShape.of(values), Concurrency.of(values)));
+    }
+
+    /** The cached top: the blocking {@link MttChecker} for one walk, else the {@link NonBlockingChecker}. */
+    public static io.mttkit.hdl.Module top(WalkerParams p, CacheShape cache, Concurrency c) {
+        return c.blocking() ? new MttChecker(p, cache) : new NonBlockingChecker(p, cache, c);
     }
 
     /**
@@ -40,6 +46,14 @@ public final class CheckerConfigurations {
      * cache of {@code cache} ({@code null}: cache-less), name → JSON literal in schema order.
      */
     public static Map<String, String> manifestFields(WalkerParams p, CacheShape cache) {
+        return manifestFields(p, cache, Concurrency.BLOCKING);
+    }
+
+    /**
+     * As {@link #manifestFields(WalkerParams, CacheShape)}, with {@code "walksInFlight"} and {@code "responseOrder"}
+     * unless they are the defaults (without them a reader takes one walk, in order: port contract v2).
+     */
+    public static Map<String, String> manifestFields(WalkerParams p, CacheShape cache, Concurrency concurrency) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("xlen", Integer.toString(p.xlen()));
         p.values().json().forEach(out::put);
@@ -52,6 +66,7 @@ public final class CheckerConfigurations {
             }
             out.put("cache", c.append(" }").toString());
         }
+        concurrency.values().json().forEach(out::put); // quiet at their defaults: a blocking checker's manifest is unchanged
         return out;
     }
 

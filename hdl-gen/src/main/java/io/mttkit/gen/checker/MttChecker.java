@@ -1,6 +1,5 @@
 package io.mttkit.gen.checker;
 
-import io.mttkit.gen.cache.CacheHitPort;
 import io.mttkit.gen.cache.CacheIo;
 import io.mttkit.gen.cache.CacheShape;
 import io.mttkit.gen.cache.LookupObservation;
@@ -10,14 +9,12 @@ import io.mttkit.gen.contract.CheckRequestPort;
 import io.mttkit.gen.contract.CheckerIo;
 import io.mttkit.gen.contract.ContractWidths;
 import io.mttkit.gen.contract.ObservationPort;
-import io.mttkit.gen.walker.LeafTuples;
 import io.mttkit.gen.walker.LookupRequest;
 import io.mttkit.gen.walker.ModeDecode;
 import io.mttkit.gen.walker.MttWalker;
 import io.mttkit.gen.walker.PointerPort;
 import io.mttkit.gen.walker.Verdict;
 import io.mttkit.gen.walker.WalkCause;
-import io.mttkit.gen.walker.WalkMode;
 import io.mttkit.gen.walker.WalkResultPort;
 import io.mttkit.gen.walker.WalkerParams;
 import io.mttkit.hdl.Bool;
@@ -26,7 +23,6 @@ import io.mttkit.hdl.Module;
 import io.mttkit.hdl.UInt;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The MTT checker top (CHECKER-MICROARCH §6): checker port contract v2 ({@code docs/port-contract.md}) around one
@@ -242,7 +238,7 @@ public final class MttChecker extends Module {
         }
 
         // ---- the answer of a hit: the stored leaf, the request's PA and need (cache-model.md §4.1) ----
-        HitAnswer ha = hitAnswer(cio.hit, io.req.pa, io.req.need, tuples);
+        HitAnswer ha = HitAnswer.of(p, cio.hit, io.req.pa, io.req.need, tuples);
 
         // ---- the response register: bypass and hits, answered the cycle after the handshake ----
         Answer q = regInit("rsp_q", s -> new Answer(s, p.idWidth()));
@@ -251,13 +247,13 @@ public final class MttChecker extends Module {
             rspQValid.set(true);
             q.id.set(io.req.id);
             // bypass: allow, everything else 0 (contract); hit: the cached leaf's answer
-            q.allow.set(isBypass.or(ha.allow));
-            q.cause.set(Hw.mux(isBypass.or(ha.allow), Hw.lit(WalkCause.NONE.code(), WalkCause.WIDTH),
+            q.allow.set(isBypass.or(ha.allow()));
+            q.cause.set(Hw.mux(isBypass.or(ha.allow()), Hw.lit(WalkCause.NONE.code(), WalkCause.WIDTH),
                     Hw.lit(WalkCause.PERM_DENY.code(), WalkCause.WIDTH)));
-            q.xwr.set(Hw.mux(isBypass, Hw.lit(0, 3), ha.xwr));
+            q.xwr.set(Hw.mux(isBypass, Hw.lit(0, 3), ha.xwr()));
             q.level.set(Hw.mux(isBypass, Hw.lit(0, MttWalker.LEVEL_WIDTH), cio.hit.level));
             q.leafLog2.set(Hw.mux(isBypass, Hw.lit(0, MttWalker.LOG2_WIDTH), cio.hit.leafLog2.zext(MttWalker.LOG2_WIDTH)));
-            q.uniformLog2.set(Hw.mux(isBypass, Hw.lit(0, MttWalker.LOG2_WIDTH), ha.uniformLog2));
+            q.uniformLog2.set(Hw.mux(isBypass, Hw.lit(0, MttWalker.LOG2_WIDTH), ha.uniformLog2()));
             q.cacheable.set(isBypass.not());
         }).elseWhen(io.rsp.ready, () -> rspQValid.set(false));
 
@@ -308,54 +304,5 @@ public final class MttChecker extends Module {
             unused.add(io.req.pa.bits(p.paWidth() - 1, p.paw())); // out-of-range PAs never reach the cache
         }
         wireInit("inputs_unused", Hw.cat(unused).xorR());
-    }
-
-    /** The answer of a hit, from the cache's {@code hit_*} outputs. */
-    private record HitAnswer(UInt xwr, Bool allow, UInt uniformLog2) {
-    }
-
-    /**
-     * Selects the tuple covering the PA ({@code tuple_log2} is one of a few constants per configuration, so a
-     * small mux replaces a shifter), then XWR, allow and {@code uniform_log2} exactly as the walker derives them
-     * for a fresh leaf ({@link LeafTuples#uniformExtra}).
-     */
-    private HitAnswer hitAnswer(CacheHitPort hit, UInt pa, UInt need, int tuples) {
-        int k = Integer.numberOfTrailingZeros(tuples);
-        UInt kind = hit.kind;
-        UInt tupleLog2 = hit.tupleLog2;
-        UInt packed = hit.tuples;
-        List<UInt> tupleList = new ArrayList<>();
-        for (int i = 0; i < tuples; i++) {
-            tupleList.add(packed.bits(3 * i + 2, 3 * i));
-        }
-        UInt index = Hw.lit(0, k);
-        for (int t : tupleLog2Values()) {
-            index = Hw.mux(tupleLog2.eq(t), pa.bits(t + k - 1, t), index);
-        }
-        Bool tuplesKind = kind.eq(MttWalker.KIND_TUPLES).named("hit_is_tuples");
-        UInt tupleIndex = Hw.mux(tuplesKind, index, Hw.lit(0, k)).named("hit_tuple_index");
-        UInt xwr = Hw.select(tupleIndex, tupleList).named("hit_xwr");
-        Bool allow = need.and(xwr.not()).orR().not().named("hit_allow");
-        UInt uniform = Hw.mux(tuplesKind,
-                tupleLog2.zext(MttWalker.LOG2_WIDTH).add(
-                        LeafTuples.uniformExtra("hit_tuple", tupleList, xwr, tupleIndex).zext(MttWalker.LOG2_WIDTH)),
-                hit.leafLog2.zext(MttWalker.LOG2_WIDTH)).named("hit_uniform_log2");
-        return new HitAnswer(xwr, allow, uniform);
-    }
-
-    /** Every tuple range a TUPLES leaf of this configuration can have (v0.9 per level, v0.1 MTTL1 and pages). */
-    private TreeSet<Integer> tupleLog2Values() {
-        TreeSet<Integer> out = new TreeSet<>();
-        boolean rv64 = p.xlen() == 64;
-        for (WalkMode m : p.modes()) {
-            for (int level = 0; level <= m.rootLevel(); level++) {
-                if (m.v09()) {
-                    out.add(rv64 ? 12 + 9 * level : 12 + 10 * level);
-                } else if (level <= 1) {
-                    out.add(level == 0 ? 12 : (rv64 ? 21 : 22));
-                }
-            }
-        }
-        return out;
     }
 }

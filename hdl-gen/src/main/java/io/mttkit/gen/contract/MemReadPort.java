@@ -19,11 +19,16 @@ public final class MemReadPort extends Bundle {
     public final UInt tag;
 
     public MemReadPort(Scope s, int paw) {
+        this(s, paw, TAG_WIDTH);
+    }
+
+    /** With a {@code tagWidth}-bit tag (contract v4: log2 of the walks in flight, at least 1). */
+    public MemReadPort(Scope s, int paw, int tagWidth) {
         super(s);
         valid = s.bool("valid");
         ready = s.in().bool("ready");
         addr = s.uint("addr", paw);
         size = s.uint("size", SIZE_WIDTH);
-        tag = s.uint("tag", TAG_WIDTH);
+        tag = s.uint("tag", tagWidth);
     }
 }

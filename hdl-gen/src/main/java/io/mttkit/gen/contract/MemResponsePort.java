@@ -20,10 +20,15 @@ public final class MemResponsePort extends Bundle {
     public final UInt tag;
 
     public MemResponsePort(Scope s) {
+        this(s, MemReadPort.TAG_WIDTH);
+    }
+
+    /** With a {@code tagWidth}-bit tag, the echo of {@code mrd_tag} (contract v4). */
+    public MemResponsePort(Scope s, int tagWidth) {
         super(s);
         valid = s.bool("valid");
         data = s.uint("data", DATA_WIDTH);
         err = s.bool("err");
-        tag = s.uint("tag", MemReadPort.TAG_WIDTH);
+        tag = s.uint("tag", tagWidth);
     }
 }

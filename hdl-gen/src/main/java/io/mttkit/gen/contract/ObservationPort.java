@@ -32,12 +32,19 @@ public final class ObservationPort extends Bundle {
     public final UInt wcIndex;
     /** The cache's events (null for a cache-less checker). */
     public final CacheObservationPort cache;
+    /** Which walk each event belongs to (contract v4; null with one walk in flight). */
+    public final WalkObservationPort walks;
 
     /**
      * @param cacheGeometry the cache, or {@code null} for a cache-less checker (contract v1: set and way 1 bit)
      * @param stateWidth    width of the walker's state
      */
     public ObservationPort(Scope s, CacheGeometry cacheGeometry, int stateWidth) {
+        this(s, cacheGeometry, stateWidth, 1);
+    }
+
+    /** With {@code walks} walks in flight: more than one adds {@link WalkObservationPort} (contract v4). */
+    public ObservationPort(Scope s, CacheGeometry cacheGeometry, int stateWidth, int walks) {
         super(s);
         boolean cached = cacheGeometry != null;
         boolean wc = cached && cacheGeometry.walkCacheEntries() > 0;
@@ -50,5 +57,6 @@ public final class ObservationPort extends Bundle {
         wcHit = wc ? s.bool("wc_hit") : null;
         wcIndex = wc ? s.uint("wc_index", cacheGeometry.walkCacheIndexWidth()) : null;
         cache = cached ? s.bundle("", x -> new CacheObservationPort(x, cacheGeometry)) : null;
+        this.walks = walks > 1 ? s.bundle("", x -> new WalkObservationPort(x, walks)) : null;
     }
 }

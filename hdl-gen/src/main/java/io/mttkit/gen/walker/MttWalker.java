@@ -70,12 +70,25 @@ public final class MttWalker extends Module {
     private final WalkerParams p;
     /** Width of an entry address before the {@code paw} check: wide enough for {@code (ppn << 12) + index × size}. */
     private final int addrW;
+    /** The PMP port is shared with other walkers (several walks in flight): a query waits for {@code pmp_grant}. */
+    private final boolean sharedPmp;
 
     /** The walker's ports, after it is built ({@code instance(...)}). */
     public WalkerIo io;
 
     /** A walker for {@code params}. */
     public MttWalker(WalkerParams params) {
+        this(params, false);
+    }
+
+    /**
+     * A walker for {@code params} that shares the PMP port with other walkers when {@code sharedPmp}: it holds
+     * RANGE or DECODE, its query repeated, until {@code pmp_grant}; everything else is the same walker. The arbiter
+     * grants one query per cycle, so the cycle a walker samples {@code pmp_ok} ({@code pmpLatency} after its grant)
+     * is its own and {@code pmp_ok} can go to every walker.
+     */
+    public MttWalker(WalkerParams params, boolean sharedPmp) {
+        this.sharedPmp = sharedPmp;
         this.p = params;
         this.addrW = params.xlen() == 64 ? 57 : 35;
         moduleName(MODULE_NAME);
@@ -94,7 +107,7 @@ public final class MttWalker extends Module {
                 + "encodings, NAPOT G, non-leaf at level 0, permission (smmpt-v0.9 ch. 4 steps 2-7; smmtt-v0.1\n"
                 + "ch. 4 steps 2-7, MTTL2 TYPE table, MTTL1 PERM table).\n"
                 + "res_cause / result_cause codes (contract v1): " + causeLegend() + ".");
-        io = ports(s -> new WalkerIo(s, p));
+        io = ports(s -> new WalkerIo(s, p, sharedPmp));
         io.lookup.ready.withDefault(0);
         io.mrd.valid.withDefault(0);
         io.pmp.valid.withDefault(0);
@@ -186,8 +199,10 @@ public final class MttWalker extends Module {
                 fsm.go(State.RESP);
             }).otherwise(() -> {
                 io.pmp.valid.set(true);
-                pmpWait.set(1);
-                fsm.go(State.PMP);
+                granted(() -> {
+                    pmpWait.set(1);
+                    fsm.go(State.PMP);
+                });
             });
         }).on(State.PMP, () -> {
             pmpWait.set(pmpWait.add(1));
@@ -219,12 +234,24 @@ public final class MttWalker extends Module {
                 res.cause.set(WalkCause.WALK_BUS_ERROR.code());
                 fsm.go(State.RESP);
             }).elseWhen(dec.descend, () -> {
-                io.ptr.valid.set(true);
-                level.set(level.sub(1));
-                entryAddr.set(nextEntryAddr);
-                io.pmp.valid.set(true);
-                pmpWait.set(1);
-                fsm.go(State.PMP);
+                if (sharedPmp) {
+                    // the descent (pointer pulse, level, address) happens in the cycle the query is granted
+                    io.pmp.valid.set(true);
+                    when(io.pmpGrant, () -> {
+                        io.ptr.valid.set(true);
+                        level.set(level.sub(1));
+                        entryAddr.set(nextEntryAddr);
+                        pmpWait.set(1);
+                        fsm.go(State.PMP);
+                    });
+                } else {
+                    io.ptr.valid.set(true);
+                    level.set(level.sub(1));
+                    entryAddr.set(nextEntryAddr);
+                    io.pmp.valid.set(true);
+                    pmpWait.set(1);
+                    fsm.go(State.PMP);
+                }
             }).otherwise(() -> {
                 res.cause.set(dec.cause);
                 when(dec.leaf, () -> {
@@ -254,6 +281,15 @@ public final class MttWalker extends Module {
             ignored.add(io.mrs.data.bits(MemResponsePort.DATA_WIDTH - 1, p.xlen()));
         }
         wireInit("inputs_unused", Hw.cat(ignored).xorR());
+    }
+
+    /** Runs {@code body} (the move to PMP) at once, or, with a shared PMP port, only when the query is granted. */
+    private void granted(Runnable body) {
+        if (sharedPmp) {
+            when(io.pmpGrant, body);
+        } else {
+            body.run();
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mttkit.gen.walker;
 import io.mttkit.gen.contract.MemReadPort;
 import io.mttkit.gen.contract.MemResponsePort;
 import io.mttkit.gen.contract.PmpPort;
+import io.mttkit.hdl.Bool;
 import io.mttkit.hdl.Bundle;
 import io.mttkit.hdl.Scope;
 import io.mttkit.hdl.UInt;
@@ -19,8 +20,18 @@ public final class WalkerIo extends Bundle {
     public final WalkResultPort result;
     public final PointerPort ptr;
     public final UInt state;
+    /**
+     * {@code pmp_grant}: this walker's {@code pmp_valid} is the one the checker's PMP port carries in this cycle
+     * (several walkers share it; null for a walker that owns the port).
+     */
+    public final Bool pmpGrant;
 
     public WalkerIo(Scope s, WalkerParams p) {
+        this(s, p, false);
+    }
+
+    /** @param sharedPmp the PMP port is shared with other walkers: a query waits for {@code pmp_grant} */
+    public WalkerIo(Scope s, WalkerParams p, boolean sharedPmp) {
         super(s);
         lookup = s.in().bundle("lookup", x -> new LookupPort(x, p));
         mrd = s.out().bundle("mrd", x -> new MemReadPort(x, p.paw()));
@@ -29,5 +40,6 @@ public final class WalkerIo extends Bundle {
         result = s.out().bundle("result", x -> new WalkResultPort(x, p));
         ptr = s.out().bundle("ptr", x -> new PointerPort(x, p.ppnWidth()));
         state = s.out().uint("walker_state", MttWalker.STATE_WIDTH);
+        pmpGrant = sharedPmp ? s.in().bool("pmp_grant") : null;
     }
 }

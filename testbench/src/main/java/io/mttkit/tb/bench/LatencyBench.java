@@ -32,14 +32,19 @@ import java.util.SplittableRandom;
  * a fresh page next to used ones does in a real program). No backpressure, no bus errors, no fences: the figures are
  * the checker's, not the environment's.
  *
- * <p>Only the blocking checker ({@code walksInFlight} = 1, the shipped RTL) exists today; the non-blocking one is
- * designed in {@code docs/nonblocking.md} and gets its column here when it is built.
+ * <p>Each point is measured for the checker given ({@code walks} 1: the blocking shipped RTL, co-simulated with the
+ * full scoreboard) and, for generated RTL, for the same configuration with {@value #WALKS} walks in flight and
+ * responses {@code BY_ID} ({@link NonBlockingRun}: out-of-order memory, every verdict against the golden lookup; the
+ * scoreboard of cache events does not follow several walks yet). The non-blocking rows count MISS pulses (replays
+ * included) as misses.
  */
 public final class LatencyBench {
     static final long SEED = 0x1A7E_0C;
     static final int[] MISS_PERCENT = {0, 5, 20, 50};
     static final int[] MEMORY_LATENCY = {2, 10, 50};
     static final int HOT_BLOCKS = 8;
+    /** Walks in flight of the non-blocking rows. */
+    static final int WALKS = 4;
     private static final long BLOCK = 64 * 1024;
     private static final long WINDOW_BASE = 1L << 32;
     private static final int RW = Access.R | Access.W;
@@ -74,26 +79,62 @@ public final class LatencyBench {
                 HOT_BLOCKS);
         out.printf("%-8s %-8s %-6s %10s %10s %8s %13s%n", "misses", "latency", "walks", "mean", "p99", "checks/c",
                 "measured miss");
+        NonBlockingRun.Built nb = nonBlocking(d);
         List<Point> points = new ArrayList<>();
         for (int miss : MISS_PERCENT) {
             List<Stimulus> stream = stream(mode, tables.rootPpn(), miss, checks);
             for (int lat : MEMORY_LATENCY) {
-                Point p = measure(lib, memory, stream, miss, lat);
-                points.add(p);
-                out.printf("%-8s %-8d %-6d %10.2f %10d %8.3f %12.1f%%%n", miss + "%", lat, p.walksInFlight(), p.mean(),
-                        p.p99(), p.checksPerCycle(), 100.0 * p.misses() / Math.max(1, p.checks()));
+                List<Point> row = new ArrayList<>();
+                row.add(measure(lib, memory, stream, miss, lat));
+                if (nb != null) {
+                    row.add(measureNonBlocking(nb, memory, stream, miss, lat));
+                }
+                for (Point p : row) {
+                    points.add(p);
+                    out.printf("%-8s %-8d %-6d %10.2f %10d %8.3f %12.1f%%%n", miss + "%", lat, p.walksInFlight(),
+                            p.mean(), p.p99(), p.checksPerCycle(), 100.0 * p.misses() / Math.max(1, p.checks()));
+                }
                 out.flush();
             }
         }
-        Point headline = points.stream().filter(p -> p.missPercent() == 5 && p.memoryLatency() == 10).findFirst()
-                .orElseThrow();
-        out.printf("checks/cycle at 5%% misses, latency 10, blocking: %.3f (walksInFlight > 1 is not built yet: issue"
-                + " #15, docs/nonblocking.md)%n", headline.checksPerCycle());
+        double blocking = headline(points, 1).checksPerCycle();
+        if (nb == null) {
+            out.printf("checks/cycle at 5%% misses, latency 10, blocking: %.3f (bring-your-own RTL: no non-blocking"
+                    + " configuration to generate)%n", blocking);
+        } else {
+            out.printf("checks/cycle at 5%% misses, latency 10, %d walks: %.3f (blocking: %.3f)%n", WALKS,
+                    headline(points, WALKS).checksPerCycle(), blocking);
+        }
         return points;
     }
 
+    private static Point headline(List<Point> points, int walks) {
+        return points.stream().filter(p -> p.missPercent() == 5 && p.memoryLatency() == 10
+                && p.walksInFlight() == walks).findFirst().orElseThrow();
+    }
+
+    /** The generated configuration of {@code d} with {@value #WALKS} walks, by id, built; null for own RTL. */
+    private static NonBlockingRun.Built nonBlocking(CheckerDescription d) {
+        if (d.generator() == null) {
+            return null;
+        }
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(d.generator().settings());
+        settings.put("walksInFlight", Integer.toString(WALKS));
+        settings.put("responseOrder", "BY_ID");
+        return NonBlockingRun.build(d.generator().configuration(), settings);
+    }
+
+    private static Point measureNonBlocking(NonBlockingRun.Built nb, PhysicalMemory memory, List<Stimulus> stream,
+                                            int miss, int lat) {
+        NonBlockingRun.Result r = NonBlockingRun.run(nb, memory, stream, SEED, lat, lat, 0);
+        long[] lats = r.latencies().stream().mapToLong(Long::longValue).sorted().toArray();
+        double mean = Arrays.stream(lats).average().orElse(0);
+        long p99 = lats.length == 0 ? 0 : lats[(int) Math.ceil(0.99 * lats.length) - 1];
+        return new Point(miss, lat, nb.walksInFlight(), lats.length, r.misses(), mean, p99, r.checksPerCycle());
+    }
+
     /** The domain's tables: {@code blocks} 64 KiB blocks from 4 GiB up, alternating RW and RX. */
-    private static BuiltTables tables(MttMode mode, int blocks, PhysicalMemory memory) {
+    static BuiltTables tables(MttMode mode, int blocks, PhysicalMemory memory) {
         List<Region> regions = new ArrayList<>(blocks);
         for (int i = 0; i < blocks; i++) {
             regions.add(new Region(WINDOW_BASE + i * BLOCK, BLOCK, i % 2 == 0 ? RW : RX));
@@ -123,7 +164,7 @@ public final class LatencyBench {
         return out;
     }
 
-    private static CheckRequest withSdid(CheckRequest c) {
+    static CheckRequest withSdid(CheckRequest c) {
         return new CheckRequest(c.pa(), c.need(), c.mode(), c.rawMode(), c.rootPpn(), 1, c.be(), c.bypass());
     }
 

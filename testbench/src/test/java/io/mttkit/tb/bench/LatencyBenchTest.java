@@ -22,7 +22,7 @@ class LatencyBenchTest {
         List<LatencyBench.Point> points = LatencyBench.run(CheckerLibrary.shipped("rv64-smmpt"), 600,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertEquals(LatencyBench.MISS_PERCENT.length * LatencyBench.MEMORY_LATENCY.length, points.size(), out);
+        assertEquals(2 * LatencyBench.MISS_PERCENT.length * LatencyBench.MEMORY_LATENCY.length, points.size(), out);
         for (LatencyBench.Point p : points) {
             assertEquals(600, p.checks(), out);
             assertTrue(p.checksPerCycle() > 0 && p.checksPerCycle() <= 1.0, "checks/cycle " + p + "\n" + out);
@@ -31,18 +31,29 @@ class LatencyBenchTest {
             assertTrue(Math.abs(measured - p.missPercent()) < 6 + 100.0 * LatencyBench.HOT_BLOCKS / p.checks(),
                     "measured miss share " + measured + " for " + p + "\n" + out);
         }
+        for (int walks : new int[] {1, LatencyBench.WALKS}) {
+            for (int miss : new int[] {5, 20, 50}) {
+                LatencyBench.Point fast = point(points, miss, 2, walks);
+                LatencyBench.Point slow = point(points, miss, 50, walks);
+                assertTrue(slow.mean() > fast.mean() && slow.checksPerCycle() < fast.checksPerCycle(),
+                        fast + " / " + slow);
+                assertTrue(slow.p99() >= 50, "a miss waits at least one memory latency: " + slow);
+            }
+        }
         for (int miss : new int[] {5, 20, 50}) {
-            LatencyBench.Point fast = point(points, miss, 2);
-            LatencyBench.Point slow = point(points, miss, 50);
-            assertTrue(slow.mean() > fast.mean() && slow.checksPerCycle() < fast.checksPerCycle(), fast + " / " + slow);
-            assertTrue(slow.p99() >= 50, "a miss waits at least one memory latency: " + slow);
+            for (int lat : LatencyBench.MEMORY_LATENCY) {
+                // walks overlap each other and the hits: never slower than the blocking checker
+                assertTrue(point(points, miss, lat, LatencyBench.WALKS).checksPerCycle()
+                        > point(points, miss, lat, 1).checksPerCycle(), miss + "% " + lat + "\n" + out);
+            }
         }
         String[] lines = out.strip().split("\n");
-        assertTrue(lines[lines.length - 1].startsWith("checks/cycle at 5% misses, latency 10, blocking: "), out);
+        assertTrue(lines[lines.length - 1].matches(
+                "checks/cycle at 5% misses, latency 10, 4 walks: [01]\\.\\d{3} \\(blocking: [01]\\.\\d{3}\\)"), out);
     }
 
-    private static LatencyBench.Point point(List<LatencyBench.Point> points, int miss, int latency) {
-        return points.stream().filter(p -> p.missPercent() == miss && p.memoryLatency() == latency).findFirst()
-                .orElseThrow();
+    private static LatencyBench.Point point(List<LatencyBench.Point> points, int miss, int latency, int walks) {
+        return points.stream().filter(p -> p.missPercent() == miss && p.memoryLatency() == latency
+                && p.walksInFlight() == walks).findFirst().orElseThrow();
     }
 }
