@@ -131,6 +131,16 @@ public final class CoveScenario {
      */
     public static Outcome run(ElfFile elf, HartConfig config, Options o, boolean judgeRtl,
                               Consumer<OwnershipScoreboard> ready, Runner runner) {
+        return run(elf, config, o, judgeRtl, ready, runner, null);
+    }
+
+    /**
+     * Runs the flows, the I/O MPT checker's register accesses and DMA transactions also sent to {@code io} (null:
+     * none) once the system exists ({@code ioFor} builds it from the system's memory).
+     */
+    public static Outcome run(ElfFile elf, HartConfig config, Options o, boolean judgeRtl,
+                              Consumer<OwnershipScoreboard> ready, Runner runner,
+                              java.util.function.Function<io.mttkit.golden.hart.HartSystem, IoMirror> ioFor) {
         Long fault = elf.symbols().get(FAULT_SYMBOL);
         if (fault == null) {
             throw new IllegalArgumentException(elf.name() + " has no '" + FAULT_SYMBOL
@@ -141,7 +151,7 @@ public final class CoveScenario {
             board[0] = new OwnershipScoreboard(system, DOMAINS, judgeRtl, DEVICES);
             system.addCheckListener(board[0]);
             OwnershipLog.attach(system, e, board[0]);
-            attachIo(system, config, o.seed(), board[0]);
+            attachIo(system, config, o.seed(), board[0], ioFor == null ? null : ioFor.apply(system));
             system.memory().store(fault, config.xlen() / 8, o.fault().firmwareCode());
             if (ready != null) {
                 ready.accept(board[0]);
@@ -161,14 +171,21 @@ public final class CoveScenario {
      * and the DMA agent stepped by every retired instruction, every DMA check and I/O fence told to the scoreboard.
      */
     private static void attachIo(io.mttkit.golden.hart.HartSystem system, HartConfig config, long seed,
-                                 OwnershipScoreboard board) {
+                                 OwnershipScoreboard board, IoMirror mirror) {
         IoMptParams params = IoMptParams.DEFAULT.withLookupConfig(config.lookup());
         if (config.xlen() == 32) {
             params = params.withMptModes(EnumSet.of(MttMode.SMMPT34));
         }
         IoMptChecker checker = new IoMptChecker(params, system.memory(), ImplicitReadCheck.ALLOW_ALL);
         IoCheckerDevice device = new IoCheckerDevice(checker, board::ioCompleted);
-        DmaAgent agent = new DmaAgent(checker, DEVICES, POOL_BASE, POOL_PAGES, seed, DMA_PERIOD, board::dmaChecked);
+        device.mirrorTo(mirror);
+        DmaAgent agent = new DmaAgent(checker, DEVICES, POOL_BASE, POOL_PAGES, seed, DMA_PERIOD,
+                (i, d, tx, v) -> {
+                    board.dmaChecked(i, d, tx, v);
+                    if (mirror != null) {
+                        mirror.dma(i, d, tx);
+                    }
+                });
         HartListener step = new HartListener() {
             @Override
             public void retired(long pc, int insn, int priv, int rd, long rdValue) {

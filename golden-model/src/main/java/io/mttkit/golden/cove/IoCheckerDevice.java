@@ -22,6 +22,7 @@ public final class IoCheckerDevice implements BusDevice {
 
     private final IoMptChecker checker;
     private final Consumer<Completion> completed;
+    private IoMirror mirror;
 
     /**
      * @param checker   the golden checker the DMA agent's transactions go to
@@ -30,6 +31,11 @@ public final class IoCheckerDevice implements BusDevice {
     public IoCheckerDevice(IoMptChecker checker, Consumer<Completion> completed) {
         this.checker = checker;
         this.completed = completed;
+    }
+
+    /** Also sends every register access in the window to {@code m} (null: none). */
+    public void mirrorTo(IoMirror m) {
+        this.mirror = m;
     }
 
     /** The checker behind the window. */
@@ -45,7 +51,13 @@ public final class IoCheckerDevice implements BusDevice {
     @Override
     public long read(long pa, int size) {
         long off = pa - BASE;
-        return off < RegisterInterface.SIZE ? checker.read(off, size) : 0;
+        if (off >= RegisterInterface.SIZE) {
+            return 0;
+        }
+        if (mirror != null) {
+            mirror.register(off, size, false, 0);
+        }
+        return checker.read(off, size);
     }
 
     @Override
@@ -57,6 +69,9 @@ public final class IoCheckerDevice implements BusDevice {
         checker.write(off, size, value);
         if (checker.busy()) {
             checker.complete().ifPresent(completed);
+        }
+        if (mirror != null) {
+            mirror.register(off, size, true, value);
         }
     }
 }

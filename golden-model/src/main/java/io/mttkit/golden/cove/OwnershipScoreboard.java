@@ -66,6 +66,7 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
         private final long[] rtlChecks;
         private final long[] dmaChecks;
         private final long[] dmaAllows;
+        private final long[] rtlDmaChecks;
         private long ioInvals;
         private long ioFences;
         private long invariantChecks;
@@ -76,6 +77,7 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
             this.rtlChecks = new long[harts];
             this.dmaChecks = new long[devices];
             this.dmaAllows = new long[devices];
+            this.rtlDmaChecks = new long[devices];
         }
 
         /** DMA checks made by each device during the flow (golden I/O checker), by device index. */
@@ -86,6 +88,11 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
         /** Of {@link #dmaChecks()}, those the I/O checker allowed. */
         public long[] dmaAllows() {
             return dmaAllows.clone();
+        }
+
+        /** RTL I/O checker answers judged per device during the flow (0 without {@code --rtl}). */
+        public long[] rtlDmaChecks() {
+            return rtlDmaChecks.clone();
         }
 
         /** {@code MPTINVAL} operations completed by the I/O checker during the flow. */
@@ -148,6 +155,7 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
     /** The changes logged before the I/O checker's last completed IOFENCE. */
     private long ioFenceSeq;
     private long totalDmaChecks;
+    private long totalRtlDmaChecks;
     private long totalChecks;
     private long totalInvariantChecks;
 
@@ -515,6 +523,32 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
         if (verdict.allowed()) {
             current.dmaAllows[index]++;
         }
+        judgeDma(dev, tx, verdict.allowed(), "golden I/O checker", String.valueOf(verdict.reason()));
+    }
+
+    /**
+     * The RTL I/O checker's answer to the DMA transaction the golden checker has just been asked ({@code --rtl}),
+     * judged against the same window.
+     *
+     * @return null when the answer keeps the invariants, else the violation
+     */
+    public OwnershipViolation rtlDmaAnswer(int index, DmaAgent.Device dev, DmaTransaction tx, boolean allow) {
+        totalRtlDmaChecks++;
+        current.rtlDmaChecks[index]++;
+        try {
+            judgeDma(dev, tx, allow, "RTL I/O checker", "aborted");
+            return null;
+        } catch (OwnershipViolationException e) {
+            return e.violation();
+        }
+    }
+
+    /** RTL I/O checker answers judged, all devices. */
+    public long totalRtlDmaChecks() {
+        return totalRtlDmaChecks;
+    }
+
+    private void judgeDma(DmaAgent.Device dev, DmaTransaction tx, boolean allowed, String who, String abort) {
         long ppn = tx.pa() >>> 12;
         if (!pages.containsKey(ppn)) {
             return;
@@ -527,15 +561,17 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
         String window = String.format("window:      the I/O checker may use %s for it (its MPTINVALs cover changes "
                         + "up to #%d; the last completed fence protocol covers changes up to #%d)", set(cands),
                 ioCovered.getOrDefault(key(ppn, sdid), 0L), doneSeq);
-        if (verdict.allowed() && !anyGrants(cands, need)) {
+        if (allowed && !anyGrants(cands, need)) {
             throw deviceViolation(OwnershipViolation.Kind.STALE_ALLOW, dev, sdid, tx.pa(), String.format(
-                    "access:      %s%nanswer:      golden I/O checker: allow%n%s%nwhy:         the tables grant what "
-                            + "the ownership log says the domain does not have", access, window), ppn);
+                    "access:      %s%nanswer:      %s: allow%n%s%nwhy:         %s", access, who, window,
+                    who.startsWith("RTL") ? "the I/O checker answered from an entry its MPTINVALs should have removed:"
+                            + " a stale entry kept by the checker"
+                            : "the tables grant what the ownership log says the domain does not have"), ppn);
         }
-        if (!verdict.allowed() && !anyDenies(cands, need)) {
+        if (!allowed && !anyDenies(cands, need)) {
             throw deviceViolation(OwnershipViolation.Kind.DENIED_OWNED, dev, sdid, tx.pa(), String.format(
-                    "access:      %s%nanswer:      golden I/O checker: abort (%s)%n%s%nwhy:         every permission "
-                            + "the domain may have there grants the access", access, verdict.reason(), window), ppn);
+                    "access:      %s%nanswer:      %s: abort (%s)%n%s%nwhy:         every permission "
+                            + "the domain may have there grants the access", access, who, abort, window), ppn);
         }
         count(1);
     }

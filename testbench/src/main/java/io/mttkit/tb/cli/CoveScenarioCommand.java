@@ -139,7 +139,7 @@ final class CoveScenarioCommand implements Callable<Integer> {
         if (rtl) {
             LockstepOptions lo = new LockstepOptions(batch == null ? LockstepOptions.DEFAULT_BATCH : batch, 1,
                     bundles);
-            lock = CoveLockstep.run(elf, hc, o, lo);
+            lock = CoveLockstep.run(elf, hc, o, lo, xlen == 64);
             s = lock.scenario();
         } else {
             s = CoveScenario.run(elf, hc, o);
@@ -153,6 +153,12 @@ final class CoveScenarioCommand implements Callable<Integer> {
         }
         printFlows(out, s.scoreboard(), lock);
         OwnershipViolation v = s.violation() != null ? s.violation() : lock == null ? null : lock.rtlViolation();
+        if (lock != null && lock.ioMismatch() != null) {
+            out.println(lock.ioMismatch());
+            out.println("mtt scenario cove: FAIL: the RTL I/O checker disagreed with its golden model");
+            out.flush();
+            return ExitCodes.FAILURE;
+        }
         if (lock != null && lock.lockstep() != null && lock.lockstep().mismatch() != null) {
             // the lockstep report (RTL versus hart, with its repro bundle), the ownership report inside it if an
             // RTL answer broke an invariant
@@ -180,6 +186,10 @@ final class CoveScenarioCommand implements Callable<Integer> {
         out.printf("mtt scenario cove: PASS: %d flows, %d MPT checks, %d DMA checks, %d invariant checks passed, "
                         + "trace digest %s (%.1f s)%n", CoveScenario.FLOW_NAMES.size(), s.scoreboard().totalChecks(),
                 s.scoreboard().totalDmaChecks(), s.scoreboard().totalInvariantChecks(), r.traceDigest(), secs);
+        if (lock != null && xlen == 64) {
+            out.printf("mtt scenario cove: RTL I/O checker (%s): %d DMA answers judged%n", CoveLockstep.IO_CONFIGURATION,
+                    s.scoreboard().totalRtlDmaChecks());
+        }
         if (lock != null) {
             List<LockstepStats> st = lock.lockstep().stats();
             for (int i = 0; i < st.size(); i++) {
