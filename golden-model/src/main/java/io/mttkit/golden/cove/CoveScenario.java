@@ -55,7 +55,9 @@ public final class CoveScenario {
         /** A deliberately wrong checker: one hart's RTL instance never gets its invalidations (needs RTL). */
         STALE_CHECKER("stale-checker", 0),
         /** The monitor skips the I/O side (MPTINVAL + IOFENCE) of the first fence protocol of flow 1. */
-        IOFENCE_OMITTED("iofence-omitted", 3);
+        IOFENCE_OMITTED("iofence-omitted", 3),
+        /** A deliberately wrong I/O checker: the RTL I/O checker never gets the monitor's MPTINVALs (needs RTL). */
+        IO_STALE_CHECKER("io-stale-checker", 0);
 
         private final String id;
         private final int firmwareCode;

@@ -75,7 +75,7 @@ final class CoveScenarioCommand implements Callable<Integer> {
     String config;
 
     @Option(names = "--fault", paramLabel = "FAULT",
-            description = "Seed a fault the scoreboard must catch: fence-omitted, reclaim-before-fence, iofence-omitted, stale-checker (--rtl).")
+            description = "Seed a fault the scoreboard must catch: fence-omitted, reclaim-before-fence, iofence-omitted, stale-checker (--rtl), io-stale-checker (--rtl, rv64-smmpt).")
     String fault;
 
     @Option(names = "--batch", paramLabel = "N", description = "With --rtl: checks per bridge run at most (1 .. 65536, default 256).")
@@ -102,10 +102,14 @@ final class CoveScenarioCommand implements Callable<Integer> {
         CoveScenario.Fault f = fault == null ? CoveScenario.Fault.NONE : CoveScenario.Fault.byId(fault);
         if (f == null || f == CoveScenario.Fault.NONE && fault != null) {
             throw new UserInputException("--fault: '" + fault + "' is not one of fence-omitted, reclaim-before-fence, "
-                    + "iofence-omitted, stale-checker");
+                    + "iofence-omitted, stale-checker, io-stale-checker");
         }
         if (f == CoveScenario.Fault.STALE_CHECKER && !rtl) {
             throw new UserInputException("--fault stale-checker makes an RTL checker instance wrong: add --rtl");
+        }
+        if (f == CoveScenario.Fault.IO_STALE_CHECKER && (!rtl || !config.equals("rv64-smmpt"))) {
+            throw new UserInputException("--fault io-stale-checker makes the RTL I/O checker wrong: it needs --rtl and "
+                    + "--config rv64-smmpt (the shipped I/O checker is io-rv64-smmpt)");
         }
         if (batch != null && !rtl) {
             throw new UserInputException("--batch sets the RTL lockstep batches: add --rtl");

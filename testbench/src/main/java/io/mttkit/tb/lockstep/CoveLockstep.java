@@ -78,7 +78,8 @@ public final class CoveLockstep {
                     (e, c, opts, sys) -> {
                         lock[0] = SmpLockstep.run(e, c, opts, sys, lockstep, judge, stale);
                         return lock[0].run();
-                    }, withIo ? system -> ioSide[0] = new CoveIoLockstep(ioLib, system.memory(), () -> board[0]) : null);
+                    }, withIo ? system -> ioSide[0] = new CoveIoLockstep(ioLib, system.memory(), () -> board[0],
+                            o.fault() == CoveScenario.Fault.IO_STALE_CHECKER) : null);
             return new Outcome(s, lock[0], rtlViolation[0] != null ? rtlViolation[0]
                     : ioSide[0] != null ? ioSide[0].violation() : null, null);
         } catch (IoMismatchException e) {
