@@ -89,6 +89,8 @@ class ScenarioCommandTest {
         "--fault none|--fault: 'none' is not one of",
         "--fault bogus|--fault: 'bogus' is not one of",
         "--fault stale-checker|--fault stale-checker makes an RTL checker instance wrong: add --rtl",
+        "--fault io-stale-checker|--fault io-stale-checker makes the RTL I/O checker wrong: it needs --rtl",
+        "--fault io-stale-checker --rtl --config rv32-smmpt|--fault io-stale-checker makes the RTL I/O checker wrong",
         "--batch 8|--batch sets the RTL lockstep batches: add --rtl",
         "--quantum 0|--quantum: must be 1.."})
     void badInputIsRefusedWithExit2(String args, String message) {
