@@ -5,6 +5,7 @@ import io.mttkit.golden.MttMode;
 import io.mttkit.golden.elf.ElfFile;
 import io.mttkit.golden.hart.HartConfig;
 import io.mttkit.golden.hart.HartListener;
+import io.mttkit.golden.hart.HartSystem;
 import io.mttkit.golden.hart.RunOptions;
 import io.mttkit.golden.hart.SystemRunner;
 import io.mttkit.golden.iompt.IoMptChecker;
@@ -14,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The CoVE memory-ownership flows ({@code programs/cove.c}) on a system of harts with the
@@ -96,9 +98,9 @@ public final class CoveScenario {
      */
     public record Options(int harts, long seed, int quantum, Fault fault) {
         public Options {
-            if (harts < 2 || harts > io.mttkit.golden.hart.HartSystem.MAX_HARTS) {
+            if (harts < 2 || harts > HartSystem.MAX_HARTS) {
                 throw new IllegalArgumentException("the CoVE scenario needs 2.."
-                        + io.mttkit.golden.hart.HartSystem.MAX_HARTS + " harts (a host hart and a TVM hart), got "
+                        + HartSystem.MAX_HARTS + " harts (a host hart and a TVM hart), got "
                         + harts);
             }
         }
@@ -137,12 +139,13 @@ public final class CoveScenario {
     }
 
     /**
-     * Runs the flows, the I/O MPT checker's register accesses and DMA transactions also sent to {@code io} (null:
-     * none) once the system exists ({@code ioFor} builds it from the system's memory).
+     * Runs the flows, the I/O MPT checker's register accesses and DMA transactions also sent to a second I/O checker.
+     *
+     * @param ioFor builds that checker's {@link IoMirror} once the system exists (null: none)
      */
     public static Outcome run(ElfFile elf, HartConfig config, Options o, boolean judgeRtl,
                               Consumer<OwnershipScoreboard> ready, Runner runner,
-                              java.util.function.Function<io.mttkit.golden.hart.HartSystem, IoMirror> ioFor) {
+                              Function<HartSystem, IoMirror> ioFor) {
         Long fault = elf.symbols().get(FAULT_SYMBOL);
         if (fault == null) {
             throw new IllegalArgumentException(elf.name() + " has no '" + FAULT_SYMBOL
@@ -172,7 +175,7 @@ public final class CoveScenario {
      * The device side: the golden I/O MPT checker on the bus of every hart (the monitor programs and fences it),
      * and the DMA agent stepped by every retired instruction, every DMA check and I/O fence told to the scoreboard.
      */
-    private static void attachIo(io.mttkit.golden.hart.HartSystem system, HartConfig config, long seed,
+    private static void attachIo(HartSystem system, HartConfig config, long seed,
                                  OwnershipScoreboard board, IoMirror mirror) {
         IoMptParams params = IoMptParams.DEFAULT.withLookupConfig(config.lookup());
         if (config.xlen() == 32) {

@@ -2,6 +2,7 @@ package io.mttkit.tb.cli;
 
 import io.mttkit.golden.TableFormat;
 import io.mttkit.golden.cove.CoveScenario;
+import io.mttkit.golden.cove.IoCheckerDevice;
 import io.mttkit.golden.cove.OwnershipScoreboard;
 import io.mttkit.golden.cove.OwnershipViolation;
 import io.mttkit.golden.elf.ElfFile;
@@ -221,7 +222,7 @@ final class CoveScenarioCommand implements Callable<Integer> {
         }
         out.println("devices: " + board.devices().stream().map(d -> String.format("%s (id 0x%04x, sdid %d)", d.name(),
                 d.deviceId(), d.sdid())).collect(Collectors.joining(", ")) + ", through the golden I/O MPT checker at 0x"
-                + Long.toHexString(io.mttkit.golden.cove.IoCheckerDevice.BASE));
+                + Long.toHexString(IoCheckerDevice.BASE));
     }
 
     private static String dma(OwnershipScoreboard.FlowStats fs) {

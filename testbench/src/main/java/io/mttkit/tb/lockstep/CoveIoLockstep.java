@@ -9,6 +9,7 @@ import io.mttkit.golden.cove.OwnershipViolationException;
 import io.mttkit.golden.hart.PageMemory;
 import io.mttkit.golden.iompt.DmaTransaction;
 import io.mttkit.golden.iompt.DmaVerdict;
+import io.mttkit.golden.iompt.Op;
 import io.mttkit.golden.iompt.RegisterInterface;
 import io.mttkit.golden.iompt.SdclRule;
 import io.mttkit.golden.mem.PhysicalMemory;
@@ -19,6 +20,7 @@ import io.mttkit.tb.iocosim.IoObserver;
 import io.mttkit.tb.iocosim.IoOp;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -45,7 +47,7 @@ final class CoveIoLockstep implements IoMirror, IoObserver, AutoCloseable {
     private OwnershipViolation violation;
     private final boolean dropMptinval;
     /** data1 and data2 written since the last command, held back in case the command is a dropped MPTINVAL. */
-    private final java.util.ArrayList<IoOp> operands = new java.util.ArrayList<>();
+    private final ArrayList<IoOp> operands = new ArrayList<>();
 
     /**
      * @param dropMptinval the seeded wrong checker ({@code io-stale-checker}): the monitor's MPTINVAL operations never
@@ -81,7 +83,7 @@ final class CoveIoLockstep implements IoMirror, IoObserver, AutoCloseable {
             return;
         }
         if (dropMptinval && offset == RegisterInterface.COMMAND) {
-            if ((value & 0xFF) == io.mttkit.golden.iompt.Op.MPTINVAL.encoding()) {
+            if ((value & 0xFF) == Op.MPTINVAL.encoding()) {
                 operands.clear();
                 return;
             }
