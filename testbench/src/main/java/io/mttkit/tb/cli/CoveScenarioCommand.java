@@ -68,7 +68,7 @@ final class CoveScenarioCommand implements Callable<Integer> {
             description = "Largest number of instructions a hart runs per turn (1..1048576, default 16).")
     Integer quantum;
 
-    @Option(names = "--rtl", description = "Answer every hart's checks with its own instance of the shipped RTL checker too.")
+    @Option(names = "--rtl", description = "Answer every hart's checks with its own instance of the shipped RTL checker too, and (rv64-smmpt) every DMA check with the shipped RTL I/O checker io-rv64-smmpt.")
     boolean rtl;
 
     @Option(names = "--config", paramLabel = "NAME", defaultValue = "rv64-smmpt",
