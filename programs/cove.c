@@ -23,9 +23,16 @@
  *   flow F NAME moved=M probes=P errors=E
  * and exits with the number of wrong outcomes.
  *
+ * The device side: the I/O MPT checker (Smmpt chapter 6) at IOMPT_BASE. At boot the monitor configures each
+ * domain's MPT for it (SET_SDCFG_ENTRY) and assigns one device to each domain (SET_SDCL_ENTRY: device 0x0100 ->
+ * the host, 0x0200 -> the TVM), then turns it On; every global fence protocol ends with its I/O side: MPTINVAL
+ * for every page moved (every address for a whole-domain change) and IOFENCE. The harness's DMA agent issues the
+ * devices' DMA through it (docs/cove.md "The device side").
+ *
  * cove_fault (written by the harness before the run; the seeded faults of docs/cove.md): 0 none; 1 the last
  * hart acknowledges the IPI without fencing; 2 destroy defers its fence protocol until after the reclaim
- * (the host gets the pages back before the TVM's revocation is fenced everywhere). */
+ * (the host gets the pages back before the TVM's revocation is fenced everywhere); 3 the first fence protocol
+ * of flow 1 skips its I/O side (no MPTINVAL, no IOFENCE). */
 #include "mttkit.h"
 
 #define POOL_BASE 0x80800000UL /* the pages whose ownership moves */
@@ -35,6 +42,21 @@
 #define TVM_TABLES 0x80480000UL
 #define SDID_HOST 1UL
 #define SDID_TVM 2UL
+/* The I/O MPT checker's register interface (Smmpt v0.9 ch. 6, "I/O MPT Checker Register Interface"). */
+#define IOMPT_BASE 0x03000000UL
+#define IO_STATUS 4  /* CODE[7:0] BUSY[31] */
+#define IO_CONTROL 8 /* MODE[3:0] */
+#define IO_COMMAND 12
+#define IO_DATA1 16
+#define IO_DATA2 24
+#define IO_BUSY (1U << 31)
+#define IO_OP_IOFENCE 1
+#define IO_OP_SET_SDCL_ENTRY 2
+#define IO_OP_SET_SDCFG_ENTRY 4
+#define IO_OP_MPTINVAL 6
+#define IO_MODE_ON 2
+#define HOST_DEVICE 0x0100UL
+#define TVM_DEVICE 0x0200UL
 
 #if __riscv_xlen == 64
 #define SREG sd
@@ -124,6 +146,7 @@ static volatile ulong fence_in_progress, acks, deferred_fence;
 static volatile ulong fence_base, fence_pages, fence_whole;
 static volatile ulong s_probing[8], probe_cause[8];
 static volatile ulong bar_count, bar_gen;
+static ulong io_skipped; /* seeded fault 3: the I/O side of one protocol has been skipped */
 static volatile ulong booted, boot_ready;
 
 static ulong nharts(void) {
@@ -153,6 +176,88 @@ static void set_perm(ulong sdid, ulong first, ulong n, ulong xwr) {
     ulong *root = sdid == SDID_HOST ? root_host : root_tvm;
     for (ulong i = 0; i < n; i++) {
         mpt_grant(root, base + i * 4096, 0x1000, xwr);
+    }
+}
+
+/* ---- the I/O MPT checker ---- */
+static volatile unsigned *io_reg(ulong off) {
+    return (volatile unsigned *)(IOMPT_BASE + off);
+}
+
+static unsigned io_wait(void) {
+    unsigned st;
+    while ((st = *io_reg(IO_STATUS)) & IO_BUSY) {
+    }
+    return st;
+}
+
+/* One operation: data1, data2, then command; waits for BUSY to fall and returns status.CODE (1 = success). The
+ * 8-byte registers are written as two 4-byte halves, low first, on both XLENs. */
+static unsigned io_op(unsigned command, unsigned long long data1) {
+    io_wait();
+    *io_reg(IO_DATA1) = (unsigned)data1;
+    *io_reg(IO_DATA1 + 4) = (unsigned)(data1 >> 32);
+    *io_reg(IO_DATA2) = 0;
+    *io_reg(IO_DATA2 + 4) = 0;
+    *io_reg(IO_COMMAND) = command;
+    return io_wait() & 0xFF;
+}
+
+static void io_ok(unsigned code, const char *what) {
+    if (code != 1) {
+        puts_("I/O MPT checker: ");
+        puts_(what);
+        puts_(" failed, CODE ");
+        putdec(code);
+        putch('\n');
+        exit_(0x200 + code);
+    }
+}
+
+/* SET_SDCFG_ENTRY: data1 = MPT_MODE[3:0] MBE[4] MXL[5] PPN[53:10]; the same mode as the harts' mmpt. */
+static void io_domain(ulong sdid, ulong *root) {
+    unsigned long long mode = 1, mxl = RB == 8 ? 0 : 1; /* Smmpt43 (MXL 0) / Smmpt34 (MXL 1) */
+    unsigned long long ppn = (ulong)root >> 12;
+    io_ok(io_op(IO_OP_SET_SDCFG_ENTRY | (unsigned)(sdid << 8), mode | (mxl << 5) | (ppn << 10)), "SET_SDCFG_ENTRY");
+}
+
+/* SET_SDCL_ENTRY: data1 = SRC_IDT[3:0] (1 device ID) SRC_IDM[5:4] (2 unary) TEE_FLT[7:6] (0 any) SRC_ID[31:8]
+ * IOMMU_ID[39:32] SDID[45:40]. */
+static void io_assign(unsigned rule, ulong device, ulong sdid) {
+    unsigned long long d1 = 1 | (2 << 4) | ((unsigned long long)device << 8) | ((unsigned long long)sdid << 40);
+    io_ok(io_op(IO_OP_SET_SDCL_ENTRY | (rule << 8), d1), "SET_SDCL_ENTRY");
+}
+
+/* The I/O side of a fence protocol: MPTINVAL (every SDID, PPNV=1, S=0) for each page moved, or every address for
+ * a whole-domain change; then IOFENCE, so that DMA let through under the old permission is committed before the
+ * memory changes hands. */
+static void io_fence(ulong base, ulong pages, ulong whole) {
+    if (whole) {
+        io_ok(io_op(IO_OP_MPTINVAL, 0), "MPTINVAL");
+    } else {
+        for (ulong i = 0; i < pages; i++) {
+            unsigned long long ppn = (base + i * 4096) >> 12;
+            io_ok(io_op(IO_OP_MPTINVAL, 1 | (ppn << 10)), "MPTINVAL");
+        }
+    }
+    io_ok(io_op(IO_OP_IOFENCE, 0), "IOFENCE");
+}
+
+static void io_boot(void) {
+    io_domain(SDID_HOST, root_host);
+    io_domain(SDID_TVM, root_tvm);
+    io_assign(0, HOST_DEVICE, SDID_HOST);
+    io_assign(1, TVM_DEVICE, SDID_TVM);
+    /* "If the configuration updates modify the MPT mode and/or PPN, an MPTINVAL operation with PPNV set to 0 must be
+     * issued after the IOFENCE" (ch. 6 IOFENCE). */
+    io_ok(io_op(IO_OP_IOFENCE, 0), "IOFENCE");
+    io_ok(io_op(IO_OP_MPTINVAL, 0), "MPTINVAL");
+    io_wait();
+    *io_reg(IO_CONTROL) = IO_MODE_ON;
+    io_wait();
+    if ((*io_reg(IO_CONTROL) & 0xF) != IO_MODE_ON) {
+        puts_("I/O MPT checker: MODE On not taken\n");
+        exit_(0x2FF);
     }
 }
 
@@ -195,6 +300,11 @@ static long global_fence(ulong h, ulong first, ulong n, ulong whole) {
         }
     }
     local_fence();
+    if (cove_fault == 3 && !io_skipped) {
+        io_skipped = 1;
+    } else {
+        io_fence(fence_base, fence_pages, fence_whole);
+    }
     while (acks != nharts() - 1) {
     }
     fence_in_progress = 0;
@@ -587,6 +697,7 @@ void firmware_main(void) {
     }
     mmpt_host = MMPT_MODE | (SDID_HOST << SDID_SHIFT) | ((ulong)root_host >> 12);
     mmpt_tvm = MMPT_MODE | (SDID_TVM << SDID_SHIFT) | ((ulong)root_tvm >> 12);
+    io_boot();
     log_rec(LOG_FENCE_DONE, 0, 0, 0, 0); /* nothing cached yet: the boot state is in force everywhere */
     __asm__ volatile("fence" ::: "memory");
     boot_ready = 1;

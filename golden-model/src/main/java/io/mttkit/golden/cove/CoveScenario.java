@@ -1,13 +1,21 @@
 package io.mttkit.golden.cove;
 
+import io.mttkit.golden.ImplicitReadCheck;
+import io.mttkit.golden.MttMode;
 import io.mttkit.golden.elf.ElfFile;
 import io.mttkit.golden.hart.HartConfig;
+import io.mttkit.golden.hart.HartListener;
+import io.mttkit.golden.hart.HartSystem;
 import io.mttkit.golden.hart.RunOptions;
 import io.mttkit.golden.hart.SystemRunner;
+import io.mttkit.golden.iompt.IoMptChecker;
+import io.mttkit.golden.iompt.IoMptParams;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The CoVE memory-ownership flows ({@code programs/cove.c}) on a system of harts with the
@@ -21,6 +29,18 @@ public final class CoveScenario {
             "destroy-reclaim");
     /** The supervisor domains of the program, by SDID. */
     public static final Map<Integer, String> DOMAINS = Map.of(1, "host", 2, "TVM");
+    /**
+     * The DMA-capable devices (docs/cove.md "The device side"): the monitor's SDCL rules give device 0x0100 to the
+     * host (SDID 1) and device 0x0200 to the TVM (SDID 2).
+     */
+    public static final List<DmaAgent.Device> DEVICES = List.of(new DmaAgent.Device("host-dev", 0x0100, 1),
+            new DmaAgent.Device("tvm-dev", 0x0200, 2));
+    /** The pool the DMA agent targets: {@code POOL_BASE}, {@code POOL_PAGES} of programs/cove.c. */
+    public static final long POOL_BASE = 0x8080_0000L;
+    /** Pages of the pool. */
+    public static final int POOL_PAGES = 16;
+    /** One DMA transaction per this many retired instructions (any hart), on average. */
+    public static final int DMA_PERIOD = 64;
     /** The ELF symbol the seeded firmware faults are selected with. */
     public static final String FAULT_SYMBOL = "cove_fault";
 
@@ -35,7 +55,11 @@ public final class CoveScenario {
         /** Destroy defers its fence protocol: the host reclaims the TVM's pages before the revocation is fenced. */
         RECLAIM_BEFORE_FENCE("reclaim-before-fence", 2),
         /** A deliberately wrong checker: one hart's RTL instance never gets its invalidations (needs RTL). */
-        STALE_CHECKER("stale-checker", 0);
+        STALE_CHECKER("stale-checker", 0),
+        /** The monitor skips the I/O side (MPTINVAL + IOFENCE) of the first fence protocol of flow 1. */
+        IOFENCE_OMITTED("iofence-omitted", 3),
+        /** A deliberately wrong I/O checker: the RTL I/O checker never gets the monitor's MPTINVALs (needs RTL). */
+        IO_STALE_CHECKER("io-stale-checker", 0);
 
         private final String id;
         private final int firmwareCode;
@@ -74,9 +98,9 @@ public final class CoveScenario {
      */
     public record Options(int harts, long seed, int quantum, Fault fault) {
         public Options {
-            if (harts < 2 || harts > io.mttkit.golden.hart.HartSystem.MAX_HARTS) {
+            if (harts < 2 || harts > HartSystem.MAX_HARTS) {
                 throw new IllegalArgumentException("the CoVE scenario needs 2.."
-                        + io.mttkit.golden.hart.HartSystem.MAX_HARTS + " harts (a host hart and a TVM hart), got "
+                        + HartSystem.MAX_HARTS + " harts (a host hart and a TVM hart), got "
                         + harts);
             }
         }
@@ -111,6 +135,17 @@ public final class CoveScenario {
      */
     public static Outcome run(ElfFile elf, HartConfig config, Options o, boolean judgeRtl,
                               Consumer<OwnershipScoreboard> ready, Runner runner) {
+        return run(elf, config, o, judgeRtl, ready, runner, null);
+    }
+
+    /**
+     * Runs the flows, the I/O MPT checker's register accesses and DMA transactions also sent to a second I/O checker.
+     *
+     * @param ioFor builds that checker's {@link IoMirror} once the system exists (null: none)
+     */
+    public static Outcome run(ElfFile elf, HartConfig config, Options o, boolean judgeRtl,
+                              Consumer<OwnershipScoreboard> ready, Runner runner,
+                              Function<HartSystem, IoMirror> ioFor) {
         Long fault = elf.symbols().get(FAULT_SYMBOL);
         if (fault == null) {
             throw new IllegalArgumentException(elf.name() + " has no '" + FAULT_SYMBOL
@@ -118,9 +153,10 @@ public final class CoveScenario {
         }
         OwnershipScoreboard[] board = new OwnershipScoreboard[1];
         SystemRunner.Options sys = new SystemRunner.Options(o.harts(), o.seed(), o.quantum(), (system, e) -> {
-            board[0] = new OwnershipScoreboard(system, DOMAINS, judgeRtl);
+            board[0] = new OwnershipScoreboard(system, DOMAINS, judgeRtl, DEVICES);
             system.addCheckListener(board[0]);
             OwnershipLog.attach(system, e, board[0]);
+            attachIo(system, config, o.seed(), board[0], ioFor == null ? null : ioFor.apply(system));
             system.memory().store(fault, config.xlen() / 8, o.fault().firmwareCode());
             if (ready != null) {
                 ready.accept(board[0]);
@@ -132,6 +168,38 @@ public final class CoveScenario {
             return new Outcome(r, board[0], null);
         } catch (OwnershipViolationException e) {
             return new Outcome(null, board[0], e.violation());
+        }
+    }
+
+    /**
+     * The device side: the golden I/O MPT checker on the bus of every hart (the monitor programs and fences it),
+     * and the DMA agent stepped by every retired instruction, every DMA check and I/O fence told to the scoreboard.
+     */
+    private static void attachIo(HartSystem system, HartConfig config, long seed,
+                                 OwnershipScoreboard board, IoMirror mirror) {
+        IoMptParams params = IoMptParams.DEFAULT.withLookupConfig(config.lookup());
+        if (config.xlen() == 32) {
+            params = params.withMptModes(EnumSet.of(MttMode.SMMPT34));
+        }
+        IoMptChecker checker = new IoMptChecker(params, system.memory(), ImplicitReadCheck.ALLOW_ALL);
+        IoCheckerDevice device = new IoCheckerDevice(checker, board::ioCompleted);
+        device.mirrorTo(mirror);
+        DmaAgent agent = new DmaAgent(checker, DEVICES, POOL_BASE, POOL_PAGES, seed, DMA_PERIOD,
+                (i, d, tx, v) -> {
+                    board.dmaChecked(i, d, tx, v);
+                    if (mirror != null) {
+                        mirror.dma(i, d, tx);
+                    }
+                });
+        HartListener step = new HartListener() {
+            @Override
+            public void retired(long pc, int insn, int priv, int rd, long rdValue) {
+                agent.step();
+            }
+        };
+        for (int i = 0; i < system.size(); i++) {
+            system.hart(i).attachDevice(device);
+            system.hart(i).addListener(step);
         }
     }
 

@@ -7,9 +7,15 @@ import io.mttkit.golden.hart.Hart;
 import io.mttkit.golden.hart.HartCheckListener;
 import io.mttkit.golden.hart.HartListener;
 import io.mttkit.golden.hart.HartSystem;
+import io.mttkit.golden.iompt.CommandDone;
+import io.mttkit.golden.iompt.Completion;
+import io.mttkit.golden.iompt.DmaTransaction;
+import io.mttkit.golden.iompt.DmaVerdict;
+import io.mttkit.golden.iompt.Op;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +44,14 @@ import java.util.function.Consumer;
  * </ul>
  * A hart's fences come from the hart itself (MFENCE.PA; MINVAL.PA completed by SFENCE.INVAL.IR), with their
  * address and SDID scope.
+ *
+ * <p>With devices ({@code docs/cove.md} "The device side") the I/O MPT checker is judged the same way: a DMA
+ * check of a device assigned to SDID <i>s</i> may see the permission in force when the checker last completed an
+ * {@code MPTINVAL} covering (s, page) or when the last fence protocol completed, or any logged since
+ * ({@link #dmaChecked}); a fence protocol completes only when the I/O side has been fenced too — an
+ * {@code MPTINVAL} covering every page revoked since the last protocol, and an {@code IOFENCE}, both after the
+ * revocation ({@link OwnershipViolation.Kind#IOFENCE_OMITTED}); and a grant of write checks the I/O checker's
+ * window of the other domains' devices as it checks every hart's.
  */
 public final class OwnershipScoreboard implements HartCheckListener, Consumer<OwnershipEvent> {
     /** One logged permission change of (SDID, page). */
@@ -50,12 +64,45 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
         private final TreeSet<Long> pages = new TreeSet<>();
         private final long[] checks;
         private final long[] rtlChecks;
+        private final long[] dmaChecks;
+        private final long[] dmaAllows;
+        private final long[] rtlDmaChecks;
+        private long ioInvals;
+        private long ioFences;
         private long invariantChecks;
 
-        FlowStats(int flow, int harts) {
+        FlowStats(int flow, int harts, int devices) {
             this.flow = flow;
             this.checks = new long[harts];
             this.rtlChecks = new long[harts];
+            this.dmaChecks = new long[devices];
+            this.dmaAllows = new long[devices];
+            this.rtlDmaChecks = new long[devices];
+        }
+
+        /** DMA checks made by each device during the flow (golden I/O checker), by device index. */
+        public long[] dmaChecks() {
+            return dmaChecks.clone();
+        }
+
+        /** Of {@link #dmaChecks()}, those the I/O checker allowed. */
+        public long[] dmaAllows() {
+            return dmaAllows.clone();
+        }
+
+        /** RTL I/O checker answers judged per device during the flow (0 without {@code --rtl}). */
+        public long[] rtlDmaChecks() {
+            return rtlDmaChecks.clone();
+        }
+
+        /** {@code MPTINVAL} operations completed by the I/O checker during the flow. */
+        public long ioInvals() {
+            return ioInvals;
+        }
+
+        /** {@code IOFENCE} operations completed by the I/O checker during the flow. */
+        public long ioFences() {
+            return ioFences;
         }
 
         /** The flow's number (-1: the monitor's boot, before the first flow). */
@@ -102,6 +149,13 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
     private final int[] ahead;
     private final Map<Integer, FlowStats> flows = new LinkedHashMap<>();
     private FlowStats current;
+    private final List<DmaAgent.Device> devices;
+    /** Per (page, SDID) ({@link #key}): the changes the I/O checker's completed MPTINVALs cover. */
+    private final Map<Long, Long> ioCovered = new HashMap<>();
+    /** The changes logged before the I/O checker's last completed IOFENCE. */
+    private long ioFenceSeq;
+    private long totalDmaChecks;
+    private long totalRtlDmaChecks;
     private long totalChecks;
     private long totalInvariantChecks;
 
@@ -111,13 +165,25 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
      * @param judgeRtl    true when RTL answers will come through {@link #rtlAnswer}
      */
     public OwnershipScoreboard(HartSystem system, Map<Integer, String> domainNames, boolean judgeRtl) {
+        this(system, domainNames, judgeRtl, List.of());
+    }
+
+    /**
+     * A scoreboard that also judges an I/O MPT checker's DMA checks ({@link #dmaChecked}) and its fences
+     * ({@link #ioCompleted}).
+     *
+     * @param devices the DMA-capable devices, by index (empty: no I/O side, as without an I/O checker)
+     */
+    public OwnershipScoreboard(HartSystem system, Map<Integer, String> domainNames, boolean judgeRtl,
+                               List<DmaAgent.Device> devices) {
         this.system = system;
+        this.devices = List.copyOf(devices);
         this.harts = system.size();
         this.domainNames = Map.copyOf(domainNames);
         this.judgeRtl = judgeRtl;
         this.fences = new HartFences(harts);
         this.ahead = new int[harts];
-        this.current = new FlowStats(-1, harts);
+        this.current = new FlowStats(-1, harts, this.devices.size());
         flows.put(-1, current);
         for (int i = 0; i < harts; i++) {
             snapshots.add(new ArrayDeque<>());
@@ -157,7 +223,7 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
         } else if (e instanceof OwnershipEvent.FenceDone d) {
             protocolDone(d);
         } else if (e instanceof OwnershipEvent.FlowBegins f) {
-            current = new FlowStats(f.flow(), harts);
+            current = new FlowStats(f.flow(), harts, devices.size());
             flows.put(f.flow(), current);
         }
     }
@@ -197,6 +263,24 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
                 }
                 count(1);
             }
+            for (DmaAgent.Device dev : devices) {
+                if (dev.sdid() != other.getKey()) {
+                    continue;
+                }
+                int cands = ioCandidates(dev.sdid(), ppn);
+                if (anyGrants(cands, 2)) {
+                    Change last = other.getValue().get(other.getValue().size() - 1);
+                    throw violation(OwnershipViolation.Kind.TWO_WRITERS, s.hart(), s.pc(), s.sdid(), ppn << 12,
+                            String.format("grant:       %s (sdid %d) gets %s on page 0x%x%n"
+                                            + "conflict:    %s (sdid %d) may still write it by DMA from %s through the "
+                                            + "I/O MPT checker: permissions it may see there %s%n"
+                                            + "why:         its revocation (change #%d) has not been covered by an "
+                                            + "MPTINVAL of the I/O checker and no fence protocol completed since",
+                                    name(s.sdid()), s.sdid(), xwr(s.xwr()), ppn << 12, name(other.getKey()),
+                                    other.getKey(), deviceName(dev), set(cands), last.seq()), ppn);
+                }
+                count(1);
+            }
         }
     }
 
@@ -214,6 +298,21 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
                                             + "hold the old permission: a fence omitted on hart %d",
                                     d.hart(), d.pc(), h, ppn << 12, name(c.sdid()), c.sdid(), xwr(c.from()),
                                     xwr(c.to()), c.seq(), h), ppn);
+                }
+                count(1);
+            }
+            if (!devices.isEmpty()) {
+                boolean inval = ioCovered.getOrDefault(key(ppn, c.sdid()), 0L) >= c.seq();
+                if (!inval || ioFenceSeq < c.seq()) {
+                    throw violation(OwnershipViolation.Kind.IOFENCE_OMITTED, d.hart(), d.pc(), c.sdid(), ppn << 12,
+                            String.format("protocol:    the fence protocol completed (logged by hart %d at pc 0x%x)%n"
+                                            + "I/O checker: %s since the revocation of page 0x%x of %s (sdid %d) "
+                                            + "%s -> %s (change #%d), so the I/O MPT checker may still hold the old "
+                                            + "permission%s: the I/O side of the fence protocol omitted",
+                                    d.hart(), d.pc(), inval ? "no IOFENCE completed"
+                                            : "no MPTINVAL covering the page completed", ppn << 12, name(c.sdid()),
+                                    c.sdid(), xwr(c.from()), xwr(c.to()), c.seq(),
+                                    inval ? " and DMA it let through may still be uncommitted" : ""), ppn);
                 }
                 count(1);
             }
@@ -235,9 +334,18 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
 
     /** The permissions hart h may see for (sdid, ppn), as a mask over the 8 XWR values. */
     private int candidates(int h, int sdid, long ppn) {
+        return candidatesFrom(Math.max(fencedSeq(h, sdid, ppn), doneSeq), sdid, ppn);
+    }
+
+    /** The permissions the I/O checker may use for (sdid, ppn), as a mask over the 8 XWR values. */
+    private int ioCandidates(int sdid, long ppn) {
+        return candidatesFrom(Math.max(ioCovered.getOrDefault(key(ppn, sdid), 0L), doneSeq), sdid, ppn);
+    }
+
+    /** The permission in force after change {@code from}, and every one logged since. */
+    private int candidatesFrom(long from, int sdid, long ppn) {
         Map<Integer, List<Change>> bySdid = pages.get(ppn);
         List<Change> list = bySdid == null ? null : bySdid.get(sdid);
-        long from = Math.max(fencedSeq(h, sdid, ppn), doneSeq);
         int inForce = 0;
         int mask = 0;
         if (list != null) {
@@ -366,6 +474,124 @@ public final class OwnershipScoreboard implements HartCheckListener, Consumer<Ow
     private void count(long n) {
         current.invariantChecks += n;
         totalInvariantChecks += n;
+    }
+
+    // ---- the device side: the I/O MPT checker ---------------------------------------------------------------
+
+    /** The devices judged, by index. */
+    public List<DmaAgent.Device> devices() {
+        return devices;
+    }
+
+    /** DMA checks seen, all devices. */
+    public long totalDmaChecks() {
+        return totalDmaChecks;
+    }
+
+    /**
+     * The I/O checker completed an operation: a successful {@code MPTINVAL} covers, for every (SDID, page) in its
+     * scope, the changes logged so far; a successful {@code IOFENCE} commits the DMA checked so far.
+     */
+    public void ioCompleted(Completion c) {
+        if (!(c instanceof CommandDone d) || !d.succeeded()) {
+            return;
+        }
+        if (d.op() == Op.MPTINVAL) {
+            current.ioInvals++;
+            for (Map.Entry<Long, Map<Integer, List<Change>>> p : pages.entrySet()) {
+                for (int sdid : p.getValue().keySet()) {
+                    if (d.invalidation().covers(sdid, p.getKey() << 12)) {
+                        ioCovered.merge(key(p.getKey(), sdid), seq, Math::max);
+                    }
+                }
+            }
+        } else if (d.op() == Op.IOFENCE) {
+            current.ioFences++;
+            ioFenceSeq = seq;
+        }
+    }
+
+    /**
+     * A DMA check of device {@code index} by the I/O checker: judged against the checker's window for the
+     * device's domain (as a hart's check against the hart's).
+     *
+     * @throws OwnershipViolationException when the verdict breaks an invariant
+     */
+    public void dmaChecked(int index, DmaAgent.Device dev, DmaTransaction tx, DmaVerdict verdict) {
+        totalDmaChecks++;
+        current.dmaChecks[index]++;
+        if (verdict.allowed()) {
+            current.dmaAllows[index]++;
+        }
+        judgeDma(dev, tx, verdict.allowed(), "golden I/O checker", String.valueOf(verdict.reason()));
+    }
+
+    /**
+     * The RTL I/O checker's answer to the DMA transaction the golden checker has just been asked ({@code --rtl}),
+     * judged against the same window.
+     *
+     * @return null when the answer keeps the invariants, else the violation
+     */
+    public OwnershipViolation rtlDmaAnswer(int index, DmaAgent.Device dev, DmaTransaction tx, boolean allow) {
+        totalRtlDmaChecks++;
+        current.rtlDmaChecks[index]++;
+        try {
+            judgeDma(dev, tx, allow, "RTL I/O checker", "aborted");
+            return null;
+        } catch (OwnershipViolationException e) {
+            return e.violation();
+        }
+    }
+
+    /** RTL I/O checker answers judged, all devices. */
+    public long totalRtlDmaChecks() {
+        return totalRtlDmaChecks;
+    }
+
+    private void judgeDma(DmaAgent.Device dev, DmaTransaction tx, boolean allowed, String who, String abort) {
+        long ppn = tx.pa() >>> 12;
+        if (!pages.containsKey(ppn)) {
+            return;
+        }
+        int sdid = dev.sdid();
+        int cands = ioCandidates(sdid, ppn);
+        int need = tx.need();
+        String access = String.format("DMA #%d %s pa 0x%x (%d bytes) need %s from %s, %s (sdid %d)", tx.id(),
+                (need & 2) != 0 ? "write" : "read", tx.pa(), tx.size(), xwr(need), deviceName(dev), name(sdid), sdid);
+        String window = String.format("window:      the I/O checker may use %s for it (its MPTINVALs cover changes "
+                        + "up to #%d; the last completed fence protocol covers changes up to #%d)", set(cands),
+                ioCovered.getOrDefault(key(ppn, sdid), 0L), doneSeq);
+        if (allowed && !anyGrants(cands, need)) {
+            throw deviceViolation(OwnershipViolation.Kind.STALE_ALLOW, dev, sdid, tx.pa(), String.format(
+                    "access:      %s%nanswer:      %s: allow%n%s%nwhy:         %s", access, who, window,
+                    who.startsWith("RTL") ? "the I/O checker answered from an entry its MPTINVALs should have removed:"
+                            + " a stale entry kept by the checker"
+                            : "the tables grant what the ownership log says the domain does not have"), ppn);
+        }
+        if (!allowed && !anyDenies(cands, need)) {
+            throw deviceViolation(OwnershipViolation.Kind.DENIED_OWNED, dev, sdid, tx.pa(), String.format(
+                    "access:      %s%nanswer:      %s: abort (%s)%n%s%nwhy:         every permission "
+                            + "the domain may have there grants the access", access, who, abort, window), ppn);
+        }
+        count(1);
+    }
+
+    private static String deviceName(DmaAgent.Device dev) {
+        return String.format("device %s (id 0x%04x)", dev.name(), dev.deviceId());
+    }
+
+    private OwnershipViolationException deviceViolation(OwnershipViolation.Kind kind, DmaAgent.Device dev, int sdid,
+                                                        long pa, String body, long ppn) {
+        String t = "OWNERSHIP VIOLATION: " + kind.what() + " (" + kind + ")\n"
+                + String.format("device:      %s, assigned to %s (sdid %d), through the I/O MPT checker%n",
+                deviceName(dev), name(sdid), sdid)
+                + body + "\n" + history(ppn);
+        return new OwnershipViolationException(new OwnershipViolation(kind, OwnershipViolation.DEVICE, 0, sdid, pa,
+                t));
+    }
+
+    private static long key(long ppn, int sdid) {
+        return (ppn << 8) | (sdid & 0xFF);
     }
 
     // ---- reports -------------------------------------------------------------------------------------------

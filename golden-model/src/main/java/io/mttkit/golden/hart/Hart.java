@@ -111,6 +111,8 @@ public final class Hart {
     boolean mcycleWritten;
     boolean minstretWritten;
     final Clint clint;
+    /** A memory-mapped device beside the CLINT, or null ({@link #attachDevice}). */
+    private BusDevice device;
     /** {@code mhartid}: 0 unless built by a {@link HartSystem}. */
     final int hartId;
     /** The reserved physical address of LR, -1 for none (a {@link HartSystem} breaks it on other harts' stores). */
@@ -251,6 +253,14 @@ public final class Hart {
     /** Adds a listener; listeners are called in the order added. */
     public void addListener(HartListener l) {
         listeners.add(l);
+    }
+
+    /**
+     * Maps {@code d} on this hart's bus beside the CLINT (one device; null removes it). It must not overlap the
+     * CLINT or RAM: RAM would be shadowed.
+     */
+    public void attachDevice(BusDevice d) {
+        this.device = d;
     }
 
     /** Calls {@code watcher} after every physical store that touches {@code [base, base + 8)}. */
@@ -830,7 +840,7 @@ public final class Hart {
             }
             long pa = translate(a, kind, eff);
             physCheck(pa, s, kind, eff, kind);
-            if (isClint(pa)) {
+            if (isMmio(pa)) {
                 throw new Trap(accessFault(kind), a);
             }
             partPa[n] = pa;
@@ -881,13 +891,29 @@ public final class Hart {
         return clint.contains(pa);
     }
 
+    private boolean isDevice(long pa) {
+        return device != null && device.contains(pa);
+    }
+
+    /** The CLINT or another memory-mapped device: loads and stores only. */
+    private boolean isMmio(long pa) {
+        return isClint(pa) || isDevice(pa);
+    }
+
     private long readPhys(long pa, int size) {
+        if (isDevice(pa)) {
+            return device.read(pa, size);
+        }
         return isClint(pa) ? clint.read(pa, size) : mem.load(pa, size);
     }
 
     private void writePhys(long pa, int size, long v) {
         if (isClint(pa)) {
             clint.write(pa, size, v);
+            return;
+        }
+        if (isDevice(pa)) {
+            device.write(pa, size, v);
             return;
         }
         mem.store(pa, size, v);
@@ -942,8 +968,8 @@ public final class Hart {
         if (v != null && !v.allow()) {
             throw new Trap(accessFault(reportAs), faultVa, v.cause());
         }
-        // Bus: RAM ranges, and the CLINT for loads and stores only (no fetch or page-table walk from MMIO).
-        boolean bus = isClint(pa) ? kind == AccessKind.LOAD || kind == AccessKind.STORE : mem.canAccess(pa, size);
+        // Bus: RAM ranges, and the CLINT (or a device) for loads and stores only (no fetch or walk from MMIO).
+        boolean bus = isMmio(pa) ? kind == AccessKind.LOAD || kind == AccessKind.STORE : mem.canAccess(pa, size);
         if (!bus) {
             throw new Trap(accessFault(reportAs), faultVa);
         }

@@ -59,9 +59,30 @@ class CoveScenarioTest {
                 assertTrue(s.checks()[h] >= 32, "hart " + h + " probed the pool in flow " + f);
             }
             assertTrue(s.invariantChecks() >= harts * 32L, "flow " + f + ": " + s.invariantChecks());
+            for (int d = 0; d < CoveScenario.DEVICES.size(); d++) {
+                assertTrue(s.dmaChecks()[d] > 0, "device " + d + " made DMA checks in flow " + f);
+            }
+            // the I/O side of every fence protocol of the flow: MPTINVAL per page moved (every address for the
+            // destroy), one IOFENCE per protocol
+            assertEquals(IO_FENCES[f], s.ioInvals() + "/" + s.ioFences(), "MPTINVAL/IOFENCE in flow " + f);
         }
         assertEquals(16, flows.get(0).pagesMoved(), "boot: the pool given to the host");
+        // the devices saw both answers: the host's device before and after the conversion, the TVM's after assignment
+        for (int d = 0; d < CoveScenario.DEVICES.size(); d++) {
+            long checks = 0;
+            long allows = 0;
+            for (OwnershipScoreboard.FlowStats s : flows) {
+                checks += s.dmaChecks()[d];
+                allows += s.dmaAllows()[d];
+            }
+            assertTrue(allows > 0 && allows < checks, "device " + d + ": " + allows + " of " + checks + " allowed");
+        }
+        assertEquals(flows.stream().mapToLong(s -> s.dmaChecks()[0] + s.dmaChecks()[1]).sum(),
+                o.scoreboard().totalDmaChecks());
     }
+
+    /** Per flow: MPTINVALs / IOFENCEs the monitor's protocols issue (programs/cove.c). */
+    static final String[] IO_FENCES = {"0/0", "24/2", "4/2", "4/2", "9/2"};
 
     @Test
     void theSameSeedGivesTheSameRunAndFigures() {
@@ -69,6 +90,23 @@ class CoveScenarioTest {
         CoveScenario.Outcome b = run(64, 2, 5, CoveScenario.Fault.NONE);
         assertEquals(a.run().traceDigest(), b.run().traceDigest());
         assertEquals(a.scoreboard().totalInvariantChecks(), b.scoreboard().totalInvariantChecks());
+        assertEquals(a.scoreboard().totalDmaChecks(), b.scoreboard().totalDmaChecks());
+        for (int f = 0; f < a.scoreboard().flows().size(); f++) {
+            assertEquals(java.util.Arrays.toString(a.scoreboard().flows().get(f).dmaAllows()),
+                    java.util.Arrays.toString(b.scoreboard().flows().get(f).dmaAllows()), "flow " + f);
+        }
+    }
+
+    @Test
+    void theIoSideOfAProtocolOmittedIsCaughtAsIofenceOmitted() {
+        CoveScenario.Outcome o = run(64, 2, 1, CoveScenario.Fault.IOFENCE_OMITTED);
+        OwnershipViolation v = o.violation();
+        assertNotNull(v, "the monitor skipped MPTINVAL + IOFENCE in flow 1's first protocol");
+        assertEquals(OwnershipViolation.Kind.IOFENCE_OMITTED, v.kind(), v.report());
+        assertEquals(0, v.hart(), "the host's hart ran the protocol: " + v.report());
+        assertEquals(0x8080_0000L, v.pa(), "the first page converted: " + v.report());
+        assertTrue(v.report().contains("no MPTINVAL covering the page"), v.report());
+        assertEquals(1, o.scoreboard().flows().get(o.scoreboard().flows().size() - 1).flow(), "caught in flow 1");
     }
 
     @ParameterizedTest(name = "{0} harts")

@@ -2,6 +2,7 @@ package io.mttkit.tb.cli;
 
 import io.mttkit.golden.TableFormat;
 import io.mttkit.golden.cove.CoveScenario;
+import io.mttkit.golden.cove.IoCheckerDevice;
 import io.mttkit.golden.cove.OwnershipScoreboard;
 import io.mttkit.golden.cove.OwnershipViolation;
 import io.mttkit.golden.elf.ElfFile;
@@ -67,7 +68,7 @@ final class CoveScenarioCommand implements Callable<Integer> {
             description = "Largest number of instructions a hart runs per turn (1..1048576, default 16).")
     Integer quantum;
 
-    @Option(names = "--rtl", description = "Answer every hart's checks with its own instance of the shipped RTL checker too.")
+    @Option(names = "--rtl", description = "Answer every hart's checks with its own instance of the shipped RTL checker too, and (rv64-smmpt) every DMA check with the shipped RTL I/O checker io-rv64-smmpt.")
     boolean rtl;
 
     @Option(names = "--config", paramLabel = "NAME", defaultValue = "rv64-smmpt",
@@ -75,7 +76,7 @@ final class CoveScenarioCommand implements Callable<Integer> {
     String config;
 
     @Option(names = "--fault", paramLabel = "FAULT",
-            description = "Seed a fault the scoreboard must catch: fence-omitted, reclaim-before-fence, stale-checker (--rtl).")
+            description = "Seed a fault the scoreboard must catch: fence-omitted, reclaim-before-fence, iofence-omitted, stale-checker (--rtl), io-stale-checker (--rtl, rv64-smmpt).")
     String fault;
 
     @Option(names = "--batch", paramLabel = "N", description = "With --rtl: checks per bridge run at most (1 .. 65536, default 256).")
@@ -102,10 +103,14 @@ final class CoveScenarioCommand implements Callable<Integer> {
         CoveScenario.Fault f = fault == null ? CoveScenario.Fault.NONE : CoveScenario.Fault.byId(fault);
         if (f == null || f == CoveScenario.Fault.NONE && fault != null) {
             throw new UserInputException("--fault: '" + fault + "' is not one of fence-omitted, reclaim-before-fence, "
-                    + "stale-checker");
+                    + "iofence-omitted, stale-checker, io-stale-checker");
         }
         if (f == CoveScenario.Fault.STALE_CHECKER && !rtl) {
             throw new UserInputException("--fault stale-checker makes an RTL checker instance wrong: add --rtl");
+        }
+        if (f == CoveScenario.Fault.IO_STALE_CHECKER && (!rtl || !config.equals("rv64-smmpt"))) {
+            throw new UserInputException("--fault io-stale-checker makes the RTL I/O checker wrong: it needs --rtl and "
+                    + "--config rv64-smmpt (the shipped I/O checker is io-rv64-smmpt)");
         }
         if (batch != null && !rtl) {
             throw new UserInputException("--batch sets the RTL lockstep batches: add --rtl");
@@ -139,7 +144,7 @@ final class CoveScenarioCommand implements Callable<Integer> {
         if (rtl) {
             LockstepOptions lo = new LockstepOptions(batch == null ? LockstepOptions.DEFAULT_BATCH : batch, 1,
                     bundles);
-            lock = CoveLockstep.run(elf, hc, o, lo);
+            lock = CoveLockstep.run(elf, hc, o, lo, xlen == 64);
             s = lock.scenario();
         } else {
             s = CoveScenario.run(elf, hc, o);
@@ -153,6 +158,12 @@ final class CoveScenarioCommand implements Callable<Integer> {
         }
         printFlows(out, s.scoreboard(), lock);
         OwnershipViolation v = s.violation() != null ? s.violation() : lock == null ? null : lock.rtlViolation();
+        if (lock != null && lock.ioMismatch() != null) {
+            out.println(lock.ioMismatch());
+            out.println("mtt scenario cove: FAIL: the RTL I/O checker disagreed with its golden model");
+            out.flush();
+            return ExitCodes.FAILURE;
+        }
         if (lock != null && lock.lockstep() != null && lock.lockstep().mismatch() != null) {
             // the lockstep report (RTL versus hart, with its repro bundle), the ownership report inside it if an
             // RTL answer broke an invariant
@@ -167,8 +178,7 @@ final class CoveScenarioCommand implements Callable<Integer> {
             out.print(v.report());
             Path bundle = writeBundle(bundles, elfPath, v, f, k);
             out.println("repro bundle: " + bundle);
-            out.printf("mtt scenario cove: FAIL: %s (%s) on hart %d at pc 0x%x%n", v.kind().what(), v.kind(), v.hart(),
-                    v.pc());
+            out.printf("mtt scenario cove: FAIL: %s (%s) %s%n", v.kind().what(), v.kind(), where(v));
             out.flush();
             return ExitCodes.FAILURE;
         }
@@ -178,9 +188,13 @@ final class CoveScenarioCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.FAILURE;
         }
-        out.printf("mtt scenario cove: PASS: %d flows, %d MPT checks, %d invariant checks passed, trace digest %s "
-                        + "(%.1f s)%n", CoveScenario.FLOW_NAMES.size(), s.scoreboard().totalChecks(),
-                s.scoreboard().totalInvariantChecks(), r.traceDigest(), secs);
+        out.printf("mtt scenario cove: PASS: %d flows, %d MPT checks, %d DMA checks, %d invariant checks passed, "
+                        + "trace digest %s (%.1f s)%n", CoveScenario.FLOW_NAMES.size(), s.scoreboard().totalChecks(),
+                s.scoreboard().totalDmaChecks(), s.scoreboard().totalInvariantChecks(), r.traceDigest(), secs);
+        if (lock != null && xlen == 64) {
+            out.printf("mtt scenario cove: RTL I/O checker (%s): %d DMA answers judged%n", CoveLockstep.IO_CONFIGURATION,
+                    s.scoreboard().totalRtlDmaChecks());
+        }
         if (lock != null) {
             List<LockstepStats> st = lock.lockstep().stats();
             for (int i = 0; i < st.size(); i++) {
@@ -195,15 +209,36 @@ final class CoveScenarioCommand implements Callable<Integer> {
         if (board == null) {
             return;
         }
-        out.printf("%-4s %-16s %-6s %-28s %s%s%n", "flow", "name", "pages", "checks per hart",
-                lock != null ? "RTL answers judged per hart  " : "", "invariant checks passed");
+        out.printf("%-4s %-16s %-6s %-28s %s%-34s %-13s %s%n", "flow", "name", "pages", "checks per hart",
+                lock != null ? "RTL answers judged per hart  " : "", "DMA checks (allowed) per device", "MPTINVAL/IOFENCE",
+                "invariant checks passed");
         for (OwnershipScoreboard.FlowStats fs : board.flows()) {
             String name = fs.flow() < 0 ? "(monitor boot)" : fs.flow() < CoveScenario.FLOW_NAMES.size()
                     ? CoveScenario.FLOW_NAMES.get(fs.flow()) : "?";
-            out.printf("%-4s %-16s %-6d %-28s %s%d%n", fs.flow() < 0 ? "-" : Integer.toString(fs.flow()), name,
-                    fs.pagesMoved(), join(fs.checks()), lock != null ? String.format("%-29s", join(fs.rtlChecks())) : "",
-                    fs.invariantChecks());
+            out.printf("%-4s %-16s %-6d %-28s %s%-34s %-13s %d%n", fs.flow() < 0 ? "-" : Integer.toString(fs.flow()),
+                    name, fs.pagesMoved(), join(fs.checks()),
+                    lock != null ? String.format("%-29s", join(fs.rtlChecks())) : "", dma(fs),
+                    fs.ioInvals() + "/" + fs.ioFences(), fs.invariantChecks());
         }
+        out.println("devices: " + board.devices().stream().map(d -> String.format("%s (id 0x%04x, sdid %d)", d.name(),
+                d.deviceId(), d.sdid())).collect(Collectors.joining(", ")) + ", through the golden I/O MPT checker at 0x"
+                + Long.toHexString(IoCheckerDevice.BASE));
+    }
+
+    private static String dma(OwnershipScoreboard.FlowStats fs) {
+        long[] c = fs.dmaChecks();
+        long[] a = fs.dmaAllows();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < c.length; i++) {
+            b.append(i > 0 ? ", " : "").append(c[i]).append(" (").append(a[i]).append(')');
+        }
+        return b.toString();
+    }
+
+    /** Where a violation happened: the hart and pc, or the device. */
+    private static String where(OwnershipViolation v) {
+        return v.hart() == OwnershipViolation.DEVICE ? "on a device's DMA check"
+                : String.format("on hart %d at pc 0x%x", v.hart(), v.pc());
     }
 
     private static String join(long[] v) {
@@ -215,7 +250,8 @@ final class CoveScenarioCommand implements Callable<Integer> {
      * next to its final place and moved there in one step.
      */
     private Path writeBundle(Path dir, Path elfPath, OwnershipViolation v, CoveScenario.Fault f, int k) {
-        String name = "cove-" + v.kind().name().toLowerCase().replace('_', '-') + "-hart" + v.hart() + "-seed" + seed;
+        String name = "cove-" + v.kind().name().toLowerCase().replace('_', '-')
+                + (v.hart() == OwnershipViolation.DEVICE ? "-device" : "-hart" + v.hart()) + "-seed" + seed;
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempDirectory(dir, ".tmp-" + name);

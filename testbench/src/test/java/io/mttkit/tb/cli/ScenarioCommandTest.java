@@ -39,6 +39,22 @@ class ScenarioCommandTest {
         }
         assertTrue(r.out().contains("cove harts=2 errors=0"), r.out());
         assertTrue(r.out().contains("mtt scenario cove: PASS: 5 flows"), r.out());
+        // the device side: DMA checks per device per flow, the I/O fences, the devices named
+        assertTrue(r.out().contains("DMA checks (allowed) per device"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n1    convert-assign   8 .* \\d+ \\(\\d+\\), \\d+ \\(\\d+\\) +24/2 .*"), r.out());
+        assertTrue(r.out().contains("devices: host-dev (id 0x0100, sdid 1), tvm-dev (id 0x0200, sdid 2)"), r.out());
+        assertTrue(r.out().matches("(?s).*PASS: 5 flows, \\d+ MPT checks, [1-9]\\d* DMA checks.*"), r.out());
+    }
+
+    @Test
+    void theIoSideOmittedIsReportedAsWhatItIs() {
+        CliRunner r = CliRunner.run("scenario", "cove", "--harts", "2", "--fault", "iofence-omitted", "--bundle-dir",
+                dir.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("OWNERSHIP VIOLATION: I/O fence (MPTINVAL + IOFENCE) omitted in a fence protocol "
+                + "(IOFENCE_OMITTED)"), r.out());
+        assertTrue(r.out().contains("the I/O side of the fence protocol omitted"), r.out());
+        assertTrue(Files.isDirectory(dir.resolve("cove-iofence-omitted-hart0-seed1")), r.out());
     }
 
     @Test
@@ -73,6 +89,8 @@ class ScenarioCommandTest {
         "--fault none|--fault: 'none' is not one of",
         "--fault bogus|--fault: 'bogus' is not one of",
         "--fault stale-checker|--fault stale-checker makes an RTL checker instance wrong: add --rtl",
+        "--fault io-stale-checker|--fault io-stale-checker makes the RTL I/O checker wrong: it needs --rtl",
+        "--fault io-stale-checker --rtl --config rv32-smmpt|--fault io-stale-checker makes the RTL I/O checker wrong",
         "--batch 8|--batch sets the RTL lockstep batches: add --rtl",
         "--quantum 0|--quantum: must be 1.."})
     void badInputIsRefusedWithExit2(String args, String message) {

@@ -46,6 +46,40 @@ class CoveLockstepTest {
                 LockstepOptions.defaults(bundles));
     }
 
+    private CoveLockstep.Outcome runWithIo(CoveScenario.Fault fault) {
+        return CoveLockstep.run(elf(), HartConfig.defaults(64, TableFormat.SMMPT_V0_9),
+                new CoveScenario.Options(2, 1, HartScheduler.DEFAULT_MAX_QUANTUM, fault),
+                LockstepOptions.defaults(bundles), true);
+    }
+
+    @Test
+    void everyDmaTransactionAlsoGoesToTheRtlIoCheckerAndItsAnswersKeepTheInvariants() {
+        CoveLockstep.Outcome o = runWithIo(CoveScenario.Fault.NONE);
+        assertNull(o.ioMismatch(), o.ioMismatch());
+        assertNull(o.rtlViolation(), () -> o.rtlViolation().report());
+        assertNull(o.scenario().violation(), () -> o.scenario().violation().report());
+        assertTrue(o.passed(), o.scenario().run().message() + "\n" + o.scenario().run().console());
+        OwnershipScoreboard b = o.scenario().scoreboard();
+        assertTrue(b.totalDmaChecks() > 0);
+        assertEquals(b.totalDmaChecks(), b.totalRtlDmaChecks(), "every DMA check answered by the RTL too");
+        for (OwnershipScoreboard.FlowStats f : b.flows()) {
+            assertEquals(java.util.Arrays.toString(f.dmaChecks()), java.util.Arrays.toString(f.rtlDmaChecks()),
+                    "flow " + f.flow());
+        }
+    }
+
+    @Test
+    void anRtlIoCheckerThatNeverGetsTheMptinvalsIsCaughtByItsStaleAllow() {
+        CoveLockstep.Outcome o = runWithIo(CoveScenario.Fault.IO_STALE_CHECKER);
+        assertNull(o.ioMismatch(), "the harness's golden models did not get the MPTINVALs either: " + o.ioMismatch());
+        OwnershipViolation v = o.scenario().violation();
+        assertNotNull(v, "the RTL I/O checker answered from its stale cache");
+        assertEquals(OwnershipViolation.Kind.STALE_ALLOW, v.kind(), v.report());
+        assertEquals(OwnershipViolation.DEVICE, v.hart(), v.report());
+        assertTrue(v.report().contains("answer:      RTL I/O checker: allow"), v.report());
+        assertTrue(v.report().contains("a stale entry kept by the checker"), v.report());
+    }
+
     @ParameterizedTest(name = "{0} harts")
     @CsvSource({"2", "4"})
     void everyRtlAnswerOfEveryHartKeepsTheInvariants(int harts) {
