@@ -26,7 +26,7 @@ import java.util.List;
  *   <li>in-flight walks are keyed by MSHR index: {@code obs_walk_id} with the MISS pulse (compared with the model's
  *       lowest FREE MSHR), {@code obs_wait}/{@code obs_wait_on} for a miss parked on a conflicting walk,
  *       {@code obs_replay} for a replayed lookup (R8: not before the cycle after the walk it waited on passed),
- *       {@code obs_walk_done}/{@code obs_fill_walk_id} for a walk's fill cycle (R2, R5, R6);</li>
+ *       {@code obs_walk_end}/{@code obs_fill_walk_id} for a walk's fill cycle (R2, R5, R6);</li>
  *   <li>the golden walk of each MSHR is the model's, its reads compared with the reads of the MSHR's own tag
  *       ({@code mrd_tag}/{@code mrs_tag}), so out-of-order memory is transparent;</li>
  *   <li>responses are matched by sequence ({@link ResponseOrder#IN_ORDER}) or by {@code rsp_id}
@@ -251,7 +251,7 @@ final class WalkScoreboard {
                 walksAtSync = walks();
             }
             boolean invApplied = value(ports.invApply()) != 0;
-            if (value(ports.walkDone()) != 0 && (accept != null || value(ports.replay()) != 0)) {
+            if (value(ports.walkEnd()) != 0 && (accept != null || value(ports.replay()) != 0)) {
                 d.add("  cycle " + cycle + ": a lookup and a fill share the cycle (one structure write per cycle)");
             }
             lookup(d);
@@ -469,10 +469,10 @@ final class WalkScoreboard {
     }
 
     private void fill(boolean invApplied, List<String> d) {
-        boolean done = value(ports.walkDone()) != 0;
+        boolean done = value(ports.walkEnd()) != 0;
         if (!done) {
             if (value(ports.fillLeaf()) != 0 || value(ports.fillWalk()) != 0) {
-                d.add("  the RTL reported a cache fill in cycle " + cycle + " without a walk ending (obs_walk_done)");
+                d.add("  the RTL reported a cache fill in cycle " + cycle + " without a walk ending (obs_walk_end)");
             }
             return;
         }

@@ -44,7 +44,7 @@ class WalkScoreboardTest {
     private static final String[] PORTS = {"obs_wc_hit", "obs_wc_index", "obs_fill_walk", "obs_fill_walk_evict",
         "obs_fill_walk_way", "obs_fill_leaf", "obs_fill_leaf_evict", "obs_fill_leaf_array", "obs_fill_leaf_set",
         "obs_fill_leaf_way", "obs_inv_apply", "obs_inv_leaf", "obs_inv_superpage", "obs_inv_walk", "obs_walk_id",
-        "obs_wait", "obs_wait_on", "obs_replay", "obs_walk_done", "obs_fill_walk_id"};
+        "obs_wait", "obs_wait_on", "obs_replay", "obs_walk_end", "obs_fill_walk_id"};
 
     private final PhysicalMemory mem = new PhysicalMemory();
     private final MttLookup lookup;
@@ -158,7 +158,7 @@ class WalkScoreboardTest {
 
         /** Walk {@code j}'s fill cycle: walk-cache way, leaf set/way (-1: not filled). */
         Script done(long cycle, int j, int walkWay, long pa, int leafWay) {
-            ext(cycle, "obs_walk_done", 1);
+            ext(cycle, "obs_walk_end", 1);
             ext(cycle, "obs_fill_walk_id", j);
             if (walkWay >= 0) {
                 ext(cycle, "obs_fill_walk", 1);
