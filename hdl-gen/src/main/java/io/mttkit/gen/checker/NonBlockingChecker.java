@@ -271,7 +271,8 @@ public final class NonBlockingChecker extends Module {
             }
             when(syncRise, () -> syncOld.get(idx).set(f.is(MshrState.FREE).not()))
                     .elseWhen(f.is(MshrState.FREE), () -> syncOld.get(idx).set(false));
-            syncBlocks.add(syncOld.get(i).and(f.is(MshrState.FREE).not()).and(stale.get(i).not()));
+            // in the rise cycle itself before_sync is not written yet: the busy MSHRs hold sync_ack already (R7)
+            syncBlocks.add(syncOld.get(i).or(syncRise).and(f.is(MshrState.FREE).not()).and(stale.get(i).not()));
 
             // walker i walks MSHR i's miss
             LookupRequest r = w.io.lookup.request;

@@ -419,7 +419,10 @@ final class WalkScoreboard {
                             : "a walk of its own") + ", RTL reported " + (rtlWait ? "WAIT on walk "
                             + value(ports.waitOn()) : "a walk of its own"));
                 }
-                int wc = wait ? -1 : p.walk().walkHitWay();
+                int wc = -1;
+                for (CacheEvent ev : p.events()) {
+                    wc = ev.kind() == Kind.WALK_HIT ? ev.way() : wc;
+                }
                 boolean rtlWc = value(ports.wcHit()) != 0;
                 if ((wc >= 0) != rtlWc || (wc >= 0 && value(ports.wcIndex()) != wc)) {
                     d.add("  walk cache of " + f + ": expected " + (wc >= 0 ? "WALK_HIT entry " + wc : "no walk-cache "
