@@ -107,10 +107,12 @@ public final class WalkCosim {
             session.reset(4);
             int from = 0;
             RunResult r;
+            boolean draining = false;
             do {
-                r = from < q.size() ? session.run(q, from, Math.min(4096, q.size() - from), events, 0)
-                        : session.drain(events, 0);
-                from += (int) r.consumed();
+                draining |= from >= q.size();
+                r = draining ? session.drain(events, 0) : session.run(q, from, Math.min(4096, q.size() - from),
+                        events, 0);
+                from += draining ? 0 : (int) r.consumed();
                 for (int i = 0; i < events.size(); i++) {
                     Event e = events.event(i);
                     diffs.addAll(sb.onEvent(e));
@@ -122,7 +124,7 @@ public final class WalkCosim {
                         sb.syncPresented(e.cycle() + 1);
                     }
                 }
-            } while (from < q.size() || r.reason() == StopReason.EVENTS_FULL
+            } while (!draining || r.reason() == StopReason.EVENTS_FULL
                     || r.reason() == StopReason.CYCLE_LIMIT);
         }
         diffs.addAll(sb.finish());
