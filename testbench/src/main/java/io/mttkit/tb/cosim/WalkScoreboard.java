@@ -254,6 +254,9 @@ final class WalkScoreboard {
             if (value(ports.walkEnd()) != 0 && (accept != null || value(ports.replay()) != 0)) {
                 d.add("  cycle " + cycle + ": a lookup and a fill share the cycle (one structure write per cycle)");
             }
+            // sync_ack is judged on the MSHRs as at the start of the cycle, as a lookup sees the walks: a parked
+            // stale miss that replays in the ack's cycle walks after the invalidation, so it does not hold the sync
+            boolean syncMayAck = syncRequested && model.syncMayAck();
             lookup(d);
             int ending = 0;
             for (Event e : memory) {
@@ -278,7 +281,7 @@ final class WalkScoreboard {
             if (syncAck != null) {
                 if (!syncRequested) {
                     d.add("  sync_ack in cycle " + cycle + " without a sync presented");
-                } else if (!model.syncMayAck()) {
+                } else if (!syncMayAck) {
                     d.add("  sync_ack in cycle " + cycle + ": " + (model.queuedCount() > 0 ? model.queuedCount()
                             + " invalidation(s) still queued" : "R7: an MSHR allocated before the sync's request "
                             + "rose is neither FREE nor stale:\n" + model.mshrsText()));
