@@ -385,6 +385,35 @@ class WalkScoreboardTest {
         assertReports(never.run(ResponseOrder.IN_ORDER), "the sync presented in cycle 3 was never acknowledged");
     }
 
+    /**
+     * Request 1 parks on walk 0, an invalidation stales both, a sync is presented; walk 0 ends without a fill and
+     * request 1 replays (a walk of its own, stale bit sampled anew) in cycle {@code replay}; the sync is acknowledged
+     * in {@code ack}. R7 is judged on the MSHRs at the start of the ack's cycle.
+     */
+    private Script syncAndAReplay(int ackAfterReplay) {
+        Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
+        s.invalidation(3, 4);
+        s.sync(5, 0);
+        long end0 = s.walk(0, A, 3);
+        s.done(end0 + 1, 0, -1, A, -1).response(end0 + 2, 0, A, true);
+        long replay = end0 + 2;
+        s.replay(replay, 1).miss(replay, A2, 1);
+        long end1 = s.walk(1, A2, replay + 1);
+        s.done(end1 + 1, 1, 0, A2, 0).response(end1 + 2, 1, A2, false);
+        s.events.removeIf(e -> e instanceof Event.SyncAck);
+        s.events.add(new Event.SyncAck(replay + ackAfterReplay, 0));
+        return s;
+    }
+
+    @Test
+    void aSyncIsJudgedOnTheMshrsAtTheStartOfItsCycle() {
+        // in the replay's cycle MSHR 1 is still the parked stale miss: the sync need not wait for it
+        assertClean(syncAndAReplay(0).run(ResponseOrder.IN_ORDER));
+        // a cycle later MSHR 1 walks, not stale (a new lookup after the invalidation), and is older than the sync
+        assertReports(syncAndAReplay(1).run(ResponseOrder.IN_ORDER), "R7: an MSHR allocated before the sync's "
+                + "request rose is neither FREE nor stale");
+    }
+
     // ---- coverage: walks in flight x event ---------------------------------------------------------------
 
     private static CoverageDb covered(Script s, ResponseOrder order) {
