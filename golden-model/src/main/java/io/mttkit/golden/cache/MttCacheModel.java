@@ -542,7 +542,16 @@ public final class MttCacheModel {
             m.state = Mshr.State.WAIT;
             m.waitOn = j;
             m.walk = null;
-            return new Probe(Probe.Kind.WAIT, m.index, j, null, null, List.of(miss));
+            // The lookup probes the walk cache whether or not the miss conflicts (docs/nonblocking.md "Decisions
+            // taken while joining the two sides"): the conflict is decided beside the cache, not in front of it, so
+            // a parked miss reports WALK_HIT and touches the replacement order like a miss that walks.
+            List<CacheEvent> events = new ArrayList<>(List.of(miss));
+            int hitWay = deepestWalkHit(m.ctx, m.pa);
+            if (hitWay >= 0) {
+                walkCache.touch(hitWay);
+                events.add(walkEvent(Kind.WALK_HIT, hitWay, walkCache.get(hitWay)));
+            }
+            return new Probe(Probe.Kind.WAIT, m.index, j, null, null, events);
         }
         m.state = Mshr.State.WALK;
         m.waitOn = -1;

@@ -12,7 +12,8 @@ import java.util.List;
  * @param waitOn  WAIT: the walk the miss is parked on, else -1
  * @param outcome ANSWERED: the answer (its events are the HIT, if any), else null
  * @param walk    WALK: the walk the model began (its reads are done), else null
- * @param events  the cache events of the lookup: HIT; MISS [+ WALK_HIT] for a walk; MISS alone for a wait
+ * @param events  the cache events of the lookup: HIT; MISS [+ WALK_HIT] for a walk; MISS [+ WALK_HIT] for a wait too (the
+ *                walk cache is probed and touched whether or not the miss conflicts)
  */
 public record Probe(Kind kind, int walkId, int waitOn, CheckOutcome outcome, PendingWalk walk, List<CacheEvent> events) {
 
@@ -22,7 +23,7 @@ public record Probe(Kind kind, int walkId, int waitOn, CheckOutcome outcome, Pen
         ANSWERED,
         /** A miss that starts its own walk. */
         WALK,
-        /** A miss that conflicts with a walk in flight: WAIT(j), no walk, no walk-cache probe. */
+        /** A miss that conflicts with a walk in flight: WAIT(j), no walk (the walk cache is still probed). */
         WAIT
     }
 

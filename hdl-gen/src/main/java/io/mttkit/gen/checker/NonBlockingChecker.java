@@ -262,8 +262,9 @@ public final class NonBlockingChecker extends Module {
                 level.get(idx).set(startLevel);
             }).elseWhen(w.io.ptr.valid, () -> level.get(idx).set(level.get(idx).sub(1)));
             // R1 per MSHR: an applied invalidation makes a walk or a waiting miss stale; one applied in the
-            // cycle the walk starts counts (its probe used the entries before it)
-            when(startsWalk, () -> stale.get(idx).set(invApply))
+            // cycle the walk starts counts (its probe used the entries before it); a miss that parks samples it anew
+            // too (R8: a lookup is a new lookup, and a FREE MSHR's bit is the previous walk's)
+            when(startsWalk.or(startsWait), () -> stale.get(idx).set(invApply))
                     .elseWhen(invApply, () -> stale.get(idx).set(true));
             if (wcN > 0) {
                 PointerPort d = deepest.get(i);
@@ -271,7 +272,8 @@ public final class NonBlockingChecker extends Module {
             }
             when(syncRise, () -> syncOld.get(idx).set(f.is(MshrState.FREE).not()))
                     .elseWhen(f.is(MshrState.FREE), () -> syncOld.get(idx).set(false));
-            syncBlocks.add(syncOld.get(i).and(f.is(MshrState.FREE).not()).and(stale.get(i).not()));
+            // in the rise cycle itself before_sync is not written yet: the busy MSHRs hold sync_ack already (R7)
+            syncBlocks.add(syncOld.get(i).or(syncRise).and(f.is(MshrState.FREE).not()).and(stale.get(i).not()));
 
             // walker i walks MSHR i's miss
             LookupRequest r = w.io.lookup.request;

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 record WalkPorts(int wcHit, int wcIndex, int fillWalk, int fillWalkEvict, int fillWalkWay, int fillLeaf,
                  int fillLeafEvict, int fillLeafArray, int fillLeafSet, int fillLeafWay, int invApply, int invLeaf,
-                 int invSuperpage, int invWalk, int walkId, int waitFlag, int waitOn, int replay, int walkDone,
+                 int invSuperpage, int invWalk, int walkId, int waitFlag, int waitOn, int replay, int walkEnd,
                  int fillWalkId) {
 
     /** The observation ports of a loaded checker library (what the harness will pass when the generator lands). */
@@ -30,9 +30,9 @@ record WalkPorts(int wcHit, int wcIndex, int fillWalk, int fillWalkEvict, int fi
                 id(observationPorts, "obs_inv_superpage"), id(observationPorts, "obs_inv_walk"),
                 id(observationPorts, "obs_walk_id"), id(observationPorts, "obs_wait"),
                 id(observationPorts, "obs_wait_on"), id(observationPorts, "obs_replay"),
-                id(observationPorts, "obs_walk_done"), id(observationPorts, "obs_fill_walk_id"));
+                id(observationPorts, "obs_walk_end"), id(observationPorts, "obs_fill_walk_id"));
         for (String required : new String[] {"obs_fill_leaf", "obs_inv_apply", "obs_walk_id", "obs_wait",
-                "obs_wait_on", "obs_replay", "obs_walk_done", "obs_fill_walk_id"}) {
+                "obs_wait_on", "obs_replay", "obs_walk_end", "obs_fill_walk_id"}) {
             if (!observationPorts.containsKey(required)) {
                 throw new IllegalArgumentException("a checker with several walks in flight must have the observation "
                         + "port " + required + " (docs/nonblocking.md, port contract v4)");

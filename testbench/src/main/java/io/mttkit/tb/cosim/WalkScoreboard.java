@@ -26,7 +26,7 @@ import java.util.List;
  *   <li>in-flight walks are keyed by MSHR index: {@code obs_walk_id} with the MISS pulse (compared with the model's
  *       lowest FREE MSHR), {@code obs_wait}/{@code obs_wait_on} for a miss parked on a conflicting walk,
  *       {@code obs_replay} for a replayed lookup (R8: not before the cycle after the walk it waited on passed),
- *       {@code obs_walk_done}/{@code obs_fill_walk_id} for a walk's fill cycle (R2, R5, R6);</li>
+ *       {@code obs_walk_end}/{@code obs_fill_walk_id} for a walk's fill cycle (R2, R5, R6);</li>
  *   <li>the golden walk of each MSHR is the model's, its reads compared with the reads of the MSHR's own tag
  *       ({@code mrd_tag}/{@code mrs_tag}), so out-of-order memory is transparent;</li>
  *   <li>responses are matched by sequence ({@link ResponseOrder#IN_ORDER}) or by {@code rsp_id}
@@ -251,9 +251,12 @@ final class WalkScoreboard {
                 walksAtSync = walks();
             }
             boolean invApplied = value(ports.invApply()) != 0;
-            if (value(ports.walkDone()) != 0 && (accept != null || value(ports.replay()) != 0)) {
+            if (value(ports.walkEnd()) != 0 && (accept != null || value(ports.replay()) != 0)) {
                 d.add("  cycle " + cycle + ": a lookup and a fill share the cycle (one structure write per cycle)");
             }
+            // sync_ack is judged on the MSHRs as at the start of the cycle, as a lookup sees the walks: a parked
+            // stale miss that replays in the ack's cycle walks after the invalidation, so it does not hold the sync
+            boolean syncMayAck = syncRequested && model.syncMayAck();
             lookup(d);
             int ending = 0;
             for (Event e : memory) {
@@ -278,7 +281,7 @@ final class WalkScoreboard {
             if (syncAck != null) {
                 if (!syncRequested) {
                     d.add("  sync_ack in cycle " + cycle + " without a sync presented");
-                } else if (!model.syncMayAck()) {
+                } else if (!syncMayAck) {
                     d.add("  sync_ack in cycle " + cycle + ": " + (model.queuedCount() > 0 ? model.queuedCount()
                             + " invalidation(s) still queued" : "R7: an MSHR allocated before the sync's request "
                             + "rose is neither FREE nor stale:\n" + model.mshrsText()));
@@ -419,7 +422,10 @@ final class WalkScoreboard {
                             : "a walk of its own") + ", RTL reported " + (rtlWait ? "WAIT on walk "
                             + value(ports.waitOn()) : "a walk of its own"));
                 }
-                int wc = wait ? -1 : p.walk().walkHitWay();
+                int wc = -1;
+                for (CacheEvent ev : p.events()) {
+                    wc = ev.kind() == Kind.WALK_HIT ? ev.way() : wc;
+                }
                 boolean rtlWc = value(ports.wcHit()) != 0;
                 if ((wc >= 0) != rtlWc || (wc >= 0 && value(ports.wcIndex()) != wc)) {
                     d.add("  walk cache of " + f + ": expected " + (wc >= 0 ? "WALK_HIT entry " + wc : "no walk-cache "
@@ -469,10 +475,10 @@ final class WalkScoreboard {
     }
 
     private void fill(boolean invApplied, List<String> d) {
-        boolean done = value(ports.walkDone()) != 0;
+        boolean done = value(ports.walkEnd()) != 0;
         if (!done) {
             if (value(ports.fillLeaf()) != 0 || value(ports.fillWalk()) != 0) {
-                d.add("  the RTL reported a cache fill in cycle " + cycle + " without a walk ending (obs_walk_done)");
+                d.add("  the RTL reported a cache fill in cycle " + cycle + " without a walk ending (obs_walk_end)");
             }
             return;
         }

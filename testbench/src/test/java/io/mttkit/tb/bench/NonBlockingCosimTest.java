@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mttkit.gen.ShippedRtl;
 import io.mttkit.golden.Access;
+import io.mttkit.golden.ImplicitReadCheck;
+import io.mttkit.golden.MttLookup;
+import io.mttkit.golden.cache.MttCacheModel;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.TableFormat;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.golden.tables.BuiltTables;
 import io.mttkit.tb.cosim.CheckRequest;
+import io.mttkit.tb.cosim.ResponseOrder;
+import io.mttkit.tb.cosim.WalkCosim;
 import io.mttkit.tb.cosim.Stimulus;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +43,53 @@ class NonBlockingCosimTest {
         runSeeds(Map.of("walksInFlight", "4", "responseOrder", "BY_ID"), true);
     }
 
-    /** The shipped rv64-smmpt with {@code concurrency} (the bench's non-blocking rows build the same 4-walk RTL). */
+    /**
+     * The event scoreboard can fail: the W = 2 RTL against a golden cache model whose leaf array has 2 ways instead of
+     * 4 (a wrong replacement) is reported, event by event.
+     */
+    @Test
+    void aWrongGoldenCacheModelIsReported() {
+        NonBlockingRun.Built b = build(Map.of("walksInFlight", "2"));
+        MttMode mode = smmpt(b);
+        PhysicalMemory memory = new PhysicalMemory();
+        BuiltTables tables = LatencyBench.tables(mode, BLOCKS, memory);
+        List<Stimulus> stream = inRange(b, stream(mode, tables.rootPpn(), 1, 3000));
+        MttCacheModel wrong = new MttCacheModel(b.description().cacheParams().withLeafGeometry(16, 2),
+                new MttLookup(memory, ImplicitReadCheck.ALLOW_ALL, b.description().lookupConfig()));
+        wrong.setWalksInFlight(2);
+        WalkCosim.Result w = WalkCosim.run(b.library(), b.description(), 2, ResponseOrder.IN_ORDER, memory, stream, 1,
+                2, 30, 0, wrong, null);
+        assertTrue(w.differences().stream().anyMatch(x -> x.contains("cache lookup") || x.contains("fill of walk")),
+                "a 2-way leaf array must disagree with the RTL's 4: " + w.differences().stream().limit(3).toList());
+    }
+
+    private static NonBlockingRun.Built build(Map<String, String> concurrency) {
+        ShippedRtl.Shipped shipped = ShippedRtl.ALL.stream().filter(s -> s.name().equals("rv64-smmpt")).findFirst()
+                .orElseThrow();
+        Map<String, String> settings = new java.util.LinkedHashMap<>(shipped.settings());
+        settings.putAll(concurrency);
+        return NonBlockingRun.build(shipped.configuration(), settings);
+    }
+
+    private static MttMode smmpt(NonBlockingRun.Built b) {
+        return b.description().modes().stream().filter(m -> m.format() == TableFormat.SMMPT_V0_9).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * The stream without PA-range faults: the RTL parks one in an MSHR until its walker answers, unobserved, where
+     * the golden model answers it in the front (docs/nonblocking.md "Joining the two sides", open).
+     */
+    private static List<Stimulus> inRange(NonBlockingRun.Built b, List<Stimulus> stream) {
+        return stream.stream().filter(s -> !(s instanceof CheckRequest c && !c.isBypass()
+                && (c.pa() >>> b.description().paw()) != 0)).toList();
+    }
+
+    /**
+     * The shipped rv64-smmpt with {@code concurrency} (the bench's non-blocking rows build the same 4-walk RTL): per
+     * seed the verdict run ({@link NonBlockingRun}) and the event-by-event run ({@link WalkCosim}: every cache event,
+     * every walk's reads of its tag, every response, R7 syncs) on the same stream.
+     */
     private static void runSeeds(Map<String, String> concurrency, boolean byId) {
         ShippedRtl.Shipped shipped = ShippedRtl.ALL.stream().filter(s -> s.name().equals("rv64-smmpt")).findFirst()
                 .orElseThrow();
@@ -63,6 +114,14 @@ class NonBlockingCosimTest {
                 assertTrue(r.overtaken() > 50, "hits answered under outstanding misses: " + r.overtaken());
             }
             stale += r.stale();
+            List<Stimulus> inRange = inRange(b, stream);
+            WalkCosim.Result w = WalkCosim.run(b.library(), b.description(), b.walksInFlight(),
+                    byId ? ResponseOrder.BY_ID : ResponseOrder.IN_ORDER, memory, inRange, seed, 2, 30,
+                    seed == 3 ? 200 : 0, null, null);
+            System.out.printf("%s seed %d, event scoreboard: %d checks, %d cycles, %d differences%n", settings, seed,
+                    w.checks(), w.cycles(), w.differences().size());
+            assertEquals(List.of(), w.differences().stream().limit(20).toList(), "WalkScoreboard");
+            assertEquals(inRange.stream().filter(s -> s instanceof CheckRequest).count(), w.checks());
         }
         assertTrue(stale > 0, "some walks were overtaken by an invalidation (R1)");
     }

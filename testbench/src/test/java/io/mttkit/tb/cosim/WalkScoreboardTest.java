@@ -44,7 +44,7 @@ class WalkScoreboardTest {
     private static final String[] PORTS = {"obs_wc_hit", "obs_wc_index", "obs_fill_walk", "obs_fill_walk_evict",
         "obs_fill_walk_way", "obs_fill_leaf", "obs_fill_leaf_evict", "obs_fill_leaf_array", "obs_fill_leaf_set",
         "obs_fill_leaf_way", "obs_inv_apply", "obs_inv_leaf", "obs_inv_superpage", "obs_inv_walk", "obs_walk_id",
-        "obs_wait", "obs_wait_on", "obs_replay", "obs_walk_done", "obs_fill_walk_id"};
+        "obs_wait", "obs_wait_on", "obs_replay", "obs_walk_end", "obs_fill_walk_id"};
 
     private final PhysicalMemory mem = new PhysicalMemory();
     private final MttLookup lookup;
@@ -158,7 +158,7 @@ class WalkScoreboardTest {
 
         /** Walk {@code j}'s fill cycle: walk-cache way, leaf set/way (-1: not filled). */
         Script done(long cycle, int j, int walkWay, long pa, int leafWay) {
-            ext(cycle, "obs_walk_done", 1);
+            ext(cycle, "obs_walk_end", 1);
             ext(cycle, "obs_fill_walk_id", j);
             if (walkWay >= 0) {
                 ext(cycle, "obs_fill_walk", 1);
@@ -383,6 +383,35 @@ class WalkScoreboardTest {
                 + "before the sync's request rose is neither FREE nor stale");
         Script never = syncBehindWalk(15).without(e -> e instanceof Event.SyncAck);
         assertReports(never.run(ResponseOrder.IN_ORDER), "the sync presented in cycle 3 was never acknowledged");
+    }
+
+    /**
+     * Request 1 parks on walk 0, an invalidation stales both, a sync is presented; walk 0 ends without a fill and
+     * request 1 replays (a walk of its own, stale bit sampled anew) in cycle {@code replay}; the sync is acknowledged
+     * in {@code ack}. R7 is judged on the MSHRs at the start of the ack's cycle.
+     */
+    private Script syncAndAReplay(int ackAfterReplay) {
+        Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
+        s.invalidation(3, 4);
+        s.sync(5, 0);
+        long end0 = s.walk(0, A, 3);
+        s.done(end0 + 1, 0, -1, A, -1).response(end0 + 2, 0, A, true);
+        long replay = end0 + 2;
+        s.replay(replay, 1).miss(replay, A2, 1);
+        long end1 = s.walk(1, A2, replay + 1);
+        s.done(end1 + 1, 1, 0, A2, 0).response(end1 + 2, 1, A2, false);
+        s.events.removeIf(e -> e instanceof Event.SyncAck);
+        s.events.add(new Event.SyncAck(replay + ackAfterReplay, 0));
+        return s;
+    }
+
+    @Test
+    void aSyncIsJudgedOnTheMshrsAtTheStartOfItsCycle() {
+        // in the replay's cycle MSHR 1 is still the parked stale miss: the sync need not wait for it
+        assertClean(syncAndAReplay(0).run(ResponseOrder.IN_ORDER));
+        // a cycle later MSHR 1 walks, not stale (a new lookup after the invalidation), and is older than the sync
+        assertReports(syncAndAReplay(1).run(ResponseOrder.IN_ORDER), "R7: an MSHR allocated before the sync's "
+                + "request rose is neither FREE nor stale");
     }
 
     // ---- coverage: walks in flight x event ---------------------------------------------------------------
