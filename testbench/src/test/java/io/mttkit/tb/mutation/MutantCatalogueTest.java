@@ -51,6 +51,8 @@ class MutantCatalogueTest {
         assertTrue(MutantCatalogue.forConfig(MutantCatalogue.RV32).size() >= 5);
         assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV64).size() >= 12, "cache mutants of the default");
         assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV32).size() >= 3);
+        assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV64_SMMTT).size() >= 20, "rv64-smmtt cache, top and v0.1 mutants");
+        assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV32_SMMTT).size() >= 10, "rv32-smmtt cache, top and v0.1 mutants");
         for (String config : MutationConfig.NAMES) {
             for (Mutant m : MutantCatalogue.forConfig(config)) {
                 assertEquals(config, m.config(), m.id());
@@ -94,6 +96,33 @@ class MutantCatalogueTest {
         assertEquals(CheckerDescription.Formats.SMMPT_V0_9, c.formats());
         assertEquals(32, MutationConfig.of(MutantCatalogue.CACHED_RV32).sources().description().xlen());
         assertEquals(null, MutationConfig.of(MutantCatalogue.RV64).sources().description().cache());
+        CheckerDescription tt64 = MutationConfig.of(MutantCatalogue.CACHED_RV64_SMMTT).sources().description();
+        assertEquals(new CheckerDescription.Cache(16, 4, 8, 4, 4, true), tt64.cache());
+        assertEquals(64, tt64.xlen());
+        assertEquals(CheckerDescription.Formats.SMMTT_V0_1, tt64.formats());
+        CheckerDescription tt32 = MutationConfig.of(MutantCatalogue.CACHED_RV32_SMMTT).sources().description();
+        assertEquals(new CheckerDescription.Cache(16, 4, 8, 4, 4, true), tt32.cache());
+        assertEquals(32, tt32.xlen());
+        assertEquals(CheckerDescription.Formats.SMMTT_V0_1, tt32.formats());
+    }
+
+    @Test
+    void shippedSmmttConfigurationsAreTheCheckedInRtl() throws java.io.IOException {
+        // resolved exactly like rtl/<name>: the generated Verilog is the checked-in Verilog, file for file
+        java.nio.file.Path rtl = java.nio.file.Path.of("..").toAbsolutePath().normalize().resolve("rtl");
+        for (String config : List.of(MutantCatalogue.CACHED_RV64_SMMTT, MutantCatalogue.CACHED_RV32_SMMTT)) {
+            Map<String, String> files = emitted(config);
+            assertEquals(3, files.size(), config + ": " + files.keySet());
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                // all but the first line, which names the folder a shipped file was written to
+                assertEquals(afterFirstLine(java.nio.file.Files.readString(rtl.resolve(config).resolve(f.getKey()))),
+                        afterFirstLine(f.getValue()), config + "/" + f.getKey());
+            }
+        }
+    }
+
+    private static String afterFirstLine(String text) {
+        return text.substring(text.indexOf('\n') + 1);
     }
 
     @Test
