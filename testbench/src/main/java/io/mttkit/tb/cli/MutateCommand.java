@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  ./mtt mutate", "  ./mtt mutate --config walker-rv32 --checks 200000",
             "  ./mtt mutate --only cache-stale-fill,top-inv-sdid-blind",
             "  ./mtt mutate --config walker-rv64 --only v09-tuple-select-swap,mrd-size",
+            "  ./mtt mutate --config rv32-smmtt --only rv32-smmtt-v01-1g-info-rsvd",
             "  ./mtt mutate --config io-checker-rv64",
             "  ./mtt mutate --config spmp-rv64"},
         mixinStandardHelpOptions = true)
