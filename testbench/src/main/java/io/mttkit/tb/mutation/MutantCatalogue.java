@@ -10,8 +10,9 @@ import java.util.List;
  * (bus error, PMP, entry size, byte order). On the shipped cached checker ({@code rv64-smmpt}, {@code rv32-smmpt}):
  * the cache rules of {@code docs/cache-model.md} (R1 stale fill, R2 fill against an invalidation, SDID in the tag
  * and in MINVAL.PA, PA fence set/tag bits, superpage priority, PLRU and placement, walk-cache start and prefix,
- * MINVAL.PA queue order and sync) and the top's hit answer and response register. Each edits one emitted line (or
- * one port binding) the way a designer's slip would.
+ * MINVAL.PA queue order and sync) and the top's hit answer and response register; on the shipped smmtt-v0.1 checkers
+ * ({@code rv64-smmtt}, {@code rv32-smmtt}) the same cache and top edits plus their mode decode and the walker's v0.1
+ * decode (issue #17). Each edits one emitted line (or one port binding) the way a designer's slip would.
  */
 public final class MutantCatalogue {
     /** The cache-less RV64 checker ({@link MutationConfig#WALKER_RV64}). */
@@ -422,7 +423,11 @@ public final class MutantCatalogue {
                         CHECKER, "(u_cache_hit_tuple_log2 == 6'd39) ? req_pa[42:39]", "(u_cache_hit_tuple_log2 == 6'd39) ? req_pa[43:40]"),
                 new Mutant("top-hit-tuple-index-l4", c, "a hit on a level-4 tuple leaf selects its tuple by pa[52:49] instead of pa[51:48]",
                         CHECKER, "(u_cache_hit_tuple_log2 == 6'd48) ? req_pa[51:48]", "(u_cache_hit_tuple_log2 == 6'd48) ? req_pa[52:49]"),
-                cacheableBeyondPaw("cacheable-beyond-paw", c),
+                // EQUIVALENT here: with paw 56 = a 44-bit PPN + 12, every smmpt-v0.9 table is one page and the only
+                // larger index (the Smmpt64 root, pa[63:52]) is cut to pa[55:52] by the paw check, so no entry address
+                // reaches 2^56; the same edit is live on rv64-smmtt (the Smmtt46/56 root index is 16 MiB wide)
+                cacheableBeyondPaw("cacheable-beyond-paw-equivalent", c, "EQUIVALENT on Smmpt at paw 56 (no entry address"
+                        + " reaches 2^56): "),
                 // --- the top's hit answer (cache-model.md §4.1) and response register
                 new Mutant("top-hit-tuple-index-l1", c, "a hit on a level-1 tuple leaf selects its tuple by pa[25:22] instead of pa[24:21]",
                         CHECKER, "(u_cache_hit_tuple_log2 == 6'd21) ? req_pa[24:21]", "(u_cache_hit_tuple_log2 == 6'd21) ? req_pa[25:22]"),
@@ -516,7 +521,7 @@ public final class MutantCatalogue {
                 new Mutant("smmtt-v01-perm-bit-order", c, "MTTL1 nibble permission bits swapped (R and W exchanged)",
                         WALKER, "v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm}",
                         "v01_at_mttl1 ? {v01_nibble_perm[1], v01_nibble_perm[0], |v01_nibble_perm}"),
-                cacheableBeyondPaw("smmtt-cacheable-beyond-paw", c)));
+                cacheableBeyondPaw("smmtt-cacheable-beyond-paw", c, "")));
         return List.copyOf(out);
     }
 
@@ -564,11 +569,12 @@ public final class MutantCatalogue {
 
     /**
      * The walker still reports a read beyond {@code paw} (cause 3, no read) as cacheable: the top then fills the cache
-     * with an answer of an entry never read. Only where {@code paw} leaves room above the entry addresses (RV64).
+     * with an answer of an entry never read. Live only where an entry address can reach {@code 2^paw} (the 16 MiB
+     * Smmtt46/56 root index on RV64).
      */
-    private static Mutant cacheableBeyondPaw(String id, String config) {
+    private static Mutant cacheableBeyondPaw(String id, String config, String descriptionPrefix) {
         String nl = "\n              ";
-        return new Mutant(id, config, "an MPTE address at or above 2^paw fails (cause 3) but is reported cacheable", WALKER,
+        return new Mutant(id, config, descriptionPrefix + "an MPTE address at or above 2^paw fails (cause 3) but is reported cacheable", WALKER,
                 "(entry_beyond_paw) begin" + nl + "res_allow <= 1'b0;" + nl + "res_xwr <= 3'd0;" + nl + "res_leaf_log2 <= 7'd0;"
                         + nl + "res_uniform_log2 <= 7'd0;" + nl + "res_cacheable <= 1'b0;",
                 "(entry_beyond_paw) begin" + nl + "res_allow <= 1'b0;" + nl + "res_xwr <= 3'd0;" + nl + "res_leaf_log2 <= 7'd0;"
