@@ -473,12 +473,17 @@ public final class MutantCatalogue {
     // ---- the shipped smmtt-v0.1 checkers (issue #17): the cache is the smmpt one's, byte for byte, so its mutants
     // ---- are the same edits; the walker's v0.1 decode and the top's mode decode are their own.
 
-    /** The cache and top mutants of {@code rv64-smmpt} that apply unchanged to {@code rv64-smmtt} (the same text). */
+    /**
+     * The cache and top mutants of {@code rv64-smmpt} that apply unchanged to {@code rv64-smmtt} (the same text). Not
+     * {@code cache-wc-prefix-mask}: it edits the smmpt-v0.9 branch of the walk-cache prefix mask, dead on an
+     * smmtt-v0.1-only checker (equivalent there: it survived 20 000 checks); {@code smmtt-cache-wc-prefix-mask-v01}
+     * edits the v0.1 branch instead.
+     */
     private static final List<String> SHARED_WITH_RV64_SMMTT = List.of("cache-stale-fill", "cache-fill-in-inv-cycle",
             "top-stale-cacheable", "top-rsp-stale-stuck-0", "top-inv-sdid-blind", "top-lookup-sdid-dropped",
             "cache-hit-sdid-ignored-w0", "cache-lookup-set-bits", "cache-pa-fence-set-bits", "cache-sp-plru-no-hit-touch",
             "cache-leaf-plru-no-hit-touch-s0", "cache-wc-plru-no-hit-touch", "cache-leaf-victim-way0",
-            "cache-invalid-first-broken", "top-wc-start-level-off-by-one", "cache-wc-prefix-mask", "cache-sync-ack-early",
+            "cache-invalid-first-broken", "top-wc-start-level-off-by-one", "cache-sync-ack-early",
             "top-bare-format-bit", "top-hit-tuple-index-l1", "top-hit-uniform-tuple5", "top-rsp-q-not-cleared");
 
     /** The cache and top mutants of {@code rv32-smmpt} that apply unchanged to {@code rv32-smmtt}. */
@@ -502,6 +507,9 @@ public final class MutantCatalogue {
                 new Mutant("smmtt-top-reserved-mode-as-smmtt56", c, "reserved MODE values 3..15 of the smmtt format walk as Smmtt56",
                         CHECKER, "assign mode_is_smmtt56 = not_req_mode_4 & (req_mode[3:0] == 4'd2);",
                         "assign mode_is_smmtt56 = not_req_mode_4 & (req_mode[3:0] >= 4'd2);"),
+                // --- the walk cache's prefix of an MTTL2 table (cache-model.md §3.3): the smmtt-v0.1 branch
+                new Mutant("smmtt-cache-wc-prefix-mask-v01", c, "a walk-cache fill of an MTTL2 table (level 1) drops PA bit 46 from its prefix",
+                        CACHE, "(~walk_format & (fill_ptr_level == 3'd1)) ? 56'hffc00000000000", "(~walk_format & (fill_ptr_level == 3'd1)) ? 56'hff800000000000"),
                 // --- the hit path of an MTTL1 word (cache-model.md §4.1)
                 new Mutant("smmtt-top-hit-tuple-index-l0", c, "a hit on an MTTL1 word selects its nibble by pa[16:13] instead of pa[15:12]",
                         CHECKER, "(u_cache_hit_tuple_log2 == 6'd12) ? req_pa[15:12]", "(u_cache_hit_tuple_log2 == 6'd12) ? req_pa[16:13]"),
