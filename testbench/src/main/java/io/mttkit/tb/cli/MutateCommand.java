@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Measure the regression's bug-finding power on mutants of the generated Verilog.",
         description = {
             "Apply each bug-like edit of the mutant catalogue to the generated checker Verilog: on the shipped",
-            "cached checkers (rv64-smmpt, rv32-smmpt) cache-policy slips (a fill on a stale walk, an SDID-blind",
+            "cached checkers (rv64-smmpt, rv32-smmpt, rv64-smmtt, rv32-smmtt) cache-policy slips (a fill on a stale walk, an SDID-blind",
             "invalidation, a wrong victim, an early sync_ack, ...), on the cache-less ones (walker-rv64/rv32) walker",
             "slips (a wrong tuple index, a missing reserved-bit check, a swapped cause priority, ...). Builds each",
             "mutant with Verilator and runs a short regression on it (cache stimulus and cache scoreboard for the",
@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  ./mtt mutate", "  ./mtt mutate --config walker-rv32 --checks 200000",
             "  ./mtt mutate --only cache-stale-fill,top-inv-sdid-blind",
             "  ./mtt mutate --config walker-rv64 --only v09-tuple-select-swap,mrd-size",
+            "  ./mtt mutate --config rv32-smmtt --only rv32-smmtt-v01-1g-info-rsvd",
             "  ./mtt mutate --config io-checker-rv64",
             "  ./mtt mutate --config spmp-rv64"},
         mixinStandardHelpOptions = true)
@@ -35,7 +36,7 @@ final class MutateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "NAME", defaultValue = MutationConfig.RV64_SMMPT,
-            description = "rv64-smmpt (default), rv32-smmpt (shipped cached checkers), walker-rv64 or walker-rv32 "
+            description = "rv64-smmpt (default), rv32-smmpt, rv64-smmtt, rv32-smmtt (shipped cached checkers), walker-rv64 or walker-rv32 "
                     + "(cache-less), io-checker-rv64 or io-rv64-smmpt (the I/O MPT checker), or spmp-rv64 (the SPMP "
                     + "in front of the PMP hook and the MPT checker; --checks counts its accesses).")
     String config;

@@ -241,6 +241,12 @@ final class DirectedStimulus {
         for (int t = 0; t < tuples; t++) {
             long pa = (target & ~((long) (tuples - 1) << g.tupleLog2())) | ((long) t << g.tupleLog2());
             pa ^= rnd.nextLong() & ((1L << g.tupleLog2()) - 1);
+            if (t > 0 && params.cache() != null) {
+                // drop the leaf the previous tuple's walk cached, so that the walker (not only the hit path)
+                // selects every tuple: one cached leaf covers all of them (issue #17, docs/mutation.md)
+                items.add(Stimulus.Invalidate.all());
+                items.add(new Stimulus.Sync());
+            }
             items.add(withSdid(check(pa, randomNeed()), sdid));
             items.add(withSdid(check(pa, randomNeed()), sdid)); // a hit on a cached checker
         }

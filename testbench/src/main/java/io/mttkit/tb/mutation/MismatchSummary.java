@@ -27,7 +27,9 @@ final class MismatchSummary {
                 index = end < 0 ? line.substring(at) : line.substring(at, end);
             } else if (line.startsWith("request: ")) {
                 int at = line.indexOf("mode=");
-                if (at >= 0) {
+                if (at >= 0 && line.startsWith("(", at + 5) && line.indexOf(')', at) > 0) {
+                    mode = line.substring(at + 6, line.indexOf(')', at)); // "(not implemented)": a reserved req_mode
+                } else if (at >= 0) {
                     int end = line.indexOf(' ', at);
                     mode = end < 0 ? line.substring(at + 5) : line.substring(at + 5, end);
                 }

@@ -10,8 +10,9 @@ import java.util.List;
  * (bus error, PMP, entry size, byte order). On the shipped cached checker ({@code rv64-smmpt}, {@code rv32-smmpt}):
  * the cache rules of {@code docs/cache-model.md} (R1 stale fill, R2 fill against an invalidation, SDID in the tag
  * and in MINVAL.PA, PA fence set/tag bits, superpage priority, PLRU and placement, walk-cache start and prefix,
- * MINVAL.PA queue order and sync) and the top's hit answer and response register. Each edits one emitted line (or
- * one port binding) the way a designer's slip would.
+ * MINVAL.PA queue order and sync) and the top's hit answer and response register; on the shipped smmtt-v0.1 checkers
+ * ({@code rv64-smmtt}, {@code rv32-smmtt}) the same cache and top edits plus their mode decode and the walker's v0.1
+ * decode (issue #17). Each edits one emitted line (or one port binding) the way a designer's slip would.
  */
 public final class MutantCatalogue {
     /** The cache-less RV64 checker ({@link MutationConfig#WALKER_RV64}). */
@@ -22,6 +23,10 @@ public final class MutantCatalogue {
     public static final String CACHED_RV64 = MutationConfig.RV64_SMMPT;
     /** The shipped RV32 smmpt-v0.9 checker with the default cache ({@link MutationConfig#RV32_SMMPT}). */
     public static final String CACHED_RV32 = MutationConfig.RV32_SMMPT;
+    /** The shipped RV64 smmtt-v0.1 checker with the default cache ({@link MutationConfig#RV64_SMMTT}). */
+    public static final String CACHED_RV64_SMMTT = MutationConfig.RV64_SMMTT;
+    /** The shipped RV32 smmtt-v0.1 checker with the default cache ({@link MutationConfig#RV32_SMMTT}). */
+    public static final String CACHED_RV32_SMMTT = MutationConfig.RV32_SMMTT;
 
     /** The cache-less I/O MPT checker ({@link IoMutationRun}; not in {@link MutationConfig#NAMES}: no checker.json). */
     public static final String IO_RV64 = IoMutationRun.IO_CHECKER_RV64;
@@ -59,6 +64,8 @@ public final class MutantCatalogue {
             case RV32 -> rv32();
             case CACHED_RV64 -> cachedRv64();
             case CACHED_RV32 -> cachedRv32();
+            case CACHED_RV64_SMMTT -> cachedRv64Smmtt();
+            case CACHED_RV32_SMMTT -> cachedRv32Smmtt();
             case IO_RV64 -> io();
             case IO_CACHED_RV64 -> ioCached();
             case SPMP_RV64 -> spmp();
@@ -403,6 +410,24 @@ public final class MutantCatalogue {
                 new Mutant("top-reserved-mode-as-smmpt64", c, "reserved MODE values 4..15 of the smmpt format walk as Smmpt64",
                         CHECKER, "assign mode_is_smmpt64 = req_mode[4] & (req_mode[3:0] == 4'd3);",
                         "assign mode_is_smmpt64 = req_mode[4] & (req_mode[3:0] >= 4'd3);"),
+                // tuple selection in upper-level leaves (Smmpt43/52/64 L2, Smmpt52/64 L3, Smmpt64 L4), walker and hit path
+                new Mutant("v09-tuple-index-l2", c, "a level-2 leaf takes its tuple index from pa[34:31] instead of pa[33:30]",
+                        WALKER, "(level == 3'd2) ? walk_pa[33:30] :", "(level == 3'd2) ? walk_pa[34:31] :"),
+                new Mutant("v09-tuple-index-l3", c, "a level-3 leaf takes its tuple index from pa[43:40] instead of pa[42:39]",
+                        WALKER, "(level == 3'd3) ? walk_pa[42:39] :", "(level == 3'd3) ? walk_pa[43:40] :"),
+                new Mutant("v09-tuple-index-l4", c, "a level-4 (Smmpt64 root) leaf takes its tuple index from pa[52:49] instead of pa[51:48]",
+                        WALKER, "                  walk_pa[51:48];", "                  walk_pa[52:49];"),
+                new Mutant("top-hit-tuple-index-l2", c, "a hit on a level-2 tuple leaf selects its tuple by pa[34:31] instead of pa[33:30]",
+                        CHECKER, "(u_cache_hit_tuple_log2 == 6'd30) ? req_pa[33:30]", "(u_cache_hit_tuple_log2 == 6'd30) ? req_pa[34:31]"),
+                new Mutant("top-hit-tuple-index-l3", c, "a hit on a level-3 tuple leaf selects its tuple by pa[43:40] instead of pa[42:39]",
+                        CHECKER, "(u_cache_hit_tuple_log2 == 6'd39) ? req_pa[42:39]", "(u_cache_hit_tuple_log2 == 6'd39) ? req_pa[43:40]"),
+                new Mutant("top-hit-tuple-index-l4", c, "a hit on a level-4 tuple leaf selects its tuple by pa[52:49] instead of pa[51:48]",
+                        CHECKER, "(u_cache_hit_tuple_log2 == 6'd48) ? req_pa[51:48]", "(u_cache_hit_tuple_log2 == 6'd48) ? req_pa[52:49]"),
+                // EQUIVALENT here: with paw 56 = a 44-bit PPN + 12, every smmpt-v0.9 table is one page and the only
+                // larger index (the Smmpt64 root, pa[63:52]) is cut to pa[55:52] by the paw check, so no entry address
+                // reaches 2^56; the same edit is live on rv64-smmtt (the Smmtt46/56 root index is 16 MiB wide)
+                cacheableBeyondPaw("cacheable-beyond-paw-equivalent", c, "EQUIVALENT on Smmpt at paw 56 (no entry address"
+                        + " reaches 2^56): "),
                 // --- the top's hit answer (cache-model.md §4.1) and response register
                 new Mutant("top-hit-tuple-index-l1", c, "a hit on a level-1 tuple leaf selects its tuple by pa[25:22] instead of pa[24:21]",
                         CHECKER, "(u_cache_hit_tuple_log2 == 6'd21) ? req_pa[24:21]", "(u_cache_hit_tuple_log2 == 6'd21) ? req_pa[25:22]"),
@@ -438,6 +463,135 @@ public final class MutantCatalogue {
                         "assign req_is_bypass = req_bypass | (req_mode == 5'd0);"),
                 new Mutant("rv32-top-reserved-mode-as-smmpt34", c, "reserved MODE values of the smmpt format walk as Smmpt34",
                         CHECKER, "assign mode_is_smmpt34 = req_mode[4] & (req_mode[3:0] == 4'd1);",
-                        "assign mode_is_smmpt34 = req_mode[4] & (req_mode[3:0] != 4'd0);"));
+                        "assign mode_is_smmpt34 = req_mode[4] & (req_mode[3:0] != 4'd0);"),
+                new Mutant("rv32-top-mode-format-ignored", c, "req_mode[4] is ignored: the smmtt-v0.1 encoding 1 (Smmtt34) walks as Smmpt34",
+                        CHECKER, "assign mode_is_smmpt34 = req_mode[4] & (req_mode[3:0] == 4'd1);",
+                        "assign mode_is_smmpt34 = (req_mode[3:0] == 4'd1);"),
+                invTagTopBit("rv32-cache-inv-tag-top-bit", c));
+    }
+
+    // ---- the shipped smmtt-v0.1 checkers (issue #17): the cache is the smmpt one's, byte for byte, so its mutants
+    // ---- are the same edits; the walker's v0.1 decode and the top's mode decode are their own.
+
+    /**
+     * The cache and top mutants of {@code rv64-smmpt} that apply unchanged to {@code rv64-smmtt} (the same text). Not
+     * {@code cache-wc-prefix-mask}: it edits the smmpt-v0.9 branch of the walk-cache prefix mask, dead on an
+     * smmtt-v0.1-only checker (equivalent there: it survived 20 000 checks); {@code smmtt-cache-wc-prefix-mask-v01}
+     * edits the v0.1 branch instead.
+     */
+    private static final List<String> SHARED_WITH_RV64_SMMTT = List.of("cache-stale-fill", "cache-fill-in-inv-cycle",
+            "top-stale-cacheable", "top-rsp-stale-stuck-0", "top-inv-sdid-blind", "top-lookup-sdid-dropped",
+            "cache-hit-sdid-ignored-w0", "cache-lookup-set-bits", "cache-pa-fence-set-bits", "cache-sp-plru-no-hit-touch",
+            "cache-leaf-plru-no-hit-touch-s0", "cache-wc-plru-no-hit-touch", "cache-leaf-victim-way0",
+            "cache-invalid-first-broken", "top-wc-start-level-off-by-one", "cache-sync-ack-early",
+            "top-bare-format-bit", "top-hit-tuple-index-l1", "top-hit-uniform-tuple5", "top-rsp-q-not-cleared");
+
+    /** The cache and top mutants of {@code rv32-smmpt} that apply unchanged to {@code rv32-smmtt}. */
+    private static final List<String> SHARED_WITH_RV32_SMMTT = List.of("rv32-cache-stale-fill",
+            "rv32-cache-pa-fence-set-bits", "rv32-top-hit-tuple-index-l1", "rv32-cache-wc-prefix-mask",
+            "rv32-cache-sync-ack-early", "rv32-cache-tag-top-bit", "rv32-top-bare-format-bit", "rv32-cache-inv-tag-top-bit");
+
+    /**
+     * The shipped RV64 smmtt-v0.1 checker (Smmtt46, Smmtt56): the smmpt checker's cache and top slips, the mode decode
+     * of the smmtt format, and the walker's v0.1 decode (MTTL2 index, 2M_PAGES page index and uniform size, 1G_* INFO,
+     * nibble permissions, priority) and the cacheability of a read beyond {@code paw}.
+     */
+    private static List<Mutant> cachedRv64Smmtt() {
+        String c = CACHED_RV64_SMMTT;
+        List<Mutant> out = new ArrayList<>(sameEdits(cachedRv64(), SHARED_WITH_RV64_SMMTT, "smmtt-", c));
+        out.addAll(List.of(
+                // --- req_mode (port contract: the format bit and reserved MODE values)
+                new Mutant("smmtt-top-mode-format-ignored", c, "req_mode[4] is ignored for Smmtt46: the smmpt-v0.9 encoding 1 (Smmpt43) walks as Smmtt46",
+                        CHECKER, "assign mode_is_smmtt46 = not_req_mode_4 & (req_mode[3:0] == 4'd1);",
+                        "assign mode_is_smmtt46 = (req_mode[3:0] == 4'd1);"),
+                new Mutant("smmtt-top-reserved-mode-as-smmtt56", c, "reserved MODE values 3..15 of the smmtt format walk as Smmtt56",
+                        CHECKER, "assign mode_is_smmtt56 = not_req_mode_4 & (req_mode[3:0] == 4'd2);",
+                        "assign mode_is_smmtt56 = not_req_mode_4 & (req_mode[3:0] >= 4'd2);"),
+                // --- the walk cache's prefix of an MTTL2 table (cache-model.md §3.3): the smmtt-v0.1 branch
+                new Mutant("smmtt-cache-wc-prefix-mask-v01", c, "a walk-cache fill of an MTTL2 table (level 1) drops PA bit 46 from its prefix",
+                        CACHE, "(~walk_format & (fill_ptr_level == 3'd1)) ? 56'hffc00000000000", "(~walk_format & (fill_ptr_level == 3'd1)) ? 56'hff800000000000"),
+                // --- the hit path of an MTTL1 word (cache-model.md §4.1)
+                new Mutant("smmtt-top-hit-tuple-index-l0", c, "a hit on an MTTL1 word selects its nibble by pa[16:13] instead of pa[15:12]",
+                        CHECKER, "(u_cache_hit_tuple_log2 == 6'd12) ? req_pa[15:12]", "(u_cache_hit_tuple_log2 == 6'd12) ? req_pa[16:13]"),
+                // --- the walker's v0.1 decode (Smmtt ch. 4; SPEC-DECISIONS 5, 9)
+                new Mutant("smmtt-v01-1g-info-rsvd", c, "a 1G_* MTTL2 entry with only INFO bit 0 set is not a reserved encoding",
+                        WALKER, "(v01_type_1g & (|v01_mpte_info))", "(v01_type_1g & (|v01_mpte_info[43:1]))"),
+                new Mutant("smmtt-v01-2m-info-high", c, "a 2M_PAGES entry with INFO bit 32 set is not a reserved encoding",
+                        WALKER, "((v01_mpte_type == 3'd6) & (|v01_mpte_info[43:32]))", "((v01_mpte_type == 3'd6) & (|v01_mpte_info[43:33]))"),
+                new Mutant("smmtt-v01-2m-uniform-base", c, "a 2M_PAGES entry's uniform size starts from 2^20 instead of 2^21",
+                        WALKER, "(7'd21\n", "(7'd20\n"),
+                new Mutant("smmtt-v01-2m-uniform-whole", c, "a 2M_PAGES entry whose 16 pages agree reports 2^24 instead of 2^25 as uniform",
+                        WALKER, "&{v01_page_perm_eq_15,", "&{1'b0, v01_page_perm_eq_15,"),
+                new Mutant("smmtt-v01-2m-page-index", c, "a 2M_PAGES entry takes its page index from pa[25:22] instead of pa[24:21]",
+                        WALKER, "assign v01_page_pi = walk_pa[24:21];", "assign v01_page_pi = walk_pa[25:22];"),
+                new Mutant("smmtt-v01-entry-index-l1", c, "the MTTL2 entry index is off by one bit (pa[46:26] instead of pa[45:25])",
+                        WALKER, "(addr_level == 3'd1) ? {walk_pa[45:25], 3'd0} :", "(addr_level == 3'd1) ? {walk_pa[46:26], 3'd0} :"),
+                new Mutant("smmtt-v01-perm-bit-order", c, "MTTL1 nibble permission bits swapped (R and W exchanged)",
+                        WALKER, "v01_at_mttl1 ? {v01_nibble_perm[0], v01_nibble_perm[1], |v01_nibble_perm}",
+                        "v01_at_mttl1 ? {v01_nibble_perm[1], v01_nibble_perm[0], |v01_nibble_perm}"),
+                cacheableBeyondPaw("smmtt-cacheable-beyond-paw", c, "")));
+        return List.copyOf(out);
+    }
+
+    /**
+     * The shipped RV32 smmtt-v0.1 checker (Smmtt34): the RV32 smmpt checker's cache and top slips, the smmtt mode
+     * decode, and the walker's v0.1 decode (4M_PAGES page index, INFO and uniform size, 1G_* INFO).
+     */
+    private static List<Mutant> cachedRv32Smmtt() {
+        String c = CACHED_RV32_SMMTT;
+        List<Mutant> out = new ArrayList<>();
+        for (Mutant m : sameEdits(cachedRv32(), SHARED_WITH_RV32_SMMTT, "", c)) {
+            out.add(new Mutant(m.id().replaceFirst("^rv32-", "rv32-smmtt-"), c, m.description(), m.file(), m.original(),
+                    m.replacement()));
+        }
+        out.addAll(List.of(
+                new Mutant("rv32-smmtt-top-mode-format-ignored", c, "req_mode[4] is ignored: the smmpt-v0.9 encoding 1 (Smmpt34) walks as Smmtt34",
+                        CHECKER, "assign mode_is_smmtt34 = ~req_mode[4] & (req_mode[3:0] == 4'd1);",
+                        "assign mode_is_smmtt34 = (req_mode[3:0] == 4'd1);"),
+                new Mutant("rv32-smmtt-top-reserved-mode-as-smmtt34", c, "reserved MODE values 2..15 of the smmtt format walk as Smmtt34",
+                        CHECKER, "assign mode_is_smmtt34 = ~req_mode[4] & (req_mode[3:0] == 4'd1);",
+                        "assign mode_is_smmtt34 = ~req_mode[4] & (req_mode[3:0] != 4'd0);"),
+                new Mutant("rv32-smmtt-v01-1g-info-rsvd", c, "a 1G_* MTTL2 entry with only INFO bit 0 set is not a reserved encoding",
+                        WALKER, "(v01_type_1g & (|v01_mpte_info))", "(v01_type_1g & (|v01_mpte_info[21:1]))"),
+                new Mutant("rv32-smmtt-v01-4m-info-high", c, "a 4M_PAGES entry with INFO bit 16 set is not a reserved encoding",
+                        WALKER, "((v01_mpte_type == 3'd5) & (|v01_mpte_info[21:16]))", "((v01_mpte_type == 3'd5) & (|v01_mpte_info[21:17]))"),
+                new Mutant("rv32-smmtt-v01-4m-uniform-base", c, "a 4M_PAGES entry's uniform size starts from 2^21 instead of 2^22",
+                        WALKER, "(7'd22\n", "(7'd21\n"),
+                new Mutant("rv32-smmtt-v01-4m-uniform-whole", c, "a 4M_PAGES entry whose 8 pages agree reports 2^24 instead of 2^25 as uniform",
+                        WALKER, "{1'b0, all_v01_page_perm_eq_0_to_3 & v01_page_perm_eq_4", "{1'b0, 1'b0 & all_v01_page_perm_eq_0_to_3 & v01_page_perm_eq_4"),
+                new Mutant("rv32-smmtt-v01-4m-page-index", c, "a 4M_PAGES entry takes its page index from pa[25:23] instead of pa[24:22]",
+                        WALKER, "assign v01_page_pi = walk_pa[24:22];", "assign v01_page_pi = walk_pa[25:23];")));
+        return List.copyOf(out);
+    }
+
+    /** The mutants {@code ids} of {@code from}, the same edits re-labelled {@code prefix + id} for {@code config}. */
+    private static List<Mutant> sameEdits(List<Mutant> from, List<String> ids, String prefix, String config) {
+        List<Mutant> out = new ArrayList<>();
+        for (String id : ids) {
+            Mutant m = from.stream().filter(x -> x.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no mutant " + id + " to share with " + config));
+            out.add(new Mutant(prefix + id, config, m.description(), m.file(), m.original(), m.replacement()));
+        }
+        return out;
+    }
+
+    /**
+     * The walker still reports a read beyond {@code paw} (cause 3, no read) as cacheable: the top then fills the cache
+     * with an answer of an entry never read. Live only where an entry address can reach {@code 2^paw} (the 16 MiB
+     * Smmtt46/56 root index on RV64).
+     */
+    private static Mutant cacheableBeyondPaw(String id, String config, String descriptionPrefix) {
+        String nl = "\n              ";
+        return new Mutant(id, config, descriptionPrefix + "an MPTE address at or above 2^paw fails (cause 3) but is reported cacheable", WALKER,
+                "(entry_beyond_paw) begin" + nl + "res_allow <= 1'b0;" + nl + "res_xwr <= 3'd0;" + nl + "res_leaf_log2 <= 7'd0;"
+                        + nl + "res_uniform_log2 <= 7'd0;" + nl + "res_cacheable <= 1'b0;",
+                "(entry_beyond_paw) begin" + nl + "res_allow <= 1'b0;" + nl + "res_xwr <= 3'd0;" + nl + "res_leaf_log2 <= 7'd0;"
+                        + nl + "res_uniform_log2 <= 7'd0;" + nl + "res_cacheable <= 1'b1;");
+    }
+
+    /** RV32: a MINVAL.PA / PA fence compares its leaf-array tag without PA bit 33 (regions above 2^33 are kept). */
+    private static Mutant invTagTopBit(String id, String config) {
+        return new Mutant(id, config, "a PA fence compares the leaf-array tag without PA bit 33 (entries above 2^33 are never cleared)",
+                CACHE, "assign inv_tag = inv_head_pa[33:19];", "assign inv_tag = {1'b0, inv_head_pa[32:19]};");
     }
 }

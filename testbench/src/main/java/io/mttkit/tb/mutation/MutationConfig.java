@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * A checker configuration the mutation catalogue covers: the cache-less checkers {@code walker-rv64} and
- * {@code walker-rv32} (the generator's defaults), and the shipped cached checkers {@code rv64-smmpt} (the default)
- * and {@code rv32-smmpt} ({@code rtl/<name>}: the same settings as the shipped Verilog). Mutants edit the Verilog of
+ * {@code walker-rv32} (the generator's defaults), and the four shipped cached checkers {@code rv64-smmpt} (the
+ * default), {@code rv32-smmpt}, {@code rv64-smmtt} and {@code rv32-smmtt} ({@code rtl/<name>}: the same settings as the
+ * shipped Verilog). Mutants edit the Verilog of
  * the folder the generator writes for it; what the checker implements comes from that folder's {@code checker.json}.
  *
  * @param name          the configuration name ({@code --config} of {@code mtt mutate})
@@ -32,8 +33,13 @@ public record MutationConfig(String name, String configuration, Map<String, Stri
     public static final String RV64_SMMPT = "rv64-smmpt";
     /** The shipped RV32 smmpt-v0.9 checker with the default cache. */
     public static final String RV32_SMMPT = "rv32-smmpt";
+    /** The shipped RV64 smmtt-v0.1 checker with the default cache. */
+    public static final String RV64_SMMTT = "rv64-smmtt";
+    /** The shipped RV32 smmtt-v0.1 checker with the default cache. */
+    public static final String RV32_SMMTT = "rv32-smmtt";
     /** Every configuration name, the default ({@code mtt mutate} without {@code --config}) first. */
-    public static final List<String> NAMES = List.of(RV64_SMMPT, RV32_SMMPT, WALKER_RV64, WALKER_RV32);
+    public static final List<String> NAMES = List.of(RV64_SMMPT, RV32_SMMPT, RV64_SMMTT, RV32_SMMTT, WALKER_RV64,
+            WALKER_RV32);
 
     public MutationConfig {
         settings = Map.copyOf(settings);
@@ -47,7 +53,7 @@ public record MutationConfig(String name, String configuration, Map<String, Stri
     public static MutationConfig of(String name) {
         return switch (name) {
             case WALKER_RV64, WALKER_RV32 -> new MutationConfig(name, name, Map.of());
-            case RV64_SMMPT, RV32_SMMPT -> shipped(name);
+            case RV64_SMMPT, RV32_SMMPT, RV64_SMMTT, RV32_SMMTT -> shipped(name);
             default -> throw new IllegalArgumentException("no mutation configuration '" + name + "'; expected one of "
                     + String.join(", ", NAMES));
         };

@@ -15,8 +15,15 @@ import org.junit.jupiter.api.Test;
 /** The catalogue matches the generator's current output: every edit found exactly once, in one file. */
 class MutantCatalogueTest {
 
+    /** Generated once per configuration for the whole class (elaboration is most of this test's time). */
+    private static final Map<String, MutationConfig.Generated> GENERATED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static MutationConfig.Generated generated(String config) {
+        return GENERATED.computeIfAbsent(config, c -> MutationConfig.of(c).sources());
+    }
+
     private static Map<String, String> emitted(String config) {
-        return MutationConfig.of(config).sources().files();
+        return generated(config).files();
     }
 
     @Test
@@ -51,6 +58,8 @@ class MutantCatalogueTest {
         assertTrue(MutantCatalogue.forConfig(MutantCatalogue.RV32).size() >= 5);
         assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV64).size() >= 12, "cache mutants of the default");
         assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV32).size() >= 3);
+        assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV64_SMMTT).size() >= 20, "rv64-smmtt cache, top and v0.1 mutants");
+        assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV32_SMMTT).size() >= 10, "rv32-smmtt cache, top and v0.1 mutants");
         for (String config : MutationConfig.NAMES) {
             for (Mutant m : MutantCatalogue.forConfig(config)) {
                 assertEquals(config, m.config(), m.id());
@@ -88,12 +97,39 @@ class MutantCatalogueTest {
 
     @Test
     void shippedConfigurationsHaveTheShippedCache() {
-        CheckerDescription c = MutationConfig.of(MutantCatalogue.CACHED_RV64).sources().description();
+        CheckerDescription c = generated(MutantCatalogue.CACHED_RV64).description();
         assertEquals(new CheckerDescription.Cache(16, 4, 8, 4, 4, true), c.cache());
         assertEquals(64, c.xlen());
         assertEquals(CheckerDescription.Formats.SMMPT_V0_9, c.formats());
-        assertEquals(32, MutationConfig.of(MutantCatalogue.CACHED_RV32).sources().description().xlen());
-        assertEquals(null, MutationConfig.of(MutantCatalogue.RV64).sources().description().cache());
+        assertEquals(32, generated(MutantCatalogue.CACHED_RV32).description().xlen());
+        assertEquals(null, generated(MutantCatalogue.RV64).description().cache());
+        CheckerDescription tt64 = generated(MutantCatalogue.CACHED_RV64_SMMTT).description();
+        assertEquals(new CheckerDescription.Cache(16, 4, 8, 4, 4, true), tt64.cache());
+        assertEquals(64, tt64.xlen());
+        assertEquals(CheckerDescription.Formats.SMMTT_V0_1, tt64.formats());
+        CheckerDescription tt32 = generated(MutantCatalogue.CACHED_RV32_SMMTT).description();
+        assertEquals(new CheckerDescription.Cache(16, 4, 8, 4, 4, true), tt32.cache());
+        assertEquals(32, tt32.xlen());
+        assertEquals(CheckerDescription.Formats.SMMTT_V0_1, tt32.formats());
+    }
+
+    @Test
+    void shippedSmmttConfigurationsAreTheCheckedInRtl() throws java.io.IOException {
+        // resolved exactly like rtl/<name>: the generated Verilog is the checked-in Verilog, file for file
+        java.nio.file.Path rtl = java.nio.file.Path.of("..").toAbsolutePath().normalize().resolve("rtl");
+        for (String config : List.of(MutantCatalogue.CACHED_RV64_SMMTT, MutantCatalogue.CACHED_RV32_SMMTT)) {
+            Map<String, String> files = emitted(config);
+            assertEquals(3, files.size(), config + ": " + files.keySet());
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                // all but the first line, which names the folder a shipped file was written to
+                assertEquals(afterFirstLine(java.nio.file.Files.readString(rtl.resolve(config).resolve(f.getKey()))),
+                        afterFirstLine(f.getValue()), config + "/" + f.getKey());
+            }
+        }
+    }
+
+    private static String afterFirstLine(String text) {
+        return text.substring(text.indexOf('\n') + 1);
     }
 
     @Test
@@ -104,6 +140,8 @@ class MutantCatalogueTest {
                 + "  cause          expected MPTE_RSVD_BITS   actual NONE\n  xwr expected 0 actual 1\n";
         String s = MismatchSummary.of(report);
         assertEquals("cause expected MPTE_RSVD_BITS actual NONE (mode smmpt52, request 17)", s);
+        String reserved = report.replace("mode=smmpt52 req_mode=0x12", "mode=(not implemented) req_mode=0x17");
+        assertEquals("cause expected MPTE_RSVD_BITS actual NONE (mode not implemented, request 17)", MismatchSummary.of(reserved));
     }
 
     @Test
