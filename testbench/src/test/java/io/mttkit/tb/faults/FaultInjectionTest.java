@@ -198,7 +198,7 @@ class FaultInjectionTest {
                 if [ -n "$xml" ]; then
                   echo '<verilator_xml><netlist><module name="t"><var name="clk" dtype_id="1" dir="input"/></module><typetable><basicdtype id="1" name="logic"/></typetable></netlist></verilator_xml>' > "$xml"; exit 0
                 fi
-                echo build >> "%s"; sleep 2; mkdir -p "$mdir"; echo library > "$mdir/$out"
+                echo build >> "%s"; sleep 2; mkdir -p "$mdir"; printf 'default:\\n\\t@true\\n' > "$mdir/Vtop.mk"; : > "$mdir/Vtop_classes.mk"; echo library > "$mdir/$out"
                 """.formatted(f.resolve("builds")));
         Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path v = f.resolve("t.v");
