@@ -79,7 +79,7 @@ public final class Mtt implements Runnable {
             Throwable t = ex;
             ReportFolder.removeEmptyCreated(); // a refused or failed run leaves no empty report folder it made
             if (t instanceof UserInputException || t instanceof IllegalArgumentException) {
-                c.getErr().println("mtt " + c.getCommandName() + ": " + t.getMessage());
+                c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + t.getMessage());
                 if (debug) {
                     t.printStackTrace(c.getErr());
                 }
@@ -87,13 +87,13 @@ public final class Mtt implements Runnable {
             }
             String environment = EnvironmentError.describe(t);
             if (environment != null) {
-                c.getErr().println("mtt " + c.getCommandName() + ": " + environment);
+                c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + environment);
                 if (debug) {
                     t.printStackTrace(c.getErr());
                 }
                 return ExitCodes.BAD_INPUT;
             }
-            c.getErr().println("mtt " + c.getCommandName() + ": internal error: " + t
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": internal error: " + t
                     + (debug ? "" : " (run again with --debug for the stack trace, and report it)"));
             if (debug) {
                 t.printStackTrace(c.getErr());
