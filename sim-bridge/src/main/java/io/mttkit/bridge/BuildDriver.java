@@ -274,14 +274,12 @@ public final class BuildDriver {
 
     /** GNU make from the PATH, as an absolute path (so a timeout stops its whole process group). */
     private static String makeExecutable() {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            Path p = Path.of(d.isEmpty() ? "." : d, "make");
-            if (Files.isExecutable(p)) {
-                return p.toAbsolutePath().toString();
-            }
+        Path make = VerilatorTool.searchPath("make");
+        if (make == null) {
+            throw new ToolMissingException("GNU make not found on the PATH (Verilator's generated makefiles need it): "
+                    + "run scripts/setup.sh (apt-get install make g++ verilator)");
         }
-        throw new ToolMissingException("GNU make not found on the PATH (Verilator's generated makefiles need it): "
-                + "run scripts/setup.sh (apt-get install make g++ verilator)");
+        return make.toString();
     }
 
     /** Everything that reaches the compile of Verilator's run-time objects: tool, compiler, flags, config header. */

@@ -87,7 +87,7 @@ final class RuntimeObjects {
             if (!Files.isRegularFile(kept) || !Files.isRegularFile(sum)) {
                 continue;
             }
-            if (!sha256(Files.readAllBytes(kept)).equals(Files.readString(sum).strip())) {
+            if (!LibraryCheck.sha256(kept).equals(Files.readString(sum).strip())) {
                 // truncated or altered since it was kept: compile it again in this build
                 Files.deleteIfExists(kept);
                 Files.deleteIfExists(sum);
@@ -109,10 +109,10 @@ final class RuntimeObjects {
             if (provided.contains(name) || !Files.isRegularFile(built)) {
                 continue;
             }
-            byte[] bytes = Files.readAllBytes(built);
             // object first, checksum last: a reader sees a checksum only beside a complete object
-            writeAtomically(dir.resolve(name), bytes);
-            writeAtomically(dir.resolve(name + ".sha256"), (sha256(bytes) + "\n").getBytes(StandardCharsets.UTF_8));
+            writeAtomically(dir.resolve(name), Files.readAllBytes(built));
+            writeAtomically(dir.resolve(name + ".sha256"),
+                    (LibraryCheck.sha256(built) + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -131,13 +131,9 @@ final class RuntimeObjects {
         }
     }
 
-    static String sha256(String s) {
-        return sha256(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String sha256(byte[] bytes) {
+    private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }

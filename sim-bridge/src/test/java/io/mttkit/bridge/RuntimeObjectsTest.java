@@ -67,9 +67,8 @@ class RuntimeObjectsTest {
         assertFalse(compiledRuntime(second), "another design takes the kept objects:\n" + log(second));
         assertCounts(second, d.cache());
 
-        byte[] garbage = "not an object file".getBytes();
-        Files.write(object, garbage);
-        Files.writeString(sum, RuntimeObjects.sha256(garbage) + "\n");  // only the link can tell
+        Files.writeString(object, "not an object file");
+        Files.writeString(sum, LibraryCheck.sha256(object) + "\n");  // only the link can tell
         BuiltLibrary third = d.build(counter(tmp, 3));
         assertTrue(compiledRuntime(third), "retried without the kept objects:\n" + log(third));
         assertCounts(third, d.cache());

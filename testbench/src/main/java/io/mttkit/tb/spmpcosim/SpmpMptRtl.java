@@ -228,7 +228,7 @@ public final class SpmpMptRtl implements AutoCloseable, SpmpCosim.CsrTarget {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteQuietly(dir);
+            SpmpRtl.deleteQuietly(dir);
         }
         return open(lib, sp, wp);
     }
@@ -435,16 +435,5 @@ public final class SpmpMptRtl implements AutoCloseable, SpmpCosim.CsrTarget {
     @Override
     public void close() {
         dut.close();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
-        }
     }
 }

@@ -188,7 +188,8 @@ final class SpmpRtl implements AutoCloseable, SpmpCosim.CsrTarget {
         dut.close();
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Removes a temporary folder and what is in it; best effort. Shared with {@link SpmpMptRtl}. */
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }
