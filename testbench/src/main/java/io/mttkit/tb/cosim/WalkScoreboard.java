@@ -1,5 +1,6 @@
 package io.mttkit.tb.cosim;
 
+import io.mttkit.tb.dut.ResponseOrder;
 import io.mttkit.bridge.Event;
 import io.mttkit.bridge.Records;
 import io.mttkit.golden.Cause;

@@ -33,10 +33,15 @@ import java.util.Objects;
  * @param pmpLatency        cycles from {@code pmp_valid} to {@code pmp_ok}, 1..4
  * @param cache             the cache geometry, {@code null} for a cache-less checker (contract v1)
  * @param generator         where generated RTL came from, {@code null} for bring-your-own RTL
+ * @param walksInFlight     misses walked at once, 1..8 (docs/nonblocking.md); more than 1 only with a cache (port
+ *                          contract v4); 1 is today's blocking checker (contract v2)
+ * @param responseOrder     how responses leave a checker with several walks: in request order, or as soon as known,
+ *                          matched by {@code rsp_id}; {@link ResponseOrder#IN_ORDER} for one walk
  */
 public record CheckerDescription(String top, List<Path> sources, int xlen, Formats formats, int paw, int sdidLen,
                                  int idWidth, RsvdTupleScope rsvdTupleScope, boolean v01OneGigAsOneGiB,
-                                 boolean bigEndianSupport, int pmpLatency, Cache cache, Provenance generator) {
+                                 boolean bigEndianSupport, int pmpLatency, Cache cache, Provenance generator,
+                                 int walksInFlight, ResponseOrder responseOrder) {
 
     /** The table formats a checker implements, spelled as in {@code checker.json}. */
     public enum Formats {
@@ -168,6 +173,25 @@ public record CheckerDescription(String top, List<Path> sources, int xlen, Forma
         range("sdidLen", sdidLen, 0, 6, "");
         range("idWidth", idWidth, 1, 16, "");
         range("pmpLatency", pmpLatency, 1, 4, "");
+        range("walksInFlight", walksInFlight, 1, 8, "");
+        Objects.requireNonNull(responseOrder, "responseOrder");
+        if (walksInFlight > 1 && cache == null) {
+            throw new IllegalArgumentException("field 'walksInFlight' must be 1 for a cache-less checker (several walks "
+                    + "in flight need the cache's MSHRs, docs/nonblocking.md); got " + walksInFlight);
+        }
+    }
+
+    /** A checker with one walk in flight and in-order responses (port contract v1 or v2). */
+    public CheckerDescription(String top, List<Path> sources, int xlen, Formats formats, int paw, int sdidLen,
+                              int idWidth, RsvdTupleScope rsvdTupleScope, boolean v01OneGigAsOneGiB,
+                              boolean bigEndianSupport, int pmpLatency, Cache cache, Provenance generator) {
+        this(top, sources, xlen, formats, paw, sdidLen, idWidth, rsvdTupleScope, v01OneGigAsOneGiB, bigEndianSupport,
+                pmpLatency, cache, generator, 1, ResponseOrder.IN_ORDER);
+    }
+
+    /** True when the checker walks more than one miss at once (port contract v4, docs/nonblocking.md). */
+    public boolean nonBlocking() {
+        return walksInFlight > 1;
     }
 
     private static void range(String name, int value, int min, int max, String context) {
@@ -187,13 +211,13 @@ public record CheckerDescription(String top, List<Path> sources, int xlen, Forma
     /** This description with another top and sources (the same checker, e.g. a mutant of its Verilog). */
     public CheckerDescription withSources(String newTop, List<Path> newSources) {
         return new CheckerDescription(newTop, newSources, xlen, formats, paw, sdidLen, idWidth, rsvdTupleScope,
-                v01OneGigAsOneGiB, bigEndianSupport, pmpLatency, cache, generator);
+                v01OneGigAsOneGiB, bigEndianSupport, pmpLatency, cache, generator, walksInFlight, responseOrder);
     }
 
     /** This description with another cache geometry ({@code null}: cache-less). */
     public CheckerDescription withCache(Cache newCache) {
         return new CheckerDescription(top, sources, xlen, formats, paw, sdidLen, idWidth, rsvdTupleScope,
-                v01OneGigAsOneGiB, bigEndianSupport, pmpLatency, newCache, generator);
+                v01OneGigAsOneGiB, bigEndianSupport, pmpLatency, newCache, generator, walksInFlight, responseOrder);
     }
 
     /** Width of {@code req_pa}: XLEN on RV64; 34 on RV32, whose physical addresses are 34 bits wide. */
@@ -268,7 +292,9 @@ public record CheckerDescription(String top, List<Path> sources, int xlen, Forma
     public String deviceLabel() {
         return "xlen=" + xlen + " formats=" + formats.id() + " paw=" + paw + " sdidLen=" + sdidLen + " idWidth="
                 + idWidth + " rsvdTupleScope=" + rsvdTupleScope.name() + " v01OneGigAsOneGiB=" + v01OneGigAsOneGiB
-                + " bigEndianSupport=" + bigEndianSupport + " pmpLatency=" + pmpLatency;
+                + " bigEndianSupport=" + bigEndianSupport + " pmpLatency=" + pmpLatency
+                + (walksInFlight > 1 || responseOrder != ResponseOrder.IN_ORDER
+                        ? " walksInFlight=" + walksInFlight + " responseOrder=" + responseOrder.name() : "");
     }
 
     /** Whether {@code o} describes the same checker behaviour (everything but top, sources and provenance). */
@@ -276,6 +302,7 @@ public record CheckerDescription(String top, List<Path> sources, int xlen, Forma
         return xlen == o.xlen && formats == o.formats && paw == o.paw && sdidLen == o.sdidLen && idWidth == o.idWidth
                 && rsvdTupleScope == o.rsvdTupleScope && v01OneGigAsOneGiB == o.v01OneGigAsOneGiB
                 && bigEndianSupport == o.bigEndianSupport && pmpLatency == o.pmpLatency
-                && Objects.equals(cache, o.cache);
+                && Objects.equals(cache, o.cache) && walksInFlight == o.walksInFlight
+                && responseOrder == o.responseOrder;
     }
 }

@@ -30,6 +30,7 @@ import java.util.Set;
  *   "v01OneGigAsOneGiB": false, "bigEndianSupport": true, "pmpLatency": 1,
  *   "cache": { "leafSets": 16, "leafWays": 4, "superpageEntries": 8, "walkCacheEntries": 4,
  *              "minvalQueueDepth": 4, "paFenceDropsWalkCache": true },
+ *   "walksInFlight": 4, "responseOrder": "BY_ID",
  *   "generator": { "name": ..., "configuration": ..., "version": ..., "summary": ..., "parameters": {...},
  *                  "configurationHash": ..., "files": {...}, "contentHash": ... }
  * }
@@ -37,7 +38,8 @@ import java.util.Set;
  *
  * Every device field is required (no silent defaults: a wrong guess would report the golden model's configuration as
  * RTL bugs); {@code cache} is optional (absent: a cache-less checker, port contract v1) and so is {@code generator}
- * (absent in bring-your-own folders). Unknown fields, at the top and inside {@code cache} and {@code generator}, and
+ * (absent in bring-your-own folders). {@code walksInFlight} and {@code responseOrder} are optional each (absent: one walk,
+ * responses in request order — port contract v2's meaning, so every v2 manifest keeps it; docs/nonblocking.md). Unknown fields, at the top and inside {@code cache} and {@code generator}, and
  * duplicate keys are refused, so that a misspelt field is never ignored. Every error is an
  * {@link IllegalArgumentException} naming the file, the field and what to do.
  */
@@ -46,7 +48,8 @@ public final class CheckerManifest {
     public static final String FILE = "checker.json";
 
     static final List<String> FIELDS = List.of("top", "sources", "xlen", "formats", "paw", "sdidLen", "idWidth",
-            "rsvdTupleScope", "v01OneGigAsOneGiB", "bigEndianSupport", "pmpLatency", "cache", "generator");
+            "rsvdTupleScope", "v01OneGigAsOneGiB", "bigEndianSupport", "pmpLatency", "cache", "walksInFlight",
+            "responseOrder", "generator");
     static final List<String> CACHE_FIELDS = List.of("leafSets", "leafWays", "superpageEntries", "walkCacheEntries",
             "minvalQueueDepth", "paFenceDropsWalkCache");
     static final List<String> GENERATOR_FIELDS = List.of("name", "configuration", "version", "summary", "parameters",
@@ -160,7 +163,8 @@ public final class CheckerManifest {
         try {
             return new CheckerDescription(top, sources, r.integer("xlen"), formats(r), r.integer("paw"),
                     r.integer("sdidLen"), r.integer("idWidth"), scope(r), r.bool("v01OneGigAsOneGiB"),
-                    r.bool("bigEndianSupport"), r.integer("pmpLatency"), cache, generator);
+                    r.bool("bigEndianSupport"), r.integer("pmpLatency"), cache, generator,
+                    root.has("walksInFlight") ? r.integer("walksInFlight") : 1, responseOrder(r, root));
         } catch (IllegalArgumentException e) {
             throw rethrow(where, e);
         }
@@ -186,6 +190,20 @@ public final class CheckerManifest {
                     + String.join(", ", CheckerDescription.Formats.ids()) + ")");
         }
         throw r.invalid("formats", "one of " + CheckerDescription.Formats.ids());
+    }
+
+    /** {@code responseOrder}: optional (absent: in request order, as every contract v1/v2 checker answers). */
+    private static ResponseOrder responseOrder(Fields r, JsonNode root) {
+        if (!root.has("responseOrder")) {
+            return ResponseOrder.IN_ORDER;
+        }
+        JsonNode n = r.required("responseOrder");
+        for (ResponseOrder o : ResponseOrder.values()) {
+            if (n.isTextual() && o.name().equals(n.asText())) {
+                return o;
+            }
+        }
+        throw r.invalid("responseOrder", "IN_ORDER or BY_ID");
     }
 
     private static RsvdTupleScope scope(Fields r) {
@@ -266,6 +284,11 @@ public final class CheckerManifest {
             n.put("walkCacheEntries", c.walkCacheEntries());
             n.put("minvalQueueDepth", c.minvalQueueDepth());
             n.put("paFenceDropsWalkCache", c.paFenceDropsWalkCache());
+        }
+        if (d.walksInFlight() != 1 || d.responseOrder() != ResponseOrder.IN_ORDER) {
+            // written only when not the defaults, as the generator does: a v2 manifest stays byte for byte as it was
+            o.put("walksInFlight", d.walksInFlight());
+            o.put("responseOrder", d.responseOrder().name());
         }
         if (d.generator() != null) {
             CheckerDescription.Provenance g = d.generator();

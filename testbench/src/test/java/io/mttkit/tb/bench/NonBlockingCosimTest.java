@@ -13,7 +13,7 @@ import io.mttkit.golden.TableFormat;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.golden.tables.BuiltTables;
 import io.mttkit.tb.cosim.CheckRequest;
-import io.mttkit.tb.cosim.ResponseOrder;
+import io.mttkit.tb.dut.ResponseOrder;
 import io.mttkit.tb.cosim.WalkCosim;
 import io.mttkit.tb.cosim.Stimulus;
 import java.util.ArrayList;

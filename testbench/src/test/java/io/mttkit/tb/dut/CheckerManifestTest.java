@@ -145,4 +145,34 @@ class CheckerManifestTest {
         msg = refused("{ \"top\": ");
         assertTrue(msg.contains("not valid JSON"), msg);
     }
+
+    @Test
+    void severalWalksInFlightAreReadAndWrittenOnlyWhenNotTheDefault() throws Exception {
+        CheckerDescription blocking = read(GENERATED);
+        assertEquals(1, blocking.walksInFlight());
+        assertEquals(ResponseOrder.IN_ORDER, blocking.responseOrder());
+        assertTrue(!blocking.nonBlocking() && !blocking.label().contains("walksInFlight"), blocking.label());
+        String v4 = GENERATED.replace("\"generator\":", "\"walksInFlight\": 4, \"responseOrder\": \"BY_ID\", \"generator\":");
+        CheckerDescription d = read(v4);
+        assertEquals(4, d.walksInFlight());
+        assertEquals(ResponseOrder.BY_ID, d.responseOrder());
+        assertTrue(d.nonBlocking() && d.label().contains(" walksInFlight=4 responseOrder=BY_ID "), d.label());
+        assertTrue(!d.sameDevice(blocking));
+        CheckerManifest.write(dir, d);
+        assertEquals(d, CheckerManifest.read(dir));
+        CheckerManifest.write(dir, blocking);
+        assertTrue(!Files.readString(dir.resolve(CheckerManifest.FILE)).contains("walksInFlight"),
+                "a v2 manifest is written as before");
+        // each is optional on its own (the generator leaves out the one at its default)
+        assertEquals(ResponseOrder.IN_ORDER,
+                read(GENERATED.replace("\"generator\":", "\"walksInFlight\": 2, \"generator\":")).responseOrder());
+        String msg = refused(v4.replace("\"walksInFlight\": 4", "\"walksInFlight\": 9"));
+        assertTrue(msg.contains("field 'walksInFlight' must be in 1..8") && msg.contains("got 9"), msg);
+        msg = refused(v4.replace("\"BY_ID\"", "\"by_id\""));
+        assertTrue(msg.contains("field 'responseOrder' must be IN_ORDER or BY_ID"), msg);
+        msg = refused(v4.replace("\"walksInFlight\": 4", "\"walksInFlight\": \"4\""));
+        assertTrue(msg.contains("field 'walksInFlight' must be an integer"), msg);
+        msg = refused(OWN.replace("\"pmpLatency\": 2", "\"pmpLatency\": 2, \"walksInFlight\": 2"));
+        assertTrue(msg.contains("must be 1 for a cache-less checker"), msg);
+    }
 }

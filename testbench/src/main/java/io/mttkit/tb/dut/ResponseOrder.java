@@ -1,4 +1,4 @@
-package io.mttkit.tb.cosim;
+package io.mttkit.tb.dut;
 
 /**
  * How a checker with several walks in flight delivers its responses (docs/nonblocking.md, parameter
