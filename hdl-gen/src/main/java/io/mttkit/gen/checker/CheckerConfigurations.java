@@ -51,7 +51,8 @@ public final class CheckerConfigurations {
 
     /**
      * As {@link #manifestFields(WalkerParams, CacheShape)}, with {@code "walksInFlight"} and {@code "responseOrder"}
-     * unless they are the defaults (without them a reader takes one walk, in order: port contract v2).
+     * unless they are the defaults (without them a reader takes one walk, in order: port contract v2). Never
+     * {@code "answerSlots"}: it is microarchitecture, not port contract.
      */
     public static Map<String, String> manifestFields(WalkerParams p, CacheShape cache, Concurrency concurrency) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ public final class CheckerConfigurations {
             }
             out.put("cache", c.append(" }").toString());
         }
-        concurrency.values().json().forEach(out::put); // quiet at their defaults: a blocking checker's manifest is unchanged
+        concurrency.contractValues().json().forEach(out::put); // quiet at their defaults: a blocking checker's manifest is unchanged
         return out;
     }
 

@@ -35,7 +35,8 @@ import java.util.List;
  * slot. A hit or bypass is answered at once; a miss takes an MSHR and starts its walker (from the deepest walk-cache
  * hit) unless it <b>conflicts</b> with a walk already reading the entry it would read next, in which case its MSHR
  * waits on that walk (WAIT) and replays its lookup once the walk has read past that entry (REPLAY). A PA-range fault
- * takes an MSHR too and its walker answers {@code PA_RANGE} without a read, as in the blocking top. Walks end at the
+ * is answered at the lookup like bypass ({@code PA_RANGE} at the mode's root level, what a walker answers without a
+ * read): it takes no MSHR and no walker (cache-model.md §11, the golden model's front). Walks end at the
  * fill arbiter (one per cycle, lowest MSHR first), which fills the cache and writes the answer; a fill cycle serves
  * no lookup. Memory reads go through a read arbiter ({@code mrd_tag} = MSHR index; {@code mrs_tag} routes the
  * answer), PMP queries through a query arbiter (one per cycle: each walker samples {@code pmp_ok} in its own cycle).
@@ -50,7 +51,7 @@ public final class NonBlockingChecker extends Module {
         WAIT,
         /** the walk it waited on has moved on: its lookup is to be replayed (R8). */
         REPLAY,
-        /** its walker walks (a miss, or a PA-range fault answered by the walker). */
+        /** its walker walks the miss. */
         WALK
     }
 
@@ -94,7 +95,7 @@ public final class NonBlockingChecker extends Module {
                 + "misses; mshr<i>_*: the miss of u_walker_<i> (FREE, WAIT on a conflicting walk, REPLAY, WALK);\n"
                 + "fill arbiter lowest MSHR first; mrd_tag = MSHR index; u_answers: "
                 + (c.responseOrder() == Concurrency.ResponseOrder.IN_ORDER ? "reorder buffer" : "output queue")
-                + " of " + c.answerSlots() + " answers.");
+                + " of " + c.slots() + " answers.");
         io = ports(s -> new CheckerIo(s, widths, cp.geometry(), MttWalker.STATE_WIDTH, n));
         MttCache ch = instance("u_cache", new MttCache(cp, true));
         CacheIo cio = ch.io;
@@ -110,7 +111,6 @@ public final class NonBlockingChecker extends Module {
         List<MshrEntry> entry = new ArrayList<>();
         List<UInt> waitOn = new ArrayList<>();
         List<Bool> stale = new ArrayList<>();
-        List<Bool> fromMiss = new ArrayList<>();
         List<Bool> syncOld = new ArrayList<>();
         List<UInt> level = new ArrayList<>();
         List<PointerPort> deepest = new ArrayList<>();
@@ -120,7 +120,6 @@ public final class NonBlockingChecker extends Module {
             entry.add(reg(m, x -> new MshrEntry(x, widths, seqW)));
             waitOn.add(regInit(m + "_wait_on", iw, 0));
             stale.add(regInit(m + "_stale", false));
-            fromMiss.add(regInit(m + "_from_miss", false));
             syncOld.add(regInit(m + "_before_sync", false));
             // the level of the table whose entry the walk reads next (the conflict rule)
             level.add(regInit(m + "_level", MttWalker.LEVEL_WIDTH, 0));
@@ -144,8 +143,7 @@ public final class NonBlockingChecker extends Module {
         result.set(pick(ending, walkers.stream().map(w -> w.io.result).toList()));
         MshrEntry endEntry = wire("end_mshr", x -> new MshrEntry(x, widths, seqW));
         endEntry.set(pick(ending, entry));
-        Bool endFromMiss = Hw.selectOneHot(ending, fromMiss).bit(0).named("end_from_miss");
-        Bool endStale = Hw.selectOneHot(ending, stale).bit(0).and(endFromMiss).named("end_stale");
+        Bool endStale = Hw.selectOneHot(ending, stale).bit(0).named("end_stale");
 
         // ---- the lookup of this cycle: the lowest MSHR to replay, else the new request ----
         UInt replayMask = Hw.catLsbFirst(state.stream().map(f -> f.is(MshrState.REPLAY)).toList())
@@ -171,7 +169,8 @@ public final class NonBlockingChecker extends Module {
         Bool isBypass = io.req.bypass.or(io.req.modeField().eq(0)).named("req_is_bypass");
         ModeDecode md = ModeDecode.of(p, io.req.pa, io.req.formatV09(), io.req.modeField());
         Bool newProbe = reqFire.and(isBypass.not()).and(md.paRangeFault().not()).named("req_probes_cache");
-        Bool rangeStart = reqFire.and(isBypass.not()).and(md.paRangeFault()).named("req_range_walk");
+        // a PA-range fault needs no walk: answered here, like bypass, and takes no MSHR (cache-model.md §11)
+        Bool rangeNow = reqFire.and(isBypass.not()).and(md.paRangeFault()).named("req_range_answer");
         Bool bypassNow = reqFire.and(isBypass).named("req_bypass_answer");
 
         cio.lookup.valid.set(replayGo.or(newProbe));
@@ -190,15 +189,20 @@ public final class NonBlockingChecker extends Module {
         List<Bool> conflicts = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             MshrEntry e = entry.get(j);
-            UInt next = Hw.mux(walkers.get(j).io.ptr.valid, level.get(j).sub(1), level.get(j))
-                    .named("mshr" + j + "_next_level");
+            // the entry read next moves one level down as soon as the read entry is known to be a pointer: in
+            // DECODE a descending walker queries the PMP for the next entry (waiting for pmp_grant, which can take
+            // cycles with W walkers) — cache-model.md §11 "the first read whose response has not arrived"
+            MttWalker wj = walkers.get(j);
+            Bool descending = wj.io.state.eq(MttWalker.State.DECODE.ordinal()).and(wj.io.pmp.valid)
+                    .named("mshr" + j + "_descending");
+            UInt next = Hw.mux(descending, level.get(j).sub(1), level.get(j)).named("mshr" + j + "_next_level");
             Bool sameCtx = lk.mode.eq(e.mode);
             if (p.sdidLen() > 0) {
                 sameCtx = sameCtx.and(lk.sdid.bits(p.sdidLen() - 1, 0).eq(e.sdid.bits(p.sdidLen() - 1, 0)));
             }
             Bool sameEntry = lk.pa.bits(p.paw() - 1, 0).xor(e.pa.bits(p.paw() - 1, 0))
                     .and(entryMask(e.formatV09(), next)).isZero();
-            conflicts.add(state.get(j).is(MshrState.WALK).and(fromMiss.get(j)).and(sameCtx).and(sameEntry)
+            conflicts.add(state.get(j).is(MshrState.WALK).and(sameCtx).and(sameEntry)
                     .named("conflict_" + j));
         }
         UInt conflictMask = Hw.catLsbFirst(conflicts).named("conflict_mask");
@@ -211,7 +215,7 @@ public final class NonBlockingChecker extends Module {
         List<UInt> unused = new ArrayList<>();
         UInt rootLevel = area("lookup", () -> {
             ModeDecode lmd = ModeDecode.of(p, lk.pa, lk.formatV09(), lk.modeField());
-            unused.add(lmd.paRangeFault()); // the lookup of a PA-range fault never probes: only its mode is used
+            unused.add(lmd.paRangeFault()); // decoded from the request (md) before the lookup: only the mode is used
             UInt r = Hw.lit(0, MttWalker.LEVEL_WIDTH);
             List<WalkMode> modes = p.modes();
             for (int i = 0; i < modes.size(); i++) {
@@ -240,7 +244,7 @@ public final class NonBlockingChecker extends Module {
             MshrEntry e = entry.get(i);
             MttWalker w = walkers.get(i);
             Bool mine = target.bit(i);
-            Bool startsWalk = mine.and(walkStart.or(rangeStart)).named("mshr" + i + "_start");
+            Bool startsWalk = mine.and(walkStart).named("mshr" + i + "_start");
             Bool startsWait = mine.and(waiting).named("mshr" + i + "_park");
             when(reqFire.and(freeOne.bit(i)), () -> e.set(fresh));
             f.on(MshrState.FREE, () -> {
@@ -257,10 +261,7 @@ public final class NonBlockingChecker extends Module {
                 when(ending.bit(idx), () -> f.go(MshrState.FREE));
             });
             when(startsWait, () -> waitOn.get(idx).set(waitIndex));
-            when(startsWalk, () -> {
-                fromMiss.get(idx).set(walkStart);
-                level.get(idx).set(startLevel);
-            }).elseWhen(w.io.ptr.valid, () -> level.get(idx).set(level.get(idx).sub(1)));
+            when(startsWalk, () -> level.get(idx).set(startLevel)).elseWhen(w.io.ptr.valid, () -> level.get(idx).set(level.get(idx).sub(1)));
             // R1 per MSHR: an applied invalidation makes a walk or a waiting miss stale; one applied in the
             // cycle the walk starts counts (its probe used the entries before it); a miss that parks samples it anew
             // too (R8: a lookup is a new lookup, and a FREE MSHR's bit is the previous walk's)
@@ -339,7 +340,7 @@ public final class NonBlockingChecker extends Module {
 
         // ---- the walk that ends: fill (R1, R2 in the cache; R4: its MSHR's context) and its answer ----
         Verdict v = result.verdict;
-        cio.fill.valid.set(anyEnd.and(endFromMiss));
+        cio.fill.valid.set(anyEnd);
         cio.fill.cacheable.set(v.cacheable);
         cio.fill.leafRsvd.set(result.leafRsvd);
         cio.fill.leafLevel.set(result.level);
@@ -369,21 +370,27 @@ public final class NonBlockingChecker extends Module {
         // R6: stale is judged at the fill cycle; a stale walk's result is not cacheable
         walked.cacheable.set(v.cacheable.and(endStale.not()));
 
-        // ---- hits and bypass: answered at the lookup (cache-model.md §4.1) ----
+        // ---- hits, bypass and PA-range faults: answered at the lookup (cache-model.md §4.1, §11) ----
+        // a range fault answers what the walker's RANGE step would: PA_RANGE at the mode's root level (0 for a mode
+        // that is not implemented), no permission, no ranges, not cacheable; bypass is decided before it
         HitAnswer ha = HitAnswer.of(p, cio.hit, lk.pa, lk.need, cp.tupleCount());
+        Bool noLeaf = bypassNow.or(rangeNow).named("front_without_leaf");
+        Bool frontAllow = bypassNow.or(ha.allow().and(rangeNow.not()));
         Answer front = wire("front_answer", x -> new Answer(x, p.idWidth()));
         front.id.set(lk.id);
-        front.allow.set(bypassNow.or(ha.allow()));
-        front.cause.set(Hw.mux(bypassNow.or(ha.allow()), Hw.lit(WalkCause.NONE.code(), WalkCause.WIDTH),
-                Hw.lit(WalkCause.PERM_DENY.code(), WalkCause.WIDTH)));
-        front.xwr.set(Hw.mux(bypassNow, Hw.lit(0, 3), ha.xwr()));
-        front.level.set(Hw.mux(bypassNow, Hw.lit(0, MttWalker.LEVEL_WIDTH), cio.hit.level));
-        front.leafLog2.set(Hw.mux(bypassNow, Hw.lit(0, MttWalker.LOG2_WIDTH),
+        front.allow.set(frontAllow);
+        front.cause.set(Hw.mux(rangeNow, Hw.lit(WalkCause.PA_RANGE.code(), WalkCause.WIDTH),
+                Hw.mux(frontAllow, Hw.lit(WalkCause.NONE.code(), WalkCause.WIDTH),
+                        Hw.lit(WalkCause.PERM_DENY.code(), WalkCause.WIDTH))));
+        front.xwr.set(Hw.mux(noLeaf, Hw.lit(0, 3), ha.xwr()));
+        front.level.set(Hw.mux(bypassNow, Hw.lit(0, MttWalker.LEVEL_WIDTH),
+                Hw.mux(rangeNow, rootLevel, cio.hit.level)));
+        front.leafLog2.set(Hw.mux(noLeaf, Hw.lit(0, MttWalker.LOG2_WIDTH),
                 cio.hit.leafLog2.zext(MttWalker.LOG2_WIDTH)));
-        front.uniformLog2.set(Hw.mux(bypassNow, Hw.lit(0, MttWalker.LOG2_WIDTH), ha.uniformLog2()));
-        front.cacheable.set(bypassNow.not());
+        front.uniformLog2.set(Hw.mux(noLeaf, Hw.lit(0, MttWalker.LOG2_WIDTH), ha.uniformLog2()));
+        front.cacheable.set(noLeaf.not());
 
-        answers.io.writeValid.set(anyEnd.or(bypassNow).or(hit));
+        answers.io.writeValid.set(anyEnd.or(noLeaf).or(hit));
         answers.io.writeSlot.set(Hw.mux(anyEnd, endEntry.seq, lk.seq));
         answers.io.writeStale.set(anyEnd.and(endStale));
         answers.io.write.set(Hw.mux(anyEnd, walked, front));

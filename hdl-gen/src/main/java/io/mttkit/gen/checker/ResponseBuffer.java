@@ -62,7 +62,7 @@ final class ResponseBuffer extends Module {
 
     ResponseBuffer(int idWidth, Concurrency c) {
         this.idWidth = idWidth;
-        this.slots = c.answerSlots();
+        this.slots = c.slots();
         this.inOrder = c.responseOrder() == Concurrency.ResponseOrder.IN_ORDER;
         moduleName(MODULE_NAME);
     }

@@ -51,6 +51,44 @@ class NonBlockingCheckerTest {
     }
 
     @Test
+    void answerSlotsOutsideWPlusOneTo32OrWithOneWalkAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Configurations.elaborate("checker-rv64", Map.of("walksInFlight", "4", "answerSlots", "4")));
+        assertTrue(e.getMessage().contains("answerSlots") && e.getMessage().contains("5..32")
+                && e.getMessage().contains("got 4"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Configurations.resolve("checker-rv64", Map.of("walksInFlight", "2", "answerSlots", "33")));
+        assertTrue(e.getMessage().contains("answerSlots") && e.getMessage().contains("'33'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Configurations.elaborate("checker-rv32", Map.of("answerSlots", "8")));
+        assertTrue(e.getMessage().contains("answerSlots") && e.getMessage().contains("walksInFlight 1"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Concurrency(8, ResponseOrder.BY_ID, 8));
+        assertTrue(e.getMessage().contains("9..32"), e.getMessage());
+        assertEquals(6, new Concurrency(4, ResponseOrder.IN_ORDER).slots());
+        assertEquals(6, new Concurrency(4, ResponseOrder.BY_ID).slots());
+        assertEquals(4, new Concurrency(2, ResponseOrder.IN_ORDER).slots());
+        assertEquals(12, new Concurrency(4, ResponseOrder.IN_ORDER, 12).slots());
+    }
+
+    @Test
+    void answerSlotsIsQuietAtZeroAndNeverInTheManifest() {
+        String auto = Configurations.resolve("checker-rv64", Map.of("walksInFlight", "4")).toString();
+        assertFalse(auto.contains("answerSlots"), auto);
+        assertEquals(auto, Configurations.resolve("checker-rv64", Map.of("walksInFlight", "4", "answerSlots", "0"))
+                .toString());
+        assertTrue(Configurations.resolve("checker-rv64", Map.of("walksInFlight", "4", "answerSlots", "12"))
+                .toString().contains("answerSlots=12"));
+        Map<String, String> m = CheckerConfigurations.manifestFields(WalkerParams.defaults(64), CacheShape.DEFAULT,
+                new Concurrency(4, ResponseOrder.IN_ORDER, 12));
+        assertEquals("4", m.get("walksInFlight"));
+        assertFalse(m.containsKey("answerSlots"), m.toString());
+        String v = String.join("\n", Hdl.emit(Configurations.elaborate("checker-rv64",
+                Map.of("walksInFlight", "4", "answerSlots", "12")), io.mttkit.hdl.emit.EmitOptions.plain()).values());
+        assertTrue(v.contains("Reorder buffer of 12 answers"), "the buffer has 12 slots");
+    }
+
+    @Test
     void theDefaultsLeaveTheBlockingCheckerAndItsManifestAlone() {
         String blocking = Configurations.resolve("checker-rv64", Map.of()).toString();
         assertFalse(blocking.contains("walksInFlight") || blocking.contains("responseOrder"), blocking);
@@ -89,6 +127,12 @@ class NonBlockingCheckerTest {
         out.add(Arguments.of(rv32, CacheShape.DEFAULT, new Concurrency(3, ResponseOrder.BY_ID)));
         out.add(Arguments.of(odd, new CacheShape(1, 1, 1, 0, 1, false), new Concurrency(5, ResponseOrder.IN_ORDER)));
         out.add(Arguments.of(v01, new CacheShape(4, 1, 4, 2, 3, true), new Concurrency(2, ResponseOrder.BY_ID)));
+        // answerSlots corners: W + 1 (the least), a power of two, an odd size, the most, by id
+        out.add(Arguments.of(rv64, CacheShape.DEFAULT, new Concurrency(2, ResponseOrder.IN_ORDER, 3)));
+        out.add(Arguments.of(rv64, CacheShape.DEFAULT, new Concurrency(4, ResponseOrder.IN_ORDER, 16)));
+        out.add(Arguments.of(rv32, CacheShape.DEFAULT, new Concurrency(4, ResponseOrder.IN_ORDER, 12)));
+        out.add(Arguments.of(rv64, CacheShape.DEFAULT, new Concurrency(8, ResponseOrder.IN_ORDER, 32)));
+        out.add(Arguments.of(rv64, CacheShape.DEFAULT, new Concurrency(8, ResponseOrder.BY_ID, 9)));
         return out.stream();
     }
 
