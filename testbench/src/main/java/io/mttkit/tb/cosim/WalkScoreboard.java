@@ -118,6 +118,8 @@ final class WalkScoreboard {
     private final int[] queries;
     /** Per MSHR in WALK: the cycle its latest query was allowed (pmp_ok), -1 while unanswered or refused. */
     private final long[] allowedCycle;
+    /** Per MSHR in WALK: the query (index) whose missing grant was reported, -1 none. */
+    private final int[] stallReported;
     /** Per MSHR in WALK: a PMP answer refused its latest query, or a memory response failed: it queries no more. */
     private final boolean[] walkStops;
     /** PMP queries granted and not answered yet, in grant order (the bridge answers them in order). */
@@ -209,6 +211,7 @@ final class WalkScoreboard {
         this.queries = new int[w];
         this.allowedCycle = new long[w];
         this.walkStops = new boolean[w];
+        this.stallReported = new int[w];
         for (int i = 0; i < w; i++) {
             reads.add(new ArrayList<>());
         }
@@ -316,8 +319,18 @@ final class WalkScoreboard {
             if (pmpQueries.size() > 1) {
                 d.add("  cycle " + cycle + ": " + pmpQueries.size() + " PMP queries (one per cycle)");
             }
+            int asking = -1; // the query arbiter grants the lowest walker asking, in the cycle it asks
+            for (int j = byMshr.length - 1; j >= 0; j--) {
+                asking = readyToQuery(j) ? j : asking;
+            }
             for (Event.PmpQuery q : pmpQueries) {
-                pmpQuery(q, d);
+                pmpQuery(q, asking, d);
+            }
+            if (pmpQueries.isEmpty() && asking >= 0 && stallReported[asking] != queries[asking]) {
+                stallReported[asking] = queries[asking]; // once per query, not every cycle it keeps waiting
+                d.add("  cycle " + cycle + ": walk " + asking + " of " + byMshr[asking] + String.format(" is about to "
+                        + "check its entry 0x%x but no PMP query went out (the arbiter grants a walker the cycle it "
+                        + "asks)", nextQueryAddr(asking)));
             }
             int ending = 0;
             for (Event e : memory) {
@@ -530,6 +543,7 @@ final class WalkScoreboard {
                     queries[i] = 0;
                     allowedCycle[i] = -1;
                     walkStops[i] = false;
+                    stallReported[i] = -1;
                 }
             }
         }
@@ -756,22 +770,22 @@ final class WalkScoreboard {
      * the lowest MSHR (the query arbiter grants the lowest walker). A walk's query after its first follows a pointer:
      * the walk passes the entry it read (R8 releases the MSHRs parked on it).
      */
-    private void pmpQuery(Event.PmpQuery q, List<String> d) {
+    private void pmpQuery(Event.PmpQuery q, int asking, List<String> d) {
         int walk = -1;
         List<String> expected = new ArrayList<>();
         for (int j = 0; j < byMshr.length && walk < 0; j++) {
-            if (!model.mshrState(j).equals("WALK")) {
-                continue;
-            }
-            int k = queries[j];
-            LookupResult g = model.walk(j).result();
-            if (startCycle[j] < cycle && !walkStops[j] && k < g.queryCount() && reads.get(j).size() == k
-                    && responses[j] == k) {
-                long a = (k < g.readCount() ? g.readAddr(k) : g.unreadAddr()) & pawMask;
+            if (readyToQuery(j)) {
+                LookupResult g = model.walk(j).result();
+                int k = queries[j];
+                long a = nextQueryAddr(j);
                 int size = k < g.readCount() ? g.readSize(k) : g.unreadSize();
                 expected.add(String.format("walk %d 0x%x (%d bytes)", j, a, size));
                 walk = a == q.addr() && size == q.size() ? j : -1;
             }
+        }
+        if (walk >= 0 && walk != asking) {
+            d.add("  cycle " + cycle + ": the PMP query went to walk " + walk + " but walk " + asking + " asks too "
+                    + "(the arbiter grants the lowest walker)");
         }
         if (walk < 0) {
             d.add(String.format("  the PMP query of 0x%x (%d bytes) in cycle %d belongs to no walk; the walks about to "
@@ -785,6 +799,26 @@ final class WalkScoreboard {
         if (k > 0) {
             passed(walk);
         }
+    }
+
+    /**
+     * Walk {@code j} asks for its next PMP query in this cycle: it started in an earlier cycle, every entry it
+     * checked was read and answered (in earlier cycles: the walker decodes the cycle after) without an error and
+     * allowed, and its golden walk checks one more entry.
+     */
+    private boolean readyToQuery(int j) {
+        if (!model.mshrState(j).equals("WALK") || startCycle[j] >= cycle || walkStops[j]) {
+            return false;
+        }
+        int k = queries[j];
+        return k < model.walk(j).result().queryCount() && reads.get(j).size() == k && responses[j] == k;
+    }
+
+    /** The ({@code paw}-bit) address of the entry walk {@code j} checks next, by its golden walk. */
+    private long nextQueryAddr(int j) {
+        LookupResult g = model.walk(j).result();
+        int k = queries[j];
+        return (k < g.readCount() ? g.readAddr(k) : g.unreadAddr()) & pawMask;
     }
 
     /** The bridge's answer to the oldest query outstanding: the walk it belongs to may read from now on, or stops. */

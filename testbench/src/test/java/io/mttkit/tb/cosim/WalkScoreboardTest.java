@@ -153,11 +153,16 @@ class WalkScoreboardTest {
 
         /** The walk of {@code pa} with tag {@code tag}: its first PMP query in {@code start}; see the class comment. */
         long walk(int tag, long pa, long start) {
+            return walk(tag, pa, start, LAT);
+        }
+
+        /** {@link #walk(int, long, long)} with memory latency {@code lat}. */
+        long walk(int tag, long pa, long start, int lat) {
             long c = start;
             for (long addr : walkReads(pa)) {
                 pmp(c, addr, true);
                 events.add(new Event.MemoryRead(c + 1, 8, tag, addr));
-                c += 1 + LAT;
+                c += 1 + lat;
                 events.add(new Event.MemoryResponse(c, false, tag, mem.read64(addr), addr));
                 c++;
             }
@@ -298,11 +303,11 @@ class WalkScoreboardTest {
 
     // ---- two overlapping walks ---------------------------------------------------------------------------
 
-    /** Requests 0 (A) and 1 (FAR) walk at once; FAR's reads start later but walk 1 ends first. */
+    /** Requests 0 (A) and 1 (FAR) walk at once; FAR's reads start later but are faster: walk 1 ends first. */
     private Script twoWalks(boolean inOrder) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
         long end1 = s.walk(1, FAR, 3);
-        long end0 = s.walk(0, A, 5);
+        long end0 = s.walk(0, A, 2, 4);
         // both fill the leaf array (sets 0 and 0 of A and FAR: way 0 then way 1) and the walk cache
         s.done(end1 + 1, 1, 0, FAR, 0).done(end0 + 1, 0, 1, A, 1);
         if (inOrder) {
@@ -405,8 +410,8 @@ class WalkScoreboardTest {
     private Script overtaken(boolean fillAnyway) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
         s.invalidation(3, 4); // applied while both walks are in flight: both stale (R1), neither fills
-        long end0 = s.walk(0, A, 3);
-        long end1 = s.walk(1, FAR, 4);
+        long end0 = s.walk(0, A, 2);
+        long end1 = s.walk(1, FAR, 3);
         s.done(end0 + 1, 0, fillAnyway ? 0 : -1, A, fillAnyway ? 0 : -1).done(end1 + 1, 1, -1, FAR, -1);
         s.response(end0 + 2, 0, A, true).response(end1 + 2, 1, FAR, true);
         return s;
@@ -415,14 +420,14 @@ class WalkScoreboardTest {
     @Test
     void anInvalidationOvertakingTwoWalksStalesBoth() {
         assertClean(overtaken(false).run(ResponseOrder.IN_ORDER));
-        assertReports(overtaken(true).run(ResponseOrder.IN_ORDER), "fill of walk 0 in cycle 15: expected none (stale: "
+        assertReports(overtaken(true).run(ResponseOrder.IN_ORDER), "fill of walk 0 in cycle 14: expected none (stale: "
                 + "R1), RTL reported [FILL WALK way=0, FILL LEAF set=0 way=0]");
         Script notStale = overtaken(false);
         Event.Response r = (Event.Response) notStale.events.stream().filter(e -> e instanceof Event.Response x
                 && x.id() == 1).findFirst().orElseThrow();
         notStale.events.set(notStale.events.indexOf(r), new Event.Response(r.cycle(), r.allow(), r.fault(), true,
                 false, r.cause(), r.xwr(), r.id(), r.level(), r.leafLog2(), r.uniformLog2()));
-        assertReports(notStale.run(ResponseOrder.IN_ORDER), "response to request 1 (id 1, pa 0x400000000) in cycle 17: "
+        assertReports(notStale.run(ResponseOrder.IN_ORDER), "response to request 1 (id 1, pa 0x400000000) in cycle 16: "
                 + "cacheable expected 0 actual 1, stale expected 1 actual 0");
     }
 
@@ -521,8 +526,8 @@ class WalkScoreboardTest {
     /** Walk 1's second read fails: its golden walk is recomputed from the reads of its own tag, walk 0 unaffected. */
     private Script busError(boolean readOn) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
-        long end0 = s.walk(0, A, 3);
-        long end1 = s.walkWithError(1, FAR, 4, 1);
+        long end0 = s.walk(0, A, 2);
+        long end1 = s.walkWithError(1, FAR, 3, 1);
         if (readOn) { // an RTL that ignores the error and reads the leaf anyway
             long leaf = walkReads(FAR).get(2);
             s.events.add(new Event.MemoryRead(end1 + 1, 8, 1, leaf));
@@ -573,8 +578,8 @@ class WalkScoreboardTest {
     @Test
     void twoRequestsInFlightWithOneIdAreAStimulusError() {
         Script s = new Script().request(1, 5, A).miss(1, A, 0).request(2, 5, FAR).miss(2, FAR, 1);
-        long end0 = s.walk(0, A, 3);
-        long end1 = s.walk(1, FAR, 4);
+        long end0 = s.walk(0, A, 2);
+        long end1 = s.walk(1, FAR, 3);
         s.done(end0 + 1, 0, 0, A, 0).done(end1 + 1, 1, 1, FAR, 1);
         s.response(end0 + 2, 5, A, false).response(end1 + 2, 5, FAR, false);
         assertReports(s.run(ResponseOrder.BY_ID), "stimulus error (not an RTL mismatch)");
@@ -593,8 +598,12 @@ class WalkScoreboardTest {
         // walk 1 (FAR) queries its first entry in cycle 3 and reads it in 4; without the query the read is reported
         Script noQuery = twoWalks(true);
         noQuery.events.removeIf(e -> isPmp(e, 3));
-        assertReports(noQuery.run(ResponseOrder.IN_ORDER), "walk 1 of request 1 (id 1, pa 0x400000000): read 0 at 0x"
-                + Long.toHexString(walkReads(FAR).get(0)) + " in cycle 4 without a PMP query of that entry allowed");
+        List<String> diffs = noQuery.run(ResponseOrder.IN_ORDER);
+        assertReports(diffs, "cycle 3: walk 1 of request 1 (id 1, pa 0x400000000) is about to check its entry");
+        assertTrue(diffs.stream().anyMatch(x -> x.contains("walk 1 of request 1 (id 1, pa 0x400000000): read 0 at 0x"
+                + Long.toHexString(walkReads(FAR).get(0)) + " in cycle 4 without a PMP query of that entry allowed")),
+                diffs.toString());
+        assertEquals(1, diffs.stream().filter(x -> x.contains("no PMP query went out")).count(), "reported once");
         // a read in the query's own cycle comes before pmp_ok
         Script early = twoWalks(true);
         Event.MemoryRead r = (Event.MemoryRead) early.events.stream().filter(e -> e instanceof Event.MemoryRead m
@@ -612,8 +621,8 @@ class WalkScoreboardTest {
                 && x.cycle() == 3).findFirst().orElseThrow();
         wrong.events.set(wrong.events.indexOf(q), new Event.PmpQuery(3, 8, walkReads(A).get(1)));
         assertReports(wrong.run(ResponseOrder.IN_ORDER), String.format("the PMP query of 0x%x (8 bytes) in cycle 3 "
-                + "belongs to no walk; the walks about to check an entry: [walk 0 0x%x (8 bytes), walk 1 0x%x (8 bytes)]",
-                walkReads(A).get(1), walkReads(A).get(0), walkReads(FAR).get(0)));
+                + "belongs to no walk; the walks about to check an entry: [walk 1 0x%x (8 bytes)]",
+                walkReads(A).get(1), walkReads(FAR).get(0)));
         // a walk queries its next entry only after its read was answered (cycle 6 for walk 1): not in 5
         Script soon = twoWalks(true);
         Event.PmpQuery q2 = (Event.PmpQuery) soon.events.stream().filter(e -> e instanceof Event.PmpQuery x
@@ -621,6 +630,25 @@ class WalkScoreboardTest {
         soon.events.set(soon.events.indexOf(q2), new Event.PmpQuery(6, 8, q2.addr()));
         assertReports(soon.run(ResponseOrder.IN_ORDER), "the PMP query of 0x" + Long.toHexString(q2.addr())
                 + " (8 bytes) in cycle 6 belongs to no walk");
+    }
+
+    @Test
+    void theQueryArbiterGrantsTheLowestWalkerAskingInTheCycleItAsks() {
+        // walk 1 asks from cycle 3 (its lookup was in 2); a query one cycle late is reported
+        Script late = twoWalks(true);
+        late.events.removeIf(e -> isPmp(e, 3));
+        late.pmp(4, walkReads(FAR).get(0), true);
+        assertReports(late.run(ResponseOrder.IN_ORDER), String.format("cycle 3: walk 1 of request 1 (id 1, pa "
+                + "0x400000000) is about to check its entry 0x%x but no PMP query went out", walkReads(FAR).get(0)));
+        // both walks' first responses come in cycle 6: both ask in 7, walk 0 goes first, walk 1 in 8
+        Script both = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
+        both.walk(0, A, 2, 3);
+        both.walk(1, FAR, 3, 2);
+        assertReports(both.run(ResponseOrder.IN_ORDER), "cycle 7: 2 PMP queries (one per cycle)");
+        both.events.removeIf(e -> isPmp(e, 7) && (e instanceof Event.PmpQuery q ? q.addr() : ((Event.PmpAnswer) e)
+                .addr()) == walkReads(A).get(1));
+        assertReports(both.run(ResponseOrder.IN_ORDER), "cycle 7: the PMP query went to walk 1 but walk 0 asks too "
+                + "(the arbiter grants the lowest walker)");
     }
 
     /** Walk 1 (FAR): PMP refuses its leaf entry (query in cycle 11, refused in 12); it ends without a read. */
@@ -695,10 +723,10 @@ class WalkScoreboardTest {
 
     @Test
     void byIdAnswersLeaveInCompletionOrder() {
-        // walk 1 (FAR) ends in cycle 15, walk 0 (A) in 17: FAR's answer leaves first
+        // walk 1 (FAR) ends in cycle 15, walk 0 (A) in 20: FAR's answer leaves first
         Script swapped = twoWalks(true);
         assertReports(swapped.run(ResponseOrder.BY_ID), "BY_ID: the response to request 0 (id 0, pa 0x100000000) "
-                + "(answered in cycle 17) leaves in cycle 18 before request 1 (id 1, pa 0x400000000), answered in "
+                + "(answered in cycle 20) leaves in cycle 21 before request 1 (id 1, pa 0x400000000), answered in "
                 + "cycle 15");
     }
 
