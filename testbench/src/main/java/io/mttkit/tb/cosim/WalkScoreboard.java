@@ -34,12 +34,20 @@ import java.util.List;
  *       ({@link ResponseOrder#BY_ID}; two requests in flight with one id are reported as a stimulus error), and
  *       may not leave before their answer is known;</li>
  *   <li>{@code sync_ack} only when the model's queue is empty and no MSHR older than the sync is busy and not stale
- *       (R7); invalidations, their cleared entries and the fills as contract v2's {@link CacheScoreboard}.</li>
+ *       (R7); invalidations, their cleared entries and the fills as contract v2's {@link CacheScoreboard};</li>
+ *   <li>every PMP query, attributed without a tag to the walk whose next entry it is (lowest MSHR on a tie; the
+ *       arbiter grants the lowest walker asking, in the cycle it asks), every read behind its entry's allowed query,
+ *       and a refused entry ends the walk with the golden {@code WALK_PMP} (docs/cache-model.md §11 "PMP queries");</li>
+ *   <li>latency bounds (§11 "Latency bounds"): a replay takes the first lookup slot after the walk it waits on
+ *       passed; {@code BY_ID} answers leave in completion order; with {@link #setResponseReadyAlways} every answer
+ *       leaves in the first cycle it may; every request and sync is answered by the end;</li>
+ *   <li>the {@code obs_*} data ports are 0 without their qualifier (port-contract.md).</li>
  * </ul>
  *
  * Within a cycle the model is driven in this order: the sync's request rising, the lookup (a replay or a new request;
- * it sees the walks as they were at the start of the cycle), the memory reads and responses, the fill, the responses,
- * the sync acknowledged, the invalidation accepted, the invalidation applied. Differences are returned as text lines.
+ * it sees the walks as they were at the start of the cycle), the PMP answers and queries, the memory reads and
+ * responses, the fill, the responses, the sync acknowledged, the invalidation accepted, the invalidation applied.
+ * Differences are returned as text lines.
  */
 final class WalkScoreboard {
     /** Prepares the golden memory for a walk whose read {@code failAt} the bus answered with an error (-1: none). */

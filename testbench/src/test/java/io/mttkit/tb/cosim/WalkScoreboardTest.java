@@ -130,6 +130,23 @@ class WalkScoreboardTest {
             return this;
         }
 
+        /** A request of {@code pa} in SDID {@code sdid} (another cache context: no conflict with SDID 0's walks). */
+        Script request(long cycle, int id, long pa, int sdid) {
+            CheckRequest c = CheckRequest.of(MODE, ROOT_PPN, pa, Access.R, false);
+            checks.add(new CheckRequest(c.pa(), c.need(), c.mode(), c.rawMode(), c.rootPpn(), sdid, c.be(), c.bypass()));
+            events.add(new Event.Accept(cycle, id, pa, checks.size() - 1));
+            return this;
+        }
+
+        /** Entry {@code k} of the walk of {@code pa}, tag {@code tag}: query in {@code q}, read in q + 1, answer in {@code rsp}. */
+        Script entry(int tag, long pa, int k, long q, long rsp) {
+            long addr = walkReads(pa).get(k);
+            pmp(q, addr, true);
+            events.add(new Event.MemoryRead(q + 1, 8, tag, addr));
+            events.add(new Event.MemoryResponse(rsp, false, tag, mem.read64(addr), addr));
+            return this;
+        }
+
         Script miss(long cycle, long pa, int walkId) {
             events.add(new Event.Observation(cycle, Records.OBS_MISS, 0, 0, (int) ((pa >>> 16) & 15), 0));
             return ext(cycle, "obs_walk_id", walkId);
@@ -649,6 +666,34 @@ class WalkScoreboardTest {
                 .addr()) == walkReads(A).get(1));
         assertReports(both.run(ResponseOrder.IN_ORDER), "cycle 7: the PMP query went to walk 1 but walk 0 asks too "
                 + "(the arbiter grants the lowest walker)");
+    }
+
+    /**
+     * Two walks of A in SDIDs 1 and 2 (no conflict: other contexts) read the same entries; both get their first
+     * response in cycle 6 and ask for the same L1 entry in 7: the query of 7 is walk 0's (the lowest MSHR), walk 1's
+     * comes in 8; again in 12 and 13 for the leaf. {@code swapped}: walk 1 reads in 8, in its own query's cycle, as if the query of 7 had been its own.
+     */
+    private Script sameEntryTwice(boolean swapped) {
+        Script s = new Script().request(1, 0, A, 1).miss(1, A, 0).request(2, 1, A, 2).miss(2, A, 1);
+        s.entry(0, A, 0, 2, 6).entry(0, A, 1, 7, 11).entry(0, A, 2, 12, 16);
+        s.entry(1, A, 0, 3, 6);
+        if (swapped) {
+            long l1 = walkReads(A).get(1);
+            s.pmp(8, l1, true); // its own query, allowed only in 9
+            s.events.add(new Event.MemoryRead(8, 8, 1, l1));
+            return s;
+        }
+        s.entry(1, A, 1, 8, 11).entry(1, A, 2, 13, 16);
+        s.done(17, 0, 0, A, 0).done(18, 1, 1, A, 1);
+        return s.response(19, 0, A, false).response(20, 1, A, false);
+    }
+
+    @Test
+    void aQueryBothWalksCouldMakeIsTheLowestMshrs() {
+        assertClean(sameEntryTwice(false).run(ResponseOrder.IN_ORDER));
+        assertReports(sameEntryTwice(true).run(ResponseOrder.IN_ORDER), "walk 1 of request 1 (id 1, pa 0x100000000): "
+                + "read 1 at 0x" + Long.toHexString(walkReads(A).get(1)) + " in cycle 8 without a PMP query of that "
+                + "entry allowed (pmp_ok) by then");
     }
 
     /** Walk 1 (FAR): PMP refuses its leaf entry (query in cycle 11, refused in 12); it ends without a read. */
