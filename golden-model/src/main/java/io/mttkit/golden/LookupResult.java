@@ -27,6 +27,10 @@ public final class LookupResult {
     private final long[] readValue = new long[MAX_READS];
     private final boolean[] readFailed = new boolean[MAX_READS];
 
+    /** The entry whose implicit read was checked but not issued (PMP refused it, or it lies beyond paw). */
+    private long unreadAddr;
+    private int unreadSize;
+
     private int pointerCount;
     private final int[] pointerLevel = new int[MAX_READS];
     private final long[] pointerNextPpn = new long[MAX_READS];
@@ -47,6 +51,8 @@ public final class LookupResult {
         uniformLog2 = 0;
         cacheable = false;
         readCount = 0;
+        unreadAddr = 0;
+        unreadSize = 0;
         pointerCount = 0;
         leafKind = null;
         leafBase = 0;
@@ -68,6 +74,16 @@ public final class LookupResult {
         readValue[readCount] = value;
         readFailed[readCount] = failed;
         readCount++;
+    }
+
+    /**
+     * Records the entry whose PMP/PMA check was made but whose read was not issued (PMP refused it, or its address lies
+     * beyond {@code paw}): the walk's last PMP query, which the read list does not show (a co-simulation compares every
+     * query, docs/cache-model.md §11).
+     */
+    public void recordUnread(long addr, int size) {
+        unreadAddr = addr;
+        unreadSize = size;
     }
 
     /** Records a valid non-leaf entry at {@code level} pointing to the table at {@code nextPpn}. */
@@ -173,6 +189,29 @@ public final class LookupResult {
     public boolean readFailed(int i) {
         check(i, readCount);
         return readFailed[i];
+    }
+
+    /** Whether an entry was checked by PMP but not read ({@link #recordUnread}). */
+    public boolean hasUnread() {
+        return unreadSize > 0;
+    }
+
+    /** The entry checked by PMP but not read ({@link #recordUnread}); 0 when {@link #hasUnread()} is false. */
+    public long unreadAddr() {
+        return unreadAddr;
+    }
+
+    /** The size of {@link #unreadAddr()}'s entry (0 when none). */
+    public int unreadSize() {
+        return unreadSize;
+    }
+
+    /**
+     * The implicit reads' PMP queries: each read's entry, then the entry checked but not read, if any. Query {@code i}
+     * is read {@code i} for {@code i < readCount()}.
+     */
+    public int queryCount() {
+        return readCount + (hasUnread() ? 1 : 0);
     }
 
     public int pointerCount() {

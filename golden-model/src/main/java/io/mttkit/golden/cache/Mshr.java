@@ -45,13 +45,15 @@ final class Mshr {
     }
 
     /**
-     * Index of the read whose entry the walk reads next: the first read not yet answered, and the last read until
-     * the walk ends (its leaf stays "being read" until the fill). 0 for a walk that issues no read (its first entry
-     * was refused by PMP: it ends where it started).
+     * Index of the entry the walk reads next, counting its PMP queries (each read's entry, then an entry PMP refused):
+     * the first read not yet answered, and the last entry until the walk ends (its leaf stays "being read" until the
+     * fill). An entry PMP refused after a pointer is where the walk went (the RTL follows the pointer in the cycle its
+     * query is granted): the pointer's entry is passed. 0 for a walk whose first entry was refused (it ends where it
+     * started).
      */
     int nextReadIndex() {
-        int reads = walk.result().readCount();
-        return Math.min(readsAnswered, Math.max(reads - 1, 0));
+        int entries = walk.result().queryCount();
+        return Math.min(readsAnswered, Math.max(entries - 1, 0));
     }
 
     /** The level of the table entry the walk reads next: reads go one level down from the start level. */

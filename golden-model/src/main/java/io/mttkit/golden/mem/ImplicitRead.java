@@ -11,9 +11,10 @@ import io.mttkit.golden.MpteReader;
  * <ol>
  *   <li>PMP/Smepmp on the entry address as an M-mode read (SPEC-DECISIONS #20; Smmpt §4 step 2, v0.1 ch. 4
  *       step 2: "If accessing mpte violates a PMA or PMP check") → {@link Cause#WALK_PMP}, no read issued,
- *       nothing recorded;</li>
+ *       the entry recorded as unread ({@link LookupResult#recordUnread});</li>
  *   <li>entry address at or above 2^{@code paw} (a next-level PPN beyond the platform's address width: the
- *       platform has no such address) → {@link Cause#WALK_BUS_ERROR}, no read issued, nothing recorded;</li>
+ *       platform has no such address) → {@link Cause#WALK_BUS_ERROR}, no read issued, the entry recorded as
+ *       unread;</li>
  *   <li>{@link MpteReader#canRead} false → {@link Cause#WALK_BUS_ERROR}, the read is recorded as failed
  *       with value 0;</li>
  *   <li>otherwise the value is read with the requested endianness ({@code mstatus.MBE}) and recorded.</li>
@@ -47,10 +48,12 @@ public final class ImplicitRead {
      */
     public boolean fetch(long addr, int size, boolean bigEndian, int level, LookupResult out) {
         if (!pmp.allowsImplicitRead(addr, size)) {
+            out.recordUnread(addr, size);
             out.fault(Cause.WALK_PMP, level);
             return false;
         }
         if (paw < 64 && (addr >>> paw) != 0) {
+            out.recordUnread(addr, size); // the PMP query went out (and passed); no read
             out.fault(Cause.WALK_BUS_ERROR, level);
             return false;
         }

@@ -34,12 +34,20 @@ import java.util.List;
  *       ({@link ResponseOrder#BY_ID}; two requests in flight with one id are reported as a stimulus error), and
  *       may not leave before their answer is known;</li>
  *   <li>{@code sync_ack} only when the model's queue is empty and no MSHR older than the sync is busy and not stale
- *       (R7); invalidations, their cleared entries and the fills as contract v2's {@link CacheScoreboard}.</li>
+ *       (R7); invalidations, their cleared entries and the fills as contract v2's {@link CacheScoreboard};</li>
+ *   <li>every PMP query, attributed without a tag to the walk whose next entry it is (lowest MSHR on a tie; the
+ *       arbiter grants the lowest walker asking, in the cycle it asks), every read behind its entry's allowed query,
+ *       and a refused entry ends the walk with the golden {@code WALK_PMP} (docs/cache-model.md §11 "PMP queries");</li>
+ *   <li>latency bounds (§11 "Latency bounds"): a replay takes the first lookup slot after the walk it waits on
+ *       passed; {@code BY_ID} answers leave in completion order; with {@link #setResponseReadyAlways} every answer
+ *       leaves in the first cycle it may; every request and sync is answered by the end;</li>
+ *   <li>the {@code obs_*} data ports are 0 without their qualifier (port-contract.md).</li>
  * </ul>
  *
  * Within a cycle the model is driven in this order: the sync's request rising, the lookup (a replay or a new request;
- * it sees the walks as they were at the start of the cycle), the memory reads and responses, the fill, the responses,
- * the sync acknowledged, the invalidation accepted, the invalidation applied. Differences are returned as text lines.
+ * it sees the walks as they were at the start of the cycle), the PMP answers and queries, the memory reads and
+ * responses, the fill, the responses, the sync acknowledged, the invalidation accepted, the invalidation applied.
+ * Differences are returned as text lines.
  */
 final class WalkScoreboard {
     /** Prepares the golden memory for a walk whose read {@code failAt} the bus answered with an error (-1: none). */
@@ -104,7 +112,28 @@ final class WalkScoreboard {
     private final int[] responses;
     /** Per MSHR in WAIT: the cycle the walk it waits on passed the entry (or ended), -1 while it has not. */
     private final long[] releaseCycle;
+    /** Per MSHR in WAIT: the cycle it parked (its lookup); a walk passing in that same cycle does not release it. */
+    private final long[] parkCycle;
+    /**
+     * Per MSHR in WAIT: the cycle the walk it waits on, as the RTL shows it, followed the pointer of the shared entry
+     * (the grant of its next PMP query) or ended (obs_walk_end) after the park; -1 before. The replay is due from the
+     * next cycle (docs/nonblocking.md "Latency bounds").
+     */
+    private final long[] passCycle;
+    /** Per MSHR in WALK: the cycle of the lookup that started the walk. */
+    private final long[] startCycle;
+    /** Per MSHR in WALK: PMP queries granted to its walk so far. */
+    private final int[] queries;
+    /** Per MSHR in WALK: the cycle its latest query was allowed (pmp_ok), -1 while unanswered or refused. */
+    private final long[] allowedCycle;
+    /** Per MSHR in WALK: the query (index) whose missing grant was reported, -1 none. */
+    private final int[] stallReported;
+    /** Per MSHR in WALK: a PMP answer refused its latest query, or a memory response failed: it queries no more. */
+    private final boolean[] walkStops;
+    /** PMP queries granted and not answered yet, in grant order (the bridge answers them in order). */
+    private final java.util.ArrayDeque<PmpGrant> pmpOutstanding = new java.util.ArrayDeque<>();
     private long answered;
+    private boolean rspAlwaysReady;
 
     // the current cycle
     private long cycle = -1;
@@ -114,11 +143,26 @@ final class WalkScoreboard {
     private final List<Event.Response> rsps = new ArrayList<>();
     private Event.SyncAck syncAck;
     private Event.InvalidationAccept invAccept;
+    private final List<Event.PmpQuery> pmpQueries = new ArrayList<>();
+    private final List<Event.PmpAnswer> pmpAnswers = new ArrayList<>();
     private final long[][] words;
     private long syncRise = -1;
     private boolean syncRequested;
     private int walksAtSync;
     private WalkObserver observer = (step, walks, level) -> { };
+
+    /** A PMP query attributed to walk {@code walk} (its query {@code k}; walk -1: attributed to none). */
+    private record PmpGrant(long cycle, int walk, int k, long addr) {
+    }
+
+    /**
+     * The requester holds {@code rsp_ready} high every cycle (no response backpressure): every answer must then leave
+     * in the first cycle it may (docs/nonblocking.md "Latency bounds"). Off by default: the events do not show
+     * {@code rsp_ready}, so with stalls only the order and "never before" are checked.
+     */
+    void setResponseReadyAlways(boolean always) {
+        rspAlwaysReady = always;
+    }
 
     /** Tells {@code o} of every step that matched (coverage). */
     void setObserver(WalkObserver o) {
@@ -168,6 +212,14 @@ final class WalkScoreboard {
         this.responses = new int[w];
         this.releaseCycle = new long[w];
         Arrays.fill(releaseCycle, -1);
+        this.parkCycle = new long[w];
+        this.passCycle = new long[w];
+        Arrays.fill(passCycle, -1);
+        this.startCycle = new long[w];
+        this.queries = new int[w];
+        this.allowedCycle = new long[w];
+        this.walkStops = new boolean[w];
+        this.stallReported = new int[w];
         for (int i = 0; i < w; i++) {
             reads.add(new ArrayList<>());
         }
@@ -212,6 +264,10 @@ final class WalkScoreboard {
             syncAck = s;
         } else if (e instanceof Event.InvalidationAccept i) {
             invAccept = i;
+        } else if (e instanceof Event.PmpQuery q) {
+            pmpQueries.add(q);
+        } else if (e instanceof Event.PmpAnswer a) {
+            pmpAnswers.add(a);
         } else if (e instanceof Event.ExtensionWord x && x.port() >= 0 && x.port() < words.length) {
             long[] w = words[x.port()];
             if (w == null || w.length <= x.word()) {
@@ -232,6 +288,9 @@ final class WalkScoreboard {
         }
         if (syncRise >= 0) {
             diffs.add("  the sync presented in cycle " + syncRise + " was never acknowledged");
+        }
+        if (!pmpOutstanding.isEmpty()) {
+            diffs.add("  " + pmpOutstanding.size() + " PMP quer(ies) never answered, the first " + pmpOutstanding.peek());
         }
         return diffs;
     }
@@ -258,7 +317,29 @@ final class WalkScoreboard {
             // sync_ack is judged on the MSHRs as at the start of the cycle, as a lookup sees the walks: a parked
             // stale miss that replays in the ack's cycle walks after the invalidation, so it does not hold the sync
             boolean syncMayAck = syncRequested && model.syncMayAck();
+            compareUnqualified(d);
             lookup(d);
+            // pmp_ok of this cycle is sampled by the walk granted pmpLatency ago, which may read in this same cycle;
+            // a query of this cycle follows responses of earlier cycles only (the walker decodes the cycle after)
+            for (Event.PmpAnswer a : pmpAnswers) {
+                pmpAnswer(a, d);
+            }
+            if (pmpQueries.size() > 1) {
+                d.add("  cycle " + cycle + ": " + pmpQueries.size() + " PMP queries (one per cycle)");
+            }
+            int asking = -1; // the query arbiter grants the lowest walker asking, in the cycle it asks
+            for (int j = byMshr.length - 1; j >= 0; j--) {
+                asking = readyToQuery(j) ? j : asking;
+            }
+            for (Event.PmpQuery q : pmpQueries) {
+                pmpQuery(q, asking, d);
+            }
+            if (pmpQueries.isEmpty() && asking >= 0 && stallReported[asking] != queries[asking]) {
+                stallReported[asking] = queries[asking]; // once per query, not every cycle it keeps waiting
+                d.add("  cycle " + cycle + ": walk " + asking + " of " + byMshr[asking] + String.format(" is about to "
+                        + "check its entry 0x%x but no PMP query went out (the arbiter grants a walker the cycle it "
+                        + "asks)", nextQueryAddr(asking)));
+            }
             int ending = 0;
             for (Event e : memory) {
                 if (e instanceof Event.MemoryResponse r && r.tag() < byMshr.length
@@ -276,8 +357,17 @@ final class WalkScoreboard {
                 observe(d, 0, WalkObserver.Step.WALKS_END_TOGETHER, walks(), -1);
             }
             fill(invApplied, d);
+            if (rsps.size() > 1) {
+                d.add("  cycle " + cycle + ": " + rsps.size() + " responses (one per cycle)");
+            }
+            InFlight due = deliverable();
             for (Event.Response r : rsps) {
-                answer(r, d);
+                answer(r, due, d);
+            }
+            if (rsps.isEmpty() && due != null && rspAlwaysReady) {
+                d.add("  " + due + " may leave in cycle " + cycle + " (answered in cycle " + due.decidedCycle + ", "
+                        + (order == ResponseOrder.IN_ORDER ? "the head of the reorder buffer" : "the oldest answer of "
+                        + "the out queue") + ", rsp_ready high) but no response left");
             }
             if (syncAck != null) {
                 if (!syncRequested) {
@@ -317,6 +407,8 @@ final class WalkScoreboard {
         rsps.clear();
         syncAck = null;
         invAccept = null;
+        pmpQueries.clear();
+        pmpAnswers.clear();
         Arrays.fill(words, null);
         return d;
     }
@@ -324,6 +416,17 @@ final class WalkScoreboard {
     /** The lookup slot of the cycle: a replay (it goes first) or a new request, never both. */
     private void lookup(List<String> d) {
         boolean replay = value(ports.replay()) != 0;
+        // the lowest MSHR whose walk passed before this cycle is in REPLAY and takes the slot, unless a walk ends
+        int due = -1;
+        for (int i = byMshr.length - 1; i >= 0; i--) {
+            due = model.mshrState(i).equals("WAIT") && passCycle[i] >= 0 && passCycle[i] < cycle ? i : due;
+        }
+        if (due >= 0 && value(ports.walkEnd()) == 0 && (!replay || value(ports.walkId()) != due)) {
+            d.add("  cycle " + cycle + ": walk " + model.waitingOn(due) + " passed the entry MSHR " + due + " waits on "
+                    + "in cycle " + passCycle[due] + ", so its replay takes this lookup slot (the lowest released MSHR, "
+                    + "before a new request); the RTL " + (replay ? "replayed MSHR " + value(ports.walkId())
+                    : accept != null ? "accepted a new request" : "left the slot unused"));
+        }
         if (replay && accept != null) {
             d.add("  cycle " + cycle + ": a replay (MSHR " + value(ports.walkId()) + ") and a new request share the "
                     + "one lookup slot");
@@ -337,10 +440,15 @@ final class WalkScoreboard {
                 // the lookup runs before this cycle's responses and fill: a walk passing now releases it next cycle
                 d.add("  R8: MSHR " + i + " replayed in cycle " + cycle + " but walk " + model.waitingOn(i)
                         + " it waits on had not passed the conflicting entry before this cycle");
+            } else if (passCycle[i] < 0 || passCycle[i] >= cycle) {
+                d.add("  R8: MSHR " + i + " replayed in cycle " + cycle + " but walk " + model.waitingOn(i) + " it "
+                        + "waits on had neither followed the pointer of the shared entry (its next PMP query) nor "
+                        + "ended before this cycle");
             } else {
                 InFlight f = byMshr[i];
                 int before = d.size();
                 int walks = walks();
+                passCycle[i] = -1;
                 Probe p = model.replay(i);
                 compareLookup(p, f, d);
                 observe(d, before, WalkObserver.Step.REPLAY, walks, -1);
@@ -434,9 +542,16 @@ final class WalkScoreboard {
                 }
                 if (wait) {
                     releaseCycle[i] = -1;
+                    parkCycle[i] = cycle;
+                    passCycle[i] = -1;
                 } else {
                     reads.get(i).clear();
                     responses[i] = 0;
+                    startCycle[i] = cycle;
+                    queries[i] = 0;
+                    allowedCycle[i] = -1;
+                    walkStops[i] = false;
+                    stallReported[i] = -1;
                 }
             }
         }
@@ -452,6 +567,10 @@ final class WalkScoreboard {
         List<MpteRead> rs = reads.get(t);
         LookupResult g = model.walk(t).result();
         int k = rs.size();
+        if (queries[t] != k + 1 || allowedCycle[t] < 0 || allowedCycle[t] > cycle) {
+            d.add("  walk " + t + " of " + byMshr[t] + String.format(": read %d at 0x%x in cycle %d without a PMP query "
+                    + "of that entry allowed (pmp_ok) by then: %d quer(ies) granted", k, rd.addr(), cycle, queries[t]));
+        }
         if (k >= g.readCount()) {
             d.add("  walk " + t + " of " + byMshr[t] + String.format(": read %d at 0x%x, but its golden walk reads ",
                     k, rd.addr()) + g.readCount() + " entries");
@@ -469,6 +588,7 @@ final class WalkScoreboard {
             return;
         }
         MpteRead rd = reads.get(t).get(responses[t]);
+        walkStops[t] |= rs.err(); // a failed read ends the walk: no further query
         reads.get(t).set(responses[t]++, new MpteRead(rd.addr(), rd.size(), rs.data(), rs.err()));
         for (int released : model.readAnswered(t)) {
             releaseCycle[released] = cycle;
@@ -504,11 +624,20 @@ final class WalkScoreboard {
             faults.prepare(-1); // the walks that start later read a fault-free memory
         }
         compareReads(j, pw, rs, d);
+        if (queries[j] != pw.result().queryCount()) {
+            d.add("  walk " + j + " of " + byMshr[j] + " ended in cycle " + cycle + " after " + queries[j] + " PMP "
+                    + "quer(ies); its golden walk checks " + pw.result().queryCount() + " entries");
+        }
+        if (pmpOutstanding.stream().anyMatch(g -> g.walk() == j)) {
+            d.add("  walk " + j + " of " + byMshr[j] + " ended in cycle " + cycle + " before the answer to its PMP "
+                    + "query");
+        }
         for (int i = 0; i < byMshr.length; i++) {
             if (model.waitingOn(i) == j && releaseCycle[i] < 0) {
                 releaseCycle[i] = cycle;
             }
         }
+        passed(j);
         int walks = walks();
         int before = d.size();
         CheckOutcome out = model.fill(j, invApplied);
@@ -565,7 +694,25 @@ final class WalkScoreboard {
         }
     }
 
-    private void answer(Event.Response r, List<String> d) {
+    /**
+     * The answer that may leave in this cycle (its answer known before it): {@code IN_ORDER} the oldest request in
+     * flight, {@code BY_ID} the earliest answered of those in flight (the out queue is in completion order); null when
+     * none may.
+     */
+    private InFlight deliverable() {
+        InFlight due = null;
+        for (InFlight f : inFlight) {
+            if (order == ResponseOrder.IN_ORDER) {
+                return f.expected != null && f.decidedCycle < cycle ? f : null;
+            }
+            if (f.expected != null && f.decidedCycle < cycle && (due == null || f.decidedCycle < due.decidedCycle)) {
+                due = f;
+            }
+        }
+        return due;
+    }
+
+    private void answer(Event.Response r, InFlight due, List<String> d) {
         InFlight f = null;
         if (order == ResponseOrder.IN_ORDER) {
             if (!inFlight.isEmpty()) {
@@ -594,6 +741,10 @@ final class WalkScoreboard {
         if (f.decidedCycle >= cycle) {
             d.add("  " + f + " answered in cycle " + cycle + ", the cycle its answer was decided; the earliest is "
                     + "the next");
+        } else if (order == ResponseOrder.BY_ID && due != null && due != f) {
+            d.add("  BY_ID: the response to " + f + " (answered in cycle " + f.decidedCycle + ") leaves in cycle "
+                    + cycle + " before " + due + ", answered in cycle " + due.decidedCycle + " (the out queue is in "
+                    + "completion order)");
         }
         Expected e = f.expected;
         List<String> fields = new ArrayList<>();
@@ -615,6 +766,129 @@ final class WalkScoreboard {
     private static void field(List<String> out, String name, int expected, int actual) {
         if (expected != actual) {
             out.add(name + " expected " + expected + " actual " + actual);
+        }
+    }
+
+    // ---- PMP queries (no tag: attributed by address and walk state, docs/cache-model.md §11) -------------------
+
+    /**
+     * A PMP query belongs to the walk about to check its next entry with that address: a walk started before this
+     * cycle, every earlier entry read and answered without an error (the walker decodes in the cycle after a
+     * response), its previous query allowed, and its golden walk checks one more entry, this one. Several such walks:
+     * the lowest MSHR (the query arbiter grants the lowest walker). A walk's query after its first follows a pointer:
+     * the walk passes the entry it read (R8 releases the MSHRs parked on it).
+     */
+    private void pmpQuery(Event.PmpQuery q, int asking, List<String> d) {
+        int walk = -1;
+        List<String> expected = new ArrayList<>();
+        for (int j = 0; j < byMshr.length && walk < 0; j++) {
+            if (readyToQuery(j)) {
+                LookupResult g = model.walk(j).result();
+                int k = queries[j];
+                long a = nextQueryAddr(j);
+                int size = k < g.readCount() ? g.readSize(k) : g.unreadSize();
+                expected.add(String.format("walk %d 0x%x (%d bytes)", j, a, size));
+                walk = a == q.addr() && size == q.size() ? j : -1;
+            }
+        }
+        if (walk >= 0 && walk != asking) {
+            d.add("  cycle " + cycle + ": the PMP query went to walk " + walk + " but walk " + asking + " asks too "
+                    + "(the arbiter grants the lowest walker)");
+        }
+        if (walk < 0) {
+            d.add(String.format("  the PMP query of 0x%x (%d bytes) in cycle %d belongs to no walk; the walks about to "
+                    + "check an entry: %s", q.addr(), q.size(), cycle, expected));
+            pmpOutstanding.add(new PmpGrant(cycle, -1, -1, q.addr()));
+            return;
+        }
+        int k = queries[walk]++;
+        allowedCycle[walk] = -1;
+        pmpOutstanding.add(new PmpGrant(cycle, walk, k, q.addr()));
+        if (k > 0) {
+            passed(walk);
+        }
+    }
+
+    /**
+     * Walk {@code j} asks for its next PMP query in this cycle: it started in an earlier cycle, every entry it
+     * checked was read and answered (in earlier cycles: the walker decodes the cycle after) without an error and
+     * allowed, and its golden walk checks one more entry.
+     */
+    private boolean readyToQuery(int j) {
+        if (!model.mshrState(j).equals("WALK") || startCycle[j] >= cycle || walkStops[j]) {
+            return false;
+        }
+        int k = queries[j];
+        return k < model.walk(j).result().queryCount() && reads.get(j).size() == k && responses[j] == k;
+    }
+
+    /** The ({@code paw}-bit) address of the entry walk {@code j} checks next, by its golden walk. */
+    private long nextQueryAddr(int j) {
+        LookupResult g = model.walk(j).result();
+        int k = queries[j];
+        return (k < g.readCount() ? g.readAddr(k) : g.unreadAddr()) & pawMask;
+    }
+
+    /** The bridge's answer to the oldest query outstanding: the walk it belongs to may read from now on, or stops. */
+    private void pmpAnswer(Event.PmpAnswer a, List<String> d) {
+        PmpGrant g = pmpOutstanding.poll();
+        if (g == null) {
+            d.add("  a PMP answer in cycle " + cycle + " without a query outstanding");
+            return;
+        }
+        int j = g.walk();
+        if (j < 0 || !model.mshrState(j).equals("WALK") || queries[j] != g.k() + 1) {
+            return; // a query of no walk, or of a walk that already ended: reported there
+        }
+        LookupResult r = model.walk(j).result();
+        boolean goldenOk = g.k() < r.readCount() || r.cause() != Cause.WALK_PMP;
+        if (a.ok() != goldenOk) {
+            d.add("  walk " + j + " of " + byMshr[j] + String.format(": the bridge's PMP %s its query %d (0x%x) in "
+                    + "cycle %d, the golden walk's PMP check %s it (the bridge's PMP regions and the golden model's "
+                    + "differ)", a.ok() ? "allowed" : "refused", g.k(), g.addr(), cycle, goldenOk ? "allows"
+                    : "refuses"));
+        }
+        if (a.ok()) {
+            allowedCycle[j] = cycle;
+        } else {
+            walkStops[j] = true;
+        }
+    }
+
+    /** Walk {@code j} passed the entry it was reading (followed its pointer, or ended) in this cycle. */
+    private void passed(int j) {
+        for (int i = 0; i < byMshr.length; i++) {
+            if (model.waitingOn(i) == j && parkCycle[i] < cycle && passCycle[i] < 0) {
+                passCycle[i] = cycle;
+            }
+        }
+    }
+
+    // ---- data ports without their qualifier (port-contract.md "Unqualified data ports are 0") --------------------
+
+    private void compareUnqualified(List<String> d) {
+        boolean missPulse = obs != null && obs.obsKind() == Records.OBS_MISS;
+        boolean replay = value(ports.replay()) != 0;
+        unqualified(d, "obs_walk_id", ports.walkId(), missPulse || replay, "a MISS pulse or obs_replay");
+        unqualified(d, "obs_wait", ports.waitFlag(), missPulse, "a MISS pulse");
+        unqualified(d, "obs_wait_on", ports.waitOn(), value(ports.waitFlag()) != 0, "obs_wait");
+        unqualified(d, "obs_wc_hit", ports.wcHit(), missPulse, "a MISS pulse");
+        unqualified(d, "obs_wc_index", ports.wcIndex(), value(ports.wcHit()) != 0, "obs_wc_hit");
+        unqualified(d, "obs_fill_walk_id", ports.fillWalkId(), value(ports.walkEnd()) != 0, "obs_walk_end");
+        boolean fillWalk = value(ports.fillWalk()) != 0;
+        unqualified(d, "obs_fill_walk_way", ports.fillWalkWay(), fillWalk, "obs_fill_walk");
+        unqualified(d, "obs_fill_walk_evict", ports.fillWalkEvict(), fillWalk, "obs_fill_walk");
+        boolean fillLeaf = value(ports.fillLeaf()) != 0;
+        unqualified(d, "obs_fill_leaf_evict", ports.fillLeafEvict(), fillLeaf, "obs_fill_leaf");
+        unqualified(d, "obs_fill_leaf_array", ports.fillLeafArray(), fillLeaf, "obs_fill_leaf");
+        unqualified(d, "obs_fill_leaf_set", ports.fillLeafSet(), fillLeaf, "obs_fill_leaf");
+        unqualified(d, "obs_fill_leaf_way", ports.fillLeafWay(), fillLeaf, "obs_fill_leaf");
+    }
+
+    private void unqualified(List<String> d, String name, int port, boolean qualified, String qualifier) {
+        if (!qualified && any(port)) {
+            d.add("  cycle " + cycle + ": " + name + " = " + value(port) + " without " + qualifier + " (data ports are 0 "
+                    + "when unqualified, port-contract.md)");
         }
     }
 

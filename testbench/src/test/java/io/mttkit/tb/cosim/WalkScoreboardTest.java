@@ -30,8 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The contract v4 scoreboard ({@link WalkScoreboard}) on hand-built event streams of a checker with 4 walks in flight
  * (the generator of issue #15 is not merged yet): each scenario passes for the stream a correct checker produces and
  * reports the right mismatch for a stream with one thing wrong. Smmpt43, one table set; a walk from the root reads
- * the L2, L1 and L0 entries, each answered {@code LAT} cycles after its read and the next read
- * issued in the cycle after: a walk from cycle s reads in s, s + 4, s + 8 and ends (fills) in s + 12.
+ * the L2, L1 and L0 entries: each entry's PMP query in cycle q (pmpLatency 1: allowed in q + 1), its read in q + 1,
+ * answered {@code LAT} = 2 cycles later, the next entry's query in the cycle after (the walker decodes first): a walk
+ * from cycle s queries in s, s + 4, s + 8, gets its last response in s + 11 and ends (fills) in s + 12. A walk
+ * starts in the cycle after its lookup; the MSHRs parked on it replay in the cycle after it follows the pointer of
+ * the shared entry (its next query) or ends.
  */
 class WalkScoreboardTest {
     private static final MttMode MODE = MttMode.SMMPT43;
@@ -41,7 +44,7 @@ class WalkScoreboardTest {
     private static final long A = 0x1_0000_0000L;
     private static final long A2 = A + 0x3000;
     private static final long FAR = 0x4_0000_0000L;
-    private static final int LAT = 3;
+    private static final int LAT = 2;
     private static final String[] PORTS = {"obs_wc_hit", "obs_wc_index", "obs_fill_walk", "obs_fill_walk_evict",
         "obs_fill_walk_way", "obs_fill_leaf", "obs_fill_leaf_evict", "obs_fill_leaf_array", "obs_fill_leaf_set",
         "obs_fill_leaf_way", "obs_inv_apply", "obs_inv_leaf", "obs_inv_superpage", "obs_inv_walk", "obs_walk_id",
@@ -53,6 +56,8 @@ class WalkScoreboardTest {
     /** Bus-error injection of the golden memory, as the harness's oracle does it: read {@code failAt} of a walk fails. */
     private int failAt = -1;
     private int readsDone;
+    /** The entry the golden PMP mirror refuses (-1: none), as the bridge's PMP region list would. */
+    private long refused = -1;
 
     WalkScoreboardTest() {
         mem.addRegion(TABLES, 1 << 20);
@@ -68,7 +73,8 @@ class WalkScoreboardTest {
                 return mem.read(addr, size, bigEndian);
             }
         };
-        lookup = new MttLookup(reader, ImplicitReadCheck.ALLOW_ALL, LookupConfig.DEFAULT);
+        ImplicitReadCheck pmp = (addr, size) -> addr != refused;
+        lookup = new MttLookup(reader, pmp, LookupConfig.DEFAULT);
         map(A);
         map(FAR);
     }
@@ -124,6 +130,23 @@ class WalkScoreboardTest {
             return this;
         }
 
+        /** A request of {@code pa} in SDID {@code sdid} (another cache context: no conflict with SDID 0's walks). */
+        Script request(long cycle, int id, long pa, int sdid) {
+            CheckRequest c = CheckRequest.of(MODE, ROOT_PPN, pa, Access.R, false);
+            checks.add(new CheckRequest(c.pa(), c.need(), c.mode(), c.rawMode(), c.rootPpn(), sdid, c.be(), c.bypass()));
+            events.add(new Event.Accept(cycle, id, pa, checks.size() - 1));
+            return this;
+        }
+
+        /** Entry {@code k} of the walk of {@code pa}, tag {@code tag}: query in {@code q}, read in q + 1, answer in {@code rsp}. */
+        Script entry(int tag, long pa, int k, long q, long rsp) {
+            long addr = walkReads(pa).get(k);
+            pmp(q, addr, true);
+            events.add(new Event.MemoryRead(q + 1, 8, tag, addr));
+            events.add(new Event.MemoryResponse(rsp, false, tag, mem.read64(addr), addr));
+            return this;
+        }
+
         Script miss(long cycle, long pa, int walkId) {
             events.add(new Event.Observation(cycle, Records.OBS_MISS, 0, 0, (int) ((pa >>> 16) & 15), 0));
             return ext(cycle, "obs_walk_id", walkId);
@@ -145,16 +168,35 @@ class WalkScoreboardTest {
             return ext(cycle, "obs_walk_id", walkId);
         }
 
-        /** The walk of {@code pa} with tag {@code tag}: read at {@code start}, each answered LAT cycles later. */
+        /** The walk of {@code pa} with tag {@code tag}: its first PMP query in {@code start}; see the class comment. */
         long walk(int tag, long pa, long start) {
+            return walk(tag, pa, start, LAT);
+        }
+
+        /** {@link #walk(int, long, long)} with memory latency {@code lat}. */
+        long walk(int tag, long pa, long start, int lat) {
             long c = start;
             for (long addr : walkReads(pa)) {
-                events.add(new Event.MemoryRead(c, 8, tag, addr));
-                c += LAT;
+                pmp(c, addr, true);
+                events.add(new Event.MemoryRead(c + 1, 8, tag, addr));
+                c += 1 + lat;
                 events.add(new Event.MemoryResponse(c, false, tag, mem.read64(addr), addr));
                 c++;
             }
             return c - 1; // the cycle of the last response
+        }
+
+        /** A PMP query of the entry at {@code addr} in {@code cycle}, answered {@code ok} in the next (pmpLatency 1). */
+        Script pmp(long cycle, long addr, boolean ok) {
+            events.add(new Event.PmpQuery(cycle, 8, addr));
+            events.add(new Event.PmpAnswer(cycle + 1, ok, addr));
+            return this;
+        }
+
+        /** Replays MSHR {@code walkId} in {@code cycle}: it parks again on walk {@code on}. */
+        Script rewait(long cycle, long pa, int walkId, int on) {
+            replay(cycle, walkId);
+            return waitOn(cycle, pa, walkId, on);
         }
 
         /** Walk {@code j}'s fill cycle: walk-cache way, leaf set/way (-1: not filled). */
@@ -178,8 +220,9 @@ class WalkScoreboardTest {
             long c = start;
             List<Long> rs = walkReads(pa);
             for (int i = 0; i <= err; i++) {
-                events.add(new Event.MemoryRead(c, 8, tag, rs.get(i)));
-                c += LAT;
+                pmp(c, rs.get(i), true);
+                events.add(new Event.MemoryRead(c + 1, 8, tag, rs.get(i)));
+                c += 1 + LAT;
                 events.add(new Event.MemoryResponse(c, i == err, tag, i == err ? 0 : mem.read64(rs.get(i)), rs.get(i)));
                 c++;
             }
@@ -231,6 +274,15 @@ class WalkScoreboardTest {
         }
 
         List<String> run(ResponseOrder order, WalkObserver observer) {
+            return run(order, observer, false);
+        }
+
+        /** Runs the stream with {@code rsp_ready} high every cycle: answers must leave as soon as they may. */
+        List<String> runAlwaysReady(ResponseOrder order) {
+            return run(order, (step, walks, level) -> { }, true);
+        }
+
+        List<String> run(ResponseOrder order, WalkObserver observer, boolean alwaysReady) {
             MttCacheModel model = new MttCacheModel(CacheParams.defaults(64), lookup);
             model.setWalksInFlight(4);
             Map<String, Integer> ids = new HashMap<>();
@@ -243,6 +295,7 @@ class WalkScoreboardTest {
                         readsDone = 0;
                     });
             sb.setObserver(observer);
+            sb.setResponseReadyAlways(alwaysReady);
             sb.start(checks);
             syncs.forEach(sb::syncPresented);
             List<String> diffs = new ArrayList<>();
@@ -267,11 +320,11 @@ class WalkScoreboardTest {
 
     // ---- two overlapping walks ---------------------------------------------------------------------------
 
-    /** Requests 0 (A) and 1 (FAR) walk at once; FAR's reads start later but walk 1 ends first. */
+    /** Requests 0 (A) and 1 (FAR) walk at once; FAR's reads start later but are faster: walk 1 ends first. */
     private Script twoWalks(boolean inOrder) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
         long end1 = s.walk(1, FAR, 3);
-        long end0 = s.walk(0, A, 5);
+        long end0 = s.walk(0, A, 2, 4);
         // both fill the leaf array (sets 0 and 0 of A and FAR: way 0 then way 1) and the walk cache
         s.done(end1 + 1, 1, 0, FAR, 0).done(end0 + 1, 0, 1, A, 1);
         if (inOrder) {
@@ -310,10 +363,15 @@ class WalkScoreboardTest {
 
     // ---- a conflict and its replay -------------------------------------------------------------------------
 
-    /** Request 1 (A2) misses in A's leaf while walk 0 reads it: WAIT(0), replayed after walk 0's fill, hits. */
+    /**
+     * Request 1 (A2) misses in A's leaf while walk 0 (from cycle 2) reads it: WAIT(0). A2 shares every entry of A's
+     * walk, so each time walk 0 follows a pointer (its queries in cycles 6 and 10) MSHR 1 replays in the next cycle
+     * and parks again; after walk 0's fill (cycle 14) it replays in {@code replayCycle} and hits what walk 0 filled.
+     */
     private Script conflict(long replayCycle) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
-        long end0 = s.walk(0, A, 3);
+        long end0 = s.walk(0, A, 2);
+        s.rewait(7, A2, 1, 0).rewait(11, A2, 1, 0);
         s.done(end0 + 1, 0, 0, A, 0);
         s.replay(replayCycle, 1).leafHit(replayCycle, A2, 0);
         s.response(end0 + 2, 0, A, false).response(Math.max(replayCycle, end0 + 2) + 1, 1, A2, false);
@@ -322,8 +380,31 @@ class WalkScoreboardTest {
 
     @Test
     void aConflictParksTheMissAndItsReplayHitsWhatTheWalkFilled() {
-        assertClean(conflict(16).run(ResponseOrder.IN_ORDER));
-        assertClean(conflict(20).run(ResponseOrder.BY_ID));
+        assertClean(conflict(15).run(ResponseOrder.IN_ORDER));
+        assertClean(conflict(15).run(ResponseOrder.BY_ID));
+        assertClean(conflict(15).runAlwaysReady(ResponseOrder.IN_ORDER));
+    }
+
+    @Test
+    void aReplayIsTakenAtTheFirstLookupSlotAfterTheWalkPassed() {
+        // walk 0 fills in cycle 14: the replay is due in 15
+        assertReports(conflict(16).run(ResponseOrder.IN_ORDER), "cycle 15: walk 0 passed the entry MSHR 1 waits on in "
+                + "cycle 14, so its replay takes this lookup slot (the lowest released MSHR, before a new request); "
+                + "the RTL left the slot unused");
+        // walk 0 follows the pointer of the shared L2 entry in cycle 6 (its second query): due in 7, not 8
+        Script late = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
+        late.walk(0, A, 2);
+        late.request(7, 2, FAR).miss(7, FAR, 2).rewait(8, A2, 1, 0);
+        assertReports(late.run(ResponseOrder.IN_ORDER), "cycle 7: walk 0 passed the entry MSHR 1 waits on in cycle 6, "
+                + "so its replay takes this lookup slot (the lowest released MSHR, before a new request); the RTL "
+                + "accepted a new request");
+        // walk 0's first response (cycle 5) lets the golden model release MSHR 1 from cycle 6, but the walk follows
+        // the pointer only in cycle 6, with its next query: a replay in cycle 6 is early
+        Script early = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
+        early.walk(0, A, 2);
+        early.rewait(6, A2, 1, 0);
+        assertReports(early.run(ResponseOrder.IN_ORDER), "R8: MSHR 1 replayed in cycle 6 but walk 0 it waits on had "
+                + "neither followed the pointer of the shared entry (its next PMP query) nor ended before this cycle");
     }
 
     @Test
@@ -331,14 +412,14 @@ class WalkScoreboardTest {
         Script noWait = conflict(16).without(e -> e instanceof Event.ExtensionWord x && x.cycle() == 2
                 && x.port() == List.of(PORTS).indexOf("obs_wait"));
         assertReports(noWait.run(ResponseOrder.IN_ORDER), "expected WAIT on walk 0, RTL reported a walk of its own");
-        // walk 0's first response is in cycle 6: the replay may come from cycle 7, not in cycle 6
+        // walk 0's first response is in cycle 5: the replay may come from cycle 6, not in cycle 5
         Script tooEarly = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
-        tooEarly.walk(0, A, 3);
-        tooEarly.replay(6, 1).waitOn(6, A2, 1, 0);
-        assertReports(tooEarly.run(ResponseOrder.IN_ORDER), "R8: MSHR 1 replayed in cycle 6 but walk 0 it waits on had "
+        tooEarly.walk(0, A, 2);
+        tooEarly.replay(5, 1).waitOn(5, A2, 1, 0);
+        assertReports(tooEarly.run(ResponseOrder.IN_ORDER), "R8: MSHR 1 replayed in cycle 5 but walk 0 it waits on had "
                 + "not passed the conflicting entry before this cycle");
-        // walk 0 ends in cycle 15: a replay in that cycle would share it with the fill
-        assertReports(conflict(15).run(ResponseOrder.IN_ORDER), "cycle 15: a lookup and a fill share the cycle");
+        // walk 0 ends in cycle 14: a replay in that cycle would share it with the fill
+        assertReports(conflict(14).run(ResponseOrder.IN_ORDER), "cycle 14: a lookup and a fill share the cycle");
     }
 
     // ---- an invalidation overtaking two walks ----------------------------------------------------------------
@@ -346,8 +427,8 @@ class WalkScoreboardTest {
     private Script overtaken(boolean fillAnyway) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
         s.invalidation(3, 4); // applied while both walks are in flight: both stale (R1), neither fills
-        long end0 = s.walk(0, A, 3);
-        long end1 = s.walk(1, FAR, 4);
+        long end0 = s.walk(0, A, 2);
+        long end1 = s.walk(1, FAR, 3);
         s.done(end0 + 1, 0, fillAnyway ? 0 : -1, A, fillAnyway ? 0 : -1).done(end1 + 1, 1, -1, FAR, -1);
         s.response(end0 + 2, 0, A, true).response(end1 + 2, 1, FAR, true);
         return s;
@@ -356,14 +437,14 @@ class WalkScoreboardTest {
     @Test
     void anInvalidationOvertakingTwoWalksStalesBoth() {
         assertClean(overtaken(false).run(ResponseOrder.IN_ORDER));
-        assertReports(overtaken(true).run(ResponseOrder.IN_ORDER), "fill of walk 0 in cycle 15: expected none (stale: "
+        assertReports(overtaken(true).run(ResponseOrder.IN_ORDER), "fill of walk 0 in cycle 14: expected none (stale: "
                 + "R1), RTL reported [FILL WALK way=0, FILL LEAF set=0 way=0]");
         Script notStale = overtaken(false);
         Event.Response r = (Event.Response) notStale.events.stream().filter(e -> e instanceof Event.Response x
                 && x.id() == 1).findFirst().orElseThrow();
         notStale.events.set(notStale.events.indexOf(r), new Event.Response(r.cycle(), r.allow(), r.fault(), true,
                 false, r.cause(), r.xwr(), r.id(), r.level(), r.leafLog2(), r.uniformLog2()));
-        assertReports(notStale.run(ResponseOrder.IN_ORDER), "response to request 1 (id 1, pa 0x400000000) in cycle 17: "
+        assertReports(notStale.run(ResponseOrder.IN_ORDER), "response to request 1 (id 1, pa 0x400000000) in cycle 16: "
                 + "cacheable expected 0 actual 1, stale expected 1 actual 0");
     }
 
@@ -387,15 +468,17 @@ class WalkScoreboardTest {
     }
 
     /**
-     * Request 1 parks on walk 0, an invalidation stales both, a sync is presented; walk 0 ends without a fill and
-     * request 1 replays (a walk of its own, stale bit sampled anew) in cycle {@code replay}; the sync is acknowledged
-     * in {@code ack}. R7 is judged on the MSHRs at the start of the ack's cycle.
+     * Request 1 parks on walk 0 (and parks again at each pointer walk 0 follows); an invalidation applied in cycle 13
+     * stales both, a sync is presented in 13; walk 0 ends without a fill and request 1 replays (a walk of its own,
+     * stale bit sampled anew) in cycle {@code replay}; the sync is acknowledged in {@code ack}. R7 is judged on the
+     * MSHRs at the start of the ack's cycle.
      */
     private Script syncAndAReplay(int ackAfterReplay) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
-        s.invalidation(3, 4);
-        s.sync(5, 0);
-        long end0 = s.walk(0, A, 3);
+        long end0 = s.walk(0, A, 2);
+        s.rewait(7, A2, 1, 0).rewait(11, A2, 1, 0);
+        s.invalidation(12, 13);
+        s.sync(13, 0);
         s.done(end0 + 1, 0, -1, A, -1).response(end0 + 2, 0, A, true);
         long replay = end0 + 2;
         s.replay(replay, 1).miss(replay, A2, 1);
@@ -436,10 +519,10 @@ class WalkScoreboardTest {
         assertHit(two, WalkCoverage.IN_FLIGHT, "miss with 0 walks", "miss with 1 walks", "fill with 2 walks",
                 "fill with 1 walks");
         assertEquals(4, two.hitBins(WalkCoverage.IN_FLIGHT), two.summary(100));
-        CoverageDb conflict = covered(conflict(16), ResponseOrder.IN_ORDER);
+        CoverageDb conflict = covered(conflict(15), ResponseOrder.IN_ORDER);
         assertHit(conflict, WalkCoverage.IN_FLIGHT, "wait with 1 walks", "replay with 0 walks", "fill with 1 walks");
-        assertHit(conflict, WalkCoverage.CONFLICT, "conflict at L2");
-        assertEquals(1, conflict.hitBins(WalkCoverage.CONFLICT));
+        assertHit(conflict, WalkCoverage.CONFLICT, "conflict at L2", "conflict at L1", "conflict at L0");
+        assertEquals(3, conflict.hitBins(WalkCoverage.CONFLICT));
         CoverageDb overtaken = covered(overtaken(false), ResponseOrder.IN_ORDER);
         assertHit(overtaken, WalkCoverage.IN_FLIGHT, "invalidation with 2 walks", "stale fill with 2 walks",
                 "stale fill with 1 walks");
@@ -460,8 +543,8 @@ class WalkScoreboardTest {
     /** Walk 1's second read fails: its golden walk is recomputed from the reads of its own tag, walk 0 unaffected. */
     private Script busError(boolean readOn) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
-        long end0 = s.walk(0, A, 3);
-        long end1 = s.walkWithError(1, FAR, 4, 1);
+        long end0 = s.walk(0, A, 2);
+        long end1 = s.walkWithError(1, FAR, 3, 1);
         if (readOn) { // an RTL that ignores the error and reads the leaf anyway
             long leaf = walkReads(FAR).get(2);
             s.events.add(new Event.MemoryRead(end1 + 1, 8, 1, leaf));
@@ -476,8 +559,10 @@ class WalkScoreboardTest {
     @Test
     void aBusErrorIsJudgedFromTheReadsOfItsOwnTag() {
         assertClean(busError(false).run(ResponseOrder.BY_ID));
-        assertReports(busError(true).run(ResponseOrder.BY_ID), "walk 1 of request 1 (id 1, pa 0x400000000): the reads "
-                + "of tag 1 differ from its golden walk");
+        List<String> readOn = busError(true).run(ResponseOrder.BY_ID);
+        assertReports(readOn, "walk 1 of request 1 (id 1, pa 0x400000000): read 2 at");
+        assertTrue(readOn.stream().anyMatch(x -> x.contains("walk 1 of request 1 (id 1, pa 0x400000000): the reads "
+                + "of tag 1 differ from its golden walk")), readOn.toString());
     }
 
     // ---- a hit under a miss, and BY_ID's one rule for the requester -------------------------------------------
@@ -510,11 +595,205 @@ class WalkScoreboardTest {
     @Test
     void twoRequestsInFlightWithOneIdAreAStimulusError() {
         Script s = new Script().request(1, 5, A).miss(1, A, 0).request(2, 5, FAR).miss(2, FAR, 1);
-        long end0 = s.walk(0, A, 3);
-        long end1 = s.walk(1, FAR, 4);
+        long end0 = s.walk(0, A, 2);
+        long end1 = s.walk(1, FAR, 3);
         s.done(end0 + 1, 0, 0, A, 0).done(end1 + 1, 1, 1, FAR, 1);
         s.response(end0 + 2, 5, A, false).response(end1 + 2, 5, FAR, false);
         assertReports(s.run(ResponseOrder.BY_ID), "stimulus error (not an RTL mismatch)");
         assertClean(s.run(ResponseOrder.IN_ORDER)); // in order the sequence decides
+    }
+
+    // ---- PMP queries: attributed by address and walk state, each read behind its allowed query ------------------
+
+    private static boolean isPmp(Event e, long cycle) {
+        return (e instanceof Event.PmpQuery q && q.cycle() == cycle)
+                || (e instanceof Event.PmpAnswer a && a.cycle() == cycle + 1);
+    }
+
+    @Test
+    void everyReadNeedsItsEntrysPmpQueryAllowed() {
+        // walk 1 (FAR) queries its first entry in cycle 3 and reads it in 4; without the query the read is reported
+        Script noQuery = twoWalks(true);
+        noQuery.events.removeIf(e -> isPmp(e, 3));
+        List<String> diffs = noQuery.run(ResponseOrder.IN_ORDER);
+        assertReports(diffs, "cycle 3: walk 1 of request 1 (id 1, pa 0x400000000) is about to check its entry");
+        assertTrue(diffs.stream().anyMatch(x -> x.contains("walk 1 of request 1 (id 1, pa 0x400000000): read 0 at 0x"
+                + Long.toHexString(walkReads(FAR).get(0)) + " in cycle 4 without a PMP query of that entry allowed")),
+                diffs.toString());
+        assertEquals(1, diffs.stream().filter(x -> x.contains("no PMP query went out")).count(), "reported once");
+        // a read in the query's own cycle comes before pmp_ok
+        Script early = twoWalks(true);
+        Event.MemoryRead r = (Event.MemoryRead) early.events.stream().filter(e -> e instanceof Event.MemoryRead m
+                && m.cycle() == 4).findFirst().orElseThrow();
+        early.events.set(early.events.indexOf(r), new Event.MemoryRead(3, 8, 1, r.addr()));
+        assertReports(early.run(ResponseOrder.IN_ORDER), "read 0 at 0x" + Long.toHexString(r.addr()) + " in cycle 3 "
+                + "without a PMP query of that entry allowed");
+    }
+
+    @Test
+    void aPmpQueryBelongsToTheWalkAboutToReadThatEntry() {
+        // walk 1 queries an entry of A's walk instead of its own: no walk is about to check that entry in cycle 3
+        Script wrong = twoWalks(true);
+        Event.PmpQuery q = (Event.PmpQuery) wrong.events.stream().filter(e -> e instanceof Event.PmpQuery x
+                && x.cycle() == 3).findFirst().orElseThrow();
+        wrong.events.set(wrong.events.indexOf(q), new Event.PmpQuery(3, 8, walkReads(A).get(1)));
+        assertReports(wrong.run(ResponseOrder.IN_ORDER), String.format("the PMP query of 0x%x (8 bytes) in cycle 3 "
+                + "belongs to no walk; the walks about to check an entry: [walk 1 0x%x (8 bytes)]",
+                walkReads(A).get(1), walkReads(FAR).get(0)));
+        // a walk queries its next entry only after its read was answered (cycle 6 for walk 1): not in 5
+        Script soon = twoWalks(true);
+        Event.PmpQuery q2 = (Event.PmpQuery) soon.events.stream().filter(e -> e instanceof Event.PmpQuery x
+                && x.cycle() == 7).findFirst().orElseThrow();
+        soon.events.set(soon.events.indexOf(q2), new Event.PmpQuery(6, 8, q2.addr()));
+        assertReports(soon.run(ResponseOrder.IN_ORDER), "the PMP query of 0x" + Long.toHexString(q2.addr())
+                + " (8 bytes) in cycle 6 belongs to no walk");
+    }
+
+    @Test
+    void theQueryArbiterGrantsTheLowestWalkerAskingInTheCycleItAsks() {
+        // walk 1 asks from cycle 3 (its lookup was in 2); a query one cycle late is reported
+        Script late = twoWalks(true);
+        late.events.removeIf(e -> isPmp(e, 3));
+        late.pmp(4, walkReads(FAR).get(0), true);
+        assertReports(late.run(ResponseOrder.IN_ORDER), String.format("cycle 3: walk 1 of request 1 (id 1, pa "
+                + "0x400000000) is about to check its entry 0x%x but no PMP query went out", walkReads(FAR).get(0)));
+        // both walks' first responses come in cycle 6: both ask in 7, walk 0 goes first, walk 1 in 8
+        Script both = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
+        both.walk(0, A, 2, 3);
+        both.walk(1, FAR, 3, 2);
+        assertReports(both.run(ResponseOrder.IN_ORDER), "cycle 7: 2 PMP queries (one per cycle)");
+        both.events.removeIf(e -> isPmp(e, 7) && (e instanceof Event.PmpQuery q ? q.addr() : ((Event.PmpAnswer) e)
+                .addr()) == walkReads(A).get(1));
+        assertReports(both.run(ResponseOrder.IN_ORDER), "cycle 7: the PMP query went to walk 1 but walk 0 asks too "
+                + "(the arbiter grants the lowest walker)");
+    }
+
+    /**
+     * Two walks of A in SDIDs 1 and 2 (no conflict: other contexts) read the same entries; both get their first
+     * response in cycle 6 and ask for the same L1 entry in 7: the query of 7 is walk 0's (the lowest MSHR), walk 1's
+     * comes in 8; again in 12 and 13 for the leaf. {@code swapped}: walk 1 reads in 8, in its own query's cycle, as if the query of 7 had been its own.
+     */
+    private Script sameEntryTwice(boolean swapped) {
+        Script s = new Script().request(1, 0, A, 1).miss(1, A, 0).request(2, 1, A, 2).miss(2, A, 1);
+        s.entry(0, A, 0, 2, 6).entry(0, A, 1, 7, 11).entry(0, A, 2, 12, 16);
+        s.entry(1, A, 0, 3, 6);
+        if (swapped) {
+            long l1 = walkReads(A).get(1);
+            s.pmp(8, l1, true); // its own query, allowed only in 9
+            s.events.add(new Event.MemoryRead(8, 8, 1, l1));
+            return s;
+        }
+        s.entry(1, A, 1, 8, 11).entry(1, A, 2, 13, 16);
+        s.done(17, 0, 0, A, 0).done(18, 1, 1, A, 1);
+        return s.response(19, 0, A, false).response(20, 1, A, false);
+    }
+
+    @Test
+    void aQueryBothWalksCouldMakeIsTheLowestMshrs() {
+        assertClean(sameEntryTwice(false).run(ResponseOrder.IN_ORDER));
+        assertReports(sameEntryTwice(true).run(ResponseOrder.IN_ORDER), "walk 1 of request 1 (id 1, pa 0x100000000): "
+                + "read 1 at 0x" + Long.toHexString(walkReads(A).get(1)) + " in cycle 8 without a PMP query of that "
+                + "entry allowed (pmp_ok) by then");
+    }
+
+    /** Walk 1 (FAR): PMP refuses its leaf entry (query in cycle 11, refused in 12); it ends without a read. */
+    private Script refusedLeaf(boolean readAnyway, boolean bridgeAllows) {
+        long leaf = farLeaf();
+        refused = leaf;
+        Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
+        long end0 = s.walk(0, A, 2);
+        List<Long> rs = walkReads(FAR);
+        long c = 3;
+        for (long addr : rs) {
+            s.pmp(c, addr, true);
+            s.events.add(new Event.MemoryRead(c + 1, 8, 1, addr));
+            s.events.add(new Event.MemoryResponse(c + 1 + LAT, false, 1, mem.read64(addr), addr));
+            c += 2 + LAT;
+        }
+        s.pmp(c, leaf, bridgeAllows);
+        if (readAnyway) {
+            s.events.add(new Event.MemoryRead(c + 1, 8, 1, leaf));
+            s.events.add(new Event.MemoryResponse(c + 1 + LAT, false, 1, mem.read64(leaf), leaf));
+        }
+        long end1 = c + 1 + LAT;
+        s.done(end0 + 1, 0, 0, A, 0).done(end1 + 1, 1, -1, FAR, -1);
+        s.response(end0 + 2, 0, A, false).response(end1 + 2, 1, FAR, false);
+        return s;
+    }
+
+    /** The address of FAR's leaf entry (the walk's third read when PMP refuses nothing). */
+    private long farLeaf() {
+        long keep = refused;
+        refused = -1;
+        long leaf = walkReads(FAR).get(2);
+        refused = keep;
+        return leaf;
+    }
+
+    @Test
+    void aWalkWhoseEntryPmpRefusesGetsTheGoldenAccessFault() {
+        assertClean(refusedLeaf(false, false).run(ResponseOrder.IN_ORDER));
+        assertReports(refusedLeaf(true, false).run(ResponseOrder.IN_ORDER), "walk 1 of request 1 (id 1, pa "
+                + "0x400000000): read 2 at 0x" + Long.toHexString(farLeaf()) + " in cycle 12 without a "
+                + "PMP query of that entry allowed");
+        assertReports(refusedLeaf(false, true).run(ResponseOrder.IN_ORDER), "walk 1 of request 1 (id 1, pa "
+                + "0x400000000): the bridge's PMP allowed its query 2");
+        // the verdict: an RTL that answers as if the leaf had been read
+        Script allowed = refusedLeaf(false, false);
+        Event.Response rsp = (Event.Response) allowed.events.stream().filter(e -> e instanceof Event.Response x
+                && x.id() == 1).findFirst().orElseThrow();
+        allowed.events.set(allowed.events.indexOf(rsp), new Event.Response(rsp.cycle(), true, false, true, false, 0, 7,
+                1, 0, 16, 16));
+        assertReports(allowed.run(ResponseOrder.IN_ORDER), "response to request 1 (id 1, pa 0x400000000) in cycle 16: "
+                + "allow expected 0 actual 1, cause expected 2 actual 0");
+    }
+
+    // ---- responses: order and promptness -------------------------------------------------------------------
+
+    @Test
+    void answersLeaveAsSoonAsTheyMayWhenRspReadyIsHigh() {
+        assertClean(hitUnderMiss(false).runAlwaysReady(ResponseOrder.BY_ID));
+        assertClean(hitUnderMiss(true).runAlwaysReady(ResponseOrder.IN_ORDER));
+        assertClean(twoWalks(false).runAlwaysReady(ResponseOrder.BY_ID));
+        // the hit in cycle 17 may leave in 18 under the outstanding miss (BY_ID); one cycle late is reported
+        Script late = hitUnderMiss(false);
+        Event.Response hit = (Event.Response) late.events.stream().filter(e -> e instanceof Event.Response x
+                && x.id() == 2).findFirst().orElseThrow();
+        late.events.set(late.events.indexOf(hit), new Event.Response(19, hit.allow(), hit.fault(), hit.cacheable(),
+                hit.stale(), hit.cause(), hit.xwr(), hit.id(), hit.level(), hit.leafLog2(), hit.uniformLog2()));
+        assertReports(late.runAlwaysReady(ResponseOrder.BY_ID), "request 2 (id 2, pa 0x100003000) may leave in cycle "
+                + "18 (answered in cycle 17, the oldest answer of the out queue, rsp_ready high) but no response left");
+        assertClean(late.run(ResponseOrder.BY_ID)); // with rsp_ready stalls a late answer is legal
+    }
+
+    @Test
+    void byIdAnswersLeaveInCompletionOrder() {
+        // walk 1 (FAR) ends in cycle 15, walk 0 (A) in 20: FAR's answer leaves first
+        Script swapped = twoWalks(true);
+        assertReports(swapped.run(ResponseOrder.BY_ID), "BY_ID: the response to request 0 (id 0, pa 0x100000000) "
+                + "(answered in cycle 20) leaves in cycle 21 before request 1 (id 1, pa 0x400000000), answered in "
+                + "cycle 15");
+    }
+
+    @Test
+    void everyRequestIsAnsweredByTheEndOfTheStream() {
+        Script lost = twoWalks(true).without(e -> e instanceof Event.Response r && r.id() == 1);
+        assertReports(lost.run(ResponseOrder.IN_ORDER), "1 request(s) never answered: [request 1 (id 1, pa "
+                + "0x400000000)]");
+    }
+
+    // ---- data ports without their qualifier are 0 -------------------------------------------------------------
+
+    @Test
+    void anUnqualifiedDataPortIsReported() {
+        assertReports(twoWalks(true).ext(5, "obs_wc_index", 2).run(ResponseOrder.IN_ORDER), "cycle 5: obs_wc_index = 2 "
+                + "without obs_wc_hit (data ports are 0 when unqualified, port-contract.md)");
+        assertReports(twoWalks(true).ext(6, "obs_fill_walk_id", 1).run(ResponseOrder.IN_ORDER), "cycle 6: "
+                + "obs_fill_walk_id = 1 without obs_walk_end");
+        assertReports(twoWalks(true).ext(7, "obs_walk_id", 3).run(ResponseOrder.IN_ORDER), "cycle 7: obs_walk_id = 3 "
+                + "without a MISS pulse or obs_replay");
+        assertReports(twoWalks(true).ext(15, "obs_fill_leaf_set", 3).without(e -> e instanceof Event.ExtensionWord x
+                && x.cycle() == 15 && x.port() == List.of(PORTS).indexOf("obs_fill_leaf")).run(ResponseOrder.IN_ORDER),
+                "cycle 15: obs_fill_leaf_set = 3 without obs_fill_leaf");
     }
 }
