@@ -516,7 +516,8 @@ final class WalkScoreboard {
     /**
      * The walks going a level deeper in this cycle: each PMP query of the entry after one a walk has received
      * (matched by address; the entry PMP refuses, which has no read, by elimination) moves that walk on in the model
-     * before the cycle's lookup, as the RTL's level counts the descent of the current cycle. Returns the MSHRs released.
+     * before the cycle's lookup, as the RTL's level counts the descent of the current cycle. Several walks waiting to
+     * read one address: the lowest MSHR, as the query port's arbiter grants. Returns the MSHRs released.
      */
     private List<Integer> descents() {
         List<Integer> released = new ArrayList<>();
@@ -524,8 +525,9 @@ final class WalkScoreboard {
             int match = -1;
             int refused = -1;
             for (int j = 0; j < byMshr.length && match < 0; j++) {
-                if (descentsDue[j] == 0 || !model.mshrState(j).equals("WALK")) {
-                    continue;
+                if (descentsDue[j] == 0 || !model.mshrState(j).equals("WALK")
+                        || reads.get(j).get(passed[j]).failed()) {
+                    continue; // nothing received, or a bus error: the walk ends without going deeper
                 }
                 LookupResult g = model.walk(j).result();
                 int next = passed[j] + 1;
