@@ -173,7 +173,8 @@ final class RegressionRunner {
             return new io.mttkit.tb.coverage.CheckerCoverage(d, d.cache());
         }
         io.mttkit.tb.coverage.CheckerCoverage c = new io.mttkit.tb.coverage.CheckerCoverage(d, null,
-                new io.mttkit.tb.coverage.CoverageDb("non-blocking cached checker " + d.deviceLabel() + " "
+                new io.mttkit.tb.coverage.CoverageDb(io.mttkit.tb.coverage.CoverageRequirement.NON_BLOCKING
+                        + "cached checker " + d.deviceLabel() + " "
                         + d.cache().label()));
         walkCoverage(d, c.db()); // its bins are defined in every world's database and in the merged one
         return c;
