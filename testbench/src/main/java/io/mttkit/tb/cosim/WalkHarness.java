@@ -33,7 +33,8 @@ import java.util.List;
 public final class WalkHarness implements PhaseHarness {
     private static final int EVENT_CAPACITY = 1 << 14;
     private static final int BATCH = 256;
-    private static final int HISTORY = 64;
+    /** Events the mismatch report shows (-Dmttkit.cosim.history=N to see further back). */
+    private static final int HISTORY = Math.max(1, Integer.getInteger("mttkit.cosim.history", 64));
 
     private final CheckerDescription params;
     private final SessionSettings settings;

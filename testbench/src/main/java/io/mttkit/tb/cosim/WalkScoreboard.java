@@ -111,6 +111,8 @@ final class WalkScoreboard {
     private final int[] descentsDue;
     /** Per MSHR: responses the model has been told of ({@link MttCacheModel#readAnswered}). */
     private final int[] passed;
+    /** Per MSHR: its walk started and has not had its first PMP query granted yet (it competes for the port). */
+    private final boolean[] firstQueryDue;
     private final List<Event.PmpQuery> pmpQueries = new ArrayList<>();
     /** Bytes above a table's base its entries can lie at (the largest table of any format is well inside). */
     private static final long TABLE_SPAN = 1 << 20;
@@ -191,6 +193,7 @@ final class WalkScoreboard {
         this.responses = new int[w];
         this.descentsDue = new int[w];
         this.passed = new int[w];
+        this.firstQueryDue = new boolean[w];
         this.releaseCycle = new long[w];
         Arrays.fill(releaseCycle, -1);
         for (int i = 0; i < w; i++) {
@@ -477,6 +480,7 @@ final class WalkScoreboard {
                     responses[i] = 0;
                     descentsDue[i] = 0;
                     passed[i] = 0;
+                    firstQueryDue[i] = true;
                 }
             }
         }
@@ -522,26 +526,44 @@ final class WalkScoreboard {
     private List<Integer> descents() {
         List<Integer> released = new ArrayList<>();
         for (Event.PmpQuery q : pmpQueries) {
+            // the query port's arbiter grants the lowest walker that wants it: a walk that just started (its first
+            // entry) or one going deeper (the entry after the response it got), so the lowest MSHR whose wanted
+            // entry is at this address; an entry PMP refuses (never read) is matched only when none is
             int match = -1;
             int refused = -1;
+            long addr = q.addr() & pawMask;
             for (int j = 0; j < byMshr.length && match < 0; j++) {
-                if (descentsDue[j] == 0 || !model.mshrState(j).equals("WALK")
-                        || reads.get(j).get(passed[j]).failed()) {
-                    continue; // nothing received, or a bus error: the walk ends without going deeper
+                if (!model.mshrState(j).equals("WALK")) {
+                    continue;
                 }
                 LookupResult g = model.walk(j).result();
+                if (firstQueryDue[j]) {
+                    if (g.readCount() > 0 ? (g.readAddr(0) & pawMask) == addr : refused < 0) {
+                        if (g.readCount() > 0) {
+                            match = j;
+                        } else {
+                            refused = j;
+                        }
+                    }
+                    continue;
+                }
+                if (descentsDue[j] == 0 || reads.get(j).get(passed[j]).failed()) {
+                    continue; // nothing received, or a bus error: the walk ends without going deeper
+                }
                 int next = passed[j] + 1;
                 if (next < g.readCount()) {
-                    match = (g.readAddr(next) & pawMask) == (q.addr() & pawMask) ? j : -1;
+                    match = (g.readAddr(next) & pawMask) == addr ? j : -1;
                 } else if (refused < 0 && g.pointerCount() >= next) {
                     // the table the walk's last pointer leads to (its entry is refused by PMP: never read)
                     long table = (g.pointerNextPpn(next - 1) << 12) & pawMask;
-                    long off = (q.addr() & pawMask) - table;
+                    long off = addr - table;
                     refused = off >= 0 && off < TABLE_SPAN ? j : -1;
                 }
             }
             int j = match >= 0 ? match : refused;
-            if (j >= 0) {
+            if (j >= 0 && firstQueryDue[j]) {
+                firstQueryDue[j] = false;
+            } else if (j >= 0) {
                 descentsDue[j]--;
                 passed[j]++;
                 released.addAll(model.readAnswered(j));
