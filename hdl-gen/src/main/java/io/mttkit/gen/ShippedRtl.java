@@ -27,7 +27,10 @@ public final class ShippedRtl {
             new Shipped("rv64-smmpt", "checker-rv64", Map.of("formats", "smmpt-v0.9"), "RV64, smmpt-v0.9 (the default)"),
             new Shipped("rv64-smmtt", "checker-rv64", Map.of("formats", "smmtt-v0.1"), "RV64, smmtt-v0.1"),
             new Shipped("rv32-smmpt", "checker-rv32", Map.of("formats", "smmpt-v0.9"), "RV32, smmpt-v0.9"),
-            new Shipped("rv32-smmtt", "checker-rv32", Map.of("formats", "smmtt-v0.1"), "RV32, smmtt-v0.1"));
+            new Shipped("rv32-smmtt", "checker-rv32", Map.of("formats", "smmtt-v0.1"), "RV32, smmtt-v0.1"),
+            new Shipped("rv64-smmpt-nb", "checker-rv64", Map.of("formats", "smmpt-v0.9", "walksInFlight", "4",
+                    "responseOrder", "BY_ID"), "RV64, smmpt-v0.9, non-blocking: 4 walks in flight, responses by id "
+                    + "(docs/nonblocking.md)"));
 
     /**
      * The shipped I/O MPT checkers (Smmpt v0.9 ch. 6, {@code mtt_io_checker}). Not in {@link #ALL}: that list means

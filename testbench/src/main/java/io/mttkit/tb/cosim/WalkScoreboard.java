@@ -134,6 +134,8 @@ final class WalkScoreboard {
     private final java.util.ArrayDeque<PmpGrant> pmpOutstanding = new java.util.ArrayDeque<>();
     private long answered;
     private boolean rspAlwaysReady;
+    /** Told of every request's golden verdict when it is decided (coverage of the verdicts; null: none). */
+    private CheckObserver checkObserver;
 
     // the current cycle
     private long cycle = -1;
@@ -162,6 +164,15 @@ final class WalkScoreboard {
      */
     void setResponseReadyAlways(boolean always) {
         rspAlwaysReady = always;
+    }
+
+    /**
+     * Tells {@code o} of each request and its golden result when the verdict is decided (a lookup answered, a walk's
+     * fill), as the blocking harness tells it of each matched check; {@code null} result for bypass and an
+     * unimplemented {@code req_mode}. The result object is the model's: read it at once.
+     */
+    void setCheckObserver(CheckObserver o) {
+        checkObserver = o;
     }
 
     /** Tells {@code o} of every step that matched (coverage). */
@@ -464,6 +475,9 @@ final class WalkScoreboard {
             if (req.isBypass() || req.mode() == null) {
                 f.decide(req.isBypass() ? new Expected(true, 0, 0, 0, 0, 0, false, false)
                         : new Expected(false, Cause.PA_RANGE.ordinal(), 0, 0, 0, 0, false, false), cycle);
+                if (checkObserver != null) {
+                    checkObserver.onCheck(req, null);
+                }
                 if (obs != null) {
                     d.add("  cache lookup: " + f + " must not probe the cache, but the RTL reported " + obsText());
                 }
@@ -500,6 +514,9 @@ final class WalkScoreboard {
                     byMshr[p.walkId()] = null;
                 }
                 f.decide(Expected.of(out.result(), false), cycle);
+                if (checkObserver != null) {
+                    checkObserver.onCheck(f.req, out.result());
+                }
                 if (out.hit()) {
                     CacheEvent h = p.events().get(0);
                     int array = h.array() == ArrayId.LEAF ? 0 : 1;
@@ -646,6 +663,9 @@ final class WalkScoreboard {
         InFlight f = byMshr[j];
         byMshr[j] = null;
         f.decide(Expected.of(pw.result(), out.stale()), cycle);
+        if (checkObserver != null) {
+            checkObserver.onCheck(f.req, pw.result());
+        }
     }
 
     private void compareReads(int j, PendingWalk pw, List<MpteRead> rs, List<String> d) {

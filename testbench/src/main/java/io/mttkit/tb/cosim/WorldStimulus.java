@@ -121,6 +121,16 @@ final class WorldStimulus {
      * rewrite a few entries halfway through the stream, without a fence (stale cached entries).
      */
     CosimHarness.Totals phase(int n, long seed, CheckObserver observer) {
+        return phase(n, seed, observer, null);
+    }
+
+    /**
+     * As {@link #phase(int, long, CheckObserver)}; a checker with several walks in flight
+     * ({@link CheckerDescription#nonBlocking()}) runs the phase through a {@link WalkHarness} (memory out of order,
+     * every cycle compared by the {@link WalkScoreboard}), its stream adds the {@link WalkStimulus} after every
+     * check, and {@code walkObserver} is told of every compared walk step (null: nobody).
+     */
+    CosimHarness.Totals phase(int n, long seed, CheckObserver observer, WalkObserver walkObserver) {
         CacheStimulus cs = lib.cache() == null ? null : new CacheStimulus(cacheRnd(), params, lib.cache());
         clean = cs != null && cs.rnd().nextInt(100) < CLEAN_PERCENT;
         int lmin = 1 + rnd.nextInt(8);
@@ -159,6 +169,9 @@ final class WorldStimulus {
             if (cs != null) {
                 cs.fences(stream);
             }
+            if (params.nonBlocking() && !directed) {
+                walkStimulus(cs).after(c, this::randomCheck, stream);
+            }
         }
         if (cs != null && !directed) {
             // two halves with table entries rewritten in between and no fence: cached entries go stale, and the
@@ -177,9 +190,13 @@ final class WorldStimulus {
             }
         }
         io.mttkit.tb.repro.PhaseStream ps = new io.mttkit.tb.repro.PhaseStream(stream, writes);
-        try (CosimHarness h = new CosimHarness(lib, world.memory(), s)) {
+        try (PhaseHarness h = params.nonBlocking() ? new WalkHarness(lib, world.memory(), s)
+                : new CosimHarness(lib, world.memory(), s)) {
             h.setPmpRegions(pmp);
             h.setObserver(observer);
+            if (h instanceof WalkHarness wh) {
+                wh.setWalkObserver(walkObserver);
+            }
             io.mttkit.tb.repro.PhaseStream.Run run = ps.start(h, world.memory());
             try {
                 run.all();
@@ -250,6 +267,17 @@ final class WorldStimulus {
             return v;
         }
         return world.entryBytes() == 8 ? Long.reverseBytes(v) : Integer.reverseBytes((int) v) & 0xFFFF_FFFFL;
+    }
+
+    /** The walk stimulus of a checker with several walks in flight: its own stream, split off the cache's. */
+    private WalkStimulus walkStimulus;
+
+    private WalkStimulus walkStimulus(CacheStimulus cs) {
+        if (walkStimulus == null) {
+            walkStimulus = new WalkStimulus(cacheRnd().split(), params.walksInFlight(),
+                    lib.cache().minvalQueueDepth(), params.paWidth());
+        }
+        return walkStimulus;
     }
 
     private SplittableRandom cacheRnd() {
