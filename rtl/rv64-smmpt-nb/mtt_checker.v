@@ -412,6 +412,10 @@ module mtt_checker (
   wire        lookup_mode_implemented;
   wire        lookup_pa_range_fault;
   wire [2:0]  lookup_root_level;
+  reg         mshr0_was_descending;
+  reg         mshr1_was_descending;
+  reg         mshr2_was_descending;
+  reg         mshr3_was_descending;
   wire [3:0]  walk_passed;
   reg         sync_seen;
   wire        sync_rise;
@@ -1069,10 +1073,10 @@ module mtt_checker (
                              lookup_mode_is_smmpt52 ? 3'd3 :
                              lookup_mode_is_smmpt43 ? 3'd2 :
                              3'd0;
-  assign walk_passed = {u_walker_3_ptr_valid | walk_end_onehot[3],
-                        u_walker_2_ptr_valid | walk_end_onehot[2],
-                        u_walker_1_ptr_valid | walk_end_onehot[1],
-                        u_walker_0_ptr_valid | walk_end_onehot[0]};
+  assign walk_passed = {(mshr3_descending & ~mshr3_was_descending) | walk_end_onehot[3],
+                        (mshr2_descending & ~mshr2_was_descending) | walk_end_onehot[2],
+                        (mshr1_descending & ~mshr1_was_descending) | walk_end_onehot[1],
+                        (mshr0_descending & ~mshr0_was_descending) | walk_end_onehot[0]};
   assign sync_rise = sync_req & ~sync_seen;
   assign mshr0_start = lookup_mshr_onehot[0] & miss_walks;
   assign mshr0_park = lookup_mshr_onehot[0] & miss_waits;
@@ -1265,8 +1269,16 @@ module mtt_checker (
       mshr3_fill_ptr_valid <= 1'b0;
       mshr3_fill_ptr_level <= 3'd0;
       mshr3_fill_ptr_ppn <= 44'd0;
+      mshr0_was_descending <= 1'b0;
+      mshr1_was_descending <= 1'b0;
+      mshr2_was_descending <= 1'b0;
+      mshr3_was_descending <= 1'b0;
       sync_seen <= 1'b0;
     end else begin
+      mshr0_was_descending <= mshr0_descending;
+      mshr1_was_descending <= mshr1_descending;
+      mshr2_was_descending <= mshr2_descending;
+      mshr3_was_descending <= mshr3_descending;
       case (mshr0_state)
         MSHR0_STATE_FREE: begin
           if (mshr0_park) begin

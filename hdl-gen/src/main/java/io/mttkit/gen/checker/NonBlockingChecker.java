@@ -187,6 +187,7 @@ public final class NonBlockingChecker extends Module {
 
         // ---- the conflict rule: same context, same entry read next by a walk in flight ----
         List<Bool> conflicts = new ArrayList<>();
+        List<Bool> descendings = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             MshrEntry e = entry.get(j);
             // the entry read next moves one level down as soon as the read entry is known to be a pointer: in
@@ -195,6 +196,7 @@ public final class NonBlockingChecker extends Module {
             MttWalker wj = walkers.get(j);
             Bool descending = wj.io.state.eq(MttWalker.State.DECODE.ordinal()).and(wj.io.pmp.valid)
                     .named("mshr" + j + "_descending");
+            descendings.add(descending);
             UInt next = Hw.mux(descending, level.get(j).sub(1), level.get(j)).named("mshr" + j + "_next_level");
             Bool sameCtx = lk.mode.eq(e.mode);
             if (p.sdidLen() > 0) {
@@ -226,9 +228,14 @@ public final class NonBlockingChecker extends Module {
         UInt startLevel = wcN > 0 ? Hw.mux(wcUsed, cio.wc.tableLevel, rootLevel) : rootLevel;
 
         // ---- walks passing: a walk that descends or ends releases the MSHRs waiting on it ----
+        // A walk passes its entry in the first cycle it descends (DECODE of a pointer), not at the pointer pulse: a
+        // miss parking while the walk waits for pmp_grant already conflicted with the next level's entry (above), and
+        // the pulse would release it before that entry is read (cache-model.md §11 R8).
         List<Bool> passedList = new ArrayList<>();
         for (int j = 0; j < n; j++) {
-            passedList.add(walkers.get(j).io.ptr.valid.or(ending.bit(j)));
+            Bool wasDescending = regInit("mshr" + j + "_was_descending", false);
+            wasDescending.set(descendings.get(j));
+            passedList.add(descendings.get(j).and(wasDescending.not()).or(ending.bit(j)));
         }
         UInt passed = Hw.catLsbFirst(passedList).named("walk_passed");
 

@@ -115,15 +115,18 @@ final class WalkScoreboard {
     /** Per MSHR in WAIT: the cycle it parked (its lookup); a walk passing in that same cycle does not release it. */
     private final long[] parkCycle;
     /**
-     * Per MSHR in WAIT: the cycle the walk it waits on, as the RTL shows it, followed the pointer of the shared entry
-     * (the grant of its next PMP query) or ended (obs_walk_end) after the park; -1 before. The replay is due from the
-     * next cycle (docs/nonblocking.md "Latency bounds").
+     * Per MSHR in WAIT: the cycle the walk it waits on, as the RTL shows it, began to descend past the shared entry
+     * (its first cycle asking for the PMP query of the next entry: the cycle after the pointer's response) or ended
+     * (obs_walk_end) after the park; -1 before. The replay is due from the next cycle (docs/nonblocking.md "Latency
+     * bounds").
      */
     private final long[] passCycle;
     /** Per MSHR in WALK: the cycle of the lookup that started the walk. */
     private final long[] startCycle;
     /** Per MSHR in WALK: PMP queries granted to its walk so far. */
     private final int[] queries;
+    /** Per MSHR in WALK: the number of queries granted when it last began to descend (asked for the next entry). */
+    private final int[] descended;
     /** Per MSHR in WALK: the cycle its latest query was allowed (pmp_ok), -1 while unanswered or refused. */
     private final long[] allowedCycle;
     /** Per MSHR in WALK: the query (index) whose missing grant was reported, -1 none. */
@@ -228,6 +231,7 @@ final class WalkScoreboard {
         Arrays.fill(passCycle, -1);
         this.startCycle = new long[w];
         this.queries = new int[w];
+        this.descended = new int[w];
         this.allowedCycle = new long[w];
         this.walkStops = new boolean[w];
         this.stallReported = new int[w];
@@ -341,6 +345,10 @@ final class WalkScoreboard {
             int asking = -1; // the query arbiter grants the lowest walker asking, in the cycle it asks
             for (int j = byMshr.length - 1; j >= 0; j--) {
                 asking = readyToQuery(j) ? j : asking;
+                if (readyToQuery(j) && queries[j] > 0 && descended[j] != queries[j]) {
+                    descended[j] = queries[j]; // its first cycle asking for the entry after a pointer
+                    passed(j);
+                }
             }
             for (Event.PmpQuery q : pmpQueries) {
                 pmpQuery(q, asking, d);
@@ -566,6 +574,7 @@ final class WalkScoreboard {
                     responses[i] = 0;
                     startCycle[i] = cycle;
                     queries[i] = 0;
+                    descended[i] = 0;
                     allowedCycle[i] = -1;
                     walkStops[i] = false;
                     stallReported[i] = -1;
@@ -795,8 +804,8 @@ final class WalkScoreboard {
      * A PMP query belongs to the walk about to check its next entry with that address: a walk started before this
      * cycle, every earlier entry read and answered without an error (the walker decodes in the cycle after a
      * response), its previous query allowed, and its golden walk checks one more entry, this one. Several such walks:
-     * the lowest MSHR (the query arbiter grants the lowest walker). A walk's query after its first follows a pointer:
-     * the walk passes the entry it read (R8 releases the MSHRs parked on it).
+     * the lowest MSHR (the query arbiter grants the lowest walker). (A walk passed the entry it read, for R8,
+     * in the first cycle it asked for this query, not at its grant.)
      */
     private void pmpQuery(Event.PmpQuery q, int asking, List<String> d) {
         int walk = -1;
@@ -824,9 +833,6 @@ final class WalkScoreboard {
         int k = queries[walk]++;
         allowedCycle[walk] = -1;
         pmpOutstanding.add(new PmpGrant(cycle, walk, k, q.addr()));
-        if (k > 0) {
-            passed(walk);
-        }
     }
 
     /**
