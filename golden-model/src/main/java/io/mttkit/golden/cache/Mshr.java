@@ -45,13 +45,16 @@ final class Mshr {
     }
 
     /**
-     * Index of the read whose entry the walk reads next: the first read not yet answered, and the last read until
-     * the walk ends (its leaf stays "being read" until the fill). 0 for a walk that issues no read (its first entry
-     * was refused by PMP: it ends where it started).
+     * Index of the entry the walk reads next (entry k is read k): the first entry not yet answered, and the last
+     * entry until the walk ends (its leaf stays "being read" until the fill). 0 for a walk that issues no read (its
+     * first entry was refused by PMP: it ends where it started). The last entry is the one the walk's last pointer
+     * leads to when PMP refuses it (no read of it): the walk has gone a level deeper past the pointer's entry
+     * (docs/nonblocking.md, "When walk j reads past that entry (goes a level deeper or ends)").
      */
     int nextReadIndex() {
         int reads = walk.result().readCount();
-        return Math.min(readsAnswered, Math.max(reads - 1, 0));
+        int last = Math.max(reads - 1, walk.result().pointerCount());
+        return Math.min(readsAnswered, Math.max(last, 0));
     }
 
     /** The level of the table entry the walk reads next: reads go one level down from the start level. */

@@ -22,7 +22,7 @@ import java.util.List;
  * <p>The memory is the golden {@link PhysicalMemory}: its regions' direct buffers are attached to the session,
  * so both sides read the same bytes. Edit it only between {@link #run} calls.
  */
-public final class CosimHarness implements AutoCloseable {
+public final class CosimHarness implements PhaseHarness {
 
     /**
      * Totals of the checks run so far.
@@ -84,6 +84,7 @@ public final class CosimHarness implements AutoCloseable {
     }
 
     /** Sets the PMP regions the bridge answers from (and the golden model mirrors). */
+    @Override
     public void setPmpRegions(List<PmpRegion> regions) {
         session.setPmpRegions(regions);
         oracle.setPmp(regions, settings.pmpDefaultAllow());
@@ -102,6 +103,7 @@ public final class CosimHarness implements AutoCloseable {
     }
 
     /** Sets the observer told about every matched check ({@code null}: none). */
+    @Override
     public void setObserver(CheckObserver observer) {
         tracker.setObserver(observer);
         if (cache != null) {
@@ -113,6 +115,7 @@ public final class CosimHarness implements AutoCloseable {
      * Index, within the list of the last {@link #run}, of the check being answered: after a
      * {@link CosimMismatchException}, the failing check (or the first one never answered).
      */
+    @Override
     public int currentIndex() {
         return tracker.currentIndex();
     }
@@ -130,6 +133,7 @@ public final class CosimHarness implements AutoCloseable {
      *
      * @throws CosimMismatchException at the first difference, with the report
      */
+    @Override
     public void run(List<? extends Stimulus> stream) {
         List<CheckRequest> list = new ArrayList<>();
         for (Stimulus s : stream) {
@@ -223,6 +227,7 @@ public final class CosimHarness implements AutoCloseable {
     }
 
     /** Totals so far. */
+    @Override
     public Totals totals() {
         return new Totals(tracker.checks(), tracker.reads(), session.cycle(), tracker.causes(),
                 cache == null ? new long[CACHE_STATS.size()] : cache.stats(), digest.value());

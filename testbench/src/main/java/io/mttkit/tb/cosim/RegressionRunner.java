@@ -116,8 +116,8 @@ final class RegressionRunner {
      */
     private static WorldResult runWorld(CheckerLibrary lib, long seed, RunPlan.World w, RegressionProgress progress,
                                         java.util.function.BooleanSupplier cancelled) {
-        io.mttkit.tb.coverage.CheckerCoverage coverage =
-                new io.mttkit.tb.coverage.CheckerCoverage(lib.description(), lib.cache());
+        io.mttkit.tb.coverage.CheckerCoverage coverage = coverageModel(lib.description());
+        WalkObserver walks = walkCoverage(lib.description(), coverage.db());
         long[] causes = new long[io.mttkit.golden.Cause.values().length];
         long[] cacheStats = new long[CosimHarness.CACHE_STATS.size()];
         long done = 0;
@@ -129,7 +129,7 @@ final class RegressionRunner {
         try {
             for (long left = w.checks(); left > 0 && !cancelled.getAsBoolean(); ) {
                 int n = (int) Math.min(RunPlan.PHASE_CHECKS, left);
-                CosimHarness.Totals t = run.phase(n, seed, coverage);
+                CosimHarness.Totals t = run.phase(n, seed, coverage, walks);
                 done += t.checks();
                 cycles += t.cycles();
                 reads += t.reads();
@@ -151,5 +151,37 @@ final class RegressionRunner {
                     e.getMessage(), run.failure());
         }
         return new WorldResult(w.ordinal(), done, cycles, reads, causes, cacheStats, digest, coverage.db(), null, null);
+    }
+
+    /** Levels of the deepest mode the checker implements (the conflict levels of {@code WalkCoverage}). */
+    static int deepestLevels(io.mttkit.tb.dut.CheckerDescription d) {
+        int levels = 1;
+        for (io.mttkit.golden.MttMode m : d.modes()) {
+            levels = Math.max(levels, m.levels());
+        }
+        return levels;
+    }
+
+    /**
+     * The coverage model of a world: {@code CheckerCoverage} with the cache groups for a blocking cached checker; for
+     * a checker with several walks in flight the verdict groups and {@code WalkCoverage} (added by the caller) but no
+     * cache groups — its scoreboard compares the cache events but does not sample them as cache steps
+     * (docs/coverage.md "Several walks in flight") — over a database whose configuration names the walks.
+     */
+    static io.mttkit.tb.coverage.CheckerCoverage coverageModel(io.mttkit.tb.dut.CheckerDescription d) {
+        if (!d.nonBlocking()) {
+            return new io.mttkit.tb.coverage.CheckerCoverage(d, d.cache());
+        }
+        io.mttkit.tb.coverage.CheckerCoverage c = new io.mttkit.tb.coverage.CheckerCoverage(d, null,
+                new io.mttkit.tb.coverage.CoverageDb("non-blocking cached checker " + d.deviceLabel() + " "
+                        + d.cache().label()));
+        walkCoverage(d, c.db()); // its bins are defined in every world's database and in the merged one
+        return c;
+    }
+
+    /** The walks-in-flight × events coverage of a checker with several walks, sampling into {@code db}; else null. */
+    static WalkObserver walkCoverage(io.mttkit.tb.dut.CheckerDescription d, io.mttkit.tb.coverage.CoverageDb db) {
+        return d.nonBlocking() ? new io.mttkit.tb.coverage.WalkCoverage(db, d.walksInFlight(), deepestLevels(d))
+                : null;
     }
 }

@@ -15,7 +15,7 @@ public final class ResultMerge {
     static RegressionResult ofWorlds(CheckerLibrary lib, List<WorldResult> worlds, double seconds,
                                   java.nio.file.Path bundleFile, java.util.function.Consumer<String> onMismatch) {
         io.mttkit.tb.coverage.CoverageDb coverage =
-                new io.mttkit.tb.coverage.CheckerCoverage(lib.description(), lib.cache()).db();
+                RegressionRunner.coverageModel(lib.description()).db();
         long[] causes = new long[io.mttkit.golden.Cause.values().length];
         long[] cacheStats = new long[CosimHarness.CACHE_STATS.size()];
         long checks = 0;

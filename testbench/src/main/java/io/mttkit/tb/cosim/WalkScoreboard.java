@@ -102,6 +102,18 @@ final class WalkScoreboard {
     private final InFlight[] byMshr;
     private final List<List<MpteRead>> reads = new ArrayList<>();
     private final int[] responses;
+    /**
+     * Per MSHR: responses the walk received that the model has not been told of yet. A walk goes a level deeper in
+     * the cycle its PMP query of the next entry is granted ({@code pmp_valid}), which is the response's next cycle
+     * only when no other walk holds the query port; the model moves the walk on to the next entry at that query
+     * (the conflict rule and R8 release of docs/nonblocking.md "goes a level deeper"), or at its fill.
+     */
+    private final int[] descentsDue;
+    /** Per MSHR: responses the model has been told of ({@link MttCacheModel#readAnswered}). */
+    private final int[] passed;
+    private final List<Event.PmpQuery> pmpQueries = new ArrayList<>();
+    /** Bytes above a table's base its entries can lie at (the largest table of any format is well inside). */
+    private static final long TABLE_SPAN = 1 << 20;
     /** Per MSHR in WAIT: the cycle the walk it waits on passed the entry (or ended), -1 while it has not. */
     private final long[] releaseCycle;
     private long answered;
@@ -119,10 +131,21 @@ final class WalkScoreboard {
     private boolean syncRequested;
     private int walksAtSync;
     private WalkObserver observer = (step, walks, level) -> { };
+    /** Told of every request's golden verdict when it is decided (coverage of the verdicts; null: none). */
+    private CheckObserver checkObserver;
 
     /** Tells {@code o} of every step that matched (coverage). */
     void setObserver(WalkObserver o) {
         observer = o;
+    }
+
+    /**
+     * Tells {@code o} of each request and its golden result when the verdict is decided (a lookup answered, a walk's
+     * fill), as the blocking harness tells it of each matched check; {@code null} result for bypass and an
+     * unimplemented {@code req_mode}. The result object is the model's: read it at once.
+     */
+    void setCheckObserver(CheckObserver o) {
+        checkObserver = o;
     }
 
     private int walks() {
@@ -166,6 +189,8 @@ final class WalkScoreboard {
         int w = model.walksInFlight();
         this.byMshr = new InFlight[w];
         this.responses = new int[w];
+        this.descentsDue = new int[w];
+        this.passed = new int[w];
         this.releaseCycle = new long[w];
         Arrays.fill(releaseCycle, -1);
         for (int i = 0; i < w; i++) {
@@ -204,6 +229,8 @@ final class WalkScoreboard {
             obs = o;
         } else if (e instanceof Event.Accept a) {
             accept = a;
+        } else if (e instanceof Event.PmpQuery q) {
+            pmpQueries.add(q);
         } else if (e instanceof Event.MemoryRead || e instanceof Event.MemoryResponse) {
             memory.add(e);
         } else if (e instanceof Event.Response r) {
@@ -258,7 +285,11 @@ final class WalkScoreboard {
             // sync_ack is judged on the MSHRs as at the start of the cycle, as a lookup sees the walks: a parked
             // stale miss that replays in the ack's cycle walks after the invalidation, so it does not hold the sync
             boolean syncMayAck = syncRequested && model.syncMayAck();
+            List<Integer> released = descents();
             lookup(d);
+            for (int i : released) {
+                releaseCycle[i] = cycle; // after the lookup: a replay is taken from the next cycle on (R8)
+            }
             int ending = 0;
             for (Event e : memory) {
                 if (e instanceof Event.MemoryResponse r && r.tag() < byMshr.length
@@ -314,6 +345,7 @@ final class WalkScoreboard {
         obs = null;
         accept = null;
         memory.clear();
+        pmpQueries.clear();
         rsps.clear();
         syncAck = null;
         invAccept = null;
@@ -356,6 +388,9 @@ final class WalkScoreboard {
             if (req.isBypass() || req.mode() == null) {
                 f.decide(req.isBypass() ? new Expected(true, 0, 0, 0, 0, 0, false, false)
                         : new Expected(false, Cause.PA_RANGE.ordinal(), 0, 0, 0, 0, false, false), cycle);
+                if (checkObserver != null) {
+                    checkObserver.onCheck(req, null);
+                }
                 if (obs != null) {
                     d.add("  cache lookup: " + f + " must not probe the cache, but the RTL reported " + obsText());
                 }
@@ -392,6 +427,9 @@ final class WalkScoreboard {
                     byMshr[p.walkId()] = null;
                 }
                 f.decide(Expected.of(out.result(), false), cycle);
+                if (checkObserver != null) {
+                    checkObserver.onCheck(f.req, out.result());
+                }
                 if (out.hit()) {
                     CacheEvent h = p.events().get(0);
                     int array = h.array() == ArrayId.LEAF ? 0 : 1;
@@ -437,6 +475,8 @@ final class WalkScoreboard {
                 } else {
                     reads.get(i).clear();
                     responses[i] = 0;
+                    descentsDue[i] = 0;
+                    passed[i] = 0;
                 }
             }
         }
@@ -470,9 +510,42 @@ final class WalkScoreboard {
         }
         MpteRead rd = reads.get(t).get(responses[t]);
         reads.get(t).set(responses[t]++, new MpteRead(rd.addr(), rd.size(), rs.data(), rs.err()));
-        for (int released : model.readAnswered(t)) {
-            releaseCycle[released] = cycle;
+        descentsDue[t]++;
+    }
+
+    /**
+     * The walks going a level deeper in this cycle: each PMP query of the entry after one a walk has received
+     * (matched by address; the entry PMP refuses, which has no read, by elimination) moves that walk on in the model
+     * before the cycle's lookup, as the RTL's level counts the descent of the current cycle. Returns the MSHRs released.
+     */
+    private List<Integer> descents() {
+        List<Integer> released = new ArrayList<>();
+        for (Event.PmpQuery q : pmpQueries) {
+            int match = -1;
+            int refused = -1;
+            for (int j = 0; j < byMshr.length && match < 0; j++) {
+                if (descentsDue[j] == 0 || !model.mshrState(j).equals("WALK")) {
+                    continue;
+                }
+                LookupResult g = model.walk(j).result();
+                int next = passed[j] + 1;
+                if (next < g.readCount()) {
+                    match = (g.readAddr(next) & pawMask) == (q.addr() & pawMask) ? j : -1;
+                } else if (refused < 0 && g.pointerCount() >= next) {
+                    // the table the walk's last pointer leads to (its entry is refused by PMP: never read)
+                    long table = (g.pointerNextPpn(next - 1) << 12) & pawMask;
+                    long off = (q.addr() & pawMask) - table;
+                    refused = off >= 0 && off < TABLE_SPAN ? j : -1;
+                }
+            }
+            int j = match >= 0 ? match : refused;
+            if (j >= 0) {
+                descentsDue[j]--;
+                passed[j]++;
+                released.addAll(model.readAnswered(j));
+            }
         }
+        return released;
     }
 
     private void fill(boolean invApplied, List<String> d) {
@@ -517,6 +590,9 @@ final class WalkScoreboard {
         InFlight f = byMshr[j];
         byMshr[j] = null;
         f.decide(Expected.of(pw.result(), out.stale()), cycle);
+        if (checkObserver != null) {
+            checkObserver.onCheck(f.req, pw.result());
+        }
     }
 
     private void compareReads(int j, PendingWalk pw, List<MpteRead> rs, List<String> d) {

@@ -112,18 +112,18 @@ public record PhaseStream(List<Stimulus> items, List<EntryWrite> writes) {
     }
 
     /** Starts running this stream on {@code h} over {@code mem} (the memory the harness was opened on). */
-    public Run start(CosimHarness h, PhysicalMemory mem) {
+    public Run start(io.mttkit.tb.cosim.PhaseHarness h, PhysicalMemory mem) {
         return new Run(h, mem);
     }
 
     /** One run of the stream: segments through the harness, writes in between, undo of the writes afterwards. */
     public final class Run {
-        private final CosimHarness h;
+        private final io.mttkit.tb.cosim.PhaseHarness h;
         private final PhysicalMemory mem;
         private final List<long[]> undo = new ArrayList<>();
         private int checksDone;
 
-        private Run(CosimHarness h, PhysicalMemory mem) {
+        private Run(io.mttkit.tb.cosim.PhaseHarness h, PhysicalMemory mem) {
             this.h = h;
             this.mem = mem;
         }
