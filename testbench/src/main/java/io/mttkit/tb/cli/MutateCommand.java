@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Apply each bug-like edit of the mutant catalogue to the generated checker Verilog: on the shipped",
             "cached checkers (rv64-smmpt, rv32-smmpt, rv64-smmtt, rv32-smmtt) cache-policy slips (a fill on a stale walk, an SDID-blind",
             "invalidation, a wrong victim, an early sync_ack, ...), on the cache-less ones (walker-rv64/rv32) walker",
-            "slips (a wrong tuple index, a missing reserved-bit check, a swapped cause priority, ...). Builds each",
+            "slips (a wrong tuple index, a missing reserved-bit check, a swapped cause priority, ...), on the",
+            "non-blocking rv64-smmpt-nb (4 walks in flight, responses by id) slips of the MSHR logic (a conflict",
+            "compare, the replay's release, a stale bit, the R7 hold, an arbiter, a tag). Builds each",
             "mutant with Verilator and runs a short regression on it (cache stimulus and cache scoreboard for the",
             "cached checkers), each in its own JVM. Prints KILLED / SURVIVED / BUILD_FAILED per mutant and the kill",
             "ratio. The unmodified design must pass first.",
@@ -28,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  ./mtt mutate --only cache-stale-fill,top-inv-sdid-blind",
             "  ./mtt mutate --config walker-rv64 --only v09-tuple-select-swap,mrd-size",
             "  ./mtt mutate --config rv32-smmtt --only rv32-smmtt-v01-1g-info-rsvd",
+            "  ./mtt mutate --config rv64-smmpt-nb",
             "  ./mtt mutate --config io-checker-rv64",
             "  ./mtt mutate --config spmp-rv64"},
         mixinStandardHelpOptions = true)
@@ -37,7 +40,7 @@ final class MutateCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "NAME", defaultValue = MutationConfig.RV64_SMMPT,
             description = "rv64-smmpt (default), rv32-smmpt, rv64-smmtt, rv32-smmtt (shipped cached checkers), walker-rv64 or walker-rv32 "
-                    + "(cache-less), io-checker-rv64 or io-rv64-smmpt (the I/O MPT checker), or spmp-rv64 (the SPMP "
+                    + "(cache-less), rv64-smmpt-nb (rv64-smmpt with 4 walks in flight, responses by id), io-checker-rv64 or io-rv64-smmpt (the I/O MPT checker), or spmp-rv64 (the SPMP "
                     + "in front of the PMP hook and the MPT checker; --checks counts its accesses).")
     String config;
 

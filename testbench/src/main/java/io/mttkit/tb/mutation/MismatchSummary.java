@@ -2,7 +2,8 @@ package io.mttkit.tb.mutation;
 
 /**
  * One line out of a {@link io.mttkit.tb.cosim.CosimMismatchException} report: the first difference found (a
- * response field, or the first cache event the cache scoreboard disagrees with), with the mode and request index,
+ * response field, or the first cache event the cache scoreboard or, with several walks in flight, the walk scoreboard
+ * disagrees with), with the mode and request index,
  * for result tables.
  */
 final class MismatchSummary {
@@ -33,7 +34,8 @@ final class MismatchSummary {
                     int end = line.indexOf(' ', at);
                     mode = end < 0 ? line.substring(at + 5) : line.substring(at + 5, end);
                 }
-            } else if (line.startsWith("field differences") || line.startsWith("cache differences")) {
+            } else if (line.startsWith("field differences") || line.startsWith("cache differences")
+                    || line.startsWith("first difference")) { // the last: WalkHarness (several walks in flight)
                 inDiffs = true;
             } else if (first == null && (inDiffs || !(line.startsWith("CO-SIMULATION") || line.startsWith("configuration ")
                     || line.startsWith("session ") || line.startsWith("PA fields") || line.isEmpty()))) {

@@ -12,7 +12,10 @@ import java.util.List;
  * and in MINVAL.PA, PA fence set/tag bits, superpage priority, PLRU and placement, walk-cache start and prefix,
  * MINVAL.PA queue order and sync) and the top's hit answer and response register; on the shipped smmtt-v0.1 checkers
  * ({@code rv64-smmtt}, {@code rv32-smmtt}) the same cache and top edits plus their mode decode and the walker's v0.1
- * decode (issue #17). Each edits one emitted line (or one port binding) the way a designer's slip would.
+ * decode (issue #17). On the non-blocking checker ({@code rv64-smmpt-nb}, issue #15) the logic around several walks:
+ * the conflict compare, the choice of the walk waited on, the replay's release, the per-MSHR stale bit and R7 hold,
+ * the fill, read and PMP arbiters, MSHR allocation, the answer queue's slot count and the v4 observation qualifiers.
+ * Each edits one emitted line (or one port binding) the way a designer's slip would.
  */
 public final class MutantCatalogue {
     /** The cache-less RV64 checker ({@link MutationConfig#WALKER_RV64}). */
@@ -27,6 +30,8 @@ public final class MutantCatalogue {
     public static final String CACHED_RV64_SMMTT = MutationConfig.RV64_SMMTT;
     /** The shipped RV32 smmtt-v0.1 checker with the default cache ({@link MutationConfig#RV32_SMMTT}). */
     public static final String CACHED_RV32_SMMTT = MutationConfig.RV32_SMMTT;
+    /** The non-blocking checker, 4 walks in flight, responses by id ({@link MutationConfig#RV64_SMMPT_NB}). */
+    public static final String NON_BLOCKING_RV64 = MutationConfig.RV64_SMMPT_NB;
 
     /** The cache-less I/O MPT checker ({@link IoMutationRun}; not in {@link MutationConfig#NAMES}: no checker.json). */
     public static final String IO_RV64 = IoMutationRun.IO_CHECKER_RV64;
@@ -66,6 +71,7 @@ public final class MutantCatalogue {
             case CACHED_RV32 -> cachedRv32();
             case CACHED_RV64_SMMTT -> cachedRv64Smmtt();
             case CACHED_RV32_SMMTT -> cachedRv32Smmtt();
+            case NON_BLOCKING_RV64 -> nonBlockingRv64();
             case IO_RV64 -> io();
             case IO_CACHED_RV64 -> ioCached();
             case SPMP_RV64 -> spmp();
@@ -437,6 +443,99 @@ public final class MutantCatalogue {
                 new Mutant("top-rsp-q-not-cleared", c, "the response register is not cleared after its handshake (the answer repeats)",
                         CHECKER, "      end else if (rsp_ready) begin\n        rsp_q_valid <= 1'b0;",
                         "      end else if (1'b0) begin\n        rsp_q_valid <= 1'b0;"));
+    }
+
+    /**
+     * The non-blocking checker ({@code rv64-smmpt-nb}: 4 walks in flight, responses by id; docs/nonblocking.md "As
+     * built"). Edits of {@code mtt_checker} are slips of the MSHR logic around the walkers; one edit of
+     * {@code mtt_cache} (its walk-from-top stale input) and one of {@code mtt_answers} (the output queue). MSHR 0 is
+     * the one a lone miss walks on, so conflict mutants edit walk 0's compare; MSHR 1 is the lowest a miss parks in
+     * while walk 0 runs, so WAIT mutants edit MSHR 1. Not here: the PA-range-fault path and the answer queue's depth
+     * (being redesigned; docs/mutation.md "rv64-smmpt-nb"), and the reorder buffer (this configuration answers by id).
+     */
+    private static List<Mutant> nonBlockingRv64() {
+        String c = NON_BLOCKING_RV64;
+        String answers = "mtt_answers";
+        return List.of(
+                // --- conflicts (no duplicate walks of one leaf): the compare, and which walk is waited on
+                new Mutant("nb-conflict-pa-bit16", c, "the conflict compare with walk 0 at level 0 skips PA bit 16 (a miss"
+                        + " in the neighbouring 64 KiB block waits instead of walking)", CHECKER,
+                        "                               56'hffffffffff0000)));\n  assign mshr1_next_level",
+                        "                               56'hfffffffffe0000)));\n  assign mshr1_next_level"),
+                new Mutant("nb-conflict-sdid-dropped", c, "the conflict compare with walk 0 ignores the SDID (a miss of"
+                        + " another supervisor domain waits on walk 0)", CHECKER,
+                        "& ((lookup_mode == mshr0_mode) & (lookup_sdid == mshr0_sdid))", "& (lookup_mode == mshr0_mode)"),
+                new Mutant("nb-conflict-ignores-pointer-pulse", c, "the conflict compare with walk 0 ignores the pointer"
+                        + " it follows this cycle (compares against the entry it has just read)", CHECKER,
+                        "assign mshr0_next_level = u_walker_0_ptr_valid ? mshr0_level_minus_1 : mshr0_level;",
+                        "assign mshr0_next_level = mshr0_level;"),
+                new Mutant("nb-wait-on-highest", c, "a miss conflicting with several walks waits on the highest-numbered"
+                        + " one instead of the lowest", CHECKER,
+                        "assign miss_wait_on = conflict_mask[0] ? 2'd0 :\n"
+                                + "                        conflict_mask[1] ? 2'd1 :\n"
+                                + "                        conflict_mask[2] ? 2'd2 :\n"
+                                + "                        2'd3;",
+                        "assign miss_wait_on = conflict_mask[3] ? 2'd3 :\n"
+                                + "                        conflict_mask[2] ? 2'd2 :\n"
+                                + "                        conflict_mask[1] ? 2'd1 :\n"
+                                + "                        2'd0;"),
+                // --- the replay's release (R8: not before the cycle after walk j read past the entry)
+                new Mutant("nb-replay-at-read-request", c, "misses parked on walk 0 are released when it requests its read"
+                        + " (mrd_valid), before the response", CHECKER,
+                        "                        u_walker_0_ptr_valid | walk_end_onehot[0]};",
+                        "                        u_walker_0_mrd_valid | walk_end_onehot[0]};"),
+                new Mutant("nb-replay-at-walk-end", c, "misses parked on walk 0 are released only when it ends, not when"
+                        + " it follows a pointer", CHECKER,
+                        "                        u_walker_0_ptr_valid | walk_end_onehot[0]};",
+                        "                        walk_end_onehot[0]};"),
+                // --- R1 per MSHR, R6, R7
+                new Mutant("nb-stale-not-set-in-wait", c, "R1: an invalidation applied while MSHR 1 is parked (WAIT) does"
+                        + " not set its stale bit", CHECKER,
+                        "      end else if (u_cache_obs_inv_apply) begin\n        mshr1_stale <= 1'b1;",
+                        "      end else if (u_cache_obs_inv_apply & (mshr1_state != MSHR1_STATE_WAIT)) begin\n"
+                                + "        mshr1_stale <= 1'b1;"),
+                new Mutant("nb-stale-not-sampled-at-park", c, "R8: MSHR 1 keeps its previous stale bit when a miss parks in"
+                        + " it (sampled only at a walk start)", CHECKER,
+                        "      if (mshr1_start | mshr1_park) begin\n        mshr1_stale <= u_cache_obs_inv_apply;",
+                        "      if (mshr1_start) begin\n        mshr1_stale <= u_cache_obs_inv_apply;"),
+                new Mutant("nb-cache-stale-fill", c, "R1: the cache fills from a walk whose MSHR is stale (fill_stale"
+                        + " ignored)", CACHE,
+                        "assign fill_ok = fill_valid & ~fill_stale & ~inv_apply;", "assign fill_ok = fill_valid & ~inv_apply;"),
+                new Mutant("nb-sync-rise-hold-dropped", c, "R7: in the cycle sync_req rises, a busy MSHR 0 does not hold"
+                        + " sync_ack (before_sync is written only at that edge)", CHECKER,
+                        "((mshr0_before_sync | sync_rise) & (mshr0_state != MSHR0_STATE_FREE) & ~mshr0_stale)",
+                        "(mshr0_before_sync & (mshr0_state != MSHR0_STATE_FREE) & ~mshr0_stale)"),
+                new Mutant("nb-before-sync-dropped", c, "R7: MSHR 0 busy when sync_req rises is not marked before_sync (the"
+                        + " sync waits for it only in the rise cycle)", CHECKER,
+                        "        mshr0_before_sync <= mshr0_state != MSHR0_STATE_FREE;",
+                        "        mshr0_before_sync <= 1'b0;"),
+                // --- arbiters, tags, allocation
+                new Mutant("nb-fill-arbiter-highest-first", c, "walks ending in the same cycle fill highest MSHR first",
+                        CHECKER, "assign walk_end_onehot = cat & (~cat + 4'd1);",
+                        "assign walk_end_onehot = {cat[3], cat[2] & ~cat[3], cat[1] & ~(|cat[3:2]), cat[0] & ~(|cat[3:1])};"),
+                new Mutant("nb-mrs-tag-bit0-ignored", c, "walker 0 takes the read responses of tag 1 as well (mrs_tag[0]"
+                        + " not compared)", CHECKER,
+                        "assign u_walker_0_mrs_valid = mrs_valid & (mrs_tag == 2'd0);",
+                        "assign u_walker_0_mrs_valid = mrs_valid & (mrs_tag[1] == 1'b0);"),
+                new Mutant("nb-pmp-grant-unarbitrated", c, "walker 1 proceeds on its own PMP query without the arbiter's"
+                        + " grant (two queries share a cycle and an answer)", CHECKER,
+                        ".pmp_grant(pmp_onehot[1])", ".pmp_grant(u_walker_1_pmp_valid)"),
+                new Mutant("nb-alloc-highest-free", c, "a miss takes the highest-numbered free MSHR instead of the lowest",
+                        CHECKER, "assign free_onehot = mshr_free_mask & (~mshr_free_mask + 4'd1);",
+                        "assign free_onehot = {mshr_free_mask[3], mshr_free_mask[2] & ~mshr_free_mask[3],"
+                                + " mshr_free_mask[1] & ~(|mshr_free_mask[3:2]), mshr_free_mask[0] & ~(|mshr_free_mask[3:1])};"),
+                // --- answer queue (req_ready's slot count)
+                new Mutant("nb-answers-count-pop-with-alloc", c, "a request and a response handshake in the same cycle"
+                        + " free a slot (the count drops by one: the queue takes more answers than it holds)", answers,
+                        "end else if (pop & ~alloc) begin", "end else if (pop) begin"),
+                // --- v4 observation qualifiers
+                new Mutant("nb-obs-walk-id-replay", c, "obs_walk_id is qualified by MISS only: a replay that hits reports"
+                        + " MSHR 0", CHECKER,
+                        "assign obs_walk_id = (u_cache_miss | replay_go) ? lookup_mshr : 2'd0;",
+                        "assign obs_walk_id = u_cache_miss ? lookup_mshr : 2'd0;"),
+                new Mutant("nb-walk-end-hides-stale", c, "obs_walk_end is not raised for a stale walk (it ends unseen)",
+                        CHECKER, "assign obs_walk_end = u_cache_fill_valid;",
+                        "assign obs_walk_end = u_cache_fill_valid & ~end_stale;"));
     }
 
     /** The shipped RV32 smmpt-v0.9 cached checker: the same rules where RV32 has different bit positions. */

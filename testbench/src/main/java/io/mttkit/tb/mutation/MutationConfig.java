@@ -17,7 +17,8 @@ import java.util.Map;
  * A checker configuration the mutation catalogue covers: the cache-less checkers {@code walker-rv64} and
  * {@code walker-rv32} (the generator's defaults), and the four shipped cached checkers {@code rv64-smmpt} (the
  * default), {@code rv32-smmpt}, {@code rv64-smmtt} and {@code rv32-smmtt} ({@code rtl/<name>}: the same settings as the
- * shipped Verilog). Mutants edit the Verilog of
+ * shipped Verilog), and the non-blocking {@code rv64-smmpt-nb} (rv64-smmpt with 4 walks in flight, responses by id).
+ * Mutants edit the Verilog of
  * the folder the generator writes for it; what the checker implements comes from that folder's {@code checker.json}.
  *
  * @param name          the configuration name ({@code --config} of {@code mtt mutate})
@@ -37,9 +38,14 @@ public record MutationConfig(String name, String configuration, Map<String, Stri
     public static final String RV64_SMMTT = "rv64-smmtt";
     /** The shipped RV32 smmtt-v0.1 checker with the default cache. */
     public static final String RV32_SMMTT = "rv32-smmtt";
+    /**
+     * The non-blocking checker (docs/nonblocking.md): {@link #RV64_SMMPT}'s settings with 4 walks in flight and
+     * responses by id.
+     */
+    public static final String RV64_SMMPT_NB = "rv64-smmpt-nb";
     /** Every configuration name, the default ({@code mtt mutate} without {@code --config}) first. */
     public static final List<String> NAMES = List.of(RV64_SMMPT, RV32_SMMPT, RV64_SMMTT, RV32_SMMTT, WALKER_RV64,
-            WALKER_RV32);
+            WALKER_RV32, RV64_SMMPT_NB);
 
     public MutationConfig {
         settings = Map.copyOf(settings);
@@ -54,6 +60,7 @@ public record MutationConfig(String name, String configuration, Map<String, Stri
         return switch (name) {
             case WALKER_RV64, WALKER_RV32 -> new MutationConfig(name, name, Map.of());
             case RV64_SMMPT, RV32_SMMPT, RV64_SMMTT, RV32_SMMTT -> shipped(name);
+            case RV64_SMMPT_NB -> nonBlocking(name, shipped(RV64_SMMPT));
             default -> throw new IllegalArgumentException("no mutation configuration '" + name + "'; expected one of "
                     + String.join(", ", NAMES));
         };
@@ -64,6 +71,14 @@ public record MutationConfig(String name, String configuration, Map<String, Stri
         ShippedRtl.Shipped s = ShippedRtl.ALL.stream().filter(x -> x.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("'" + name + "' is not a shipped configuration any more"));
         return new MutationConfig(name, s.configuration(), s.settings());
+    }
+
+    /** {@code base} with 4 walks in flight and responses by id (the non-blocking checker of docs/nonblocking.md). */
+    private static MutationConfig nonBlocking(String name, MutationConfig base) {
+        Map<String, String> settings = new LinkedHashMap<>(base.settings());
+        settings.put("walksInFlight", "4");
+        settings.put("responseOrder", "BY_ID");
+        return new MutationConfig(name, base.configuration(), settings);
     }
 
     /** The unmodified checker, generated and built (once per JVM). */

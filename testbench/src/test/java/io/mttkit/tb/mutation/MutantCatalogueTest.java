@@ -60,6 +60,7 @@ class MutantCatalogueTest {
         assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV32).size() >= 3);
         assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV64_SMMTT).size() >= 20, "rv64-smmtt cache, top and v0.1 mutants");
         assertTrue(MutantCatalogue.forConfig(MutantCatalogue.CACHED_RV32_SMMTT).size() >= 10, "rv32-smmtt cache, top and v0.1 mutants");
+        assertTrue(MutantCatalogue.forConfig(MutantCatalogue.NON_BLOCKING_RV64).size() >= 12, "non-blocking logic mutants");
         for (String config : MutationConfig.NAMES) {
             for (Mutant m : MutantCatalogue.forConfig(config)) {
                 assertEquals(config, m.config(), m.id());
@@ -111,6 +112,14 @@ class MutantCatalogueTest {
         assertEquals(new CheckerDescription.Cache(16, 4, 8, 4, 4, true), tt32.cache());
         assertEquals(32, tt32.xlen());
         assertEquals(CheckerDescription.Formats.SMMTT_V0_1, tt32.formats());
+        // rv64-smmpt-nb: the default's device and cache with 4 walks in flight, responses by id
+        CheckerDescription nb = generated(MutantCatalogue.NON_BLOCKING_RV64).description();
+        assertEquals(c.cache(), nb.cache());
+        assertEquals(c.formats(), nb.formats());
+        assertEquals(4, nb.walksInFlight());
+        assertEquals(io.mttkit.tb.dut.ResponseOrder.BY_ID, nb.responseOrder());
+        assertTrue(generated(MutantCatalogue.NON_BLOCKING_RV64).files().keySet().stream()
+                .anyMatch(f -> Mutant.moduleFileMatches("mtt_answers", f)), "the answer queue is its own file");
     }
 
     @Test
@@ -142,6 +151,16 @@ class MutantCatalogueTest {
         assertEquals("cause expected MPTE_RSVD_BITS actual NONE (mode smmpt52, request 17)", s);
         String reserved = report.replace("mode=smmpt52 req_mode=0x12", "mode=(not implemented) req_mode=0x17");
         assertEquals("cause expected MPTE_RSVD_BITS actual NONE (mode not implemented, request 17)", MismatchSummary.of(reserved));
+    }
+
+    @Test
+    void mismatchSummaryOfAWalkScoreboardDifferenceNamesTheFirstOne() {
+        String report = "CO-SIMULATION MISMATCH\nconfiguration mtt_checker (walksInFlight=4, responseOrder=BY_ID)\n"
+                + "session S, memory out of order\nseed 1, request index 139 (responses compared before it: 130)\n"
+                + "first difference, up to cycle 5556:\n  cycle 5550: MISS of MSHR 1 waits on walk 0, the model walks\n"
+                + "  second\ngolden MSHRs ...\n";
+        assertEquals("cycle 5550: MISS of MSHR 1 waits on walk 0, the model walks (request 139)",
+                MismatchSummary.of(report));
     }
 
     @Test
