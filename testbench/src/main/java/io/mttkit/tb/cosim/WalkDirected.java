@@ -139,7 +139,7 @@ public final class WalkDirected {
      * response-order slot of that order (BY_ID overtaking or IN_ORDER head-of-line).
      */
     public List<Slot> slots(ResponseOrder order) {
-        return List.of(r1(), r2(), r3(), r4(), r5(), r6(), r7(), r8(), conflictLevels(),
+        return List.of(r1(), r2(), r3(), r4(), r5(), r6(), r7(), r8(), r8Park(), conflictLevels(),
                 order == ResponseOrder.BY_ID ? byId() : inOrder());
     }
 
@@ -301,6 +301,24 @@ public final class WalkDirected {
                         }
                     }
                     return n;
+                }, null);
+    }
+
+    /**
+     * R8 with R7: an invalidation makes a walk stale (and sets nothing in a FREE MSHR that counts), then a miss on
+     * its leaf parks — its stale bit sampled anew, so 0 — and a sync follows: the sync needs not wait for the stale
+     * walk but waits for the parked miss, which replays after the stale walk's end, walks and fills.
+     */
+    Slot r8Park() {
+        // the idle after the invalidation lets it apply before the parking lookup (a lookup cycle defers it)
+        List<Stimulus> s = List.of(load(far(0)), new Stimulus.Idle(5), elsewhere(), new Stimulus.Idle(3),
+                load(far(0) + 0x100), new Stimulus.Sync());
+        return new Slot("R8_PARK", "a walk made stale, then a miss parking on it, then a sync", s, LATENCY, LATENCY,
+                1, "a sync acknowledged only after the miss that parked after the invalidation filled", steps -> {
+                    int inv = indexOf(steps, 0, WalkObserver.Step.INVALIDATION);
+                    int wait = inv < 0 ? -1 : indexOf(steps, inv, WalkObserver.Step.WAIT);
+                    int fill = wait < 0 ? -1 : indexOf(steps, wait, WalkObserver.Step.FILL);
+                    return fill >= 0 && indexOf(steps, fill, WalkObserver.Step.SYNC) >= 0 ? 1 : 0;
                 }, null);
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The directed races of {@link WalkDirected} (R1–R8, conflicts at every level, walks ending together, response
  * order) on the real RTL: the shipped rv64-smmpt settings with W = 2 {@code IN_ORDER} and W = 4 {@code BY_ID}, the
  * same two Verilator builds as NonBlockingCosimTest (content-hashed cache). Each slot must give 0 scoreboard
- * differences <b>and</b> its race must be observed; three mutants of the RTL (R1, R2, R7) show the slots can fail.
+ * differences <b>and</b> its race must be observed; four mutants of the RTL (R1, R2, R7, R8) show the slots can fail.
  */
 class NonBlockingDirectedTest {
 
@@ -63,6 +63,16 @@ class NonBlockingDirectedTest {
     void r2CatchesAFillBesideAnInvalidation(@TempDir Path dir) throws IOException {
         assertMutantReported(dir, "R2", "mtt_cache", "fill_valid & ~fill_stale & ~inv_apply;",
                 "fill_valid & ~fill_stale;");
+    }
+
+    /**
+     * R8: an RTL whose MSHR 1 keeps its old stale bit when a miss parks in it (set by an invalidation applied while it
+     * was FREE) lets the sync overtake the parked miss; R8_PARK's slot reports it.
+     */
+    @Test
+    void r8ParkCatchesAStaleBitNotSampledAtThePark(@TempDir Path dir) throws IOException {
+        assertMutantReported(dir, "R8_PARK", "mtt_checker", "if (mshr1_start | mshr1_park) begin",
+                "if (mshr1_start) begin");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
