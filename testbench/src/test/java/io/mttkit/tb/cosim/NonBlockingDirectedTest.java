@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The directed races of {@link WalkDirected} (R1–R8, conflicts at every level, walks ending together, response
  * order) on the real RTL: the shipped rv64-smmpt settings with W = 2 {@code IN_ORDER} and W = 4 {@code BY_ID}, the
  * same two Verilator builds as NonBlockingCosimTest (content-hashed cache). Each slot must give 0 scoreboard
- * differences <b>and</b> its race must be observed; four mutants of the RTL (R1, R2, R7, R8) show the slots can fail.
+ * differences <b>and</b> its race must be observed; five mutants of the RTL (R1, R2, R5, R7, R8) show the slots can fail.
  */
 class NonBlockingDirectedTest {
 
@@ -73,6 +73,13 @@ class NonBlockingDirectedTest {
     void r8ParkCatchesAStaleBitNotSampledAtThePark(@TempDir Path dir) throws IOException {
         assertMutantReported(dir, "R8_PARK", "mtt_checker", "if (mshr1_start | mshr1_park) begin",
                 "if (mshr1_start) begin");
+    }
+
+    /** R5: a cache whose second fill of a walk-cache pointer takes another way (a duplicate) is reported by R5's slot. */
+    @Test
+    void r5CatchesADuplicatePointer(@TempDir Path dir) throws IOException {
+        assertMutantReported(dir, "R5", "mtt_cache", "assign wc_fill_dup = |wc_fill_dup_ways;",
+                "assign wc_fill_dup = 1'b0;");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
