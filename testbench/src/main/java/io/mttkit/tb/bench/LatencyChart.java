@@ -51,7 +51,7 @@ final class LatencyChart {
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\">%n", width, height,
                 width, height));
-        s.append("<title>").append(title).append(" against the miss share</title>\n");
+        s.append("<title>against the miss share: ").append(title).append("</title>\n");
         for (int k = 0; k < panels; k++) {
             int lat = LatencyBench.MEMORY_LATENCY[k];
             int x0 = LEFT + k * (PANEL_W + GAP);
@@ -94,7 +94,7 @@ final class LatencyChart {
             double yy = y(v, max);
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", x0, yy, x0 + PANEL_W, yy, x0 - 4,
-                    yy + 4, max <= 1 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.0f", v)));
+                    yy + 4, tick(v, max)));
         }
         for (int miss : LatencyBench.MISS_PERCENT) {
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d%%</text>%n",
@@ -123,6 +123,12 @@ final class LatencyChart {
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, y - 5, COLOURS.get(i), x + 20, y, labels.get(i)));
         }
+    }
+
+    /** A tick label: as many decimals as the quarter steps of {@code max} need (0.25, 2.5, 25). */
+    private static String tick(double v, double max) {
+        int decimals = max <= 1 ? 2 : v == Math.rint(v) ? 0 : 1;
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static double x(int x0, int missPercent) {
