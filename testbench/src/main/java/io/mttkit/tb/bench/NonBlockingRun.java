@@ -50,6 +50,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class NonBlockingRun {
     private static final Map<Map<String, String>, Built> BUILT = new ConcurrentHashMap<>();
+    /** An answered latency the observation ports do not show. */
+    public static final long UNOBSERVED = -1;
 
     /** A built checker and the description (walker parameters, modes) its golden model is configured from. */
     public record Built(LoadedLibrary library, CheckerDescription description, int walksInFlight, boolean inOrder) {
@@ -60,7 +62,10 @@ public final class NonBlockingRun {
      *
      * @param checks         responses compared
      * @param cycles         cycles from the first request to the last response
-     * @param latencies      per check, request handshake to response handshake
+     * @param latencies      per response, request handshake to response handshake ("delivered")
+     * @param answeredLatencies per response (same order), request handshake to the first cycle its verdict could
+     *                       leave ("answered", {@link #UNOBSERVED} when the observation ports do not show it: a
+     *                       PA-range fault, answered by a walker without {@code obs_walk_end}); see {@link AnswerCycles}
      * @param overtaken      responses that left before the response of an older check ({@code BY_ID} only)
      * @param maxReadsInFlight most memory reads outstanding at once (walks overlapping)
      * @param stale          responses with {@code rsp_stale}
@@ -68,8 +73,8 @@ public final class NonBlockingRun {
      * @param hitsUnderMiss  HIT pulses while a memory read was outstanding: hits answered under a walk (also with
      *                       {@code IN_ORDER}, where they are delivered later)
      */
-    public record Result(long checks, long cycles, List<Long> latencies, long overtaken, int maxReadsInFlight,
-                         long stale, long misses, long hitsUnderMiss) {
+    public record Result(long checks, long cycles, List<Long> latencies, List<Long> answeredLatencies, long overtaken,
+                         int maxReadsInFlight, long stale, long misses, long hitsUnderMiss) {
         /** Checks per cycle. */
         public double checksPerCycle() {
             return (double) checks / Math.max(1, cycles);
@@ -152,7 +157,7 @@ public final class NonBlockingRun {
                 q.idle(idle.cycles());
             }
         }
-        Matcher m = new Matcher(b, checks, golden, idMask);
+        Matcher m = new Matcher(b, checks, golden, idMask, new AnswerCycles(b.library(), checks, b.walksInFlight()));
         EventBuffer events = new EventBuffer(1 << 16);
         try (CheckerSession session = b.library().openChecker(config)) {
             for (PhysicalMemory.Region r : memory.regions()) {
@@ -170,12 +175,13 @@ public final class NonBlockingRun {
                 r = session.drain(events, 0);
                 m.consume(events);
             } while (r.reason() == StopReason.EVENTS_FULL || r.reason() == StopReason.CYCLE_LIMIT);
+            m.finish();
         }
         if (m.answered != checks.size()) {
             throw new IllegalStateException(m.answered + " of " + checks.size() + " checks answered");
         }
-        return new Result(m.answered, m.lastResponse - m.firstAccept + 1, m.latencies, m.overtaken, m.maxReads, m.stale,
-                m.misses, m.hitsUnderMiss);
+        return new Result(m.answered, m.lastResponse - m.firstAccept + 1, m.latencies, m.answeredLatencies,
+                m.overtaken, m.maxReads, m.stale, m.misses, m.hitsUnderMiss);
     }
 
     /** Matches responses to requests and compares each with the golden lookup. */
@@ -188,6 +194,11 @@ public final class NonBlockingRun {
         private final Deque<long[]> outstanding = new ArrayDeque<>(); // {index, accept cycle}
         private final Map<Integer, Long> readsByTag = new HashMap<>();
         private final List<Long> latencies = new ArrayList<>();
+        private final List<Long> answeredLatencies = new ArrayList<>();
+        private final AnswerCycles answers;
+        /** The responses of the cycle being read: taken when it closes, after its lookup and walk end. */
+        private final List<Event.Response> responses = new ArrayList<>();
+        private long cycle = -1;
         private int accepted;
         private long answered;
         private long firstAccept = -1;
@@ -198,16 +209,22 @@ public final class NonBlockingRun {
         private long misses;
         private long hitsUnderMiss;
 
-        Matcher(Built b, List<CheckRequest> checks, MttLookup golden, int idMask) {
+        Matcher(Built b, List<CheckRequest> checks, MttLookup golden, int idMask, AnswerCycles answers) {
             this.b = b;
             this.checks = checks;
             this.golden = golden;
             this.idMask = idMask;
+            this.answers = answers;
         }
 
         void consume(EventBuffer events) {
             for (int i = 0; i < events.size(); i++) {
                 Event e = events.event(i);
+                if (e.cycle() != cycle) {
+                    closeCycle();
+                    cycle = e.cycle();
+                }
+                answers.onEvent(e, accepted);
                 if (e instanceof Event.Accept a) {
                     if (firstAccept < 0) {
                         firstAccept = a.cycle();
@@ -227,13 +244,27 @@ public final class NonBlockingRun {
                 } else if (e instanceof Event.MemoryResponse r) {
                     readsByTag.remove(r.tag());
                 } else if (e instanceof Event.Response r) {
-                    answer(r);
+                    responses.add(r);
                 } else if (e instanceof Event.Observation ob && ob.obsKind() == 1) {
                     misses++; // obs_kind MISS (ObservationPort.KIND_MISS)
                 } else if (e instanceof Event.Observation ob && ob.obsKind() == 0 && !readsByTag.isEmpty()) {
                     hitsUnderMiss++; // obs_kind HIT while a walk waits for memory
                 }
             }
+        }
+
+        /** Ends the run: the last cycle's responses. */
+        void finish() {
+            closeCycle();
+            cycle = -1;
+        }
+
+        private void closeCycle() {
+            answers.closeCycle(cycle);
+            for (Event.Response r : responses) {
+                answer(r);
+            }
+            responses.clear();
         }
 
         private void answer(Event.Response r) {
@@ -265,6 +296,13 @@ public final class NonBlockingRun {
                         + " (accepted " + o[1] + "): " + problem);
             }
             latencies.add(r.cycle() - o[1]);
+            long decided = answers.decidedCycle(idx);
+            if (decided != UNOBSERVED && decided >= r.cycle()) {
+                throw new IllegalStateException("check " + idx + " " + c + " answered at cycle " + r.cycle()
+                        + ", but its verdict was decided only in cycle " + decided + " (a hit's lookup or its walk's "
+                        + "obs_walk_end): a response leaves no earlier than the cycle after");
+            }
+            answeredLatencies.add(decided == UNOBSERVED ? UNOBSERVED : decided + 1 - o[1]);
             lastResponse = r.cycle();
             answered++;
             if (r.stale()) {
