@@ -616,8 +616,12 @@ final class WalkScoreboard {
         MpteRead rd = reads.get(t).get(responses[t]);
         walkStops[t] |= rs.err(); // a failed read ends the walk: no further query
         reads.get(t).set(responses[t]++, new MpteRead(rd.addr(), rd.size(), rs.data(), rs.err()));
-        for (int released : model.readAnswered(t)) {
-            releaseCycle[released] = cycle;
+        if (!rs.err()) {
+            // a failed read ends the walk where it is: the walk does not go deeper (its entry stays "being read"
+            // until the fill, which the golden walk redone with that read failing confirms), so no release here
+            for (int released : model.readAnswered(t)) {
+                releaseCycle[released] = cycle;
+            }
         }
     }
 

@@ -460,14 +460,14 @@ public final class MutantCatalogue {
                 // --- conflicts (no duplicate walks of one leaf): the compare, and which walk is waited on
                 new Mutant("nb-conflict-pa-bit16", c, "the conflict compare with walk 0 at level 0 skips PA bit 16 (a miss"
                         + " in the neighbouring 64 KiB block waits instead of walking)", CHECKER,
-                        "                               56'hffffffffff0000)));\n  assign mshr1_next_level",
-                        "                               56'hfffffffffe0000)));\n  assign mshr1_next_level"),
+                        "                               56'hffffffffff0000)));\n  assign mshr1_descending",
+                        "                               56'hfffffffffe0000)));\n  assign mshr1_descending"),
                 new Mutant("nb-conflict-sdid-dropped", c, "the conflict compare with walk 0 ignores the SDID (a miss of"
                         + " another supervisor domain waits on walk 0)", CHECKER,
                         "& ((lookup_mode == mshr0_mode) & (lookup_sdid == mshr0_sdid))", "& (lookup_mode == mshr0_mode)"),
-                new Mutant("nb-conflict-ignores-pointer-pulse", c, "the conflict compare with walk 0 ignores the pointer"
-                        + " it follows this cycle (compares against the entry it has just read)", CHECKER,
-                        "assign mshr0_next_level = u_walker_0_ptr_valid ? mshr0_level_minus_1 : mshr0_level;",
+                new Mutant("nb-conflict-ignores-descent", c, "the conflict compare with walk 0 ignores the descent it"
+                        + " is in (DECODE of a pointer, waiting for pmp_grant): it compares against the entry just read",
+                        CHECKER, "assign mshr0_next_level = mshr0_descending ? mshr0_level_minus_1 : mshr0_level;",
                         "assign mshr0_next_level = mshr0_level;"),
                 new Mutant("nb-wait-on-highest", c, "a miss conflicting with several walks waits on the highest-numbered"
                         + " one instead of the lowest", CHECKER,
@@ -482,11 +482,16 @@ public final class MutantCatalogue {
                 // --- the replay's release (R8: not before the cycle after walk j read past the entry)
                 new Mutant("nb-replay-at-read-request", c, "misses parked on walk 0 are released when it requests its read"
                         + " (mrd_valid), before the response", CHECKER,
-                        "                        u_walker_0_ptr_valid | walk_end_onehot[0]};",
+                        "                        (mshr0_descending & ~mshr0_was_descending) | walk_end_onehot[0]};",
                         "                        u_walker_0_mrd_valid | walk_end_onehot[0]};"),
+                new Mutant("nb-replay-at-pointer-pulse", c, "misses parked on walk 0 are released at its pointer pulse"
+                        + " (pmp_grant of the next entry), so a miss that parked on the next level while the walk waited"
+                        + " for the grant replays before that entry is read", CHECKER,
+                        "                        (mshr0_descending & ~mshr0_was_descending) | walk_end_onehot[0]};",
+                        "                        u_walker_0_ptr_valid | walk_end_onehot[0]};"),
                 new Mutant("nb-replay-at-walk-end", c, "misses parked on walk 0 are released only when it ends, not when"
                         + " it follows a pointer", CHECKER,
-                        "                        u_walker_0_ptr_valid | walk_end_onehot[0]};",
+                        "                        (mshr0_descending & ~mshr0_was_descending) | walk_end_onehot[0]};",
                         "                        walk_end_onehot[0]};"),
                 // --- R1 per MSHR, R6, R7
                 new Mutant("nb-stale-not-set-in-wait", c, "R1: an invalidation applied while MSHR 1 is parked (WAIT) does"
@@ -534,8 +539,8 @@ public final class MutantCatalogue {
                         "assign obs_walk_id = (u_cache_miss | replay_go) ? lookup_mshr : 2'd0;",
                         "assign obs_walk_id = u_cache_miss ? lookup_mshr : 2'd0;"),
                 new Mutant("nb-walk-end-hides-stale", c, "obs_walk_end is not raised for a stale walk (it ends unseen)",
-                        CHECKER, "assign obs_walk_end = u_cache_fill_valid;",
-                        "assign obs_walk_end = u_cache_fill_valid & ~end_stale;"));
+                        CHECKER, "assign obs_walk_end = walk_end;",
+                        "assign obs_walk_end = walk_end & ~end_stale;"));
     }
 
     /** The shipped RV32 smmpt-v0.9 cached checker: the same rules where RV32 has different bit positions. */
