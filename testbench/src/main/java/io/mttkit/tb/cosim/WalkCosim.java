@@ -71,6 +71,8 @@ public final class WalkCosim {
                         throw new IllegalStateException("bus errors are not injected in this run");
                     }
                 });
+        // without rsp_ready stalls every answer must leave in the first cycle it may (the latency bound)
+        sb.setResponseReadyAlways(rspStallPerMille == 0);
         if (observer != null) {
             sb.setObserver(observer);
         }

@@ -98,6 +98,8 @@ public final class WalkHarness implements PhaseHarness {
         this.ports = WalkPorts.of(lib.library());
         this.scoreboard = new WalkScoreboard(model, ports, params.responseOrder(), portCount, params.idWidth(),
                 params.paw(), params.bigEndianSupport(), oracle::prepare);
+        // without rsp_ready stalls every answer must leave in the first cycle it may (the latency bound)
+        scoreboard.setResponseReadyAlways(settings.rspStallPerMille() == 0);
         this.stats = new WalkCacheStats(ports, portCount);
         scoreboard.setObserver(stats);
         this.portInfo = lib.library().ports();
