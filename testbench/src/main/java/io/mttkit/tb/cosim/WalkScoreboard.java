@@ -388,6 +388,12 @@ final class WalkScoreboard {
                         + (order == ResponseOrder.IN_ORDER ? "the head of the reorder buffer" : "the oldest answer of "
                         + "the out queue") + ", rsp_ready high) but no response left");
             }
+            if (syncAck == null && syncMayAck) {
+                // R7 is a bound both ways: once the queue is empty and every MSHR busy at the rise is FREE or stale,
+                // nothing holds the ack (a parked MSHR made stale by an applied invalidation must not hold it)
+                d.add("  cycle " + cycle + ": sync_ack due (the MINVAL.PA queue is empty and every MSHR busy when "
+                        + "sync_req rose is FREE or stale) but the RTL did not acknowledge:\n" + model.mshrsText());
+            }
             if (syncAck != null) {
                 if (!syncRequested) {
                     d.add("  sync_ack in cycle " + cycle + " without a sync presented");

@@ -484,11 +484,13 @@ public final class MutantCatalogue {
                         + " (mrd_valid), before the response", CHECKER,
                         "                        (mshr0_descending & ~mshr0_was_descending) | walk_end_onehot[0]};",
                         "                        u_walker_0_mrd_valid | walk_end_onehot[0]};"),
-                new Mutant("nb-replay-at-pointer-pulse", c, "misses parked on walk 0 are released at its pointer pulse"
+                // walk 3, not 0: the lowest walk is granted the PMP port in the cycle it asks, so its pointer pulse
+                // is its first descending cycle and the mutant would be equivalent on walk 0
+                new Mutant("nb-replay-at-pointer-pulse", c, "misses parked on walk 3 are released at its pointer pulse"
                         + " (pmp_grant of the next entry), so a miss that parked on the next level while the walk waited"
                         + " for the grant replays before that entry is read", CHECKER,
-                        "                        (mshr0_descending & ~mshr0_was_descending) | walk_end_onehot[0]};",
-                        "                        u_walker_0_ptr_valid | walk_end_onehot[0]};"),
+                        "assign walk_passed = {(mshr3_descending & ~mshr3_was_descending) | walk_end_onehot[3],",
+                        "assign walk_passed = {u_walker_3_ptr_valid | walk_end_onehot[3],"),
                 new Mutant("nb-replay-at-walk-end", c, "misses parked on walk 0 are released only when it ends, not when"
                         + " it follows a pointer", CHECKER,
                         "                        (mshr0_descending & ~mshr0_was_descending) | walk_end_onehot[0]};",

@@ -464,16 +464,17 @@ class WalkScoreboardTest {
         assertReports(syncBehindWalk(5).run(ResponseOrder.IN_ORDER), "sync_ack in cycle 5: R7: an MSHR allocated "
                 + "before the sync's request rose is neither FREE nor stale");
         Script never = syncBehindWalk(15).without(e -> e instanceof Event.SyncAck);
-        assertReports(never.run(ResponseOrder.IN_ORDER), "the sync presented in cycle 3 was never acknowledged");
+        assertReports(never.run(ResponseOrder.IN_ORDER), "cycle 15: sync_ack due");
+        assertReports(syncBehindWalk(16).run(ResponseOrder.IN_ORDER), "cycle 15: sync_ack due");
     }
 
     /**
      * Request 1 parks on walk 0 (and parks again at each pointer walk 0 follows); an invalidation applied in cycle 13
      * stales both, a sync is presented in 13; walk 0 ends without a fill and request 1 replays (a walk of its own,
-     * stale bit sampled anew) in cycle {@code replay}; the sync is acknowledged in {@code ack}. R7 is judged on the
-     * MSHRs at the start of the ack's cycle.
+     * stale bit sampled anew) in cycle {@code replay} = 15; the sync is acknowledged in cycle {@code ack}. R7 is
+     * judged on the MSHRs at the start of the ack's cycle.
      */
-    private Script syncAndAReplay(int ackAfterReplay) {
+    private Script syncAndAReplay(long ack) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
         long end0 = s.walk(0, A, 2);
         s.rewait(7, A2, 1, 0).rewait(11, A2, 1, 0);
@@ -485,17 +486,19 @@ class WalkScoreboardTest {
         long end1 = s.walk(1, A2, replay + 1);
         s.done(end1 + 1, 1, 0, A2, 0).response(end1 + 2, 1, A2, false);
         s.events.removeIf(e -> e instanceof Event.SyncAck);
-        s.events.add(new Event.SyncAck(replay + ackAfterReplay, 0));
+        s.events.add(new Event.SyncAck(ack, 0));
         return s;
     }
 
     @Test
-    void aSyncIsJudgedOnTheMshrsAtTheStartOfItsCycle() {
-        // in the replay's cycle MSHR 1 is still the parked stale miss: the sync need not wait for it
-        assertClean(syncAndAReplay(0).run(ResponseOrder.IN_ORDER));
-        // a cycle later MSHR 1 walks, not stale (a new lookup after the invalidation), and is older than the sync
-        assertReports(syncAndAReplay(1).run(ResponseOrder.IN_ORDER), "R7: an MSHR allocated before the sync's "
-                + "request rose is neither FREE nor stale");
+    void aParkedStaleMissDoesNotHoldASync() {
+        // from cycle 14 walk 0 and the parked MSHR 1 are both stale and the queue is empty: the ack is due then
+        assertClean(syncAndAReplay(14).run(ResponseOrder.IN_ORDER));
+        // in the replay's cycle (15) MSHR 1 is still the parked stale miss at the cycle's start, but the ack is late
+        assertReports(syncAndAReplay(15).run(ResponseOrder.IN_ORDER), "cycle 14: sync_ack due");
+        // in the cycle the invalidation applies it is still queued at the cycle's start
+        assertReports(syncAndAReplay(13).run(ResponseOrder.IN_ORDER), "sync_ack in cycle 13: 1 invalidation(s) still "
+                + "queued");
     }
 
     // ---- coverage: walks in flight x event ---------------------------------------------------------------
