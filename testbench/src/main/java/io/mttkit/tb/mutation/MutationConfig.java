@@ -59,8 +59,7 @@ public record MutationConfig(String name, String configuration, Map<String, Stri
     public static MutationConfig of(String name) {
         return switch (name) {
             case WALKER_RV64, WALKER_RV32 -> new MutationConfig(name, name, Map.of());
-            case RV64_SMMPT, RV32_SMMPT, RV64_SMMTT, RV32_SMMTT -> shipped(name);
-            case RV64_SMMPT_NB -> nonBlocking(name, shipped(RV64_SMMPT));
+            case RV64_SMMPT, RV32_SMMPT, RV64_SMMTT, RV32_SMMTT, RV64_SMMPT_NB -> shipped(name);
             default -> throw new IllegalArgumentException("no mutation configuration '" + name + "'; expected one of "
                     + String.join(", ", NAMES));
         };
@@ -71,14 +70,6 @@ public record MutationConfig(String name, String configuration, Map<String, Stri
         ShippedRtl.Shipped s = ShippedRtl.ALL.stream().filter(x -> x.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("'" + name + "' is not a shipped configuration any more"));
         return new MutationConfig(name, s.configuration(), s.settings());
-    }
-
-    /** {@code base} with 4 walks in flight and responses by id (the non-blocking checker of docs/nonblocking.md). */
-    private static MutationConfig nonBlocking(String name, MutationConfig base) {
-        Map<String, String> settings = new LinkedHashMap<>(base.settings());
-        settings.put("walksInFlight", "4");
-        settings.put("responseOrder", "BY_ID");
-        return new MutationConfig(name, base.configuration(), settings);
     }
 
     /** The unmodified checker, generated and built (once per JVM). */
