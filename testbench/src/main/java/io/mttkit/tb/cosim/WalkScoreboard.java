@@ -38,6 +38,9 @@ import java.util.List;
  *   <li>every PMP query, attributed without a tag to the walk whose next entry it is (lowest MSHR on a tie; the
  *       arbiter grants the lowest walker asking, in the cycle it asks), every read behind its entry's allowed query,
  *       and a refused entry ends the walk with the golden {@code WALK_PMP} (docs/cache-model.md §11 "PMP queries");</li>
+ *   <li>walk ends, exactly (§11 "Walk ends"): each walk's ready cycle predicted from its responses and PMP answers,
+ *       the lowest ready walk ends in every cycle (the fill arbiter), so an early, late or out-of-order end is
+ *       reported; cycles with two or more ready walks are {@link WalkObserver.Step#WALKS_END_TOGETHER};</li>
  *   <li>latency bounds (§11 "Latency bounds"): a replay takes the first lookup slot after the walk it waits on
  *       passed; {@code BY_ID} answers leave in completion order; with {@link #setResponseReadyAlways} every answer
  *       leaves in the first cycle it may; every request and sync is answered by the end;</li>
@@ -46,7 +49,7 @@ import java.util.List;
  *
  * Within a cycle the model is driven in this order: the sync's request rising, the lookup (a replay or a new request;
  * it sees the walks as they were at the start of the cycle), the PMP answers and queries, the memory reads and
- * responses, the fill, the responses, the sync acknowledged, the invalidation accepted, the invalidation applied.
+ * responses, the walk end (checked against the ready walks), the fill, the responses, the sync acknowledged, the invalidation accepted, the invalidation applied.
  * Differences are returned as text lines.
  */
 final class WalkScoreboard {
