@@ -24,7 +24,10 @@ public interface WalkObserver {
         SYNC,
         /** an invalidation was applied; walks in flight (all of them now stale) */
         INVALIDATION,
-        /** two or more walks received their last memory response in one cycle (the fill arbiter orders them) */
+        /**
+         * two or more walks' results were ready in one cycle (the fill arbiter ends the lowest, the others wait); walks
+         * in flight then
+         */
         WALKS_END_TOGETHER
     }
 

@@ -38,6 +38,9 @@ import java.util.List;
  *   <li>every PMP query, attributed without a tag to the walk whose next entry it is (lowest MSHR on a tie; the
  *       arbiter grants the lowest walker asking, in the cycle it asks), every read behind its entry's allowed query,
  *       and a refused entry ends the walk with the golden {@code WALK_PMP} (docs/cache-model.md §11 "PMP queries");</li>
+ *   <li>walk ends, exactly (§11 "Walk ends"): each walk's ready cycle predicted from its responses and PMP answers,
+ *       the lowest ready walk ends in every cycle (the fill arbiter), so an early, late or out-of-order end is
+ *       reported; cycles with two or more ready walks are {@link WalkObserver.Step#WALKS_END_TOGETHER};</li>
  *   <li>latency bounds (§11 "Latency bounds"): a replay takes the first lookup slot after the walk it waits on
  *       passed; {@code BY_ID} answers leave in completion order; with {@link #setResponseReadyAlways} every answer
  *       leaves in the first cycle it may; every request and sync is answered by the end;</li>
@@ -46,7 +49,7 @@ import java.util.List;
  *
  * Within a cycle the model is driven in this order: the sync's request rising, the lookup (a replay or a new request;
  * it sees the walks as they were at the start of the cycle), the PMP answers and queries, the memory reads and
- * responses, the fill, the responses, the sync acknowledged, the invalidation accepted, the invalidation applied.
+ * responses, the walk end (checked against the ready walks), the fill, the responses, the sync acknowledged, the invalidation accepted, the invalidation applied.
  * Differences are returned as text lines.
  */
 final class WalkScoreboard {
@@ -133,6 +136,14 @@ final class WalkScoreboard {
     private final int[] stallReported;
     /** Per MSHR in WALK: a PMP answer refused its latest query, or a memory response failed: it queries no more. */
     private final boolean[] walkStops;
+    /**
+     * Per MSHR in WALK: the cycle its walker's result becomes valid (docs/cache-model.md §11 "Walk ends"), -1 while
+     * the events seen so far do not decide it; {@link #readyBecause} says why, for reports.
+     */
+    private final long[] readyCycle;
+    private final String[] readyBecause;
+    /** Per MSHR in WALK: its late end was reported (once per walk, not every cycle it keeps waiting). */
+    private final boolean[] lateReported;
     /** PMP queries granted and not answered yet, in grant order (the bridge answers them in order). */
     private final java.util.ArrayDeque<PmpGrant> pmpOutstanding = new java.util.ArrayDeque<>();
     private long answered;
@@ -155,6 +166,14 @@ final class WalkScoreboard {
     private boolean syncRequested;
     private int walksAtSync;
     private WalkObserver observer = (step, walks, level) -> { };
+
+    /**
+     * Cycles from the memory response that ends a walk to its result: the walker takes the response, decodes the entry
+     * in the next cycle and offers the result in the one after (docs/cache-model.md §11 "Walk ends").
+     */
+    static final int AFTER_RESPONSE = 2;
+    /** Cycles from the PMP answer that ends a walk without a read (refused, or beyond {@code paw}) to its result. */
+    static final int AFTER_PMP_ANSWER = 1;
 
     /** A PMP query attributed to walk {@code walk} (its query {@code k}; walk -1: attributed to none). */
     private record PmpGrant(long cycle, int walk, int k, long addr) {
@@ -235,6 +254,10 @@ final class WalkScoreboard {
         this.allowedCycle = new long[w];
         this.walkStops = new boolean[w];
         this.stallReported = new int[w];
+        this.readyCycle = new long[w];
+        Arrays.fill(readyCycle, -1);
+        this.readyBecause = new String[w];
+        this.lateReported = new boolean[w];
         for (int i = 0; i < w; i++) {
             reads.add(new ArrayList<>());
         }
@@ -265,6 +288,16 @@ final class WalkScoreboard {
         List<String> diffs = List.of();
         if (e.cycle() != cycle) {
             diffs = closeCycle();
+            if (cycle >= 0) {
+                // the bridge records only what happens: a cycle without events is still a cycle in which a walk,
+                // a replay, a PMP query, an answer or a sync_ack may have been due (each checked by closeCycle)
+                List<String> idle = new ArrayList<>(diffs);
+                for (long c = cycle + 1; c < e.cycle(); c++) {
+                    cycle = c;
+                    idle.addAll(closeCycle());
+                }
+                diffs = idle;
+            }
             cycle = e.cycle();
         }
         if (e instanceof Event.Observation o) {
@@ -317,6 +350,16 @@ final class WalkScoreboard {
 
     // ---- one cycle ---------------------------------------------------------------------------------
 
+    /** Walk {@code j}, the lowest ready one, did not end in cycle {@code c}: reported once per walk. */
+    private void late(int j, long c, List<String> d) {
+        if (!lateReported[j]) {
+            lateReported[j] = true; // once per walk, not every cycle it keeps waiting
+            d.add("  walk " + j + " of " + byMshr[j] + " did not end in cycle " + c + ": its result was ready in cycle "
+                    + readyCycle[j] + " (" + readyBecause[j] + ") and no lower walk was ready, so the fill arbiter "
+                    + "ends it in the first such cycle");
+        }
+    }
+
     private List<String> closeCycle() {
         List<String> d = new ArrayList<>();
         if (cycle >= 0) {
@@ -359,22 +402,15 @@ final class WalkScoreboard {
                         + "check its entry 0x%x but no PMP query went out (the arbiter grants a walker the cycle it "
                         + "asks)", nextQueryAddr(asking)));
             }
-            int ending = 0;
             for (Event e : memory) {
-                if (e instanceof Event.MemoryResponse r && r.tag() < byMshr.length
-                        && model.mshrState(r.tag()).equals("WALK")
-                        && responses[r.tag()] + 1 == model.walk(r.tag()).result().readCount()) {
-                    ending++;
-                }
                 if (e instanceof Event.MemoryRead rd) {
                     read(rd, d);
                 } else {
                     response((Event.MemoryResponse) e, d);
                 }
             }
-            if (ending >= 2) {
-                observe(d, 0, WalkObserver.Step.WALKS_END_TOGETHER, walks(), -1);
-            }
+            // responses and PMP answers of this cycle make results ready in later cycles only
+            walkEnds(d);
             fill(invApplied, d);
             if (rsps.size() > 1) {
                 d.add("  cycle " + cycle + ": " + rsps.size() + " responses (one per cycle)");
@@ -584,6 +620,9 @@ final class WalkScoreboard {
                     allowedCycle[i] = -1;
                     walkStops[i] = false;
                     stallReported[i] = -1;
+                    readyCycle[i] = -1;
+                    readyBecause[i] = null;
+                    lateReported[i] = false;
                 }
             }
         }
@@ -622,12 +661,56 @@ final class WalkScoreboard {
         MpteRead rd = reads.get(t).get(responses[t]);
         walkStops[t] |= rs.err(); // a failed read ends the walk: no further query
         reads.get(t).set(responses[t]++, new MpteRead(rd.addr(), rd.size(), rs.data(), rs.err()));
+        // the walker decodes the entry in the next cycle and offers its result in the one after, when the entry
+        // ends the walk: a failed read, or the golden walk checks no further entry (a leaf or a fault)
+        if (rs.err() || model.walk(t).result().queryCount() <= responses[t]) {
+            ready(t, cycle + AFTER_RESPONSE, String.format("%s of 0x%x came in cycle %d", rs.err()
+                    ? "the failed response (bus error)" : "its last response", rd.addr(), cycle));
+        }
         if (!rs.err()) {
             // a failed read ends the walk where it is: the walk does not go deeper (its entry stays "being read"
             // until the fill, which the golden walk redone with that read failing confirms), so no release here
             for (int released : model.readAnswered(t)) {
                 releaseCycle[released] = cycle;
             }
+        }
+    }
+
+    /**
+     * The fill arbiter, exactly (docs/cache-model.md §11 "Walk ends"): in every cycle the lowest walk whose result is
+     * ready ends ({@code obs_walk_end}, {@code obs_fill_walk_id}), one per cycle; a walk ends neither before its result
+     * is ready nor later than the first cycle no lower ready walk takes. Two or more ready walks in one cycle are the
+     * "walks end together" step.
+     */
+    private void walkEnds(List<String> d) {
+        int lowest = -1;
+        int ready = 0;
+        for (int j = byMshr.length - 1; j >= 0; j--) {
+            if (model.mshrState(j).equals("WALK") && readyCycle[j] >= 0 && readyCycle[j] <= cycle) {
+                lowest = j;
+                ready++;
+            }
+        }
+        int before = d.size();
+        boolean done = value(ports.walkEnd()) != 0;
+        int j = (int) value(ports.fillWalkId());
+        if (done && j < byMshr.length && model.mshrState(j).equals("WALK")) {
+            if (readyCycle[j] < 0 || readyCycle[j] > cycle) {
+                d.add("  walk " + j + " of " + byMshr[j] + " ended in cycle " + cycle + " before its result was ready "
+                        + (readyCycle[j] < 0 ? "(no response or PMP answer has ended it yet)" : "(" + readyBecause[j]
+                        + ": ready in cycle " + readyCycle[j] + ")") + (lowest >= 0 ? "; walk " + lowest + " was ready"
+                        : ""));
+            } else if (lowest != j) {
+                d.add("  walk " + j + " of " + byMshr[j] + " ended in cycle " + cycle + " but walk " + lowest + " of "
+                        + byMshr[lowest] + ", lower, was ready too (" + readyBecause[lowest] + "): the fill arbiter "
+                        + "ends the lowest ready walk first");
+            }
+        }
+        if (lowest >= 0 && !done) {
+            late(lowest, cycle, d);
+        }
+        if (ready >= 2) {
+            observe(d, before, WalkObserver.Step.WALKS_END_TOGETHER, walks(), -1);
         }
     }
 
@@ -889,6 +972,18 @@ final class WalkScoreboard {
         } else {
             walkStops[j] = true;
         }
+        // the walker samples pmp_ok in this cycle: a refused entry, or one beyond paw (the golden walk checks it and
+        // reads nothing), ends the walk without a read, its result valid in the next cycle
+        if (!a.ok() || g.k() >= r.readCount()) {
+            ready(j, cycle + AFTER_PMP_ANSWER, String.format("its entry 0x%x was %s by the PMP answer of cycle %d",
+                    g.addr(), a.ok() ? "allowed but lies beyond paw, then checked" : "refused", cycle));
+        }
+    }
+
+    /** Walk {@code j}'s result is valid from {@code at} (docs/cache-model.md §11 "Walk ends"). */
+    private void ready(int j, long at, String because) {
+        readyCycle[j] = at;
+        readyBecause[j] = because;
     }
 
     /** Walk {@code j} passed the entry it was reading (followed its pointer, or ended) in this cycle. */

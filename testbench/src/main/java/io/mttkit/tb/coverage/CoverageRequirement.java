@@ -37,29 +37,14 @@ public final class CoverageRequirement {
     /** Prefix of the coverage configuration of a checker with several walks in flight (RegressionRunner). */
     public static final String NON_BLOCKING = "non-blocking ";
 
-    /**
-     * Why this testbench cannot reach the bin of a checker with several walks in flight (docs/coverage.md "Several
-     * walks in flight"), or {@code null}.
-     */
-    static String unreachableWithSeveralWalks(String group, String bin) {
-        if (group.equals(WalkCoverage.IN_FLIGHT) && bin.startsWith("walks end together")) {
-            return "the bridge returns at most one memory response per cycle (one mrs port), so two walks never "
-                    + "receive their last response in one cycle; reachable by a memory with several response ports";
-        }
-        return null;
-    }
-
     /** Every hole of {@code db}, in group and bin order, each with its reason if unreachable. */
     public static List<Hole> holes(CoverageDb db) {
-        boolean severalWalks = db.configuration().startsWith(NON_BLOCKING);
+        // a checker with several walks in flight has no unreachable bin of its own: "walks end together" is counted
+        // from the walks' predicted ready cycles since 2026-12-06 (docs/coverage.md "Several walks in flight")
         List<Hole> out = new ArrayList<>();
         for (String g : db.groups()) {
             for (String b : db.holes(g)) {
-                String why = unreachableBecause(g, b);
-                if (why == null && severalWalks) {
-                    why = unreachableWithSeveralWalks(g, b);
-                }
-                out.add(new Hole(g, b, why));
+                out.add(new Hole(g, b, unreachableBecause(g, b)));
             }
         }
         return out;

@@ -10,7 +10,8 @@ import io.mttkit.tb.cosim.WalkObserver;
  * <ul>
  * <li>{@value #IN_FLIGHT}: {@code <event> with <k> walks} for every k the event can have: a miss or a replay with 0 ..
  *     W − 1 walks already in flight, a wait with 1 .. W − 1, a fill and a stale fill with 1 .. W (itself included),
- *     a sync acknowledged and an invalidation applied with 0 .. W, walks ending in one cycle with 2 .. W;</li>
+ *     a sync acknowledged and an invalidation applied with 0 .. W, two or more walks ready to end in one cycle
+ *     (the fill arbiter ends the lowest, docs/cache-model.md §11 "Walk ends") with 2 .. W;</li>
  * <li>{@value #CONFLICT}: {@code conflict at L<l>}: a miss parked on a walk reading an entry at level l, for every
  *     level of the deepest mode.</li>
  * </ul>

@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reports the right mismatch for a stream with one thing wrong. Smmpt43, one table set; a walk from the root reads
  * the L2, L1 and L0 entries: each entry's PMP query in cycle q (pmpLatency 1: allowed in q + 1), its read in q + 1,
  * answered {@code LAT} = 2 cycles later, the next entry's query in the cycle after (the walker decodes first): a walk
- * from cycle s queries in s, s + 4, s + 8, gets its last response in s + 11 and ends (fills) in s + 12. A walk
+ * from cycle s queries in s, s + 4, s + 8, gets its last response in s + 11 and ends (fills) in s + 13, its result
+ * ready {@link WalkScoreboard#AFTER_RESPONSE} cycles after that response (one after a PMP answer that ends it). A walk
  * starts in the cycle after its lookup; the MSHRs parked on it replay in the cycle after it follows the pointer of
  * the shared entry (its next query) or ends.
  */
@@ -326,11 +327,11 @@ class WalkScoreboardTest {
         long end1 = s.walk(1, FAR, 3);
         long end0 = s.walk(0, A, 2, 4);
         // both fill the leaf array (sets 0 and 0 of A and FAR: way 0 then way 1) and the walk cache
-        s.done(end1 + 1, 1, 0, FAR, 0).done(end0 + 1, 0, 1, A, 1);
+        s.done(end1 + 2, 1, 0, FAR, 0).done(end0 + 2, 0, 1, A, 1);
         if (inOrder) {
-            s.response(end0 + 2, 0, A, false).response(end0 + 3, 1, FAR, false);
+            s.response(end0 + 3, 0, A, false).response(end0 + 4, 1, FAR, false);
         } else {
-            s.response(end1 + 2, 1, FAR, false).response(end0 + 2, 0, A, false);
+            s.response(end1 + 3, 1, FAR, false).response(end0 + 3, 0, A, false);
         }
         return s;
     }
@@ -344,7 +345,7 @@ class WalkScoreboardTest {
     @Test
     void twoOverlappingWalksReportWhatIsWrong() {
         assertReports(twoWalks(false).run(ResponseOrder.IN_ORDER),
-                "IN_ORDER: the response in cycle 16 carries id 1 but the oldest request in flight is request 0");
+                "IN_ORDER: the response in cycle 17 carries id 1 but the oldest request in flight is request 0");
         Script wrongTag = twoWalks(true);
         Event.MemoryRead first = (Event.MemoryRead) wrongTag.events.stream()
                 .filter(e -> e instanceof Event.MemoryRead r && r.tag() == 1).findFirst().orElseThrow();
@@ -366,30 +367,30 @@ class WalkScoreboardTest {
     /**
      * Request 1 (A2) misses in A's leaf while walk 0 (from cycle 2) reads it: WAIT(0). A2 shares every entry of A's
      * walk, so each time walk 0 follows a pointer (its queries in cycles 6 and 10) MSHR 1 replays in the next cycle
-     * and parks again; after walk 0's fill (cycle 14) it replays in {@code replayCycle} and hits what walk 0 filled.
+     * and parks again; after walk 0's fill (cycle 15) it replays in {@code replayCycle} and hits what walk 0 filled.
      */
     private Script conflict(long replayCycle) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
         long end0 = s.walk(0, A, 2);
         s.rewait(7, A2, 1, 0).rewait(11, A2, 1, 0);
-        s.done(end0 + 1, 0, 0, A, 0);
+        s.done(end0 + 2, 0, 0, A, 0);
         s.replay(replayCycle, 1).leafHit(replayCycle, A2, 0);
-        s.response(end0 + 2, 0, A, false).response(Math.max(replayCycle, end0 + 2) + 1, 1, A2, false);
+        s.response(end0 + 3, 0, A, false).response(Math.max(replayCycle, end0 + 3) + 1, 1, A2, false);
         return s;
     }
 
     @Test
     void aConflictParksTheMissAndItsReplayHitsWhatTheWalkFilled() {
-        assertClean(conflict(15).run(ResponseOrder.IN_ORDER));
-        assertClean(conflict(15).run(ResponseOrder.BY_ID));
-        assertClean(conflict(15).runAlwaysReady(ResponseOrder.IN_ORDER));
+        assertClean(conflict(16).run(ResponseOrder.IN_ORDER));
+        assertClean(conflict(16).run(ResponseOrder.BY_ID));
+        assertClean(conflict(16).runAlwaysReady(ResponseOrder.IN_ORDER));
     }
 
     @Test
     void aReplayIsTakenAtTheFirstLookupSlotAfterTheWalkPassed() {
-        // walk 0 fills in cycle 14: the replay is due in 15
-        assertReports(conflict(16).run(ResponseOrder.IN_ORDER), "cycle 15: walk 0 passed the entry MSHR 1 waits on in "
-                + "cycle 14, so its replay takes this lookup slot (the lowest released MSHR, before a new request); "
+        // walk 0 fills in cycle 15: the replay is due in 16
+        assertReports(conflict(17).run(ResponseOrder.IN_ORDER), "cycle 16: walk 0 passed the entry MSHR 1 waits on in "
+                + "cycle 15, so its replay takes this lookup slot (the lowest released MSHR, before a new request); "
                 + "the RTL left the slot unused");
         // walk 0 follows the pointer of the shared L2 entry in cycle 6 (its second query): due in 7, not 8
         Script late = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, A2).waitOn(2, A2, 1, 0);
@@ -409,7 +410,7 @@ class WalkScoreboardTest {
 
     @Test
     void aConflictReportsAMissedWaitAndAnEarlyReplay() {
-        Script noWait = conflict(16).without(e -> e instanceof Event.ExtensionWord x && x.cycle() == 2
+        Script noWait = conflict(17).without(e -> e instanceof Event.ExtensionWord x && x.cycle() == 2
                 && x.port() == List.of(PORTS).indexOf("obs_wait"));
         assertReports(noWait.run(ResponseOrder.IN_ORDER), "expected WAIT on walk 0, RTL reported a walk of its own");
         // walk 0's first response is in cycle 5: the replay may come from cycle 6, not in cycle 5
@@ -418,8 +419,8 @@ class WalkScoreboardTest {
         tooEarly.replay(5, 1).waitOn(5, A2, 1, 0);
         assertReports(tooEarly.run(ResponseOrder.IN_ORDER), "R8: MSHR 1 replayed in cycle 5 but walk 0 it waits on had "
                 + "not passed the conflicting entry before this cycle");
-        // walk 0 ends in cycle 14: a replay in that cycle would share it with the fill
-        assertReports(conflict(14).run(ResponseOrder.IN_ORDER), "cycle 14: a lookup and a fill share the cycle");
+        // walk 0 ends in cycle 15: a replay in that cycle would share it with the fill
+        assertReports(conflict(15).run(ResponseOrder.IN_ORDER), "cycle 15: a lookup and a fill share the cycle");
     }
 
     // ---- an invalidation overtaking two walks ----------------------------------------------------------------
@@ -429,22 +430,22 @@ class WalkScoreboardTest {
         s.invalidation(3, 4); // applied while both walks are in flight: both stale (R1), neither fills
         long end0 = s.walk(0, A, 2);
         long end1 = s.walk(1, FAR, 3);
-        s.done(end0 + 1, 0, fillAnyway ? 0 : -1, A, fillAnyway ? 0 : -1).done(end1 + 1, 1, -1, FAR, -1);
-        s.response(end0 + 2, 0, A, true).response(end1 + 2, 1, FAR, true);
+        s.done(end0 + 2, 0, fillAnyway ? 0 : -1, A, fillAnyway ? 0 : -1).done(end1 + 2, 1, -1, FAR, -1);
+        s.response(end0 + 3, 0, A, true).response(end1 + 3, 1, FAR, true);
         return s;
     }
 
     @Test
     void anInvalidationOvertakingTwoWalksStalesBoth() {
         assertClean(overtaken(false).run(ResponseOrder.IN_ORDER));
-        assertReports(overtaken(true).run(ResponseOrder.IN_ORDER), "fill of walk 0 in cycle 14: expected none (stale: "
+        assertReports(overtaken(true).run(ResponseOrder.IN_ORDER), "fill of walk 0 in cycle 15: expected none (stale: "
                 + "R1), RTL reported [FILL WALK way=0, FILL LEAF set=0 way=0]");
         Script notStale = overtaken(false);
         Event.Response r = (Event.Response) notStale.events.stream().filter(e -> e instanceof Event.Response x
                 && x.id() == 1).findFirst().orElseThrow();
         notStale.events.set(notStale.events.indexOf(r), new Event.Response(r.cycle(), r.allow(), r.fault(), true,
                 false, r.cause(), r.xwr(), r.id(), r.level(), r.leafLog2(), r.uniformLog2()));
-        assertReports(notStale.run(ResponseOrder.IN_ORDER), "response to request 1 (id 1, pa 0x400000000) in cycle 16: "
+        assertReports(notStale.run(ResponseOrder.IN_ORDER), "response to request 1 (id 1, pa 0x400000000) in cycle 17: "
                 + "cacheable expected 0 actual 1, stale expected 1 actual 0");
     }
 
@@ -454,24 +455,24 @@ class WalkScoreboardTest {
         Script s = new Script().request(1, 0, A).miss(1, A, 0);
         long end0 = s.walk(0, A, 2);
         s.sync(3, ack); // presented with an empty queue while walk 0, older, may still fill (R7)
-        s.done(end0 + 1, 0, 0, A, 0).response(end0 + 2, 0, A, false);
+        s.done(end0 + 2, 0, 0, A, 0).response(end0 + 3, 0, A, false);
         return s;
     }
 
     @Test
     void aSyncWaitsForAnOlderWalk() {
-        assertClean(syncBehindWalk(15).run(ResponseOrder.IN_ORDER)); // walk 0 fills in cycle 14
+        assertClean(syncBehindWalk(16).run(ResponseOrder.IN_ORDER)); // walk 0 fills in cycle 15
         assertReports(syncBehindWalk(5).run(ResponseOrder.IN_ORDER), "sync_ack in cycle 5: R7: an MSHR allocated "
                 + "before the sync's request rose is neither FREE nor stale");
-        Script never = syncBehindWalk(15).without(e -> e instanceof Event.SyncAck);
-        assertReports(never.run(ResponseOrder.IN_ORDER), "cycle 15: sync_ack due");
-        assertReports(syncBehindWalk(16).run(ResponseOrder.IN_ORDER), "cycle 15: sync_ack due");
+        Script never = syncBehindWalk(16).without(e -> e instanceof Event.SyncAck);
+        assertReports(never.run(ResponseOrder.IN_ORDER), "cycle 16: sync_ack due");
+        assertReports(syncBehindWalk(17).run(ResponseOrder.IN_ORDER), "cycle 16: sync_ack due");
     }
 
     /**
      * Request 1 parks on walk 0 (and parks again at each pointer walk 0 follows); an invalidation applied in cycle 13
      * stales both, a sync is presented in 13; walk 0 ends without a fill and request 1 replays (a walk of its own,
-     * stale bit sampled anew) in cycle {@code replay} = 15; the sync is acknowledged in cycle {@code ack}. R7 is
+     * stale bit sampled anew) in cycle {@code replay} = 16; the sync is acknowledged in cycle {@code ack}. R7 is
      * judged on the MSHRs at the start of the ack's cycle.
      */
     private Script syncAndAReplay(long ack) {
@@ -480,11 +481,11 @@ class WalkScoreboardTest {
         s.rewait(7, A2, 1, 0).rewait(11, A2, 1, 0);
         s.invalidation(12, 13);
         s.sync(13, 0);
-        s.done(end0 + 1, 0, -1, A, -1).response(end0 + 2, 0, A, true);
-        long replay = end0 + 2;
+        s.done(end0 + 2, 0, -1, A, -1).response(end0 + 3, 0, A, true);
+        long replay = end0 + 3;
         s.replay(replay, 1).miss(replay, A2, 1);
         long end1 = s.walk(1, A2, replay + 1);
-        s.done(end1 + 1, 1, 0, A2, 0).response(end1 + 2, 1, A2, false);
+        s.done(end1 + 2, 1, 0, A2, 0).response(end1 + 3, 1, A2, false);
         s.events.removeIf(e -> e instanceof Event.SyncAck);
         s.events.add(new Event.SyncAck(ack, 0));
         return s;
@@ -494,7 +495,7 @@ class WalkScoreboardTest {
     void aParkedStaleMissDoesNotHoldASync() {
         // from cycle 14 walk 0 and the parked MSHR 1 are both stale and the queue is empty: the ack is due then
         assertClean(syncAndAReplay(14).run(ResponseOrder.IN_ORDER));
-        // in the replay's cycle (15) MSHR 1 is still the parked stale miss at the cycle's start, but the ack is late
+        // a cycle later MSHR 1 is still the parked stale miss at the cycle's start, but the ack is late
         assertReports(syncAndAReplay(15).run(ResponseOrder.IN_ORDER), "cycle 14: sync_ack due");
         // in the cycle the invalidation applies it is still queued at the cycle's start
         assertReports(syncAndAReplay(13).run(ResponseOrder.IN_ORDER), "sync_ack in cycle 13: 1 invalidation(s) still "
@@ -522,14 +523,14 @@ class WalkScoreboardTest {
         assertHit(two, WalkCoverage.IN_FLIGHT, "miss with 0 walks", "miss with 1 walks", "fill with 2 walks",
                 "fill with 1 walks");
         assertEquals(4, two.hitBins(WalkCoverage.IN_FLIGHT), two.summary(100));
-        CoverageDb conflict = covered(conflict(15), ResponseOrder.IN_ORDER);
+        CoverageDb conflict = covered(conflict(16), ResponseOrder.IN_ORDER);
         assertHit(conflict, WalkCoverage.IN_FLIGHT, "wait with 1 walks", "replay with 0 walks", "fill with 1 walks");
         assertHit(conflict, WalkCoverage.CONFLICT, "conflict at L2", "conflict at L1", "conflict at L0");
         assertEquals(3, conflict.hitBins(WalkCoverage.CONFLICT));
         CoverageDb overtaken = covered(overtaken(false), ResponseOrder.IN_ORDER);
         assertHit(overtaken, WalkCoverage.IN_FLIGHT, "invalidation with 2 walks", "stale fill with 2 walks",
                 "stale fill with 1 walks");
-        CoverageDb sync = covered(syncBehindWalk(15), ResponseOrder.IN_ORDER);
+        CoverageDb sync = covered(syncBehindWalk(16), ResponseOrder.IN_ORDER);
         assertHit(sync, WalkCoverage.IN_FLIGHT, "sync with 1 walks");
     }
 
@@ -554,8 +555,8 @@ class WalkScoreboardTest {
             s.events.add(new Event.MemoryResponse(end1 + 4, false, 1, mem.read64(leaf), leaf));
             end1 += 4;
         }
-        s.done(end1 + 1, 1, -1, FAR, -1).done(end0 + 1, 0, 0, A, 0);
-        s.response(end1 + 2, 1, FAR, false, 1).response(end0 + 2, 0, A, false);
+        s.done(end1 + 2, 1, -1, FAR, -1).done(end0 + 2, 0, 0, A, 0);
+        s.response(end1 + 3, 1, FAR, false, 1).response(end0 + 3, 0, A, false);
         return s;
     }
 
@@ -573,16 +574,16 @@ class WalkScoreboardTest {
     /** A's leaf is filled by request 0; request 2 hits it while request 1's walk (FAR) is in flight. */
     private Script hitUnderMiss(boolean inOrder) {
         Script s = new Script().request(1, 0, A).miss(1, A, 0);
-        long end0 = s.walk(0, A, 2); // fills in cycle 14, the hit is in cycle 17
-        s.done(end0 + 1, 0, 0, A, 0).response(end0 + 2, 0, A, false);
+        long end0 = s.walk(0, A, 2); // fills in cycle 15, the hit is in cycle 17
+        s.done(end0 + 2, 0, 0, A, 0).response(end0 + 3, 0, A, false);
         long t = end0 + 3;
         s.request(t, 1, FAR).miss(t, FAR, 0).request(t + 1, 2, A2).leafHit(t + 1, A2, 0);
         long end1 = s.walk(0, FAR, t + 1);
-        s.done(end1 + 1, 0, 1, FAR, 1);
+        s.done(end1 + 2, 0, 1, FAR, 1);
         if (inOrder) { // answered in one cycle, delivered behind the older miss
-            s.response(end1 + 2, 1, FAR, false).response(end1 + 3, 2, A2, false);
+            s.response(end1 + 3, 1, FAR, false).response(end1 + 4, 2, A2, false);
         } else {
-            s.response(t + 2, 2, A2, false).response(end1 + 2, 1, FAR, false);
+            s.response(t + 2, 2, A2, false).response(end1 + 3, 1, FAR, false);
         }
         return s;
     }
@@ -600,8 +601,8 @@ class WalkScoreboardTest {
         Script s = new Script().request(1, 5, A).miss(1, A, 0).request(2, 5, FAR).miss(2, FAR, 1);
         long end0 = s.walk(0, A, 2);
         long end1 = s.walk(1, FAR, 3);
-        s.done(end0 + 1, 0, 0, A, 0).done(end1 + 1, 1, 1, FAR, 1);
-        s.response(end0 + 2, 5, A, false).response(end1 + 2, 5, FAR, false);
+        s.done(end0 + 2, 0, 0, A, 0).done(end1 + 2, 1, 1, FAR, 1);
+        s.response(end0 + 3, 5, A, false).response(end1 + 3, 5, FAR, false);
         assertReports(s.run(ResponseOrder.BY_ID), "stimulus error (not an RTL mismatch)");
         assertClean(s.run(ResponseOrder.IN_ORDER)); // in order the sequence decides
     }
@@ -687,8 +688,8 @@ class WalkScoreboardTest {
             return s;
         }
         s.entry(1, A, 1, 8, 11).entry(1, A, 2, 13, 16);
-        s.done(17, 0, 0, A, 0).done(18, 1, 1, A, 1);
-        return s.response(19, 0, A, false).response(20, 1, A, false);
+        s.done(18, 0, 0, A, 0).done(19, 1, 1, A, 1);
+        return s.response(20, 0, A, false).response(21, 1, A, false);
     }
 
     @Test
@@ -699,7 +700,10 @@ class WalkScoreboardTest {
                 + "entry allowed (pmp_ok) by then");
     }
 
-    /** Walk 1 (FAR): PMP refuses its leaf entry (query in cycle 11, refused in 12); it ends without a read. */
+    /**
+     * Walk 1 (FAR): PMP refuses its leaf entry (query in cycle 11, refused in 12); it ends without a read, in 13, before
+     * walk 0 (last response in 13, ends in 15).
+     */
     private Script refusedLeaf(boolean readAnyway, boolean bridgeAllows) {
         long leaf = farLeaf();
         refused = leaf;
@@ -718,9 +722,10 @@ class WalkScoreboardTest {
             s.events.add(new Event.MemoryRead(c + 1, 8, 1, leaf));
             s.events.add(new Event.MemoryResponse(c + 1 + LAT, false, 1, mem.read64(leaf), leaf));
         }
-        long end1 = c + 1 + LAT;
-        s.done(end0 + 1, 0, 0, A, 0).done(end1 + 1, 1, -1, FAR, -1);
-        s.response(end0 + 2, 0, A, false).response(end1 + 2, 1, FAR, false);
+        // refused: its result is ready the cycle after the answer; read anyway: two cycles after that read's response
+        long end1 = readAnyway ? c + 1 + LAT + WalkScoreboard.AFTER_RESPONSE : c + 1 + WalkScoreboard.AFTER_PMP_ANSWER;
+        s.done(end0 + 2, 0, 0, A, 0).done(end1, 1, -1, FAR, -1);
+        s.response(end0 + 3, 0, A, false).response(Math.max(end0 + 3, end1) + 1, 1, FAR, false);
         return s;
     }
 
@@ -747,8 +752,76 @@ class WalkScoreboardTest {
                 && x.id() == 1).findFirst().orElseThrow();
         allowed.events.set(allowed.events.indexOf(rsp), new Event.Response(rsp.cycle(), true, false, true, false, 0, 7,
                 1, 0, 16, 16));
-        assertReports(allowed.run(ResponseOrder.IN_ORDER), "response to request 1 (id 1, pa 0x400000000) in cycle 16: "
+        assertReports(allowed.run(ResponseOrder.IN_ORDER), "response to request 1 (id 1, pa 0x400000000) in cycle 17: "
                 + "allow expected 0 actual 1, cause expected 2 actual 0");
+    }
+
+    // ---- walk ends: the fill arbiter, lowest ready walk first, one per cycle -------------------------------------
+
+    /**
+     * Walks ready together (one memory response port): walk 0 (A) gets its last response in cycle 13, walk 1 (FAR)
+     * its leaf entry's PMP refusal in 14 — both results are ready in 15. Walk 0 reads L2, L1, L0 with queries in 2, 6,
+     * 10 and responses in 5, 9, 13; walk 1 queries in 3 and 8 (each the cycle after its previous response, 7) and
+     * its leaf in 13 (response 12), refused in 14. {@code highestFirst}: the RTL ends walk 1 in 15 and walk 0 in 16.
+     */
+    private Script endTogether(boolean highestFirst) {
+        refused = farLeaf();
+        Script s = new Script().request(1, 0, A).miss(1, A, 0).request(2, 1, FAR).miss(2, FAR, 1);
+        s.entry(0, A, 0, 2, 5).entry(0, A, 1, 6, 9).entry(0, A, 2, 10, 13);
+        s.entry(1, FAR, 0, 3, 7).entry(1, FAR, 1, 8, 12).pmp(13, refused, false);
+        if (highestFirst) {
+            return s.done(15, 1, -1, FAR, -1).done(16, 0, 0, A, 0).response(17, 0, A, false).response(18, 1, FAR, false);
+        }
+        return s.done(15, 0, 0, A, 0).done(16, 1, -1, FAR, -1).response(16, 0, A, false).response(17, 1, FAR, false);
+    }
+
+    @Test
+    void walksReadyTogetherEndLowestFirstOnePerCycle() {
+        assertClean(endTogether(false).run(ResponseOrder.IN_ORDER));
+        assertClean(endTogether(false).runAlwaysReady(ResponseOrder.IN_ORDER));
+        CoverageDb db = covered(endTogether(false), ResponseOrder.IN_ORDER);
+        assertEquals(1, db.count(WalkCoverage.IN_FLIGHT, "walks end together with 2 walks"), db.summary(100));
+        assertReports(endTogether(true).run(ResponseOrder.IN_ORDER), "walk 1 of request 1 (id 1, pa 0x400000000) "
+                + "ended in cycle 15 but walk 0 of request 0 (id 0, pa 0x100000000), lower, was ready too (its last "
+                + "response of 0x" + Long.toHexString(walkReads(A).get(2)) + " came in cycle 13): the fill arbiter ends "
+                + "the lowest ready walk first");
+        // the same two ends, reported step by step, are not covered
+        CoverageDb wrong = new CoverageDb("test");
+        endTogether(true).run(ResponseOrder.IN_ORDER, new WalkCoverage(wrong, 4, 3));
+        assertEquals(0, wrong.count(WalkCoverage.IN_FLIGHT, "walks end together with 2 walks"));
+    }
+
+    @Test
+    void aWalkEndingEarlyOrLateIsReported() {
+        // twoWalks: walk 1 (FAR) gets its last response in 14, so it ends in 16 (walk 0 in 21)
+        Script early = twoWalks(true);
+        early.events.removeIf(e -> e instanceof Event.ExtensionWord x && x.cycle() == 16);
+        early.done(15, 1, 0, FAR, 0);
+        assertReports(early.run(ResponseOrder.IN_ORDER), "walk 1 of request 1 (id 1, pa 0x400000000) ended in cycle 15 "
+                + "before its result was ready (its last response of 0x" + Long.toHexString(walkReads(FAR).get(2))
+                + " came in cycle 14: ready in cycle 16)");
+        Script late = twoWalks(true);
+        late.events.removeIf(e -> e instanceof Event.ExtensionWord x && x.cycle() == 16);
+        late.done(17, 1, 0, FAR, 0);
+        List<String> diffs = late.run(ResponseOrder.IN_ORDER);
+        assertReports(diffs, "walk 1 of request 1 (id 1, pa 0x400000000) did not end in cycle 16: its result was ready "
+                + "in cycle 16 (its last response of 0x" + Long.toHexString(walkReads(FAR).get(2)) + " came in cycle "
+                + "14) and no lower walk was ready");
+        assertEquals(1, diffs.size(), "reported once: " + diffs);
+        // a walk whose entry PMP refused ends the cycle after the answer: refusedLeaf's walk 1 in 13, not 14
+        Script refusedLate = refusedLeaf(false, false);
+        refusedLate.events.removeIf(e -> e instanceof Event.ExtensionWord x && x.cycle() == 13);
+        refusedLate.done(14, 1, -1, FAR, -1);
+        assertReports(refusedLate.run(ResponseOrder.IN_ORDER), "walk 1 of request 1 (id 1, pa 0x400000000) did not "
+                + "end in cycle 13: its result was ready in cycle 13 (its entry 0x" + Long.toHexString(farLeaf())
+                + " was refused by the PMP answer of cycle 12)");
+        // a failed read ends the walk two cycles after its response: busError's walk 1 (error in 10) in 12, not 11
+        Script busEarly = busError(false);
+        busEarly.events.removeIf(e -> e instanceof Event.ExtensionWord x && x.cycle() == 12);
+        busEarly.done(11, 1, -1, FAR, -1);
+        assertReports(busEarly.run(ResponseOrder.BY_ID), "walk 1 of request 1 (id 1, pa 0x400000000) ended in cycle "
+                + "11 before its result was ready (the failed response (bus error) of 0x"
+                + Long.toHexString(walkReads(FAR).get(1)) + " came in cycle 10: ready in cycle 12)");
     }
 
     // ---- responses: order and promptness -------------------------------------------------------------------
@@ -771,11 +844,11 @@ class WalkScoreboardTest {
 
     @Test
     void byIdAnswersLeaveInCompletionOrder() {
-        // walk 1 (FAR) ends in cycle 15, walk 0 (A) in 20: FAR's answer leaves first
+        // walk 1 (FAR) ends in cycle 16, walk 0 (A) in 21: FAR's answer leaves first
         Script swapped = twoWalks(true);
         assertReports(swapped.run(ResponseOrder.BY_ID), "BY_ID: the response to request 0 (id 0, pa 0x100000000) "
-                + "(answered in cycle 20) leaves in cycle 21 before request 1 (id 1, pa 0x400000000), answered in "
-                + "cycle 15");
+                + "(answered in cycle 21) leaves in cycle 22 before request 1 (id 1, pa 0x400000000), answered in "
+                + "cycle 16");
     }
 
     @Test
@@ -795,8 +868,8 @@ class WalkScoreboardTest {
                 + "obs_fill_walk_id = 1 without obs_walk_end");
         assertReports(twoWalks(true).ext(7, "obs_walk_id", 3).run(ResponseOrder.IN_ORDER), "cycle 7: obs_walk_id = 3 "
                 + "without a MISS pulse or obs_replay");
-        assertReports(twoWalks(true).ext(15, "obs_fill_leaf_set", 3).without(e -> e instanceof Event.ExtensionWord x
-                && x.cycle() == 15 && x.port() == List.of(PORTS).indexOf("obs_fill_leaf")).run(ResponseOrder.IN_ORDER),
-                "cycle 15: obs_fill_leaf_set = 3 without obs_fill_leaf");
+        assertReports(twoWalks(true).ext(16, "obs_fill_leaf_set", 3).without(e -> e instanceof Event.ExtensionWord x
+                && x.cycle() == 16 && x.port() == List.of(PORTS).indexOf("obs_fill_leaf")).run(ResponseOrder.IN_ORDER),
+                "cycle 16: obs_fill_leaf_set = 3 without obs_fill_leaf");
     }
 }
