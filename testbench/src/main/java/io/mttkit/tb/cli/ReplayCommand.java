@@ -72,14 +72,6 @@ final class ReplayCommand implements Callable<Integer> {
         Replay.Outcome outcome;
         try {
             b = ReproBundleCodec.read(bundle);
-            if (b.checker().nonBlocking()) {
-                // the bundle holds the failing phase, but replay, its digest, waves and shrinking drive the blocking
-                // harness (one check at a time); the non-blocking run is reproduced by its regress command and seed
-                throw new UserInputException("mtt replay: " + bundle + " was recorded on a checker with "
-                        + b.checker().walksInFlight() + " walks in flight; replay does not drive several walks yet. "
-                        + "Reproduce it with the mtt regress command and seed that wrote it (the run is deterministic; "
-                        + "its mismatch.txt holds the report)");
-            }
             PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
             if (rtl != null) {
                 outcome = Replay.replay(b, CheckerLibrary.fromManifest(rtl), null, log);

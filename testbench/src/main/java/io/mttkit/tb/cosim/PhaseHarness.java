@@ -11,6 +11,16 @@ import java.util.List;
  */
 public interface PhaseHarness extends AutoCloseable {
 
+    /**
+     * Opens the harness {@code lib} needs over {@code memory}: a {@link WalkHarness} for a checker with several walks in
+     * flight, a {@link CosimHarness} otherwise. The regression, the replay and the shrinker all open phases here, so a
+     * bundle is run again exactly as it was recorded.
+     */
+    static PhaseHarness open(CheckerLibrary lib, io.mttkit.golden.mem.PhysicalMemory memory, SessionSettings settings) {
+        return lib.description().nonBlocking() ? new WalkHarness(lib, memory, settings)
+                : new CosimHarness(lib, memory, settings);
+    }
+
     /** Sets the PMP regions the bridge answers from (and the golden model mirrors). */
     void setPmpRegions(List<PmpRegion> regions);
 

@@ -190,8 +190,7 @@ final class WorldStimulus {
             }
         }
         io.mttkit.tb.repro.PhaseStream ps = new io.mttkit.tb.repro.PhaseStream(stream, writes);
-        try (PhaseHarness h = params.nonBlocking() ? new WalkHarness(lib, world.memory(), s)
-                : new CosimHarness(lib, world.memory(), s)) {
+        try (PhaseHarness h = PhaseHarness.open(lib, world.memory(), s)) {
             h.setPmpRegions(pmp);
             h.setObserver(observer);
             if (h instanceof WalkHarness wh) {

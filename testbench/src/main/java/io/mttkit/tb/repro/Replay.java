@@ -23,6 +23,7 @@ import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.CosimMismatchException;
+import io.mttkit.tb.cosim.PhaseHarness;
 import io.mttkit.tb.cosim.Stimulus;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +36,8 @@ import java.util.List;
 /**
  * Reproduces a {@link ReproBundle} outside the regression: rebuilds the generated checker for the bundle's
  * parameters and cache shape (through the build cache), warns when its build hash differs from the recorded one
- * (the generator or Verilator changed since), re-runs the phase's stream through {@link CosimHarness} with the
+ * (the generator or Verilator changed since), re-runs the phase's stream through the harness the regression used
+ * ({@link PhaseHarness#open}: {@link CosimHarness}, or {@code WalkHarness} for several walks in flight) with the
  * recorded settings and PMP regions over the recorded memory — segment by segment, with the recorded table-entry
  * writes in between ({@link PhaseStream}), exactly as the regression ran it — and reports whether the mismatch
  * reproduces. The bridge's event digest of the stream is computed as well and compared with the recorded one:
@@ -136,7 +138,7 @@ public final class Replay {
         PhysicalMemory mem = b.toMemory();
         int index = -1;
         String report = "";
-        try (CosimHarness h = new CosimHarness(lib, mem, b.settings())) {
+        try (PhaseHarness h = PhaseHarness.open(lib, mem, b.settings())) {
             h.setPmpRegions(b.pmp());
             PhaseStream.Run run = b.stream().start(h, mem);
             try {
@@ -280,8 +282,10 @@ public final class Replay {
 
     private static Scenario scenario(ReproBundle b, PhysicalMemory mem) {
         SessionSettings s = b.settings();
+        // a checker with several walks in flight was run with memory answering out of order (WalkHarness)
         SessionConfig config = new SessionConfig(s.seed(), s.memLatencyMin(), s.memLatencyMax(), s.mrdStallPerMille(),
-                s.rspStallPerMille(), s.busErrorPerMille(), b.checker().pmpLatency(), WATCHDOG, s.pmpDefaultAllow());
+                s.rspStallPerMille(), s.busErrorPerMille(), b.checker().pmpLatency(), WATCHDOG, s.pmpDefaultAllow(),
+                b.checker().nonBlocking());
         List<StimulusFile.Region> regions = new ArrayList<>();
         for (PhysicalMemory.Region r : mem.regions()) {
             regions.add(new StimulusFile.Region(r.base(), r.buffer()));

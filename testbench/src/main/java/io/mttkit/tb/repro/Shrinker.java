@@ -3,7 +3,7 @@ package io.mttkit.tb.repro;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.tb.cosim.CheckRequest;
 import io.mttkit.tb.cosim.CheckerLibrary;
-import io.mttkit.tb.cosim.CosimHarness;
+import io.mttkit.tb.cosim.PhaseHarness;
 import io.mttkit.tb.cosim.CosimMismatchException;
 import io.mttkit.tb.cosim.Stimulus;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ public final class Shrinker {
         trials++;
         PhaseStream stream = restrict(keep);
         PhysicalMemory mem = bundle.toMemory();
-        try (CosimHarness h = new CosimHarness(lib, mem, bundle.settings())) {
+        try (PhaseHarness h = PhaseHarness.open(lib, mem, bundle.settings())) {
             h.setPmpRegions(bundle.pmp());
             PhaseStream.Run run = stream.start(h, mem);
             try {
@@ -168,6 +168,13 @@ public final class Shrinker {
                 int cut = t.indexOf(':');
                 String head = cut > 0 ? t.substring(0, cut) : t.split("\\s+")[0];
                 return lines[i].split(" ")[0] + " " + head.replaceAll("[0-9]+", "#");
+            }
+        }
+        // a checker with several walks in flight (WalkHarness): the first difference of the first cycle that has one,
+        // with its numbers (cycles, requests, walks, addresses) taken out
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if (lines[i].startsWith("first difference, up to cycle")) {
+                return "walk " + lines[i + 1].trim().replaceAll("0x[0-9a-f]+", "#").replaceAll("[0-9]+", "#");
             }
         }
         // a stop (watchdog, RTL $fatal) or an unanswered check: the line that says so
