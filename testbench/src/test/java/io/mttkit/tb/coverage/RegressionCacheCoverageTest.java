@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mttkit.bridge.BuildDriver;
-import io.mttkit.bridge.ToolMissingException;
 import io.mttkit.gen.Configurations;
 import io.mttkit.gen.checker.CheckerConfigurations;
 import io.mttkit.gen.walker.WalkerParams;
@@ -16,7 +14,6 @@ import io.mttkit.tb.cosim.CosimHarness;
 import io.mttkit.tb.cosim.Regression;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +28,7 @@ class RegressionCacheCoverageTest {
     /** Skips without Verilator, unless MTTKIT_REQUIRE_TOOLS=1 (CI), as the cosim tests do. */
     @BeforeAll
     static void tools() {
-        try {
-            BuildDriver.fromEnvironment();
-        } catch (ToolMissingException e) {
-            if ("1".equals(System.getenv("MTTKIT_REQUIRE_TOOLS"))) {
-                org.junit.jupiter.api.Assertions.fail("MTTKIT_REQUIRE_TOOLS=1 but " + e.getMessage());
-            }
-            Assumptions.assumeTrue(false, ToolMissingException.INSTALL_HINT);
-        }
+        io.mttkit.tb.ToolGate.requireVerilator();
     }
 
     @Test

@@ -14,8 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mttkit.bridge.BuildDriver;
-import io.mttkit.bridge.ToolMissingException;
 import io.mttkit.golden.Access;
 import io.mttkit.golden.MttMode;
 import io.mttkit.golden.tables.Region;
@@ -33,7 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -51,14 +48,7 @@ class CachedReplayTest {
     /** Skips without Verilator, unless MTTKIT_REQUIRE_TOOLS=1 (CI), as the cosim tests do. */
     @BeforeAll
     static void tools() {
-        try {
-            BuildDriver.fromEnvironment();
-        } catch (ToolMissingException e) {
-            if ("1".equals(System.getenv("MTTKIT_REQUIRE_TOOLS"))) {
-                org.junit.jupiter.api.Assertions.fail("MTTKIT_REQUIRE_TOOLS=1 but " + e.getMessage());
-            }
-            Assumptions.assumeTrue(false, ToolMissingException.INSTALL_HINT);
-        }
+        io.mttkit.tb.ToolGate.requireVerilator();
     }
 
     /**
@@ -153,20 +143,12 @@ class CachedReplayTest {
         CheckerLibrary mutant = CheckerLibrary.of(claimed.withSources(built.top(), built.sources()));
         Path f = dir.resolve("out/mismatch.tar.gz");
         RegressionResult r = Regression.run(mutant, 5, 40_000, f);
-        assertFalse(r.passed(), "the wrongly configured golden model must disagree with that RTL");
-        assertEquals(f, r.bundle(), r.firstMismatch());
-        ReproBundle b = ReproBundleCodec.read(f);
+        ReproBundle b = ReplayAssertions.bundleOfFailure(r, f);
         assertEquals(shape, b.checker().cache());
-        assertTrue(b.failingIndex() >= 0 && b.failingIndex() < b.requests().size());
         assertTrue(b.stream().items().size() > b.requests().size(), "the stream holds fences besides the checks");
         assertFalse(b.stream().writes().isEmpty(), "a cached phase rewrites entries between its halves");
-        assertTrue(r.firstMismatch().startsWith(b.mismatch()), "the bundle holds the regression's report");
 
-        Replay.Outcome onMutant = Replay.replay(b, mutant, null, System.out);
-        assertTrue(onMutant.reproduced(), onMutant.summary(b));
-        assertEquals(b.failingIndex(), onMutant.mismatchIndex());
-        assertTrue(onMutant.digestMatches(), onMutant.summary(b));
-        assertEquals(b.mismatch(), onMutant.report(), "the same report, from the bundle alone");
+        ReplayAssertions.assertReproduces(b, mutant);
 
         Replay.Outcome onGenerated = Replay.replay(b, shipped, null, System.out);
         assertFalse(onGenerated.reproduced(), "the correctly generated checker matches the golden model");

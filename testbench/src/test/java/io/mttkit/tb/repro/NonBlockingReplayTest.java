@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mttkit.bridge.BuildDriver;
-import io.mttkit.bridge.ToolMissingException;
 import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.Regression;
 import io.mttkit.tb.cosim.RegressionResult;
@@ -17,7 +15,6 @@ import io.mttkit.tb.mutation.MutationRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,14 +34,7 @@ class NonBlockingReplayTest {
     /** Skips without Verilator, unless MTTKIT_REQUIRE_TOOLS=1 (CI), as the cosim tests do. */
     @BeforeAll
     static void tools() {
-        try {
-            BuildDriver.fromEnvironment();
-        } catch (ToolMissingException e) {
-            if ("1".equals(System.getenv("MTTKIT_REQUIRE_TOOLS"))) {
-                org.junit.jupiter.api.Assertions.fail("MTTKIT_REQUIRE_TOOLS=1 but " + e.getMessage());
-            }
-            Assumptions.assumeTrue(false, ToolMissingException.INSTALL_HINT);
-        }
+        io.mttkit.tb.ToolGate.requireVerilator();
     }
 
     /** The shipped non-blocking configuration with {@link #MUTANT} applied, in a folder of its own (--rtl style). */
@@ -64,18 +54,11 @@ class NonBlockingReplayTest {
         assertTrue(mutant.description().nonBlocking());
         Path f = dir.resolve("out/mismatch.tar.gz");
         RegressionResult r = Regression.run(mutant, 1, 20_000, f);
-        assertFalse(r.passed(), "the mutant must be caught");
-        ReproBundle b = ReproBundleCodec.read(f);
+        ReproBundle b = ReplayAssertions.bundleOfFailure(r, f);
         assertTrue(b.checker().nonBlocking(), "the bundle records the walks in flight");
-        assertTrue(b.failingIndex() >= 0 && b.failingIndex() < b.requests().size());
-        assertTrue(r.firstMismatch().startsWith(b.mismatch()), "the bundle holds the regression's report");
         assertNotEquals(0, b.digest());
 
-        Replay.Outcome onMutant = Replay.replay(b, mutant, null, System.out);
-        assertTrue(onMutant.reproduced(), onMutant.summary(b));
-        assertEquals(b.failingIndex(), onMutant.mismatchIndex());
-        assertTrue(onMutant.digestMatches(), onMutant.summary(b));
-        assertEquals(b.mismatch(), onMutant.report(), "the same report, from the bundle alone");
+        ReplayAssertions.assertReproduces(b, mutant);
 
         Replay.Outcome onShipped = Replay.replay(b, MutationConfig.of(MutationConfig.RV64_SMMPT_NB).library(), null,
                 System.out);
