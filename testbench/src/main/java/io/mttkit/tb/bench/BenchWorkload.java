@@ -31,12 +31,12 @@ record BenchWorkload(PhysicalMemory memory, List<Stimulus> stream, List<PmpRegio
                      SessionSettings settings, String summary) {
 
     /**
-     * Reset cycles and watchdog of the sessions {@link CosimHarness} opens (its constructor: {@code reset(4)},
-     * watchdog 20 000). The bridge-level scenario must use the same, or M0–M1 would run a different trace from
-     * M2; the benchmark catches a drift because M2's cycle count and answers are compared with M0's run.
+     * Reset cycles of the sessions {@link CosimHarness} opens (its constructor: {@code reset(4)}; the session itself is
+     * {@link SessionSettings#sessionConfig}, as the harness's). The bridge-level scenario must use the same, or M0–M1
+     * would run a different trace from M2; the benchmark catches a drift because M2's cycle count and answers are
+     * compared with M0's run.
      */
     static final int HARNESS_RESET_CYCLES = 4;
-    static final int HARNESS_WATCHDOG = 20_000;
 
     BenchWorkload {
         stream = List.copyOf(stream);
@@ -60,9 +60,7 @@ record BenchWorkload(PhysicalMemory memory, List<Stimulus> stream, List<PmpRegio
      * session config (PMP latency from {@code params}) and reset length, the memory's regions and the PMP list.
      */
     Scenario scenario(CheckerDescription params) {
-        SessionSettings s = settings;
-        SessionConfig cfg = new SessionConfig(s.seed(), s.memLatencyMin(), s.memLatencyMax(), s.mrdStallPerMille(),
-                s.rspStallPerMille(), s.busErrorPerMille(), params.pmpLatency(), HARNESS_WATCHDOG, s.pmpDefaultAllow());
+        SessionConfig cfg = settings.sessionConfig(params);
         RequestBuffer q = new RequestBuffer(stream.size());
         int idMask = (1 << params.idWidth()) - 1;
         int checkIndex = 0;

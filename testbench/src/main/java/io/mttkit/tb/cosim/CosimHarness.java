@@ -6,7 +6,6 @@ import io.mttkit.bridge.PmpRegion;
 import io.mttkit.bridge.Records;
 import io.mttkit.bridge.RequestBuffer;
 import io.mttkit.bridge.RunResult;
-import io.mttkit.bridge.SessionConfig;
 import io.mttkit.bridge.StopReason;
 import io.mttkit.golden.mem.PhysicalMemory;
 import io.mttkit.tb.dut.CheckerDescription;
@@ -64,10 +63,7 @@ public final class CosimHarness implements PhaseHarness {
     CosimHarness(CheckerLibrary lib, PhysicalMemory memory, SessionSettings settings, CheckerDescription goldenParams) {
         this.params = lib.description();
         this.settings = settings;
-        SessionConfig config = new SessionConfig(settings.seed(), settings.memLatencyMin(), settings.memLatencyMax(),
-                settings.mrdStallPerMille(), settings.rspStallPerMille(), settings.busErrorPerMille(),
-                params.pmpLatency(), 20_000, settings.pmpDefaultAllow());
-        this.session = lib.library().openChecker(config);
+        this.session = lib.library().openChecker(settings.sessionConfig(params));
         this.digest = new EventDigest(lib.library().observationPorts());
         for (PhysicalMemory.Region r : memory.regions()) {
             session.attachMemory(r.base(), r.buffer());

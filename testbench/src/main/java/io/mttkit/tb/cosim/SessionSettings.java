@@ -41,6 +41,19 @@ public record SessionSettings(long seed, int memLatencyMin, int memLatencyMax, i
                 busErrorPerMille, allow);
     }
 
+    /** Cycles without progress after which the bridge stops a session (a hung RTL is reported, not waited on). */
+    public static final int WATCHDOG = 20_000;
+
+    /**
+     * The bridge session a phase of checker {@code d} runs on with these settings: the harnesses, the replay and its
+     * digest all open this one, so a bundle runs again on the session it was recorded on. A checker with several
+     * walks in flight gets memory answering out of order (port contract v4, docs/nonblocking.md).
+     */
+    public io.mttkit.bridge.SessionConfig sessionConfig(io.mttkit.tb.dut.CheckerDescription d) {
+        return new io.mttkit.bridge.SessionConfig(seed, memLatencyMin, memLatencyMax, mrdStallPerMille,
+                rspStallPerMille, busErrorPerMille, d.pmpLatency(), WATCHDOG, pmpDefaultAllow, d.nonBlocking());
+    }
+
     /** Whether the latency bound can be checked (stall cycles are not visible in the event trace). */
     boolean latencyCheckable() {
         return mrdStallPerMille == 0 && rspStallPerMille == 0;

@@ -31,6 +31,8 @@ import java.util.List;
  * in the cycle after the previous one was taken).
  */
 public final class WalkHarness implements PhaseHarness {
+    /** Opens the differences of a mismatch report; the shrinker reads the line after it as the mismatch's kind. */
+    public static final String FIRST_DIFFERENCE = "first difference, up to cycle ";
     private static final int EVENT_CAPACITY = 1 << 14;
     private static final int BATCH = 256;
     /** Events the mismatch report shows (-Dmttkit.cosim.history=N to see further back). */
@@ -74,10 +76,7 @@ public final class WalkHarness implements PhaseHarness {
                     + lib.top() + " has walksInFlight=1 (use CosimHarness)");
         }
         this.settings = settings;
-        SessionConfig config = new SessionConfig(settings.seed(), settings.memLatencyMin(), settings.memLatencyMax(),
-                settings.mrdStallPerMille(), settings.rspStallPerMille(), settings.busErrorPerMille(),
-                params.pmpLatency(), 20_000, settings.pmpDefaultAllow(), true);
-        this.session = lib.library().openChecker(config);
+        this.session = lib.library().openChecker(settings.sessionConfig(params)); // memory out of order
         this.digest = new EventDigest(lib.library().observationPorts());
         for (PhysicalMemory.Region r : memory.regions()) {
             session.attachMemory(r.base(), r.buffer());
@@ -250,7 +249,7 @@ public final class WalkHarness implements PhaseHarness {
         sb.append("session ").append(settings).append(", memory out of order\n");
         sb.append("seed ").append(settings.seed()).append(", request index ").append(checksBefore + answeredInRun)
                 .append(" (responses compared before it: ").append(scoreboard.answered()).append(")\n");
-        sb.append("first difference, up to cycle ").append(cycle).append(":\n");
+        sb.append(FIRST_DIFFERENCE).append(cycle).append(":\n");
         for (String d : diffs) {
             sb.append(d).append('\n');
         }

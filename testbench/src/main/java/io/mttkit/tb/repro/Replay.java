@@ -1,6 +1,5 @@
 package io.mttkit.tb.repro;
 
-import io.mttkit.tb.cosim.SessionSettings;
 import io.mttkit.bridge.BuildDriver;
 import io.mttkit.bridge.BuildSpec;
 import io.mttkit.bridge.CheckerSession;
@@ -51,8 +50,6 @@ public final class Replay {
     public static final int WAVE_AFTER = 400;
     /** Reset cycles: the harness applies 4 (see {@link CosimHarness}). */
     static final int RESET_CYCLES = 4;
-    /** The harness's watchdog. */
-    static final int WATCHDOG = 20_000;
 
     /**
      * What a replay found.
@@ -281,11 +278,7 @@ public final class Replay {
     }
 
     private static Scenario scenario(ReproBundle b, PhysicalMemory mem) {
-        SessionSettings s = b.settings();
-        // a checker with several walks in flight was run with memory answering out of order (WalkHarness)
-        SessionConfig config = new SessionConfig(s.seed(), s.memLatencyMin(), s.memLatencyMax(), s.mrdStallPerMille(),
-                s.rspStallPerMille(), s.busErrorPerMille(), b.checker().pmpLatency(), WATCHDOG, s.pmpDefaultAllow(),
-                b.checker().nonBlocking());
+        SessionConfig config = b.settings().sessionConfig(b.checker()); // the session the regression ran on
         List<StimulusFile.Region> regions = new ArrayList<>();
         for (PhysicalMemory.Region r : mem.regions()) {
             regions.add(new StimulusFile.Region(r.base(), r.buffer()));

@@ -6,6 +6,7 @@ import io.mttkit.tb.cosim.CheckerLibrary;
 import io.mttkit.tb.cosim.PhaseHarness;
 import io.mttkit.tb.cosim.CosimMismatchException;
 import io.mttkit.tb.cosim.Stimulus;
+import io.mttkit.tb.cosim.WalkHarness;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -173,7 +174,7 @@ public final class Shrinker {
         // a checker with several walks in flight (WalkHarness): the first difference of the first cycle that has one,
         // with its numbers (cycles, requests, walks, addresses) taken out
         for (int i = 0; i + 1 < lines.length; i++) {
-            if (lines[i].startsWith("first difference, up to cycle")) {
+            if (lines[i].startsWith(WalkHarness.FIRST_DIFFERENCE)) {
                 return "walk " + lines[i + 1].trim().replaceAll("0x[0-9a-f]+", "#").replaceAll("[0-9]+", "#");
             }
         }
